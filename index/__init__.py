@@ -1,0 +1,5 @@
+"""Everything on disk: reading articles, chunking, embedding, the stores, models."""
+
+from index.offline import enforce_offline
+
+enforce_offline()

@@ -1,0 +1,82 @@
+"""The sentence embedder: all-MiniLM-L6-v2 loaded from a local folder.
+
+One `Embedder` is created per process and passed to whoever needs vectors
+(the indexer, the retriever, the citation checker). It also exposes the
+model's own tokenizer so chunk sizes are counted in the tokens the model reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+
+class Embedder:
+    """Wraps a sentence-transformers model; counts how many texts it encoded.
+
+    `texts_encoded` lets the pipeline and tests prove that unchanged articles
+    are not embedded again.
+    """
+
+    def __init__(self, model_path: Path, batch_size: int = 64, device: str = "cpu") -> None:
+        from sentence_transformers import SentenceTransformer
+
+        model_path = Path(model_path)
+        if not (model_path / "modules.json").is_file():
+            raise FileNotFoundError(
+                f"embedding model not found at {model_path}: run `newsdesk models` first"
+            )
+        self.model = SentenceTransformer(str(model_path), device=device, local_files_only=True)
+        self.batch_size = batch_size
+        self.max_tokens: int = int(self.model.max_seq_length)
+        self.dimensions: int = int(self.model.get_sentence_embedding_dimension())
+        self.texts_encoded = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        self.texts_encoded += len(texts)
+        vectors = self.model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )
+        return vectors.astype(np.float32, copy=False)
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces the model sees for `text` (without [CLS]/[SEP])."""
+        return len(self.tokenize(text))
+
+    def tokenize(self, text: str) -> list[int]:
+        """The model tokenizer's ids for `text`, used by the chunker to measure."""
+        return self.model.tokenizer.encode(text, add_special_tokens=False, truncation=False)
+
+
+class LlamaIndexEmbedding(BaseEmbedding):
+    """Adapter so llama-index retrievers embed queries with our `Embedder`.
+
+    Written instead of `HuggingFaceEmbedding` so the process loads the model once
+    and shares it (and its call counter) with the indexer.
+    """
+
+    _embedder: Embedder = PrivateAttr()
+
+    def __init__(self, embedder: Embedder, **kwargs: object) -> None:
+        super().__init__(model_name="all-MiniLM-L6-v2", embed_batch_size=embedder.batch_size, **kwargs)
+        self._embedder = embedder
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._embedder.encode([query])[0].tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._embedder.encode([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._embedder.encode(texts).tolist()

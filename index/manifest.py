@@ -1,0 +1,244 @@
+"""The SQLite side of the store: the article manifest and the keyword index.
+
+One SQLite file holds what Chroma cannot: every article's full record and
+content hash (for incremental updates), recorded duplicates, each chunk's text
+and offsets, and an FTS5 keyword index over the chunks.
+
+Why FTS5 and not bm25s: it updates incrementally inside the same transaction as
+the manifest (add, replace, delete one article), lives on disk next to it, and
+needs no extra dependency; bm25s would have to rebuild its whole matrix on every
+change. Accents are folded twice: by FTS5's `remove_diacritics 2` and by
+`fold()` (which also maps letters like Turkish `ı` that have no diacritic), so
+`Davutoglu` finds `Davutoğlu`.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from index.article import Article
+from index.chunking import Chunk
+
+SCHEMA = """
+PRAGMA journal_mode=WAL;
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL,
+    published TEXT, ts INTEGER, source TEXT, url TEXT, author TEXT,
+    path TEXT NOT NULL, content_hash TEXT NOT NULL, body_hash TEXT NOT NULL,
+    chars INTEGER NOT NULL, chunks INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_body_hash ON articles(body_hash);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE TABLE IF NOT EXISTS duplicates (
+    id TEXT PRIMARY KEY, duplicate_of TEXT NOT NULL, path TEXT NOT NULL, content_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, article_id TEXT NOT NULL,
+    n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, search_text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    search_text, content='chunks', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+END;
+"""
+
+_EXTRA_FOLDS = str.maketrans({"ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
+                              "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "þ": "th"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+STOPWORDS = frozenset(
+    "a an and are as at be been but by did do does for from had has have he her his how i if in into is it its "
+    "me more most my no not of on or our out she so than that the their them then there these they this those to "
+    "up was we were what when where which who whom why will with would you your about after before over said says "
+    "any all can could should may might also just than very".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of `text` used for keyword matching."""
+    text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def keyword_query(text: str) -> str | None:
+    """An FTS5 OR-query of the question's content words (None when it has none)."""
+    words = [w for w in _WORD.findall(fold(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    unique = list(dict.fromkeys(words))[:32]
+    return " OR ".join(f'"{w}"' for w in unique) or None
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An article as recorded in the manifest (body included)."""
+
+    id: str
+    title: str
+    body: str
+    published: str | None
+    source: str | None
+    url: str | None
+    author: str | None
+    path: str
+    content_hash: str
+    chunks: int
+
+    @property
+    def chars(self) -> int:
+        """Length of the body in characters."""
+        return len(self.body)
+
+
+_ARTICLE_COLS = "id, title, body, published, source, url, author, path, content_hash, chunks"
+
+
+class Manifest:
+    """Articles, duplicates, chunk texts and the FTS5 keyword index in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.db.close()
+
+    # -- reading ---------------------------------------------------------
+    def hashes(self, article_id: str) -> str | None:
+        """The stored content hash of an article (or of a recorded duplicate)."""
+        row = self.db.execute("SELECT content_hash FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            row = self.db.execute("SELECT content_hash FROM duplicates WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def duplicate_of(self, body_hash: str, article_id: str) -> str | None:
+        """Id of another stored article with the same body, if any."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE body_hash=? AND id<>? LIMIT 1", (body_hash, article_id)
+        ).fetchone()
+        return row[0] if row else None
+
+    def article(self, article_id: str) -> ArticleRow | None:
+        """One article, or None."""
+        row = self.db.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id=?", (article_id,)).fetchone()
+        return ArticleRow(*row) if row else None
+
+    def articles(self, limit: int | None = None) -> list[ArticleRow]:
+        """Articles, newest first (undated last)."""
+        sql = f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY ts IS NULL, ts DESC, title"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [ArticleRow(*r) for r in self.db.execute(sql)]
+
+    def ids_for_path(self, path: str) -> list[str]:
+        """Articles (and duplicates) read from `path` or from inside it (folder or archive)."""
+        like = path.rstrip("/") + "/%"
+        member = path + "::%"
+        ids = []
+        for table in ("articles", "duplicates"):
+            ids += [r[0] for r in self.db.execute(
+                f"SELECT id FROM {table} WHERE path=? OR path LIKE ? OR path LIKE ?", (path, like, member))]
+        return ids
+
+    def source_paths(self) -> list[str]:
+        """Every distinct file path articles were read from (archive members collapsed to the archive)."""
+        paths = {r[0].split("::", 1)[0] for r in self.db.execute("SELECT path FROM articles UNION SELECT path FROM duplicates")}
+        return sorted(paths)
+
+    def chunk_rows(self, chunk_ids: Iterable[str]) -> dict[str, tuple]:
+        """chunk id -> (article_id, n, start, end, text) for the ids that exist."""
+        ids = list(chunk_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f'SELECT id, article_id, n, start, "end", text FROM chunks WHERE id IN ({marks})', ids)
+        return {r[0]: r[1:] for r in rows}
+
+    def chunks_of(self, article_id: str) -> list[Chunk]:
+        """An article's chunks in order."""
+        rows = self.db.execute(
+            'SELECT id, article_id, n, text, start, "end" FROM chunks WHERE article_id=? ORDER BY n', (article_id,))
+        return [Chunk(*r) for r in rows]
+
+    def keyword_search(self, text: str, k: int, where_sql: str = "", params: tuple = ()) -> list[tuple[str, float]]:
+        """(chunk id, bm25 score — higher is better) for the best `k` keyword matches."""
+        query = keyword_query(text)
+        if not query:
+            return []
+        sql = (
+            "SELECT c.id, -bm25(chunks_fts) AS score FROM chunks_fts "
+            "JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN articles a ON a.id = c.article_id "
+            f"WHERE chunks_fts MATCH ? {where_sql} ORDER BY bm25(chunks_fts) LIMIT ?"
+        )
+        return [(r[0], float(r[1])) for r in self.db.execute(sql, (query, *params, k))]
+
+    def outlets(self) -> dict[str, int]:
+        """Outlet name -> article count, most articles first."""
+        rows = self.db.execute(
+            "SELECT COALESCE(source, 'unknown'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1")
+        return {r[0]: r[1] for r in rows}
+
+    def counts(self) -> tuple[int, int, str | None, str | None]:
+        """(articles, chunks, first date, last date)."""
+        a, first, last = self.db.execute("SELECT COUNT(*), MIN(published), MAX(published) FROM articles").fetchone()
+        (c,) = self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()
+        return a, c, first, last
+
+    def months(self) -> dict[str, int]:
+        """'YYYY-MM' -> number of articles published that month."""
+        rows = self.db.execute(
+            "SELECT substr(published, 1, 7), COUNT(*) FROM articles WHERE published IS NOT NULL GROUP BY 1 ORDER BY 1")
+        return {r[0]: r[1] for r in rows}
+
+    # -- writing (each call is one transaction) ---------------------------
+    def put(self, article: Article, chunks: list[Chunk]) -> None:
+        """Record an article and its chunks, replacing any earlier version."""
+        with self.db:
+            self._delete(article.id)
+            self.db.execute(
+                f"INSERT INTO articles ({_ARTICLE_COLS}, ts, body_hash, chars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (article.id, article.title, article.body, article.published, article.source, article.url,
+                 article.author, article.path, article.content_hash, len(chunks), article.timestamp,
+                 article.body_hash, len(article.body)),
+            )
+            head = fold(article.title)
+            self.db.executemany(
+                'INSERT INTO chunks (id, article_id, n, start, "end", text, search_text) VALUES (?,?,?,?,?,?,?)',
+                [(c.id, c.article_id, c.n, c.start, c.end, c.text, f"{head}\n{fold(c.text)}") for c in chunks],
+            )
+
+    def put_duplicate(self, article: Article, duplicate_of: str) -> None:
+        """Record that `article` repeats the body of a stored article."""
+        with self.db:
+            self._delete(article.id)
+            self.db.execute("INSERT INTO duplicates VALUES (?,?,?,?)",
+                            (article.id, duplicate_of, article.path, article.content_hash))
+
+    def delete(self, article_id: str) -> bool:
+        """Forget an article (or duplicate record); True if anything was removed."""
+        with self.db:
+            return self._delete(article_id)
+
+    def duplicates(self) -> dict[str, str]:
+        """duplicate id -> id of the stored article it repeats."""
+        return dict(self.db.execute("SELECT id, duplicate_of FROM duplicates"))
+
+    def _delete(self, article_id: str) -> bool:
+        self.db.execute("DELETE FROM chunks WHERE article_id=?", (article_id,))
+        gone = self.db.execute("DELETE FROM articles WHERE id=?", (article_id,)).rowcount
+        gone += self.db.execute("DELETE FROM duplicates WHERE id=?", (article_id,)).rowcount
+        return gone > 0

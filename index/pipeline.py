@@ -1,0 +1,227 @@
+"""Ingest, remove and rebuild: keeping the index in step with the articles.
+
+Incremental by content hash (like simonw/llm's embed skip): an article whose
+hash is already recorded is not chunked or embedded again; a changed article
+replaces its old chunks; an exact duplicate body under another id is recorded
+but not indexed twice. Embedding is batched across articles for throughput.
+Every write happens under the store's `WriteLock`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from tqdm import tqdm
+
+from index.article import Article
+from index.chunking import Chunker, embed_text
+from index.embedding import Embedder
+from index.lock import WriteLock
+from index.readers import FieldMap, ReadFailure, list_inputs, read_file
+from index.store import ArchiveStore, remove_store
+
+# (files done, files total, current file) — the Gradio app drives a progress bar with it.
+ProgressFn = Callable[[int, int, str], None]
+FLUSH_CHUNKS = 256
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; `articles`/`chunks` are the index totals afterwards."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failed: list[ReadFailure] = field(default_factory=list)
+    articles: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+    embedded_chunks: int = 0
+    embed_seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def processed(self) -> int:
+        """Articles read in this run, whatever happened to them."""
+        return self.added + self.updated + self.unchanged + self.duplicates
+
+    def to_json(self) -> dict:
+        """The `newsdesk ingest --json` object."""
+        return {
+            "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+            "duplicates": self.duplicates,
+            "failed": [{"path": f.path, "error": f.error} for f in self.failed],
+            "articles": self.articles, "chunks": self.chunks, "seconds": round(self.seconds, 3),
+        }
+
+
+class RebuildError(RuntimeError):
+    """A rebuild could not complete; the old index is still serving."""
+
+
+class Indexer:
+    """Writes articles into an `ArchiveStore` (chunk, embed, store, record)."""
+
+    def __init__(self, store: ArchiveStore, embedder: Embedder, chunker: Chunker, *,
+                 max_bytes: int = 50 * 2**20, quiet: bool = False) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.chunker = chunker
+        self.max_bytes = max_bytes
+        self.quiet = quiet
+
+    # -- ingest ------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | Path], field_map: FieldMap | None = None,
+               progress: ProgressFn | None = None) -> IngestReport:
+        """Read files/folders and index every new or changed article.
+
+        Bad inputs become `report.failed` entries; the rest carries on. On
+        Ctrl-C the articles already written stay consistent and the exception
+        propagates (a later ingest picks up the rest).
+        """
+        started = time.perf_counter()
+        report = IngestReport()
+        files, failures = list_inputs(paths)
+        report.failed.extend(failures)
+        with WriteLock(self.store.path):
+            bar = tqdm(total=len(files), unit="file", disable=self.quiet or None, dynamic_ncols=True,
+                       desc="indexing")
+            pending: dict[str, Article] = {}
+            bodies: dict[str, str] = {}
+            try:
+                for done, path in enumerate(files):
+                    if progress:
+                        progress(done, len(files), str(path))
+                    for item in read_file(path, field_map, self.max_bytes):
+                        if isinstance(item, ReadFailure):
+                            report.failed.append(item)
+                        else:
+                            self._consider(item, pending, bodies, report)
+                    if sum(len(a.body) for a in pending.values()) > FLUSH_CHUNKS * 800:
+                        self._flush(pending, bodies, report)
+                    bar.update(1)
+                    rate = report.processed / max(1e-9, time.perf_counter() - started)
+                    bar.set_postfix(articles=report.processed, per_s=f"{rate:.1f}")
+                self._flush(pending, bodies, report)
+                if progress:
+                    progress(len(files), len(files), "")
+            except KeyboardInterrupt:
+                report.interrupted = True
+                raise
+            finally:
+                bar.close()
+                report.articles, report.chunks, _, _ = self.store.manifest.counts()
+                report.seconds = time.perf_counter() - started
+        return report
+
+    def _consider(self, article: Article, pending: dict[str, Article], bodies: dict[str, str],
+                  report: IngestReport) -> None:
+        """Classify one article as unchanged, duplicate, added or updated."""
+        manifest = self.store.manifest
+        stored = manifest.hashes(article.id)
+        if article.id in pending:
+            if pending[article.id].content_hash == article.content_hash:
+                report.unchanged += 1
+                return
+            bodies.pop(pending[article.id].body_hash, None)
+            report.updated += 1
+        elif stored == article.content_hash:
+            report.unchanged += 1
+            return
+        original = bodies.get(article.body_hash) or manifest.duplicate_of(article.body_hash, article.id)
+        if original and original != article.id:
+            manifest.put_duplicate(article, original)
+            report.duplicates += 1
+            return
+        if article.id not in pending:
+            if stored is None:
+                report.added += 1
+            else:
+                report.updated += 1
+        pending[article.id] = article
+        bodies[article.body_hash] = article.id
+
+    def _flush(self, pending: dict[str, Article], bodies: dict[str, str], report: IngestReport) -> None:
+        """Chunk and embed the pending articles in one batch, then store each."""
+        if not pending:
+            return
+        articles = list(pending.values())
+        chunked = [(a, self.chunker.split(a)) for a in articles]
+        texts = [embed_text(a, c) for a, chunks in chunked for c in chunks]
+        t0 = time.perf_counter()
+        vectors = self.embedder.encode(texts)
+        report.embed_seconds += time.perf_counter() - t0
+        report.embedded_chunks += len(texts)
+        at = 0
+        for article, chunks in chunked:
+            self.store.put_article(article, chunks, vectors[at:at + len(chunks)])
+            at += len(chunks)
+        pending.clear()
+        bodies.clear()
+
+    # -- remove ------------------------------------------------------------
+    def remove(self, article_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+        """Delete articles by id from every index; returns (removed, not found).
+
+        Duplicates recorded against a removed article are forgotten too, so the
+        next ingest of their files indexes them in its place.
+        """
+        removed, missing = [], []
+        with WriteLock(self.store.path):
+            dupes = self.store.manifest.duplicates()
+            for article_id in article_ids:
+                if self.store.delete_article(article_id):
+                    removed.append(article_id)
+                    for dup, original in dupes.items():
+                        if original == article_id:
+                            self.store.manifest.delete(dup)
+                else:
+                    missing.append(article_id)
+        return removed, missing
+
+    def remove_path(self, path: str | Path) -> list[str]:
+        """Delete every article read from a file, a folder or an archive."""
+        ids = self.store.manifest.ids_for_path(str(Path(path).expanduser().resolve()))
+        return self.remove(ids)[0]
+
+    # -- rebuild -----------------------------------------------------------
+    def rebuild(self, drop_missing: bool = False, progress: ProgressFn | None = None) -> IngestReport:
+        """Re-read every recorded source into a fresh index, then swap it in.
+
+        The old index keeps serving until the new one is complete; a failure
+        or interruption deletes the half-built one. Source files that have
+        disappeared abort the rebuild unless `drop_missing` is set.
+        """
+        live = self.store.path
+        paths = self.store.manifest.source_paths()
+        gone = [p for p in paths if not os.path.exists(p)]
+        if gone and not drop_missing:
+            raise RebuildError(
+                f"{len(gone)} source file(s) no longer exist (first: {gone[0]}); their articles would be lost. "
+                "Restore them, or rebuild with --drop-missing to leave them out.")
+        fresh_dir = live.with_name(live.name + ".rebuild")
+        with WriteLock(live):
+            remove_store(fresh_dir)
+            fresh = ArchiveStore(fresh_dir)
+            builder = Indexer(fresh, self.embedder, self.chunker, max_bytes=self.max_bytes, quiet=self.quiet)
+            try:
+                report = builder.ingest([p for p in paths if p not in gone], progress=progress)
+            except BaseException:
+                fresh.close()
+                remove_store(fresh_dir)
+                raise
+            fresh.close()
+            self.store.close()
+            retired = live.with_name(live.name + ".old")
+            remove_store(retired)
+            os.rename(live, retired)
+            os.rename(fresh_dir, live)
+            shutil.rmtree(retired, ignore_errors=True)
+            self.store = ArchiveStore.reopen(live)
+        return report

@@ -1,0 +1,43 @@
+"""Wiring: build the store, embedder, chunker and indexer from `Settings`.
+
+The slow parts (the model, the Chroma client) are created here once and passed
+to whoever needs them; tests build the same objects directly.
+"""
+
+from __future__ import annotations
+
+from index.chunking import Chunker
+from index.embedding import Embedder
+from index.pipeline import Indexer
+from index.settings import Settings
+from index.store import ArchiveStore
+
+
+class ModelsMissing(RuntimeError):
+    """A model file is not in place; `newsdesk models` fetches it."""
+
+
+def open_store(settings: Settings) -> ArchiveStore:
+    """The store at `settings.store` (created empty if absent)."""
+    return ArchiveStore(settings.store)
+
+
+def load_embedder(settings: Settings) -> Embedder:
+    """The MiniLM embedder from the models folder, or a clear `ModelsMissing`."""
+    path = settings.embedder_path
+    if not (path / "modules.json").is_file():
+        raise ModelsMissing(f"the embedding model is not at {path}: run `newsdesk models` (or `make models`) first")
+    return Embedder(path)
+
+
+def build_chunker(settings: Settings, embedder: Embedder) -> Chunker:
+    """A chunker measuring in the embedder's own tokens."""
+    return Chunker(embedder.tokenize, chunk_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
+
+
+def build_indexer(settings: Settings, store: ArchiveStore | None = None, embedder: Embedder | None = None,
+                  quiet: bool = False) -> Indexer:
+    """An `Indexer` over the configured store, reusing objects passed in."""
+    embedder = embedder or load_embedder(settings)
+    return Indexer(store or open_store(settings), embedder, build_chunker(settings, embedder),
+                   max_bytes=settings.max_file_mb * 2**20, quiet=quiet)

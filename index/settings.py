@@ -1,0 +1,72 @@
+"""The one settings object: defaults, overridden by `NEWSDESK_*` environment
+variables, overridden by command-line flags (the CLI passes them in)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    """`newsdesk` under the user's data directory (e.g. ~/.local/share/newsdesk)."""
+    return Path(platformdirs.user_data_dir("newsdesk", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Where Newsdesk keeps things and how it chunks, retrieves and answers.
+
+    Every field can be set as `NEWSDESK_<FIELD>` in the environment;
+    `home` is `NEWSDESK_HOME`. `store_dir` and `models_dir` default to
+    `home/store` and `home/models`.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="NEWSDESK_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home)
+    store_dir: Path | None = None
+    models_dir: Path | None = None
+    chunk_tokens: int = Field(200, ge=32, le=256, description="tokens per chunk (MiniLM reads 256)")
+    chunk_overlap: int = Field(24, ge=0, le=128)
+    max_file_mb: int = Field(50, ge=1, description="files larger than this are refused")
+    k: int = Field(6, ge=1, le=50, description="passages given to the answer model")
+    llm: Literal["embedded", "openai", "none"] = "embedded"
+    llm_url: str | None = None
+    llm_model: str | None = None
+    llm_threads: int | None = None
+    llm_context: int = Field(4096, ge=1024)
+
+    @field_validator("home", "store_dir", "models_dir", mode="after")
+    @classmethod
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser().resolve() if value is not None else None
+
+    @property
+    def store(self) -> Path:
+        """Folder holding the Chroma store, keyword index and manifest."""
+        return self.store_dir or self.home / "store"
+
+    @property
+    def models(self) -> Path:
+        """Folder holding the verified model files."""
+        return self.models_dir or self.home / "models"
+
+    @property
+    def embedder_path(self) -> Path:
+        """The MiniLM sentence-transformers folder."""
+        return self.models / "all-MiniLM-L6-v2"
+
+    @property
+    def llm_path(self) -> Path:
+        """The Qwen2.5-Coder-1.5B-Instruct Q4_K_M GGUF file."""
+        return self.models / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+
+    def effective(self) -> dict[str, object]:
+        """Every setting with derived paths filled in, for `newsdesk config`."""
+        data = self.model_dump(mode="json")
+        data.update(store_dir=str(self.store), models_dir=str(self.models),
+                    embedder_path=str(self.embedder_path), llm_path=str(self.llm_path))
+        return data

@@ -1,0 +1,96 @@
+"""The `newsdesk` command: a thin dispatcher over the subcommand modules.
+
+Each `ui/commands_*.py` module adds its subcommands with `register(subparsers)`
+and implements them by calling the same Python functions the Gradio app uses.
+Exit status: 0 success, 1 some inputs failed (the rest done), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from index.settings import Settings
+
+EPILOG = """\
+typical session:
+  newsdesk models                 fetch and verify the offline models (once)
+  newsdesk demo                   index the demo news archive (100 articles; --full for 3,824)
+  newsdesk ingest ~/articles      index your own files (txt, md, html, json, jsonl, csv, rss, zip, gz)
+  newsdesk ask "What did TASS report about Syria in February 2017?"
+  newsdesk chat                   open the browser chat on http://127.0.0.1:7860
+
+settings come from flags, then NEWSDESK_* environment variables, then defaults;
+`newsdesk config` shows the effective values.
+"""
+
+
+class UsageError(Exception):
+    """A problem with how the command was called (exit status 2)."""
+
+
+def common_parent() -> argparse.ArgumentParser:
+    """Options every subcommand accepts (placed after the subcommand name)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--home", help="Newsdesk home folder (default: $NEWSDESK_HOME or the user data dir)")
+    parent.add_argument("--store", help="index folder (default: HOME/store)")
+    parent.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    return parent
+
+
+def settings_from(args: argparse.Namespace, **overrides: object) -> Settings:
+    """Settings with command-line flags laid over environment and defaults."""
+    values: dict[str, object] = {k: v for k, v in overrides.items() if v is not None}
+    if getattr(args, "home", None):
+        values["home"] = args.home
+    if getattr(args, "store", None):
+        values["store_dir"] = args.store
+    return Settings(**values)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every subcommand registered."""
+    from ui import commands_index
+
+    parser = argparse.ArgumentParser(
+        prog="newsdesk", description="Ask questions of a news archive; every claim cites its source.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parent = common_parent()
+    bench = sub.add_parser("bench", help="speed benchmarks that print numbers",
+                           description="Benchmarks print numbers; nothing is asserted.")
+    bench_sub = bench.add_subparsers(dest="bench", metavar="WHAT")
+    modules = [commands_index]
+    for name in ("commands_qa", "commands_eval", "commands_chat"):
+        try:
+            modules.append(__import__(f"ui.{name}", fromlist=["register"]))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"ui.{name}":
+                raise
+    for module in modules:
+        module.register(sub, parent)
+        if hasattr(module, "register_bench"):
+            module.register_bench(bench_sub, parent)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except UsageError as exc:
+        print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

