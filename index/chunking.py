@@ -22,7 +22,7 @@ HEADER_MAX_CHARS = 160
 
 @dataclass(frozen=True)
 class Chunk:
-    """A passage of one article: `text == article.body[start:end]`."""
+    """A passage of one article: `text == article.body[start:end]`; `n` counts from 0."""
 
     id: str
     article_id: str
@@ -59,7 +59,10 @@ class Chunker:
         cursor = 0
         for n, piece in enumerate(self._splitter.split_text(body)):
             start, end = locate(body, piece, cursor)
-            chunks.append(Chunk(f"{article.id}#{n}", article.id, n, body[start:end], start, end))
+            # The content hash in the id keeps vectors of an older version from
+            # ever being mistaken for this version's chunks.
+            chunk_id = f"{article.id}#{article.content_hash[:8]}-{n}"
+            chunks.append(Chunk(chunk_id, article.id, n, body[start:end], start, end))
             # Overlapping chunks may start before the previous end.
             cursor = max(start + 1, min(end, len(body)))
         return chunks

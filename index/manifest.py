@@ -14,6 +14,7 @@ change. Accents are folded twice: by FTS5's `remove_diacritics 2` and by
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import unicodedata
@@ -43,6 +44,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     text TEXT NOT NULL, search_text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, field_map TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     search_text, content='chunks', content_rowid='rowid',
     tokenize='unicode61 remove_diacritics 2'
@@ -117,12 +119,12 @@ class Manifest:
         self.db.close()
 
     # -- reading ---------------------------------------------------------
-    def hashes(self, article_id: str) -> str | None:
-        """The stored content hash of an article (or of a recorded duplicate)."""
-        row = self.db.execute("SELECT content_hash FROM articles WHERE id=?", (article_id,)).fetchone()
+    def stored(self, article_id: str) -> tuple[str, str] | None:
+        """(content hash, path) of a stored article or recorded duplicate, or None."""
+        row = self.db.execute("SELECT content_hash, path FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
-            row = self.db.execute("SELECT content_hash FROM duplicates WHERE id=?", (article_id,)).fetchone()
-        return row[0] if row else None
+            row = self.db.execute("SELECT content_hash, path FROM duplicates WHERE id=?", (article_id,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def duplicate_of(self, body_hash: str, article_id: str) -> str | None:
         """Id of another stored article with the same body, if any."""
@@ -153,10 +155,24 @@ class Manifest:
                 f"SELECT id FROM {table} WHERE path=? OR path LIKE ? OR path LIKE ?", (path, like, member))]
         return ids
 
-    def source_paths(self) -> list[str]:
-        """Every distinct file path articles were read from (archive members collapsed to the archive)."""
-        paths = {r[0].split("::", 1)[0] for r in self.db.execute("SELECT path FROM articles UNION SELECT path FROM duplicates")}
-        return sorted(paths)
+    def source_paths(self) -> dict[str, dict[str, str] | None]:
+        """Every file articles were read from, with the field map it was read with.
+
+        Archive members collapse to their archive; what a rebuild re-reads.
+        """
+        paths: dict[str, dict[str, str] | None] = {
+            r[0].split("::", 1)[0]: None
+            for r in self.db.execute("SELECT path FROM articles UNION SELECT path FROM duplicates")}
+        for path, field_map in self.db.execute("SELECT path, field_map FROM inputs"):
+            if path in paths:
+                paths[path] = json.loads(field_map) if field_map else None
+        return dict(sorted(paths.items()))
+
+    def record_input(self, path: str, field_map: dict[str, str] | None) -> None:
+        """Remember the field map a file was read with, for rebuilds."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)",
+                            (path, json.dumps(field_map) if field_map else None))
 
     def chunk_rows(self, chunk_ids: Iterable[str]) -> dict[str, tuple]:
         """chunk id -> (article_id, n, start, end, text) for the ids that exist."""

@@ -9,6 +9,7 @@ Every write happens under the store's `WriteLock`.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -50,6 +51,14 @@ class IngestReport:
     def processed(self) -> int:
         """Articles read in this run, whatever happened to them."""
         return self.added + self.updated + self.unchanged + self.duplicates
+
+    def merge(self, other: "IngestReport") -> "IngestReport":
+        """Counts of two runs added up; totals taken from the later one."""
+        return IngestReport(
+            self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged,
+            self.duplicates + other.duplicates, self.failed + other.failed, other.articles, other.chunks,
+            self.seconds + other.seconds, self.embedded_chunks + other.embedded_chunks,
+            self.embed_seconds + other.embed_seconds, self.interrupted or other.interrupted)
 
     def to_json(self) -> dict:
         """The `newsdesk ingest --json` object."""
@@ -94,21 +103,31 @@ class Indexer:
                        desc="indexing")
             pending: dict[str, Article] = {}
             bodies: dict[str, str] = {}
+            # Articles a re-read file no longer contains (e.g. an edited text file
+            # whose content-hash id changed); removed once its new version is stored.
+            stale: set[str] = set()
             try:
                 for done, path in enumerate(files):
                     if progress:
                         progress(done, len(files), str(path))
+                    if field_map:
+                        self.store.manifest.record_input(str(path), field_map)
+                    seen: set[str] = set()
+                    failed_before = len(report.failed)
                     for item in read_file(path, field_map, self.max_bytes):
                         if isinstance(item, ReadFailure):
                             report.failed.append(item)
                         else:
+                            seen.add(item.id)
                             self._consider(item, pending, bodies, report)
+                    if len(report.failed) == failed_before:
+                        stale.update(set(self.store.manifest.ids_for_path(str(path))) - seen)
                     if sum(len(a.body) for a in pending.values()) > FLUSH_CHUNKS * 800:
-                        self._flush(pending, bodies, report)
+                        self._flush(pending, bodies, report, stale)
                     bar.update(1)
                     rate = report.processed / max(1e-9, time.perf_counter() - started)
                     bar.set_postfix(articles=report.processed, per_s=f"{rate:.1f}")
-                self._flush(pending, bodies, report)
+                self._flush(pending, bodies, report, stale)
                 if progress:
                     progress(len(files), len(files), "")
             except KeyboardInterrupt:
@@ -124,15 +143,22 @@ class Indexer:
                   report: IngestReport) -> None:
         """Classify one article as unchanged, duplicate, added or updated."""
         manifest = self.store.manifest
-        stored = manifest.hashes(article.id)
+        record = manifest.stored(article.id)
+        stored = record[0] if record else None
         if article.id in pending:
             if pending[article.id].content_hash == article.content_hash:
-                report.unchanged += 1
+                # The same article again from another file: a duplicate copy.
+                same_file = pending[article.id].path == article.path
+                report.unchanged += same_file
+                report.duplicates += not same_file
                 return
             bodies.pop(pending[article.id].body_hash, None)
             report.updated += 1
         elif stored == article.content_hash:
-            report.unchanged += 1
+            if record and record[1] != article.path and os.path.exists(record[1].split("::", 1)[0]):
+                report.duplicates += 1
+            else:
+                report.unchanged += 1
             return
         original = bodies.get(article.body_hash) or manifest.duplicate_of(article.body_hash, article.id)
         if original and original != article.id:
@@ -147,8 +173,23 @@ class Indexer:
         pending[article.id] = article
         bodies[article.body_hash] = article.id
 
-    def _flush(self, pending: dict[str, Article], bodies: dict[str, str], report: IngestReport) -> None:
-        """Chunk and embed the pending articles in one batch, then store each."""
+    def _flush(self, pending: dict[str, Article], bodies: dict[str, str], report: IngestReport,
+               stale: set[str]) -> None:
+        """Chunk and embed the pending articles in one batch, store each, then drop stale ones.
+
+        A stale article replaced by a new one from the same file counts as
+        updated rather than added.
+        """
+        self._store_pending(pending, report)
+        pending.clear()
+        bodies.clear()
+        for article_id in sorted(stale):
+            if self.store.delete_article(article_id) and report.added:
+                report.added -= 1
+                report.updated += 1
+        stale.clear()
+
+    def _store_pending(self, pending: dict[str, Article], report: IngestReport) -> None:
         if not pending:
             return
         articles = list(pending.values())
@@ -162,8 +203,6 @@ class Indexer:
         for article, chunks in chunked:
             self.store.put_article(article, chunks, vectors[at:at + len(chunks)])
             at += len(chunks)
-        pending.clear()
-        bodies.clear()
 
     # -- remove ------------------------------------------------------------
     def remove(self, article_ids: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -199,8 +238,8 @@ class Indexer:
         disappeared abort the rebuild unless `drop_missing` is set.
         """
         live = self.store.path
-        paths = self.store.manifest.source_paths()
-        gone = [p for p in paths if not os.path.exists(p)]
+        sources = self.store.manifest.source_paths()
+        gone = [p for p in sources if not os.path.exists(p)]
         if gone and not drop_missing:
             raise RebuildError(
                 f"{len(gone)} source file(s) no longer exist (first: {gone[0]}); their articles would be lost. "
@@ -210,8 +249,15 @@ class Indexer:
             remove_store(fresh_dir)
             fresh = ArchiveStore(fresh_dir)
             builder = Indexer(fresh, self.embedder, self.chunker, max_bytes=self.max_bytes, quiet=self.quiet)
+            groups: dict[str, list[str]] = {}
+            for path, field_map in sources.items():
+                if path not in gone:
+                    groups.setdefault(json.dumps(field_map, sort_keys=True), []).append(path)
             try:
-                report = builder.ingest([p for p in paths if p not in gone], progress=progress)
+                report = IngestReport()
+                for key, group in groups.items():
+                    part = builder.ingest(group, json.loads(key), progress=progress)
+                    report = report.merge(part)
             except BaseException:
                 fresh.close()
                 remove_store(fresh_dir)
