@@ -24,6 +24,12 @@ class Embedder:
 
     def __init__(self, model_path: Path, batch_size: int = 64, device: str = "cpu") -> None:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        # Chunking measures long texts on purpose; the "longer than 256" warning
+        # and the weight-loading bar are noise for our users.
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
 
         model_path = Path(model_path)
         if not (model_path / "modules.json").is_file():

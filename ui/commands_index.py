@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 
+from index.fetch import FetchError
 from index.lock import IndexBusy
 from index.pipeline import IngestReport, RebuildError
 from index.runtime import ModelsMissing, build_indexer, open_store
@@ -109,7 +110,7 @@ def _guard(fn):
     def run(args: argparse.Namespace) -> int:
         try:
             return fn(args)
-        except (IndexBusy, ModelsMissing, RebuildError) as exc:
+        except (IndexBusy, ModelsMissing, RebuildError, FetchError) as exc:
             print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
             return 2
     run.__doc__ = fn.__doc__
