@@ -1,0 +1,48 @@
+"""`newsdesk chat`: serve the browser app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from index.runtime import ModelsMissing, build_indexer
+from qa.llm import LLMError, build_llm
+from ui.cli import UsageError, settings_from
+from ui.commands_qa import add_llm_options, llm_settings
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    """Add `newsdesk chat`."""
+    p = sub.add_parser("chat", parents=[parent], help="open the chat in the browser",
+                       description="Serve the Newsdesk app (chat, archive management, evaluation) on "
+                                   "http://HOST:PORT. It only listens on this machine unless --host says otherwise.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--auth", metavar="USER:PASS", help="require this login for the page, API and files")
+    p.add_argument("--open", action="store_true", help="open a browser tab")
+    add_llm_options(p)
+    p.set_defaults(handler=cmd_chat)
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """Serve until interrupted."""
+    from ui.app import launch
+    from ui.handlers import Services
+
+    auth = None
+    if args.auth:
+        user, sep, password = args.auth.partition(":")
+        if not sep or not user or not password:
+            raise UsageError("--auth takes USER:PASS")
+        auth = (user, password)
+    settings = settings_from(args, **llm_settings(args))
+    try:
+        indexer = build_indexer(settings, quiet=True)
+        services = Services(settings, indexer, indexer.embedder, build_llm(settings))
+    except (ModelsMissing, LLMError) as exc:
+        print(f"newsdesk chat: {exc}", file=sys.stderr)
+        return 2
+    print(f"Newsdesk is serving {indexer.store.stats().articles} articles on http://{args.host}:{args.port}"
+          + (" (login required)" if auth else ""), flush=True)
+    launch(services, host=args.host, port=args.port, auth=auth, open_browser=args.open)
+    return 0
