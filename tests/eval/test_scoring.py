@@ -1,0 +1,60 @@
+"""Turning a question, its passages and its answer into a result record."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eval.questions import parse_lines
+from eval.scoring import result_record, score_retrieval
+
+from eval_fakes import QUESTIONS, FakeQA
+
+
+def load():
+    return {q.id: q for q in parse_lines([json.dumps(q) for q in QUESTIONS])}
+
+
+def test_full_record_scores_retrieval_answer_and_citations():
+    qs, qa = load(), FakeQA()
+    q = qs["f1"]
+    query, passages = qa.retrieve(q.question, k=10)
+    record = result_record(q, mode="full", passages=passages, answer=qa.ask(q.question), timings_ms={"total": 1})
+    met = record["metrics"]
+    assert met["hits@1"] == 1.0 and met["mrr@10"] == 1.0 and met["map@10"] == 1.0
+    assert met["evidence_hits@1"] == 1.0 and met["answer_recall@1"] == 1.0
+    assert met["contains_answer"] == 1.0 and met["correct"] == 1.0 and met["exact_match"] == 0.0
+    assert 0 < met["f1"] < 1
+    assert met["citation_precision"] == 1.0 and met["citation_recall"] == 1.0 and met["unsupported_rate"] == 0.0
+    assert record["retrieved"][0]["gold"] and record["retrieved"][0]["evidence"]
+    assert record["abstained"] is False and record["error"] is None
+
+
+def test_yes_no_and_unanswerable_records():
+    qs, qa = load(), FakeQA()
+    y = qs["y1"]
+    rec = result_record(y, mode="full", passages=qa.retrieve(y.question)[1], answer=qa.ask(y.question))
+    assert "yes_no_accuracy" in rec["metrics"] and "f1" not in rec["metrics"]
+    assert "answer_recall@4" not in rec["metrics"]  # 'yes' is not looked for in passages
+    u = qs["u1"]
+    rec = result_record(u, mode="full", passages=qa.retrieve(u.question)[1], answer=qa.ask(u.question))
+    assert rec["abstained"] and rec["metrics"] == {"correct": 1.0}
+
+
+def test_retrieval_only_uses_the_gate():
+    qs, qa = load(), FakeQA()
+    u = qs["u2"]
+    _, passages = qa.retrieve(u.question)
+    rec = result_record(u, mode="retrieval", passages=passages, gate_threshold=0.2)
+    assert rec["answer"] is None and rec["abstained"] is True and rec["abstained_by"] == "retrieval gate"
+    rec = result_record(u, mode="retrieval", passages=passages, gate_threshold=0.0)
+    assert rec["abstained"] is False
+
+
+def test_depth_limits_what_counts():
+    qs, qa = load(), FakeQA()
+    q = qs["c1"]
+    _, passages = qa.retrieve("Syria storm", k=3)  # gold article ranked last of three
+    assert score_retrieval(q, passages, depth=2)["hits@10"] == 0.0
+    assert score_retrieval(q, passages, depth=3)["mrr@3"] == pytest.approx(1 / 3)
