@@ -38,9 +38,12 @@ class QuestionSetError(ValueError):
     def __init__(self, path: str, problems: list[str]) -> None:
         self.path = path
         self.problems = problems
+        if len(problems) == 1:
+            super().__init__(problems[0])
+            return
         shown = problems[:MAX_ERRORS_SHOWN]
         more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
-        super().__init__(f"{path}: {len(problems)} problem(s) in the question set:\n  "
+        super().__init__(f"{path}: {len(problems)} problems in the question set:\n  "
                          + "\n  ".join(shown) + more)
 
 
@@ -226,6 +229,9 @@ def load_questions(path: str | Path) -> list[Question]:
     file cannot be read.
     """
     path = Path(path).expanduser()
+    if not path.is_file():
+        names = ", ".join(bundled_sets()) or "none installed"
+        raise QuestionSetError(str(path), [f"{path}: no such question set file (bundled sets: {names})"])
     try:
         with path.open(encoding="utf-8-sig") as handle:
             return parse_lines(handle, str(path))

@@ -1,0 +1,1 @@
+"""External benchmarks: RealTimeQA and MultiHop-RAG."""

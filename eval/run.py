@@ -1,0 +1,95 @@
+"""Entry points shared by the CLI and the Gradio app: evaluate a question set
+(or a benchmark) against an archive and write the report.
+
+The slow objects (store, embedder, answer model) are built here from
+`Settings` unless passed in, so tests and the app can reuse theirs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Sequence
+
+from eval.questions import Question
+from eval.report import ReportFiles, write_report
+from eval.runner import ProgressFn, RunOptions, RunOutcome, default_out_dir, run_eval
+from eval.scoring import ExtraScorer
+from index.settings import Settings
+
+# After a run: (records) -> (extra Markdown sections, extra summary.json keys). Benchmarks add scoreboards this way.
+SectionsFn = Callable[[Sequence[dict]], tuple[list[str], dict]]
+
+
+@dataclass
+class EvalResult:
+    """A finished (or interrupted) evaluation: the run and the report written for it."""
+
+    outcome: RunOutcome
+    files: ReportFiles
+
+    @property
+    def summary(self) -> dict:
+        """The summary.json object."""
+        return self.files.summary
+
+    @property
+    def out_dir(self) -> Path:
+        """The run folder."""
+        return self.outcome.out_dir
+
+
+def llm_description(settings: Settings, retrieval_only: bool) -> str:
+    """The answer model as a report states it."""
+    if retrieval_only:
+        return "none (retrieval only)"
+    if settings.llm == "embedded":
+        return f"{settings.llm_path.name} (embedded llama.cpp, {settings.llm_threads or 'auto'} threads)"
+    if settings.llm == "openai":
+        return f"{settings.llm_model} via OpenAI-compatible server {settings.llm_url}"
+    return "none (extractive answers: the best evidence sentences)"
+
+
+def describe(settings: Settings, *, retrieval_only: bool, store: Path | None = None, **more: object) -> dict:
+    """Run information recorded in run.json and shown at the top of the report."""
+    return {"store": str(store or settings.store), "embedder": settings.embedder_path.name,
+            "llm": llm_description(settings, retrieval_only), "k": settings.k,
+            "chunk_tokens": settings.chunk_tokens, "chunk_overlap": settings.chunk_overlap, **more}
+
+
+def open_qa(settings: Settings, *, retrieval_only: bool, store=None, embedder=None):
+    """A `NewsQA` for evaluation; no answer model is loaded for retrieval-only runs
+    (follow-ups are then made standalone without it)."""
+    from qa.answer import build_qa
+
+    return build_qa(settings, store=store, embedder=embedder, llm=None if retrieval_only else "settings")
+
+
+def evaluate_questions(qa, questions: Sequence[Question], out_dir: Path, options: RunOptions, *,
+                       run_info: dict, title: str = "Newsdesk evaluation", extra: ExtraScorer | None = None,
+                       sections: SectionsFn | None = None, progress: ProgressFn | None = None) -> EvalResult:
+    """Run questions with `qa` and write summary.json, report.md and charts (also after an interrupt)."""
+    outcome = run_eval(qa, questions, out_dir, options, run_info=run_info, extra=extra, progress=progress)
+    info = {**outcome.run_info, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "seconds": round(outcome.seconds, 1)}
+    extra_sections, extra_summary = sections(outcome.records) if sections else ([], {})
+    files = write_report(out_dir, outcome.records, info, title=title, sections=extra_sections,
+                         extra_summary=extra_summary)
+    return EvalResult(outcome, files)
+
+
+def evaluate_set(settings: Settings, questions: Sequence[Question], options: RunOptions, *,
+                 out_dir: Path | None = None, name: str = "questions", questions_file: str | None = None,
+                 qa=None, progress: ProgressFn | None = None) -> EvalResult:
+    """Evaluate a question set against the configured archive (HOME/store or --store)."""
+    out = out_dir or default_out(settings, name, options)
+    qa = qa or open_qa(settings, retrieval_only=options.retrieval_only)
+    info = describe(settings, retrieval_only=options.retrieval_only, questions_file=questions_file)
+    return evaluate_questions(qa, questions, out, options, run_info=info,
+                              title=f"Newsdesk evaluation: {name}", progress=progress)
+
+
+def default_out(settings: Settings, name: str, options: RunOptions) -> Path:
+    """HOME/eval/NAME-MODE-TIMESTAMP (the latest such folder when resuming)."""
+    return default_out_dir(settings.home, name, options.mode, options.resume)

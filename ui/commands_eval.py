@@ -1,0 +1,275 @@
+"""`newsdesk eval`: run question sets and benchmarks, compare runs.
+
+`newsdesk eval QUESTIONS.jsonl …` is short for `newsdesk eval run QUESTIONS.jsonl …`:
+the first word after `eval` is a subcommand when it names one (run, compare,
+realtimeqa, multihop-rag) and a question set otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ui.cli import UsageError, settings_from
+
+SUBCOMMANDS = ("run", "compare", "realtimeqa", "multihop-rag")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+USAGE = """newsdesk eval QUESTIONS.jsonl [options]        (same as: newsdesk eval run QUESTIONS.jsonl)
+       newsdesk eval compare RUN_A RUN_B
+       newsdesk eval realtimeqa [--data DIR] [--choices] [options]
+       newsdesk eval multihop-rag --data DIR [options]"""
+
+EPILOG = """\
+examples:
+  newsdesk eval demo --retrieval-only          the bundled demo set, retrieval metrics only (fast)
+  newsdesk eval my-questions.jsonl --llm none  extractive answers, no answer model
+  newsdesk eval demo --resume                  continue the latest interrupted demo run
+  newsdesk eval compare RUN_A RUN_B            metric deltas and questions that flipped
+  newsdesk eval realtimeqa --sample 150 --seed 1 --choices
+  newsdesk eval run --help                     all options of a question-set run
+
+Each question's result is written to OUT/results.jsonl as soon as it is done;
+the report is OUT/report.md (+ summary.json and PNG charts).
+exit status: 0 done, 1 some questions failed, 2 usage error, 130 interrupted (resume with --resume)
+"""
+
+
+class _AnyWord:
+    """Subcommand 'choices' that accept any word: unknown words are question sets."""
+
+    def __init__(self, names: dict) -> None:
+        self.names = names
+
+    def __contains__(self, value: object) -> bool:
+        return True
+
+    def __iter__(self):
+        return iter(self.names)
+
+
+class _QuestionSetOrSubcommand(argparse._SubParsersAction):
+    """Routes `eval QUESTIONS.jsonl …` to the `run` subcommand."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - argparse signature
+        super().__init__(*args, **kwargs)
+        self.choices = _AnyWord(self._name_parser_map)
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001 - argparse signature
+        if values and values[0] not in self._name_parser_map:
+            values = ["run", *values]
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _add_llm_options(p: argparse.ArgumentParser) -> None:
+    try:
+        from ui.commands_qa import add_llm_options
+    except ImportError:  # the qa commands are optional for eval
+        p.add_argument("--llm", choices=["embedded", "openai", "none"], help="answer model")
+        p.add_argument("--llm-url")
+        p.add_argument("--llm-model")
+        return
+    add_llm_options(p)
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--limit", type=int, metavar="N", help="only the first N questions (after --sample)")
+    p.add_argument("--sample", type=int, metavar="N", help="a random sample of N questions (fixed by --seed)")
+    p.add_argument("--seed", type=int, default=0, help="seed for --sample (default 0)")
+    p.add_argument("--retrieval-only", action="store_true",
+                   help="skip answer generation: retrieval metrics only (hundreds of questions a minute)")
+    p.add_argument("--depth", type=int, default=10, metavar="N", help="retrieved passages scored (default 10)")
+    p.add_argument("--out", metavar="DIR", help="run folder (default HOME/eval/NAME-MODE-TIMESTAMP)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue the run in --out (default: the latest run of this set and mode), "
+                        "skipping questions already done")
+    p.add_argument("--json", action="store_true", help="print summary.json instead of the table")
+    _add_llm_options(p)
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    """Add `newsdesk eval` and its subcommands."""
+    ev = sub.add_parser("eval", help="score answers on a question set or benchmark; compare runs", usage=USAGE,
+                        description="Measure retrieval (Hits@k, MRR, MAP), answers (EM, F1), citations, "
+                                    "abstention and latency on a question set, and write a report.",
+                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ev.set_defaults(handler=lambda args: _print_help(ev))
+    evsub = ev.add_subparsers(dest="eval_command", prog="newsdesk eval", metavar="{QUESTIONS.jsonl," + ",".join(SUBCOMMANDS) + "}",
+                              action=_QuestionSetOrSubcommand)
+
+    p = evsub.add_parser("run", parents=[parent], help="run a question set (the default)",
+                         description="Run a JSON Lines question set (or a bundled set by name, e.g. 'demo') "
+                                     "against the archive and write OUT/report.md.",
+                         epilog="question format: one JSON object per line with id, question, answers (empty "
+                                "for unanswerable), type, gold_articles; optional gold_evidence, history, "
+                                "filters {since, until, sources}, as_of.")
+    p.add_argument("questions", metavar="QUESTIONS.jsonl", help="question set file, or a bundled set's name")
+    _add_run_options(p)
+    p.set_defaults(handler=cmd_run)
+
+    p = evsub.add_parser("compare", help="metric deltas and flipped questions between two runs",
+                         description="Compare two run folders over the questions they share.")
+    p.add_argument("run_a", metavar="RUN_A")
+    p.add_argument("run_b", metavar="RUN_B")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_compare)
+
+    p = evsub.add_parser("realtimeqa", parents=[parent], help="the RealTimeQA news-quiz benchmark",
+                         formatter_class=argparse.RawDescriptionHelpFormatter,
+                         description="Pool every week's retrieved pages into one archive (its own store, reused), "
+                                     "ask each question as of its date, and score it beside the published "
+                                     "baselines.",
+                         epilog="examples:\n  newsdesk eval realtimeqa --retrieval-only\n"
+                                "  newsdesk eval realtimeqa --sample 150 --seed 1\n"
+                                "  newsdesk eval realtimeqa --sample 150 --seed 1 --choices")
+    p.add_argument("--data", metavar="DIR", help="folder of *_qa.jsonl and *_gcs.jsonl "
+                                                 "(default ../shared/realtimeqa/2022 beside the repo)")
+    p.add_argument("--choices", action="store_true",
+                   help="append the four choices to each question and score the one picked")
+    p.add_argument("--abstain-sample", type=int, default=40, metavar="N",
+                   help="also ask N questions of held-out weeks against an archive without those weeks "
+                        "(default 40; 0 = skip)")
+    p.add_argument("--abstain-weeks", type=int, default=2, metavar="W", help="weeks held out (default 2)")
+    _add_run_options(p)
+    p.set_defaults(handler=cmd_realtimeqa)
+
+    p = evsub.add_parser("multihop-rag", parents=[parent], help="the MultiHop-RAG benchmark (bring its data)",
+                         description="Ingest MultiHop-RAG's corpus.json into its own store and score "
+                                     "MultiHopRAG.json with the benchmark's own retrieval and answer rules.")
+    p.add_argument("--data", metavar="DIR", required=True, help="folder holding corpus.json and MultiHopRAG.json")
+    _add_run_options(p)
+    p.set_defaults(handler=cmd_multihop)
+
+
+def _print_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _options(args: argparse.Namespace):
+    from eval.runner import RunOptions
+
+    for name in ("limit", "sample", "depth"):
+        value = getattr(args, name, None)
+        if value is not None and value < 1:
+            raise UsageError(f"--{name} must be at least 1, got {value}")
+    return RunOptions(retrieval_only=args.retrieval_only, depth=args.depth, limit=args.limit, sample=args.sample,
+                      seed=args.seed, resume=args.resume, quiet=args.quiet)
+
+
+def _settings(args: argparse.Namespace):
+    return settings_from(args, llm=args.llm, llm_url=args.llm_url, llm_model=args.llm_model)
+
+
+def _guarded(fn):
+    """Expected failures become one clear line: bad input exit 2, interrupted exit 130."""
+    def run(args: argparse.Namespace) -> int:
+        from eval.questions import QuestionSetError
+        from eval.runner import RunError
+        from index.lock import IndexBusy
+        from index.runtime import ModelsMissing
+        from qa.llm import LLMError
+
+        try:
+            return fn(args)
+        except (QuestionSetError, RunError, ModelsMissing, LLMError, IndexBusy, FileNotFoundError) as exc:
+            raise UsageError(str(exc)) from None
+    run.__doc__ = fn.__doc__
+    return run
+
+
+def finish(result, args: argparse.Namespace, resume_hint: str) -> int:
+    """Print the outcome of an evaluation; the exit status."""
+    outcome = result.outcome
+    if args.json:
+        print(json.dumps(result.summary, ensure_ascii=False, default=str))
+    else:
+        print(summary_table(result.summary))
+        print(f"\nreport: {result.files.report_path}")
+    if outcome.interrupted or not outcome.complete:
+        print(f"interrupted after {len(outcome.records)} of {outcome.selected} questions; continue with:\n"
+              f"  {resume_hint} --resume --out {outcome.out_dir}", file=sys.stderr)
+        return 130
+    if outcome.errors:
+        print(f"{outcome.errors} question(s) failed; see {result.files.report_path} "
+              "(they are retried with --resume)", file=sys.stderr)
+        return 1
+    return 0
+
+
+HEADLINE = ("hits@1", "hits@4", "hits@10", "mrr@10", "map@10", "evidence_hits@4", "answer_recall@4", "correct",
+            "exact_match", "f1", "yes_no_accuracy", "citation_precision", "citation_recall", "unsupported_rate",
+            "abstain_precision", "abstain_recall", "wrongful_abstention")
+
+
+def summary_table(summary: dict) -> str:
+    """The headline numbers as aligned text."""
+    from eval.summary import label
+
+    overall = summary["overall"]
+    lines = [f"{summary['questions']} questions ({overall['errors']} failed), mode: {summary.get('mode')}"]
+    for key in HEADLINE:
+        value = overall["metrics"].get(key)
+        if value is not None:
+            lines.append(f"  {label(key).split(' (')[0]:34} {value:6.3f}   n={overall['counts'].get(key, '')}")
+    for stage, lat in overall["latency_ms"].items():
+        if lat["n"]:
+            lines.append(f"  {'latency ' + stage.replace('_', ' ') + ' p50/p95 ms':34} "
+                         f"{lat['p50']:.0f} / {lat['p95']:.0f}")
+    for key, value in summary.get("headline", {}).items():
+        lines.append(f"  {key:34} {value}")
+    return "\n".join(lines)
+
+
+@_guarded
+def cmd_run(args: argparse.Namespace) -> int:
+    """Evaluate a question set."""
+    from eval.questions import load_questions, resolve_question_set
+    from eval.run import evaluate_set
+
+    path = resolve_question_set(args.questions)
+    questions = load_questions(path)
+    result = evaluate_set(_settings(args), questions, _options(args), out_dir=Path(args.out) if args.out else None,
+                          name=path.stem, questions_file=str(path))
+    return finish(result, args, f"newsdesk eval {args.questions}")
+
+
+@_guarded
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Compare two runs."""
+    from eval.compare import compare_runs, render_comparison
+
+    comparison = compare_runs(args.run_a, args.run_b)
+    print(json.dumps(comparison.to_json(), ensure_ascii=False) if args.json else render_comparison(comparison))
+    return 0
+
+
+def _data_dir(args: argparse.Namespace, default: Path | None) -> Path:
+    data = Path(args.data).expanduser() if args.data else default
+    if data is None or not data.is_dir():
+        raise UsageError(f"no benchmark data at {data}: pass --data DIR")
+    return data
+
+
+@_guarded
+def cmd_realtimeqa(args: argparse.Namespace) -> int:
+    """Run RealTimeQA."""
+    from eval.benchmarks.realtimeqa import run_realtimeqa
+
+    data = _data_dir(args, SHARED / "realtimeqa" / "2022")
+    result = run_realtimeqa(_settings(args), data, _options(args), choices=args.choices,
+                            abstain_sample=args.abstain_sample, abstain_weeks=args.abstain_weeks,
+                            out_dir=Path(args.out) if args.out else None)
+    return finish(result, args, "newsdesk eval realtimeqa" + (" --choices" if args.choices else ""))
+
+
+@_guarded
+def cmd_multihop(args: argparse.Namespace) -> int:
+    """Run MultiHop-RAG."""
+    from eval.benchmarks.multihop import run_multihop
+
+    data = _data_dir(args, None)
+    result = run_multihop(_settings(args), data, _options(args), out_dir=Path(args.out) if args.out else None)
+    return finish(result, args, f"newsdesk eval multihop-rag --data {args.data}")
