@@ -120,13 +120,14 @@ class Indexer:
                         else:
                             seen.add(item.id)
                             self._consider(item, pending, bodies, report)
+                            # Flush inside big files too, so one huge JSONL commits as it goes.
+                            if sum(len(a.body) for a in pending.values()) > FLUSH_CHUNKS * 800:
+                                self._flush(pending, bodies, report, stale)
+                                self._show_rate(bar, report, started)
                     if len(report.failed) == failed_before:
                         stale.update(set(self.store.manifest.ids_for_path(str(path))) - seen)
-                    if sum(len(a.body) for a in pending.values()) > FLUSH_CHUNKS * 800:
-                        self._flush(pending, bodies, report, stale)
                     bar.update(1)
-                    rate = report.processed / max(1e-9, time.perf_counter() - started)
-                    bar.set_postfix(articles=report.processed, per_s=f"{rate:.1f}")
+                    self._show_rate(bar, report, started)
                 self._flush(pending, bodies, report, stale)
                 if progress:
                     progress(len(files), len(files), "")
@@ -138,6 +139,11 @@ class Indexer:
                 report.articles, report.chunks, _, _ = self.store.manifest.counts()
                 report.seconds = time.perf_counter() - started
         return report
+
+    @staticmethod
+    def _show_rate(bar: tqdm, report: IngestReport, started: float) -> None:
+        rate = report.processed / max(1e-9, time.perf_counter() - started)
+        bar.set_postfix(articles=report.processed, per_s=f"{rate:.1f}")
 
     def _consider(self, article: Article, pending: dict[str, Article], bodies: dict[str, str],
                   report: IngestReport) -> None:
