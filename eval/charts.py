@@ -18,7 +18,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from eval.summary import STAGES, label  # noqa: E402
 
 CHART_METRICS = ("hits@4", "mrr@10", "evidence_hits@4", "answer_recall@4", "correct", "f1",
-                 "citation_precision")
+                 "citation_precision", "abstain_recall")
 
 
 def _save(fig: Figure, path: Path) -> Path:
@@ -31,7 +31,7 @@ def _save(fig: Figure, path: Path) -> Path:
 def metrics_by_type_chart(summary: dict, path: Path, metrics: Sequence[str] = CHART_METRICS) -> Path | None:
     """Grouped bars: for each question type, the main metrics (0-1). None when nothing to draw."""
     by_type = summary.get("by_type", {})
-    keys = [k for k in metrics if any(b["metrics"].get(k) is not None for b in by_type.values())][:5]
+    keys = [k for k in metrics if any(b["metrics"].get(k) is not None for b in by_type.values())][:6]
     if not by_type or not keys:
         return None
     types = list(by_type)

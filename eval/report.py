@@ -73,7 +73,7 @@ def _run_lines(run: dict, summary: dict) -> list[str]:
         ("questions", f"{summary['questions']}" + (f" of {run['selected']} selected (partial run)" if partial else "")
          + (f"; {overall['errors']} failed" if overall["errors"] else "")),
         ("question set", run.get("questions_file")),
-        ("selection", selection if (run.get("sample") or run.get("limit")) else "all"),
+        ("selection", run.get("selection") or (selection if (run.get("sample") or run.get("limit")) else "all")),
         ("archive", run.get("store")), ("embedder", run.get("embedder")), ("answer model", run.get("llm")),
         ("passages per answer (k)", run.get("k")), ("retrieval depth scored", run.get("depth")),
         ("machine", _machine(run.get("machine"))),

@@ -212,11 +212,13 @@ def _run_one(qa: QAEngine, q: Question, options: RunOptions, extra: ExtraScorer 
                          timings_ms=answer.timings_ms, extra=extra, depth=options.depth)
 
 
-def run_eval(qa: QAEngine, questions: Sequence[Question], out_dir: str | Path, options: RunOptions, *,
-             run_info: dict | None = None, extra: ExtraScorer | None = None,
+def run_eval(qa: QAEngine | Callable[[Question], QAEngine], questions: Sequence[Question], out_dir: str | Path,
+             options: RunOptions, *, run_info: dict | None = None, extra: ExtraScorer | None = None,
              progress: ProgressFn | None = None) -> RunOutcome:
     """Run the selected questions, appending each result as it completes.
 
+    `qa` is one engine for every question, or a function choosing the engine
+    per question (benchmarks ask some questions of a second archive).
     Returns when done or interrupted (Ctrl-C): the outcome holds every result
     recorded so far. Raises `RunError` when the run cannot start, the archive
     is empty, or the same unexpected error keeps recurring.
@@ -234,7 +236,8 @@ def run_eval(qa: QAEngine, questions: Sequence[Question], out_dir: str | Path, o
     try:
         for q in todo:
             try:
-                record = _run_one(qa, q, options, extra)
+                engine = qa if hasattr(qa, "retrieve") else qa(q)
+                record = _run_one(engine, q, options, extra)
                 failures.clear()
             except EmptyIndex as exc:
                 raise RunError(str(exc)) from None

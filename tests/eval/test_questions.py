@@ -80,7 +80,7 @@ def test_error_message_lists_all_problems():
     with pytest.raises(QuestionSetError) as err:
         parse_lines(lines({"id": "a"}), "s.jsonl")
     message = str(err.value)
-    assert "s.jsonl: 4 problem(s)" in message and "field 'question': missing" in message
+    assert "s.jsonl: 4 problems" in message and "field 'question': missing" in message
 
 
 def test_question_dataclass_defaults():

@@ -1,0 +1,161 @@
+"""RealTimeQA: page and question conversion, choice picking, the scoreboard, a small end-to-end run."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eval.benchmarks import realtimeqa as rt
+from eval.runner import RunOptions
+from index.settings import Settings
+
+
+def write_week(folder: Path, week: str, questions: list[dict], pages: dict[str, list[dict]]) -> None:
+    with (folder / f"{week}_qa.jsonl").open("w") as out:
+        for q in questions:
+            out.write(json.dumps(q) + "\n")
+    with (folder / f"{week}_gcs.jsonl").open("w") as out:
+        for qid, results in pages.items():
+            out.write(json.dumps({"question_id": qid, "search_time": "x", "search_result": results}) + "\n")
+
+
+def page(url, title, text, when="2022/06/12"):
+    return {"url": url, "title": title, "text": text, "authors": ["A. Writer"], "publish_date": when}
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    data = tmp_path / "rtqa"
+    data.mkdir()
+    squid = "Netflix announced that the hit South Korean show Squid Game is officially coming back for a second season."
+    usbc = "European regulators announced a plan requiring a single common charger, USB-C, for all phones in Europe."
+    write_week(data, "20220617", [
+        {"question_id": "20220617_0", "question_date": "2022/06/16", "question_source": "CNN",
+         "question_sentence": "Which wildly popular show was recently green lit for a new season?",
+         "choices": ["“Game of Thrones”", "“Squid Game”", "“Breaking Bad”", "“Friends”"], "answer": ["1"]},
+        {"question_id": "20220617_1", "question_date": "2022/06/16", "question_source": "CNN",
+         "question_sentence": "Which continent will require a single common charging standard for phones?",
+         "choices": ["Europe", "North America", "Asia", "Africa"], "answer": ["0"]}],
+        {"20220617_0": [page("https://www.cnn.com/squid", "Squid Game season 2 - CNN", squid),
+                        page("https://www.cnn.com/ad", "Ad", "   ")],
+         "20220617_1": [page("https://www.cnn.com/usbc", "EU charger rule - CNN", usbc),
+                        page("https://www.cnn.com/squid", "Squid Game season 2 - CNN", squid[:50])]})
+    write_week(data, "20220624", [
+        {"question_id": "20220624_0", "question_date": "2022/06/23", "question_source": "USAtoday",
+         "question_sentence": "Which city hosted the summit on ocean plastics?",
+         "choices": ["Lisbon", "Oslo", "Lima", "Perth"], "answer": ["0"]}],
+        {"20220624_0": [page("https://www.bbc.co.uk/news/ocean", "Ocean summit opens in Lisbon",
+                             "The UN ocean conference on plastics opened in Lisbon on Monday.", None)]})
+    return data
+
+
+def test_pages_are_pooled_by_url_longest_text_kept(mini):
+    pages = rt.convert_pages(mini)
+    by_url = {r["url"]: r for r in pages.records}
+    assert sorted(by_url) == ["https://www.bbc.co.uk/news/ocean", "https://www.cnn.com/squid", "https://www.cnn.com/usbc"]
+    squid = by_url["https://www.cnn.com/squid"]
+    assert squid["body"].endswith("second season.") and squid["published"] == "2022-06-12"
+    assert squid["source"] == "CNN" and squid["author"] == "A. Writer"
+    assert by_url["https://www.bbc.co.uk/news/ocean"]["source"] == "BBC"
+    assert by_url["https://www.bbc.co.uk/news/ocean"]["published"] is None
+    assert (pages.pages_seen, pages.duplicates, pages.skipped_empty) == (5, 1, 1)
+    assert pages.urls_by_week["20220617"] == {"https://www.cnn.com/squid", "https://www.cnn.com/ad",
+                                              "https://www.cnn.com/usbc"}
+
+
+def test_write_records_only_when_changed(mini, tmp_path):
+    records = rt.convert_pages(mini).records
+    path = tmp_path / "out" / "pages.jsonl"
+    assert rt.write_records(records, path) is True
+    assert rt.write_records(records, path) is False
+    assert len(path.read_text().splitlines()) == 3
+
+
+def test_questions_in_our_format(mini):
+    qs = {q.id: q for q in rt.convert_questions(mini)}
+    q = qs["20220617_0"]
+    assert q.answers == ("“Squid Game”",) and q.as_of == date(2022, 6, 16) and q.type == "CNN"
+    assert q.gold_articles == ("https://www.cnn.com/squid", "https://www.cnn.com/ad")
+    assert q.extra["week"] == "20220617" and q.extra["answer_index"] == [1]
+    mc = {q.id: q for q in rt.convert_questions(mini, choices=True)}["20220617_1"]
+    assert mc.question.endswith("Answer with one of: A) Europe B) North America C) Asia D) Africa")
+
+
+def test_iso_from_slashes():
+    assert rt.iso_from_slashes("2022/06/12") == "2022-06-12"
+    assert rt.iso_from_slashes("2022/13/40") is None and rt.iso_from_slashes(None) is None
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("B) “Squid Game” [1]", 1),
+    ("The answer is (C).", 2),
+    ("D", 3),
+    ("Netflix renewed Squid Game for a second season [1].", 1),
+    ("Friends, not Squid Game, was renewed.", 3),            # first option named wins
+    ("A season of the game show squid was announced", 1),     # no exact name: best token F1
+    ("The archive doesn't say.", None),
+    ("", None),
+])
+def test_picked_choice(answer, expected):
+    options = ["“Game of Thrones”", "“Squid Game”", "“Breaking Bad”", "“Friends”"]
+    assert rt.picked_choice(answer, options) == expected
+
+
+def test_names_only_correct():
+    options = ["Europe", "North America", "Asia", "Africa"]
+    assert rt.names_only_correct("Europe will require USB-C [1].", options, [0])
+    assert not rt.names_only_correct("Europe and Asia will [1].", options, [0])
+    assert not rt.names_only_correct("Nobody will.", options, [0])
+
+
+def test_held_out_probe_and_weeks(mini):
+    qs = rt.convert_questions(mini)
+    weeks = rt.choose_weeks(["20220617", "20220624"], 1, seed=3)
+    assert weeks == rt.choose_weeks(["20220624", "20220617"], 1, seed=3) and len(weeks) == 1
+    probes = rt.held_out_probe(qs, ["20220617"], 5, seed=0)
+    assert [p.id for p in probes] == ["20220617_0@held-out", "20220617_1@held-out"]
+    assert all(not p.answerable and p.type == rt.HELD_OUT_TYPE for p in probes)
+
+
+def test_end_to_end_extractive_run_with_held_out_week(mini, tmp_path, fake_embedder):
+    settings = Settings(home=tmp_path / "home", llm="none")
+    result = rt.run_realtimeqa(settings, mini, RunOptions(quiet=True), choices=True, abstain_sample=5,
+                               abstain_weeks=1, out_dir=tmp_path / "run", embedder=fake_embedder)
+    records = {r["id"]: r for r in result.outcome.records}
+    assert records["20220617_0"]["metrics"]["hits@1"] == 1.0
+    usbc = records["20220617_1"]
+    assert usbc["answer"].startswith("European regulators") and usbc["metrics"]["mc_accuracy"] == 1.0
+    board = result.summary["benchmark"]
+    assert board["pages"]["unique"] == 3 and board["ours"]["n"] == 3
+    held = [r for r in records.values() if r["type"] == rt.HELD_OUT_TYPE]
+    assert held and all(r["answerable"] is False for r in held)
+    # the held-out archive really lacks that week's pages
+    week = board["held_out_weeks"][0]
+    dropped = rt.convert_pages(mini).urls_by_week[week]
+    assert all(not (set(p["url"] for p in r["retrieved"]) & dropped) for r in held)
+    report = result.files.report_path.read_text()
+    assert "## RealTimeQA scoreboard" in report and "| 0.732 | 0.378 | 0.475 |" in report
+    assert "**Newsdesk, this run**" in report
+    # second run reuses the stores: nothing new to embed
+    before = fake_embedder.texts_encoded
+    second = rt.run_realtimeqa(settings, mini, RunOptions(quiet=True, retrieval_only=True), abstain_sample=5,
+                               abstain_weeks=1, out_dir=tmp_path / "run2", embedder=fake_embedder)
+    assert fake_embedder.texts_encoded - before == len(second.outcome.records)  # one query vector each
+
+
+def test_conversion_of_real_weeks(shared_dir):
+    data = shared_dir / "realtimeqa" / "2022"
+    pages = rt.convert_pages(data)
+    assert pages.pages_seen == 2791 and 2400 <= len(pages.records) <= 2471
+    assert all(r["url"].startswith("http") and r["body"].strip() for r in pages.records)
+    squid = next(r for r in pages.records if r["url"] == "https://www.cnn.com/2022/06/12/media/squid-game-season-2/index.html")
+    assert squid["published"] == "2022-06-12" and squid["source"] == "CNN"
+    qs = rt.convert_questions(data)
+    assert len(qs) == 399 and len({q.id for q in qs}) == 399
+    first = next(q for q in qs if q.id == "20220617_0")
+    assert first.answers == ("“Squid Game”",) and first.as_of == date(2022, 6, 16)
+    assert "https://www.cnn.com/2022/06/12/media/squid-game-season-2/index.html" in first.gold_articles
+    assert {q.type for q in qs} == {"CNN", "USAtoday", "THE WEEK"}
