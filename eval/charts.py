@@ -35,7 +35,7 @@ def metrics_by_type_chart(summary: dict, path: Path, metrics: Sequence[str] = CH
     if not by_type or not keys:
         return None
     types = list(by_type)
-    fig = Figure(figsize=(max(6.0, 1.2 * len(types) * max(1, len(keys)) / 2.5), 4.2))
+    fig = Figure(figsize=(min(12.0, max(6.0, 2.0 + 1.2 * len(types))), 4.2))
     ax = fig.add_subplot(1, 1, 1)
     width = 0.8 / len(keys)
     for i, key in enumerate(keys):
