@@ -31,7 +31,8 @@ def mini(tmp_path) -> Path:
     data = tmp_path / "rtqa"
     data.mkdir()
     squid = "Netflix announced that the hit South Korean show Squid Game is officially coming back for a second season."
-    usbc = "European regulators announced a plan requiring a single common charger, USB-C, for all phones in Europe."
+    usbc = ("Europe will require a single common charging standard for phones: European regulators announced "
+            "that USB-C will be the one charger for all phones.")
     write_week(data, "20220617", [
         {"question_id": "20220617_0", "question_date": "2022/06/16", "question_source": "CNN",
          "question_sentence": "Which wildly popular show was recently green lit for a new season?",
@@ -127,7 +128,7 @@ def test_end_to_end_extractive_run_with_held_out_week(mini, tmp_path, fake_embed
     records = {r["id"]: r for r in result.outcome.records}
     assert records["20220617_0"]["metrics"]["hits@1"] == 1.0
     usbc = records["20220617_1"]
-    assert usbc["answer"].startswith("European regulators") and usbc["metrics"]["mc_accuracy"] == 1.0
+    assert usbc["answer"].startswith("Europe will require") and usbc["metrics"]["mc_accuracy"] == 1.0
     board = result.summary["benchmark"]
     assert board["pages"]["unique"] == 3 and board["ours"]["n"] == 3
     held = [r for r in records.values() if r["type"] == rt.HELD_OUT_TYPE]
