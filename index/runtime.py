@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from index.chunking import Chunker
 from index.embedding import Embedder
+from index.models import ModelsMissing, require_embedder
 from index.pipeline import Indexer
 from index.settings import Settings
 from index.store import ArchiveStore
-
-
-class ModelsMissing(RuntimeError):
-    """A model file is not in place; `newsdesk models` fetches it."""
 
 
 def open_store(settings: Settings) -> ArchiveStore:
@@ -24,10 +21,7 @@ def open_store(settings: Settings) -> ArchiveStore:
 
 def load_embedder(settings: Settings) -> Embedder:
     """The MiniLM embedder from the models folder, or a clear `ModelsMissing`."""
-    path = settings.embedder_path
-    if not (path / "modules.json").is_file():
-        raise ModelsMissing(f"the embedding model is not at {path}: run `newsdesk models` (or `make models`) first")
-    return Embedder(path)
+    return Embedder(require_embedder(settings))
 
 
 def build_chunker(settings: Settings, embedder: Embedder) -> Chunker:
