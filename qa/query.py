@@ -2,9 +2,9 @@
 
 No LLM is needed to turn "What did TASS and the BBC report in February 2017?"
 into a query restricted to those outlets and that month: outlet names are
-matched against the outlets actually in the archive, dates by `qa.dates`.
-Filters given explicitly by the caller always win over what is read from
-the question.
+matched against the outlets actually in the archive, dates are read by
+`qa.dates`. Filters given explicitly by the caller always win over what is
+read from the question.
 """
 
 from __future__ import annotations
@@ -16,27 +16,42 @@ from typing import Protocol, Sequence
 
 from index.outlets import outlet_key
 from index.store import StoreFilter
-from qa.dates import find_date_range
+from qa.dates import find_date_range, month_range
 
 Turn = dict  # {"role": "user" | "assistant", "content": str}
 MAX_QUESTION_CHARS = 2000
+MAX_K = 50
+UNKNOWN_OUTLET = "unknown"  # what the store reports for articles without an outlet
 
-# Other ways people name outlets (keys are `outlet_key` forms).
-ALIASES = {
-    "al jazeera": ("aljazeera", "al jazeera english", "al-jazeera"),
-    "huffpost": ("huffington post", "the huffington post", "huff post"),
-    "abc news": ("abc",),
-    "rte": ("rte news", "raidio teilifis eireann"),
-    "dw": ("deutsche welle",),
-    "bbc": ("bbc news", "british broadcasting corporation"),
-    "cnn": ("cable news network",),
-    "tass": ("itar tass",),
-    "china daily": ("chinadaily",),
-}
+# Names that mean the same outlet, in `outlet_key` form; any one of a group matches an archive
+# outlet whose key is in the group.
+ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
+    {"al jazeera", "aljazeera", "al jazeera english", "al jazira"},
+    {"huffpost", "huffington post", "huff post", "huffpo"},
+    {"abc news", "abc"},
+    {"rte", "rte news", "raidio teilifis eireann"},
+    {"dw", "deutsche welle", "dw news"},
+    {"bbc", "bbc news", "british broadcasting corporation"},
+    {"cnn", "cable news network"},
+    {"tass", "itar tass", "tass news agency"},
+    {"new york times", "nyt", "ny times", "nytimes"},
+    {"washington post", "wapo"},
+    {"wall street journal", "wsj"},
+    {"ap", "associated press", "ap news"},
+    {"reuters", "thomson reuters"},
+    {"china daily", "chinadaily"},
+    {"hurriyet daily news", "hurriyet"},
+))
+# Outlet names that are also ordinary words: matched only when capitalised and not
+# the question's first word ("Time will tell", "an independent inquiry").
+COMMON_WORDS = frozenset(
+    "time times week today daily news post guardian independent economist verge wired telegraph hill sun "
+    "mirror express star nation herald observer atlantic monitor mail journal tribune chronicle standard "
+    "globe financial new world national local public politics business fortune money insider vice".split())
 
 
 class QuestionError(ValueError):
-    """A question or filter the user must fix; the message says how."""
+    """A question or filter the user must fix; the message says how (CLI exit 2)."""
 
 
 class EmptyIndex(QuestionError):
@@ -44,9 +59,9 @@ class EmptyIndex(QuestionError):
 
 
 class Completer(Protocol):
-    """The part of an LLM that follow-up rewriting needs."""
+    """The part of an LLM that follow-up rewriting needs (see `qa.llm.LLM`)."""
 
-    def complete(self, messages: list[dict], max_tokens: int = ..., temperature: float = ...) -> str: ...
+    def complete(self, messages: list[dict], **kw: object) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -72,44 +87,112 @@ class Query:
                 "as_of": self.as_of.isoformat()}
 
 
-def _iso(value: str | date | None, name: str) -> str | None:
-    if value is None or value == "":
+def parse_date_option(value: str | date | None, name: str, *, end: bool = False) -> str | None:
+    """An ISO day from a caller's filter: 2017-02-01, or 2017-02 / 2017 (first or last day when `end`)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, date):
         return value.isoformat()
+    text = str(value).strip()
     try:
-        return date.fromisoformat(str(value).strip()[:10]).isoformat()
+        if re.fullmatch(r"\d{4}", text):
+            return f"{text}-12-31" if end else f"{text}-01-01"
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            first, last = month_range(int(text[:4]), int(text[5:]))
+            return (last if end else first).isoformat()
+        return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise QuestionError(f"{name} must be a date like 2017-02-01, got {value!r}") from None
+        raise QuestionError(f"{name}: {text!r} is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+
+
+def _names_for(outlet: str) -> set[str]:
+    """Every `outlet_key` form that refers to `outlet` (its own key, aliases, spaceless form)."""
+    key = outlet_key(outlet)
+    names = {key}
+    for group in ALIAS_GROUPS:
+        if key in group:
+            names |= group
+    names |= {n.replace(" ", "") for n in names if " " in n}
+    return {n for n in names if n}
+
+
+def _accept(name: str, matched: str, at_start: bool, outlet: str) -> bool:
+    """Whether the words `matched` (original casing) really name the outlet `name`."""
+    letters = [c for c in matched if c.isalpha()]
+    if not letters:
+        return False
+    words = name.split()
+    common = any(w in COMMON_WORDS for w in words)
+    if matched.isupper() and len(letters) >= 2:
+        return not (common and at_start and len(words) == 1)
+    significant = [w for w in re.findall(r"\w+", matched) if w.casefold() not in ("al", "the", "of", "de", "and")]
+    if significant and all(w[0].isupper() for w in significant):
+        return not (common and len(words) == 1 and at_start)
+    # Lower case: only distinctive names ("tass", "al jazeera", "reuters"); "ap", "dw", "guardian" need capitals.
+    return not common and len(name.replace(" ", "")) >= 3 and (len(name) >= 4 or outlet.isupper() or name == "abc")
+
+
+def match_outlets(question: str, outlets: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, outlet) for each archive outlet named in the question, in order of mention."""
+    tokens = [(outlet_key(m.group()), m.start(), m.end()) for m in re.finditer(r"\w+", question)]
+    tokens = [t for t in tokens if t[0]]
+    keys = [t[0] for t in tokens]
+    candidates: list[tuple[int, int, str]] = []  # (first token, token count, outlet)
+    for outlet in outlets:
+        if outlet == UNKNOWN_OUTLET:
+            continue
+        for name in _names_for(outlet):
+            words = name.split()
+            for i in range(len(keys) - len(words) + 1):
+                if keys[i:i + len(words)] == words:
+                    start, end = tokens[i][1], tokens[i + len(words) - 1][2]
+                    if _accept(name, question[start:end], not question[:start].strip(), outlet):
+                        candidates.append((i, len(words), outlet))
+    taken: set[int] = set()
+    found: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for i, n, outlet in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        span = set(range(i, i + n))
+        if span & taken:
+            continue
+        taken |= span
+        if outlet not in seen:
+            seen.add(outlet)
+            found.append((tokens[i][1], tokens[i + n - 1][2], outlet))
+    return found
 
 
 def outlets_in_question(question: str, outlets: Sequence[str]) -> list[str]:
     """Archive outlets named in the question, in order of mention."""
-    text = " " + outlet_key(question) + " "
-    found: list[tuple[int, str]] = []
+    return [outlet for _, _, outlet in match_outlets(question, outlets)]
+
+
+def resolve_outlet(name: str, outlets: Sequence[str]) -> str:
+    """The archive's spelling of an outlet the caller named, or a `QuestionError` listing the outlets."""
+    wanted = outlet_key(name)
     for outlet in outlets:
-        key = outlet_key(outlet)
-        if not key:
-            continue
-        names = {key, *ALIASES.get(key, ())}
-        for name in names:
-            if len(name) < 2:
-                continue
-            # Short all-caps names (BBC, CNN, DW) must appear as words in the original casing too.
-            if len(name) <= 4 and not re.search(rf"\b{re.escape(name)}\b", question, re.I):
-                continue
-            at = text.find(f" {name} ")
-            if at >= 0 and (len(name) > 4 or re.search(rf"\b{re.escape(name.upper())}\b", question)
-                            or name in ("tass", "rte")):
-                found.append((at, outlet))
-                break
-    return [o for _, o in sorted(found)]
+        if outlet != UNKNOWN_OUTLET and wanted in _names_for(outlet):
+            return outlet
+    known = sorted((o for o in outlets if o != UNKNOWN_OUTLET), key=str.casefold)
+    shown = ", ".join(known[:30]) + (f", … ({len(known) - 30} more; see `newsdesk stats`)" if len(known) > 30 else "")
+    raise QuestionError(f"unknown outlet {name!r}; the archive has: {shown or 'no named outlets'}")
 
 
-def understand(question: str, *, outlets: Sequence[str], as_of: date, since: str | date | None = None,
+def _blank(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """`text` with the outlet names blanked, so "USA Today" is not read as a date."""
+    for start, end, _ in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def understand(question: str, *, outlets: Sequence[str], as_of: date | str, since: str | date | None = None,
                until: str | date | None = None, sources: Sequence[str] = (), k: int = 6,
                standalone: str | None = None) -> Query:
-    """Validate a question and derive its filters (explicit ones win)."""
+    """Validate a question and derive its filters; explicit `since`/`until`/`sources` win.
+
+    `standalone` is the rewritten follow-up (see `rewrite_followup`); filters
+    are read from it, and it becomes `Query.text`.
+    """
     text = (question or "").strip()
     if not text:
         raise QuestionError("the question is empty: type what you want to know")
@@ -117,69 +200,129 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date, since: str
         raise QuestionError(f"the question is {len(text):,} characters long; the limit is {MAX_QUESTION_CHARS:,}")
     if not outlets:
         raise EmptyIndex("the archive is empty: index articles first with `newsdesk ingest PATH` or `newsdesk demo`")
-    if not 1 <= k <= 50:
-        raise QuestionError(f"k must be between 1 and 50, got {k}")
+    if not isinstance(k, int) or not 1 <= k <= MAX_K:
+        raise QuestionError(f"k must be a whole number from 1 to {MAX_K}, got {k!r}")
+    if isinstance(as_of, str):
+        as_of = date.fromisoformat(parse_date_option(as_of, "as_of") or "")
     standalone = (standalone or text).strip()
     notes: list[str] = []
-    since_s, until_s = _iso(since, "since"), _iso(until, "until")
-    if since_s is None and until_s is None:
-        found = find_date_range(standalone, as_of)
+
+    chosen = tuple(dict.fromkeys(resolve_outlet(name, outlets) for name in sources if name and name.strip()))
+    named = match_outlets(standalone, outlets)
+    if chosen:
+        notes.append("outlets: " + ", ".join(chosen) + " (as requested)")
+    elif named:
+        chosen = tuple(outlet for _, _, outlet in named)
+        notes.append("outlets: " + ", ".join(chosen) + " (named in the question)")
+
+    since_s = parse_date_option(since, "since")
+    until_s = parse_date_option(until, "until", end=True)
+    found = find_date_range(_blank(standalone, named), as_of)
+    if since_s or until_s:
+        notes.append(f"dates: {since_s or 'any'} to {until_s or 'any'} (as requested)")
         if found:
-            since_s = found.since.isoformat() if found.since else None
-            until_s = found.until.isoformat() if found.until else None
-            notes.append(f"dates from “{found.phrase}”: {since_s or '…'} to {until_s or '…'}")
+            notes.append(f"dates in the question (“{found.phrase}”) ignored: explicit dates given")
+    elif found:
+        since_s = found.since.isoformat() if found.since else None
+        until_s = found.until.isoformat() if found.until else None
+        notes.append(f"dates: {since_s or 'any'} to {until_s or 'any'} (from “{found.phrase}”)")
     if since_s and until_s and since_s > until_s:
         raise QuestionError(f"impossible date range: since {since_s} is after until {until_s}")
-    by_key = {outlet_key(o): o for o in outlets}
-    chosen: list[str] = []
-    for name in sources:
-        match = by_key.get(outlet_key(name))
-        if match is None:
-            aliased = [o for o in outlets if outlet_key(name) in ALIASES.get(outlet_key(o), ())]
-            if not aliased:
-                raise QuestionError(f"unknown outlet {name!r}; the archive has: {', '.join(sorted(outlets))}")
-            match = aliased[0]
-        chosen.append(match)
-    if not sources:
-        chosen = outlets_in_question(standalone, outlets)
-        if chosen:
-            notes.append("outlets named: " + ", ".join(chosen))
-    return Query(standalone, text, since_s, until_s, tuple(dict.fromkeys(chosen)), k, as_of, tuple(notes))
+    return Query(standalone, text, since_s, until_s, chosen, k, as_of, tuple(notes))
 
 
+# -- follow-ups -------------------------------------------------------------
 _FOLLOW_UP = re.compile(
-    r"^(and|but|so|what about|how about|why|what else|then)\b|\b(he|she|they|him|her|them|his|their|it|its|"
-    r"that|this|those|these|there|the same)\b", re.I)
-_ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+(?:\s+(?:of|the|de|al|[A-Z][\w'’-]+))*)")
+    r"^\s*(and|but|so|also|what about|how about|and what about|why|what else|then|next|same)\b"
+    r"|\b(he|she|they|him|her|them|his|hers|their|theirs|it|its|that|this|those|these|there|the same|"
+    r"next|afterwards|after that|then|else|again|also|too|former|latter)\b", re.I)
+_ENTITY = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|the|de|al|bin|von|van|[A-Z][\w'’.-]*))*")
+_QUESTION_WORDS = frozenset("what who whom whose when where why how which did does do is are was were can could "
+                            "would should will has have had the a an in on at according tell show give".split())
+MAX_REWRITE_CHARS = 400
+REWRITE_SYSTEM = ("You rewrite a follow-up question from a conversation about news articles as one standalone "
+                  "question: replace pronouns and vague references with the names, places and events they refer "
+                  "to. Keep it short. Reply with the rewritten question only.")
+
+
+def turn_text(turn: Turn) -> str:
+    """The text of a chat turn whose content is a string or a list of content blocks."""
+    content = turn.get("content", "") if isinstance(turn, dict) else ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, (list, tuple)):
+        parts = [b.get("text", "") if isinstance(b, dict) else str(b) for b in content]
+        return " ".join(p for p in parts if isinstance(p, str))
+    return str(content or "")
 
 
 def needs_rewrite(question: str, history: Sequence[Turn]) -> bool:
-    """True when the question leans on the conversation (pronouns, 'what about…')."""
-    return bool(history) and bool(_FOLLOW_UP.search(question) or len(question.split()) <= 3)
+    """True when the question leans on the conversation (pronouns, 'what about…', very short)."""
+    if not any(t.get("role") == "user" for t in history if isinstance(t, dict)):
+        return False
+    return bool(_FOLLOW_UP.search(question)) or len(re.findall(r"\w+", question)) <= 3
+
+
+def key_entities(text: str) -> list[str]:
+    """Capitalised phrases of `text` (names, places), question words excluded, in order."""
+    out = []
+    for phrase in _ENTITY.findall(text):
+        words = phrase.split()
+        while words and words[0].casefold().strip("'’") in _QUESTION_WORDS:
+            words.pop(0)
+        phrase = re.sub(r"['’]s$", "", " ".join(words)).strip(".'’-")
+        if phrase and phrase.casefold() not in _QUESTION_WORDS:
+            out.append(phrase)
+    return list(dict.fromkeys(out))
+
+
+def _heuristic_rewrite(question: str, history: Sequence[Turn]) -> str:
+    users = [turn_text(t) for t in history if isinstance(t, dict) and t.get("role") == "user"]
+    if not users:
+        return question
+    known = {e.casefold() for e in key_entities(question)}
+    entities = [e for e in key_entities(users[-1]) if e.casefold() not in known]
+    if not entities:
+        words = [w for w in re.findall(r"[\w'’-]+", users[-1]) if w.casefold() not in _QUESTION_WORDS]
+        entities = words[:8]
+    return f"{question} ({', '.join(entities)})" if entities else question
+
+
+def _clean_rewrite(raw: str, question: str) -> str | None:
+    """The model's rewrite if it looks like one question, else None."""
+    lines = [line.strip() for line in (raw or "").strip().splitlines() if line.strip()]
+    if not lines:
+        return None
+    text = re.sub(r"^(standalone question|rewritten question|question)\s*:\s*", "", lines[0], flags=re.I)
+    text = text.strip().strip('"“”\'').strip()
+    if len(text) < 5 or len(text) > min(MAX_REWRITE_CHARS, 3 * len(question) + 200):
+        return None
+    if "<|" in text or text.casefold().startswith(("i ", "i'm", "sorry", "as an ai")):
+        return None
+    return text
 
 
 def rewrite_followup(question: str, history: Sequence[Turn], llm: Completer | None = None) -> str:
-    """A standalone version of a follow-up question (unchanged if it already is one)."""
-    question = question.strip()
-    if not needs_rewrite(question, history):
+    """A standalone version of a follow-up question (unchanged if it already stands alone).
+
+    With an LLM: a short ChatML request, sanity-checked; without one (or if its
+    reply is unusable): the question plus the key names of the last user question,
+    so retrieval still finds the right articles.
+    """
+    question = (question or "").strip()
+    if not question or not needs_rewrite(question, history):
         return question
-    users = [t.get("content", "") for t in history if t.get("role") == "user"]
     if llm is not None:
-        convo = "\n".join(f"{t.get('role')}: {str(t.get('content', ''))[:400]}" for t in history[-4:])
+        recent = [t for t in history if isinstance(t, dict) and t.get("role") in ("user", "assistant")][-4:]
+        convo = "\n".join(f"{t['role']}: {turn_text(t)[:400]}" for t in recent)
         messages = [
-            {"role": "system", "content": "Rewrite the user's last question so it can be understood without the "
-             "conversation: replace pronouns with the names they refer to. Reply with the question only."},
-            {"role": "user", "content": f"Conversation:\n{convo}\n\nLast question: {question}\n\nStandalone question:"},
+            {"role": "system", "content": REWRITE_SYSTEM},
+            {"role": "user", "content": f"Conversation:\n{convo}\n\nFollow-up: {question}\n\nStandalone question:"},
         ]
         try:
-            rewritten = llm.complete(messages, max_tokens=60, temperature=0.0).strip().strip('"').splitlines()[0]
-        except Exception:  # a failed rewrite must never fail the answer
-            rewritten = ""
-        if 5 <= len(rewritten) <= 3 * len(question) + 200:
+            rewritten = _clean_rewrite(llm.complete(messages, max_tokens=60, temperature=0.0), question)
+        except Exception:  # noqa: BLE001 — a failed rewrite must never fail the answer
+            rewritten = None
+        if rewritten:
             return rewritten
-    if not users:
-        return question
-    entities = [e for e in _ENTITY.findall(users[-1]) if e.split()[0] not in {"What", "Who", "When", "Where",
-                                                                                 "Why", "How", "Which", "Did", "Does", "Is", "Are", "The"}]
-    context = ", ".join(dict.fromkeys(entities)) or users[-1]
-    return f"{question} (about {context})"
+    return _heuristic_rewrite(question, history)

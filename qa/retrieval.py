@@ -1,18 +1,29 @@
 """Hybrid retrieval: dense (Chroma + MiniLM) and keyword (FTS5) fused by RRF.
 
-The two searches are llama-index retrievers (`BaseRetriever`), so they plug
-into llama-index engines; the fusion is hand-written because
-`QueryFusionRetriever` cannot do what news needs on top of it: at most two
-chunks per article, identical passages (syndicated copies) collapsed, and
-per-outlet retrieval so that "TASS and the BBC" returns both outlets.
+All three parts are llama-index `BaseRetriever`s returning `NodeWithScore`,
+so they plug into llama-index engines. Hand-written, and why:
+
+- `DenseRetriever` / `KeywordRetriever` wrap `ArchiveStore` searches rather than
+  `VectorIndexRetriever`: the store drops vectors its manifest has not committed
+  (see index/store.py) and llama-index has no retriever over our FTS5 index.
+- `RRFRetriever` instead of `QueryFusionRetriever(mode="reciprocal_rerank")`:
+  the latter resolves an LLM from the global `Settings` even with
+  `num_queries=1`, keys nodes by content hash (so it cannot keep two identical
+  syndicated chunks apart, nor tell us which collapsed), ranks from 0 instead of
+  1, and drops each retriever's rank and score — and the dense cosine is what
+  abstention calibrates on.
+- `HybridRetriever` adds what news needs on top: at most two chunks per
+  article, identical passages collapsed, and per-outlet retrieval so that
+  "TASS and the BBC" returns both outlets.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, replace
+from typing import Mapping, Sequence
 
 import numpy as np
+from llama_index.core.callbacks import CallbackManager
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
@@ -20,7 +31,8 @@ from index.embedding import Embedder
 from index.store import ArchiveStore, ChunkHit, StoreFilter
 from qa.query import Query
 
-RRF_K = 60  # the constant from Cormack et al. (2009); robust across collections
+RRF_K = 60  # the constant from Cormack, Clarke & Büttcher (SIGIR 2009); robust across collections
+DENSE, KEYWORD = "dense", "keyword"
 
 
 @dataclass(frozen=True)
@@ -36,13 +48,14 @@ class Passage:
     text: str
     start: int
     end: int
-    score: float
-    dense_score: float | None = None
-    keyword_rank: int | None = None
+    score: float  # fused RRF score, higher is better
+    dense_score: float | None = None  # cosine similarity of this chunk to the query
+    keyword_rank: int | None = None  # 1-based rank in the keyword list, None if absent
     dense_rank: int | None = None
 
 
-def _node(hit: ChunkHit) -> NodeWithScore:
+def hit_node(hit: ChunkHit) -> NodeWithScore:
+    """A store hit as a llama-index node (metadata carries the article fields)."""
     node = TextNode(id_=hit.chunk_id, text=hit.text, start_char_idx=hit.start, end_char_idx=hit.end,
                     metadata={"article_id": hit.article_id, "title": hit.title, "source": hit.source,
                               "published": hit.published, "url": hit.url})
@@ -50,40 +63,71 @@ def _node(hit: ChunkHit) -> NodeWithScore:
 
 
 class DenseRetriever(BaseRetriever):
-    """Nearest chunks by MiniLM cosine similarity, within a `StoreFilter`."""
+    """Nearest chunks by MiniLM cosine similarity, within a `StoreFilter`.
+
+    Uses `query_bundle.embedding` when set, so one query vector serves many searches.
+    """
 
     def __init__(self, store: ArchiveStore, embedder: Embedder, top_k: int = 30,
                  where: StoreFilter | None = None) -> None:
-        super().__init__()
+        super().__init__(callback_manager=CallbackManager([]))
         self.store, self.embedder, self.top_k, self.where = store, embedder, top_k, where
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         vector = query_bundle.embedding or self.embedder.encode([query_bundle.query_str])[0].tolist()
-        return [_node(h) for h in self.store.dense_search(vector, self.top_k, self.where)]
+        return [hit_node(h) for h in self.store.dense_search(vector, self.top_k, self.where)]
 
 
 class KeywordRetriever(BaseRetriever):
     """BM25 matches of the question's content words (accent-folded FTS5)."""
 
     def __init__(self, store: ArchiveStore, top_k: int = 30, where: StoreFilter | None = None) -> None:
-        super().__init__()
+        super().__init__(callback_manager=CallbackManager([]))
         self.store, self.top_k, self.where = store, top_k, where
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        return [_node(h) for h in self.store.keyword_search(query_bundle.query_str, self.top_k, self.where)]
+        return [hit_node(h) for h in self.store.keyword_search(query_bundle.query_str, self.top_k, self.where)]
 
 
 def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
-    """Reciprocal rank fusion: id -> sum over rankings of 1 / (k + rank)."""
+    """Reciprocal rank fusion: id -> sum over rankings of 1 / (k + rank), rank from 1."""
     scores: dict[str, float] = {}
     for ranking in rankings:
-        for rank, item in enumerate(ranking, 1):
+        for rank, item in enumerate(dict.fromkeys(ranking), 1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
     return scores
 
 
+class RRFRetriever(BaseRetriever):
+    """Runs named retrievers on one query and fuses their rankings by RRF.
+
+    Each returned node's metadata gains `<name>_rank` (1-based) and
+    `<name>_score` for every retriever that found it; ties keep the order of
+    first appearance (retrievers in the order given).
+    """
+
+    def __init__(self, retrievers: Mapping[str, BaseRetriever], *, k: int = RRF_K, top_n: int | None = None) -> None:
+        super().__init__(callback_manager=CallbackManager([]))
+        if not retrievers:
+            raise ValueError("at least one retriever is needed")
+        self.retrievers, self.k, self.top_n = dict(retrievers), k, top_n
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        results = {name: r.retrieve(query_bundle) for name, r in self.retrievers.items()}
+        fused = rrf([[n.node.node_id for n in nodes] for nodes in results.values()], self.k)
+        nodes: dict[str, TextNode] = {}
+        for name, found in results.items():
+            for rank, hit in enumerate(found, 1):
+                node = nodes.setdefault(hit.node.node_id, hit.node)  # type: ignore[arg-type]
+                node.metadata.setdefault(f"{name}_rank", rank)
+                node.metadata.setdefault(f"{name}_score", hit.score)
+        order = {cid: i for i, cid in enumerate(nodes)}
+        ranked = sorted(fused, key=lambda cid: (-fused[cid], order[cid]))
+        return [NodeWithScore(node=nodes[cid], score=fused[cid]) for cid in ranked[:self.top_n]]
+
+
 def cap_per_article(passages: Sequence[Passage], per_article: int, limit: int) -> list[Passage]:
-    """Best-first passages with at most `per_article` per article and no repeated text."""
+    """Best-first passages, at most `per_article` per article, identical texts collapsed, at most `limit`."""
     kept: list[Passage] = []
     per: dict[str, int] = {}
     texts: set[str] = set()
@@ -99,8 +143,16 @@ def cap_per_article(passages: Sequence[Passage], per_article: int, limit: int) -
     return kept
 
 
+def interleave(groups: Sequence[Sequence[Passage]]) -> list[Passage]:
+    """Round-robin merge: g0[0], g1[0], …, g0[1], g1[1], … (each group stays in order)."""
+    out: list[Passage] = []
+    for i in range(max((len(g) for g in groups), default=0)):
+        out.extend(g[i] for g in groups if i < len(g))
+    return out
+
+
 class HybridRetriever:
-    """Dense + keyword retrieval fused by RRF, news-aware (outlets, dates, caps)."""
+    """Dense + keyword retrieval fused by RRF, news-aware (outlets, dates, per-article cap)."""
 
     def __init__(self, store: ArchiveStore, embedder: Embedder, *, candidates: int = 30,
                  per_article: int = 2) -> None:
@@ -109,55 +161,51 @@ class HybridRetriever:
         self.store, self.embedder = store, embedder
         self.candidates, self.per_article = candidates, per_article
 
+    def fusion_retriever(self, where: StoreFilter | None = None) -> RRFRetriever:
+        """The llama-index retriever behind one filtered search (for use in llama-index engines)."""
+        return RRFRetriever({DENSE: DenseRetriever(self.store, self.embedder, self.candidates, where),
+                             KEYWORD: KeywordRetriever(self.store, self.candidates, where)})
+
     def retrieve(self, query: Query) -> list[Passage]:
-        """At most `query.k` passages, best first."""
+        """At most `query.k` passages, best first, at most `per_article` per article.
+
+        With several outlets, each outlet is searched on its own and the results
+        are interleaved so every named outlet is represented.
+        """
         vector = self.embedder.encode([query.text])[0]
         if len(query.sources) > 1:
-            # One retrieval per named outlet, interleaved, so each is represented.
-            per_outlet = [self._fused(query.text, vector, StoreFilter(query.since, query.until, (s,)), query.k)
-                          for s in query.sources]
-            merged = [p for group in _interleave(per_outlet) for p in group]
-            return cap_per_article(merged, self.per_article, query.k)
-        return cap_per_article(self._fused(query.text, vector, query.store_filter(), query.k),
-                               self.per_article, query.k)
+            groups = [self._search(query.text, vector, StoreFilter(query.since, query.until, (source,)))
+                      for source in query.sources]
+            groups = [cap_per_article(g, self.per_article, query.k) for g in groups]
+            chosen = cap_per_article(interleave(groups), self.per_article, query.k)
+        else:
+            chosen = cap_per_article(self._search(query.text, vector, query.store_filter()), self.per_article, query.k)
+        # Cosines come from the stored vectors, not from the dense search's score: the Chroma
+        # adapter reports exp(-distance), and keyword-only hits have no dense score at all.
+        cosines = self._cosines([p.chunk_id for p in chosen], vector)
+        return [replace(p, dense_score=cosines.get(p.chunk_id)) for p in chosen]
 
-    def _fused(self, text: str, vector: np.ndarray, where: StoreFilter, k: int) -> list[Passage]:
+    def _search(self, text: str, vector: np.ndarray, where: StoreFilter) -> list[Passage]:
+        """Fused passages for one filter, best first (dense_score filled in later)."""
         bundle = QueryBundle(query_str=text, embedding=vector.tolist())
-        dense = DenseRetriever(self.store, self.embedder, self.candidates, where).retrieve(bundle)
-        keyword = KeywordRetriever(self.store, self.candidates, where).retrieve(bundle)
-        dense_ids = [n.node.node_id for n in dense]
-        keyword_ids = [n.node.node_id for n in keyword]
-        fused = rrf([dense_ids, keyword_ids])
-        nodes = {n.node.node_id: n for n in keyword + dense}
-        cosine = {n.node.node_id: float(n.score or 0.0) for n in dense}
-        missing = [i for i in fused if i not in cosine]
-        cosine.update(self._cosines(missing, vector))
-        ranked = sorted(fused, key=lambda i: -fused[i])
         out = []
-        for cid in ranked:
-            node = nodes[cid].node
-            meta = node.metadata
+        for hit in self.fusion_retriever(where).retrieve(bundle):
+            node, meta = hit.node, hit.node.metadata
             out.append(Passage(
-                chunk_id=cid, article_id=meta["article_id"], title=meta["title"], source=meta.get("source"),
-                published=meta.get("published"), url=meta.get("url"), text=node.get_content(),
-                start=node.start_char_idx or 0, end=node.end_char_idx or 0, score=fused[cid],
-                dense_score=cosine.get(cid),
-                keyword_rank=keyword_ids.index(cid) + 1 if cid in keyword_ids else None,
-                dense_rank=dense_ids.index(cid) + 1 if cid in dense_ids else None))
+                chunk_id=node.node_id, article_id=meta["article_id"], title=meta["title"],
+                source=meta.get("source"), published=meta.get("published"), url=meta.get("url"),
+                text=node.get_content(), start=node.start_char_idx or 0, end=node.end_char_idx or 0,
+                score=float(hit.score or 0.0), keyword_rank=meta.get(f"{KEYWORD}_rank"),
+                dense_rank=meta.get(f"{DENSE}_rank")))
         return out
 
     def _cosines(self, chunk_ids: list[str], vector: np.ndarray) -> dict[str, float]:
-        """Cosine similarity of stored chunk vectors to the query (for keyword-only hits)."""
+        """Cosine similarity of the stored chunk vectors to the (unit) query vector."""
         if not chunk_ids:
             return {}
         got = self.store.collection.get(ids=chunk_ids, include=["embeddings"])
+        embeddings = got.get("embeddings")
+        if embeddings is None:
+            return {}
         return {cid: float(np.dot(np.asarray(emb, dtype=np.float32), vector))
-                for cid, emb in zip(got["ids"], got["embeddings"])}
-
-
-def _interleave(groups: list[list[Passage]]) -> list[list[Passage]]:
-    """Round-robin rows: [[g0[0], g1[0], …], [g0[1], g1[1], …], …]."""
-    rows = []
-    for i in range(max((len(g) for g in groups), default=0)):
-        rows.append([g[i] for g in groups if i < len(g)])
-    return rows
+                for cid, emb in zip(got["ids"], embeddings)}

@@ -1,0 +1,173 @@
+"""Sentence splitting and evidence selection (spans are exact offsets into the article body)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.evidence import Evidence, content_words, select_evidence, split_sentences
+from qa.retrieval import Passage
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia struck on Oct. 2, officials said. The U.S. State Department objected.",
+     ["Russia struck on Oct. 2, officials said.", "The U.S. State Department objected."]),
+    ("Mr. Kerry met Dr. Lavrov in St. Petersburg. They talked.",
+     ["Mr. Kerry met Dr. Lavrov in St. Petersburg.", "They talked."]),
+    ("Growth was 3.5 percent. Inflation was 2.1 percent.", ["Growth was 3.5 percent.", "Inflation was 2.1 percent."]),
+    ("He moved to the U.S. The move was sudden.", ["He moved to the U.S.", "The move was sudden."]),
+    ("He met U.N. Secretary-General Guterres.", ["He met U.N. Secretary-General Guterres."]),
+    ("He lives at No. 10 Downing Street. The answer was no. Then he left.",
+     ["He lives at No. 10 Downing Street.", "The answer was no.", "Then he left."]),
+    ("“The outcome is very worrisome,” Davutoğlu said. “We will act.” Nobody replied.",
+     ["“The outcome is very worrisome,” Davutoğlu said.", "“We will act.”", "Nobody replied."]),
+    ('He said "we will win." Then he left.', ['He said "we will win."', "Then he left."]),
+    ("J. K. Rowling wrote it. Gen. Mattis agreed.", ["J. K. Rowling wrote it.", "Gen. Mattis agreed."]),
+    ("Really? Yes! It was. [2] Next.", ["Really?", "Yes!", "It was. [2]", "Next."]),
+    ("A headline without a stop\n\nThe body starts here.", ["A headline without a stop", "The body starts here."]),
+    ("It rained at 5 p.m. Tuesday in the city.", ["It rained at 5 p.m. Tuesday in the city."]),
+    ("lower case after a stop. still one sentence", ["lower case after a stop. still one sentence"]),
+    ("   ", []),
+    ("", []),
+])
+def test_split_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_spans_are_stripped_slices():
+    text = "  First one.   Second one.  \n\n Third.  "
+    for s, e in split_sentences(text):
+        assert text[s:e] == text[s:e].strip() and text[s:e]
+
+
+def test_content_words_fold_accents_and_drop_stopwords():
+    assert content_words("What did Davutoğlu tell them about the strikes?") == {"davutoglu", "tell", "strikes"}
+
+
+ARTICLE = ("Russia continued air strikes in Syria on Oct. 2. Turkey demanded that Moscow stop. "
+           "The weather in Ankara was mild. Officials met in New York. Davutoğlu said the outcome was worrying. "
+           "Markets were calm. A football match was postponed.")
+OTHER = "Storm Doris hit Britain. Trains were cancelled. Winds reached 94 mph. Schools stayed open."
+
+
+def make_passage(body: str, start: int, end: int, article: str = "A") -> Passage:
+    return Passage(f"{article}#0", article, "t", "X", "2017-01-01", None, body[start:end], start, end, 0.1)
+
+
+class CountingEmbedder:
+    """Wraps the fake embedder to count `encode` calls."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.calls = inner, 0
+
+    def encode(self, texts):
+        self.calls += 1
+        return self.inner.encode(texts)
+
+
+def test_spans_point_into_the_article_body(fake_embedder):
+    body = "Intro paragraph here. " + ARTICLE
+    start = len("Intro paragraph here. ")
+    p = make_passage(body, start, len(body))
+    [ev] = select_evidence("What did Davutoğlu say about the outcome?", [p], fake_embedder, max_sentences=1,
+                           neighbours=1)
+    assert isinstance(ev, Evidence) and ev.passage is p
+    parts = ev.text.split(" … ")
+    assert len(parts) == len(ev.spans)
+    for part, (s, e) in zip(parts, ev.spans):
+        assert body[s:e] == part
+    assert "Davutoğlu said the outcome was worrying." in ev.text
+    assert "Officials met in New York." in ev.text and "Markets were calm." in ev.text  # neighbours
+    assert "football" not in ev.text
+    assert body[ev.best_span[0]:ev.best_span[1]] == "Davutoğlu said the outcome was worrying."
+    assert -1.0 <= ev.score <= 1.0
+
+
+def test_non_adjacent_sentences_joined_with_ellipsis(fake_embedder):
+    p = make_passage(ARTICLE, 0, len(ARTICLE))
+    [ev] = select_evidence("Russia air strikes Syria; Davutoğlu outcome worrying", [p], fake_embedder,
+                           max_sentences=2, neighbours=0)
+    assert ev.text == "Russia continued air strikes in Syria on Oct. 2. … Davutoğlu said the outcome was worrying."
+    assert len(ev.spans) == 2 and ev.spans[0][1] < ev.spans[1][0]
+
+
+def test_adjacent_sentences_become_one_span(fake_embedder):
+    p = make_passage(ARTICLE, 0, len(ARTICLE))
+    [ev] = select_evidence("Russia air strikes Syria Turkey demanded Moscow stop", [p], fake_embedder,
+                           max_sentences=2, neighbours=0)
+    assert ev.spans == ((0, ARTICLE.index("The weather") - 1),)
+    assert " … " not in ev.text
+
+
+def test_every_passage_keeps_its_best_sentence_and_order(fake_embedder):
+    a = make_passage(ARTICLE, 0, len(ARTICLE), "A")
+    b = make_passage(OTHER, 0, len(OTHER), "B")
+    counting = CountingEmbedder(fake_embedder)
+    out = select_evidence("Davutoğlu outcome worrying Russia strikes", [b, a], counting, max_sentences=1,
+                          neighbours=0)
+    assert [e.passage.article_id for e in out] == ["B", "A"]
+    assert all(e.text for e in out)
+    assert counting.calls == 1  # one batched encode for the question and every sentence
+
+
+def test_without_every_passage_weak_passages_drop_out(fake_embedder):
+    a = make_passage(ARTICLE, 0, len(ARTICLE), "A")
+    b = make_passage(OTHER, 0, len(OTHER), "B")
+    out = select_evidence("Davutoğlu outcome worrying", [b, a], fake_embedder, max_sentences=1, neighbours=0,
+                          every_passage=False)
+    assert [e.passage.article_id for e in out] == ["A"]
+    assert out[0].text == "Davutoğlu said the outcome was worrying."
+
+
+def test_max_sentences_bounds_the_selection(fake_embedder):
+    p = make_passage(ARTICLE, 0, len(ARTICLE))
+    for n in (1, 3, 5):
+        [ev] = select_evidence("Russia Syria Turkey Moscow", [p], fake_embedder, max_sentences=n, neighbours=0)
+        assert sum(len(split_sentences(ev.passage.text[s - p.start:e - p.start])) for s, e in ev.spans) == n
+
+
+def test_overlapping_chunks_do_not_pick_the_same_sentence_twice(fake_embedder):
+    cut = ARTICLE.index("Officials")
+    first = Passage("A#0", "A", "t", "X", None, None, ARTICLE[:ARTICLE.index("Markets")], 0, ARTICLE.index("Markets"), 1)
+    second = Passage("A#1", "A", "t", "X", None, None, ARTICLE[cut:], cut, len(ARTICLE), 1)
+    out = select_evidence("Davutoğlu outcome worrying", [first, second], fake_embedder, max_sentences=3,
+                          neighbours=0, every_passage=False)
+    texts = [part for e in out for part in e.text.split(" … ")]
+    assert texts.count("Davutoğlu said the outcome was worrying.") == 1
+
+
+def test_no_passages():
+    assert select_evidence("anything", [], embedder=None) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, expected", [
+    ("What did the joint statement call on the Russian Federation to do?", "We call on the Russian Federation"),
+    ("How long could the Russian air strike campaign last?", "could last three to four months"),
+    ("Who did Davutoglu accuse Russia of targeting?", "of targeting moderate Syrian rebels"),
+])
+def test_real_model_picks_the_supporting_sentence(real_embedder, shared_dir, question, expected):
+    from index.readers.text import parse_text_article
+
+    path = sorted((shared_dir / "samples").glob("*.txt"))[0]
+    body = parse_text_article(path.read_text(encoding="utf-8"), str(path)).body
+    thirds = [0, len(body) // 3, 2 * len(body) // 3, len(body)]
+    passages = [make_passage(body, thirds[i], thirds[i + 1], "S") for i in range(3)]
+    [best] = select_evidence(question, passages, real_embedder, max_sentences=1, neighbours=0, every_passage=False)
+    assert expected in body[best.best_span[0]:best.best_span[1]]
+    out = select_evidence(question, passages, real_embedder, max_sentences=4, neighbours=1)
+    assert len(out) == 3
+    for ev in out:
+        for part, (s, e) in zip(ev.text.split(" … "), ev.spans):
+            assert body[s:e] == part
+    assert any(expected in ev.text for ev in out)
+    assert sum(len(e.text) for e in out) < len(body) / 2  # the point: a much shorter prompt
+
+
+def test_shared_dir_fixture_points_at_samples(shared_dir):
+    assert isinstance(shared_dir, Path)

@@ -1,0 +1,227 @@
+"""Question understanding: validation, outlets, dates, explicit filters, follow-up rewriting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from qa.query import (
+    MAX_QUESTION_CHARS, EmptyIndex, Query, QuestionError, needs_rewrite, outlets_in_question, rewrite_followup,
+    understand,
+)
+
+OUTLETS = ["TASS", "BBC", "Al Jazeera", "HuffPost", "ABC News", "RTÉ", "The Guardian", "Time", "The Week", "AP",
+           "USA Today", "Reuters", "DW", "China Daily", "unknown"]
+AS_OF = date(2017, 4, 12)
+
+
+def ask(question: str, **kw) -> Query:
+    kw.setdefault("outlets", OUTLETS)
+    kw.setdefault("as_of", AS_OF)
+    return understand(question, **kw)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What did TASS and the BBC report about Syria?", ["TASS", "BBC"]),
+    ("as reported by the BBC and TASS", ["BBC", "TASS"]),
+    ("What did the bbc say?", ["BBC"]),
+    ("What did tass say?", ["TASS"]),
+    ("What did the BBC's reporter see?", ["BBC"]),
+    ("As reported by Al-Jazeera", ["Al Jazeera"]),
+    ("Aljazeera coverage of Mosul", ["Al Jazeera"]),
+    ("al jazeera on the election", ["Al Jazeera"]),
+    ("What did the Huffington Post write?", ["HuffPost"]),
+    ("HuffPost on the Super Bowl", ["HuffPost"]),
+    ("What did ABC say about the storm?", ["ABC News"]),
+    ("What did RTE report on the budget?", ["RTÉ"]),
+    ("What did RTÉ report?", ["RTÉ"]),
+    ("What did The Guardian report?", ["The Guardian"]),
+    ("The Guardian reported that", ["The Guardian"]),
+    ("What did AP and Reuters report?", ["AP", "Reuters"]),
+    ("Deutsche Welle on refugees", ["DW"]),
+    ("China Daily on trade", ["China Daily"]),
+    ("What did USA Today say today?", ["USA Today"]),
+    # ordinary words that happen to be outlet names
+    ("Time will tell what the guardian of the park said", []),
+    ("What happened in the past week?", []),
+    ("What did an independent ap inquiry find?", []),
+    ("What is the dw of that?", []),
+    ("Is the outcome unknown?", []),
+    ("What happened in Syria?", []),
+    ("What did Reuters, TASS and Reuters say?", ["Reuters", "TASS"]),  # each outlet once
+])
+def test_outlets_named_in_question(question, expected):
+    assert outlets_in_question(question, OUTLETS) == expected
+
+
+def test_outlets_only_matched_if_in_archive():
+    assert outlets_in_question("What did CNN and the BBC say?", ["BBC", "TASS"]) == ["BBC"]
+
+
+def test_named_outlets_become_sources_with_note():
+    q = ask("What did TASS and the BBC report in February 2017?")
+    assert q.sources == ("TASS", "BBC")
+    assert (q.since, q.until) == ("2017-02-01", "2017-02-28")
+    assert any(n.startswith("outlets: TASS, BBC") for n in q.notes)
+    assert any(n.startswith("dates: 2017-02-01 to 2017-02-28") for n in q.notes)
+    assert q.store_filter().sources == ("TASS", "BBC")
+    assert q.filters_json() == {"since": "2017-02-01", "until": "2017-02-28", "sources": ["TASS", "BBC"],
+                                "as_of": "2017-04-12"}
+
+
+def test_outlet_name_is_not_read_as_a_date():
+    q = ask("What did USA Today report about the storm?")
+    assert q.sources == ("USA Today",) and q.since is None and q.until is None
+
+
+def test_explicit_filters_win_over_the_question():
+    q = ask("What did TASS say in February 2017?", since="2016-01-01", until="2016-06-30", sources=["bbc"])
+    assert q.sources == ("BBC",)
+    assert (q.since, q.until) == ("2016-01-01", "2016-06-30")
+    assert any("ignored" in n for n in q.notes)
+
+
+def test_explicit_since_alone_still_wins():
+    q = ask("What happened in February 2017?", since="2017-03-01")
+    assert (q.since, q.until) == ("2017-03-01", None)
+
+
+@pytest.mark.parametrize("since, until, expected", [
+    ("2017-02", "2017-02", ("2017-02-01", "2017-02-28")),
+    ("2016", "2016", ("2016-01-01", "2016-12-31")),
+    (date(2017, 1, 2), None, ("2017-01-02", None)),
+    ("", " ", (None, None)),
+])
+def test_date_option_forms(since, until, expected):
+    q = ask("Anything about trade?", since=since, until=until)
+    assert (q.since, q.until) == expected
+
+
+def test_source_aliases_resolve_to_archive_spelling():
+    q = ask("news", sources=["Al-Jazeera", "huffington post", "rte", "ABC"])
+    assert q.sources == ("Al Jazeera", "HuffPost", "RTÉ", "ABC News")
+
+
+def test_text_and_original():
+    q = ask("  What did he say?  ", standalone="What did Davutoglu say?")
+    assert q.original == "What did he say?" and q.text == "What did Davutoglu say?"
+    assert q.k == 6 and q.as_of == AS_OF
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"question": ""}, "empty"),
+    ({"question": "   \n\t "}, "empty"),
+    ({"question": "x" * 20_000}, "20,000 characters long; the limit is 2,000"),
+    ({"question": "q", "since": "2017-03-01", "until": "2017-02-01"},
+     "impossible date range: since 2017-03-01 is after until 2017-02-01"),
+    ({"question": "q", "sources": ["Foo"]}, "unknown outlet 'Foo'; the archive has: ABC News, Al Jazeera, AP, BBC"),
+    ({"question": "q", "since": "last tuesday"}, "since: 'last tuesday' is not a date"),
+    ({"question": "q", "until": "2017-13-01"}, "until: '2017-13-01' is not a date"),
+    ({"question": "q", "k": 0}, "k must be"),
+    ({"question": "q", "k": 500}, "k must be"),
+])
+def test_question_errors(kwargs, message):
+    question = kwargs.pop("question")
+    with pytest.raises(QuestionError) as err:
+        ask(question, **kwargs)
+    assert message in str(err.value)
+
+
+def test_question_at_limit_is_accepted():
+    assert ask("y" * MAX_QUESTION_CHARS).text == "y" * MAX_QUESTION_CHARS
+
+
+def test_unknown_outlet_is_not_offered():
+    with pytest.raises(QuestionError) as err:
+        ask("q", sources=["unknown"])
+    assert "unknown," not in str(err.value).split("has:")[1]
+
+
+def test_empty_archive():
+    with pytest.raises(EmptyIndex, match="archive is empty"):
+        understand("What happened?", outlets=[], as_of=AS_OF)
+    assert issubclass(EmptyIndex, QuestionError)
+
+
+# -- follow-ups ---------------------------------------------------------------
+HISTORY = [
+    {"role": "user", "content": "What did Turkish Prime Minister Davutoglu say about Russia's air strikes in Syria?"},
+    {"role": "assistant", "content": "He accused Russia of targeting moderate rebels [1]."},
+]
+
+
+class FakeLLM:
+    """Records the messages it gets and answers with a fixed reply (or raises)."""
+
+    name = "fake"
+
+    def __init__(self, reply: str | Exception) -> None:
+        self.reply, self.calls = reply, []
+
+    def complete(self, messages, **kw) -> str:
+        self.calls.append((messages, kw))
+        if isinstance(self.reply, Exception):
+            raise self.reply
+        return self.reply
+
+
+@pytest.mark.parametrize("question, history, expected", [
+    ("What did he say next?", HISTORY, True),
+    ("What about France?", HISTORY, True),
+    ("And the BBC?", HISTORY, True),
+    ("Why did they do that?", HISTORY, True),
+    ("Hama?", HISTORY, True),
+    ("Who won the Super Bowl in February 2017?", HISTORY, False),
+    ("What did he say next?", [], False),  # no conversation to lean on
+    ("What did he say next?", [{"role": "assistant", "content": "Hello"}], False),
+])
+def test_needs_rewrite(question, history, expected):
+    assert needs_rewrite(question, history) is expected
+
+
+def test_self_contained_question_is_unchanged_and_llm_not_called():
+    llm = FakeLLM("something else")
+    q = "Who won the Super Bowl in February 2017?"
+    assert rewrite_followup(q, HISTORY, llm) == q
+    assert llm.calls == []
+
+
+def test_llm_rewrite_is_used_with_chatml_messages():
+    llm = FakeLLM('Standalone question: "What did Davutoglu say after accusing Russia?"\nextra line')
+    out = rewrite_followup("What did he say next?", HISTORY, llm)
+    assert out == "What did Davutoglu say after accusing Russia?"
+    messages, kw = llm.calls[0]
+    assert [m["role"] for m in messages] == ["system", "user"]
+    assert "What did he say next?" in messages[1]["content"] and "Davutoglu" in messages[1]["content"]
+    assert kw["max_tokens"] <= 60 and kw["temperature"] == 0.0
+
+
+@pytest.mark.parametrize("reply", ["", "   ", "ok", "x" * 1000, "<|im_start|>assistant", "I'm sorry, I cannot",
+                                   RuntimeError("server down")])
+def test_bad_llm_rewrite_falls_back_to_heuristic(reply):
+    out = rewrite_followup("What did he say next?", HISTORY, FakeLLM(reply))
+    assert out.startswith("What did he say next?") and "Davutoglu" in out and "Syria" in out
+
+
+def test_heuristic_rewrite_appends_key_names_of_last_user_question():
+    out = rewrite_followup("What did he say next?", HISTORY)
+    assert out.startswith("What did he say next? (")
+    for name in ("Davutoglu", "Russia", "Syria"):
+        assert name in out
+    assert "What" not in out[len("What did he say next?"):]
+
+
+def test_heuristic_uses_the_latest_user_turn_and_content_blocks():
+    history = HISTORY + [
+        {"role": "user", "content": [{"type": "text", "text": "Who won the Oscar for Best Picture?"}]},
+        {"role": "assistant", "content": [{"type": "text", "text": "Moonlight [1]."}]},
+    ]
+    out = rewrite_followup("And who presented it?", history)
+    assert "Oscar" in out and "Davutoglu" not in out
+
+
+def test_heuristic_without_capitalised_names_uses_the_words():
+    history = [{"role": "user", "content": "how many people died in the earthquake?"}]
+    out = rewrite_followup("and where?", history)
+    assert "earthquake" in out and "died" in out
