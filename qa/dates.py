@@ -139,8 +139,9 @@ def _find_anchored(q: str, as_of: date) -> DateRange | None:
         # A bare month or year needs a preposition: "the May government", "the 2016 election" are not dates.
         if bare and word not in _STRONG_WORDS:
             continue
-        # "10 may be": a yearless day in May needs a preposition ("on 10 May").
-        if not word and re.search(r"\bmay\b", text) and not re.search(_Y, text):
+        # A yearless day needs a preposition ("on 10 May"): "10 may be dead", "coming July 29"
+        # describe events, not when articles were published.
+        if not word and not bare and not re.search(_Y, text):
             continue
         point = _parse_point(text, as_of)
         if point is None:
@@ -186,7 +187,8 @@ def _relative(q: str, as_of: date) -> DateRange | None:
     weekday = as_of.weekday()
     table = [
         (r"\btoday\b", 0, 0), (r"\byesterday\b", 1, 0),
-        (r"\bthis week\b", weekday, 0), (r"\blast week\b", weekday + 7, weekday + 1),
+        # "this week" in news means the past seven days (a Thursday quiz about Sunday's awards).
+        (r"\bthis week\b", 6, 0), (r"\blast week\b", weekday + 7, weekday + 1),
         (r"\b(?:recently|lately|in recent days|these days)\b", RECENT_DAYS, 0),
     ]
     for pattern, back_start, back_end in table:
