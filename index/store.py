@@ -9,6 +9,7 @@ article replaces them, so a crash never leaves a half-visible article.
 
 from __future__ import annotations
 
+import math
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,7 +146,10 @@ class ArchiveStore:
         query = VectorStoreQuery(query_embedding=list(map(float, vector)), similarity_top_k=k,
                                  filters=self._metadata_filters(where))
         result = self.vector_store.query(query)
-        scored = list(zip(result.ids or [], result.similarities or []))
+        # llama-index reports exp(-distance); with Chroma's cosine space the
+        # distance is 1 - cosine, so this recovers the cosine similarity.
+        scored = [(cid, 1.0 + math.log(max(sim, 1e-12)))
+                  for cid, sim in zip(result.ids or [], result.similarities or [])]
         return self._hydrate(scored)
 
     def keyword_search(self, text: str, k: int, where: StoreFilter | None = None) -> list[ChunkHit]:
