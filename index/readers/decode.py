@@ -1,72 +1,145 @@
-"""Turning raw bytes into text, and raw date values into ISO dates."""
+"""Bytes to text: UTF-8 first, then Windows-1252/Latin-1 when that reads as
+Western text, then charset-normalizer's guess; binary data is refused.
+
+`parse_date` is re-exported here for older callers (it lives in `dates.py`).
+"""
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timezone
+import codecs
+import unicodedata
+from typing import Iterable, Iterator
 
-from dateutil import parser as dateparser
+from index.readers.dates import parse_date  # noqa: F401  (re-export)
+from index.readers.failure import BadInput
+
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+SAMPLE_BYTES = 1 << 16
 
 
-class BadInput(ValueError):
-    """Input that cannot be read; the message says why in one line."""
+def check_not_empty(head: bytes) -> None:
+    """Refuse an empty or whitespace-only start (`head` is the whole data or its beginning)."""
+    if not head:
+        raise BadInput("empty file")
+    if not head.strip() and not head.lstrip(codecs.BOM_UTF8).strip():
+        raise BadInput("file holds only whitespace")
+
+
+def detect_encoding(sample: bytes, complete: bool = True) -> str:
+    """The encoding to read `sample` (a file's first bytes, or all of it) with.
+
+    Raises `BadInput` for binary data. `complete=False` tolerates a multi-byte
+    character cut at the end of the sample.
+    """
+    if sample.startswith(_UTF32_BOMS):
+        return "utf-32"
+    if sample.startswith(_UTF16_BOMS):
+        return "utf-16"
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if b"\x00" in sample:
+        raise BadInput("binary data, not text (contains NUL bytes)")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _reads_as_western(sample):
+        return "cp1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    if best is None or not best.encoding:
+        raise BadInput("not valid UTF-8 or any known encoding (binary data?)")
+    return best.encoding
+
+
+def _reads_as_western(sample: bytes) -> bool:
+    """True when Windows-1252 gives Latin text with occasional accented letters.
+
+    charset-normalizer tends to pick cp1250 or cp1006 for short Western text;
+    text in Cyrillic, Greek etc. decoded as cp1252 shows mostly non-ASCII letters.
+    """
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    accented = sum(1 for c in letters if ord(c) > 127)
+    return accented / len(letters) < 0.3 and not looks_binary(text)
+
+
+def looks_binary(text: str) -> bool:
+    """True when more than 1% of the characters are control or unassigned code points."""
+    sample = text[:100_000]
+    bad = sum(1 for c in sample if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cn", "Cs"))
+    return bad > 0.01 * max(1, len(sample))
 
 
 def decode_bytes(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), else a detected encoding.
-
-    Binary data (NUL bytes, or no encoding that decodes it cleanly) raises
-    `BadInput`.
-    """
-    if not data.strip():
-        raise BadInput("empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise BadInput(f"broken UTF-16 text: {exc.reason}") from None
-    if b"\x00" in data[:8192]:
-        raise BadInput("binary data, not text (contains NUL bytes)")
+    """Text from a whole file's bytes; `BadInput` for empty, whitespace-only or binary data."""
+    check_not_empty(data)
+    encoding = detect_encoding(data, complete=True)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[: 2**20]).best()
-    if best is None or best.encoding is None:
-        raise BadInput("not valid UTF-8 or any known text encoding (binary junk?)")
-    try:
-        text = data.decode(best.encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise BadInput(f"not valid UTF-8 and not cleanly decodable as {best.encoding}") from None
-    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:20000])
-    if printable < 0.95 * min(len(text), 20000):
+        raise BadInput(f"not valid UTF-8 and not cleanly decodable as {encoding}") from None
+    if looks_binary(text):
         raise BadInput("binary data, not text")
+    if not text.strip():
+        raise BadInput("file holds only whitespace")
     return text
 
 
-_EPOCH = re.compile(r"^\d{9,13}(\.\d+)?$")
+def decoded_lines(chunks: Iterable[bytes]) -> Iterator[str]:
+    """Decode a byte stream line by line (line endings kept), without loading it whole.
+
+    The encoding is chosen from the first 64 KB; a later line that is not valid
+    in it falls back to Windows-1252 (mixed-encoding exports are common), so one
+    bad byte never stops the stream. Raises `BadInput` before the first line for
+    empty or binary data.
+    """
+    chunks = iter(chunks)
+    head = b""
+    for chunk in chunks:
+        head += chunk
+        if len(head) >= SAMPLE_BYTES:
+            break
+    complete = len(head) < SAMPLE_BYTES
+    if complete or not head.strip():
+        check_not_empty(head)
+    encoding = detect_encoding(head[:SAMPLE_BYTES], complete=complete)
+    if encoding.startswith(("utf-16", "utf-32")):  # not line-splittable as bytes
+        text = (head + b"".join(chunks)).decode(encoding, errors="replace")
+        yield from text.splitlines(keepends=True)
+        return
+    first = True
+    for line in _byte_lines(head, chunks):
+        try:
+            text = line.decode(encoding)
+        except UnicodeDecodeError:
+            text = line.decode("cp1252", errors="replace")
+        if first:
+            text = text.removeprefix("\ufeff")
+            if looks_binary(text):
+                raise BadInput("binary data, not text")
+            first = False
+        yield text
 
 
-def parse_date(value: object) -> str | None:
-    """An ISO date `YYYY-MM-DD` from a date string, epoch number or struct; None if unparseable."""
-    if value is None or value == "":
-        return None
-    try:
-        if isinstance(value, (int, float)) or (isinstance(value, str) and _EPOCH.match(value.strip())):
-            seconds = float(value)
-            if seconds > 1e11:  # milliseconds
-                seconds /= 1000
-            return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
-        if hasattr(value, "tm_year"):  # time.struct_time from feedparser
-            return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
-        text = str(value).strip()
-        if not text or len(text) > 64:
-            return None
-        parsed = dateparser.parse(text, default=datetime(1900, 1, 1))
-        if parsed.year < 1800 or parsed.year > 2200:
-            return None
-        return parsed.date().isoformat()
-    except (ValueError, OverflowError, TypeError, OSError):
-        return None
+def _byte_lines(head: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    """Lines (ends kept) of `head` followed by the chunks of `rest`."""
+    parts = [head]
+    for chunk in rest:
+        parts.append(chunk)
+        if b"\n" not in chunk and b"\r" not in chunk:
+            continue  # still inside one long line: join later, not once per chunk
+        lines = b"".join(parts).splitlines(keepends=True)
+        # Keep the last line back: it may be incomplete, or a CR whose LF comes next.
+        parts = [lines.pop()]
+        yield from lines
+    yield from b"".join(parts).splitlines(keepends=True)

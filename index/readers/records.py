@@ -1,121 +1,167 @@
-"""Structured records: JSON (one object or an array), JSON Lines and CSV/TSV.
+"""Structured records: JSON (one object, an array, or a wrapper holding one), JSON
+Lines and CSV/TSV. A bad record is reported as `file:LINE` and the rest carry on.
 
-Fields are found by common names (case-insensitive) unless a field map says
-which key holds which field; a bad record is reported with its line and the
-rest carry on.
+JSON Lines and CSV are consumed line by line, so large exports are never held
+in memory whole.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
+import re
 import sys
-from typing import Iterator
+from typing import Iterable, Iterator, Mapping
 
-from index.article import Article, make_article
-from index.outlets import outlet_from_url
-from index.readers.decode import parse_date
+from index.article import Article
+from index.readers.failure import BadInput, ReadFailure
+from index.readers.fields import FIELD_NAMES, body_column, record_to_article
 
-FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "name"),
-    "body": ("body", "text", "content", "article", "maintext", "story", "article_text", "full_text"),
-    "published": ("published_at", "publish_date", "published", "date", "pubdate", "pub_date",
-                  "publication_date", "datetime", "timestamp", "created_at"),
-    "source": ("source", "outlet", "site", "publisher", "source_name", "sitename", "site_name", "domain"),
-    "url": ("url", "link", "canonical_url", "article_url", "href", "article_source_link", "source_link"),
-    "author": ("author", "authors", "byline", "writer"),
-    "summary": ("subtitle", "description", "summary", "lead", "standfirst", "dek"),
-}
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+_WRAPPER_KEYS = ("articles", "items", "data", "results", "records", "documents", "entries", "posts", "stories")
+_DELIMITERS = (",", ";", "\t", "|")
 
 
-def _pick(record: dict, field: str, field_map: dict[str, str] | None) -> object:
-    if field_map and field in field_map:
-        return record.get(field_map[field])
-    lowered = {str(k).lower().strip(): v for k, v in record.items()}
-    for name in FIELD_NAMES[field]:
-        value = lowered.get(name)
-        if value not in (None, "", [], {}):
-            return value
-    return None
-
-
-def _as_text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, list):
-        return ", ".join(_as_text(v) or "" for v in value if v) or None
-    if isinstance(value, dict):
-        return _as_text(value.get("name") or value.get("title") or value.get("text"))
-    return str(value)
-
-
-def record_to_article(record: object, path: str, field_map: dict[str, str] | None = None) -> Article:
-    """One article from a record (dict); ValueError naming what is missing."""
-    if not isinstance(record, dict):
-        raise ValueError(f"expected an object with article fields, got {type(record).__name__}")
-    body = _as_text(_pick(record, "body", field_map))
-    if not body or not body.strip():
-        wanted = field_map.get("body") if field_map and "body" in field_map else "body/text/content"
-        raise ValueError(f"no article text (field {wanted}) in the record")
-    summary = _as_text(_pick(record, "summary", None if field_map and "body" in field_map else field_map))
-    if summary and summary.strip() and summary.strip() not in body:
-        body = summary.strip() + "\n\n" + body
-    url = _as_text(_pick(record, "url", field_map))
-    url = url.strip() if url and url.strip().startswith(("http://", "https://")) else None
-    return make_article(
-        title=_as_text(_pick(record, "title", field_map)), body=body, path=path,
-        published=parse_date(_pick(record, "published", field_map)),
-        source=_as_text(_pick(record, "source", field_map)) or outlet_from_url(url),
-        url=url, author=_as_text(_pick(record, "author", field_map)))
-
-
-def iter_json(text: str) -> Iterator[tuple[int, object]]:
-    """(line, record) pairs of a JSON document: one object, an array, or a wrapper holding one."""
+def _article_or_failure(record: object, label: str, failure_path: str, field_map: Mapping[str, str] | None
+                        ) -> Article | ReadFailure:
+    """The record's article, or a failure at `failure_path` (`file:LINE`) saying why not."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"malformed JSON at line {exc.lineno}: {exc.msg}") from None
-    if isinstance(data, dict):
-        for key in ("articles", "items", "data", "results", "records", "documents"):
-            if isinstance(data.get(key), list):
-                data = data[key]
-                break
-    if isinstance(data, dict):
-        yield 1, data
-    elif isinstance(data, list):
-        yield from ((i + 1, item) for i, item in enumerate(data))
-    else:
-        raise ValueError("JSON holds neither an object nor an array of objects")
+        return record_to_article(record, label, field_map)
+    except ValueError as exc:
+        return ReadFailure(failure_path, str(exc))
 
 
-def iter_jsonl(lines: Iterator[str]) -> Iterator[tuple[int, object]]:
-    """(line number, record or ValueError) for each non-empty JSON line."""
+def read_jsonl(lines: Iterable[str], label: str, field_map: Mapping[str, str] | None = None
+               ) -> Iterator[Article | ReadFailure]:
+    """One article per non-empty JSON line; a malformed line is a failure at `label:LINE`."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, ValueError(f"malformed JSON: {exc.msg}")
+            yield ReadFailure(f"{label}:{number}", f"malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        yield _article_or_failure(record, label, f"{label}:{number}", field_map)
 
 
-def iter_csv(text: str, delimiter: str | None = None) -> Iterator[tuple[int, object]]:
-    """(line, row dict) for each CSV/TSV row; the header row names the fields."""
-    if delimiter is None:
-        try:
-            delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|").delimiter
-        except csv.Error:
-            delimiter = ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    if not reader.fieldnames or len(reader.fieldnames) < 2:
-        raise ValueError("malformed CSV: no header row with column names")
+def read_json(text: str, label: str, field_map: Mapping[str, str] | None = None
+              ) -> Iterator[Article | ReadFailure]:
+    """Articles of a JSON document: an object, an array of them, or `{"articles": [...]}`-style."""
     try:
-        for row in reader:
-            if None in row:
-                yield reader.line_num, ValueError("malformed CSV row: more values than columns")
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and text.lstrip("\ufeff \t\r\n").startswith("{"):
+            yield from read_jsonl(text.splitlines(), label, field_map)  # JSON Lines named .json
+            return
+        raise BadInput(f"malformed JSON at line {exc.lineno}: {exc.msg}") from None
+    key = None
+    if isinstance(data, dict) and not any(name in {str(k).lower() for k in data} for name in FIELD_NAMES["body"]):
+        key = next((k for k in data if str(k).lower() in _WRAPPER_KEYS and isinstance(data[k], list)), None)
+    items = data[key] if key is not None else data
+    if isinstance(items, dict):
+        yield _article_or_failure(items, label, label, field_map)
+        return
+    if not isinstance(items, list):
+        raise BadInput(f"JSON holds a {type(items).__name__}, not an article object or an array of them")
+    if not items:
+        raise BadInput("JSON array holds no articles")
+    lines: list[int] | None = None
+    for index, item in enumerate(items):
+        result = _article_or_failure(item, label, label, field_map)
+        if isinstance(result, ReadFailure):
+            lines = lines if lines is not None else _item_lines(text, key, len(items))
+            where = str(lines[index]) if lines else f"item {index + 1}"
+            result = ReadFailure(f"{label}:{where}", result.error)
+        yield result
+
+
+def _item_lines(text: str, key: str | None, count: int) -> list[int] | None:
+    """Line numbers where the array's items start (worked out only when a failure needs one)."""
+    if key is None:
+        start = text.find("[")
+    else:
+        match = re.search(r'"%s"\s*:\s*\[' % re.escape(key), text)
+        start = match.end() - 1 if match else -1
+    if start < 0:
+        return None
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    pos, line, counted = start + 1, 1 + text.count("\n", 0, start + 1), start + 1
+    try:
+        for _ in range(count):
+            while text[pos] in " \t\r\n,":
+                pos += 1
+            line += text.count("\n", counted, pos)
+            counted = pos
+            lines.append(line)
+            _, pos = decoder.raw_decode(text, pos)
+    except (IndexError, ValueError):
+        return None
+    return lines
+
+
+def read_csv(lines: Iterable[str], label: str, field_map: Mapping[str, str] | None = None,
+             delimiter: str | None = None) -> Iterator[Article | ReadFailure]:
+    """One article per CSV/TSV row; the header row names the columns.
+
+    The delimiter (when not given) is the most frequent of `, ; TAB |` in the
+    header. A row that breaks the CSV rules is reported with its line and
+    reading resumes at the next line.
+    """
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts can exceed the 128 KB default
+    lines = iter(lines)
+    header_number, header_line = 0, ""
+    for header_number, header_line in enumerate(lines, 1):  # the first non-blank line
+        if header_line.strip():
+            break
+    delimiter = delimiter or max(_DELIMITERS, key=header_line.count)
+    try:
+        columns = next(csv.reader([header_line], delimiter=delimiter, strict=True))
+    except (csv.Error, StopIteration):
+        raise BadInput("malformed CSV: the first line is not a header row of column names") from None
+    columns = [c.strip().lstrip("\ufeff") for c in columns]
+    if body_column(columns, field_map) is None:
+        wanted = f"column {field_map['body']!r}" if field_map and field_map.get("body") else \
+            "a body/text/content column"
+        raise BadInput(f"CSV has no article text: {wanted} not among {', '.join(columns)[:200]} "
+                       "(name it with --map body=COLUMN)")
+    counter = _CountedLines(lines, handed_out=header_number)
+    rows = 0
+    while True:
+        reader = csv.reader(counter, delimiter=delimiter, strict=True)
+        while True:
+            where = f"{label}:{counter.handed_out + 1}"  # the line this record starts on
+            try:
+                row = next(reader)
+            except StopIteration:
+                if not rows:
+                    yield ReadFailure(label, "CSV has a header row but no records")
+                return
+            except csv.Error as exc:
+                rows += 1
+                yield ReadFailure(where, f"malformed CSV: {exc}")
+                break  # resume with a fresh reader at the next line
+            if not any(cell.strip() for cell in row):
                 continue
-            yield reader.line_num, row
-    except csv.Error as exc:
-        raise ValueError(f"malformed CSV at line {reader.line_num}: {exc}") from None
+            rows += 1
+            if len(row) > len(columns):
+                yield ReadFailure(where, f"malformed CSV row: {len(row)} values for {len(columns)} columns")
+                continue
+            # A short row simply lacks its last fields (zip stops early).
+            yield _article_or_failure(dict(zip(columns, row)), label, where, field_map)
+
+
+class _CountedLines:
+    """Feeds lines to `csv.reader`, counting them so records can be located."""
+
+    def __init__(self, lines: Iterator[str], handed_out: int) -> None:
+        self._lines = lines
+        self.handed_out = handed_out
+
+    def __iter__(self) -> "_CountedLines":
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.handed_out += 1
+        return line
