@@ -18,6 +18,17 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
+def _drop_control_chars(line: str) -> str:
+    """`line` without control, format or unassigned characters (Unicode category C*).
+
+    `str.isprintable()` is False for every such character, so clean lines (almost
+    all of them) skip the per-character scan.
+    """
+    if line.isprintable():
+        return line
+    return "".join(ch for ch in line if unicodedata.category(ch)[0] != "C")
+
+
 def normalise_text(text: str) -> str:
     """Repair mojibake, apply Unicode NFC and tidy whitespace, keeping paragraphs.
 
@@ -26,8 +37,7 @@ def normalise_text(text: str) -> str:
     """
     text = ftfy.fix_text(text, normalization="NFC")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_SPACES.sub(" ", _drop_control_chars(line)).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     text = _BLANK_LINES.sub("\n\n", text)
     return unicodedata.normalize("NFC", text.strip())
