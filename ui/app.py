@@ -1,8 +1,12 @@
 """The Gradio app: Chat, Archive and Evaluate tabs over one archive.
 
 Layout and wiring only; what each button does lives in `ui.handlers` (plain,
-unit-tested functions). Fully offline: analytics are off (index.offline),
-the theme uses system fonts only, nothing is loaded from a CDN.
+unit-tested functions) and what it looks like in `ui.views` / `ui.theme`.
+Concurrency: chats run in the "chat" group (CHAT_CONCURRENCY at once; the
+embedded model itself generates one answer at a time behind its lock while
+retrieval runs in parallel), index writes in the "writer" group (one at a
+time, plus the store's own lock against other processes), evaluations in "eval".
+Offline: analytics off (index.offline), system fonts, inline script only.
 """
 
 from __future__ import annotations
@@ -11,120 +15,159 @@ import functools
 
 import gradio as gr
 
-from ui import handlers, views
-from ui.handlers import Services
+from ui import handlers, theme, views
+from ui.handlers import Conversation, Services
 
-CHAT_CONCURRENCY = 4  # sessions answered at once; the embedded model itself runs one generation at a time
-MAX_UPLOAD = "200mb"
-
-# Clicking an [n] marker scrolls to its source card and flashes the highlighted quote.
-HEAD = """<script>
-document.addEventListener('click', (event) => {
-  const link = event.target.closest && event.target.closest('a.nd-cite');
-  if (!link) return;
-  event.preventDefault();
-  const card = document.getElementById('nd-src-' + link.dataset.n);
-  if (!card) return;
-  card.scrollIntoView({behavior: 'smooth', block: 'center'});
-  card.classList.remove('nd-flash'); void card.offsetWidth; card.classList.add('nd-flash');
-});
-</script>"""
+CHAT_CONCURRENCY = 4     # sessions answered at once (tested with 4 simultaneous clients)
+MAX_UPLOAD = "200mb"     # per uploaded file
+UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".tsv", ".xml", ".rss", ".atom",
+                ".zip", ".gz"]
+CACHE_CLEANUP = (3600, 86400)  # every hour, delete uploads/temp files older than a day (kept copies live in HOME)
+PLACEHOLDER = ("<div class='nd-placeholder'><b>Ask the archive in plain language.</b><br>Every sentence of the "
+               "answer cites the article it comes from; click a number to see the quote.</div>")
 
 
-def theme() -> gr.themes.Base:
-    """A calm theme with system fonts only (no web-font downloads)."""
-    return gr.themes.Soft(primary_hue="blue", neutral_hue="slate", font=views.SYSTEM_FONTS,
-                          font_mono=views.MONO_FONTS)
+def _overview_updates(services: Services) -> tuple:
+    """Header line, outlet choices, example questions and the empty-archive box, from the index as it is now."""
+    o = handlers.overview(services)
+    return (views.esc(o.line), gr.update(choices=o.outlets), gr.update(examples=o.examples or None),
+            gr.update(visible=o.empty))
 
 
 def build_app(services: Services) -> gr.Blocks:
-    """The Blocks app bound to shared `services`."""
+    """The Blocks app bound to the shared `services`; per-user state lives in gr.State."""
     bind = functools.partial
-    with gr.Blocks(title="Newsdesk", analytics_enabled=False) as app:
-        gr.Markdown("## Newsdesk — ask your news archive\nEvery claim cites the passage, outlet and date it "
-                    "comes from. Click a number like [1] to see the quote.")
-        with gr.Tab("Chat"):
-            with gr.Row():
-                since = gr.Textbox(label="From (YYYY-MM-DD)", placeholder="any date", scale=1)
-                until = gr.Textbox(label="To (YYYY-MM-DD)", placeholder="any date", scale=1)
-                outlets = gr.Dropdown(label="Outlets", choices=handlers.outlet_choices(services), multiselect=True,
-                                      scale=2, info="empty = all outlets")
-                k = gr.Slider(2, 12, value=services.settings.k, step=1, label="Passages", scale=1)
+    first = handlers.overview(services)
+    with gr.Blocks(title="Newsdesk", analytics_enabled=False, delete_cache=CACHE_CLEANUP) as app:
+        with gr.Row(elem_id="nd-header", equal_height=True):
+            gr.HTML("<h1>Newsdesk</h1><p>Ask your news archive — every claim cites its outlet, date and "
+                    "passage.</p>", scale=3)
+            archive_line = gr.HTML(views.esc(first.line), elem_id="nd-archive-line", scale=2)
+        with gr.Tab("Chat", id="chat"):
+            with gr.Row(elem_id="nd-filters"):
+                since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", max_lines=1, scale=1, elem_id="nd-since")
+                until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", max_lines=1, scale=1, elem_id="nd-until")
+                outlets = gr.Dropdown(label="Outlets", choices=first.outlets, multiselect=True, scale=3,
+                                      info="empty = all outlets", elem_id="nd-outlets")
+                k = gr.Slider(2, 12, value=services.settings.k, step=1, label="Passages", scale=1, elem_id="nd-k")
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3):
-                    chatbot = gr.Chatbot(label="Conversation", height=520, sanitize_html=False,
-                                         elem_id="nd-chat", buttons=["copy"])
-                    question = gr.Textbox(label="Question", placeholder="e.g. What did TASS report about Palmyra?",
-                                          lines=1, max_lines=4, elem_id="nd-question", submit_btn=False)
-                    with gr.Row():
-                        send = gr.Button("Ask", variant="primary", elem_id="nd-ask")
-                        stop = gr.Button("Stop", variant="stop", elem_id="nd-stop")
-                        clear = gr.Button("New chat", elem_id="nd-new")
-                    examples = handlers.example_questions(services)
-                    empty = gr.HTML(views.empty_archive_html(), visible=not examples)
-                    demo_btn = gr.Button("Load the demo archive", visible=not examples)
-                    demo_out = gr.Markdown()
-                    if examples:
-                        gr.Examples(examples=examples, inputs=question, label="Try")
-                with gr.Column(scale=2):
-                    gr.Markdown("### Sources")
-                    sources = gr.HTML(views.sources_html(), elem_id="nd-sources")
-            convo = gr.State([])
-            turn = bind(handlers.chat_turn, services)
-            inputs = [question, chatbot, convo, since, until, outlets, k]
-            outputs = [chatbot, sources, convo, question]
-            ask_event = send.click(turn, inputs, outputs, concurrency_id="chat")
-            submit_event = question.submit(turn, inputs, outputs, concurrency_id="chat")
-            stop.click(None, None, None, cancels=[ask_event, submit_event])
-            clear.click(handlers.new_chat, None, outputs, cancels=[ask_event, submit_event])
-            demo_btn.click(bind(handlers.load_demo, services), None, demo_out, concurrency_id="writer",
-                           concurrency_limit=1)
+                    with gr.Column(visible=first.empty, elem_id="nd-empty") as empty_box:
+                        gr.HTML(views.empty_archive_html())
+                        demo_btn = gr.Button("Load the demo archive", variant="primary", elem_id="nd-demo")
+                        demo_out = gr.HTML()
+                    chatbot = gr.Chatbot(show_label=False, height=600, elem_id="nd-chat", buttons=["copy"],
+                                         placeholder=PLACEHOLDER, examples=first.examples or None,
+                                         feedback_options=None, group_consecutive_messages=False)
+                    with gr.Row(elem_id="nd-ask-row"):
+                        question = gr.Textbox(show_label=False, placeholder="Ask about the archive, e.g. What did "
+                                              "TASS report about Palmyra?", max_lines=4, scale=6, container=False,
+                                              elem_id="nd-question", autofocus=True)
+                        ask = gr.Button("Ask", variant="primary", scale=0, size="md", min_width=80, elem_id="nd-ask")
+                        stop = gr.Button("Stop", scale=0, size="md", min_width=70, elem_id="nd-stop")
+                        new = gr.Button("New chat", scale=0, size="md", min_width=100, elem_id="nd-new")
+                with gr.Column(scale=2, min_width=340):
+                    gr.HTML("<h3 style='margin:0'>Sources</h3>")
+                    sources = gr.HTML(views.sources_panel(), elem_id="nd-sources-box")
+            convo = gr.State(Conversation())
 
-        with gr.Tab("Archive"):
-            stats_md = gr.Markdown()
-            months = gr.BarPlot(x="month", y="articles", title="Articles per month", height=260)
-            refresh = gr.Button("Refresh stats")
-            with gr.Row():
-                uploads = gr.File(label="Upload articles or a zip", file_count="multiple",
-                                  file_types=[".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv",
-                                              ".tsv", ".xml", ".rss", ".atom", ".zip", ".gz"])
+            turn = bind(handlers.chat_turn, services)
+            chat_in = [question, chatbot, convo, since, until, outlets, k]
+            chat_out = [chatbot, sources, convo, question]
+            asked = gr.on([ask.click, question.submit], turn, chat_in, chat_out, api_name="ask",
+                          concurrency_id="chat", concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden")
+
+            def example_turn(chat, state, since_, until_, outlets_, k_, evt: gr.SelectData):
+                yield from handlers.chat_turn(services, handlers.fill_example(evt.value), chat, state,
+                                              since_, until_, outlets_, k_)
+            picked = chatbot.example_select(example_turn, chat_in[1:], chat_out, concurrency_id="chat",
+                                            api_visibility="private", show_progress="hidden")
+            running = [asked, picked]
+            stop.click(handlers.stop_turn, chatbot, chatbot, cancels=running, queue=False, api_visibility="private")
+            new.click(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_name="new_chat")
+            chatbot.clear(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_visibility="private")
+
+            def demo_job(progress=gr.Progress()):
+                return handlers.load_demo(services, progress)
+            overview_out = [archive_line, outlets, chatbot, empty_box]
+            demo_btn.click(demo_job, None, demo_out, concurrency_id="writer", concurrency_limit=1,
+                           api_visibility="private").then(bind(_overview_updates, services), None, overview_out,
+                                                           api_visibility="private")
+
+        with gr.Tab("Archive", id="archive"):
+            with gr.Row(equal_height=False):
+                stats = gr.HTML(elem_id="nd-stats")
+                months = gr.BarPlot(x="month", y="articles", title="Articles per month", height=280,
+                                    y_lim=[0, None], elem_id="nd-months")
+            gr.HTML("<h3>Add articles</h3>")
+            with gr.Row(equal_height=False):
+                uploads = gr.File(label="Upload articles or a zip", file_count="multiple", file_types=UPLOAD_TYPES,
+                                  type="filepath", elem_id="nd-uploads", height=180)
                 with gr.Column():
-                    folder = gr.Textbox(label="…or a folder on the server", placeholder="/data/articles")
+                    folder = gr.Textbox(label="…or a file or folder on the server", placeholder="/srv/news/2017",
+                                        max_lines=1, elem_id="nd-folder")
                     ingest_btn = gr.Button("Ingest", variant="primary", elem_id="nd-ingest")
-                    rebuild_btn = gr.Button("Rebuild index", elem_id="nd-rebuild")
-            ingest_out = gr.Markdown(elem_id="nd-ingest-out")
+                    with gr.Row():
+                        rebuild_btn = gr.Button("Rebuild index", elem_id="nd-rebuild")
+                        drop_missing = gr.Checkbox(label="leave out source files that have gone", value=False)
+            ingest_out = gr.HTML(elem_id="nd-ingest-out")
 
             def ingest_job(files, path, progress=gr.Progress()):
                 return handlers.ingest(services, files, path, progress)
 
-            def rebuild_job(progress=gr.Progress()):
-                return handlers.rebuild(services, progress)
+            def rebuild_job(drop, progress=gr.Progress()):
+                return handlers.rebuild(services, drop, progress)
+            show_stats = bind(handlers.archive_stats, services)
+            refresh_overview = bind(_overview_updates, services)
+            for event in (ingest_btn.click(ingest_job, [uploads, folder], ingest_out, api_name="ingest",
+                                           concurrency_id="writer", concurrency_limit=1),
+                          rebuild_btn.click(rebuild_job, drop_missing, ingest_out, api_name="rebuild",
+                                            concurrency_id="writer", concurrency_limit=1)):
+                event.then(show_stats, None, [stats, months], api_visibility="private").then(
+                    refresh_overview, None, overview_out, api_visibility="private")
 
-            stats_fn = bind(handlers.archive_stats, services)
-            ingest_btn.click(ingest_job, [uploads, folder], ingest_out, concurrency_id="writer",
-                             concurrency_limit=1).then(stats_fn, None, [stats_md, months])
-            rebuild_btn.click(rebuild_job, None, ingest_out, concurrency_id="writer",
-                              concurrency_limit=1).then(stats_fn, None, [stats_md, months])
-            refresh.click(stats_fn, None, [stats_md, months])
-            app.load(stats_fn, None, [stats_md, months])
+        with gr.Tab("Evaluate", id="evaluate"):
+            gr.HTML("<p class='nd-panel-note'>Run a question set with known answers against this archive: how often "
+                    "the right article is retrieved, the answer is right, citations are right, and the archive "
+                    "abstains when it should. With the embedded model an answer takes 10–30 s; retrieval-only "
+                    "runs take well under a second per question.</p>")
+            with gr.Row(equal_height=False):
+                with gr.Column():
+                    sets = handlers.question_sets()
+                    question_set = gr.Dropdown(sets, value=sets[0] if sets else None, label="Bundled question set")
+                    limit = gr.Number(value=10, precision=0, minimum=1, label="Questions to run (empty = all)")
+                    retrieval_only = gr.Checkbox(label="Retrieval only (no answers written)", value=False)
+                set_upload = gr.File(label="…or upload a question set (.jsonl; used instead of the bundled one)",
+                                     file_types=[".jsonl"], type="filepath", height=150, elem_id="nd-eval-upload")
+            run_btn = gr.Button("Run evaluation", variant="primary", elem_id="nd-run-eval")
+            eval_summary = gr.HTML(elem_id="nd-eval-summary")
+            eval_rows = gr.Dataframe(headers=list(handlers.EVAL_COLUMNS), wrap=True, interactive=False,
+                                     label="Every question", elem_id="nd-eval-table", max_height=600,
+                                     column_widths=["26%", "13%", "37%", "7%", "17%"])
+            by_type = gr.Image(show_label=False, height=380, visible=False, buttons=["download"])
+            latency = gr.Image(show_label=False, height=300, visible=False, buttons=["download"])
 
-        try:
-            from ui.eval_tab import build_eval_tab
-        except ImportError:
-            build_eval_tab = None
-        if build_eval_tab is not None:
-            with gr.Tab("Evaluate"):
-                build_eval_tab(services)
+            def eval_job(name, upload, n, fast, progress=gr.Progress()):
+                summary, rows, charts = handlers.evaluate(services, name, upload, n, fast, progress)
+                images = [image for image, _ in charts] + [None, None]
+                return (summary, rows, *(gr.update(value=image, visible=image is not None) for image in images[:2]))
+            run_btn.click(eval_job, [question_set, set_upload, limit, retrieval_only],
+                          [eval_summary, eval_rows, by_type, latency], api_name="evaluate", concurrency_id="eval",
+                          concurrency_limit=1)
+
+        app.load(refresh_overview, None, overview_out, api_visibility="private")
+        app.load(show_stats, None, [stats, months], api_name="stats")
     app.queue(default_concurrency_limit=CHAT_CONCURRENCY)
     return app
 
 
 def launch(services: Services, *, host: str = "127.0.0.1", port: int = 7860,
            auth: tuple[str, str] | None = None, open_browser: bool = False, block: bool = True) -> gr.Blocks:
-    """Build and serve the app on `host:port` (optionally behind a login)."""
+    """Build and serve the app on `host:port`, optionally behind a login (page, API and files)."""
     app = build_app(services)
     app.launch(server_name=host, server_port=port, auth=auth, inbrowser=open_browser, share=False,
-               prevent_thread_lock=not block, theme=theme(), css=views.CSS, head=HEAD,
-               max_file_size=MAX_UPLOAD, show_error=False, quiet=not block,
-               footer_links=["api"] if auth is None else [])
+               prevent_thread_lock=not block, theme=theme.theme(), css=theme.CSS, head=theme.HEAD,
+               max_file_size=MAX_UPLOAD, show_error=False, quiet=not block, footer_links=["api"],
+               auth_message="Newsdesk — log in to ask the archive." if auth else None,
+               enable_monitoring=False, ssr_mode=False, mcp_server=False, pwa=False)
     return app

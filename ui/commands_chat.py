@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--auth", metavar="USER:PASS", help="require this login for the page, API and files")
-    p.add_argument("--open", action="store_true", help="open a browser tab")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     add_llm_options(p)
     p.set_defaults(handler=cmd_chat)
 
@@ -35,6 +35,9 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not sep or not user or not password:
             raise UsageError("--auth takes USER:PASS")
         auth = (user, password)
+    if args.host not in ("127.0.0.1", "localhost", "::1") and not auth:
+        print(f"newsdesk chat: warning: listening on {args.host} without --auth; anyone who can reach this "
+              "machine can read the archive and change the index", file=sys.stderr)
     settings = settings_from(args, **llm_settings(args))
     try:
         indexer = build_indexer(settings, quiet=True)
@@ -44,5 +47,9 @@ def cmd_chat(args: argparse.Namespace) -> int:
         return 2
     print(f"Newsdesk is serving {indexer.store.stats().articles} articles on http://{args.host}:{args.port}"
           + (" (login required)" if auth else ""), flush=True)
-    launch(services, host=args.host, port=args.port, auth=auth, open_browser=args.open)
+    try:
+        launch(services, host=args.host, port=args.port, auth=auth, open_browser=not args.no_browser)
+    except OSError as exc:  # e.g. the port is taken
+        print(f"newsdesk chat: cannot serve on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 2
     return 0

@@ -1,22 +1,29 @@
 """The Gradio app's event handlers as plain functions (testable without a server).
 
-`Services` holds what is slow to create and shared by all sessions (store,
-embedder, answer model, indexer). Everything per user (conversation, filters)
-arrives as arguments and leaves as return values, i.e. lives in Gradio's
-per-session state, so two browser sessions never see each other's chat.
+`Services` holds what is slow to create and shared by every session (store,
+embedder, answer model, indexer). Everything per user (the conversation, the
+filters) arrives as arguments and leaves as return values, i.e. lives in
+Gradio's per-session state, so two browser sessions never see each other's chat.
+Handlers never raise into Gradio: problems come back as messages.
 """
 
 from __future__ import annotations
 
+import copy
+import filecmp
+import logging
+import shutil
 import threading
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+import gradio as gr
 import pandas as pd
 
 from index.embedding import Embedder
+from index.fetch import FetchError
 from index.lock import IndexBusy
 from index.pipeline import Indexer, IngestReport, RebuildError
 from index.settings import Settings
@@ -25,7 +32,10 @@ from qa.llm import LLM, LLMError
 from qa.query import QuestionError
 from ui import views
 
+log = logging.getLogger("newsdesk.ui")
 ChatHistory = list[dict]
+Progress = Callable[..., None]  # gr.Progress: progress(fraction, desc=...)
+BUSY = "Another ingest or rebuild is running; try again when it has finished."
 
 
 @dataclass
@@ -42,162 +52,314 @@ class Services:
     def __post_init__(self) -> None:
         self.qa = NewsQA(self.indexer.store, self.embedder, self.llm, k=self.settings.k)
 
-    def refresh(self) -> None:
-        """Point the answerer at the indexer's (possibly rebuilt) store."""
+    def refresh(self) -> NewsQA:
+        """The answerer, re-pointed at the indexer's store if a rebuild swapped it."""
         if self.qa.store is not self.indexer.store:
             self.qa = NewsQA(self.indexer.store, self.embedder, self.llm, k=self.settings.k)
+        return self.qa
+
+
+@dataclass
+class Conversation:
+    """One session's chat: the turns follow-ups are rewritten from, and each answered question's sources."""
+
+    history: list[dict] = field(default_factory=list)
+    panels: list[tuple[str, str]] = field(default_factory=list)  # (question, sources panel HTML)
+
+    @property
+    def turn(self) -> int:
+        """The number of the question being answered now (1-based)."""
+        return len(self.panels) + 1
 
 
 def message_text(content: object) -> str:
-    """Plain text of a chat message (Gradio 6 sends content blocks)."""
+    """Plain text of a chat message's content (Gradio 6 sends a list of content blocks)."""
     if isinstance(content, str):
         return content
     if isinstance(content, dict):
         return str(content.get("text") or content.get("content") or "")
     if isinstance(content, (list, tuple)):
-        return " ".join(message_text(c) for c in content)
+        return "".join(message_text(c) for c in content)
     return ""
 
 
-def _date_or_none(value: object, name: str) -> str | None:
+def _messages(chat: Sequence[dict] | None) -> ChatHistory:
+    return [{"role": m.get("role", "assistant"), "content": message_text(m.get("content"))} for m in chat or []]
+
+
+def parse_date(value: object, name: str) -> str | None:
+    """An ISO date from a text box or a gr.DateTime value; a clear QuestionError otherwise."""
     if value in (None, ""):
         return None
-    if isinstance(value, (int, float)):  # gr.DateTime gives a timestamp
-        from datetime import datetime, timezone
+    if isinstance(value, (int, float)):  # gr.DateTime(type="timestamp")
         return datetime.fromtimestamp(float(value), tz=timezone.utc).date().isoformat()
-    text = str(value).strip()[:10]
+    text = str(value).strip()
     try:
-        return date.fromisoformat(text).isoformat()
+        return date.fromisoformat(text[:10]).isoformat()
     except ValueError:
-        raise QuestionError(f"{name} must be a date like 2017-02-01, got {value!r}") from None
+        raise QuestionError(f"“{name}” must be a date like 2017-02-01, not “{text}”.") from None
 
 
-def chat_turn(services: Services, message: str, chat: ChatHistory | None, convo: list[dict] | None,
+def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, convo: Conversation | None,
               since: object = None, until: object = None, outlets: Sequence[str] | None = None,
-              k: float | None = None) -> Iterator[tuple[ChatHistory, str, list[dict], str]]:
-    """One question: yields (chat, sources panel, conversation state, input box) as things happen."""
-    chat = list(chat or [])
-    convo = list(convo or [])
+              k: float | None = None) -> Iterator[tuple[ChatHistory, str, Conversation, str]]:
+    """Answer one question; yields (chat, sources panel, conversation, question box) as things happen.
+
+    The sources panel fills as soon as retrieval finishes, before the answer streams.
+    """
+    chat, convo = _messages(chat), copy.deepcopy(convo or Conversation())
     question = (message or "").strip()
+    panel = views.sources_panel(None, convo.panels)
     if not question:
-        yield chat, views.sources_html(), convo, ""
+        yield chat, panel, convo, ""
         return
-    chat.append({"role": "user", "content": question})
-    chat.append({"role": "assistant", "content": "<span class='nd-note'>Searching the archive…</span>"})
-    yield chat, views.sources_html(), convo, ""
-    services.refresh()
+    chat += [{"role": "user", "content": question},
+             {"role": "assistant", "content": views.status_html("Searching the archive")}]
+    yield chat, views.sources_panel(views.status_html("Searching"), convo.panels), convo, ""
+    events = None
     try:
-        events = services.qa.ask_stream(question, convo, since=_date_or_none(since, "From"),
-                                        until=_date_or_none(until, "To"), sources=list(outlets or []),
-                                        k=int(k) if k else None)
+        options = dict(since=parse_date(since, "From"), until=parse_date(until, "To"),
+                       sources=list(outlets or []), k=int(k) if k else None)
+        events = services.refresh().ask_stream(question, list(convo.history), **options)
         text = ""
         for event in events:
             if isinstance(event, SourcesFound):
-                chat[-1]["content"] = "<span class='nd-note'>Reading the sources…</span>"
-                yield chat, views.sources_html(event.passages), convo, ""
+                status = f"Reading {len(event.passages)} passages"
+                if event.standalone_question.strip() != question:
+                    status += f" for “{event.standalone_question}”"
+                chat[-1]["content"] = views.status_html(status)
+                yield chat, views.sources_panel(views.sources_pending(event.passages), convo.panels), convo, ""
             elif isinstance(event, TextDelta):
                 text += event.text
-                chat[-1]["content"] = views.html.escape(text)
-                yield chat, gr_no_change(), convo, ""
+                chat[-1]["content"] = views.streaming_html(text)
+                yield chat, gr.skip(), convo, ""
             elif isinstance(event, Done):
-                answer = event.answer
-                chat[-1]["content"] = views.answer_markdown(answer)
-                convo += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
-                yield chat, views.sources_html(answer=answer), convo, ""
+                answer, turn = event.answer, convo.turn
+                chat[-1]["content"] = f"<div class='nd-final'>{views.answer_html(answer, turn)}</div>"
+                current = views.sources_answered(answer, turn)
+                earlier = list(convo.panels)
+                convo.history += [{"role": "user", "content": question},
+                                  {"role": "assistant", "content": answer.text}]
+                convo.panels.append((question, current))
+                yield chat, views.sources_panel(current, earlier), convo, ""
     except (QuestionError, LLMError, IndexBusy) as exc:
-        chat[-1]["content"] = f"⚠ {views.html.escape(str(exc))}"
-        yield chat, views.sources_html(), convo, ""
-    except Exception as exc:  # never show a stack trace in the chat
-        chat[-1]["content"] = f"⚠ Something went wrong while answering: {views.html.escape(type(exc).__name__)}. " \
-                              "Please try again; if it persists, check the server log."
-        yield chat, views.sources_html(), convo, ""
+        chat[-1]["content"] = f"<div class='nd-final'>{views.error_html(str(exc))}</div>"
+        yield chat, panel, convo, ""
+    except Exception:  # never a stack trace in the chat; the log has it
+        log.exception("answering %r failed", question)
+        chat[-1]["content"] = ("<div class='nd-final'>" + views.error_html(
+            "Something went wrong while answering. Please try again; if it keeps happening, "
+            "the server log says why.") + "</div>")
+        yield chat, panel, convo, ""
+    finally:
+        if events is not None:
+            events.close()  # releases the answer model at once when the user pressed Stop
 
 
-def gr_no_change() -> object:
-    """Gradio's 'leave this output as it is' value."""
-    import gradio as gr
-
-    return gr.skip()
-
-
-def new_chat() -> tuple[ChatHistory, str, list[dict], str]:
-    """Clear the conversation of this session."""
-    return [], views.sources_html(), [], ""
+def stop_turn(chat: Sequence[dict] | None) -> ChatHistory:
+    """Mark an answer cut short by the Stop button."""
+    chat = _messages(chat)
+    if chat and chat[-1]["role"] == "assistant" and "nd-final" not in chat[-1]["content"]:
+        chat[-1]["content"] = (f"{chat[-1]['content']}<div class='nd-final nd-foot'>Stopped — the answer above "
+                               "is incomplete and its citations are unchecked.</div>")
+    return chat
 
 
-def outlet_choices(services: Services) -> list[str]:
-    """Outlets in the archive, most articles first."""
-    return list(services.indexer.store.outlets())
+def new_chat() -> tuple[ChatHistory, str, Conversation, str]:
+    """A fresh conversation for this session (chat, sources panel, state, question box)."""
+    return [], views.sources_panel(), Conversation(), ""
 
 
-def example_questions(services: Services, limit: int = 4) -> list[str]:
-    """Questions drawn from the newest headlines of the archive."""
-    rows = services.indexer.store.manifest.articles(limit=40)
-    seen, out = set(), []
-    for row in rows:
-        if row.source in seen:
+def fill_example(example: object) -> str:
+    """The question text of a clicked example (a Chatbot example dict or plain text)."""
+    return message_text(example.get("text") if isinstance(example, dict) else example)
+
+
+@dataclass
+class Overview:
+    """What the page shows about the archive: header line, outlet choices, examples, empty state."""
+
+    line: str
+    outlets: list[str]
+    examples: list[dict]
+    empty: bool
+
+
+def overview(services: Services, examples: int = 4) -> Overview:
+    """The archive as the chat tab presents it (refreshed on page load and after writes)."""
+    store = services.indexer.store
+    stats = store.stats()
+    return Overview(views.archive_line(stats), list(store.outlets()), example_questions(services, examples),
+                    stats.articles == 0)
+
+
+def example_questions(services: Services, limit: int = 4) -> list[dict]:
+    """Questions about the newest headlines, one per outlet (Chatbot example dicts)."""
+    out, seen = [], set()
+    for row in services.indexer.store.manifest.articles(limit=60):
+        if row.source in seen or not row.title:
             continue
         seen.add(row.source)
-        out.append(f"What did {row.source or 'the archive'} report about “{row.title}”?")
+        outlet = row.source or "the archive"
+        out.append({"text": f"What did {outlet} report about “{row.title}”?",
+                    "display_text": f"{outlet}, {views.pretty_date(row.published)}: {row.title}"})
         if len(out) >= limit:
             break
     return out
 
 
-def report_markdown(report: IngestReport, what: str = "Ingest") -> str:
-    """An ingest summary with every failure and its reason."""
-    lines = [f"**{what} finished in {report.seconds:.1f}s** — added {report.added}, updated {report.updated}, "
-             f"unchanged {report.unchanged}, duplicates {report.duplicates}, failed {len(report.failed)}. "
-             f"The archive now holds {report.articles} articles ({report.chunks} passages)."]
-    for failure in report.failed[:200]:
-        lines.append(f"- ⚠ `{failure.path}`: {failure.error}")
-    return "\n".join(lines)
+# -- archive ------------------------------------------------------------------
+def keep_uploads(settings: Settings, files: Sequence[object]) -> list[Path]:
+    """Copy uploaded files (in Gradio's temp dir) to HOME/uploads, so a later rebuild can re-read them."""
+    target = settings.home / "uploads"
+    target.mkdir(parents=True, exist_ok=True)
+    kept = []
+    for item in files:
+        source = Path(str(getattr(item, "name", item)))
+        dest = target / source.name
+        n = 1
+        while dest.exists() and not filecmp.cmp(dest, source, shallow=False):
+            n += 1
+            dest = target / f"{source.stem}-{n}{source.suffix}"
+        if not dest.exists():
+            shutil.copyfile(source, dest)
+        kept.append(dest)
+    return kept
 
 
 def ingest(services: Services, files: Sequence[object] | None, folder: str | None,
-           progress: Callable[[float, str], None] | None = None) -> str:
-    """Index uploaded files and/or a server folder; returns the summary."""
-    paths = [str(getattr(f, "name", f)) for f in (files or [])]
+           progress: Progress | None = None) -> str:
+    """Index uploaded files and/or a folder on the server; returns the summary HTML."""
+    paths: list[Path] = []
     if folder and folder.strip():
-        paths.append(folder.strip())
+        where = Path(folder.strip()).expanduser()
+        if not where.exists():
+            return views.error_html(f"No such file or folder on the server: {where}")
+        paths.append(where)
+    try:
+        paths += keep_uploads(services.settings, files or [])
+    except OSError as exc:
+        return views.error_html(f"Could not keep the uploaded files: {exc}")
     if not paths:
-        return "Choose files to upload or give a folder path on the server."
-    return _write(services, lambda cb: services.indexer.ingest(paths, progress=cb), "Ingest", progress)
+        return views.error_html("Choose files to upload, or give a folder path on the server.")
+    return _write(services, lambda step: services.indexer.ingest(paths, progress=step), "Ingest", progress)
 
 
-def rebuild(services: Services, progress: Callable[[float, str], None] | None = None) -> str:
-    """Rebuild the whole index from its recorded sources."""
-    return _write(services, lambda cb: services.indexer.rebuild(progress=cb), "Rebuild", progress)
+def rebuild(services: Services, drop_missing: bool = False, progress: Progress | None = None) -> str:
+    """Rebuild the whole index from its recorded sources (the old one serves until the new one is ready)."""
+    return _write(services, lambda step: services.indexer.rebuild(drop_missing=drop_missing, progress=step),
+                  "Rebuild", progress)
 
 
-def load_demo(services: Services, progress: Callable[[float, str], None] | None = None) -> str:
-    """Fetch and index the demo archive."""
+def load_demo(services: Services, progress: Progress | None = None) -> str:
+    """Fetch (once) and index the demo archive."""
     from index.demo import ensure_demo
 
-    def run(cb: Callable[[int, int, str], None]) -> IngestReport:
-        return services.indexer.ingest([ensure_demo(services.settings, progress=lambda _m: None)], progress=cb)
-    return _write(services, run, "Demo archive", progress)
+    def job(step: Callable[[int, int, str], None]) -> IngestReport:
+        if progress is not None:
+            progress(0.0, desc="fetching the demo archive")
+        return services.indexer.ingest([ensure_demo(services.settings, progress=log.info)], progress=step)
+    return _write(services, job, "Demo archive", progress)
 
 
 def _write(services: Services, job: Callable[[Callable[[int, int, str], None]], IngestReport], what: str,
-           progress: Callable[[float, str], None] | None) -> str:
+           progress: Progress | None) -> str:
+    """Run one index write: one at a time in this app (and the store's lock across processes)."""
     def step(done: int, total: int, path: str) -> None:
         if progress is not None and total:
-            progress(done / total, f"{done}/{total} {Path(path).name}" if path else "finishing")
+            progress(done / total, desc=f"{what}: file {min(done + 1, total)} of {total} {Path(path).name}"
+                     if path else f"{what}: finishing")
     if not services.write_lock.acquire(blocking=False):
-        return "⚠ Another ingest or rebuild is running; try again when it has finished."
+        return views.error_html(BUSY)
     try:
         report = job(step)
-    except (IndexBusy, RebuildError) as exc:
-        return f"⚠ {exc}"
+    except (IndexBusy, RebuildError, FetchError, OSError) as exc:
+        return views.error_html(str(exc))
+    except Exception:
+        log.exception("%s failed", what)
+        return views.error_html(f"{what} failed unexpectedly; the server log says why. The index is unchanged "
+                                "apart from articles already reported.")
     finally:
         services.write_lock.release()
     services.refresh()
-    return report_markdown(report, what)
+    return views.report_html(report, what)
 
 
 def archive_stats(services: Services) -> tuple[str, pd.DataFrame]:
-    """Stats as Markdown plus articles per month for the chart."""
+    """The stats panel and articles per month for the bar chart."""
     stats = services.indexer.store.stats()
-    frame = pd.DataFrame({"month": list(stats.months), "articles": list(stats.months.values())})
-    return views.stats_markdown(stats), frame
+    months = pd.DataFrame({"month": list(stats.months), "articles": [int(v) for v in stats.months.values()]})
+    return views.stats_html(stats), months
+
+
+# -- evaluate -------------------------------------------------------------------
+def question_sets() -> list[str]:
+    """Names of the question sets shipped with Newsdesk (eval/questions/*.jsonl)."""
+    from eval.questions import bundled_sets
+
+    return list(bundled_sets())
+
+
+def evaluate(services: Services, question_set: str | None, upload: object | None, limit: float | None,
+             retrieval_only: bool, progress: Progress | None = None) -> tuple[str, pd.DataFrame, list]:
+    """Run a bundled or uploaded question set: (summary HTML, per-question table, report charts)."""
+    from eval.questions import QuestionSetError, bundled_sets, load_questions
+    from eval.run import evaluate_set
+    from eval.runner import RunError, RunOptions
+
+    empty = pd.DataFrame(columns=list(EVAL_COLUMNS))
+    path = Path(str(getattr(upload, "name", upload))) if upload else bundled_sets().get(question_set or "")
+    if path is None:
+        return views.error_html("Choose a bundled question set or upload a JSON Lines file."), empty, []
+    try:
+        questions = load_questions(path)
+        options = RunOptions(retrieval_only=bool(retrieval_only), limit=int(limit) if limit else None, quiet=True)
+
+        def step(done: int, total: int) -> None:
+            if progress is not None and total:
+                progress(done / total, desc=f"question {done} of {total}")
+        if progress is not None:
+            progress(0.0, desc="starting")
+        result = evaluate_set(services.settings, questions, options, name=path.stem, questions_file=str(path),
+                              qa=services.refresh(), progress=step)
+    except (QuestionSetError, RunError, QuestionError, LLMError) as exc:
+        return views.error_html(str(exc)), empty, []
+    except Exception:
+        log.exception("evaluation failed")
+        return views.error_html("The evaluation failed unexpectedly; the server log says why."), empty, []
+    charts = [(_image(p), p.stem.replace("_", " ")) for p in result.files.charts]
+    return views.eval_summary_html(result.summary, result.out_dir), eval_table(result.outcome.records), charts
+
+
+EVAL_COLUMNS = ("question", "expected", "answer", "correct", "cited sources")
+
+
+def eval_table(records: Sequence[dict]) -> pd.DataFrame:
+    """One row per question: question, expected answer, our answer, correct?, what it cited (or retrieved)."""
+    rows = []
+    for r in records:
+        correct = (r.get("metrics") or {}).get("correct")
+        if r.get("error"):
+            answer = f"error: {r['error']}"
+        elif r.get("answer"):
+            answer = r["answer"]
+        else:
+            answer = "(abstained)" if r.get("abstained") else "(retrieval only)"
+        cited = [f"[{c['n']}] {c.get('source') or '?'}, {c.get('published') or 'undated'}: {c.get('title')}"
+                 for c in r.get("citations") or []]
+        if not cited and r.get("mode") == "retrieval":
+            cited = [f"{row['rank']}. {'✓ ' if row.get('gold') else ''}{row.get('source') or '?'}: {row.get('title')}"
+                     for row in (r.get("retrieved") or [])[:3]]
+        rows.append({"question": r.get("question"), "expected": "; ".join(r.get("answers") or [])
+                     or "(not in the archive)", "answer": answer,
+                     "correct": "–" if correct is None else ("✓" if correct >= 0.5 else "✗"),
+                     "cited sources": "\n".join(cited)})
+    return pd.DataFrame(rows, columns=list(EVAL_COLUMNS))
+
+
+def _image(path: Path) -> object:
+    """A chart as an in-memory image (the report folder is not served over HTTP)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.copy()

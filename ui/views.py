@@ -1,129 +1,298 @@
-"""HTML for the chat: source cards with the quote highlighted in its passage,
-answers whose [n] markers link to their source card, abstentions, stats.
+"""HTML for the chat: source cards with the supporting quote highlighted inside
+its passage, answers whose [n] markers jump to their card, unsupported
+sentences marked, abstentions with the closest articles, and the archive and
+ingest summaries.
 
 Every piece of article or model text is HTML-escaped here: articles are data
-and must not inject markup into the page.
+and must never inject markup into the page. Card ids carry the turn number
+(`nd-src-<turn>-<n>`) so a citation in an earlier answer still finds its own
+source after later questions.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from datetime import date
 from typing import Sequence
 
+from index.pipeline import IngestReport
+from index.store import StoreStats
 from qa.answer import Answer
 from qa.citations import Citation
 from qa.retrieval import Passage
 
-CSS = """
-.nd-sources { display: flex; flex-direction: column; gap: 10px; }
-.nd-card { border: 1px solid #d8dee4; border-radius: 10px; padding: 10px 12px; background: #fff; }
-.nd-card:target, .nd-card.nd-flash { outline: 3px solid #f2b705; animation: ndflash 1.2s ease-out; }
-@keyframes ndflash { from { background: #fff6cc; } to { background: #fff; } }
-.nd-card .nd-num { display: inline-block; min-width: 1.6em; text-align: center; font-weight: 700;
-  background: #1f4e79; color: #fff; border-radius: 6px; margin-right: 6px; }
-.nd-card .nd-meta { color: #555; font-size: 0.85em; }
-.nd-card .nd-title { font-weight: 600; }
-.nd-card .nd-passage { margin-top: 6px; font-size: 0.92em; line-height: 1.45; color: #222; }
-.nd-card mark.nd-quote { background: #ffe58a; padding: 0 2px; border-radius: 3px; }
-.nd-card.nd-uncited { opacity: 0.75; }
-.nd-cite { font-weight: 700; text-decoration: none; color: #1f4e79; cursor: pointer; }
-.nd-unsupported { text-decoration: underline wavy #c0392b; }
-.nd-badge-warn { color: #c0392b; font-size: 0.85em; }
-.nd-abstain { border-left: 4px solid #888; padding-left: 8px; color: #333; }
-.nd-note { color: #666; font-size: 0.85em; }
-.nd-empty { padding: 18px; border: 1px dashed #bbb; border-radius: 10px; color: #333; }
-"""
-
-SYSTEM_FONTS = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
-MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]
-
-_MARK = re.compile(r"\[(\d{1,3})\]")
+CONTEXT_CHARS = 280   # passage text shown on each side of a highlighted quote
+SNIPPET_CHARS = 240   # passage text shown on a card before the answer is written
+_MARKERS = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
 
 
-def _esc(text: str | None) -> str:
-    return html.escape(text or "", quote=True)
+def esc(text: object) -> str:
+    """HTML-escaped text (None becomes empty)."""
+    return html.escape("" if text is None else str(text), quote=True)
 
 
-def _meta(source: str | None, published: str | None) -> str:
-    return f"{_esc(source or 'unknown outlet')} · {_esc(published or 'undated')}"
+def pretty_date(published: str | None) -> str:
+    """'2017-02-07' as '7 Feb 2017'; anything else as given, or 'undated'."""
+    if not published:
+        return "undated"
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    return f"{day.day} {day:%b %Y}"
 
 
-def _title(title: str, url: str | None) -> str:
+def card_id(turn: int, n: int) -> str:
+    """The element id of source card `n` of answer `turn`."""
+    return f"nd-src-{turn}-{n}"
+
+
+def _head(label: str, source: str | None, published: str | None, extra: str = "", muted: bool = False) -> str:
+    return (f'<div class="nd-card-head"><span class="nd-num">{esc(label)}</span>'
+            f'<span class="nd-outlet">{esc(source or "Unknown outlet")}</span>'
+            f'<span class="nd-date">{esc(pretty_date(published))}</span>{extra}</div>')
+
+
+def headline(title: str | None, url: str | None) -> str:
+    """The article headline, linked to its URL when it has a web address."""
+    text = esc(title or "Untitled")
     if url and url.startswith(("http://", "https://")):
-        return f'<a class="nd-title" href="{_esc(url)}" target="_blank" rel="noopener noreferrer">{_esc(title)}</a>'
-    return f'<span class="nd-title">{_esc(title)}</span>'
+        return f'<a class="nd-headline" href="{esc(url)}" target="_blank" rel="noopener noreferrer">{text}</a>'
+    return f'<span class="nd-headline">{text}</span>'
 
 
-def citation_card(c: Citation) -> str:
-    """A numbered source card: outlet, date, linked headline, passage with the quote marked."""
-    local_start = max(0, c.quote_start - c.passage_start)
-    local_end = max(local_start, c.quote_end - c.passage_start)
-    passage = (f"{_esc(c.passage[:local_start])}<mark class=\"nd-quote\">{_esc(c.passage[local_start:local_end])}"
-               f"</mark>{_esc(c.passage[local_end:])}")
-    warn = "" if c.supported else ' <span class="nd-badge-warn">⚠ support not confirmed</span>'
-    return (f'<div class="nd-card" id="nd-src-{c.n}" data-n="{c.n}"><span class="nd-num">{c.n}</span>'
-            f'<span class="nd-meta">{_meta(c.source, c.published)}</span>{warn}<br>{_title(c.title, c.url)}'
-            f'<div class="nd-passage">{passage}</div></div>')
+def _trim_left(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[-limit:]
+    return "…" + cut[cut.find(" ") + 1:] if " " in cut else "…" + cut
 
 
-def passage_card(n: int, p: Passage) -> str:
-    """A retrieved (not yet cited) passage, shown while the answer is written."""
-    return (f'<div class="nd-card nd-uncited"><span class="nd-num">{n}</span>'
-            f'<span class="nd-meta">{_meta(p.source, p.published)}</span><br>{_title(p.title, p.url)}'
-            f'<div class="nd-passage">{_esc(p.text)}</div></div>')
+def _trim_right(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return (cut[:cut.rfind(" ")] if " " in cut else cut) + "…"
 
 
-def sources_html(passages: Sequence[Passage] = (), answer: Answer | None = None) -> str:
-    """The sources panel: cited sources once answered, retrieved passages before."""
-    if answer is not None and answer.citations:
-        cards = [citation_card(c) for c in answer.citations]
-        header = f"<div class='nd-note'>{len(cards)} cited source(s); the highlighted span supports the answer.</div>"
-    elif answer is not None and answer.abstained:
-        cards = [passage_card(i, p) for i, p in enumerate(answer.passages[:4], 1)]
-        header = "<div class='nd-note'>Nothing in the archive answers this; the closest passages:</div>"
-    elif passages:
-        cards = [passage_card(i, p) for i, p in enumerate(passages, 1)]
-        header = f"<div class='nd-note'>{len(cards)} passages found — writing the answer…</div>"
-    else:
-        return "<div class='nd-note'>Sources appear here as soon as they are found.</div>"
-    return f"<div class='nd-sources'>{header}{''.join(cards)}</div>"
+def quote_parts(c: Citation) -> tuple[str, str, str]:
+    """(text before, quote, text after) of the citation's passage; the quote is '' if it lies elsewhere."""
+    start, end = c.quote_start - c.passage_start, c.quote_end - c.passage_start
+    if not (0 <= start < end <= len(c.passage) and c.passage[start:end] == c.quote):
+        start = c.passage.find(c.quote) if c.quote else -1
+        end = start + len(c.quote)
+    if start < 0:
+        return c.passage, "", ""
+    return c.passage[:start], c.passage[start:end], c.passage[end:]
 
 
-def answer_markdown(answer: Answer) -> str:
-    """The answer for the chat bubble: cited markers link to their source cards."""
+def citation_card(c: Citation, turn: int) -> str:
+    """A numbered cited source: outlet, date, linked headline, the quote highlighted in its passage."""
+    before, quote, after = quote_parts(c)
+    if quote:
+        body = (f"{esc(_trim_left(before, CONTEXT_CHARS))}<mark class=\"nd-quote\">{esc(quote)}</mark>"
+                f"{esc(_trim_right(after, CONTEXT_CHARS))}")
+    else:  # the quote is not inside the stored passage text: show it on its own
+        body = f'<mark class="nd-quote">{esc(c.quote)}</mark>' if c.quote else esc(_trim_right(before, 600))
+    warn = "" if c.supported else '<span class="nd-warn" title="The sentences citing this source could not be ' \
+                                  'matched to its text">⚠ support not confirmed</span>'
+    return (f'<div class="nd-card nd-cited" id="{card_id(turn, c.n)}" data-n="{c.n}">'
+            f'{_head(str(c.n), c.source, c.published, warn)}{headline(c.title, c.url)}'
+            f'<div class="nd-passage">{body}</div></div>')
+
+
+def passage_card(n: int, p: Passage, kind: str = "pending") -> str:
+    """A retrieved passage (not a citation): shown while the answer is written, or as a closest match."""
+    return (f'<div class="nd-card nd-{kind}">{_head(str(n), p.source, p.published)}{headline(p.title, p.url)}'
+            f'<div class="nd-passage">{esc(_trim_right(" ".join(p.text.split()), SNIPPET_CHARS))}</div></div>')
+
+
+def _uncited(passages: Sequence[Passage], citations: Sequence[Citation]) -> list[Passage]:
+    cited = {(c.article_id, c.passage_start) for c in citations}
+    return [p for p in passages if (p.article_id, p.start) not in cited]
+
+
+def _also_retrieved(passages: Sequence[Passage]) -> str:
+    if not passages:
+        return ""
+    items = "".join(f"<li>{headline(p.title, p.url)} <span class='nd-panel-note'>{esc(p.source or 'Unknown outlet')}"
+                    f" · {esc(pretty_date(p.published))}</span></li>" for p in passages)
+    return (f"<details class='nd-more'><summary>{len(passages)} more passage(s) retrieved but not cited</summary>"
+            f"<ul>{items}</ul></details>")
+
+
+def sources_pending(passages: Sequence[Passage]) -> str:
+    """The sources panel as soon as retrieval is done, before the answer is written."""
+    if not passages:
+        return "<div class='nd-panel-note'>No passage matches the question and filters.</div>"
+    cards = "".join(passage_card(i, p) for i, p in enumerate(passages, 1))
+    return (f"<div class='nd-panel-note'>{len(passages)} passages found — writing the answer…</div>"
+            f"<div class='nd-sources'>{cards}</div>")
+
+
+def sources_answered(answer: Answer, turn: int) -> str:
+    """The sources panel for a finished answer: cited cards with quotes, then what else was retrieved."""
+    if answer.abstained or not answer.citations:
+        if not answer.passages:
+            return "<div class='nd-panel-note'>No passage matches the question and filters.</div>"
+        cards = "".join(passage_card(i, p, "retrieved") for i, p in enumerate(answer.passages[:4], 1))
+        return ("<div class='nd-panel-note'>None of these passages answers the question; they are the closest "
+                f"the archive has.</div><div class='nd-sources'>{cards}</div>")
+    cards = "".join(citation_card(c, turn) for c in answer.citations)
+    note = (f"{len(answer.citations)} cited source(s). The highlighted sentence is what supports the answer; "
+            "click a number in the answer to jump to it.")
+    return (f"<div class='nd-panel-note'>{note}</div><div class='nd-sources'>{cards}"
+            f"{_also_retrieved(_uncited(answer.passages, answer.citations))}</div>")
+
+
+def sources_panel(current: str | None = None, earlier: Sequence[tuple[str, str]] = ()) -> str:
+    """The whole panel: the latest question's sources, then earlier answers' sources folded away."""
+    if current is None:
+        current = "<div class='nd-panel-note'>Sources appear here as soon as they are found.</div>"
+    folded = "".join(f"<details class='nd-earlier'><summary>Sources for “{esc(q)}”</summary>{body}</details>"
+                     for q, body in reversed(earlier))
+    return f"<div class='nd-panel'>{current}{folded}</div>"
+
+
+def _cite_links(text: str, turn: int) -> str:
+    """Escaped text whose [n] markers are links to source card n of this turn."""
+    def link(match: re.Match[str]) -> str:
+        return "".join(f'<a class="nd-cite" href="#{card_id(turn, int(n))}" title="Show source {int(n)}">{int(n)}</a>'
+                       for n in re.split(r"[,;]", match.group(1)))
+    return _MARKERS.sub(link, esc(text))
+
+
+def answer_html(answer: Answer, turn: int) -> str:
+    """The finished answer for the chat: linked citations, unsupported sentences marked, a discreet footer."""
     if answer.abstained:
-        items = "".join(f"<li>{_title(a.title, a.url)} — {_meta(a.source, a.published)}</li>" for a in answer.closest)
-        closest = f"<ul>{items}</ul>" if items else ""
-        return (f"<div class='nd-abstain'><b>The archive doesn't say.</b> No indexed article answers this."
-                f"{'<br>Closest articles:' if items else ''}{closest}</div>")
-    parts = []
-    for sentence in answer.sentences:
-        text = _MARK.sub(lambda m: f'<a class="nd-cite" href="#nd-src-{m.group(1)}" data-n="{m.group(1)}">'
-                                   f'[{m.group(1)}]</a>', _esc(sentence.text))
-        if not sentence.supported:
-            text = (f'<span class="nd-unsupported" title="Not supported by the cited passages">{text}</span>')
-        parts.append(text)
-    body = " ".join(parts)
+        items = "".join(f"<li>{headline(a.title, a.url)} — {esc(a.source or 'Unknown outlet')}, "
+                        f"{esc(pretty_date(a.published))}</li>" for a in answer.closest)
+        closest = f"Closest articles:<ul>{items}</ul>" if items else "No article comes close."
+        body = (f"<div class='nd-abstain'><b>The archive doesn't say.</b>No indexed article answers this "
+                f"question{' with these filters' if _has_filters(answer.filters) else ''}. {closest}</div>")
+    else:
+        parts = []
+        for sentence in answer.sentences:
+            text = _cite_links(sentence.text, turn)
+            if not sentence.supported:
+                text = (f"<span class='nd-unsupported'>{text}</span><span class='nd-unsupported-flag' "
+                        f"title='Not supported by the cited passages'>⚠</span>")
+            parts.append(text)
+        body = "<div class='nd-answer'>" + " ".join(parts) + "</div>"
+    return body + _footer(answer)
+
+
+def _has_filters(filters: dict) -> bool:
+    return bool(filters.get("since") or filters.get("until") or filters.get("sources"))
+
+
+def _footer(answer: Answer) -> str:
+    lines = []
     if answer.unsupported_sentences:
-        body += (f"<br><span class='nd-badge-warn'>⚠ {answer.unsupported_sentences} sentence(s) not supported "
-                 "by the cited passages (wavy underline).</span>")
-    if answer.standalone_question != answer.question:
-        body += f"<br><span class='nd-note'>Understood as: {_esc(answer.standalone_question)}</span>"
-    return body
+        lines.append(f"<span class='nd-warn'>⚠ {answer.unsupported_sentences} sentence(s) could not be matched to "
+                     "the cited passages (wavy underline) — check them before use.</span>")
+    if answer.standalone_question.strip() != answer.question.strip():
+        lines.append(f"Understood as: “{esc(answer.standalone_question)}”")
+    described = filters_text(answer.filters)
+    if described:
+        lines.append(f"Limited to {described}")
+    total = (answer.timings_ms or {}).get("total")
+    if total:
+        lines.append(f"{len(answer.passages)} passages read · {total / 1000:.1f} s")
+    return f"<div class='nd-foot'>{'<br>'.join(lines)}</div>" if lines else ""
+
+
+def filters_text(filters: dict) -> str:
+    """'TASS, BBC · 1 Feb 2017 – 28 Feb 2017' for the filters that were applied, else ''."""
+    parts = []
+    if filters.get("sources"):
+        parts.append(", ".join(esc(s) for s in filters["sources"]))
+    since, until = filters.get("since"), filters.get("until")
+    if since or until:
+        parts.append(f"{esc(pretty_date(since)) if since else 'the start'} – "
+                     f"{esc(pretty_date(until)) if until else 'the latest article'}")
+    return " · ".join(parts)
+
+
+def streaming_html(text: str) -> str:
+    """Answer text as it streams in (markers styled, not yet linked: numbering is final only when done)."""
+    return _MARKERS.sub(lambda m: f"<span class='nd-marker'>[{m.group(1)}]</span>", esc(text))
+
+
+def status_html(text: str) -> str:
+    """A transient status line in the assistant's bubble."""
+    return f"<span class='nd-status'>{esc(text)}</span>"
+
+
+def error_html(message: str) -> str:
+    """A problem, as a message the user can act on (`commands` in it shown as code)."""
+    return "<div class='nd-error'>⚠ " + re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(message)) + "</div>"
 
 
 def empty_archive_html() -> str:
-    """What an empty archive shows instead of examples."""
-    return ("<div class='nd-empty'><b>The archive is empty.</b><br>Index your articles from a terminal with "
-            "<code>newsdesk ingest PATH</code> (text, HTML, JSON/JSONL, CSV, RSS, zip), upload them in the "
-            "<i>Archive</i> tab, or load the demo archive (100 articles from nine outlets, Dec 2016 – Mar 2017) "
-            "with the button below.</div>")
+    """What an empty archive shows instead of example questions."""
+    return ("<div class='nd-empty'><b>Your archive is empty — there is nothing to ask yet.</b><br>"
+            "Index your articles from a terminal with <code>newsdesk ingest ~/articles</code> "
+            "(text, Markdown, HTML, JSON/JSONL, CSV, RSS/Atom, zip), upload them in the <i>Archive</i> tab, "
+            "or load the demo archive: 100 articles from nine outlets (Al Jazeera, TASS, BBC, RTÉ, DW …), "
+            "December 2016 – March 2017.</div>")
 
 
-def stats_markdown(stats: object) -> str:
-    """Archive statistics as Markdown."""
-    s = stats
-    outlets = ", ".join(f"{name} ({count})" for name, count in s.sources.items()) or "—"  # type: ignore[attr-defined]
-    return (f"**{s.articles}** articles · **{s.chunks}** passages · {s.first_date or '—'} to "  # type: ignore[attr-defined]
-            f"{s.last_date or '—'} · {s.bytes / 2**20:.1f} MB on disk\n\n**Outlets:** {outlets}")  # type: ignore[attr-defined]
+def archive_line(stats: StoreStats) -> str:
+    """One line under the title: what the archive holds."""
+    if not stats.articles:
+        return "Archive empty"
+    return (f"{stats.articles:,} articles · {len(stats.sources)} outlets · "
+            f"{pretty_date(stats.first_date)} – {pretty_date(stats.last_date)}")
+
+
+def stats_html(stats: StoreStats) -> str:
+    """Archive statistics: counts, date range and outlets with bars."""
+    tiles = [(f"{stats.articles:,}", "articles", ""), (f"{stats.chunks:,}", "passages", ""),
+             (str(len(stats.sources)), "outlets", ""),
+             (f"{pretty_date(stats.first_date)} – {pretty_date(stats.last_date)}" if stats.articles else "—",
+              "date range", " nd-wide")]
+    grid = "".join(f"<div class='nd-stat{cls}'><b>{esc(v)}</b><span>{esc(k)}</span></div>" for v, k, cls in tiles)
+    top = max(stats.sources.values(), default=1)
+    rows = "".join(f"<span>{esc(name)}</span><div class='nd-bar' style='width:{100 * count / top:.0f}%'></div>"
+                   f"<span>{count}</span>" for name, count in stats.sources.items())
+    extra = (f"<div class='nd-panel-note'>{stats.duplicates} duplicate copies recorded but not indexed twice · "
+             f"{stats.bytes / 2**20:.1f} MB on disk</div>")
+    return f"<div class='nd-stats nd-stats-archive'>{grid}</div>{extra}<div class='nd-outlets'>{rows}</div>"
+
+
+def report_html(report: IngestReport, what: str = "Ingest") -> str:
+    """An ingest or rebuild summary: the five counts, then every failure with its reason."""
+    chips = [("added", report.added, "good" if report.added else ""), ("updated", report.updated, ""),
+             ("unchanged", report.unchanged, ""), ("duplicates", report.duplicates, ""),
+             ("failed", len(report.failed), "bad" if report.failed else "")]
+    counts = "".join(f"<span class='nd-chip nd-{cls}'>{esc(name)} <b>{n}</b></span>" for name, n, cls in chips)
+    failures = "".join(f"<li><code>{esc(f.path)}</code>: {esc(f.error)}</li>" for f in report.failed)
+    return (f"<div><b>{esc(what)} finished in {report.seconds:.1f} s.</b> The archive now holds "
+            f"{report.articles:,} articles ({report.chunks:,} passages).<div class='nd-report-counts'>{counts}</div>"
+            + (f"Not indexed:<ul class='nd-failures'>{failures}</ul>" if failures else "") + "</div>")
+
+
+EVAL_TILES = (("correct", "answers correct"), ("hits@4", "right article in top 4"), ("mrr@10", "MRR@10"),
+              ("citation_precision", "citation precision"), ("abstain_recall", "abstains when it should"),
+              ("unsupported_rate", "unsupported sentences"))
+
+
+def eval_summary_html(summary: dict, out_dir: object) -> str:
+    """Headline numbers of an evaluation run (each with its n) and where the full report is."""
+    overall = summary["overall"]
+    metrics, counts = overall["metrics"], overall["counts"]
+    failed = f", {overall['errors']} failed" if overall["errors"] else ""
+    tiles = [f"<div class='nd-stat'><b>{summary['questions']}</b><span>questions{failed}</span></div>"]
+    for key, name in EVAL_TILES:
+        if metrics.get(key) is not None:
+            tiles.append(f"<div class='nd-stat'><b>{metrics[key]:.0%}</b><span>{esc(name)} "
+                         f"(n={counts.get(key, '?')})</span></div>")
+    latency = overall["latency_ms"]["total"] if overall["latency_ms"]["total"]["n"] else overall["latency_ms"]["retrieve"]
+    if latency["p50"] is not None:
+        tiles.append(f"<div class='nd-stat'><b>{latency['p50'] / 1000:.1f} s</b><span>median time per question"
+                     "</span></div>")
+    mode = "retrieval only" if summary.get("mode") == "retrieval" else "retrieval + answers"
+    return (f"<div class='nd-stats'>{''.join(tiles)}</div><div class='nd-panel-note'>{esc(mode)} · full report: "
+            f"<code>{esc(out_dir)}/report.md</code></div>")
