@@ -35,11 +35,11 @@ from eval import metrics as m
 from eval.questions import Question
 from eval.summary import ABSTENTION_LABELS
 
-BASELINES = (  # recomputed from the benchmark's own prediction files on these 14 weeks, n = 399
-    ("GPT-3 + the question's own search pages", 0.732, 0.378, 0.475),
-    ("BART-RAG + the question's own search pages", 0.551, 0.263, 0.325),
-    ("GPT-3 + DPR over Wikipedia", 0.479, 0.140, 0.202),
-    ("GPT-3 closed book", 0.441, 0.140, 0.213),
+BASELINES = (  # (system, what it reads, MC accuracy, EM, F1), recomputed from the benchmark's prediction files, n = 399
+    ("GPT-3 + search pages", "each question's own search pages", 0.732, 0.378, 0.475),
+    ("BART-RAG + search pages", "each question's own search pages", 0.551, 0.263, 0.325),
+    ("GPT-3 + DPR", "Wikipedia passages", 0.479, 0.140, 0.202),
+    ("GPT-3 closed book", "nothing", 0.441, 0.140, 0.213),
 )
 LETTERS = "ABCD"
 HELD_OUT_TYPE = "held-out week"
@@ -238,8 +238,8 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
             "own_page_hits@1": avg("hits@1"), "own_page_hits@4": avg("hits@4"), "own_page_hits@10": avg("hits@10"),
             "held_out_abstained": m.mean(bool(r.get("abstained")) for r in probes), "held_out_n": len(probes),
             "held_out_judged_by": probes[0].get("abstained_by") if probes else None}
-    rows = [f"| {name} (published) | its own 10 search pages | {mc:.3f} | {em:.3f} | {f1:.3f} |"
-            for name, mc, em, f1 in BASELINES]
+    rows = [f"| {name} (published) | {reads} | {mc:.3f} | {em:.3f} | {f1:.3f} |" for name, reads, mc, em, f1 in BASELINES]
+    with_pages = sum(1 for r in main if r["metrics"].get("hits@10") is not None)
     mode = "question + the four choices" if choices else "free-form question"
     rows.append(f"| **Newsdesk, this run** ({mode}) | {len(pages.records):,} pooled pages, found by retrieval | "
                 f"{_fmt(ours['mc_accuracy']) if choices else 'run with --choices'} | "
@@ -253,7 +253,8 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
         f"- answer recall@4 / @10 (a retrieved passage contains the correct choice's text): "
         f"{_fmt(ours['answer_recall@4'])} / {_fmt(ours['answer_recall@10'])}",
         f"- one of the question's own search pages among our top 1 / 4 / 10 passages: {_fmt(ours['own_page_hits@1'])}"
-        f" / {_fmt(ours['own_page_hits@4'])} / {_fmt(ours['own_page_hits@10'])}",
+        f" / {_fmt(ours['own_page_hits@4'])} / {_fmt(ours['own_page_hits@10'])} (over the {with_pages} questions "
+        f"the benchmark retrieved pages for; {len(main) - with_pages} have none)",
         f"- held-out weeks {', '.join(weeks) or '–'}: {_fmt(ours['held_out_abstained'])} of {len(probes)} questions "
         f"abstained against the archive without those weeks' pages (judged by {ours['held_out_judged_by'] or '–'})",
         f"- archive: {pages.pages_seen:,} retrieved pages → {len(pages.records):,} unique URLs with text "
@@ -264,8 +265,8 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
         "comparison.",
     ]
     summary = {"benchmark": {"name": "realtimeqa", "choices": choices, "ours": ours, "held_out_weeks": list(weeks),
-                             "baselines": [{"system": b[0], "mc_accuracy": b[1], "exact_match": b[2], "f1": b[3]}
-                                           for b in BASELINES],
+                             "baselines": [{"system": b[0], "reads": b[1], "mc_accuracy": b[2], "exact_match": b[3],
+                                            "f1": b[4]} for b in BASELINES],
                              "pages": {"seen": pages.pages_seen, "unique": len(pages.records),
                                        "duplicates": pages.duplicates, "empty": pages.skipped_empty}},
                "headline": {k: _fmt(v) for k, v in ours.items()
