@@ -110,6 +110,9 @@ def build_app(services: Services) -> gr.Blocks:
                     with gr.Row():
                         rebuild_btn = gr.Button("Rebuild index", elem_id="nd-rebuild")
                         drop_missing = gr.Checkbox(label="leave out source files that have gone", value=False)
+            gr.HTML(f"<p class='nd-panel-note'>Up to {MAX_UPLOAD.upper()} per file. Uploaded files are kept in "
+                    f"<code>{views.esc(services.settings.home / 'uploads')}</code> so the index can be rebuilt; "
+                    "one ingest or rebuild runs at a time, and chatting carries on meanwhile.</p>")
             ingest_out = gr.HTML(elem_id="nd-ingest-out")
 
             def ingest_job(files, path, progress=gr.Progress()):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from index.runtime import ModelsMissing, build_indexer
+from index.models import ModelsMissing
+from index.runtime import build_indexer
 from qa.llm import LLMError, build_llm
 from ui.cli import UsageError, settings_from
 from ui.commands_qa import add_llm_options, llm_settings
@@ -14,11 +16,19 @@ from ui.commands_qa import add_llm_options, llm_settings
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     """Add `newsdesk chat`."""
     p = sub.add_parser("chat", parents=[parent], help="open the chat in the browser",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
                        description="Serve the Newsdesk app (chat, archive management, evaluation) on "
-                                   "http://HOST:PORT. It only listens on this machine unless --host says otherwise.")
+                                   "http://HOST:PORT.\nIt only listens on this machine unless --host says otherwise, "
+                                   "and works fully offline.",
+                       epilog="examples:\n"
+                              "  newsdesk chat                         http://127.0.0.1:7860, opens a browser tab\n"
+                              "  newsdesk chat --llm none --no-browser extractive answers, no model loaded\n"
+                              "  NEWSDESK_AUTH=editor:secret newsdesk chat --host 0.0.0.0   shared, behind a login")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=7860)
-    p.add_argument("--auth", metavar="USER:PASS", help="require this login for the page, API and files")
+    p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    p.add_argument("--auth", metavar="USER:PASS", default=os.environ.get("NEWSDESK_AUTH"),
+                   help="require this login for the page, API and files (or set NEWSDESK_AUTH, which keeps "
+                        "the password out of the process list)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     add_llm_options(p)
     p.set_defaults(handler=cmd_chat)

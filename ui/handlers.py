@@ -48,6 +48,7 @@ class Services:
     llm: LLM | None
     qa: NewsQA = field(init=False)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    upload_dir: Path = field(default_factory=lambda: Path(gr.utils.get_upload_folder()).resolve())
 
     def __post_init__(self) -> None:
         self.qa = NewsQA(self.indexer.store, self.embedder, self.llm, k=self.settings.k)
@@ -209,13 +210,25 @@ def example_questions(services: Services, limit: int = 4) -> list[dict]:
 
 
 # -- archive ------------------------------------------------------------------
-def keep_uploads(settings: Settings, files: Sequence[object]) -> list[Path]:
-    """Copy uploaded files (in Gradio's temp dir) to HOME/uploads, so a later rebuild can re-read them."""
+class NotUploaded(ValueError):
+    """A file path that did not come from an upload through the page (API callers can send any path)."""
+
+
+def uploaded_path(item: object, upload_dir: Path) -> Path:
+    """The path of an uploaded file, refused unless it lies in Gradio's upload folder."""
+    path = Path(str(getattr(item, "name", item))).resolve()
+    if not path.is_relative_to(upload_dir):
+        raise NotUploaded(f"{path.name} was not uploaded through this page; give server paths in the folder box")
+    return path
+
+
+def keep_uploads(settings: Settings, files: Sequence[object], upload_dir: Path) -> list[Path]:
+    """Copy uploaded files (in Gradio's upload folder) to HOME/uploads, so a later rebuild can re-read them."""
+    sources = [uploaded_path(item, upload_dir) for item in files]
     target = settings.home / "uploads"
     target.mkdir(parents=True, exist_ok=True)
     kept = []
-    for item in files:
-        source = Path(str(getattr(item, "name", item)))
+    for source in sources:
         dest = target / source.name
         n = 1
         while dest.exists() and not filecmp.cmp(dest, source, shallow=False):
@@ -237,7 +250,9 @@ def ingest(services: Services, files: Sequence[object] | None, folder: str | Non
             return views.error_html(f"No such file or folder on the server: {where}")
         paths.append(where)
     try:
-        paths += keep_uploads(services.settings, files or [])
+        paths += keep_uploads(services.settings, files or [], services.upload_dir)
+    except NotUploaded as exc:
+        return views.error_html(str(exc))
     except OSError as exc:
         return views.error_html(f"Could not keep the uploaded files: {exc}")
     if not paths:
@@ -308,7 +323,10 @@ def evaluate(services: Services, question_set: str | None, upload: object | None
     from eval.runner import RunError, RunOptions
 
     empty = pd.DataFrame(columns=list(EVAL_COLUMNS))
-    path = Path(str(getattr(upload, "name", upload))) if upload else bundled_sets().get(question_set or "")
+    try:
+        path = uploaded_path(upload, services.upload_dir) if upload else bundled_sets().get(question_set or "")
+    except NotUploaded as exc:
+        return views.error_html(str(exc)), empty, []
     if path is None:
         return views.error_html("Choose a bundled question set or upload a JSON Lines file."), empty, []
     try:

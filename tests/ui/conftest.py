@@ -94,7 +94,9 @@ def fake_services(tmp_path, fake_embedder):
     settings = make_settings(tmp_path / "home", llm="none")
     indexer = make_indexer(settings.store, fake_embedder)
     indexer.ingest([write_archive(tmp_path / "docs")])
-    return Services(settings, indexer, fake_embedder, None)
+    services = Services(settings, indexer, fake_embedder, None)
+    services.upload_dir = tmp_path.resolve()  # stands in for Gradio's upload folder
+    return services
 
 
 def free_port() -> int:

@@ -81,6 +81,19 @@ def test_upload_and_ingest_then_ask_about_it(live_app, tmp_path):
     assert kept.is_file()  # a copy outside Gradio's temp dir, so the index can be rebuilt
 
 
+def test_api_cannot_pass_server_files_off_as_uploads(live_app, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Salaries\n\nDate: 2017-03-01\n\nThe editor's salary is confidential.", encoding="utf-8")
+    forged = {"path": str(secret), "meta": {"_type": "gradio.FileData"}}  # named, never uploaded
+    with httpx.Client(base_url=live_app.url.rstrip("/"), timeout=60) as http:
+        event = http.post("/gradio_api/call/ingest", json={"data": [[forged], ""]}).json()["event_id"]
+        stream = http.get(f"/gradio_api/call/ingest/{event}").text
+    # Gradio refuses it before our handler runs (which would refuse it too; see test_handlers).
+    assert "event: error" in stream or "secret.txt was not uploaded through this page" in stream
+    assert "Salaries" not in [row.title for row in live_app.services.indexer.store.manifest.articles()]
+    assert not (live_app.services.settings.home / "uploads" / "secret.txt").exists()
+
+
 def test_several_sessions_chat_at_once_and_stay_separate(live_app):
     """CHAT_CONCURRENCY (4) clients ask at the same time; each gets its own answer and history."""
     from ui.app import CHAT_CONCURRENCY
@@ -163,3 +176,35 @@ def test_login_required_for_page_api_and_files(real_embedder, tmp_path, kit):
         assert "nd-final" in text_of(chat[-1]) and "nd-card" in panel
     finally:
         served.close()
+
+
+def test_newsdesk_chat_command_serves_the_app(tmp_path, kit):
+    """`newsdesk chat` as a user runs it: serves on loopback until stopped."""
+    import os
+    import subprocess
+    import sys
+
+    from index.settings import Settings
+
+    port = kit.free_port()
+    env = {**os.environ, "NEWSDESK_HOME": str(tmp_path / "home"), "NEWSDESK_MODELS_DIR": str(Settings().models)}
+    cmd = [sys.executable, "-m", "ui.cli", "chat", "--no-browser", "--llm", "none", "--port", str(port)]
+    server = subprocess.Popen(cmd, cwd=kit.REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline, seen = time.time() + 120, ""
+        while time.time() < deadline and f"127.0.0.1:{port}" not in seen:
+            line = server.stdout.readline()
+            if not line and server.poll() is not None:
+                break
+            seen += line
+        assert f"serving 0 articles on http://127.0.0.1:{port}" in seen, seen
+        for _ in range(100):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/config", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert "Newsdesk" in httpx.get(f"http://127.0.0.1:{port}/", timeout=10).text
+    finally:
+        server.terminate()
+        server.wait(30)

@@ -268,9 +268,21 @@ def test_same_name_different_upload_is_kept_beside_the_first(fake_services, tmp_
         folder = tmp_path / f"u{i}"
         folder.mkdir()
         (folder / "note.txt").write_text(text)
-        handlers.keep_uploads(fake_services.settings, [str(folder / "note.txt")])
+        handlers.keep_uploads(fake_services.settings, [str(folder / "note.txt")], tmp_path.resolve())
     names = sorted(p.name for p in (fake_services.settings.home / "uploads").iterdir())
     assert names == ["note-2.txt", "note.txt"]
+
+
+def test_uploads_must_come_from_the_upload_folder(fake_services, tmp_path):
+    """An API caller could name any server file as an 'upload'; only Gradio's upload folder is accepted."""
+    fake_services.upload_dir = (tmp_path / "gradio-uploads").resolve()
+    outside = tmp_path / "private.txt"
+    outside.write_text("Private notes\n\nNot for the archive.")
+    html = handlers.ingest(fake_services, [str(outside)], "")
+    assert "nd-error" in html and "private.txt was not uploaded through this page" in html
+    assert not (fake_services.settings.home / "uploads").exists()
+    summary, table, charts = handlers.evaluate(fake_services, None, str(outside), None, False)
+    assert "was not uploaded through this page" in summary and table.empty
 
 
 def test_ingest_from_a_server_folder_and_bad_input(fake_services, tmp_path, kit):
@@ -368,3 +380,25 @@ def test_evaluate_reports_a_bad_question_file(fake_services, tmp_path):
     summary, table, charts = handlers.evaluate(fake_services, None, str(bad), None, False)
     assert "nd-error" in summary and "bad.jsonl:2" in summary and table.empty and charts == []
     assert "Choose a bundled question set" in handlers.evaluate(fake_services, None, None, None, False)[0]
+
+
+# -- the chat command -------------------------------------------------------------------
+def test_chat_command_options(capsys):
+    from ui.cli import build_parser, main
+
+    args = build_parser().parse_args(["chat"])
+    assert (args.host, args.port, args.auth, args.no_browser) == ("127.0.0.1", 7860, None, False)
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["chat", "--share"])  # never offered
+    assert main(["chat", "--auth", "no-colon"]) == 2
+    assert "--auth takes USER:PASS" in capsys.readouterr().err
+
+
+def test_chat_command_reports_missing_models(tmp_path, monkeypatch, capsys):
+    from ui.cli import main
+
+    monkeypatch.setenv("NEWSDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NEWSDESK_MODELS_DIR", str(tmp_path / "no-models"))
+    assert main(["chat", "--no-browser", "--llm", "none"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsdesk chat: ") and "newsdesk models" in err and "Traceback" not in err
