@@ -41,9 +41,9 @@ BASELINES = (  # (system, what it reads, MC accuracy, EM, F1), recomputed from t
     ("GPT-3 + DPR", "Wikipedia passages", 0.479, 0.140, 0.202),
     ("GPT-3 closed book", "nothing", 0.441, 0.140, 0.213),
 )
-LETTERS = "ABCD"
+LETTERS = "ABCDEFGH"
 HELD_OUT_TYPE = "held-out week"
-_LETTER = re.compile(r"(?:^|[\s(:])\(?([ABCD])\)(?=\s|$|[.,:;])|^\W*([ABCD])[.:]?\s*$|^\W*([ABCD])[.:]\s")
+_LETTER = re.compile(r"(?:^|[\s(:])\(?([A-H])\)(?=\s|$|[.,:;])|^\W*([A-H])[.:]?\s*$|^\W*([A-H])[.:]\s")
 
 
 @dataclass
@@ -134,7 +134,7 @@ def write_records(records: Sequence[dict], path: Path) -> bool:
 
 def with_choices(sentence: str, choices: Sequence[str]) -> str:
     """The question with its options appended, as asked in `--choices` mode."""
-    options = " ".join(f"{LETTERS[i]}) {c}" for i, c in enumerate(choices))
+    options = " ".join(f"{LETTERS[i]}) {c}" for i, c in enumerate(choices) if c.strip())
     return f"{sentence}\nAnswer with one of: {options}"
 
 
@@ -150,7 +150,7 @@ def convert_questions(data_dir: Path, *, choices: bool = False) -> list[Question
     questions = []
     for path in sorted(Path(data_dir).glob("*_qa.jsonl")):
         for q in _jsonl(path, failures):
-            options = [str(c) for c in q["choices"]]
+            options = [str(c) for c in q["choices"]]  # a few items have 2 (TRUE/FALSE) or a blank 5th
             right = [int(i) for i in q["answer"]]
             qid = str(q["question_id"])
             text = q["question_sentence"].strip()
@@ -174,7 +174,10 @@ def picked_choice(answer: str, options: Sequence[str]) -> int | None:
         return None
     letter = _LETTER.search(text)
     if letter:
-        return LETTERS.index(next(g for g in letter.groups() if g))
+        index = LETTERS.index(next(g for g in letter.groups() if g))
+        return index if index < len(options) and options[index].strip() else None
+    if [m.normalize_answer(o) for o in options] == ["true", "false"]:  # true/false quiz items
+        return {"yes": 0, "no": 1}.get(m.yes_no_label(text) or "")
     norm = f" {m.normalize_answer(text)} "
     named = [(norm.find(f" {m.normalize_answer(o)} "), i) for i, o in enumerate(options)
              if m.normalize_answer(o) and m.mentions(text, o)]
@@ -186,7 +189,9 @@ def picked_choice(answer: str, options: Sequence[str]) -> int | None:
 
 
 def names_only_correct(answer: str, options: Sequence[str], right: Sequence[int]) -> bool:
-    """True when the answer names a correct option and no other option."""
+    """True when the answer names a correct option and no other option (true/false items: its yes/no reading)."""
+    if [m.normalize_answer(o) for o in options] == ["true", "false"]:
+        return picked_choice(answer, options) in right
     named = {i for i, o in enumerate(options) if m.mentions(answer, o)}
     return bool(named) and named <= set(right)
 

@@ -105,6 +105,15 @@ def test_picked_choice(answer, expected):
     assert rt.picked_choice(answer, options) == expected
 
 
+def test_true_false_and_blank_options():
+    assert rt.with_choices("Is it so?", ["TRUE", "FALSE"]) == "Is it so?\nAnswer with one of: A) TRUE B) FALSE"
+    assert rt.with_choices("Who?", ["Ann", "Bo", "Cy", "Di", ""]).endswith("D) Di")
+    assert rt.picked_choice("Yes, the report confirms it [1].", ["TRUE", "FALSE"]) == 0
+    assert rt.picked_choice("It did not happen [1].", ["TRUE", "FALSE"]) == 1
+    assert rt.picked_choice("E) nobody", ["Ann", "Bo", "Cy", "Di", ""]) is None
+    assert rt.names_only_correct("No, it did not [1].", ["TRUE", "FALSE"], [1])
+
+
 def test_names_only_correct():
     options = ["Europe", "North America", "Asia", "Africa"]
     assert rt.names_only_correct("Europe will require USB-C [1].", options, [0])
@@ -156,6 +165,7 @@ def test_conversion_of_real_weeks(shared_dir):
     assert squid["published"] == "2022-06-12" and squid["source"] == "CNN"
     qs = rt.convert_questions(data)
     assert len(qs) == 399 and len({q.id for q in qs}) == 399
+    assert len(rt.convert_questions(data, choices=True)) == 399  # 2- and 5-option items included
     first = next(q for q in qs if q.id == "20220617_0")
     assert first.answers == ("“Squid Game”",) and first.as_of == date(2022, 6, 16)
     assert "https://www.cnn.com/2022/06/12/media/squid-game-season-2/index.html" in first.gold_articles
