@@ -168,6 +168,7 @@ def _settings(args: argparse.Namespace):
 def _guarded(fn):
     """Expected failures become one clear line: bad input exit 2, interrupted exit 130."""
     def run(args: argparse.Namespace) -> int:
+        from eval.benchmarks.archive import BenchmarkDataError
         from eval.questions import QuestionSetError
         from eval.runner import RunError
         from index.lock import IndexBusy
@@ -176,7 +177,8 @@ def _guarded(fn):
 
         try:
             return fn(args)
-        except (QuestionSetError, RunError, ModelsMissing, LLMError, IndexBusy, FileNotFoundError) as exc:
+        except (QuestionSetError, RunError, BenchmarkDataError, ModelsMissing, LLMError, IndexBusy,
+                FileNotFoundError) as exc:
             raise UsageError(str(exc)) from None
     run.__doc__ = fn.__doc__
     return run

@@ -22,6 +22,10 @@ COPY_BATCH = 200
 MARKER = "derived-from.json"
 
 
+class BenchmarkDataError(ValueError):
+    """The benchmark's data files are missing or malformed (the message names file and record)."""
+
+
 def benchmark_home(settings: Settings, name: str) -> Path:
     """HOME/benchmarks/NAME."""
     return settings.home / "benchmarks" / name

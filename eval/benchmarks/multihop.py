@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 from eval import metrics as m
+from eval.benchmarks.archive import BenchmarkDataError
 from eval.questions import Question
 
 NULL_TYPE = "null_query"
@@ -37,13 +38,16 @@ PUBLISHED = (  # from the MultiHop-RAG paper (Tang & Yang 2024), full 2,556-quer
 
 def load_queries(path: Path) -> list[Question]:
     """MultiHopRAG.json (or the schema sample) as questions; null queries become unanswerable."""
-    records = json.loads(Path(path).read_text(encoding="utf-8"))
+    try:
+        records = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise BenchmarkDataError(f"{path}: malformed JSON at line {exc.lineno}: {exc.msg}") from None
     if not isinstance(records, list):
-        raise ValueError(f"{path}: expected a JSON array of query records")
+        raise BenchmarkDataError(f"{path}: expected a JSON array of query records")
     questions = []
     for i, r in enumerate(records):
         if not isinstance(r, dict) or not r.get("query"):
-            raise ValueError(f"{path}: record {i}: needs a 'query' field")
+            raise BenchmarkDataError(f"{path}: record {i}: needs a 'query' field")
         qtype = str(r.get("question_type") or "query")
         evidence = [e for e in r.get("evidence_list") or [] if isinstance(e, dict)]
         dates = [str(e.get("published_at"))[:10] for e in evidence if e.get("published_at")]
@@ -155,7 +159,7 @@ def run_multihop(settings, data_dir: Path, options, *, out_dir: Path | None = No
     store = ArchiveStore(settings.store_dir or benchmark_home(settings, "multihop-rag") / "store")
     report = ingest_into(settings, store, [corpus], embedder, quiet=options.quiet)
     if report.failed:
-        raise ValueError(f"{corpus}: {len(report.failed)} records could not be read, first: "
+        raise BenchmarkDataError(f"{corpus}: {len(report.failed)} records could not be read, first: "
                          f"{report.failed[0].path}: {report.failed[0].error}")
     qa = build_qa(settings, store=store, embedder=embedder, llm=None if options.retrieval_only else "settings")
     info = describe(settings, retrieval_only=options.retrieval_only, store=store.path,

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Sequence
 
 from eval import metrics as m
+from eval.benchmarks.archive import BenchmarkDataError
 from eval.questions import Question
 from eval.summary import ABSTENTION_LABELS
 
@@ -161,7 +162,7 @@ def convert_questions(data_dir: Path, *, choices: bool = False) -> list[Question
                 extra={"choices": options, "answer_index": right, "week": week_of(path),
                        "question_sentence": text}))
     if failures:
-        raise ValueError("; ".join(failures))
+        raise BenchmarkDataError("; ".join(failures))
     return questions
 
 
@@ -298,7 +299,7 @@ def run_realtimeqa(settings, data_dir: Path, options, *, choices: bool = False, 
     home = benchmark_home(settings, "realtimeqa")
     pages = convert_pages(Path(data_dir))
     if pages.failures:
-        raise ValueError("; ".join(pages.failures[:5]))
+        raise BenchmarkDataError("; ".join(pages.failures[:5]))
     pages_path = home / "pages.jsonl"
     write_records(pages.records, pages_path)
     embedder = embedder or load_embedder(settings)

@@ -116,6 +116,19 @@ def test_failed_and_interrupted_exit_statuses(fake, qfile, tmp_path, capsys, mon
     assert f"--resume --out {tmp_path / 'i'}" in capsys.readouterr().err
 
 
+def test_benchmark_data_problems_are_one_line(tmp_path, capsys):
+    data = tmp_path / "mh"
+    data.mkdir()
+    assert main(["eval", "multihop-rag", "--data", str(data), "--home", str(tmp_path)]) == 2
+    assert "lacks corpus.json and MultiHopRAG.json" in capsys.readouterr().err
+    (data / "corpus.json").write_text("[]")
+    (data / "MultiHopRAG.json").write_text("[{\"query\": ")
+    assert main(["eval", "multihop-rag", "--data", str(data), "--home", str(tmp_path)]) == 2
+    assert "MultiHopRAG.json: malformed JSON at line 1" in capsys.readouterr().err
+    assert main(["eval", "realtimeqa", "--data", str(tmp_path / "absent"), "--home", str(tmp_path)]) == 2
+    assert "no benchmark data at" in capsys.readouterr().err
+
+
 @pytest.mark.slow
 def test_retrieval_only_run_with_the_real_embedder(tmp_path, qfile, real_embedder, monkeypatch, capsys):
     from index.runtime import build_indexer
