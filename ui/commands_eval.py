@@ -260,7 +260,7 @@ def _data_dir(args: argparse.Namespace, default: Path | None) -> Path:
 @_guarded
 def cmd_realtimeqa(args: argparse.Namespace) -> int:
     """Run RealTimeQA."""
-    from eval.benchmarks.realtimeqa import run_realtimeqa
+    from eval.benchmarks.realtimeqa_run import run_realtimeqa
 
     data = _data_dir(args, SHARED / "realtimeqa" / "2022")
     result = run_realtimeqa(_settings(args), data, _options(args), choices=args.choices,

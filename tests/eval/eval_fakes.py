@@ -3,10 +3,8 @@ and a small question set about its three articles."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from qa.answer import Answer
 from qa.citations import AnswerSentence, Citation

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from eval.benchmarks import realtimeqa as rt
+from eval.benchmarks import realtimeqa_run as rt_run
 from eval.runner import RunOptions
 from index.settings import Settings
 
@@ -123,16 +124,16 @@ def test_names_only_correct():
 
 def test_held_out_probe_and_weeks(mini):
     qs = rt.convert_questions(mini)
-    weeks = rt.choose_weeks(["20220617", "20220624"], 1, seed=3)
-    assert weeks == rt.choose_weeks(["20220624", "20220617"], 1, seed=3) and len(weeks) == 1
-    probes = rt.held_out_probe(qs, ["20220617"], 5, seed=0)
+    weeks = rt_run.choose_weeks(["20220617", "20220624"], 1, seed=3)
+    assert weeks == rt_run.choose_weeks(["20220624", "20220617"], 1, seed=3) and len(weeks) == 1
+    probes = rt_run.held_out_probe(qs, ["20220617"], 5, seed=0)
     assert [p.id for p in probes] == ["20220617_0@held-out", "20220617_1@held-out"]
     assert all(not p.answerable and p.type == rt.HELD_OUT_TYPE for p in probes)
 
 
 def test_end_to_end_extractive_run_with_held_out_week(mini, tmp_path, fake_embedder):
     settings = Settings(home=tmp_path / "home", llm="none")
-    result = rt.run_realtimeqa(settings, mini, RunOptions(quiet=True), choices=True, abstain_sample=5,
+    result = rt_run.run_realtimeqa(settings, mini, RunOptions(quiet=True), choices=True, abstain_sample=5,
                                abstain_weeks=1, out_dir=tmp_path / "run", embedder=fake_embedder)
     records = {r["id"]: r for r in result.outcome.records}
     assert records["20220617_0"]["metrics"]["hits@1"] == 1.0
@@ -151,7 +152,7 @@ def test_end_to_end_extractive_run_with_held_out_week(mini, tmp_path, fake_embed
     assert "**Newsdesk, this run**" in report
     # second run reuses the stores: nothing new to embed
     before = fake_embedder.texts_encoded
-    second = rt.run_realtimeqa(settings, mini, RunOptions(quiet=True, retrieval_only=True), abstain_sample=5,
+    second = rt_run.run_realtimeqa(settings, mini, RunOptions(quiet=True, retrieval_only=True), abstain_sample=5,
                                abstain_weeks=1, out_dir=tmp_path / "run2", embedder=fake_embedder)
     assert fake_embedder.texts_encoded - before == len(second.outcome.records)  # one query vector each
 
