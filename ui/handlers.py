@@ -38,6 +38,33 @@ Progress = Callable[..., None]  # gr.Progress: progress(fraction, desc=...)
 BUSY = "Another ingest or rebuild is running; try again when it has finished."
 
 
+class SharedLLM:
+    """The answer model shared by every session: one generation at a time (llama.cpp is not
+    thread-safe), while retrieval for other sessions carries on; knows when it is busy."""
+
+    def __init__(self, llm: LLM) -> None:
+        self.inner = llm
+        self.name = llm.name
+        self._lock = threading.Lock()
+
+    @property
+    def busy(self) -> bool:
+        """True while some session's answer is being generated."""
+        return self._lock.locked()
+
+    def stream(self, messages: list[dict], **options: object) -> Iterator[str]:
+        """The inner model's stream, holding the model until it ends or is closed (Stop)."""
+        with self._lock:
+            yield from self.inner.stream(messages, **options)
+
+    def complete(self, messages: list[dict], **options: object) -> str:
+        """The whole reply (follow-up rewriting)."""
+        return "".join(self.stream(messages, **options))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+
 @dataclass
 class Services:
     """Shared, slow-to-create objects of one running app."""
@@ -51,6 +78,8 @@ class Services:
     upload_dir: Path = field(default_factory=lambda: Path(gr.utils.get_upload_folder()).resolve())
 
     def __post_init__(self) -> None:
+        if self.llm is not None and not isinstance(self.llm, SharedLLM):
+            self.llm = SharedLLM(self.llm)
         self.qa = NewsQA(self.indexer.store, self.embedder, self.llm, k=self.settings.k)
 
     def refresh(self) -> NewsQA:
@@ -128,6 +157,8 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                 status = f"Reading {len(event.passages)} passages"
                 if event.standalone_question.strip() != question:
                     status += f" for “{event.standalone_question}”"
+                if isinstance(services.llm, SharedLLM) and services.llm.busy:
+                    status += " — waiting while another answer is written"
                 chat[-1]["content"] = views.status_html(status)
                 yield chat, views.sources_panel(views.sources_pending(event.passages), convo.panels), convo, ""
             elif isinstance(event, TextDelta):
@@ -184,6 +215,8 @@ class Overview:
     outlets: list[str]
     examples: list[dict]
     empty: bool
+    first_date: str | None = None
+    last_date: str | None = None
 
 
 def overview(services: Services, examples: int = 4) -> Overview:
@@ -191,7 +224,7 @@ def overview(services: Services, examples: int = 4) -> Overview:
     store = services.indexer.store
     stats = store.stats()
     return Overview(views.archive_line(stats), list(store.outlets()), example_questions(services, examples),
-                    stats.articles == 0)
+                    stats.articles == 0, stats.first_date, stats.last_date)
 
 
 def example_questions(services: Services, limit: int = 4) -> list[dict]:

@@ -20,7 +20,8 @@ def theme() -> gr.themes.Base:
                           font=SYSTEM_FONTS, font_mono=MONO_FONTS).set(
         block_label_background_fill="transparent", block_label_text_weight="600",
         block_label_text_color="*neutral_600", block_title_text_color="*neutral_700",
-        block_title_text_weight="600")
+        block_label_background_fill_dark="transparent", block_label_text_color_dark="*neutral_300",
+        block_title_text_color_dark="*neutral_200", block_title_text_weight="600")
 
 
 CSS = """

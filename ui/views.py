@@ -48,9 +48,9 @@ def card_id(turn: int, n: int) -> str:
     return f"nd-src-{turn}-{n}"
 
 
-def _head(label: str, source: str | None, published: str | None, extra: str = "", muted: bool = False) -> str:
-    return (f'<div class="nd-card-head"><span class="nd-num">{esc(label)}</span>'
-            f'<span class="nd-outlet">{esc(source or "Unknown outlet")}</span>'
+def _head(label: str | None, source: str | None, published: str | None, extra: str = "") -> str:
+    badge = f'<span class="nd-num">{esc(label)}</span>' if label else ""
+    return (f'<div class="nd-card-head">{badge}<span class="nd-outlet">{esc(source or "Unknown outlet")}</span>'
             f'<span class="nd-date">{esc(pretty_date(published))}</span>{extra}</div>')
 
 
@@ -102,9 +102,12 @@ def citation_card(c: Citation, turn: int) -> str:
             f'<div class="nd-passage">{body}</div></div>')
 
 
-def passage_card(n: int, p: Passage, kind: str = "pending") -> str:
-    """A retrieved passage (not a citation): shown while the answer is written, or as a closest match."""
-    return (f'<div class="nd-card nd-{kind}">{_head(str(n), p.source, p.published)}{headline(p.title, p.url)}'
+def passage_card(p: Passage, kind: str = "pending") -> str:
+    """A retrieved passage, not (yet) a citation: shown while the answer is written, or as a closest match.
+
+    No number: the answer's [n] numbers only exist once it is written and checked.
+    """
+    return (f'<div class="nd-card nd-{kind}">{_head(None, p.source, p.published)}{headline(p.title, p.url)}'
             f'<div class="nd-passage">{esc(_trim_right(" ".join(p.text.split()), SNIPPET_CHARS))}</div></div>')
 
 
@@ -126,7 +129,7 @@ def sources_pending(passages: Sequence[Passage]) -> str:
     """The sources panel as soon as retrieval is done, before the answer is written."""
     if not passages:
         return "<div class='nd-panel-note'>No passage matches the question and filters.</div>"
-    cards = "".join(passage_card(i, p) for i, p in enumerate(passages, 1))
+    cards = "".join(passage_card(p) for p in passages)
     return (f"<div class='nd-panel-note'>{len(passages)} passages found — writing the answer…</div>"
             f"<div class='nd-sources'>{cards}</div>")
 
@@ -136,7 +139,7 @@ def sources_answered(answer: Answer, turn: int) -> str:
     if answer.abstained or not answer.citations:
         if not answer.passages:
             return "<div class='nd-panel-note'>No passage matches the question and filters.</div>"
-        cards = "".join(passage_card(i, p, "retrieved") for i, p in enumerate(answer.passages[:4], 1))
+        cards = "".join(passage_card(p, "retrieved") for p in answer.passages[:4])
         return ("<div class='nd-panel-note'>None of these passages answers the question; they are the closest "
                 f"the archive has.</div><div class='nd-sources'>{cards}</div>")
     cards = "".join(citation_card(c, turn) for c in answer.citations)

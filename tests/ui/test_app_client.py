@@ -141,6 +141,21 @@ def test_chat_keeps_working_while_the_index_is_written(live_app, tmp_path, kit):
     assert "unchanged <b>80</b>" in again.result(timeout=600)  # ran after the first, not beside it
 
 
+def test_rebuild_swaps_in_a_fresh_index_and_chat_follows(real_embedder, tmp_path, kit):
+    served = kit.LiveApp(kit.live_services(tmp_path / "home", real_embedder, articles=kit.ARTICLES[:3]))
+    try:
+        c = client(served.url)
+        old_store = served.services.indexer.store
+        report = c.predict(False, api_name="/rebuild")
+        assert "Rebuild finished" in report and "added <b>3</b>" in report and "failed <b>0</b>" in report
+        assert served.services.indexer.store is not old_store
+        *_, (chat, panel, _) = ask(c, kit.QUESTION)
+        assert "nd-final" in text_of(chat[-1]) and "Palmyra" in panel
+        assert served.services.qa.store is served.services.indexer.store
+    finally:
+        served.close()
+
+
 def test_page_and_styles_load_nothing_from_outside(live_app):
     """System fonts only, no CDN: every script and stylesheet is served by the app itself."""
     with httpx.Client(base_url=live_app.url.rstrip("/"), timeout=30) as http:

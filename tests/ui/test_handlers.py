@@ -190,6 +190,36 @@ def test_stop_closes_the_answer_stream_and_marks_the_answer(scripted):
     assert handlers.stop_turn(done) == done  # a finished answer is left alone
 
 
+class WordsLLM:
+    name = "words"
+
+    def stream(self, messages, **options):
+        yield from ["one ", "two ", "three"]
+
+
+def test_shared_model_runs_one_answer_at_a_time_and_says_so(scripted):
+    services, _ = scripted
+    shared = handlers.SharedLLM(WordsLLM())
+    assert shared.complete([]) == "one two three" and not shared.busy
+    generating = shared.stream([])
+    next(generating)
+    assert shared.busy
+    services.llm = shared
+    steps = run_turn(services)
+    reading = next(s for s in steps if "Reading" in assistant(s))
+    assert "waiting while another answer is written" in assistant(reading)
+    generating.close()  # Stop: the model is free again at once
+    assert not shared.busy
+    assert all("waiting" not in assistant(s) for s in run_turn(services))
+
+
+def test_services_share_one_model_between_sessions(tmp_path, fake_embedder, kit):
+    settings = kit.make_settings(tmp_path / "home", llm="none")
+    services = handlers.Services(settings, kit.make_indexer(settings.store, fake_embedder), fake_embedder,
+                                 WordsLLM())
+    assert isinstance(services.llm, handlers.SharedLLM) and services.qa.llm is services.llm
+
+
 def test_messages_in_gradio_content_blocks_are_read(scripted):
     services, _ = scripted
     chat = [{"role": "user", "content": [{"type": "text", "text": "hello"}]},
@@ -232,6 +262,7 @@ def test_overview_of_the_fixture_archive(fake_services):
     o = handlers.overview(fake_services)
     assert not o.empty and set(o.outlets) == {"TASS", "BBC", "RTÉ", "DW", "Al Jazeera"}
     assert o.line.startswith("8 articles · 5 outlets · 2 Feb 2017 – 10 Apr 2017")
+    assert (o.first_date, o.last_date) == ("2017-02-02", "2017-04-10")
 
 
 # -- archive --------------------------------------------------------------------------

@@ -121,8 +121,9 @@ def test_footer_shows_the_standalone_question_and_filters_discreetly():
 def test_pending_sources_then_answered_sources():
     pending = views.sources_pending([passage(1), passage(2, source=None)])
     assert "2 passages found" in pending and "Unknown outlet" in pending and "<mark" not in pending
+    assert "nd-num" not in pending  # numbers belong to citations, which do not exist yet
     answered = views.sources_answered(make_answer(passages=[passage(1), passage(2)]), 1)
-    assert answered.count("nd-card nd-cited") == 2
+    assert answered.count("nd-card nd-cited") == 2 and answered.count('<span class="nd-num">') == 2
     assert "2 more passage(s) retrieved but not cited" in answered
 
 
