@@ -1,9 +1,11 @@
 """Answer models: the embedded Qwen GGUF, any OpenAI-compatible server, or none.
 
 The embedded model runs through llama-cpp-python directly rather than
-llama-index's `LlamaCPP` wrapper: we need token streaming, a hand-built ChatML
-prompt with the static system prompt first (so llama.cpp reuses its evaluated
-prefix between questions), and no extra layer between us and the stop token.
+llama-index's `LlamaCPP` wrapper, because we need three things that wrapper
+hides: token streaming as plain strings, control over llama.cpp's prompt
+cache (the static system prompt must stay the evaluated prefix between
+questions), and a hand-built ChatML prompt with Qwen's stop token and nothing
+in between that could reformat it.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ import httpx
 from index.settings import Settings
 
 CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
+# Room for the prompt cache's saved states (one per recent prompt, ~30 KB per token for this model).
+PROMPT_CACHE_BYTES = 512 * 2**20
 
 
 class LLMError(RuntimeError):
-    """The answer model could not be loaded or reached."""
+    """The answer model could not be loaded or reached (message says which and where)."""
 
 
 class LLM(Protocol):
@@ -48,25 +52,44 @@ def chatml(messages: list[dict]) -> str:
 class EmbeddedLLM:
     """Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF) in-process via llama-cpp-python.
 
-    Not thread-safe in llama.cpp, so calls are serialised with a lock.
+    Consecutive answers share the system prompt, which llama.cpp keeps as the
+    evaluated prefix of its context. A follow-up rewrite in between (another
+    system prompt) would throw that prefix away, so an in-memory prompt cache
+    (`LlamaRAMCache`) restores the longest matching earlier state instead.
+    llama.cpp is not thread-safe, so calls are serialised with a lock.
     """
 
-    def __init__(self, model_path: Path, *, n_ctx: int = 4096, threads: int | None = None) -> None:
+    def __init__(self, model_path: Path, *, n_ctx: int = 4096, threads: int | None = None,
+                 prompt_cache: bool = True) -> None:
         model_path = Path(model_path)
         if not model_path.is_file():
             raise LLMError(f"the answer model is not at {model_path}: run `newsdesk models` first "
                            "(or use --llm none for extractive answers)")
-        import llama_cpp
+        try:
+            import llama_cpp
+        except ImportError as exc:
+            raise LLMError(f"llama-cpp-python is not installed ({exc}); install it or use --llm none") from None
 
         self.name = "embedded:" + model_path.name
+        self.last_prompt_tokens = 0
         self._lock = threading.Lock()
-        self._llm = llama_cpp.Llama(model_path=str(model_path), n_ctx=n_ctx,
-                                    n_threads=threads or max(1, os.cpu_count() or 1), verbose=False)
+        try:
+            self._llm = llama_cpp.Llama(model_path=str(model_path), n_ctx=n_ctx,
+                                        n_threads=threads or max(1, os.cpu_count() or 1), verbose=False)
+        except (ValueError, RuntimeError) as exc:
+            raise LLMError(f"cannot load the answer model {model_path}: {exc}") from None
+        if prompt_cache:
+            self._llm.set_cache(llama_cpp.LlamaRAMCache(capacity_bytes=PROMPT_CACHE_BYTES))
 
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> Iterator[str]:
-        """Stream tokens; stops at ChatML's end-of-turn."""
+        """Stream the reply; stops at ChatML's end-of-turn."""
+        prompt = chatml(messages)
         with self._lock:
-            for piece in self._llm.create_completion(chatml(messages), max_tokens=max_tokens, stream=True,
+            self.last_prompt_tokens = self.count_tokens(prompt)
+            if self.last_prompt_tokens + max_tokens > self._llm.n_ctx():
+                raise LLMError(f"the prompt is {self.last_prompt_tokens} tokens; with {max_tokens} for the answer "
+                               f"it exceeds the model context of {self._llm.n_ctx()} (raise llm_context or lower k)")
+            for piece in self._llm.create_completion(prompt, max_tokens=max_tokens, stream=True,
                                                      temperature=temperature, stop=CHATML_STOP,
                                                      repeat_penalty=1.05):
                 text = piece["choices"][0]["text"]
@@ -78,15 +101,19 @@ class EmbeddedLLM:
         return "".join(self.stream(messages, max_tokens=max_tokens, temperature=temperature))
 
     def count_tokens(self, text: str) -> int:
-        """Tokens the model reads for `text` (for prompt-size reporting)."""
+        """Tokens the model reads for `text` (ChatML control tokens count as one each)."""
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
 
 class OpenAICompatibleLLM:
-    """Any server speaking the OpenAI chat-completions API (llama.cpp server, Ollama, vLLM…)."""
+    """Any server speaking the OpenAI chat-completions API (llama.cpp server, Ollama, vLLM…).
+
+    Replies are streamed as server-sent events from `{url}/chat/completions`.
+    Pass `client` to reuse an `httpx.Client` (tests pass one with a mock transport).
+    """
 
     def __init__(self, url: str, model: str | None = None, *, api_key: str | None = None,
-                 timeout: float = 300.0) -> None:
+                 timeout: float = 300.0, client: httpx.Client | None = None) -> None:
         if not url or not url.startswith(("http://", "https://")):
             raise LLMError(f"--llm-url must be an http(s) URL like http://127.0.0.1:8080/v1, got {url!r}")
         self.base = url.rstrip("/")
@@ -95,29 +122,45 @@ class OpenAICompatibleLLM:
         self.model = model or "default"
         self.name = f"openai:{self.model}@{self.base}"
         self._headers = {"Authorization": f"Bearer {api_key or os.environ.get('OPENAI_API_KEY', 'none')}"}
-        self._timeout = timeout
+        self._client = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
 
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> Iterator[str]:
         """Stream the reply over server-sent events."""
+        url = f"{self.base}/chat/completions"
         body = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
                 "temperature": temperature, "stream": True}
         try:
-            with httpx.stream("POST", f"{self.base}/chat/completions", json=body, headers=self._headers,
-                              timeout=self._timeout) as response:
+            with self._client.stream("POST", url, json=body, headers=self._headers) as response:
                 if response.status_code != 200:
                     response.read()
-                    raise LLMError(f"{self.base} answered {response.status_code}: {response.text[:200]}")
+                    raise LLMError(f"the answer server at {url} answered HTTP {response.status_code}: "
+                                   f"{response.text[:200]}")
                 for line in response.iter_lines():
-                    if not line.startswith("data:"):
-                        continue
-                    data = line[5:].strip()
-                    if data == "[DONE]":
+                    delta = self._delta(line, url)
+                    if delta is None:
                         break
-                    delta = json.loads(data)["choices"][0].get("delta", {}).get("content")
                     if delta:
                         yield delta
         except httpx.HTTPError as exc:
-            raise LLMError(f"cannot reach the answer server at {self.base}: {exc}") from None
+            raise LLMError(f"cannot reach the answer server at {url}: {exc or type(exc).__name__} "
+                           "(is it running? check --llm-url)") from None
+
+    @staticmethod
+    def _delta(line: str, url: str) -> str | None:
+        """The text of one SSE line ("" for keep-alives and role-only chunks, None at the end)."""
+        if not line.startswith("data:"):
+            return ""
+        data = line[5:].strip()
+        if data == "[DONE]":
+            return None
+        try:
+            event = json.loads(data)
+        except json.JSONDecodeError:
+            raise LLMError(f"the answer server at {url} sent something that is not JSON: {data[:120]!r}") from None
+        if "error" in event:
+            raise LLMError(f"the answer server at {url} reported an error: {str(event['error'])[:200]}")
+        choices = event.get("choices") or [{}]
+        return (choices[0].get("delta") or {}).get("content") or ""
 
     def complete(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> str:
         """The whole reply as one string."""

@@ -8,11 +8,13 @@ import sys
 import textwrap
 from datetime import date
 
-from index.runtime import ModelsMissing
+from index.runtime import ModelsMissing, load_embedder, open_store
 from qa.answer import Answer, Done, SourcesFound, TextDelta, build_qa
-from qa.llm import LLMError
-from qa.query import QuestionError
+from qa.llm import LLMError, build_llm
+from qa.query import MAX_K, QuestionError, understand
 from ui.cli import UsageError, settings_from
+
+QUOTE_WIDTH = 96
 
 
 def add_llm_options(p: argparse.ArgumentParser) -> None:
@@ -29,6 +31,16 @@ def llm_settings(args: argparse.Namespace) -> dict:
     return {"llm": args.llm, "llm_url": args.llm_url, "llm_model": args.llm_model}
 
 
+def _k(value: str) -> int:
+    try:
+        k = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {value!r}") from None
+    if not 1 <= k <= MAX_K:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_K}, got {k}")
+    return k
+
+
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     """Add `newsdesk ask`."""
     p = sub.add_parser(
@@ -41,12 +53,13 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                "  newsdesk ask \"What happened in Northern Ireland?\" --since 2017-02-01 --until 2017-03-31\n"
                "  newsdesk ask \"Who won?\" --source BBC --source RTÉ --llm none --json\n"
                "outlets and dates named in the question (\"as reported by the BBC\", \"in February 2017\",\n"
-               "\"last week\") become filters automatically; explicit flags win.")
+               "\"last week\") become filters automatically; explicit flags win.\n"
+               "exit status: 0 answered (or abstained), 2 bad question, filters, archive or model")
     p.add_argument("question", help="the question, in quotes")
     p.add_argument("--since", help="only articles published on or after this date (YYYY-MM-DD)")
     p.add_argument("--until", help="only articles published on or before this date (YYYY-MM-DD)")
     p.add_argument("--source", action="append", default=[], metavar="OUTLET", help="only this outlet (repeatable)")
-    p.add_argument("--k", type=int, help="passages to retrieve (default 6)")
+    p.add_argument("--k", type=_k, help=f"passages to retrieve, 1-{MAX_K} (default 6)")
     p.add_argument("--as-of", help="read 'last week', 'recently' relative to this date (default today)")
     add_llm_options(p)
     p.add_argument("--json", action="store_true", help="print one JSON object instead of streaming text")
@@ -57,8 +70,8 @@ def register_bench(bench_sub: argparse._SubParsersAction, parent: argparse.Argum
     """Add `newsdesk bench query`."""
     p = bench_sub.add_parser("query", parents=[parent], help="question-answering latency",
                              description="p50/p95 of retrieval, time to first token and total answer time over a "
-                                         "fixed question list (default: questions about the demo archive), for the "
-                                         "configured answer model and for --llm none.")
+                                         "fixed question list (default: 12 questions about the demo archive), for "
+                                         "the configured answer model and for --llm none.")
     p.add_argument("--questions", help="a text file with one question per line, or a question-set .jsonl")
     add_llm_options(p)
     p.set_defaults(handler=cmd_bench_query)
@@ -75,46 +88,57 @@ def _as_of(value: str | None) -> date | None:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question, streaming or as JSON."""
+    settings = settings_from(args, k=args.k, **llm_settings(args))
+    options = dict(since=args.since, until=args.until, sources=args.source, k=args.k, as_of=_as_of(args.as_of))
+    say = (lambda text: None) if args.quiet or args.json else (lambda text: print(text, file=sys.stderr, flush=True))
+    answer, streamed = None, ""
     try:
-        qa = build_qa(settings_from(args, k=args.k, **llm_settings(args)))
-        events = qa.ask_stream(args.question, since=args.since, until=args.until, sources=args.source,
-                               k=args.k, as_of=_as_of(args.as_of))
-        answer = None
-        streamed = ""
-        stream = not args.json and qa.llm is not None
-        for event in events:
-            if isinstance(event, SourcesFound) and not args.json and not args.quiet:
-                print(f"[{len(event.passages)} passages retrieved; answering…]", file=sys.stderr, flush=True)
-            elif isinstance(event, TextDelta) and stream:
+        store = open_store(settings)
+        # Check the question and filters before loading any model, so mistakes fail at once.
+        understand(args.question, outlets=list(store.outlets()), as_of=options["as_of"] or date.today(),
+                   since=args.since, until=args.until, sources=args.source, k=args.k or settings.k)
+        qa = build_qa(settings, store=store)
+        for event in qa.ask_stream(args.question, **options):
+            if isinstance(event, SourcesFound):
+                say(f"[{len(event.passages)} passages retrieved; answering…]")
+            elif isinstance(event, TextDelta) and not args.json:
                 print(event.text, end="", flush=True)
                 streamed += event.text
             elif isinstance(event, Done):
                 answer = event.answer
     except (QuestionError, ModelsMissing, LLMError) as exc:
+        if streamed:
+            print()
         print(f"newsdesk ask: {exc}", file=sys.stderr)
         return 2
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
     assert answer is not None
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
-    else:
-        if streamed:
-            print()
-        print(format_answer(answer, streamed))
+        return 0
+    if streamed:
+        print()
+    for note in ([f"understood as: {answer.standalone_question}"]
+                 if answer.standalone_question != answer.question else []) + answer.notes:
+        say(f"({note})")
+    print(format_answer(answer, streamed))
     return 0
 
 
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
 def format_answer(answer: Answer, streamed: str = "") -> str:
-    """The verified answer (unless already streamed as is) and its numbered sources."""
+    """The answer (unless already streamed as is), flagged sentences, and the numbered sources."""
     lines = []
-    if answer.standalone_question != answer.question:
-        lines.append(f"(understood as: {answer.standalone_question})")
+    if answer.abstained:  # the closest articles are listed below, with their URLs
+        lines.append(answer.text.split(" Closest articles:")[0] if not streamed
+                     else "\nThe archive doesn't say after all: the model found no answer in the passages.")
+    elif not _same_text(answer.text, streamed):
+        lines.append(("\nChecked answer:\n" if streamed else "") + answer.text)
     flagged = [s.text for s in answer.sentences if not s.supported]
-    if answer.text.strip() != streamed.strip():
-        lines.append(("\nChecked answer (citations renumbered):\n" if streamed else "") + answer.text)
     if flagged:
-        lines.append(f"\n⚠ {len(flagged)} sentence(s) not supported by the cited passages:")
+        lines.append(f"\n⚠ {len(flagged)} sentence(s) not supported by the passages they cite:")
         lines += [f"  - {s}" for s in flagged]
     if answer.citations:
         lines.append("\nSources:")
@@ -122,24 +146,34 @@ def format_answer(answer: Answer, streamed: str = "") -> str:
         lines.append(f"[{c.n}] {c.source or 'unknown outlet'} · {c.published or 'undated'} · {c.title}")
         if c.url:
             lines.append(f"    {c.url}")
-        lines.append(textwrap.indent(textwrap.fill(f"“{c.quote}”", 96), "    "))
-    return "\n".join(lines)
+        lines.append(textwrap.indent(textwrap.fill(f"“{c.quote}”", QUOTE_WIDTH - 4), "    "))
+    if answer.abstained and answer.closest:
+        lines.append("\nClosest articles:")
+        for a in answer.closest:
+            lines.append(f"  - {a.source or 'unknown outlet'} · {a.published or 'undated'} · {a.title}"
+                         + (f"\n    {a.url}" if a.url else ""))
+    return "\n".join(lines).lstrip("\n")
 
 
 def cmd_bench_query(args: argparse.Namespace) -> int:
     """Print latency percentiles for the configured model and for --llm none."""
-    from qa.bench import DEFAULT_QUESTIONS, bench_query, load_questions
+    from qa.bench import DEFAULT_QUESTIONS, bench_query, format_table, load_questions
 
     settings = settings_from(args, **llm_settings(args))
-    questions = load_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
+    say = (lambda text: None) if args.quiet else (lambda text: print(text, file=sys.stderr, flush=True))
     try:
-        rows = bench_query(settings, questions)
+        questions = load_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
+        store = open_store(settings)
+        if not store.outlets():
+            raise QuestionError(f"the archive at {settings.store} is empty: run `newsdesk demo` first")
+        embedder = load_embedder(settings)
+        models = {"none": None} if settings.llm == "none" else {settings.llm: build_llm(settings), "none": None}
+        rows = bench_query(store, embedder, models, questions, k=settings.k, progress=say)
     except (QuestionError, ModelsMissing, LLMError) as exc:
         print(f"newsdesk bench query: {exc}", file=sys.stderr)
         return 2
-    print(f"{len(questions)} questions; milliseconds")
-    print(f"{'llm':12} {'retrieve p50':>13} {'p95':>8} {'first token p50':>16} {'p95':>8} {'total p50':>10} {'p95':>8}")
-    for name, r in rows.items():
-        print(f"{name:12} {r['retrieve'][0]:13.0f} {r['retrieve'][1]:8.0f} {r['first_token'][0]:16.0f} "
-              f"{r['first_token'][1]:8.0f} {r['total'][0]:10.0f} {r['total'][1]:8.0f}")
+    stats = store.stats()
+    print(f"{len(questions)} questions against {stats.articles} articles ({stats.chunks} chunks) in {settings.store}; "
+          "milliseconds (first token over the questions that reached the model or extractive step)")
+    print(format_table(rows))
     return 0

@@ -1,0 +1,298 @@
+"""NewsQA with deterministic fakes: event order, streaming renumbered text,
+abstention (threshold, model's phrase, nothing cited), extractive answers,
+errors, follow-ups and the `--json` shape."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from qa.answer import (
+    ABSTAIN_BELOW, Answer, Done, NewsQA, SourcesFound, TextDelta, extractive_answer,
+)
+from qa.evidence import select_evidence
+from qa.prompts import ABSTAIN
+from qa.query import EmptyIndex, Query, QuestionError
+from qa.retrieval import Passage
+
+AS_OF = date(2017, 3, 31)
+BODIES = {
+    "storm": ("Storm Doris hit Britain on Thursday. Winds of up to 94 mph were recorded in Wales. "
+              "A woman died in Wolverhampton after being hit by debris."),
+    "samsung": ("Samsung's heir apparent Lee Jae-yong was arrested in South Korea on Friday. "
+                "He is accused of bribery. The company denied wrongdoing."),
+    "bus": "The Bus Éireann strike ended on Sunday after three weeks. Services resumed on Monday.",
+}
+SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ"}
+
+
+def make_passage(article: str, dense: float = 0.7) -> Passage:
+    body = BODIES[article]
+    return Passage(f"{article}#0", article, f"{article} headline", SOURCES[article], "2017-02-23",
+                   f"http://news/{article}", body, 0, len(body), 0.03, dense_score=dense)
+
+
+class FakeStore:
+    """The part of ArchiveStore NewsQA touches."""
+
+    def __init__(self, outlets: dict[str, int] | None = None) -> None:
+        self._outlets = {"BBC": 1, "Yonhap": 1, "RTÉ": 1} if outlets is None else outlets
+
+    def outlets(self) -> dict[str, int]:
+        return dict(self._outlets)
+
+    def article(self, article_id: str):
+        return SimpleNamespace(body=BODIES[article_id]) if article_id in BODIES else None
+
+
+class FakeRetriever:
+    """Returns fixed passages and remembers the queries it saw."""
+
+    def __init__(self, passages: list[Passage]) -> None:
+        self.passages, self.queries = passages, []
+
+    def retrieve(self, query: Query) -> list[Passage]:
+        self.queries.append(query)
+        return list(self.passages)
+
+
+class FakeLLM:
+    """Streams a scripted reply in small pieces; records the messages."""
+
+    name = "fake"
+
+    def __init__(self, reply: str, piece: int = 3, rewrite: str = "") -> None:
+        self.reply, self.piece, self.rewrite = reply, piece, rewrite
+        self.calls: list[list[dict]] = []
+
+    def stream(self, messages, *, max_tokens=384, temperature=0.0):
+        self.calls.append(messages)
+        for i in range(0, len(self.reply), self.piece):
+            yield self.reply[i:i + self.piece]
+
+    def complete(self, messages, **kw):
+        self.calls.append(messages)
+        return self.rewrite
+
+
+def make_qa(fake_embedder, llm=None, passages=None, **kw) -> tuple[NewsQA, FakeRetriever]:
+    retriever = FakeRetriever(passages if passages is not None else
+                              [make_passage("bus"), make_passage("storm"), make_passage("samsung", 0.5)])
+    return NewsQA(FakeStore(), fake_embedder, llm, retriever=retriever, **kw), retriever  # type: ignore[arg-type]
+
+
+def prompt_numbers(llm: FakeLLM) -> dict[str, int]:
+    """Article -> the number it had in the answer prompt."""
+    user = llm.calls[-1][1]["content"]
+    return {a: int(user.split(f"{a} headline")[0].rsplit("[", 1)[1].split("]")[0])
+            for a in BODIES if f"{a} headline" in user}
+
+
+# -- the stream ---------------------------------------------------------------------
+def test_sources_first_then_text_then_done(fake_embedder):
+    llm = FakeLLM("Winds of up to 94 mph were recorded in Wales [2].")
+    qa, _ = make_qa(fake_embedder, llm)
+    events = list(qa.ask_stream("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF))
+    assert isinstance(events[0], SourcesFound) and len(events[0].passages) == 3
+    assert all(isinstance(e, TextDelta) for e in events[1:-1]) and len(events) > 3
+    assert isinstance(events[-1], Done)
+    answer = events[-1].answer
+    assert "".join(e.text for e in events[1:-1]).strip() == answer.text
+
+
+def test_streamed_markers_are_already_renumbered(fake_embedder):
+    question = "Who was arrested and how strong were the winds?"
+    qa, _ = make_qa(fake_embedder, FakeLLM(""))
+    qa.ask(question, as_of=AS_OF)  # to learn how the prompt numbers the passages
+    numbers = prompt_numbers(qa.llm)
+    qa.llm.reply = (f"Lee Jae-yong was arrested in South Korea on Friday [{numbers['samsung']}]. "
+                    f"Winds of up to 94 mph were recorded in Wales [{numbers['storm']}][9].")
+    events = list(qa.ask_stream(question, as_of=AS_OF))
+    streamed = "".join(e.text for e in events if isinstance(e, TextDelta))
+    answer = events[-1].answer
+    assert streamed.strip() == answer.text
+    assert answer.text == ("Lee Jae-yong was arrested in South Korea on Friday [1]. "
+                           "Winds of up to 94 mph were recorded in Wales [2].")
+    assert [(c.n, c.article_id) for c in answer.citations] == [(1, "samsung"), (2, "storm")]
+    assert answer.unsupported_sentences == 0 and not answer.abstained
+    for c in answer.citations:
+        assert BODIES[c.article_id][c.quote_start:c.quote_end] == c.quote
+
+
+def test_unsupported_sentences_are_counted(fake_embedder):
+    question = "How strong were the winds of Storm Doris?"
+    qa, _ = make_qa(fake_embedder, FakeLLM(""))
+    qa.ask(question, as_of=AS_OF)
+    n = prompt_numbers(qa.llm)["storm"]
+    qa.llm.reply = (f"Winds of up to 94 mph were recorded in Wales [{n}]. "
+                    f"The storm also closed every airport in France [{n}]. Nobody was hurt.")
+    answer = qa.ask(question, as_of=AS_OF)
+    assert [s.supported for s in answer.sentences] == [True, False, False]
+    assert answer.unsupported_sentences == 2
+    assert not answer.abstained
+
+
+def test_timings_are_reported(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Storm Doris hit Britain on Thursday [2]."))
+    timings = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF).timings_ms
+    assert set(timings) == {"retrieve", "first_token", "total"}
+    assert 0 <= timings["retrieve"] <= timings["first_token"] <= timings["total"]
+
+
+# -- abstention ------------------------------------------------------------------
+def test_abstains_before_generation_when_nothing_is_similar(fake_embedder):
+    llm = FakeLLM("should never be asked")
+    weak = [make_passage("storm", ABSTAIN_BELOW - 0.01), make_passage("bus", 0.1)]
+    qa, _ = make_qa(fake_embedder, llm, weak)
+    events = list(qa.ask_stream("Who won the 2022 World Cup?", as_of=AS_OF))
+    answer = events[-1].answer
+    assert llm.calls == []
+    assert not any(isinstance(e, TextDelta) for e in events)
+    assert answer.abstained and answer.citations == [] and answer.unsupported_sentences == 0
+    assert answer.text.startswith("The archive doesn't say")
+    assert [a.article_id for a in answer.closest] == ["storm", "bus"]
+    assert "storm headline" in answer.text
+    assert answer.timings_ms["first_token"] is None and answer.timings_ms["total"] >= 0
+
+
+def test_threshold_is_configurable(fake_embedder):
+    llm = FakeLLM(ABSTAIN)
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("storm", 0.2)], abstain_below=0.1)
+    qa.ask("Storm?", as_of=AS_OF)
+    assert len(llm.calls) == 1
+
+
+def test_abstains_when_the_model_says_so_without_showing_the_phrase(fake_embedder):
+    llm = FakeLLM(f" {ABSTAIN}", piece=2)
+    qa, _ = make_qa(fake_embedder, llm)
+    events = list(qa.ask_stream("What did Storm Doris cost insurers?", as_of=AS_OF))
+    assert not any(isinstance(e, TextDelta) for e in events)
+    answer = events[-1].answer
+    assert answer.abstained and len(answer.closest) == 3
+    assert ABSTAIN not in answer.text and answer.timings_ms["first_token"] is not None
+
+
+def test_text_that_merely_starts_like_the_phrase_is_shown(fake_embedder):
+    llm = FakeLLM("NOT only Wales: Storm Doris hit Britain on Thursday [2].", piece=2)
+    qa, _ = make_qa(fake_embedder, llm)
+    events = list(qa.ask_stream("Where did Storm Doris hit?", as_of=AS_OF))
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)).startswith("NOT only Wales")
+
+
+def test_abstains_when_nothing_is_cited_or_supported(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Paris hosted the 2024 Olympic Games."))
+    answer = qa.ask("Where were the Olympics?", as_of=AS_OF)
+    assert answer.abstained and answer.citations == []
+
+
+@pytest.mark.parametrize("reply", ["", "  ", "[1] [2]", "[1]."])
+def test_a_reply_without_words_abstains(fake_embedder, reply):
+    qa, _ = make_qa(fake_embedder, FakeLLM(reply))
+    answer = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF)
+    assert answer.abstained and answer.citations == []
+
+
+def test_uncited_but_supported_answer_is_kept_and_flagged(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Storm Doris hit Britain on Thursday."))
+    answer = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF)
+    assert not answer.abstained
+    assert answer.unsupported_sentences == 1 and answer.citations == []
+
+
+def test_no_passages_abstains_with_no_closest(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("x"), [])
+    answer = qa.ask("Anything?", as_of=AS_OF)
+    assert answer.abstained and answer.closest == []
+
+
+# -- extractive (--llm none) ---------------------------------------------------------
+def test_extractive_answer_quotes_sentences_verbatim_with_citations(fake_embedder):
+    qa, _ = make_qa(fake_embedder, None)
+    answer = qa.ask("How strong were the winds in Wales during Storm Doris?", as_of=AS_OF)
+    assert not answer.abstained and 2 <= len(answer.sentences) <= 3
+    first = answer.sentences[0]
+    assert first.text.startswith("Winds of up to 94 mph were recorded in Wales.")
+    assert first.citations == (1,) and first.supported
+    for s in answer.sentences:
+        body_text = s.text.rsplit(" [", 1)[0]
+        cited = answer.citations[s.citations[0] - 1]
+        assert body_text in BODIES[cited.article_id]  # never invented
+        assert cited.quote == body_text
+    assert answer.unsupported_sentences == 0
+
+
+def test_extractive_answer_skips_the_same_sentence_from_overlapping_chunks(fake_embedder):
+    body = BODIES["storm"]
+    a = make_passage("storm")
+    b = Passage("storm#1", "storm", a.title, a.source, a.published, a.url, body[37:], 37, len(body), 0.02,
+                dense_score=0.6)
+    evidence = select_evidence("Winds in Wales", [a, b], fake_embedder, max_sentences=2, neighbours=0)
+    text = extractive_answer(evidence)
+    assert text.count("Winds of up to 94 mph") == 1
+
+
+# -- errors and options ----------------------------------------------------------
+@pytest.mark.parametrize("question", ["", "   ", "x" * 20_000])
+def test_bad_questions_raise_question_error(fake_embedder, question):
+    qa, retriever = make_qa(fake_embedder, FakeLLM("x"))
+    with pytest.raises(QuestionError):
+        qa.ask(question, as_of=AS_OF)
+    assert retriever.queries == []
+
+
+def test_empty_archive_raises_empty_index(fake_embedder):
+    qa = NewsQA(FakeStore({}), fake_embedder, None, retriever=FakeRetriever([]))  # type: ignore[arg-type]
+    with pytest.raises(EmptyIndex):
+        qa.ask("What happened?", as_of=AS_OF)
+
+
+def test_impossible_dates_and_unknown_outlets_raise(fake_embedder):
+    qa, _ = make_qa(fake_embedder, None)
+    with pytest.raises(QuestionError, match="impossible date range"):
+        qa.ask("Storm?", since="2017-03-01", until="2017-02-01", as_of=AS_OF)
+    with pytest.raises(QuestionError):
+        qa.ask("Storm?", sources=["Le Monde"], as_of=AS_OF)
+
+
+def test_filters_reach_the_retriever_and_the_answer(fake_embedder):
+    qa, retriever = make_qa(fake_embedder, None)
+    answer = qa.ask("Winds in Wales?", since="2017-02-01", until="2017-02-28", sources=["BBC"], k=4, as_of=AS_OF)
+    q = retriever.queries[-1]
+    assert (q.since, q.until, q.sources, q.k) == ("2017-02-01", "2017-02-28", ("BBC",), 4)
+    assert answer.filters == {"since": "2017-02-01", "until": "2017-02-28", "sources": ["BBC"],
+                              "as_of": "2017-03-31"}
+
+
+def test_follow_up_is_rewritten_with_the_model_before_retrieval(fake_embedder):
+    llm = FakeLLM(ABSTAIN, rewrite="What did Lee Jae-yong's company say about his arrest?")
+    qa, retriever = make_qa(fake_embedder, llm)
+    history = [{"role": "user", "content": "Who is Lee Jae-yong?"},
+               {"role": "assistant", "content": "Samsung's heir apparent [1]."}]
+    answer = qa.ask("What did they say about it?", history, as_of=AS_OF)
+    assert retriever.queries[-1].text == "What did Lee Jae-yong's company say about his arrest?"
+    assert answer.standalone_question == retriever.queries[-1].text
+    assert answer.question == "What did they say about it?"
+
+
+# -- JSON -----------------------------------------------------------------------------
+def test_to_json_has_exactly_the_contract_keys(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Winds of up to 94 mph were recorded in Wales [2]."))
+    data = qa.ask("How strong were the winds in Wales?", as_of=AS_OF).to_json()
+    json.dumps(data)  # serialisable
+    assert set(data) == {"question", "standalone_question", "answer", "abstained", "unsupported_sentences",
+                         "citations", "filters", "timings_ms", "closest"}
+    assert set(data["citations"][0]) == {"n", "article_id", "title", "source", "published", "url", "passage",
+                                         "quote", "quote_start", "quote_end", "supported"}
+    assert set(data["timings_ms"]) == {"retrieve", "first_token", "total"}
+    assert isinstance(data["abstained"], bool) and isinstance(data["unsupported_sentences"], int)
+    assert set(data["closest"][0]) == {"article_id", "title", "source", "published", "url", "score"}
+
+
+def test_answer_json_of_abstention(fake_embedder):
+    qa, _ = make_qa(fake_embedder, None, [make_passage("bus", 0.05)])
+    data = qa.ask("Who won the 2022 World Cup?", as_of=AS_OF).to_json()
+    assert data["abstained"] is True and data["citations"] == [] and data["closest"][0]["article_id"] == "bus"
+    assert isinstance(Answer, type)

@@ -1,0 +1,147 @@
+"""Answer models: ChatML, the OpenAI-compatible client (mock SSE transport,
+connection errors), `build_llm`, and the embedded model (slow: real GGUF)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+
+import httpx
+import pytest
+
+from index.settings import Settings
+from qa.llm import CHATML_STOP, EmbeddedLLM, LLMError, OpenAICompatibleLLM, build_llm, chatml
+
+MESSAGES = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hi."}]
+
+
+def test_chatml_prompt_ends_where_the_assistant_speaks():
+    assert chatml(MESSAGES) == ("<|im_start|>system\nBe brief.<|im_end|>\n"
+                                "<|im_start|>user\nSay hi.<|im_end|>\n<|im_start|>assistant\n")
+    assert "<|im_end|>" in CHATML_STOP
+
+
+# -- OpenAI-compatible ----------------------------------------------------------------
+def sse(*chunks: str, done: bool = True) -> bytes:
+    events = [{"choices": [{"delta": {"role": "assistant"}}]}]
+    events += [{"choices": [{"delta": {"content": c}}]} for c in chunks]
+    lines = [f"data: {json.dumps(e)}\n\n" for e in events] + [": keep-alive\n\n"]
+    return ("".join(lines) + ("data: [DONE]\n\n" if done else "")).encode()
+
+
+def mock_client(handler) -> httpx.Client:
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def test_openai_streams_deltas_and_sends_the_request():
+    seen = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen["url"] = str(request.url)
+        seen["body"] = json.loads(request.content)
+        return httpx.Response(200, content=sse("Hel", "lo", " [1]."),
+                              headers={"content-type": "text/event-stream"})
+
+    llm = OpenAICompatibleLLM("http://127.0.0.1:9/", "qwen", client=mock_client(handler))
+    assert list(llm.stream(MESSAGES, max_tokens=20)) == ["Hel", "lo", " [1]."]
+    assert seen["url"] == "http://127.0.0.1:9/v1/chat/completions"
+    assert seen["body"]["stream"] is True and seen["body"]["model"] == "qwen"
+    assert seen["body"]["messages"] == MESSAGES and seen["body"]["max_tokens"] == 20
+    assert llm.complete(MESSAGES) == "Hello [1]."
+
+
+def test_openai_http_error_is_an_llm_error_naming_the_url():
+    llm = OpenAICompatibleLLM("http://127.0.0.1:9/v1", client=mock_client(
+        lambda r: httpx.Response(404, text="model not found")))
+    with pytest.raises(LLMError, match=r"http://127.0.0.1:9/v1/chat/completions.*404.*model not found"):
+        llm.complete(MESSAGES)
+
+
+def test_openai_error_event_and_garbage_are_llm_errors():
+    error = b'data: {"error": {"message": "context length exceeded"}}\n\n'
+    llm = OpenAICompatibleLLM("http://h:1", client=mock_client(lambda r: httpx.Response(200, content=error)))
+    with pytest.raises(LLMError, match="context length exceeded"):
+        llm.complete(MESSAGES)
+    llm = OpenAICompatibleLLM("http://h:1", client=mock_client(lambda r: httpx.Response(200, content=b"data: {oops\n")))
+    with pytest.raises(LLMError, match="not JSON"):
+        llm.complete(MESSAGES)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_openai_connection_refused_names_the_url():
+    url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
+    with pytest.raises(LLMError, match=rf"cannot reach the answer server at {url}/chat/completions"):
+        OpenAICompatibleLLM(url).complete(MESSAGES)
+
+
+@pytest.mark.parametrize("url", ["", "localhost:8080", "ftp://x"])
+def test_openai_url_must_be_http(url):
+    with pytest.raises(LLMError, match="--llm-url"):
+        OpenAICompatibleLLM(url)
+
+
+# -- build_llm --------------------------------------------------------------------------
+def test_build_llm_none_means_extractive(tmp_path):
+    assert build_llm(Settings(home=tmp_path, llm="none")) is None
+
+
+def test_build_llm_openai_needs_a_url(tmp_path):
+    with pytest.raises(LLMError, match="--llm-url"):
+        build_llm(Settings(home=tmp_path, llm="openai"))
+    llm = build_llm(Settings(home=tmp_path, llm="openai", llm_url="http://127.0.0.1:8080", llm_model="m"))
+    assert isinstance(llm, OpenAICompatibleLLM) and llm.base == "http://127.0.0.1:8080/v1"
+
+
+def test_build_llm_embedded_without_the_model_says_where_it_looked(tmp_path):
+    with pytest.raises(LLMError, match=r"not at .*qwen2.5-coder-1.5b-instruct-q4_k_m.gguf.*--llm none"):
+        build_llm(Settings(home=tmp_path, llm="embedded"))
+
+
+# -- the real embedded model --------------------------------------------------------------
+@pytest.fixture(scope="module")
+def embedded() -> EmbeddedLLM:
+    path = Settings().llm_path
+    if not path.is_file():
+        pytest.fail(f"the GGUF is missing at {path}: run `make models` first")
+    return EmbeddedLLM(path, n_ctx=2048)
+
+
+@pytest.mark.slow
+def test_embedded_streams_and_stops_at_end_of_turn(embedded):
+    pieces = list(embedded.stream([{"role": "system", "content": "Reply with one word."},
+                                   {"role": "user", "content": "What colour is the sky on a clear day?"}],
+                                  max_tokens=16))
+    text = "".join(pieces)
+    assert len(pieces) >= 1 and "blue" in text.lower()
+    assert "<|im_end|>" not in text and "<|im_start|>" not in text
+    assert embedded.last_prompt_tokens > 10
+
+
+@pytest.mark.slow
+def test_embedded_reuses_the_system_prompt_prefix(embedded):
+    system = {"role": "system", "content": "You answer from the passages. " * 40}  # ~250 tokens
+
+    def first_token_ms(question: str) -> float:
+        t0 = time.perf_counter()
+        stream = embedded.stream([system, {"role": "user", "content": question}], max_tokens=1)
+        next(stream)
+        list(stream)
+        return (time.perf_counter() - t0) * 1000
+
+    embedded.complete([{"role": "system", "content": "Something else entirely."},
+                       {"role": "user", "content": "Hi"}], max_tokens=1)
+    cold = first_token_ms("Question one?")
+    warm = first_token_ms("Question two?")  # only the user turn is new
+    assert warm < cold * 0.6, (cold, warm)
+
+
+@pytest.mark.slow
+def test_embedded_refuses_a_prompt_longer_than_its_context(embedded):
+    with pytest.raises(LLMError, match="exceeds the model context"):
+        embedded.complete([{"role": "user", "content": "word " * 3000}])
