@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
+from nltk.stem.snowball import EnglishStemmer  # pure code: needs no NLTK data download
 
 from index.embedding import Embedder
 from index.manifest import STOPWORDS, fold
@@ -83,9 +85,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_STEMMER = EnglishStemmer()
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
 def content_words(text: str) -> set[str]:
-    """Accent-folded words that carry meaning (no stopwords)."""
-    return {w for w in _WORD.findall(fold(text)) if w not in STOPWORDS and len(w) > 1}
+    """Stems of the accent-folded words that carry meaning (no stopwords).
+
+    Stemmed so that "attacked" in a question meets "attacks" in an article.
+    """
+    return {_stem(w) for w in _WORD.findall(fold(text)) if w not in STOPWORDS and len(w) > 1}
 
 
 # Weight of the share of question words a sentence contains, added to its cosine. Calibrated on 120

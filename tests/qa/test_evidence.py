@@ -45,8 +45,9 @@ def test_spans_are_stripped_slices():
         assert text[s:e] == text[s:e].strip() and text[s:e]
 
 
-def test_content_words_fold_accents_and_drop_stopwords():
-    assert content_words("What did Davutoğlu tell them about the strikes?") == {"davutoglu", "tell", "strikes"}
+def test_content_words_fold_accents_drop_stopwords_and_stem():
+    assert content_words("What did Davutoğlu tell them about the strikes?") == {"davutoglu", "tell", "strike"}
+    assert content_words("attacked cities") == content_words("attacks on a city")
 
 
 ARTICLE = ("Russia continued air strikes in Syria on Oct. 2. Turkey demanded that Moscow stop. "

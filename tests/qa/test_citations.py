@@ -1,0 +1,170 @@
+"""Citations: marker parsing, renumbering (also while streaming), out-of-range
+markers, exact quotes with article offsets, and the support check."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.citations import (
+    MarkerRenumberer, SupportChecker, parse_markers, strip_markers, verify_answer,
+)
+from qa.retrieval import Passage
+
+BODY_A = ("Storm Doris hit Britain on Thursday. Winds of up to 94 mph were recorded in Wales. "
+          "A woman died in Wolverhampton after being hit by debris.")
+BODY_B = ("Samsung's heir apparent Lee Jae-yong was arrested in South Korea on Friday. "
+          "He is accused of bribery. The company denied wrongdoing.")
+BODY_C = "The Bus Éireann strike ended on Sunday after three weeks. Services resumed on Monday."
+
+
+def passage(article: str, body: str, start: int = 0, source: str = "BBC", published: str = "2017-02-23",
+            title: str = "A headline") -> Passage:
+    """A passage covering body[start:] of an article."""
+    return Passage(f"{article}#0", article, title, source, published, f"http://x/{article}", body[start:],
+                   start, len(body), 0.5, dense_score=0.6)
+
+
+@pytest.fixture
+def passages() -> list[Passage]:
+    return [passage("a", BODY_A), passage("b", BODY_B, source="Yonhap"), passage("c", BODY_C, source="RTÉ")]
+
+
+# -- markers --------------------------------------------------------------------
+def test_parse_markers_reads_single_lists_and_runs():
+    assert parse_markers("One [1]. Two [2, 3] and [4][5]; [6; 7].") == [1, 2, 3, 4, 5, 6, 7]
+    assert parse_markers("No markers (1) or [a] here.") == []
+
+
+def test_strip_markers_leaves_clean_text():
+    assert strip_markers("Winds hit Wales [1]. ") == "Winds hit Wales."
+    assert strip_markers("Lee was arrested [2][3], police said [1].") == "Lee was arrested, police said."
+
+
+def test_renumbering_follows_first_citation_and_drops_out_of_range():
+    r = MarkerRenumberer(3)
+    text = r.renumber("B first [2]. Then A [1][2]. Bogus [7] and zero [0]. C [3, 9].")
+    assert text == "B first [1]. Then A [2][1]. Bogus and zero. C [3]."
+    assert r.order == {2: 1, 1: 2, 3: 3}
+    assert [r.passage_index(n) for n in (1, 2, 3)] == [1, 0, 2]
+
+
+def test_repeated_numbers_in_one_marker_collapse():
+    assert MarkerRenumberer(2).renumber("X [2, 2, 1].") == "X [1, 2]."
+
+
+@pytest.mark.parametrize("cuts", [1, 2, 3, 5])
+def test_streaming_renumbering_equals_whole_text(cuts):
+    raw = "Doris hit Britain [3]. Lee was arrested [1][9] on Friday [3, 1]. A list [2]"
+    r = MarkerRenumberer(3)
+    pieces = [raw[i:i + cuts] for i in range(0, len(raw), cuts)]
+    shown = "".join(r.feed(p) for p in pieces) + r.flush()
+    assert shown == MarkerRenumberer(3).renumber(raw)
+    assert "[9]" not in shown and shown.startswith("Doris hit Britain [1].")
+
+
+def test_streaming_holds_back_only_an_unfinished_marker():
+    r = MarkerRenumberer(2)
+    assert r.feed("Wales [") == "Wales"
+    assert r.feed("2") == ""
+    assert r.feed("] and more") == " [1] and more"
+    assert r.feed(" [not a marker] x") == " [not a marker] x"
+
+
+# -- verify_answer ----------------------------------------------------------------
+def test_only_cited_sources_are_listed_in_marker_order(passages, fake_embedder):
+    raw = "The Bus Éireann strike ended on Sunday [3]. Lee Jae-yong was arrested [2]."
+    text, sentences, citations = verify_answer(raw, passages, fake_embedder)
+    assert text == "The Bus Éireann strike ended on Sunday [1]. Lee Jae-yong was arrested [2]."
+    assert [c.n for c in citations] == [1, 2]
+    assert [c.article_id for c in citations] == ["c", "b"]
+    assert [s.citations for s in sentences] == [(1,), (2,)]
+
+
+def test_out_of_range_markers_are_removed_and_never_listed(passages, fake_embedder):
+    text, sentences, citations = verify_answer("Storm Doris hit Britain on Thursday [5][1].", passages,
+                                               fake_embedder)
+    assert text == "Storm Doris hit Britain on Thursday [1]."
+    assert [c.article_id for c in citations] == ["a"]
+    assert all(1 <= n <= len(citations) for s in sentences for n in s.citations)
+
+
+def test_quote_is_the_exact_supporting_span_of_the_article_body(fake_embedder):
+    offset = 37  # the passage starts at the article's second sentence
+    p = passage("a", BODY_A, start=offset)
+    text, sentences, citations = verify_answer("A woman died in Wolverhampton after being hit by debris [1].",
+                                               [p], fake_embedder)
+    c = citations[0]
+    assert c.quote == "A woman died in Wolverhampton after being hit by debris."
+    assert BODY_A[c.quote_start:c.quote_end] == c.quote
+    assert c.passage == p.text and c.passage_start == offset
+    assert c.supported and sentences[0].supported
+
+
+def test_each_cited_source_gets_its_own_best_quote(passages, fake_embedder):
+    raw = "Lee Jae-yong is accused of bribery [2], and winds of 94 mph were recorded in Wales [1]."
+    _, _, citations = verify_answer(raw, passages, fake_embedder)
+    quotes = {c.article_id: c.quote for c in citations}
+    assert quotes["b"] == "He is accused of bribery."
+    assert quotes["a"] == "Winds of up to 94 mph were recorded in Wales."
+
+
+def test_sentence_without_citation_is_unsupported(passages, fake_embedder):
+    raw = "Storm Doris hit Britain on Thursday [1]. A woman died in Wolverhampton after being hit by debris."
+    _, sentences, citations = verify_answer(raw, passages, fake_embedder)
+    assert [s.supported for s in sentences] == [True, False]
+    assert sentences[1].citations == ()
+    assert [c.n for c in citations] == [1]
+
+
+def test_claim_the_cited_passage_does_not_make_is_unsupported(passages, fake_embedder):
+    raw = "The European Central Bank raised interest rates in Frankfurt [1]."
+    _, sentences, citations = verify_answer(raw, passages, fake_embedder)
+    assert sentences[0].supported is False
+    assert citations[0].supported is False
+
+
+def test_numbers_must_appear_in_the_cited_passage(passages, fake_embedder):
+    checker = SupportChecker(passages, fake_embedder)
+    assert checker.check("Winds of up to 94 mph were recorded in Wales [1].", [0]).supported
+    wrong = checker.check("Winds of up to 120 mph were recorded in Wales [1].", [0])
+    assert not wrong.numbers_ok and not wrong.supported
+
+
+def test_names_must_appear_in_the_cited_passage(passages, fake_embedder):
+    checker = SupportChecker(passages, fake_embedder)
+    wrong = checker.check("Storm Doris hit Britain and Norway on Thursday.", [0])
+    assert not wrong.names_ok and not wrong.supported
+    # a close form of a name in the passage is accepted ("Britain" / "British")
+    assert checker.check("The British storm Doris hit on Thursday.", [0]).names_ok
+
+
+def test_date_of_the_passage_counts_as_support_for_numbers(fake_embedder):
+    p = passage("a", BODY_A, published="2017-02-23")
+    checker = SupportChecker([p], fake_embedder)
+    assert checker.check("Storm Doris hit Britain on Thursday, 23 February 2017 [1].", [0]).numbers_ok
+
+
+def test_marker_only_sentence_joins_the_previous_one(passages, fake_embedder):
+    _, sentences, citations = verify_answer("Storm Doris hit Britain on Thursday.\n\n[1]", passages, fake_embedder)
+    assert len(sentences) == 1 and sentences[0].citations == (1,)
+    assert sentences[0].supported
+
+
+def test_citing_the_wrong_passage_is_caught(passages, fake_embedder):
+    checker = SupportChecker(passages, fake_embedder)
+    assert not checker.check("Lee Jae-yong was arrested in South Korea on Friday [3].", [2]).supported
+
+
+def test_a_wrong_citation_is_re_pointed_at_the_passage_that_supports_it(passages, fake_embedder):
+    text, sentences, citations = verify_answer(
+        "Storm Doris hit Britain on Thursday [1]. Lee Jae-yong was arrested in South Korea on Friday [3].",
+        passages, fake_embedder)
+    assert text == "Storm Doris hit Britain on Thursday [1]. Lee Jae-yong was arrested in South Korea on Friday [2]."
+    assert [s.supported for s in sentences] == [True, True]
+    assert [c.article_id for c in citations] == ["a", "b"] and "arrested" in citations[1].quote
+
+
+def test_a_claim_no_passage_supports_keeps_its_citation_and_is_flagged(passages, fake_embedder):
+    text, sentences, _ = verify_answer("The central bank raised interest rates in Frankfurt [3].", passages,
+                                       fake_embedder)
+    assert text.endswith("[1].") and sentences[0].supported is False
