@@ -207,6 +207,11 @@ class ArchiveStore:
         """Outlet -> article count."""
         return self.manifest.outlets()
 
+    def date_span(self) -> tuple[str | None, str | None]:
+        """The first and last publication dates in the archive (None when no article is dated)."""
+        _, _, first, last = self.manifest.counts()
+        return (first[:10] if first else None), (last[:10] if last else None)
+
     def stats(self) -> StoreStats:
         """Counts, outlets, date range, months and size on disk."""
         articles, chunks, first, last = self.manifest.counts()

@@ -224,7 +224,7 @@ class NewsQA:
         Raises `QuestionError` (or `EmptyIndex`) for a question or filters the user must fix.
         """
         options = dict(outlets=list(self.store.outlets()), as_of=as_of or date.today(), since=since,
-                       until=until, sources=sources, k=k or self.k)
+                       until=until, sources=sources, k=k or self.k, span=self.store.date_span())
         understand(question, **options)  # validate before spending an LLM call on a rewrite
         standalone = rewrite_followup(question, history, self.llm)
         query = understand(question, standalone=standalone, **options)

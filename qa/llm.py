@@ -21,7 +21,7 @@ import httpx
 from index.settings import Settings
 
 CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
-# Room for the prompt cache's saved states (one per recent prompt, ~30 KB per token for this model).
+# Room for the optional prompt cache's saved states (see EmbeddedLLM).
 PROMPT_CACHE_BYTES = 512 * 2**20
 
 
@@ -53,14 +53,17 @@ class EmbeddedLLM:
     """Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF) in-process via llama-cpp-python.
 
     Consecutive answers share the system prompt, which llama.cpp keeps as the
-    evaluated prefix of its context. A follow-up rewrite in between (another
-    system prompt) would throw that prefix away, so an in-memory prompt cache
-    (`LlamaRAMCache`) restores the longest matching earlier state instead.
+    evaluated prefix of its context and does not read again. `prompt_cache`
+    adds llama-cpp's `LlamaRAMCache`, which could also restore that prefix
+    after a follow-up rewrite (another system prompt) — but it is off by
+    default: each saved state holds the logits of every evaluated token
+    (≈0.6 MB per token for Qwen's 152k vocabulary, ≈400 MB per answer),
+    and copying that after every answer cost more than the ≈3 s it saves.
     llama.cpp is not thread-safe, so calls are serialised with a lock.
     """
 
     def __init__(self, model_path: Path, *, n_ctx: int = 4096, threads: int | None = None,
-                 prompt_cache: bool = True) -> None:
+                 prompt_cache: bool = False) -> None:
         model_path = Path(model_path)
         if not model_path.is_file():
             raise LLMError(f"the answer model is not at {model_path}: run `newsdesk models` first "

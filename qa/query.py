@@ -16,7 +16,7 @@ from typing import Protocol, Sequence
 
 from index.outlets import outlet_key
 from index.store import StoreFilter
-from qa.dates import find_date_range, month_range
+from qa.dates import DateRange, find_date_range, month_range
 
 Turn = dict  # {"role": "user" | "assistant", "content": str}
 MAX_QUESTION_CHARS = 2000
@@ -187,11 +187,15 @@ def _blank(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
 
 def understand(question: str, *, outlets: Sequence[str], as_of: date | str, since: str | date | None = None,
                until: str | date | None = None, sources: Sequence[str] = (), k: int = 6,
-               standalone: str | None = None) -> Query:
+               standalone: str | None = None, span: tuple[str | None, str | None] | None = None) -> Query:
     """Validate a question and derive its filters; explicit `since`/`until`/`sources` win.
 
     `standalone` is the rewritten follow-up (see `rewrite_followup`); filters
-    are read from it, and it becomes `Query.text`.
+    are read from it, and it becomes `Query.text`. `span` is the archive's
+    (first, last) publication date: a dated phrase with a year that lies
+    wholly outside it ("founded in 1938") names when something happened, not
+    when it was reported, so it stays part of the question instead of
+    becoming a filter that would find nothing.
     """
     text = (question or "").strip()
     if not text:
@@ -222,6 +226,9 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
         notes.append(f"dates: {since_s or 'any'} to {until_s or 'any'} (as requested)")
         if found:
             notes.append(f"dates in the question (“{found.phrase}”) ignored: explicit dates given")
+    elif found and _outside(found, span):
+        notes.append(f"“{found.phrase}” is outside the archive's dates ({span[0]} to {span[1]}): "  # type: ignore[index]
+                     "read as part of the question, not as a date filter")
     elif found:
         since_s = found.since.isoformat() if found.since else None
         until_s = found.until.isoformat() if found.until else None
@@ -229,6 +236,14 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
     if since_s and until_s and since_s > until_s:
         raise QuestionError(f"impossible date range: since {since_s} is after until {until_s}")
     return Query(standalone, text, since_s, until_s, chosen, k, as_of, tuple(notes))
+
+
+def _outside(found: DateRange, span: tuple[str | None, str | None] | None) -> bool:
+    """True when `found` names a year and ends before the archive starts or starts after it ends."""
+    if not span or not span[0] or not span[1] or not re.search(r"\b\d{4}\b", found.phrase):
+        return False
+    return bool((found.until and found.until.isoformat() < span[0])
+                or (found.since and found.since.isoformat() > span[1]))
 
 
 # -- follow-ups -------------------------------------------------------------

@@ -96,7 +96,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         store = open_store(settings)
         # Check the question and filters before loading any model, so mistakes fail at once.
         understand(args.question, outlets=list(store.outlets()), as_of=options["as_of"] or date.today(),
-                   since=args.since, until=args.until, sources=args.source, k=args.k or settings.k)
+                   since=args.since, until=args.until, sources=args.source, k=args.k or settings.k,
+                   span=store.date_span())
         qa = build_qa(settings, store=store)
         for event in qa.ask_stream(args.question, **options):
             if isinstance(event, SourcesFound):

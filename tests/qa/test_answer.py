@@ -47,6 +47,9 @@ class FakeStore:
     def article(self, article_id: str):
         return SimpleNamespace(body=BODIES[article_id]) if article_id in BODIES else None
 
+    def date_span(self) -> tuple[str, str]:
+        return "2017-02-17", "2017-04-10"
+
 
 class FakeRetriever:
     """Returns fixed passages and remembers the queries it saw."""
@@ -255,6 +258,13 @@ def test_impossible_dates_and_unknown_outlets_raise(fake_embedder):
         qa.ask("Storm?", since="2017-03-01", until="2017-02-01", as_of=AS_OF)
     with pytest.raises(QuestionError):
         qa.ask("Storm?", sources=["Le Monde"], as_of=AS_OF)
+
+
+def test_a_year_outside_the_archive_is_not_a_filter(fake_embedder):
+    qa, retriever = make_qa(fake_embedder, None)
+    answer = qa.ask("Which company did Lee Byung-chul found in 1938?", as_of=AS_OF)
+    assert answer.filters["since"] is None and answer.filters["until"] is None
+    assert any("outside the archive's dates" in n for n in answer.notes)
 
 
 def test_filters_reach_the_retriever_and_the_answer(fake_embedder):

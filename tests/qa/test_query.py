@@ -82,6 +82,31 @@ def test_explicit_filters_win_over_the_question():
     assert any("ignored" in n for n in q.notes)
 
 
+SPAN = ("2016-12-02", "2017-03-29")
+
+
+@pytest.mark.parametrize("question", ["Which company did Lee Byung-chul found in 1938?",
+                                      "Who won the election in 2020?", "What happened in March 1994?"])
+def test_a_year_outside_the_archive_names_an_event_not_a_filter(question):
+    q = ask(question, span=SPAN)
+    assert q.since is None and q.until is None
+    assert any("outside the archive's dates" in n for n in q.notes)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What happened in February 2017?", ("2017-02-01", "2017-02-28")),
+    ("What was reported in 2016?", ("2016-01-01", "2016-12-31")),  # overlaps the archive's first month
+    ("What did the BBC report last year?", ("2016-01-01", "2016-12-31")),
+])
+def test_dates_overlapping_the_archive_still_filter(question, expected):
+    assert (ask(question, span=SPAN).since, ask(question, span=SPAN).until) == expected
+
+
+def test_relative_dates_filter_even_outside_the_archive():
+    q = ask("What happened last week?", span=("2010-01-01", "2010-12-31"))  # honest: nothing that recent
+    assert q.since is not None
+
+
 def test_explicit_since_alone_still_wins():
     q = ask("What happened in February 2017?", since="2017-03-01")
     assert (q.since, q.until) == ("2017-03-01", None)
