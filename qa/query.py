@@ -255,6 +255,7 @@ _ENTITY = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|the|de|al|bin|von|van|[A-Z]
 _QUESTION_WORDS = frozenset("what who whom whose when where why how which did does do is are was were can could "
                             "would should will has have had the a an in on at according tell show give".split())
 MAX_REWRITE_CHARS = 400
+ANSWER_NAMES = 3  # names taken from the last answer by the model-free rewrite
 REWRITE_SYSTEM = ("You rewrite a follow-up question from a conversation about news articles as one standalone "
                   "question: replace pronouns and vague references with the names, places and events they refer "
                   "to. Keep it short. Reply with the rewritten question only.")
@@ -297,6 +298,12 @@ def _heuristic_rewrite(question: str, history: Sequence[Turn]) -> str:
         return question
     known = {e.casefold() for e in key_entities(question)}
     entities = [e for e in key_entities(users[-1]) if e.casefold() not in known]
+    # The answer often names who "he" is ("Who was arrested?" -> "Lee Jae-yong was ..."): add a few of its names.
+    replies = [turn_text(t) for t in history if isinstance(t, dict) and t.get("role") == "assistant"]
+    if replies and not replies[-1].startswith("The archive doesn't say"):
+        seen = known | {e.casefold() for e in entities}
+        entities += [e for e in key_entities(re.sub(r"\[[\d,; ]+\]", "", replies[-1]))
+                     if e.casefold() not in seen][:ANSWER_NAMES]
     if not entities:
         words = [w for w in re.findall(r"[\w'’-]+", users[-1]) if w.casefold() not in _QUESTION_WORDS]
         entities = words[:8]
@@ -321,8 +328,8 @@ def rewrite_followup(question: str, history: Sequence[Turn], llm: Completer | No
     """A standalone version of a follow-up question (unchanged if it already stands alone).
 
     With an LLM: a short ChatML request, sanity-checked; without one (or if its
-    reply is unusable): the question plus the key names of the last user question,
-    so retrieval still finds the right articles.
+    reply is unusable): the question plus the key names of the last user question
+    and of the answer to it, so retrieval still finds the right articles.
     """
     question = (question or "").strip()
     if not question or not needs_rewrite(question, history):

@@ -229,6 +229,19 @@ def test_bad_llm_rewrite_falls_back_to_heuristic(reply):
     assert out.startswith("What did he say next?") and "Davutoglu" in out and "Syria" in out
 
 
+def test_heuristic_rewrite_adds_names_from_the_last_answer():
+    history = [{"role": "user", "content": "Who was arrested in the Samsung bribery case?"},
+               {"role": "assistant", "content": "Samsung heir Lee Jae-yong was arrested in Seoul [1]."}]
+    out = rewrite_followup("What is he accused of?", history)
+    assert "Samsung" in out and "Lee Jae-yong" in out and "[1]" not in out
+
+
+def test_heuristic_rewrite_ignores_an_abstention():
+    history = [{"role": "user", "content": "Who won the World Cup?"},
+               {"role": "assistant", "content": "The archive doesn't say. Closest articles: “Storm Doris” (BBC)."}]
+    assert "Doris" not in rewrite_followup("And who scored?", history)
+
+
 def test_heuristic_rewrite_appends_key_names_of_last_user_question():
     out = rewrite_followup("What did he say next?", HISTORY)
     assert out.startswith("What did he say next? (")
