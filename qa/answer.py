@@ -50,6 +50,8 @@ EVIDENCE_NEIGHBOURS = 1
 WIDEN_SENTENCES = 1
 CLOSEST = 3
 _WORD = re.compile(r"\w")
+_YES_NO_QUESTION = re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|"
+                              r"shall|may|might|must)\b", re.I)
 
 
 class Retriever(Protocol):
@@ -269,7 +271,7 @@ class NewsQA:
                 yield Done(self._abstain(query, passages, timings, t0))
                 return
             raw = yield from self._generate(query, evidence, timings, t0)
-        if ABSTAIN in raw or not _WORD.search(strip_markers(raw)):  # empty, or only markers like "[1] [2]"
+        if ABSTAIN in raw or not _WORD.search(strip_markers(raw)) or _bare_yes_no(raw, query.text):
             yield Done(self._abstain(query, passages, timings, t0))
             return
         used = [e.passage for e in evidence]
@@ -306,6 +308,12 @@ class NewsQA:
         timings["total"] = _ms(t0)
         return Answer(query.original, query.text, abstention_text(closest), True, 0, [], [], closest,
                       query.filters_json(), timings, passages, list(query.notes))
+
+
+def _bare_yes_no(raw: str, question: str) -> bool:
+    """True for a reply that is only "Yes"/"No" (and markers) to a question that is not a yes/no question."""
+    words = {w.casefold() for w in re.findall(r"\w+", strip_markers(raw))}
+    return bool(words) and words <= {"yes", "no"} and not _YES_NO_QUESTION.match(question)
 
 
 def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[Passage],

@@ -198,6 +198,17 @@ def test_a_reply_without_words_abstains(fake_embedder, reply):
     assert answer.abstained and answer.citations == []
 
 
+def test_a_bare_no_to_a_question_that_is_not_yes_no_abstains(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("No [1]."))
+    assert qa.ask("What did Storm Doris cost insurers?", as_of=AS_OF).abstained
+
+
+def test_a_bare_yes_to_a_yes_no_question_is_an_answer(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Yes [2]."))
+    answer = qa.ask("Did Storm Doris hit Britain?", as_of=AS_OF)
+    assert not answer.abstained and answer.text.startswith("Yes")
+
+
 def test_uncited_but_supported_answer_is_kept_and_flagged(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM("Storm Doris hit Britain on Thursday."))
     answer = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF)
