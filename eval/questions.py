@@ -24,6 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
+from index.readers.records import json_lines
+
 KNOWN_TYPES = ("factoid", "yes_no", "comparison", "temporal", "follow_up", "outlet", "unanswerable")
 REQUIRED = ("id", "question", "answers", "type", "gold_articles")
 OPTIONAL = ("gold_evidence", "history", "filters", "as_of")
@@ -196,13 +198,9 @@ def parse_lines(lines: Iterable[str], path: str = "<questions>") -> list[Questio
     questions: list[Question] = []
     problems: list[str] = []
     first_line: dict[str, int] = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{path}:{number}: malformed JSON ({exc.msg} at column {exc.colno})")
+    for number, record in json_lines(lines):
+        if isinstance(record, json.JSONDecodeError):
+            problems.append(f"{path}:{number}: malformed JSON ({record.msg} at column {record.colno})")
             continue
         try:
             question = parse_question(record)

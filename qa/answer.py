@@ -20,7 +20,7 @@ from index.store import ArchiveStore
 from qa.citations import AnswerSentence, Citation, MarkerRenumberer, SupportChecker, strip_markers, verify_answer
 from qa.evidence import Evidence, select_evidence, split_sentences
 from qa.llm import LLM, build_llm
-from qa.prompts import ABSTAIN, answer_messages
+from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
 
@@ -50,8 +50,6 @@ EVIDENCE_NEIGHBOURS = 1
 WIDEN_SENTENCES = 1
 CLOSEST = 3
 _WORD = re.compile(r"\w")
-_YES_NO_QUESTION = re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|"
-                              r"shall|may|might|must)\b", re.I)
 
 
 class Retriever(Protocol):
@@ -313,7 +311,7 @@ class NewsQA:
 def _bare_yes_no(raw: str, question: str) -> bool:
     """True for a reply that is only "Yes"/"No" (and markers) to a question that is not a yes/no question."""
     words = {w.casefold() for w in re.findall(r"\w+", strip_markers(raw))}
-    return bool(words) and words <= {"yes", "no"} and not _YES_NO_QUESTION.match(question)
+    return bool(words) and words <= {"yes", "no"} and not is_yes_no_question(question)
 
 
 def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[Passage],

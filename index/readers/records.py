@@ -30,16 +30,27 @@ def _article_or_failure(record: object, label: str, failure_path: str, field_map
         return ReadFailure(failure_path, str(exc))
 
 
-def read_jsonl(lines: Iterable[str], label: str, field_map: Mapping[str, str] | None = None
-               ) -> Iterator[Article | ReadFailure]:
-    """One article per non-empty JSON line; a malformed line is a failure at `label:LINE`."""
+def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, object | json.JSONDecodeError]]:
+    """(1-based line number, parsed value or the JSON error) for each non-empty line.
+
+    Shared by every JSON Lines reader (articles here, question sets in `eval`)
+    so a bad line is reported, never fatal, the same way everywhere.
+    """
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            yield number, json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadFailure(f"{label}:{number}", f"malformed JSON: {exc.msg} (column {exc.colno})")
+            yield number, exc
+
+
+def read_jsonl(lines: Iterable[str], label: str, field_map: Mapping[str, str] | None = None
+               ) -> Iterator[Article | ReadFailure]:
+    """One article per non-empty JSON line; a malformed line is a failure at `label:LINE`."""
+    for number, record in json_lines(lines):
+        if isinstance(record, json.JSONDecodeError):
+            yield ReadFailure(f"{label}:{number}", f"malformed JSON: {record.msg} (column {record.colno})")
             continue
         yield _article_or_failure(record, label, f"{label}:{number}", field_map)
 

@@ -9,7 +9,8 @@ import re
 
 from qa.evidence import Evidence
 from qa.llm import chatml
-from qa.prompts import ABSTAIN, SYSTEM_PROMPT, answer_messages, format_passages, neutralise
+from qa.prompts import (ABSTAIN, SYSTEM_PROMPT, YES_NO_HINT, answer_messages, format_passages, is_yes_no_question,
+                        neutralise)
 from qa.retrieval import Passage
 
 
@@ -47,6 +48,21 @@ def test_passages_are_numbered_with_outlet_date_and_headline():
 def test_question_comes_after_the_passages_with_the_date_asked():
     user = answer_messages("When did it hit?", [evidence("It hit on Thursday.")], "2017-03-01")[1]["content"]
     assert user.index("</passage>") < user.index("Question (asked on 2017-03-01): When did it hit?")
+
+
+def test_only_yes_no_questions_get_the_yes_no_hint_after_the_question():
+    passages = [evidence("Bradley was found not guilty.")]
+    user = answer_messages("Was Bradley convicted?", passages, "2017-03-01")[1]["content"]
+    assert user.endswith("Question (asked on 2017-03-01): Was Bradley convicted?\n" + YES_NO_HINT)
+    assert '"No"' in YES_NO_HINT and "not found" in YES_NO_HINT
+    for question in ("Where was Carlos arrested?", "Which cities did they attack?", "Who said it was over?"):
+        assert YES_NO_HINT not in answer_messages(question, passages)[1]["content"]
+    assert "Yes" not in SYSTEM_PROMPT  # the system prompt stays neutral: the rule there made plain questions abstain
+
+
+def test_yes_no_questions_are_recognised_by_their_opening():
+    assert is_yes_no_question("Did the dam fail?") and is_yes_no_question("  has anyone been charged?")
+    assert not is_yes_no_question("Where did the dam fail?") and not is_yes_no_question("Dido's album: when?")
 
 
 def test_chatml_tokens_in_articles_are_neutralised():
