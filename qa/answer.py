@@ -273,7 +273,7 @@ class NewsQA:
             yield Done(self._abstain(query, passages, timings, t0))
             return
         used = [e.passage for e in evidence]
-        text, sentences, citations = verify_answer(raw, used, self.embedder)
+        text, sentences, citations = verify_answer(raw, used, self.embedder, query.text)
         if not citations and not _supported_anywhere(sentences, used, self.embedder):
             yield Done(self._abstain(query, passages, timings, t0))
             return

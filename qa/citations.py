@@ -48,6 +48,7 @@ MIN_LEXICAL = 0.5              # share of the sentence's content words found in 
 MIN_COSINE = 0.6               # ... or MiniLM cosine to the best cited sentence at least this
 MIN_LEXICAL_WITH_COSINE = 0.3  # ... together with at least this much overlap
 QUOTE_LEXICAL_WEIGHT = 0.5     # quote choice: cosine + this x word overlap
+_BARE_YES_NO = re.compile(r"^\W*(yes|no)\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -201,10 +202,17 @@ class SupportChecker:
             self.pool_stems.append(content_words(p.text + " " + header))
             self.pool_numbers.append(_numbers(p.text + " " + header))
 
-    def check(self, sentence: str, cited: Sequence[int]) -> Support:
-        """Support of `sentence` by the passages with 0-based indexes `cited`."""
+    def check(self, sentence: str, cited: Sequence[int], question: str | None = None) -> Support:
+        """Support of `sentence` by the passages with 0-based indexes `cited`.
+
+        A bare "Yes"/"No" makes no claim of its own: it is checked as the
+        `question` it answers, so the cited passage must be about that, and
+        the quote is the sentence that answers it.
+        """
         cited = [i for i in dict.fromkeys(cited) if 0 <= i < len(self.passages)]
         claim = strip_markers(sentence)
+        if question and _BARE_YES_NO.match(claim):
+            claim = question
         if not cited:
             return Support(False, 0.0, 0.0, False, False)
         words = content_words(claim)
@@ -226,7 +234,7 @@ class SupportChecker:
         stems = set().union(*(self.pool_stems[i] for i in cited))
         lexical = len(words & stems) / len(words) if words else 1.0
         cosine = float(cosines.max())
-        if not words:  # "Yes [1]." makes no checkable claim of its own
+        if not words:  # e.g. "Yes [1]." with no question to check it against
             supported = True
         else:
             supported = numbers_ok and names_ok and (
@@ -245,7 +253,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def repair_citations(raw: str, checker: SupportChecker) -> str:
+def repair_citations(raw: str, checker: SupportChecker, question: str | None = None) -> str:
     """`raw` with each unsupported sentence's markers re-pointed at a passage that does support it.
 
     Small models often cite the neighbouring passage's number. When the cited
@@ -258,10 +266,10 @@ def repair_citations(raw: str, checker: SupportChecker) -> str:
     for s, e in _sentence_spans(raw):
         sentence = raw[s:e]
         cited = [k for k in dict.fromkeys(parse_markers(sentence)) if 1 <= k <= n]
-        if not cited or checker.check(sentence, [k - 1 for k in cited]).supported:
+        if not cited or checker.check(sentence, [k - 1 for k in cited], question).supported:
             continue
         found = [(support.cosine, j) for j in range(n) if j + 1 not in cited
-                 and (support := checker.check(sentence, [j])).supported]
+                 and (support := checker.check(sentence, [j], question)).supported]
         if not found:
             continue
         better = max(found)[1] + 1
@@ -271,25 +279,26 @@ def repair_citations(raw: str, checker: SupportChecker) -> str:
     return "".join(pieces) + raw[last:]
 
 
-def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder
+def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, question: str | None = None
                   ) -> tuple[str, list[AnswerSentence], list[Citation]]:
     """Renumber citations, attach quotes and flag unsupported sentences.
 
     `passages` are numbered 1..n as the model saw them. The text returned is
     `raw` with its markers renumbered exactly as a `MarkerRenumberer` fed the
     same stream shows it, except where `repair_citations` re-pointed a
-    citation the cited passage does not support. Returns (answer text, its sentences, the cited
-    sources in order of first citation).
+    citation the cited passage does not support. `question` lets a bare "Yes"/"No" be checked
+    as the question it answers. Returns (answer text, its sentences, the cited sources in order
+    of first citation).
     """
     checker = SupportChecker(passages, embedder)
     renumberer = MarkerRenumberer(len(passages))
-    text = renumberer.renumber(repair_citations(raw.strip(), checker))
+    text = renumberer.renumber(repair_citations(raw.strip(), checker, question))
     sentences: list[AnswerSentence] = []
     best: dict[int, tuple[int, int, float]] = {}
     for s, e in _sentence_spans(text):
         sentence = text[s:e]
         numbers = tuple(dict.fromkeys(parse_markers(sentence)))
-        support = checker.check(sentence, [renumberer.passage_index(n) for n in numbers])
+        support = checker.check(sentence, [renumberer.passage_index(n) for n in numbers], question)
         for pi, quote in support.quotes.items():
             if pi not in best or quote[2] > best[pi][2]:
                 best[pi] = quote

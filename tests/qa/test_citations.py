@@ -168,3 +168,25 @@ def test_a_claim_no_passage_supports_keeps_its_citation_and_is_flagged(passages,
     text, sentences, _ = verify_answer("The central bank raised interest rates in Frankfurt [3].", passages,
                                        fake_embedder)
     assert text.endswith("[1].") and sentences[0].supported is False
+
+
+def test_bare_yes_or_no_is_checked_as_the_question_it_answers(passages, fake_embedder):
+    question = "Was a woman killed in Wolverhampton when Storm Doris hit?"
+    for reply in ("Yes [1].", "No [1]"):
+        _, sentences, citations = verify_answer(reply, passages, fake_embedder, question)
+        assert sentences[0].supported, reply
+        assert citations[0].quote == "A woman died in Wolverhampton after being hit by debris."
+    # citing the wrong passage is re-pointed at the one about the question, as for any claim
+    text, sentences, citations = verify_answer("Yes [2]", passages, fake_embedder, question)
+    assert sentences[0].supported and citations[0].article_id == "a"
+    # and a question no passage is about leaves the bare answer unsupported, whichever word it was
+    for reply in ("Yes [1]", "No [3]"):
+        _, sentences, _ = verify_answer(reply, passages, fake_embedder, "Did the Pope visit Fatima in May?")
+        assert not sentences[0].supported, reply
+
+
+def test_a_yes_with_its_own_claim_is_checked_as_written(passages, fake_embedder):
+    question = "Was Lee Jae-yong arrested?"
+    _, sentences, _ = verify_answer("Yes, the European Central Bank raised rates [2].", passages, fake_embedder,
+                                    question)
+    assert not sentences[0].supported
