@@ -17,7 +17,8 @@ from typing import Iterator, Protocol, Sequence
 from index.embedding import Embedder
 from index.settings import Settings
 from index.store import ArchiveStore
-from qa.citations import AnswerSentence, Citation, MarkerRenumberer, SupportChecker, strip_markers, verify_answer
+from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, strip_markers,
+                          verify_answer)
 from qa.evidence import Evidence, select_evidence, split_sentences
 from qa.llm import LLM, build_llm
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
@@ -310,8 +311,7 @@ class NewsQA:
 
 def _bare_yes_no(raw: str, question: str) -> bool:
     """True for a reply that is only "Yes"/"No" (and markers) to a question that is not a yes/no question."""
-    words = {w.casefold() for w in re.findall(r"\w+", strip_markers(raw))}
-    return bool(words) and words <= {"yes", "no"} and not is_yes_no_question(question)
+    return is_bare_yes_no(raw) and not is_yes_no_question(question)
 
 
 def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[Passage],

@@ -48,7 +48,6 @@ MIN_LEXICAL = 0.5              # share of the sentence's content words found in 
 MIN_COSINE = 0.6               # ... or MiniLM cosine to the best cited sentence at least this
 MIN_LEXICAL_WITH_COSINE = 0.3  # ... together with at least this much overlap
 QUOTE_LEXICAL_WEIGHT = 0.5     # quote choice: cosine + this x word overlap
-_BARE_YES_NO = re.compile(r"^\W*(yes|no)\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,6 +98,12 @@ def parse_markers(text: str) -> list[int]:
 def strip_markers(text: str) -> str:
     """`text` without citation markers (and without the space they leave before punctuation)."""
     return re.sub(r"\s+([.,;:!?])", r"\1", _MARKER_RUN.sub("", text)).strip()
+
+
+def is_bare_yes_no(text: str) -> bool:
+    """True when `text`, markers aside, is only "Yes" and/or "No": an answer with no claim of its own."""
+    words = {w.casefold() for w in re.findall(r"\w+", strip_markers(text))}
+    return bool(words) and words <= {"yes", "no"}
 
 
 class MarkerRenumberer:
@@ -211,7 +216,7 @@ class SupportChecker:
         """
         cited = [i for i in dict.fromkeys(cited) if 0 <= i < len(self.passages)]
         claim = strip_markers(sentence)
-        if question and _BARE_YES_NO.match(claim):
+        if question and is_bare_yes_no(claim):
             claim = question
         if not cited:
             return Support(False, 0.0, 0.0, False, False)
