@@ -15,7 +15,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from tqdm import tqdm
 
@@ -87,16 +87,17 @@ class Indexer:
 
     # -- ingest ------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], field_map: FieldMap | None = None,
-               progress: ProgressFn | None = None) -> IngestReport:
+               progress: ProgressFn | None = None, within: Sequence[Path] | None = None) -> IngestReport:
         """Read files/folders and index every new or changed article.
 
         Bad inputs become `report.failed` entries; the rest carries on. On
         Ctrl-C the articles already written stay consistent and the exception
-        propagates (a later ingest picks up the rest).
+        propagates (a later ingest picks up the rest). `within` confines what is
+        read to those folders (links and `..` resolved), for a shared server.
         """
         started = time.perf_counter()
         report = IngestReport()
-        files, failures = list_inputs(paths)
+        files, failures = list_inputs(paths, within)
         report.failed.extend(failures)
         with WriteLock(self.store.path):
             bar = tqdm(total=len(files), unit="file", disable=self.quiet or None, dynamic_ncols=True,

@@ -2,7 +2,9 @@
 
 Folders are walked recursively in sorted order, skipping hidden files and
 folders; symbolic links are followed, but a link leading back into a folder
-being walked (a loop) is reported instead of recursed into.
+being walked (a loop) is reported instead of recursed into. Given `within`
+(the folders a shared server may read), a path that leads outside them once
+links and `..` are resolved is reported instead of read or walked.
 """
 
 from __future__ import annotations
@@ -11,18 +13,24 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from index.readers.failure import ReadFailure
 
 
-def list_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReadFailure]]:
+OUTSIDE = "outside the folders that may be read"
+
+
+def list_inputs(paths: Iterable[str | Path], within: Sequence[Path] | None = None,
+                ) -> tuple[list[Path], list[ReadFailure]]:
     """Expand files and folders (recursively, sorted, skipping hidden files/dirs) into the files to read.
 
     Missing or unreadable paths, broken links and link loops become failures.
     Each file appears once (by device and inode), as an absolute resolved path.
+    With `within`, every path given or met on the walk must resolve (links and
+    `..` followed) to a place inside one of those folders; others are failures.
     """
-    listing = _Listing()
+    listing = _Listing(within)
     for raw in paths:
         path = Path(raw).expanduser()
         info = listing.stat(path)
@@ -38,14 +46,20 @@ def list_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReadFailu
 class _Listing:
     """The files found so far, the failures, and what has been seen."""
 
-    def __init__(self) -> None:
+    def __init__(self, within: Sequence[Path] | None = None) -> None:
+        self.within = None if within is None else [Path(os.path.realpath(w)) for w in within]
         self.files: list[Path] = []
         self.failures: list[ReadFailure] = []
         self._seen_files: set[tuple[int, int]] = set()
         self._seen_dirs: set[tuple[int, int]] = set()
 
     def stat(self, path: Path) -> os.stat_result | None:
-        """`os.stat` following links, or None after recording why it failed."""
+        """`os.stat` following links, or None after recording why it failed (or that it leads outside)."""
+        if self.within is not None:
+            real = Path(os.path.realpath(path))
+            if not any(real.is_relative_to(folder) for folder in self.within):
+                self.failures.append(ReadFailure(str(path), OUTSIDE))
+                return None
         try:
             return path.stat()
         except OSError as exc:

@@ -109,3 +109,25 @@ def test_ids_and_content_are_stable_across_reads(fixtures, tmp_path):
     [original] = [a for a in read_file(fixtures / "repeated-headline.txt")]
     [copied] = [a for a in read_file(copy)]
     assert copied.id == original.id and copied.path != original.path
+
+
+def test_walks_confined_to_allowed_folders_skip_links_that_lead_out(tmp_path):
+    """With `within`, nothing outside those folders is listed: not through a file link, a folder link or `..`."""
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    root.mkdir()
+    make_tree(root)
+    (outside / "private").mkdir(parents=True)
+    (outside / "secret.txt").write_text("Secret\n\nNot for the archive.", encoding="utf-8")
+    (outside / "private" / "notes.txt").write_text("Notes\n\nPrivate.", encoding="utf-8")
+    os.symlink(outside / "secret.txt", root / "b" / "secret-link.txt")
+    os.symlink(outside / "private", root / "a" / "private-link")
+    os.symlink(root / "z.txt", root / "b" / "z-again.txt")  # a link that stays inside is fine
+    files, failures = list_inputs([root, root / ".." / "outside" / "secret.txt", outside], within=[root])
+    assert [str(f.relative_to(root)) for f in files] == ["a/deep/x.md", "a/y.json", "b/1.txt", "b/2.txt", "z.txt"]
+    assert [(f.path, f.error) for f in failures] == [
+        (str(root / "a" / "private-link"), "outside the folders that may be read"),
+        (str(root / "b" / "secret-link.txt"), "outside the folders that may be read"),
+        (str(root / ".." / "outside" / "secret.txt"), "outside the folders that may be read"),
+        (str(outside), "outside the folders that may be read")]
+    everything, _ = list_inputs([root])  # unconfined (the CLI): links are followed as before
+    assert {f.name for f in everything} >= {"secret.txt", "notes.txt"}
