@@ -3,12 +3,13 @@ variables, overridden by command-line flags (the CLI passes them in)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import platformdirs
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def default_home() -> Path:
@@ -21,7 +22,8 @@ class Settings(BaseSettings):
 
     Every field can be set as `NEWSDESK_<FIELD>` in the environment;
     `home` is `NEWSDESK_HOME`. `store_dir` and `models_dir` default to
-    `home/store` and `home/models`.
+    `home/store` and `home/models`. `ingest_roots` (`NEWSDESK_INGEST_ROOTS`,
+    separated like PATH) are the only server folders the chat app may read.
     """
 
     model_config = SettingsConfigDict(env_prefix="NEWSDESK_", extra="ignore")
@@ -38,11 +40,26 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_threads: int | None = None
     llm_context: int = Field(4096, ge=1024)
+    ingest_roots: Annotated[list[Path], NoDecode] = Field(
+        default_factory=list, description="server folders the chat app's folder box may read (none: see README)")
 
     @field_validator("home", "store_dir", "models_dir", mode="after")
     @classmethod
     def _expand(cls, value: Path | None) -> Path | None:
         return value.expanduser().resolve() if value is not None else None
+
+    @field_validator("ingest_roots", mode="before")
+    @classmethod
+    def _split_roots(cls, value: object) -> object:
+        if isinstance(value, str):  # NEWSDESK_INGEST_ROOTS=/srv/news:/srv/wires
+            return [part for part in value.split(os.pathsep) if part.strip()]
+        return value
+
+    @field_validator("ingest_roots", mode="after")
+    @classmethod
+    def _resolve_roots(cls, value: list[Path]) -> list[Path]:
+        # Resolved once here, so the containment check compares real paths with real paths.
+        return [root.expanduser().resolve() for root in value]
 
     @property
     def store(self) -> Path:
