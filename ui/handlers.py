@@ -31,11 +31,13 @@ from qa.answer import Done, NewsQA, SourcesFound, TextDelta
 from qa.llm import LLM, LLMError
 from qa.query import QuestionError
 from ui import views
+from ui.access import Access, Refused
 
 log = logging.getLogger("newsdesk.ui")
 ChatHistory = list[dict]
 Progress = Callable[..., None]  # gr.Progress: progress(fraction, desc=...)
 BUSY = "Another ingest or rebuild is running; try again when it has finished."
+LOCAL_USER = Access()  # one user on loopback without a login: may write, folder box not confined
 
 
 class SharedLLM:
@@ -274,14 +276,19 @@ def keep_uploads(settings: Settings, files: Sequence[object], upload_dir: Path) 
 
 
 def ingest(services: Services, files: Sequence[object] | None, folder: str | None,
-           progress: Progress | None = None) -> str:
-    """Index uploaded files and/or a folder on the server; returns the summary HTML."""
+           progress: Progress | None = None, *, access: Access = LOCAL_USER, user: str | None = None) -> str:
+    """Index uploaded files and/or a file or folder on the server; returns the summary HTML.
+
+    `access` says whether `user` may write and which server folders may be read
+    (the default is the single local user, as with `newsdesk ingest`).
+    """
     paths: list[Path] = []
-    if folder and folder.strip():
-        where = Path(folder.strip()).expanduser()
-        if not where.exists():
-            return views.error_html(f"No such file or folder on the server: {where}")
-        paths.append(where)
+    try:
+        access.check_writer(user, "Ingest")
+        if folder and folder.strip():
+            paths.append(access.server_path(folder))
+    except Refused as exc:
+        return views.error_html(str(exc))
     try:
         paths += keep_uploads(services.settings, files or [], services.upload_dir)
     except NotUploaded as exc:
@@ -289,19 +296,33 @@ def ingest(services: Services, files: Sequence[object] | None, folder: str | Non
     except OSError as exc:
         return views.error_html(f"Could not keep the uploaded files: {exc}")
     if not paths:
-        return views.error_html("Choose files to upload, or give a folder path on the server.")
-    return _write(services, lambda step: services.indexer.ingest(paths, progress=step), "Ingest", progress)
+        return views.error_html("Choose files to upload, or give a folder path on the server."
+                                if access.folder_box else "Choose files to upload.")
+    within = access.within(services.settings.home / "uploads")  # also links met inside a folder
+    return _write(services, lambda step: services.indexer.ingest(paths, progress=step, within=within), "Ingest",
+                  progress)
 
 
-def rebuild(services: Services, drop_missing: bool = False, progress: Progress | None = None) -> str:
+def rebuild(services: Services, drop_missing: bool = False, progress: Progress | None = None, *,
+            access: Access = LOCAL_USER, user: str | None = None) -> str:
     """Rebuild the whole index from its recorded sources (the old one serves until the new one is ready)."""
+    try:
+        access.check_writer(user, "Rebuilding the index")
+    except Refused as exc:
+        return views.error_html(str(exc))
     return _write(services, lambda step: services.indexer.rebuild(drop_missing=drop_missing, progress=step),
                   "Rebuild", progress)
 
 
-def load_demo(services: Services, progress: Progress | None = None) -> str:
+def load_demo(services: Services, progress: Progress | None = None, *, access: Access = LOCAL_USER,
+              user: str | None = None) -> str:
     """Fetch (once) and index the demo archive."""
     from index.demo import ensure_demo
+
+    try:
+        access.check_writer(user, "Loading the demo archive")
+    except Refused as exc:
+        return views.error_html(str(exc))
 
     def job(step: Callable[[int, int, str], None]) -> IngestReport:
         if progress is not None:
