@@ -12,10 +12,12 @@ Offline: analytics off (index.offline), system fonts, inline script only.
 from __future__ import annotations
 
 import functools
+from typing import Sequence
 
 import gradio as gr
 
 from ui import handlers, theme, views
+from ui.access import Access
 from ui.handlers import Conversation, Services
 
 # Sessions served at once. Tested: 4 simultaneous clients with extractive answers (all four in 2.7 s on
@@ -40,9 +42,14 @@ def _overview_updates(services: Services) -> tuple:
             gr.update(placeholder=f"e.g. {o.last_date or 'YYYY-MM-DD'}"))
 
 
-def build_app(services: Services) -> gr.Blocks:
-    """The Blocks app bound to the shared `services`; per-user state lives in gr.State."""
+def build_app(services: Services, access: Access) -> gr.Blocks:
+    """The Blocks app bound to the shared `services` and `access` rules; per-user state lives in gr.State.
+
+    Controls that write the index are shown to writers only; the handlers check again on every call
+    (an API caller can reach any event, hidden or not).
+    """
     bind = functools.partial
+    everyone_writes = access.admins is None
     first = handlers.overview(services)
     with gr.Blocks(title="Newsdesk", analytics_enabled=False, delete_cache=CACHE_CLEANUP) as app:
         with gr.Row(elem_id="nd-header", equal_height=True):
@@ -60,7 +67,8 @@ def build_app(services: Services) -> gr.Blocks:
                 with gr.Column(scale=3):
                     with gr.Column(visible=first.empty, elem_id="nd-empty") as empty_box:
                         gr.HTML(views.empty_archive_html())
-                        demo_btn = gr.Button("Load the demo archive", variant="primary", elem_id="nd-demo")
+                        demo_btn = gr.Button("Load the demo archive", variant="primary", elem_id="nd-demo",
+                                             visible=everyone_writes)
                         demo_out = gr.HTML()
                     chatbot = gr.Chatbot(show_label=False, height=600, elem_id="nd-chat", buttons=["copy"],
                                          placeholder=PLACEHOLDER.format(more=EXAMPLES_HINT if first.examples else ""),
@@ -94,8 +102,8 @@ def build_app(services: Services) -> gr.Blocks:
             new.click(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_name="new_chat")
             chatbot.clear(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_visibility="private")
 
-            def demo_job(progress=gr.Progress()):
-                return handlers.load_demo(services, progress)
+            def demo_job(request: gr.Request, progress=gr.Progress()):
+                return handlers.load_demo(services, progress, access=access, user=request.username)
             overview_out = [archive_line, outlets, chatbot, empty_box, since, until]
             demo_btn.click(demo_job, None, demo_out, concurrency_id="writer", concurrency_limit=1,
                            api_visibility="private").then(bind(_overview_updates, services), None, overview_out,
@@ -106,27 +114,33 @@ def build_app(services: Services) -> gr.Blocks:
                 stats = gr.HTML(elem_id="nd-stats")
                 months = gr.BarPlot(x="month", y="articles", title="Articles per month", height=280,
                                     y_lim=[0, None], elem_id="nd-months")
-            gr.HTML("<h3>Add articles</h3>")
-            with gr.Row(equal_height=False):
-                uploads = gr.File(label="Upload articles or a zip", file_count="multiple", file_types=UPLOAD_TYPES,
-                                  type="filepath", elem_id="nd-uploads", height=180)
-                with gr.Column():
-                    folder = gr.Textbox(label="…or a file or folder on the server", placeholder="/srv/news/2017",
-                                        max_lines=1, elem_id="nd-folder")
-                    ingest_btn = gr.Button("Ingest", variant="primary", elem_id="nd-ingest")
-                    with gr.Row():
-                        rebuild_btn = gr.Button("Rebuild index", elem_id="nd-rebuild")
-                        drop_missing = gr.Checkbox(label="leave out source files that have gone", value=False)
-            gr.HTML(f"<p class='nd-panel-note'>Up to {MAX_UPLOAD.upper()} per file. Uploaded files are kept in "
-                    f"<code>{views.esc(services.settings.home / 'uploads')}</code> so the index can be rebuilt; "
-                    "one ingest or rebuild runs at a time, and chatting carries on meanwhile.</p>")
+            chat_only = gr.HTML("<p class='nd-panel-note'>This login may ask questions; adding articles and "
+                                "rebuilding the index are for administrators.</p>", visible=False,
+                                elem_id="nd-chat-only")
+            with gr.Column(visible=everyone_writes, elem_id="nd-writer") as writer_box:
+                gr.HTML("<h3>Add articles</h3>")
+                with gr.Row(equal_height=False):
+                    uploads = gr.File(label="Upload articles or a zip", file_count="multiple",
+                                      file_types=UPLOAD_TYPES, type="filepath", elem_id="nd-uploads", height=180)
+                    with gr.Column():
+                        folder = gr.Textbox(label=f"…or a file or folder under {access.roots_text()}" if access.roots
+                                            else "…or a file or folder on the server", max_lines=1,
+                                            placeholder=str(access.roots[0]) if access.roots else "/srv/news/2017",
+                                            visible=access.folder_box, elem_id="nd-folder")
+                        ingest_btn = gr.Button("Ingest", variant="primary", elem_id="nd-ingest")
+                        with gr.Row():
+                            rebuild_btn = gr.Button("Rebuild index", elem_id="nd-rebuild")
+                            drop_missing = gr.Checkbox(label="leave out source files that have gone", value=False)
+                gr.HTML(f"<p class='nd-panel-note'>Up to {MAX_UPLOAD.upper()} per file. Uploaded files are kept in "
+                        f"<code>{views.esc(services.settings.home / 'uploads')}</code> so the index can be rebuilt; "
+                        "one ingest or rebuild runs at a time, and chatting carries on meanwhile.</p>")
             ingest_out = gr.HTML(elem_id="nd-ingest-out")
 
-            def ingest_job(files, path, progress=gr.Progress()):
-                return handlers.ingest(services, files, path, progress)
+            def ingest_job(files, path, request: gr.Request, progress=gr.Progress()):
+                return handlers.ingest(services, files, path, progress, access=access, user=request.username)
 
-            def rebuild_job(drop, progress=gr.Progress()):
-                return handlers.rebuild(services, drop, progress)
+            def rebuild_job(drop, request: gr.Request, progress=gr.Progress()):
+                return handlers.rebuild(services, drop, progress, access=access, user=request.username)
             show_stats = bind(handlers.archive_stats, services)
             refresh_overview = bind(_overview_updates, services)
             for event in (ingest_btn.click(ingest_job, [uploads, folder], ingest_out, api_name="ingest",
@@ -166,18 +180,32 @@ def build_app(services: Services) -> gr.Blocks:
                           concurrency_limit=1)
 
         app.load(refresh_overview, None, overview_out, api_visibility="private")
+
+        def role_view(request: gr.Request) -> tuple:
+            writer = access.may_write(request.username)
+            return gr.update(visible=writer), gr.update(visible=writer), gr.update(visible=not writer)
+        app.load(role_view, None, [writer_box, demo_btn, chat_only], api_visibility="private")
         app.load(show_stats, None, [stats, months], api_name="stats")
     app.queue(default_concurrency_limit=CHAT_CONCURRENCY)
     return app
 
 
 def launch(services: Services, *, host: str = "127.0.0.1", port: int = 7860,
-           auth: tuple[str, str] | None = None, open_browser: bool = False, block: bool = True) -> gr.Blocks:
-    """Build and serve the app on `host:port`, optionally behind a login (page, API and files)."""
-    app = build_app(services)
-    app.launch(server_name=host, server_port=port, auth=auth, inbrowser=open_browser, share=False,
+           auth: Sequence[tuple[str, str]] = (), admins: Sequence[tuple[str, str]] = (),
+           open_browser: bool = False, block: bool = True) -> gr.Blocks:
+    """Build and serve the app on `host:port`, optionally behind a login (page, API and files).
+
+    `auth` logins may chat; `admins` may also write the index. With no admins,
+    everyone let in may write (see `ui.access`); the folder box reads only
+    inside `settings.ingest_roots`, or anywhere for a single local user.
+    """
+    access = Access.for_server(host, services.settings.ingest_roots, [user for user, _ in auth],
+                               [user for user, _ in admins])
+    logins = [*auth, *admins] or None
+    app = build_app(services, access)
+    app.launch(server_name=host, server_port=port, auth=logins, inbrowser=open_browser, share=False,
                prevent_thread_lock=not block, theme=theme.theme(), css=theme.CSS, head=theme.HEAD,
                max_file_size=MAX_UPLOAD, show_error=False, quiet=not block, footer_links=["api"],
-               auth_message="Newsdesk — log in to ask the archive." if auth else None,
+               auth_message="Newsdesk — log in to ask the archive." if logins else None,
                enable_monitoring=False, ssr_mode=False, mcp_server=False, pwa=False)
     return app

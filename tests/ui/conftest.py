@@ -109,23 +109,26 @@ def free_port() -> int:
 class LiveApp:
     """A served app: its URL, services and Blocks (closed at teardown)."""
 
-    def __init__(self, services, auth: tuple[str, str] | None = None) -> None:
+    def __init__(self, services, auth: tuple[str, str] | None = None, *, users: list[tuple[str, str]] = (),
+                 admins: list[tuple[str, str]] = ()) -> None:
         from ui.app import launch
 
         self.services = services
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        self.app = launch(services, port=self.port, auth=auth, block=False)
+        logins = [auth] if auth else list(users)
+        self.app = launch(services, port=self.port, auth=logins, admins=admins, block=False)
 
     def close(self) -> None:
         self.app.close()
 
 
-def live_services(home: Path, embedder: object, llm: object = None, articles: list[dict] = ARTICLES):
-    """Services over a fresh fixture store at `home` (empty if `articles` is empty)."""
+def live_services(home: Path, embedder: object, llm: object = None, articles: list[dict] = ARTICLES,
+                  **settings_: object):
+    """Services over a fresh fixture store at `home` (empty if `articles` is empty); `settings_` e.g. ingest_roots."""
     from ui.handlers import Services
 
-    settings = make_settings(home, llm="none" if llm is None else "embedded")
+    settings = make_settings(home, llm="none" if llm is None else "embedded", **settings_)
     indexer = make_indexer(settings.store, embedder)
     if articles:
         indexer.ingest([write_archive(home.parent / (home.name + "-docs"), articles)])

@@ -247,3 +247,35 @@ def test_real_model_streams_stops_and_answers(browser, real_embedder, real_llm, 
         tab.close()
     finally:
         served.close()
+
+
+def test_chat_logins_see_no_write_controls_and_admins_do(browser, real_embedder, tmp_path, artifacts, kit):
+    """With --admin set, a chat login's Archive tab has stats but no upload, folder box or rebuild."""
+    root = tmp_path / "news"
+    root.mkdir()
+    services = kit.live_services(tmp_path / "home", real_embedder, articles=kit.ARTICLES[:2], ingest_roots=[root])
+    served = kit.LiveApp(services, users=[("reader", "read-pw")], admins=[("chief", "chief-pw")])
+    try:
+        for user, password in (("reader", "read-pw"), ("chief", "chief-pw")):
+            context = browser.new_context(viewport=VIEWPORT)
+            page = context.new_page()
+            page.goto(served.url)
+            page.locator("input[type=text]").first.fill(user)
+            page.locator("input[type=password]").fill(password)
+            page.get_by_role("button", name="Login").click()
+            page.wait_for_selector("#nd-question textarea", timeout=30_000)
+            page.get_by_role("tab", name="Archive").click()
+            page.wait_for_selector("#nd-stats .nd-stat")
+            page.wait_for_timeout(1000)  # the role view is applied on load
+            if user == "reader":
+                assert page.locator("#nd-chat-only").is_visible()
+                assert not page.locator("#nd-uploads").is_visible() and not page.locator("#nd-rebuild").is_visible()
+            else:
+                assert page.locator("#nd-uploads").is_visible() and page.locator("#nd-rebuild").is_visible()
+                assert not page.locator("#nd-chat-only").is_visible()
+                folder = page.locator("#nd-folder")
+                assert folder.is_visible() and str(root.resolve()) in folder.inner_text()
+            page.screenshot(path=str(artifacts / f"archive-{user}.png"), full_page=True)
+            context.close()
+    finally:
+        served.close()
