@@ -141,3 +141,11 @@ def test_hidden_demo_button_event_is_refused_to_a_chat_login(roots_app):
     assert done["output"]["data"][0] == error_html(
         "Loading the demo archive is for administrators; the login “reader” may ask questions only.")
     assert titles(served) == before
+
+
+def test_the_api_offers_no_other_write_endpoints(roots_app):
+    """The named endpoints a client can call: the two that write (ingest, rebuild) are checked above; there is
+    no remove endpoint (removing is `newsdesk remove`). A new endpoint must be added here with its role decided."""
+    served, _ = roots_app
+    endpoints = client(served.url, READER).view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert set(endpoints) == {"/ask", "/new_chat", "/ingest", "/rebuild", "/stats", "/evaluate"}
