@@ -146,13 +146,20 @@ class Manifest:
         return [ArticleRow(*r) for r in self.db.execute(sql)]
 
     def ids_for_path(self, path: str) -> list[str]:
-        """Articles (and duplicates) read from `path` or from inside it (folder or archive)."""
-        like = path.rstrip("/") + "/%"
-        member = path + "::%"
+        """Articles (and duplicates) read from `path` or from inside it (folder or archive).
+
+        Matching is exact and case-sensitive: the path itself, a folder prefix
+        ending in `/`, or an archive prefix ending in `::`. (Not `LIKE`, where
+        `_` and `%` are wildcards and ASCII case is ignored: re-reading
+        `news_2017.zip` deleted the articles of `news-2017.zip`.)
+        """
+        folder = path.rstrip("/") + "/"
+        member = path + "::"
         ids = []
         for table in ("articles", "duplicates"):
             ids += [r[0] for r in self.db.execute(
-                f"SELECT id FROM {table} WHERE path=? OR path LIKE ? OR path LIKE ?", (path, like, member))]
+                f"SELECT id FROM {table} WHERE path=? OR substr(path, 1, ?)=? OR substr(path, 1, ?)=?",
+                (path, len(folder), folder, len(member), member))]
         return ids
 
     def source_paths(self) -> dict[str, dict[str, str] | None]:
