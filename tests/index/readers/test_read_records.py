@@ -203,3 +203,28 @@ def test_csv_header_without_records(tmp_path):
     path.write_text("title,text\n\n", encoding="utf-8")
     [], [failure] = split(read_file(path))
     assert (failure.path, failure.error) == (str(path), "CSV has a header row but no records")
+
+
+DEEP = "[" * 200_000 + "]" * 200_000  # past the json parser's recursion limit
+
+
+def test_deeply_nested_json_file_is_one_failure(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text(DEEP)
+    [], [failure] = split(read_file(path))
+    assert (failure.path, failure.error) == (str(path), "malformed JSON: arrays or objects nested too deeply")
+
+
+def test_deeply_nested_jsonl_line_is_reported_and_the_good_lines_kept(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    nested_field = json.dumps({"title": "Nested text", "text": json.loads("[" * 700 + '"x"' + "]" * 700)})
+    path.write_text('{"title": "Good one", "text": "Fine text."}\n'
+                    + DEEP + "\n"
+                    + '{"title": "Good two", "text": "More fine text."}\n'
+                    + nested_field + "\n", encoding="utf-8")
+    articles, failures = split(read_file(path))
+    assert [a.title for a in articles] == ["Good one", "Good two"]
+    assert [(f.path, f.error) for f in failures] == [
+        (f"{path}:2", "malformed JSON: arrays or objects nested too deeply"),
+        (f"{path}:4", "record has arrays or objects nested too deeply")]
+
