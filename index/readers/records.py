@@ -168,6 +168,9 @@ def read_csv(lines: Iterable[str], label: str, field_map: Mapping[str, str] | No
             if len(row) > len(columns):
                 yield ReadFailure(where, f"malformed CSV row: {len(row)} values for {len(columns)} columns")
                 continue
+            if any("\x00" in cell for cell in row):
+                yield ReadFailure(where, "malformed CSV row: holds a NUL byte")
+                continue
             # A short row simply lacks its last fields (zip stops early).
             yield _article_or_failure(dict(zip(columns, row)), label, where, field_map)
 

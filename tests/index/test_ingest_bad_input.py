@@ -17,7 +17,7 @@ def make_indexer(tmp_path: Path, embedder) -> Indexer:
     return Indexer(store, embedder, Chunker(embedder.tokenize, chunk_tokens=64, overlap=8), quiet=True)
 
 
-def test_deep_json_does_not_stop_the_batch(tmp_path, fake_embedder):
+def test_deep_json_and_nul_rows_do_not_stop_the_batch(tmp_path, fake_embedder):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "earlier.txt").write_text("Earlier story\n\nIndexed before the bad batch arrived.", encoding="utf-8")
@@ -26,13 +26,16 @@ def test_deep_json_does_not_stop_the_batch(tmp_path, fake_embedder):
     (docs / "a-deep.json").write_text(DEEP, encoding="utf-8")
     (docs / "b-mixed.jsonl").write_text('{"title": "Line one", "text": "The first good line."}\n' + DEEP + "\n"
                                         '{"title": "Line three", "text": "The third good line."}\n', encoding="utf-8")
+    (docs / "c-rows.csv").write_bytes(b"title,text\nRow one,The first row.\nRow two,Has a \x00 in it.\n"
+                                      b"Row three,The third row.\n")
     (docs / "d-after.txt").write_text("After story\n\nRead after the bad files.", encoding="utf-8")
     report = indexer.ingest([docs])
     assert sorted((Path(f.path).name, f.error) for f in report.failed) == [
         ("a-deep.json", "malformed JSON: arrays or objects nested too deeply"),
         ("b-mixed.jsonl:2", "malformed JSON: arrays or objects nested too deeply"),
+        ("c-rows.csv:3", "malformed CSV row: holds a NUL byte"),
     ]
     titles = sorted(r.title for r in indexer.store.manifest.articles())
-    assert titles == ["After story", "Earlier story", "Line one", "Line three"]
-    assert (report.added, report.unchanged) == (3, 1)
+    assert titles == ["After story", "Earlier story", "Line one", "Line three", "Row one", "Row three"]
+    assert (report.added, report.unchanged) == (5, 1)
     assert indexer.store.collection.count() == indexer.store.stats().chunks

@@ -228,3 +228,21 @@ def test_deeply_nested_jsonl_line_is_reported_and_the_good_lines_kept(tmp_path):
         (f"{path}:2", "malformed JSON: arrays or objects nested too deeply"),
         (f"{path}:4", "record has arrays or objects nested too deeply")]
 
+
+def test_csv_row_with_a_nul_byte_is_reported_and_the_other_rows_kept(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes(b"title,text\n"
+                     b"First,The first body.\n"
+                     b"Second,A body with a \x00 byte in it.\n"
+                     b"Third,The third body.\n")
+    articles, [failure] = split(read_file(path))
+    assert [a.title for a in articles] == ["First", "Third"]
+    assert (failure.path, failure.error) == (f"{path}:3", "malformed CSV row: holds a NUL byte")
+
+
+def test_jsonl_line_with_a_nul_byte_is_reported_and_the_other_lines_kept(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_bytes(b'{"title": "A", "text": "x\x00y"}\n{"title": "B", "text": "Fine."}\n')
+    articles, [failure] = split(read_file(path))
+    assert [a.title for a in articles] == ["B"]
+    assert failure.path == f"{path}:1" and failure.error.startswith("malformed JSON: Invalid control character")
