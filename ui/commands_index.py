@@ -8,7 +8,7 @@ import json
 import sys
 
 from index.fetch import FetchError
-from index.lock import IndexBusy
+from index.lock import IndexBusy, WriteLock
 from index.pipeline import IngestReport, RebuildError
 from index.runtime import ModelsMissing, build_indexer, open_store
 from ui.cli import UsageError, settings_from
@@ -132,8 +132,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from index.demo import ensure_demo
 
     settings = settings_from(args)
-    path = ensure_demo(settings, full=args.full)
-    report = build_indexer(settings, quiet=args.quiet).ingest([path])
+    with WriteLock(settings.store):  # refuse at once when busy, before the download and the model
+        path = ensure_demo(settings, full=args.full)
+        report = build_indexer(settings, quiet=args.quiet).ingest([path])
     return print_report(report, args.json)
 
 
@@ -141,7 +142,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders."""
     field_map = _field_map(args.map)
-    report = build_indexer(settings_from(args), quiet=args.quiet).ingest(args.paths, field_map)
+    settings = settings_from(args)
+    with WriteLock(settings.store):  # before loading the model: a busy index is refused at once
+        report = build_indexer(settings, quiet=args.quiet).ingest(args.paths, field_map)
     return print_report(report, args.json)
 
 
@@ -150,10 +153,12 @@ def cmd_remove(args: argparse.Namespace) -> int:
     """Remove articles by id or path."""
     if not args.ids and not args.path:
         raise UsageError("give article ids or --path PATH")
-    indexer = build_indexer(settings_from(args), quiet=True)
-    removed, missing = indexer.remove(args.ids)
-    for path in args.path:
-        removed += indexer.remove_path(path)
+    settings = settings_from(args)
+    with WriteLock(settings.store):  # before loading the model, as for ingest
+        indexer = build_indexer(settings, quiet=True)
+        removed, missing = indexer.remove(args.ids)
+        for path in args.path:
+            removed += indexer.remove_path(path)
     print(f"removed {len(removed)} article(s)")
     for article_id in missing:
         print(f"  not in the index: {article_id}", file=sys.stderr)
@@ -163,7 +168,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
 @_guard
 def cmd_rebuild(args: argparse.Namespace) -> int:
     """Rebuild the index from its recorded sources."""
-    report = build_indexer(settings_from(args), quiet=args.quiet).rebuild(drop_missing=args.drop_missing)
+    settings = settings_from(args)
+    with WriteLock(settings.store):  # before loading the model, as for ingest
+        report = build_indexer(settings, quiet=args.quiet).rebuild(drop_missing=args.drop_missing)
     return print_report(report, args.json)
 
 

@@ -1,0 +1,121 @@
+"""`newsdesk ingest/remove/rebuild/stats` on awkward input: a busy index refused before
+any model loads.
+
+Fast tests run the real command in-process over a real on-disk store, with the
+deterministic fake embedder in place of MiniLM; the subprocess tests run the real
+`python -m ui.cli` (no model is needed for what they check)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import index.runtime
+from ui.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+STORY = "Storm closes schools\n\nA winter storm closed schools along the coast of Maine on Tuesday."
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A private home whose models folder does not exist (loading a model there fails)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("NEWSDESK_HOME", str(home))
+    monkeypatch.setenv("NEWSDESK_MODELS_DIR", str(tmp_path / "no-models"))
+    return home
+
+
+@pytest.fixture
+def fake_model(monkeypatch, fake_embedder):
+    """The fake embedder in place of MiniLM; `.loads` counts how often a model was asked for."""
+    class Loader:
+        loads = 0
+
+        def __call__(self, settings):
+            Loader.loads += 1
+            return fake_embedder
+
+    loader = Loader()
+    monkeypatch.setattr(index.runtime, "load_embedder", loader)
+    return loader
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def cli_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
+    env.update(NEWSDESK_HOME=str(home), NEWSDESK_MODELS_DIR=str(home.parent / "no-models"),
+               PYTHONPATH=str(REPO))
+    return env
+
+
+class LockHolder:
+    """Another process holding the store's write lock, as a running ingest would."""
+
+    def __init__(self, store: Path) -> None:
+        lock = store.parent / (store.name + ".lock")
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen([sys.executable, "-c", (
+            "import fcntl, os, time\n"
+            f"fd = os.open({str(lock)!r}, os.O_RDWR | os.O_CREAT)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX); os.write(fd, str(os.getpid()).encode()); print('locked', flush=True)\n"
+            "time.sleep(60)\n")], stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout.readline().strip() == "locked"
+
+    def __enter__(self) -> "LockHolder":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+@pytest.mark.parametrize("command", [["ingest", "DOCS"], ["remove", "some-id"], ["remove", "--path", "DOCS"],
+                                     ["rebuild"], ["demo"]])
+def test_busy_index_is_refused_before_any_model_loads(home, tmp_path, fake_model, capsys, command):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "storm.txt").write_text(STORY, encoding="utf-8")
+    argv = [str(docs) if a == "DOCS" else a for a in command]
+    with LockHolder(home / "store") as holder:
+        code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert err.strip() == (f"newsdesk {command[0]}: index is busy (pid {holder.process.pid}): another newsdesk "
+                           f"process is writing to {home / 'store'}")
+    assert fake_model.loads == 0
+    assert not (home / "demo").exists()  # `demo` did not start downloading either
+
+
+def test_busy_index_real_cli_never_reaches_the_models(home, tmp_path):
+    """With a models folder that does not exist, loading would fail with "models missing"."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "storm.txt").write_text(STORY, encoding="utf-8")
+    with LockHolder(home / "store") as holder:
+        done = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", str(docs)], cwd=REPO, env=cli_env(home),
+                              capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert f"index is busy (pid {holder.process.pid})" in done.stderr
+    assert "model" not in done.stderr.lower() and "Traceback" not in done.stderr
+    assert done.stdout == ""
+
+
+def test_lock_is_released_after_a_refused_and_a_finished_run(home, tmp_path, fake_model, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "storm.txt").write_text(STORY, encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(docs), "--quiet")
+    assert code == 0, err
+    assert "added 1" in out and fake_model.loads == 1
+    assert run(capsys, "remove", "--path", str(docs / "storm.txt"))[0] == 0
+    assert json.loads(run(capsys, "stats", "--json")[1])["articles"] == 0
