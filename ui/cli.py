@@ -49,8 +49,14 @@ def settings_from(args: argparse.Namespace, **overrides: object) -> Settings:
     return Settings(**values)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every subcommand registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered.
+
+    For one of the archive commands (`command` in `commands_index.COMMANDS`) only
+    those are registered: the question, evaluation and chat modules import
+    llama-index and NLTK, seconds of start-up that `ingest` must not spend before
+    it can say the index is busy.
+    """
     from ui import commands_index
 
     parser = argparse.ArgumentParser(
@@ -62,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Benchmarks print numbers; nothing is asserted.")
     bench_sub = bench.add_subparsers(dest="bench", metavar="WHAT")
     modules = [commands_index]
-    for name in ("commands_qa", "commands_eval", "commands_chat"):
+    for name in (() if command in commands_index.COMMANDS else ("commands_qa", "commands_eval", "commands_chat")):
         try:
             modules.append(__import__(f"ui.{name}", fromlist=["register"]))
         except ModuleNotFoundError as exc:
@@ -77,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

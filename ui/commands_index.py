@@ -1,17 +1,26 @@
 """`newsdesk` subcommands that manage the archive: models, demo, ingest,
-remove, rebuild, stats, articles, config and `bench ingest`."""
+remove, rebuild, stats, articles, config and `bench ingest`.
+
+The store, the model wiring and the fetchers (chromadb and llama-index take
+seconds to import) are imported inside the commands, after the write lock is
+taken, so a busy index is refused at once.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from index.fetch import FetchError
 from index.lock import IndexBusy, WriteLock
-from index.pipeline import IngestReport, RebuildError
-from index.runtime import ModelsMissing, build_indexer, open_store
 from ui.cli import UsageError, settings_from
+
+if TYPE_CHECKING:
+    from index.pipeline import IngestReport
+
+# The subcommands `register` adds: `ui.cli` builds only this module's parser for them.
+COMMANDS = frozenset({"models", "demo", "ingest", "remove", "rebuild", "stats", "articles", "config"})
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -105,12 +114,23 @@ def print_report(report: IngestReport, as_json: bool) -> int:
     return 1 if report.failed else 0
 
 
+def _expected_errors() -> tuple[type[Exception], ...]:
+    """The errors a command reports in one line (imported only once one was raised)."""
+    from index.fetch import FetchError
+    from index.models import ModelsMissing
+    from index.pipeline import RebuildError
+
+    return IndexBusy, ModelsMissing, RebuildError, FetchError
+
+
 def _guard(fn):
     """Turn the expected runtime errors into one clear line and exit status 2."""
     def run(args: argparse.Namespace) -> int:
         try:
             return fn(args)
-        except (IndexBusy, ModelsMissing, RebuildError, FetchError) as exc:
+        except Exception as exc:
+            if not isinstance(exc, IndexBusy) and not isinstance(exc, _expected_errors()):
+                raise
             print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
             return 2
     run.__doc__ = fn.__doc__
@@ -129,10 +149,11 @@ def cmd_models(args: argparse.Namespace) -> int:
 @_guard
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fetch the demo archive and ingest it."""
-    from index.demo import ensure_demo
-
     settings = settings_from(args)
     with WriteLock(settings.store):  # refuse at once when busy, before the download and the model
+        from index.demo import ensure_demo
+        from index.runtime import build_indexer
+
         path = ensure_demo(settings, full=args.full)
         report = build_indexer(settings, quiet=args.quiet).ingest([path])
     return print_report(report, args.json)
@@ -143,7 +164,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders."""
     field_map = _field_map(args.map)
     settings = settings_from(args)
-    with WriteLock(settings.store):  # before loading the model: a busy index is refused at once
+    with WriteLock(settings.store):  # before importing the store and loading the model: refused at once
+        from index.runtime import build_indexer
+
         report = build_indexer(settings, quiet=args.quiet).ingest(args.paths, field_map)
     return print_report(report, args.json)
 
@@ -154,7 +177,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
     if not args.ids and not args.path:
         raise UsageError("give article ids or --path PATH")
     settings = settings_from(args)
-    with WriteLock(settings.store):  # before loading the model, as for ingest
+    with WriteLock(settings.store):  # before importing the store and loading the model, as for ingest
+        from index.runtime import build_indexer
+
         indexer = build_indexer(settings, quiet=True)
         removed, missing = indexer.remove(args.ids)
         for path in args.path:
@@ -169,13 +194,17 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_rebuild(args: argparse.Namespace) -> int:
     """Rebuild the index from its recorded sources."""
     settings = settings_from(args)
-    with WriteLock(settings.store):  # before loading the model, as for ingest
+    with WriteLock(settings.store):  # before importing the store and loading the model, as for ingest
+        from index.runtime import build_indexer
+
         report = build_indexer(settings, quiet=args.quiet).rebuild(drop_missing=args.drop_missing)
     return print_report(report, args.json)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the index holds."""
+    from index.runtime import open_store
+
     stats = open_store(settings_from(args)).stats()
     if args.json:
         print(json.dumps({"articles": stats.articles, "chunks": stats.chunks, "sources": stats.sources,
@@ -194,6 +223,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_articles(args: argparse.Namespace) -> int:
     """List indexed articles."""
+    from index.runtime import open_store
+
     rows = open_store(settings_from(args)).manifest.articles(args.limit)
     if args.json:
         print(json.dumps([{"id": r.id, "title": r.title, "source": r.source, "published": r.published,

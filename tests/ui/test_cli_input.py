@@ -119,3 +119,21 @@ def test_lock_is_released_after_a_refused_and_a_finished_run(home, tmp_path, fak
     assert "added 1" in out and fake_model.loads == 1
     assert run(capsys, "remove", "--path", str(docs / "storm.txt"))[0] == 0
     assert json.loads(run(capsys, "stats", "--json")[1])["articles"] == 0
+
+
+def test_busy_index_is_refused_before_the_store_and_model_libraries_are_imported(home, tmp_path):
+    """What made the refusal take seconds even after the lock came first: importing chromadb,
+    llama-index, NLTK and the question modules. Checked by what was imported, not by a clock."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "storm.txt").write_text(STORY, encoding="utf-8")
+    script = ("import sys\nfrom ui.cli import main\n"
+              f"code = main(['ingest', {str(docs)!r}])\n"
+              "heavy = [m for m in ('chromadb', 'llama_index.core', 'nltk', 'torch', 'sentence_transformers', "
+              "'index.store', 'index.embedding', 'qa.answer') if m in sys.modules]\n"
+              "print(code, heavy)\n")
+    with LockHolder(home / "store"):
+        done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=cli_env(home), capture_output=True,
+                              text=True, timeout=120)
+    assert "index is busy" in done.stderr
+    assert done.stdout.strip() == "2 []"
