@@ -12,6 +12,7 @@ import sys
 from typing import Sequence
 
 from index.settings import Settings
+from ui.printable import printable
 
 EPILOG = """\
 typical session:
@@ -92,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except UsageError as exc:
-        print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
+        print(f"newsdesk {args.command}: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)

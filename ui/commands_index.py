@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from index.lock import IndexBusy, WriteLock
 from ui.cli import UsageError, settings_from
+from ui.printable import printable
 
 if TYPE_CHECKING:
     from index.pipeline import IngestReport
@@ -110,7 +111,7 @@ def print_report(report: IngestReport, as_json: bool) -> int:
               f"duplicates {report.duplicates}, failed {len(report.failed)} "
               f"in {report.seconds:.1f}s; the index holds {report.articles} articles, {report.chunks} chunks")
         for failure in report.failed:
-            print(f"  failed: {failure.path}: {failure.error}")
+            print(f"  failed: {printable(failure.path)}: {printable(failure.error)}")
     return 1 if report.failed else 0
 
 
@@ -131,7 +132,7 @@ def _guard(fn):
         except Exception as exc:
             if not isinstance(exc, IndexBusy) and not isinstance(exc, _expected_errors()):
                 raise
-            print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
+            print(f"newsdesk {args.command}: {printable(str(exc))}", file=sys.stderr)
             return 2
     run.__doc__ = fn.__doc__
     return run
@@ -186,7 +187,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
             removed += indexer.remove_path(path)
     print(f"removed {len(removed)} article(s)")
     for article_id in missing:
-        print(f"  not in the index: {article_id}", file=sys.stderr)
+        print(f"  not in the index: {printable(article_id)}", file=sys.stderr)
     return 1 if missing else 0
 
 
@@ -217,7 +218,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"disk       {stats.bytes / 2**20:.1f} MB")
     print("outlets")
     for name, count in stats.sources.items():
-        print(f"  {count:6d}  {name}")
+        print(f"  {count:6d}  {printable(name)}")
     return 0
 
 
@@ -231,7 +232,8 @@ def cmd_articles(args: argparse.Namespace) -> int:
                            "url": r.url, "path": r.path, "chars": r.chars} for r in rows], ensure_ascii=False))
         return 0
     for r in rows:
-        print(f"{r.published or '----------'}  {(r.source or '?')[:14]:14}  {r.title[:80]}\n{'':28}{r.id}")
+        print(f"{r.published or '----------'}  {printable((r.source or '?')[:14]):14}  {printable(r.title[:80])}\n"
+              f"{'':28}{printable(r.id)}")
     return 0
 
 

@@ -1,5 +1,5 @@
 """`newsdesk ingest/remove/rebuild/stats` on awkward input: a busy index refused before
-any model loads.
+any model loads, file and member names printed with their control characters escaped.
 
 Fast tests run the real command in-process over a real on-disk store, with the
 deterministic fake embedder in place of MiniLM; the subprocess tests run the real
@@ -137,3 +137,45 @@ def test_busy_index_is_refused_before_the_store_and_model_libraries_are_imported
                               text=True, timeout=120)
     assert "index is busy" in done.stderr
     assert done.stdout.strip() == "2 []"
+
+
+def test_file_names_with_escapes_and_newlines_are_printed_escaped(home, tmp_path, fake_model, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "storm.txt").write_text(STORY, encoding="utf-8")
+    (docs / "red\x1b[31m.txt").write_text("", encoding="utf-8")  # empty: reported by name
+    (docs / "two\nfailed: forged.txt").write_text("", encoding="utf-8")
+    (docs / "café \u202etxt.md").write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(docs), "--quiet")
+    assert code == 1
+    failures = [line for line in out.splitlines() if line.startswith("  failed: ")]
+    assert len(failures) == 3, out  # the newline did not forge a fourth line
+    assert "\x1b" not in out and "\u202e" not in out
+    assert f"  failed: {docs}/red\\x1b[31m.txt: empty file" in failures
+    assert f"  failed: {docs}/two\\nfailed: forged.txt: empty file" in failures
+    assert f"  failed: {docs}/café \\u202etxt.md: empty file" in failures  # readable letters stay as they are
+    code, out, _ = run(capsys, "ingest", str(docs), "--json", "--quiet")
+    paths = {Path(f["path"]).name for f in json.loads(out)["failed"]}
+    assert "two\nfailed: forged.txt" in paths  # JSON keeps the exact name (escaped by JSON itself)
+
+
+def test_zip_members_outside_the_archive_are_named_and_not_indexed(home, tmp_path, fake_model, capsys):
+    import zipfile
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    archive = docs / "feed.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("ok/storm.txt", STORY)
+        zf.writestr("../../escape.txt", "Escaped\n\nA member that climbs out of the archive folder.")
+        zf.writestr("/etc/absolute.txt", "Absolute\n\nA member with an absolute path.")
+    code, out, _ = run(capsys, "ingest", str(docs), "--quiet")
+    assert code == 1
+    assert f"  failed: {archive}::../../escape.txt: unsafe member name (absolute path or '..'); not read" in out
+    assert f"  failed: {archive}::/etc/absolute.txt: unsafe member name (absolute path or '..'); not read" in out
+    assert "added 1," in out
+    code, out, _ = run(capsys, "articles", "--json")
+    assert [a["title"] for a in json.loads(out)] == ["Storm closes schools"]
+    written = {p.name for p in tmp_path.parent.rglob("*")}
+    assert "escape.txt" not in written and "absolute.txt" not in written
+    assert not Path("/etc/absolute.txt").exists()
