@@ -2,12 +2,14 @@
 
 Each `ui/commands_*.py` module adds its subcommands with `register(subparsers)`
 and implements them by calling the same Python functions the Gradio app uses.
-Exit status: 0 success, 1 some inputs failed (the rest done), 2 usage errors.
+Exit status: 0 success, 1 some inputs failed (the rest done), 2 usage errors,
+141 when whoever reads the output stops early (`newsdesk stats | head -3`).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -91,13 +93,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args) or 0)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not in an "Exception ignored" at exit
+        return status
     except UsageError as exc:
         print(f"newsdesk {args.command}: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """Exit quietly when the output pipe closed (`| head`), like a program killed by SIGPIPE.
+
+    Python ignores SIGPIPE, so the write fails with BrokenPipeError instead; stdout is
+    pointed at /dev/null so the interpreter's final flush does not fail again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + 13  # 128 + SIGPIPE, what a shell reports for `yes | head -1`'s `yes`
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """`newsdesk ingest/remove/rebuild/stats` on awkward input: a busy index refused before
-any model loads, file and member names printed with their control characters escaped.
+any model loads, file and member names printed with their control characters escaped,
+a closed output pipe.
 
 Fast tests run the real command in-process over a real on-disk store, with the
 deterministic fake embedder in place of MiniLM; the subprocess tests run the real
@@ -179,3 +180,17 @@ def test_zip_members_outside_the_archive_are_named_and_not_indexed(home, tmp_pat
     written = {p.name for p in tmp_path.parent.rglob("*")}
     assert "escape.txt" not in written and "absolute.txt" not in written
     assert not Path("/etc/absolute.txt").exists()
+
+
+def test_stats_closed_pipe_exits_quietly(home):
+    """`newsdesk stats | head -3`: the reader is gone; no traceback, SIGPIPE's exit status."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before anything is written: every write fails
+    try:
+        done = subprocess.run([sys.executable, "-m", "ui.cli", "stats"], cwd=REPO, env=cli_env(home),
+                              stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert "BrokenPipe" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr == ""
+    assert done.returncode == 141
