@@ -104,6 +104,14 @@ class ArticleRow:
 
 
 _ARTICLE_COLS = "id, title, body, published, source, url, author, path, content_hash, chunks"
+# Rows read from a path or from inside it: the file itself, a folder's files, an archive's members.
+_IN_PATH = "(path=? OR substr(path, 1, ?)=? OR substr(path, 1, ?)=?)"
+
+
+def _in_path(path: str) -> tuple[str | int, ...]:
+    """The parameters of `_IN_PATH` for `path`."""
+    folder, member = path.rstrip("/") + "/", path + "::"
+    return path, len(folder), folder, len(member), member
 
 
 class Manifest:
@@ -153,13 +161,9 @@ class Manifest:
         `_` and `%` are wildcards and ASCII case is ignored: re-reading
         `news_2017.zip` deleted the articles of `news-2017.zip`.)
         """
-        folder = path.rstrip("/") + "/"
-        member = path + "::"
         ids = []
         for table in ("articles", "duplicates"):
-            ids += [r[0] for r in self.db.execute(
-                f"SELECT id FROM {table} WHERE path=? OR substr(path, 1, ?)=? OR substr(path, 1, ?)=?",
-                (path, len(folder), folder, len(member), member))]
+            ids += [r[0] for r in self.db.execute(f"SELECT id FROM {table} WHERE {_IN_PATH}", _in_path(path))]
         return ids
 
     def source_paths(self) -> dict[str, dict[str, str] | None]:
