@@ -1,6 +1,6 @@
 """`newsdesk ingest/remove/rebuild/stats` on awkward input: a busy index refused before
 any model loads, file and member names printed with their control characters escaped,
-a closed output pipe.
+a closed output pipe, duplicates counted the same way by `ingest` and `stats`.
 
 Fast tests run the real command in-process over a real on-disk store, with the
 deterministic fake embedder in place of MiniLM; the subprocess tests run the real
@@ -194,3 +194,20 @@ def test_stats_closed_pipe_exits_quietly(home):
     assert "BrokenPipe" not in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert done.stderr == ""
     assert done.returncode == 141
+
+
+def test_stats_counts_the_duplicates_ingest_reported(home, tmp_path, fake_model, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(STORY, encoding="utf-8")
+    assert run(capsys, "ingest", str(docs), "--quiet")[0] == 0
+    (docs / "copy.txt").write_text(STORY, encoding="utf-8")  # the same article saved again under another name
+    code, out, _ = run(capsys, "ingest", str(docs), "--json", "--quiet")
+    report = json.loads(out)
+    assert code == 0 and report["duplicates"] == 1 and report["articles"] == 1
+    code, out, _ = run(capsys, "stats")
+    assert "articles   1  (+1 duplicates not indexed twice)" in out
+    code, out, _ = run(capsys, "ingest", str(docs), "--json", "--quiet")
+    again = json.loads(out)
+    assert (again["unchanged"], again["duplicates"]) == (2, 0)  # nothing new the second time
+    assert "(+1 duplicates" in run(capsys, "stats")[1]
