@@ -15,6 +15,7 @@ change. Accents are folded twice: by FTS5's `remove_diacritics 2` and by
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import unicodedata
@@ -45,6 +46,9 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, field_map TEXT);
+CREATE TABLE IF NOT EXISTS copies (
+    id TEXT NOT NULL, path TEXT NOT NULL, content_hash TEXT NOT NULL, PRIMARY KEY (id, path)
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     search_text, content='chunks', content_rowid='rowid',
     tokenize='unicode61 remove_diacritics 2'
@@ -104,6 +108,14 @@ class ArticleRow:
 
 
 _ARTICLE_COLS = "id, title, body, published, source, url, author, path, content_hash, chunks"
+# Rows read from a path or from inside it: the file itself, a folder's files, an archive's members.
+_IN_PATH = "(path=? OR substr(path, 1, ?)=? OR substr(path, 1, ?)=?)"
+
+
+def _in_path(path: str) -> tuple[str | int, ...]:
+    """The parameters of `_IN_PATH` for `path`."""
+    folder, member = path.rstrip("/") + "/", path + "::"
+    return path, len(folder), folder, len(member), member
 
 
 class Manifest:
@@ -146,13 +158,16 @@ class Manifest:
         return [ArticleRow(*r) for r in self.db.execute(sql)]
 
     def ids_for_path(self, path: str) -> list[str]:
-        """Articles (and duplicates) read from `path` or from inside it (folder or archive)."""
-        like = path.rstrip("/") + "/%"
-        member = path + "::%"
+        """Articles (and duplicates) read from `path` or from inside it (folder or archive).
+
+        Matching is exact and case-sensitive: the path itself, a folder prefix
+        ending in `/`, or an archive prefix ending in `::`. (Not `LIKE`, where
+        `_` and `%` are wildcards and ASCII case is ignored: re-reading
+        `news_2017.zip` deleted the articles of `news-2017.zip`.)
+        """
         ids = []
         for table in ("articles", "duplicates"):
-            ids += [r[0] for r in self.db.execute(
-                f"SELECT id FROM {table} WHERE path=? OR path LIKE ? OR path LIKE ?", (path, like, member))]
+            ids += [r[0] for r in self.db.execute(f"SELECT id FROM {table} WHERE {_IN_PATH}", _in_path(path))]
         return ids
 
     def source_paths(self) -> dict[str, dict[str, str] | None]:
@@ -163,6 +178,11 @@ class Manifest:
         paths: dict[str, dict[str, str] | None] = {
             r[0].split("::", 1)[0]: None
             for r in self.db.execute("SELECT path FROM articles UNION SELECT path FROM duplicates")}
+        for (path,) in self.db.execute("SELECT path FROM copies"):
+            # A file holding only copies is re-read while it exists; losing it loses no article.
+            source = path.split("::", 1)[0]
+            if source not in paths and os.path.exists(source):
+                paths[source] = None
         for path, field_map in self.db.execute("SELECT path, field_map FROM inputs"):
             if path in paths:
                 paths[path] = json.loads(field_map) if field_map else None
@@ -245,13 +265,41 @@ class Manifest:
                             (article.id, duplicate_of, article.path, article.content_hash))
 
     def delete(self, article_id: str) -> bool:
-        """Forget an article (or duplicate record); True if anything was removed."""
+        """Forget an article (or duplicate record) and its copies; True if anything was removed."""
         with self.db:
+            self.db.execute("DELETE FROM copies WHERE id=?", (article_id,))
             return self._delete(article_id)
 
     def duplicates(self) -> dict[str, str]:
         """duplicate id -> id of the stored article it repeats."""
         return dict(self.db.execute("SELECT id, duplicate_of FROM duplicates"))
+
+    # -- copies: a stored article read again, unchanged, from another file --
+    def record_copy(self, article: Article) -> bool:
+        """Note that `article`, stored from another file, is also in `article.path`; True when new."""
+        row = self.db.execute("SELECT content_hash FROM copies WHERE id=? AND path=?",
+                              (article.id, article.path)).fetchone()
+        if row and row[0] == article.content_hash:
+            return False
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO copies VALUES (?,?,?)",
+                            (article.id, article.path, article.content_hash))
+        return True
+
+    def forget_copies(self, path: str, keep: Iterable[str] = ()) -> None:
+        """Forget the copies recorded in `path` (or inside it), except those of the ids in `keep`."""
+        kept = set(keep)
+        rows = self.db.execute(f"SELECT id, path FROM copies WHERE {_IN_PATH}", _in_path(path)).fetchall()
+        with self.db:
+            self.db.executemany("DELETE FROM copies WHERE id=? AND path=?", [r for r in rows if r[0] not in kept])
+
+    def duplicate_count(self) -> int:
+        """Articles not indexed twice: recorded duplicates plus copies of a stored article's current version."""
+        (dupes,) = self.db.execute("SELECT COUNT(*) FROM duplicates").fetchone()
+        (copies,) = self.db.execute(
+            "SELECT COUNT(*) FROM copies c JOIN articles a ON a.id = c.id AND a.content_hash = c.content_hash"
+        ).fetchone()
+        return dupes + copies
 
     def _delete(self, article_id: str) -> bool:
         self.db.execute("DELETE FROM chunks WHERE article_id=?", (article_id,))

@@ -127,6 +127,7 @@ class Indexer:
                                 self._show_rate(bar, report, started)
                     if len(report.failed) == failed_before:
                         stale.update(set(self.store.manifest.ids_for_path(str(path))) - seen)
+                        self.store.manifest.forget_copies(str(path), keep=seen)
                     bar.update(1)
                     self._show_rate(bar, report, started)
                 self._flush(pending, bodies, report, stale)
@@ -155,14 +156,15 @@ class Indexer:
         if article.id in pending:
             if pending[article.id].content_hash == article.content_hash:
                 # The same article again from another file: a duplicate copy.
-                same_file = pending[article.id].path == article.path
-                report.unchanged += same_file
-                report.duplicates += not same_file
+                new_copy = pending[article.id].path != article.path and manifest.record_copy(article)
+                report.unchanged += not new_copy
+                report.duplicates += new_copy
                 return
             bodies.pop(pending[article.id].body_hash, None)
             report.updated += 1
         elif stored == article.content_hash:
-            if record and record[1] != article.path and os.path.exists(record[1].split("::", 1)[0]):
+            if record and record[1] != article.path and os.path.exists(record[1].split("::", 1)[0]) \
+                    and manifest.record_copy(article):
                 report.duplicates += 1
             else:
                 report.unchanged += 1
@@ -232,9 +234,11 @@ class Indexer:
         return removed, missing
 
     def remove_path(self, path: str | Path) -> list[str]:
-        """Delete every article read from a file, a folder or an archive."""
-        ids = self.store.manifest.ids_for_path(str(Path(path).expanduser().resolve()))
-        return self.remove(ids)[0]
+        """Delete every article read from a file, a folder or an archive (and forget copies read there)."""
+        path = str(Path(path).expanduser().resolve())
+        with WriteLock(self.store.path):
+            self.store.manifest.forget_copies(path)
+            return self.remove(self.store.manifest.ids_for_path(path))[0]
 
     # -- rebuild -----------------------------------------------------------
     def rebuild(self, drop_missing: bool = False, progress: ProgressFn | None = None) -> IngestReport:

@@ -217,7 +217,7 @@ class ArchiveStore:
         articles, chunks, first, last = self.manifest.counts()
         size = sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
         return StoreStats(articles, chunks, self.manifest.outlets(), first, last, size,
-                          len(self.manifest.duplicates()), self.manifest.months())
+                          self.manifest.duplicate_count(), self.manifest.months())
 
 
 def remove_store(path: Path) -> None:

@@ -2,16 +2,19 @@
 
 Each `ui/commands_*.py` module adds its subcommands with `register(subparsers)`
 and implements them by calling the same Python functions the Gradio app uses.
-Exit status: 0 success, 1 some inputs failed (the rest done), 2 usage errors.
+Exit status: 0 success, 1 some inputs failed (the rest done), 2 usage errors,
+141 when whoever reads the output stops early (`newsdesk stats | head -3`).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
 from index.settings import Settings
+from ui.printable import printable
 
 EPILOG = """\
 typical session:
@@ -49,8 +52,14 @@ def settings_from(args: argparse.Namespace, **overrides: object) -> Settings:
     return Settings(**values)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every subcommand registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered.
+
+    For one of the archive commands (`command` in `commands_index.COMMANDS`) only
+    those are registered: the question, evaluation and chat modules import
+    llama-index and NLTK, seconds of start-up that `ingest` must not spend before
+    it can say the index is busy.
+    """
     from ui import commands_index
 
     parser = argparse.ArgumentParser(
@@ -62,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Benchmarks print numbers; nothing is asserted.")
     bench_sub = bench.add_subparsers(dest="bench", metavar="WHAT")
     modules = [commands_index]
-    for name in ("commands_qa", "commands_eval", "commands_chat"):
+    for name in (() if command in commands_index.COMMANDS else ("commands_qa", "commands_eval", "commands_chat")):
         try:
             modules.append(__import__(f"ui.{name}", fromlist=["register"]))
         except ModuleNotFoundError as exc:
@@ -77,19 +86,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args) or 0)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not in an "Exception ignored" at exit
+        return status
     except UsageError as exc:
-        print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
+        print(f"newsdesk {args.command}: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """Exit quietly when the output pipe closed (`| head`), like a program killed by SIGPIPE.
+
+    Python ignores SIGPIPE, so the write fails with BrokenPipeError instead; stdout is
+    pointed at /dev/null so the interpreter's final flush does not fail again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + 13  # 128 + SIGPIPE, what a shell reports for `yes | head -1`'s `yes`
 
 
 if __name__ == "__main__":

@@ -1,17 +1,27 @@
 """`newsdesk` subcommands that manage the archive: models, demo, ingest,
-remove, rebuild, stats, articles, config and `bench ingest`."""
+remove, rebuild, stats, articles, config and `bench ingest`.
+
+The store, the model wiring and the fetchers (chromadb and llama-index take
+seconds to import) are imported inside the commands, after the write lock is
+taken, so a busy index is refused at once.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from index.fetch import FetchError
-from index.lock import IndexBusy
-from index.pipeline import IngestReport, RebuildError
-from index.runtime import ModelsMissing, build_indexer, open_store
+from index.lock import IndexBusy, WriteLock
 from ui.cli import UsageError, settings_from
+from ui.printable import printable
+
+if TYPE_CHECKING:
+    from index.pipeline import IngestReport
+
+# The subcommands `register` adds: `ui.cli` builds only this module's parser for them.
+COMMANDS = frozenset({"models", "demo", "ingest", "remove", "rebuild", "stats", "articles", "config"})
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -101,8 +111,17 @@ def print_report(report: IngestReport, as_json: bool) -> int:
               f"duplicates {report.duplicates}, failed {len(report.failed)} "
               f"in {report.seconds:.1f}s; the index holds {report.articles} articles, {report.chunks} chunks")
         for failure in report.failed:
-            print(f"  failed: {failure.path}: {failure.error}")
+            print(f"  failed: {printable(failure.path)}: {printable(failure.error)}")
     return 1 if report.failed else 0
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    """The errors a command reports in one line (imported only once one was raised)."""
+    from index.fetch import FetchError
+    from index.models import ModelsMissing
+    from index.pipeline import RebuildError
+
+    return IndexBusy, ModelsMissing, RebuildError, FetchError
 
 
 def _guard(fn):
@@ -110,8 +129,10 @@ def _guard(fn):
     def run(args: argparse.Namespace) -> int:
         try:
             return fn(args)
-        except (IndexBusy, ModelsMissing, RebuildError, FetchError) as exc:
-            print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
+        except Exception as exc:
+            if not isinstance(exc, IndexBusy) and not isinstance(exc, _expected_errors()):
+                raise
+            print(f"newsdesk {args.command}: {printable(str(exc))}", file=sys.stderr)
             return 2
     run.__doc__ = fn.__doc__
     return run
@@ -129,11 +150,13 @@ def cmd_models(args: argparse.Namespace) -> int:
 @_guard
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fetch the demo archive and ingest it."""
-    from index.demo import ensure_demo
-
     settings = settings_from(args)
-    path = ensure_demo(settings, full=args.full)
-    report = build_indexer(settings, quiet=args.quiet).ingest([path])
+    with WriteLock(settings.store):  # refuse at once when busy, before the download and the model
+        from index.demo import ensure_demo
+        from index.runtime import build_indexer
+
+        path = ensure_demo(settings, full=args.full)
+        report = build_indexer(settings, quiet=args.quiet).ingest([path])
     return print_report(report, args.json)
 
 
@@ -141,7 +164,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders."""
     field_map = _field_map(args.map)
-    report = build_indexer(settings_from(args), quiet=args.quiet).ingest(args.paths, field_map)
+    settings = settings_from(args)
+    with WriteLock(settings.store):  # before importing the store and loading the model: refused at once
+        from index.runtime import build_indexer
+
+        report = build_indexer(settings, quiet=args.quiet).ingest(args.paths, field_map)
     return print_report(report, args.json)
 
 
@@ -150,25 +177,35 @@ def cmd_remove(args: argparse.Namespace) -> int:
     """Remove articles by id or path."""
     if not args.ids and not args.path:
         raise UsageError("give article ids or --path PATH")
-    indexer = build_indexer(settings_from(args), quiet=True)
-    removed, missing = indexer.remove(args.ids)
-    for path in args.path:
-        removed += indexer.remove_path(path)
+    settings = settings_from(args)
+    with WriteLock(settings.store):  # before importing the store and loading the model, as for ingest
+        from index.runtime import build_indexer
+
+        indexer = build_indexer(settings, quiet=True)
+        removed, missing = indexer.remove(args.ids)
+        for path in args.path:
+            removed += indexer.remove_path(path)
     print(f"removed {len(removed)} article(s)")
     for article_id in missing:
-        print(f"  not in the index: {article_id}", file=sys.stderr)
+        print(f"  not in the index: {printable(article_id)}", file=sys.stderr)
     return 1 if missing else 0
 
 
 @_guard
 def cmd_rebuild(args: argparse.Namespace) -> int:
     """Rebuild the index from its recorded sources."""
-    report = build_indexer(settings_from(args), quiet=args.quiet).rebuild(drop_missing=args.drop_missing)
+    settings = settings_from(args)
+    with WriteLock(settings.store):  # before importing the store and loading the model, as for ingest
+        from index.runtime import build_indexer
+
+        report = build_indexer(settings, quiet=args.quiet).rebuild(drop_missing=args.drop_missing)
     return print_report(report, args.json)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the index holds."""
+    from index.runtime import open_store
+
     stats = open_store(settings_from(args)).stats()
     if args.json:
         print(json.dumps({"articles": stats.articles, "chunks": stats.chunks, "sources": stats.sources,
@@ -181,19 +218,22 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"disk       {stats.bytes / 2**20:.1f} MB")
     print("outlets")
     for name, count in stats.sources.items():
-        print(f"  {count:6d}  {name}")
+        print(f"  {count:6d}  {printable(name)}")
     return 0
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
     """List indexed articles."""
+    from index.runtime import open_store
+
     rows = open_store(settings_from(args)).manifest.articles(args.limit)
     if args.json:
         print(json.dumps([{"id": r.id, "title": r.title, "source": r.source, "published": r.published,
                            "url": r.url, "path": r.path, "chars": r.chars} for r in rows], ensure_ascii=False))
         return 0
     for r in rows:
-        print(f"{r.published or '----------'}  {(r.source or '?')[:14]:14}  {r.title[:80]}\n{'':28}{r.id}")
+        print(f"{r.published or '----------'}  {printable((r.source or '?')[:14]):14}  {printable(r.title[:80])}\n"
+              f"{'':28}{printable(r.id)}")
     return 0
 
 

@@ -107,6 +107,8 @@ def _read_stream(name: str, stream: ReadAhead, label: str, field_map: FieldMap |
                 yield parse_text_article(text, label)
     except (BadInput, ValueError) as exc:  # ValueError: a reader saying what is missing
         yield ReadFailure(label, str(exc))
+    except RecursionError:  # a parser given data nested thousands deep; the batch goes on
+        yield ReadFailure(label, "data nested too deeply to read")
     except OSError as exc:
         yield ReadFailure(label, _os_error(exc))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from typing import Iterator
@@ -39,7 +40,10 @@ def inner_name(name: str) -> str:
 def zip_members(data: bytes, label: str, max_bytes: int) -> Iterator[Member | ReadFailure]:
     """The readable files of a zip archive in archive order; failures for the unreadable ones.
 
-    Folders, hidden files and macOS `__MACOSX/` metadata are skipped.
+    Folders, hidden files and macOS `__MACOSX/` metadata are skipped. A member
+    named by an absolute path or with `..` in it (the "zip slip" trick) is a
+    failure naming it, not read: members are only ever read in memory, never
+    extracted, but such a name marks a hostile or broken archive.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -49,11 +53,15 @@ def zip_members(data: bytes, label: str, max_bytes: int) -> Iterator[Member | Re
     with archive:
         for info in archive.infolist():
             name = info.filename
-            parts = name.split("/")
-            if info.is_dir() or parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts if p):
+            parts = re.split(r"[/\\]", name)  # Windows tools sometimes write backslashes
+            if info.is_dir() or parts[0] == "__MACOSX" or any(
+                    p.startswith(".") and p not in (".", "..") for p in parts):
                 continue
             found = True
             member_label = f"{label}::{name}"
+            if unsafe_member_name(name):
+                yield ReadFailure(member_label, "unsafe member name (absolute path or '..'); not read")
+                continue
             try:
                 check_supported(parts[-1])
             except BadInput as exc:
@@ -75,3 +83,9 @@ def zip_members(data: bytes, label: str, max_bytes: int) -> Iterator[Member | Re
                 yield ReadFailure(member_label, f"cannot extract ({exc})")
     if not found:
         yield ReadFailure(label, "zip archive holds no files")
+
+
+def unsafe_member_name(name: str) -> bool:
+    """True for a member name that would land outside a folder it were extracted to:
+    absolute (`/etc/x`, `\\x`, `C:x`) or climbing out through a `..` part."""
+    return bool(re.match(r"[/\\]|[A-Za-z]:", name)) or ".." in re.split(r"[/\\]", name)

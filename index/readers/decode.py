@@ -17,6 +17,11 @@ _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 SAMPLE_BYTES = 1 << 16
+# Line-by-line readers (CSV, JSON Lines) accept up to one NUL per KB of their first
+# 64 KB and report the lines holding them: exports with a stray NUL in one row are
+# common, while binary files (PNG headers, office documents, UTF-16 without a BOM)
+# carry NULs within their first bytes and far more densely.
+STRAY_NULS_PER_BYTE = 1 / 1024
 
 
 def check_not_empty(head: bytes) -> None:
@@ -27,11 +32,12 @@ def check_not_empty(head: bytes) -> None:
         raise BadInput("file holds only whitespace")
 
 
-def detect_encoding(sample: bytes, complete: bool = True) -> str:
+def detect_encoding(sample: bytes, complete: bool = True, stray_nuls: bool = False) -> str:
     """The encoding to read `sample` (a file's first bytes, or all of it) with.
 
     Raises `BadInput` for binary data. `complete=False` tolerates a multi-byte
-    character cut at the end of the sample.
+    character cut at the end of the sample; `stray_nuls=True` a few NUL bytes
+    (for readers that report the lines holding them).
     """
     if sample.startswith(_UTF32_BOMS):
         return "utf-32"
@@ -39,7 +45,8 @@ def detect_encoding(sample: bytes, complete: bool = True) -> str:
         return "utf-16"
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
-    if b"\x00" in sample:
+    nuls = sample.count(b"\x00")
+    if nuls and not (stray_nuls and nuls <= max(1, len(sample) * STRAY_NULS_PER_BYTE)):
         raise BadInput("binary data, not text (contains NUL bytes)")
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
@@ -101,7 +108,8 @@ def decoded_lines(chunks: Iterable[bytes]) -> Iterator[str]:
     The encoding is chosen from the first 64 KB; a later line that is not valid
     in it falls back to Windows-1252 (mixed-encoding exports are common), so one
     bad byte never stops the stream. Raises `BadInput` before the first line for
-    empty or binary data.
+    empty or binary data. A stray NUL byte is passed on in its line, for the
+    reader to report that line.
     """
     chunks = iter(chunks)
     head = b""
@@ -112,11 +120,15 @@ def decoded_lines(chunks: Iterable[bytes]) -> Iterator[str]:
     complete = len(head) < SAMPLE_BYTES
     if complete or not head.strip():
         check_not_empty(head)
-    encoding = detect_encoding(head[:SAMPLE_BYTES], complete=complete)
+    encoding = detect_encoding(head[:SAMPLE_BYTES], complete=complete, stray_nuls=True)
     if encoding.startswith(("utf-16", "utf-32")):  # not line-splittable as bytes
         text = (head + b"".join(chunks)).decode(encoding, errors="replace")
         yield from text.splitlines(keepends=True)
         return
+    # Judged on the whole sample, not the first line: a short line holding a
+    # stray NUL is not binary data (its NULs were counted by detect_encoding).
+    if looks_binary(head[:SAMPLE_BYTES].decode(encoding, errors="replace").replace("\x00", "")):
+        raise BadInput("binary data, not text")
     first = True
     for line in _byte_lines(head, chunks):
         try:
@@ -125,8 +137,6 @@ def decoded_lines(chunks: Iterable[bytes]) -> Iterator[str]:
             text = line.decode("cp1252", errors="replace")
         if first:
             text = text.removeprefix("\ufeff")
-            if looks_binary(text):
-                raise BadInput("binary data, not text")
             first = False
         yield text
 

@@ -17,6 +17,9 @@ from index.article import Article
 from index.readers.failure import BadInput, ReadFailure
 from index.readers.fields import FIELD_NAMES, body_column, record_to_article
 
+# json's C parser raises RecursionError (not a JSONDecodeError) past ~1,000 levels;
+# `"[" * 200000` used to end the whole ingest with a traceback.
+TOO_DEEP = "arrays or objects nested too deeply"
 _WRAPPER_KEYS = ("articles", "items", "data", "results", "records", "documents", "entries", "posts", "stories")
 _DELIMITERS = (",", ";", "\t", "|")
 
@@ -28,6 +31,8 @@ def _article_or_failure(record: object, label: str, failure_path: str, field_map
         return record_to_article(record, label, field_map)
     except ValueError as exc:
         return ReadFailure(failure_path, str(exc))
+    except RecursionError:  # a field holding lists of lists hundreds deep
+        return ReadFailure(failure_path, f"record has {TOO_DEEP}")
 
 
 def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, object | json.JSONDecodeError]]:
@@ -43,6 +48,8 @@ def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, object | json.JSONDe
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             yield number, exc
+        except RecursionError:
+            yield number, json.JSONDecodeError(TOO_DEEP, line, 0)
 
 
 def read_jsonl(lines: Iterable[str], label: str, field_map: Mapping[str, str] | None = None
@@ -50,7 +57,8 @@ def read_jsonl(lines: Iterable[str], label: str, field_map: Mapping[str, str] | 
     """One article per non-empty JSON line; a malformed line is a failure at `label:LINE`."""
     for number, record in json_lines(lines):
         if isinstance(record, json.JSONDecodeError):
-            yield ReadFailure(f"{label}:{number}", f"malformed JSON: {record.msg} (column {record.colno})")
+            where = "" if record.msg == TOO_DEEP else f" (column {record.colno})"
+            yield ReadFailure(f"{label}:{number}", f"malformed JSON: {record.msg}{where}")
             continue
         yield _article_or_failure(record, label, f"{label}:{number}", field_map)
 
@@ -65,6 +73,8 @@ def read_json(text: str, label: str, field_map: Mapping[str, str] | None = None
             yield from read_jsonl(text.splitlines(), label, field_map)  # JSON Lines named .json
             return
         raise BadInput(f"malformed JSON at line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        raise BadInput(f"malformed JSON: {TOO_DEEP}") from None
     key = None
     if isinstance(data, dict) and not any(name in {str(k).lower() for k in data} for name in FIELD_NAMES["body"]):
         key = next((k for k in data if str(k).lower() in _WRAPPER_KEYS and isinstance(data[k], list)), None)
@@ -157,6 +167,9 @@ def read_csv(lines: Iterable[str], label: str, field_map: Mapping[str, str] | No
             rows += 1
             if len(row) > len(columns):
                 yield ReadFailure(where, f"malformed CSV row: {len(row)} values for {len(columns)} columns")
+                continue
+            if any("\x00" in cell for cell in row):
+                yield ReadFailure(where, "malformed CSV row: holds a NUL byte")
                 continue
             # A short row simply lacks its last fields (zip stops early).
             yield _article_or_failure(dict(zip(columns, row)), label, where, field_map)

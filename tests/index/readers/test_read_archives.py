@@ -131,3 +131,15 @@ def test_archive_nesting_is_limited(tmp_path):
     path.write_bytes(data)
     [], [failure] = split(read_file(path))
     assert failure.error == "archives nested too deeply"
+
+
+def test_members_named_outside_the_archive_are_failures_not_articles(tmp_path):
+    path = tmp_path / "slip.zip"
+    path.write_bytes(zip_bytes({"../escape.txt": b"Escape\n\nClimbs out.", "a/../../up.txt": b"Up\n\nAlso out.",
+                                "/etc/abs.txt": b"Abs\n\nAbsolute.", "C:/win.txt": b"Win\n\nDrive letter.",
+                                "./here.txt": b"Here\n\nA harmless dot.", "ok.txt": b"Fine\n\nFine body."}))
+    articles, failures = split(read_file(path))
+    assert sorted(a.title for a in articles) == ["Fine", "Here"]
+    assert [f.path for f in failures] == [f"{path}::{n}" for n in
+                                          ("../escape.txt", "a/../../up.txt", "/etc/abs.txt", "C:/win.txt")]
+    assert {f.error for f in failures} == {"unsafe member name (absolute path or '..'); not read"}

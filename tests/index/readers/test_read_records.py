@@ -203,3 +203,46 @@ def test_csv_header_without_records(tmp_path):
     path.write_text("title,text\n\n", encoding="utf-8")
     [], [failure] = split(read_file(path))
     assert (failure.path, failure.error) == (str(path), "CSV has a header row but no records")
+
+
+DEEP = "[" * 200_000 + "]" * 200_000  # past the json parser's recursion limit
+
+
+def test_deeply_nested_json_file_is_one_failure(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text(DEEP)
+    [], [failure] = split(read_file(path))
+    assert (failure.path, failure.error) == (str(path), "malformed JSON: arrays or objects nested too deeply")
+
+
+def test_deeply_nested_jsonl_line_is_reported_and_the_good_lines_kept(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    nested_field = json.dumps({"title": "Nested text", "text": json.loads("[" * 700 + '"x"' + "]" * 700)})
+    path.write_text('{"title": "Good one", "text": "Fine text."}\n'
+                    + DEEP + "\n"
+                    + '{"title": "Good two", "text": "More fine text."}\n'
+                    + nested_field + "\n", encoding="utf-8")
+    articles, failures = split(read_file(path))
+    assert [a.title for a in articles] == ["Good one", "Good two"]
+    assert [(f.path, f.error) for f in failures] == [
+        (f"{path}:2", "malformed JSON: arrays or objects nested too deeply"),
+        (f"{path}:4", "record has arrays or objects nested too deeply")]
+
+
+def test_csv_row_with_a_nul_byte_is_reported_and_the_other_rows_kept(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes(b"title,text\n"
+                     b"First,The first body.\n"
+                     b"Second,A body with a \x00 byte in it.\n"
+                     b"Third,The third body.\n")
+    articles, [failure] = split(read_file(path))
+    assert [a.title for a in articles] == ["First", "Third"]
+    assert (failure.path, failure.error) == (f"{path}:3", "malformed CSV row: holds a NUL byte")
+
+
+def test_jsonl_line_with_a_nul_byte_is_reported_and_the_other_lines_kept(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_bytes(b'{"title": "A", "text": "x\x00y"}\n{"title": "B", "text": "Fine."}\n')
+    articles, [failure] = split(read_file(path))
+    assert [a.title for a in articles] == ["B"]
+    assert failure.path == f"{path}:1" and failure.error.startswith("malformed JSON: Invalid control character")
