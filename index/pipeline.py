@@ -4,14 +4,14 @@ Incremental by content hash (like simonw/llm's embed skip): an article whose
 hash is already recorded is not chunked or embedded again; a changed article
 replaces its old chunks; an exact duplicate body under another id is recorded
 but not indexed twice. Embedding is batched across articles for throughput.
-Every write happens under the store's `WriteLock`.
+Every write happens under the store's `WriteLock`, on the store now at its
+path (a rebuild by another process may have swapped it since it was opened).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,12 +78,24 @@ class Indexer:
     """Writes articles into an `ArchiveStore` (chunk, embed, store, record)."""
 
     def __init__(self, store: ArchiveStore, embedder: Embedder, chunker: Chunker, *,
-                 max_bytes: int = 50 * 2**20, quiet: bool = False) -> None:
+                 max_bytes: int = 50 * 2**20, quiet: bool = False, lock_dir: Path | None = None) -> None:
         self.store = store
         self.embedder = embedder
         self.chunker = chunker
         self.max_bytes = max_bytes
         self.quiet = quiet
+        # The folder whose lock guards writes: the store's own, or for a rebuild's
+        # fresh store the live one (already held), so no stray lock file is left.
+        self.lock_dir = lock_dir
+
+    def _locked(self) -> WriteLock:
+        return WriteLock(self.lock_dir or self.store.path)
+
+    def _begin_write(self) -> int:
+        """After taking the lock: follow a swap, sweep what an interrupted write left; orphans removed."""
+        if self.lock_dir is None:
+            self.store.ensure_current()
+        return self.store.sweep_orphans() if self.store.is_dirty else 0
 
     # -- ingest ------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], field_map: FieldMap | None = None,
@@ -98,7 +110,8 @@ class Indexer:
         report = IngestReport()
         files, failures = list_inputs(paths)
         report.failed.extend(failures)
-        with WriteLock(self.store.path):
+        with self._locked():
+            self._begin_write()
             bar = tqdm(total=len(files), unit="file", disable=self.quiet or None, dynamic_ncols=True,
                        desc="indexing")
             pending: dict[str, Article] = {}
@@ -181,22 +194,13 @@ class Indexer:
 
     def _flush(self, pending: dict[str, Article], bodies: dict[str, str], report: IngestReport,
                stale: set[str]) -> None:
-        """Chunk and embed the pending articles in one batch, store each, then drop stale ones.
+        """Chunk and embed the pending articles in one batch; store them and drop the stale ones
+        in one manifest transaction (an edited file's old and new versions are never both visible).
 
         A stale article replaced by a new one from the same file counts as
         updated rather than added.
         """
-        self._store_pending(pending, report)
-        pending.clear()
-        bodies.clear()
-        for article_id in sorted(stale):
-            if self.store.delete_article(article_id) and report.added:
-                report.added -= 1
-                report.updated += 1
-        stale.clear()
-
-    def _store_pending(self, pending: dict[str, Article], report: IngestReport) -> None:
-        if not pending:
+        if not pending and not stale:
             return
         articles = list(pending.values())
         chunked = [(a, self.chunker.split(a)) for a in articles]
@@ -205,10 +209,17 @@ class Indexer:
         vectors = self.embedder.encode(texts)
         report.embed_seconds += time.perf_counter() - t0
         report.embedded_chunks += len(texts)
-        at = 0
+        batch, at = [], 0
         for article, chunks in chunked:
-            self.store.put_article(article, chunks, vectors[at:at + len(chunks)])
+            batch.append((article, chunks, vectors[at:at + len(chunks)]))
             at += len(chunks)
+        for _ in self.store.put_articles(batch, sorted(stale)):
+            if report.added:
+                report.added -= 1
+                report.updated += 1
+        pending.clear()
+        bodies.clear()
+        stale.clear()
 
     # -- remove ------------------------------------------------------------
     def remove(self, article_ids: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -218,7 +229,8 @@ class Indexer:
         next ingest of their files indexes them in its place.
         """
         removed, missing = [], []
-        with WriteLock(self.store.path):
+        with self._locked():
+            self._begin_write()
             dupes = self.store.manifest.duplicates()
             for article_id in article_ids:
                 if self.store.delete_article(article_id):
@@ -232,8 +244,10 @@ class Indexer:
 
     def remove_path(self, path: str | Path) -> list[str]:
         """Delete every article read from a file, a folder or an archive."""
-        ids = self.store.manifest.ids_for_path(str(Path(path).expanduser().resolve()))
-        return self.remove(ids)[0]
+        with self._locked():
+            self._begin_write()
+            ids = self.store.manifest.ids_for_path(str(Path(path).expanduser().resolve()))
+            return self.remove(ids)[0]
 
     # -- rebuild -----------------------------------------------------------
     def rebuild(self, drop_missing: bool = False, progress: ProgressFn | None = None) -> IngestReport:
@@ -244,17 +258,19 @@ class Indexer:
         disappeared abort the rebuild unless `drop_missing` is set.
         """
         live = self.store.path
-        sources = self.store.manifest.source_paths()
-        gone = [p for p in sources if not os.path.exists(p)]
-        if gone and not drop_missing:
-            raise RebuildError(
-                f"{len(gone)} source file(s) no longer exist (first: {gone[0]}); their articles would be lost. "
-                "Restore them, or rebuild with --drop-missing to leave them out.")
         fresh_dir = live.with_name(live.name + ".rebuild")
         with WriteLock(live):
+            self._begin_write()
+            sources = self.store.manifest.source_paths()
+            gone = [p for p in sources if not os.path.exists(p)]
+            if gone and not drop_missing:
+                raise RebuildError(
+                    f"{len(gone)} source file(s) no longer exist (first: {gone[0]}); their articles would be "
+                    "lost. Restore them, or rebuild with --drop-missing to leave them out.")
             remove_store(fresh_dir)
             fresh = ArchiveStore(fresh_dir)
-            builder = Indexer(fresh, self.embedder, self.chunker, max_bytes=self.max_bytes, quiet=self.quiet)
+            builder = Indexer(fresh, self.embedder, self.chunker, max_bytes=self.max_bytes, quiet=self.quiet,
+                              lock_dir=live)
             groups: dict[str, list[str]] = {}
             for path, field_map in sources.items():
                 if path not in gone:
@@ -269,11 +285,14 @@ class Indexer:
                 remove_store(fresh_dir)
                 raise
             fresh.close()
-            self.store.close()
             retired = live.with_name(live.name + ".old")
             remove_store(retired)
-            os.rename(live, retired)
-            os.rename(fresh_dir, live)
-            shutil.rmtree(retired, ignore_errors=True)
-            self.store = ArchiveStore.reopen(live)
+            # Readers of this and every other process finish first and wait out the renames;
+            # each then sees the new generation and reopens (see index/swap.py).
+            with self.store.guard.swapping():
+                os.rename(live, retired)
+                os.rename(fresh_dir, live)
+            remove_store(retired)
+            remove_store(fresh_dir)  # the folder is live now; this drops the guard files beside its old name
+            self.store.ensure_current()
         return report

@@ -187,7 +187,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_articles(args: argparse.Namespace) -> int:
     """List indexed articles."""
-    rows = open_store(settings_from(args)).manifest.articles(args.limit)
+    rows = open_store(settings_from(args)).articles(args.limit)
     if args.json:
         print(json.dumps([{"id": r.id, "title": r.title, "source": r.source, "published": r.published,
                            "url": r.url, "path": r.path, "chars": r.chars} for r in rows], ensure_ascii=False))

@@ -1,0 +1,75 @@
+"""What an interrupted write leaves behind, and what cleans it up (issue 13, item 8).
+
+Real Chroma + SQLite stores on disk and real files; the fake embedder keeps it fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.chunking import Chunker
+from index.manifest import Manifest
+from index.pipeline import Indexer
+from index.store import ArchiveStore
+
+# No URLs: ids are hashes of headline and text, so an edit gives the article a new id
+# and its old version must be retired (the case that showed 67 "articles" of 60).
+ARTICLES = {
+    f"story{i}.txt": f"Story number {i} headline\n\n" + " ".join(
+        f"Sentence {j} of story {i} tells about topic{i} and place{j}." for j in range(12))
+    for i in range(6)
+}
+
+
+def write_articles(folder: Path, articles: dict[str, str] = ARTICLES) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def make_indexer(store_dir: Path, embedder) -> Indexer:
+    return Indexer(ArchiveStore(store_dir), embedder, Chunker(embedder.tokenize, 64, 8), quiet=True)
+
+
+def interrupt_after_manifest_commit(monkeypatch) -> None:
+    """Ctrl-C right after the manifest transaction that stores new versions commits."""
+    for name in ("put", "replace"):
+        original = getattr(Manifest, name, None)
+        if original is None:
+            continue
+
+        def commit_then_interrupt(self, *args, _original=original, **kwargs):
+            _original(self, *args, **kwargs)
+            raise KeyboardInterrupt
+        monkeypatch.setattr(Manifest, name, commit_then_interrupt)
+
+
+def edit(docs: Path, name: str, extra: str) -> None:
+    path = docs / name
+    path.write_text(path.read_text(encoding="utf-8") + f" {extra}", encoding="utf-8")
+
+
+def test_interrupted_update_shows_one_version_and_orphans_are_swept(tmp_path, fake_embedder, monkeypatch):
+    docs = write_articles(tmp_path / "docs")
+    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer.ingest([docs])
+    store = indexer.store
+    edit(docs, "story3.txt", "An added closing sentence about the harbour.")
+
+    with monkeypatch.context() as patch:
+        interrupt_after_manifest_commit(patch)
+        with pytest.raises(KeyboardInterrupt):
+            indexer.ingest([docs])
+    assert store.stats().articles == 6, "old and new versions of the edited article are both visible"
+    hits = store.keyword_search("story 3 harbour topic3", 10)
+    assert len({h.article_id for h in hits if h.title == "Story number 3 headline"}) == 1
+
+    # The issue's sequence: an interrupted ingest followed by an edit leaves no orphan vectors.
+    edit(docs, "story1.txt", "A correction was appended.")
+    report = indexer.ingest([docs])
+    assert (report.updated, report.added, report.failed) == (1, 0, [])
+    assert store.stats().articles == 6
+    assert store.collection.count() == store.stats().chunks
