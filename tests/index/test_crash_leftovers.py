@@ -5,6 +5,7 @@ Real Chroma + SQLite stores on disk and real files; the fake embedder keeps it f
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,33 @@ def test_interrupted_update_shows_one_version_and_orphans_are_swept(tmp_path, fa
     assert (report.updated, report.added, report.failed) == (1, 0, [])
     assert store.stats().articles == 6
     assert store.collection.count() == store.stats().chunks
+
+
+def test_doctor_removes_orphan_vectors_and_rebuild_leftovers(tmp_path, fake_embedder, monkeypatch, capsys):
+    from ui.cli import main
+
+    docs = write_articles(tmp_path / "docs")
+    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer.ingest([docs])
+    edit(docs, "story2.txt", "Late news.")
+    with monkeypatch.context() as patch:
+        interrupt_after_manifest_commit(patch)
+        with pytest.raises(KeyboardInterrupt):
+            indexer.ingest([docs])
+    chunks = indexer.store.stats().chunks
+    orphans = indexer.store.collection.count() - chunks
+    assert orphans > 0
+    (tmp_path / "store.rebuild").mkdir()  # a rebuild killed before its swap
+    (tmp_path / "store.rebuild.lock").touch()
+    indexer.store.close()
+
+    assert main(["doctor", "--json", "--store", str(tmp_path / "store")]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["orphan_vectors_removed"] == orphans
+    assert (found["articles"], found["chunks"], found["vectors"]) == (6, chunks, chunks)
+    assert sorted(Path(p).name for p in found["leftovers_removed"]) == ["store.rebuild", "store.rebuild.lock"]
+    assert not (tmp_path / "store.rebuild").exists()
+
+    assert main(["doctor", "--json", "--store", str(tmp_path / "store")]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert (again["orphan_vectors_removed"], again["leftovers_removed"]) == (0, [])
