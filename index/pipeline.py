@@ -285,14 +285,5 @@ class Indexer:
                 remove_store(fresh_dir)
                 raise
             fresh.close()
-            retired = live.with_name(live.name + ".old")
-            remove_store(retired)
-            # Readers of this and every other process finish first and wait out the renames;
-            # each then sees the new generation and reopens (see index/swap.py).
-            with self.store.guard.swapping():
-                os.rename(live, retired)
-                os.rename(fresh_dir, live)
-            remove_store(retired)
-            remove_store(fresh_dir)  # the folder is live now; this drops the guard files beside its old name
-            self.store.ensure_current()
+            self.store.swap_in(fresh_dir)
         return report

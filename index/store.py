@@ -168,6 +168,21 @@ class ArchiveStore:
             self.ensure_current()
             return fn()
 
+    def swap_in(self, fresh_dir: Path) -> None:
+        """Make the complete store at `fresh_dir` the one at `path`; callers hold the WriteLock.
+
+        Reads of every process finish first and wait out the two renames; each
+        then sees the new generation and reopens (see index/swap.py).
+        """
+        retired = self.path.with_name(self.path.name + ".old")
+        remove_store(retired)
+        with self.guard.swapping():
+            os.rename(self.path, retired)
+            os.rename(fresh_dir, self.path)
+        remove_store(retired)
+        remove_store(fresh_dir)  # the folder is live now; this drops the guard files beside its old name
+        self.ensure_current()
+
     @classmethod
     def reopen(cls, path: Path) -> "ArchiveStore":
         """A new object on a store whose folder was replaced (kept for callers that want one)."""
