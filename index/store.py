@@ -351,11 +351,11 @@ class ArchiveStore:
 
     def outlets(self) -> dict[str, int]:
         """Outlet -> article count."""
-        return self._read(self.manifest.outlets)
+        return self._read(lambda: self.manifest.outlets())
 
     def date_span(self) -> tuple[str | None, str | None]:
         """The first and last publication dates in the archive (None when no article is dated)."""
-        _, _, first, last = self._read(self.manifest.counts)
+        _, _, first, last = self._read(lambda: self.manifest.counts())
         return (first[:10] if first else None), (last[:10] if last else None)
 
     def stats(self) -> StoreStats:
