@@ -27,6 +27,7 @@ from index.chunking import Chunk
 
 SCHEMA = """
 PRAGMA journal_mode=WAL;
+PRAGMA journal_size_limit=1048576;
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL,
     published TEXT, ts INTEGER, source TEXT, url TEXT, author TEXT,
@@ -45,6 +46,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, field_map TEXT);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     search_text, content='chunks', content_rowid='rowid',
     tokenize='unicode61 remove_diacritics 2'
@@ -117,6 +119,7 @@ class Manifest:
         self.writer = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.writer.executescript(SCHEMA)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
 
     def close(self) -> None:
         """Close the database connections."""
@@ -214,6 +217,16 @@ class Manifest:
         """Every chunk id the manifest records."""
         return {r[0] for r in self.db.execute("SELECT id FROM chunks")}
 
+    def dead_vectors(self) -> int:
+        """Chunks deleted or replaced since the vector index was built: Chroma keeps their slots."""
+        row = self.db.execute("SELECT value FROM counters WHERE name='dead_vectors'").fetchone()
+        return int(row[0]) if row else 0
+
+    def reset_dead_vectors(self) -> None:
+        """The vector index was rebuilt from the live chunks only."""
+        with self.writer:
+            self.writer.execute("DELETE FROM counters WHERE name='dead_vectors'")
+
     def chunks_of(self, article_id: str) -> list[Chunk]:
         """An article's chunks in order."""
         rows = self.db.execute(
@@ -297,7 +310,10 @@ class Manifest:
         return dict(self.db.execute("SELECT id, duplicate_of FROM duplicates"))
 
     def _delete(self, article_id: str) -> bool:
-        self.writer.execute("DELETE FROM chunks WHERE article_id=?", (article_id,))
+        dead = self.writer.execute("DELETE FROM chunks WHERE article_id=?", (article_id,)).rowcount
+        if dead > 0:
+            self.writer.execute("INSERT INTO counters VALUES ('dead_vectors', ?) "
+                                "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", (dead,))
         gone = self.writer.execute("DELETE FROM articles WHERE id=?", (article_id,)).rowcount
         gone += self.writer.execute("DELETE FROM duplicates WHERE id=?", (article_id,)).rowcount
         return gone > 0

@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from index.article import Article
 from index.chunking import Chunker, embed_text
+from index.compaction import compact, needs_compaction
 from index.embedding import Embedder
 from index.lock import WriteLock
 from index.readers import FieldMap, ReadFailure, list_inputs, read_file
@@ -97,6 +98,11 @@ class Indexer:
             self.store.ensure_current()
         return self.store.sweep_orphans() if self.store.is_dirty else 0
 
+    def _end_write(self) -> None:
+        """Before releasing the lock: compact the vector index once dead slots outnumber live vectors."""
+        if self.lock_dir is None and needs_compaction(self.store):
+            compact(self.store)
+
     # -- ingest ------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], field_map: FieldMap | None = None,
                progress: ProgressFn | None = None) -> IngestReport:
@@ -142,6 +148,7 @@ class Indexer:
                     bar.update(1)
                     self._show_rate(bar, report, started)
                 self._flush(pending, bodies, report, stale)
+                self._end_write()
                 if progress:
                     progress(len(files), len(files), "")
             except KeyboardInterrupt:
@@ -240,6 +247,7 @@ class Indexer:
                             self.store.manifest.delete(dup)
                 else:
                     missing.append(article_id)
+            self._end_write()
         return removed, missing
 
     def remove_path(self, path: str | Path) -> list[str]:

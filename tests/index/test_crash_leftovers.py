@@ -6,6 +6,7 @@ Real Chroma + SQLite stores on disk and real files; the fake embedder keeps it f
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from index.chunking import Chunker
 from index.manifest import Manifest
 from index.pipeline import Indexer
-from index.store import ArchiveStore
+from index.store import HNSW_SYNC_THRESHOLD, ArchiveStore
 
 # No URLs: ids are hashes of headline and text, so an edit gives the article a new id
 # and its old version must be retired (the case that showed 67 "articles" of 60).
@@ -104,3 +105,35 @@ def test_doctor_removes_orphan_vectors_and_rebuild_leftovers(tmp_path, fake_embe
     assert main(["doctor", "--json", "--store", str(tmp_path / "store")]) == 0
     again = json.loads(capsys.readouterr().out)
     assert (again["orphan_vectors_removed"], again["leftovers_removed"]) == (0, [])
+
+
+def store_bytes(store_dir: Path) -> int:
+    return sum(p.stat().st_size for p in store_dir.rglob("*") if p.is_file())
+
+
+def test_repeated_updates_do_not_grow_the_store(tmp_path, fake_embedder):
+    """Updating the same articles again and again keeps the store near its first size.
+
+    Two things grew it: Chroma's log (`embeddings_queue`, purged only after the
+    HNSW index is persisted, see HNSW_SYNC_THRESHOLD) and the HNSW index's dead
+    slots (reclaimed by compaction, see index/compaction.py).
+    """
+    many = {f"s{i:02d}.txt": f"Headline {i}\n\n" + " ".join(f"Word{i} sentence {j} here." for j in range(40))
+            for i in range(30)}
+    docs = write_articles(tmp_path / "docs", many)
+    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer.ingest([docs])
+    store = indexer.store
+    first, chunks, sizes = store_bytes(store.path), store.stats().chunks, []
+    for round_ in range(18):
+        for name in many:
+            edit(docs, name, f"Update {round_}.")
+        assert indexer.ingest([docs]).updated == len(many)
+        sizes.append(store_bytes(store.path))
+    with sqlite3.connect(store.path / "chroma" / "chroma.sqlite3") as db:
+        (logged,) = db.execute("SELECT COUNT(*) FROM embeddings_queue").fetchone()
+    print(f"{chunks} chunks: {first / 2**20:.2f} MB after the first ingest; after each of 18 updates of every "
+          f"article: {' '.join(f'{b / 2**20:.2f}' for b in sizes)} MB; {logged} rows in Chroma's log")
+    assert store.collection.count() == store.stats().chunks
+    assert logged <= HNSW_SYNC_THRESHOLD + chunks
+    assert max(sizes) < 2.5 * first
