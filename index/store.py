@@ -99,20 +99,55 @@ def chroma_client(path: Path) -> chromadb.ClientAPI:
         path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
 
 
-def release_chroma(client: chromadb.ClientAPI, path: Path) -> None:
-    """Drop this process's cached Chroma system for `path` if it is `client`'s.
+# Chroma shares one system per path inside a process (counting its clients);
+# this records which store generation the cached system of each path opened.
+_CHROMA_GENERATIONS: dict[str, str] = {}
+_CHROMA_LOCK = threading.Lock()
 
-    Chroma shares one system per path inside a process; after a swap that
-    cached system still holds the old, deleted files, and a new client for the
-    same path would be handed it again.
+
+def open_chroma(path: Path, generation: str) -> chromadb.ClientAPI:
+    """A client on the Chroma folder of store generation `generation`.
+
+    A cached system of an older generation holds the old, deleted files after
+    a swap, and a new client for the same path would be handed it: drop it first.
     """
+    key = str(path)
+    with _CHROMA_LOCK:
+        if _CHROMA_GENERATIONS.get(key, generation) != generation:
+            _drop_system(key)
+        client = chroma_client(path)
+        _CHROMA_GENERATIONS[key] = generation
+        return client
+
+
+def release_chroma(client: chromadb.ClientAPI, path: Path, generation: str, *, swapped: bool = False) -> None:
+    """Give back a client of store generation `generation`.
+
+    A plain close stops the system with its last client (others on the same
+    folder carry on). After a swap the system is dropped at once; other objects
+    on it are stale too and reopen themselves.
+    """
+    key = str(path)
+    with _CHROMA_LOCK:
+        if _CHROMA_GENERATIONS.get(key) != generation:
+            return  # its system was dropped already
+        if swapped:
+            _drop_system(key)
+        else:
+            client.close()
+            from chromadb.api.shared_system_client import SharedSystemClient
+
+            if key not in SharedSystemClient._identifier_to_system:
+                _CHROMA_GENERATIONS.pop(key, None)
+
+
+def _drop_system(key: str) -> None:
     from chromadb.api.shared_system_client import SharedSystemClient
 
-    system = getattr(client, "_system", None)
-    key = str(path)
-    if system is not None and SharedSystemClient._identifier_to_system.get(key) is system:
-        SharedSystemClient._identifier_to_system.pop(key, None)
-        SharedSystemClient._identifier_to_refcount.pop(key, None)
+    _CHROMA_GENERATIONS.pop(key, None)
+    SharedSystemClient._identifier_to_refcount.pop(key, None)
+    system = SharedSystemClient._identifier_to_system.pop(key, None)
+    if system is not None:
         try:
             system.stop()
         except Exception:  # the files may be gone already; nothing left to flush
@@ -143,7 +178,7 @@ class ArchiveStore:
         self.path.mkdir(parents=True, exist_ok=True)
         generation = ensure_generation(self.path)
         self.manifest = Manifest(self.path / MANIFEST_FILE)
-        self._client = chroma_client(self.path / "chroma")
+        self._client = open_chroma(self.path / "chroma", generation)
         # embedding_function=None: Chroma must never embed with its default model.
         self.collection = self._client.get_or_create_collection(
             COLLECTION, embedding_function=None,
@@ -153,9 +188,12 @@ class ArchiveStore:
         self.generation = generation
 
     def close(self) -> None:
-        """Release the SQLite connections and this process's Chroma system for the folder."""
+        """Release the SQLite connections and this object's share of the folder's Chroma system."""
+        self._close(swapped=False)
+
+    def _close(self, swapped: bool) -> None:
         self.manifest.close()
-        release_chroma(self._client, self.path / "chroma")
+        release_chroma(self._client, self.path / "chroma", self.generation, swapped=swapped)
 
     def ensure_current(self) -> bool:
         """Reopen in place if a rebuild swapped another folder in; True when it did."""
@@ -164,7 +202,7 @@ class ArchiveStore:
         with self._reopen_lock:
             if read_generation(self.path) == self.generation:
                 return False
-            self.close()
+            self._close(swapped=True)
             self._open()
             return True
 
