@@ -222,6 +222,11 @@ class Manifest:
         row = self.db.execute("SELECT value FROM counters WHERE name='dead_vectors'").fetchone()
         return int(row[0]) if row else 0
 
+    def writes(self) -> int:
+        """How many vector-changing transactions were committed: another process's write shows as a change."""
+        row = self.db.execute("SELECT value FROM counters WHERE name='writes'").fetchone()
+        return int(row[0]) if row else 0
+
     def reset_dead_vectors(self) -> None:
         """The vector index was rebuilt from the live chunks only."""
         with self.writer:
@@ -277,6 +282,7 @@ class Manifest:
         with self.writer:
             for article, chunks in batch:
                 self._insert(article, chunks)
+            self._count("writes", 1)
             return [a for a in retire if self._delete(a)]
 
     def _insert(self, article: Article, chunks: list[Chunk]) -> None:
@@ -303,6 +309,7 @@ class Manifest:
     def delete(self, article_id: str) -> bool:
         """Forget an article (or duplicate record); True if anything was removed."""
         with self.writer:
+            self._count("writes", 1)
             return self._delete(article_id)
 
     def duplicates(self) -> dict[str, str]:
@@ -312,8 +319,11 @@ class Manifest:
     def _delete(self, article_id: str) -> bool:
         dead = self.writer.execute("DELETE FROM chunks WHERE article_id=?", (article_id,)).rowcount
         if dead > 0:
-            self.writer.execute("INSERT INTO counters VALUES ('dead_vectors', ?) "
-                                "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", (dead,))
+            self._count("dead_vectors", dead)
         gone = self.writer.execute("DELETE FROM articles WHERE id=?", (article_id,)).rowcount
         gone += self.writer.execute("DELETE FROM duplicates WHERE id=?", (article_id,)).rowcount
         return gone > 0
+
+    def _count(self, name: str, n: int) -> None:
+        self.writer.execute("INSERT INTO counters VALUES (?, ?) "
+                            "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", (name, n))

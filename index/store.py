@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence, TypeVar
 
 import chromadb
+from chromadb.errors import InternalError as ChromaInternalError
 from chromadb.config import Settings as ChromaSettings
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.vector_stores.types import (
@@ -100,16 +101,19 @@ def chroma_client(path: Path) -> chromadb.ClientAPI:
 
 
 # Chroma shares one system per path inside a process (counting its clients);
-# this records which store generation the cached system of each path opened.
+# this records which version of the store (generation and committed writes)
+# the cached system of each path has seen.
 _CHROMA_GENERATIONS: dict[str, str] = {}
 _CHROMA_LOCK = threading.Lock()
 
 
 def open_chroma(path: Path, generation: str) -> chromadb.ClientAPI:
-    """A client on the Chroma folder of store generation `generation`.
+    """A client on the Chroma folder of store version `generation`.
 
-    A cached system of an older generation holds the old, deleted files after
-    a swap, and a new client for the same path would be handed it: drop it first.
+    A cached system of an older version is stale: after a swap it holds the
+    old, deleted files; after another process's write its in-memory HNSW index
+    lacks the new vectors (Chroma reads its log once per process). A new client
+    for the same path would be handed it: drop it first.
     """
     key = str(path)
     with _CHROMA_LOCK:
@@ -168,6 +172,10 @@ class ArchiveStore:
         with self.guard.reading():
             self._open()
 
+    @property
+    def _version(self) -> str:
+        return f"{self.generation}:{self._writes}"
+
     def _open(self) -> None:
         retired = self.path.with_name(self.path.name + ".old")
         if not self.path.exists() and (retired / MANIFEST_FILE).exists():
@@ -178,7 +186,8 @@ class ArchiveStore:
         self.path.mkdir(parents=True, exist_ok=True)
         generation = ensure_generation(self.path)
         self.manifest = Manifest(self.path / MANIFEST_FILE)
-        self._client = open_chroma(self.path / "chroma", generation)
+        self._writes = self.manifest.writes()
+        self._client = open_chroma(self.path / "chroma", f"{generation}:{self._writes}")
         # embedding_function=None: Chroma must never embed with its default model.
         self.collection = self._client.get_or_create_collection(
             COLLECTION, embedding_function=None,
@@ -193,24 +202,44 @@ class ArchiveStore:
 
     def _close(self, swapped: bool) -> None:
         self.manifest.close()
-        release_chroma(self._client, self.path / "chroma", self.generation, swapped=swapped)
+        release_chroma(self._client, self.path / "chroma", self._version, swapped=swapped)
 
-    def ensure_current(self) -> bool:
-        """Reopen in place if a rebuild swapped another folder in; True when it did."""
-        if read_generation(self.path) == self.generation:
+    def _stale(self) -> bool:
+        return read_generation(self.path) != self.generation or self.manifest.writes() != self._writes
+
+    def ensure_current(self, force: bool = False) -> bool:
+        """Reopen in place if a rebuild swapped another folder in or another process wrote; True when it did.
+
+        The reopen excludes every read (of all processes) for its duration, so
+        no thread is left holding the handles it closes.
+        """
+        if not force and not self._stale():
             return False
-        with self._reopen_lock:
-            if read_generation(self.path) == self.generation:
+        with self._reopen_lock, self.guard.swapping():
+            if not force and not self._stale():
                 return False
             self._close(swapped=True)
             self._open()
             return True
 
+    def _saw_own_write(self) -> None:
+        """This process's Chroma system applied the write it just committed: no reopen for it."""
+        old = self._version
+        self._writes = self.manifest.writes()
+        with _CHROMA_LOCK:
+            key = str(self.path / "chroma")
+            if _CHROMA_GENERATIONS.get(key) == old:
+                _CHROMA_GENERATIONS[key] = self._version
+
     def _read(self, fn: Callable[[], T]) -> T:
-        """Run a read under the swap guard, on the store now at `path`."""
-        with self.guard.reading():
-            self.ensure_current()
+        """Run a read under the swap guard, on the store as it is now at `path`."""
+        if self.guard.held():  # a read inside a read: the outer one checked
             return fn()
+        while True:
+            with self.guard.reading():
+                if not self._stale():
+                    return fn()
+            self.ensure_current()  # outside the read: it waits for every read to finish
 
     def swap_in(self, fresh_dir: Path) -> None:
         """Make the complete store at `fresh_dir` the one at `path`; callers hold the WriteLock.
@@ -259,6 +288,7 @@ class ArchiveStore:
             self.vector_store.add(nodes)
         removed = self.manifest.replace([(a, c) for a, c, _ in batch], retire)
         self.delete_vectors(sorted(old - set(new_ids)))
+        self._saw_own_write()
         self.clear_dirty()
         return removed
 
@@ -267,6 +297,7 @@ class ArchiveStore:
         self.mark_dirty()
         gone = self.manifest.delete(article_id)
         self.vector_store.delete(ref_doc_id=article_id)
+        self._saw_own_write()
         self.clear_dirty()
         return gone
 
@@ -382,7 +413,15 @@ class ArchiveStore:
             got = self.collection.get(ids=list(chunk_ids), include=["embeddings"])
             embeddings = got.get("embeddings")
             return {} if embeddings is None else dict(zip(got["ids"], embeddings))
-        return self._read(get) if chunk_ids else {}
+        if not chunk_ids:
+            return {}
+        try:
+            return self._read(get)
+        except ChromaInternalError:
+            # Another process committed these chunks after this read checked the store's version:
+            # Chroma's metadata has them, this process's HNSW index not yet ("Error finding id").
+            self.ensure_current(force=True)
+            return self._read(get)
 
     # -- reporting -------------------------------------------------------
     def article(self, article_id: str) -> ArticleRow | None:

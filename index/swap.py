@@ -72,6 +72,10 @@ class SwapGuard:
         path.parent.mkdir(parents=True, exist_ok=True)
         return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
 
+    def held(self) -> bool:
+        """True while this thread is inside `reading()`."""
+        return getattr(self._local, "depth", 0) > 0
+
     @contextmanager
     def reading(self) -> Iterator[None]:
         """Hold off any swap while the block runs."""

@@ -123,3 +123,23 @@ def test_closing_one_store_leaves_another_on_the_same_folder_working(tmp_path, f
     indexer.store.close()
     assert len(other.dense_search(fake_embedder.encode(["storm coast"])[0], 3)) == 3
     assert titles(other, "storm Maine") == ["Storm hits coast"]
+
+
+def test_an_ingest_by_another_process_reaches_dense_search(tmp_path, fake_embedder):
+    indexer = make_indexer(tmp_path / "store", fake_embedder)  # the chat server
+    indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
+    store = indexer.store
+    assert store.dense_search(fake_embedder.encode(["storm coast"])[0], 3)  # Chroma has read its log once
+    quake = "Earthquake shakes Chile\n\nA strong earthquake hit Chile."
+    run_worker(store.path, "ingest", write_articles(tmp_path / "cli", {"quake.txt": quake}))
+    # No rebuild in between: Chroma reads its log once per process, so without a reopen the
+    # new vector never reached this process's index (and fetching it failed: "Error finding id").
+    best = store.dense_search(fake_embedder.encode(["Earthquake shakes Chile. A strong earthquake hit Chile."])[0], 1)
+    assert [h.title for h in best] == ["Earthquake shakes Chile"]
+    ids = [h.chunk_id for h in store.keyword_search("earthquake Chile", 3)]
+    assert ids and set(store.vectors(ids)) == set(ids)
+    # This process's own writes need no reopen.
+    client = store._client
+    indexer.ingest([write_articles(tmp_path / "app", {"vote.txt": "Dutch vote counted\n\nVotes were counted."})])
+    assert titles(store, "Dutch vote") == ["Dutch vote counted"]
+    assert store._client is client
