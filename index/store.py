@@ -24,9 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence, TypeVar
 
-import chromadb
 from chromadb.errors import InternalError as ChromaInternalError
-from chromadb.config import Settings as ChromaSettings
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.vector_stores.types import (
     FilterCondition, FilterOperator, MetadataFilter, MetadataFilters, VectorStoreQuery,
@@ -35,6 +33,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.article import Article, date_timestamp
 from index.chunking import Chunk
+from index.chroma_cache import mark_seen, open_chroma, release_chroma
 from index.manifest import ArticleRow, Manifest
 from index.swap import SwapGuard, ensure_generation, read_generation
 
@@ -92,70 +91,6 @@ class StoreStats:
     bytes: int
     duplicates: int = 0
     months: dict[str, int] = field(default_factory=dict)
-
-
-def chroma_client(path: Path) -> chromadb.ClientAPI:
-    """A persistent Chroma client with telemetry off."""
-    return chromadb.PersistentClient(
-        path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
-
-
-# Chroma shares one system per path inside a process (counting its clients);
-# this records which version of the store (generation and committed writes)
-# the cached system of each path has seen.
-_CHROMA_GENERATIONS: dict[str, str] = {}
-_CHROMA_LOCK = threading.Lock()
-
-
-def open_chroma(path: Path, generation: str) -> chromadb.ClientAPI:
-    """A client on the Chroma folder of store version `generation`.
-
-    A cached system of an older version is stale: after a swap it holds the
-    old, deleted files; after another process's write its in-memory HNSW index
-    lacks the new vectors (Chroma reads its log once per process). A new client
-    for the same path would be handed it: drop it first.
-    """
-    key = str(path)
-    with _CHROMA_LOCK:
-        if _CHROMA_GENERATIONS.get(key, generation) != generation:
-            _drop_system(key)
-        client = chroma_client(path)
-        _CHROMA_GENERATIONS[key] = generation
-        return client
-
-
-def release_chroma(client: chromadb.ClientAPI, path: Path, generation: str, *, swapped: bool = False) -> None:
-    """Give back a client of store generation `generation`.
-
-    A plain close stops the system with its last client (others on the same
-    folder carry on). After a swap the system is dropped at once; other objects
-    on it are stale too and reopen themselves.
-    """
-    key = str(path)
-    with _CHROMA_LOCK:
-        if _CHROMA_GENERATIONS.get(key) != generation:
-            return  # its system was dropped already
-        if swapped:
-            _drop_system(key)
-        else:
-            client.close()
-            from chromadb.api.shared_system_client import SharedSystemClient
-
-            if key not in SharedSystemClient._identifier_to_system:
-                _CHROMA_GENERATIONS.pop(key, None)
-
-
-def _drop_system(key: str) -> None:
-    from chromadb.api.shared_system_client import SharedSystemClient
-
-    _CHROMA_GENERATIONS.pop(key, None)
-    SharedSystemClient._identifier_to_refcount.pop(key, None)
-    system = SharedSystemClient._identifier_to_system.pop(key, None)
-    if system is not None:
-        try:
-            system.stop()
-        except Exception:  # the files may be gone already; nothing left to flush
-            pass
 
 
 class ArchiveStore:
@@ -226,10 +161,7 @@ class ArchiveStore:
         """This process's Chroma system applied the write it just committed: no reopen for it."""
         old = self._version
         self._writes = self.manifest.writes()
-        with _CHROMA_LOCK:
-            key = str(self.path / "chroma")
-            if _CHROMA_GENERATIONS.get(key) == old:
-                _CHROMA_GENERATIONS[key] = self._version
+        mark_seen(self.path / "chroma", old, self._version)
 
     def _read(self, fn: Callable[[], T]) -> T:
         """Run a read under the swap guard, on the store as it is now at `path`."""
