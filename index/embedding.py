@@ -7,6 +7,7 @@ model's own tokenizer so chunk sizes are counted in the tokens the model reads.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Sequence
 
@@ -19,7 +20,10 @@ class Embedder:
     """Wraps a sentence-transformers model; counts how many texts it encoded.
 
     `texts_encoded` lets the pipeline and tests prove that unchanged articles
-    are not embedded again.
+    are not embedded again. Safe to share between threads: encoding and
+    tokenizing take one lock, because the fast tokenizer keeps its padding and
+    truncation settings as shared state (two threads at once failed with
+    "expected sequence of length 63" during an app rebuild beside a chat).
     """
 
     def __init__(self, model_path: Path, batch_size: int = 64, device: str = "cpu") -> None:
@@ -41,16 +45,18 @@ class Embedder:
         self.max_tokens: int = int(self.model.max_seq_length)
         self.dimensions: int = int(self.model.get_embedding_dimension())
         self.texts_encoded = 0
+        self._lock = threading.RLock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text."""
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
-        self.texts_encoded += len(texts)
-        vectors = self.model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
-        )
+        with self._lock:
+            self.texts_encoded += len(texts)
+            vectors = self.model.encode(
+                list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                convert_to_numpy=True, show_progress_bar=False,
+            )
         return vectors.astype(np.float32, copy=False)
 
     def count_tokens(self, text: str) -> int:
@@ -59,7 +65,8 @@ class Embedder:
 
     def tokenize(self, text: str) -> list[int]:
         """The model tokenizer's ids for `text`, used by the chunker to measure."""
-        return self.model.tokenizer.encode(text, add_special_tokens=False, truncation=False)
+        with self._lock:
+            return self.model.tokenizer.encode(text, add_special_tokens=False, truncation=False)
 
 
 class LlamaIndexEmbedding(BaseEmbedding):

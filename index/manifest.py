@@ -28,6 +28,7 @@ from index.chunking import Chunk
 
 SCHEMA = """
 PRAGMA journal_mode=WAL;
+PRAGMA journal_size_limit=1048576;
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL,
     published TEXT, ts INTEGER, source TEXT, url TEXT, author TEXT,
@@ -49,6 +50,7 @@ CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, field_map TEXT);
 CREATE TABLE IF NOT EXISTS copies (
     id TEXT NOT NULL, path TEXT NOT NULL, content_hash TEXT NOT NULL, PRIMARY KEY (id, path)
 );
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     search_text, content='chunks', content_rowid='rowid',
     tokenize='unicode61 remove_diacritics 2'
@@ -123,12 +125,18 @@ class Manifest:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        # Writes go through their own connection: readers on `db` (other threads
+        # of the app) then see only committed transactions, never an article
+        # half replaced (WAL gives each statement a committed snapshot).
+        self.writer = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        self.writer.executescript(SCHEMA)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.db.executescript(SCHEMA)
+        self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connections."""
         self.db.close()
+        self.writer.close()
 
     # -- reading ---------------------------------------------------------
     def stored(self, article_id: str) -> tuple[str, str] | None:
@@ -190,8 +198,8 @@ class Manifest:
 
     def record_input(self, path: str, field_map: dict[str, str] | None) -> None:
         """Remember the field map a file was read with, for rebuilds."""
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)",
+        with self.writer:
+            self.writer.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)",
                             (path, json.dumps(field_map) if field_map else None))
 
     def chunk_rows(self, chunk_ids: Iterable[str]) -> dict[str, tuple]:
@@ -203,6 +211,46 @@ class Manifest:
         rows = self.db.execute(
             f'SELECT id, article_id, n, start, "end", text FROM chunks WHERE id IN ({marks})', ids)
         return {r[0]: r[1:] for r in rows}
+
+    def chunk_hits(self, chunk_ids: Iterable[str]) -> dict[str, tuple]:
+        """chunk id -> (article_id, text, start, end, title, source, published, url), in one query."""
+        ids = list(chunk_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f'SELECT c.id, c.article_id, c.text, c.start, c."end", a.title, a.source, a.published, a.url '
+            f"FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})", ids)
+        return {r[0]: r[1:] for r in rows}
+
+    def chunk_ids_of(self, article_ids: Iterable[str]) -> list[str]:
+        """The chunk ids the manifest records for these articles."""
+        ids = list(article_ids)
+        out: list[str] = []
+        for at in range(0, len(ids), 500):
+            part = ids[at:at + 500]
+            out += [r[0] for r in self.db.execute(
+                f"SELECT id FROM chunks WHERE article_id IN ({','.join('?' * len(part))})", part)]
+        return out
+
+    def chunk_ids(self) -> set[str]:
+        """Every chunk id the manifest records."""
+        return {r[0] for r in self.db.execute("SELECT id FROM chunks")}
+
+    def dead_vectors(self) -> int:
+        """Chunks deleted or replaced since the vector index was built: Chroma keeps their slots."""
+        row = self.db.execute("SELECT value FROM counters WHERE name='dead_vectors'").fetchone()
+        return int(row[0]) if row else 0
+
+    def writes(self) -> int:
+        """How many vector-changing transactions were committed: another process's write shows as a change."""
+        row = self.db.execute("SELECT value FROM counters WHERE name='writes'").fetchone()
+        return int(row[0]) if row else 0
+
+    def reset_dead_vectors(self) -> None:
+        """The vector index was rebuilt from the live chunks only."""
+        with self.writer:
+            self.writer.execute("DELETE FROM counters WHERE name='dead_vectors'")
 
     def chunks_of(self, article_id: str) -> list[Chunk]:
         """An article's chunks in order."""
@@ -243,31 +291,46 @@ class Manifest:
     # -- writing (each call is one transaction) ---------------------------
     def put(self, article: Article, chunks: list[Chunk]) -> None:
         """Record an article and its chunks, replacing any earlier version."""
-        with self.db:
-            self._delete(article.id)
-            self.db.execute(
-                f"INSERT INTO articles ({_ARTICLE_COLS}, ts, body_hash, chars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (article.id, article.title, article.body, article.published, article.source, article.url,
-                 article.author, article.path, article.content_hash, len(chunks), article.timestamp,
-                 article.body_hash, len(article.body)),
-            )
-            head = fold(article.title)
-            self.db.executemany(
-                'INSERT INTO chunks (id, article_id, n, start, "end", text, search_text) VALUES (?,?,?,?,?,?,?)',
-                [(c.id, c.article_id, c.n, c.start, c.end, c.text, f"{head}\n{fold(c.text)}") for c in chunks],
-            )
+        self.replace([(article, chunks)], ())
+
+    def replace(self, batch: Iterable[tuple[Article, list[Chunk]]], retire: Iterable[str]) -> list[str]:
+        """Record articles (replacing earlier versions) and forget `retire` in one transaction.
+
+        Returns the retired ids that were there. One transaction, so a reader
+        never sees an edited article's old and new versions side by side.
+        """
+        with self.writer:
+            for article, chunks in batch:
+                self._insert(article, chunks)
+            self._count("writes", 1)
+            return [a for a in retire if self._delete(a)]
+
+    def _insert(self, article: Article, chunks: list[Chunk]) -> None:
+        self._delete(article.id)
+        self.writer.execute(
+            f"INSERT INTO articles ({_ARTICLE_COLS}, ts, body_hash, chars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.title, article.body, article.published, article.source, article.url,
+             article.author, article.path, article.content_hash, len(chunks), article.timestamp,
+             article.body_hash, len(article.body)),
+        )
+        head = fold(article.title)
+        self.writer.executemany(
+            'INSERT INTO chunks (id, article_id, n, start, "end", text, search_text) VALUES (?,?,?,?,?,?,?)',
+            [(c.id, c.article_id, c.n, c.start, c.end, c.text, f"{head}\n{fold(c.text)}") for c in chunks],
+        )
 
     def put_duplicate(self, article: Article, duplicate_of: str) -> None:
         """Record that `article` repeats the body of a stored article."""
-        with self.db:
+        with self.writer:
             self._delete(article.id)
-            self.db.execute("INSERT INTO duplicates VALUES (?,?,?,?)",
-                            (article.id, duplicate_of, article.path, article.content_hash))
+            self.writer.execute("INSERT INTO duplicates VALUES (?,?,?,?)",
+                                (article.id, duplicate_of, article.path, article.content_hash))
 
     def delete(self, article_id: str) -> bool:
         """Forget an article (or duplicate record) and its copies; True if anything was removed."""
-        with self.db:
-            self.db.execute("DELETE FROM copies WHERE id=?", (article_id,))
+        with self.writer:
+            self._count("writes", 1)
+            self.writer.execute("DELETE FROM copies WHERE id=?", (article_id,))
             return self._delete(article_id)
 
     def duplicates(self) -> dict[str, str]:
@@ -281,8 +344,8 @@ class Manifest:
                               (article.id, article.path)).fetchone()
         if row and row[0] == article.content_hash:
             return False
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO copies VALUES (?,?,?)",
+        with self.writer:
+            self.writer.execute("INSERT OR REPLACE INTO copies VALUES (?,?,?)",
                             (article.id, article.path, article.content_hash))
         return True
 
@@ -290,8 +353,8 @@ class Manifest:
         """Forget the copies recorded in `path` (or inside it), except those of the ids in `keep`."""
         kept = set(keep)
         rows = self.db.execute(f"SELECT id, path FROM copies WHERE {_IN_PATH}", _in_path(path)).fetchall()
-        with self.db:
-            self.db.executemany("DELETE FROM copies WHERE id=? AND path=?", [r for r in rows if r[0] not in kept])
+        with self.writer:
+            self.writer.executemany("DELETE FROM copies WHERE id=? AND path=?", [r for r in rows if r[0] not in kept])
 
     def duplicate_count(self) -> int:
         """Articles not indexed twice: recorded duplicates plus copies of a stored article's current version."""
@@ -302,7 +365,13 @@ class Manifest:
         return dupes + copies
 
     def _delete(self, article_id: str) -> bool:
-        self.db.execute("DELETE FROM chunks WHERE article_id=?", (article_id,))
-        gone = self.db.execute("DELETE FROM articles WHERE id=?", (article_id,)).rowcount
-        gone += self.db.execute("DELETE FROM duplicates WHERE id=?", (article_id,)).rowcount
+        dead = self.writer.execute("DELETE FROM chunks WHERE article_id=?", (article_id,)).rowcount
+        if dead > 0:
+            self._count("dead_vectors", dead)
+        gone = self.writer.execute("DELETE FROM articles WHERE id=?", (article_id,)).rowcount
+        gone += self.writer.execute("DELETE FROM duplicates WHERE id=?", (article_id,)).rowcount
         return gone > 0
+
+    def _count(self, name: str, n: int) -> None:
+        self.writer.execute("INSERT INTO counters VALUES (?, ?) "
+                            "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", (name, n))

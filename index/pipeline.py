@@ -4,14 +4,14 @@ Incremental by content hash (like simonw/llm's embed skip): an article whose
 hash is already recorded is not chunked or embedded again; a changed article
 replaces its old chunks; an exact duplicate body under another id is recorded
 but not indexed twice. Embedding is batched across articles for throughput.
-Every write happens under the store's `WriteLock`.
+Every write happens under the store's `WriteLock`, on the store now at its
+path (a rebuild by another process may have swapped it since it was opened).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from index.article import Article
 from index.chunking import Chunker, embed_text
+from index.compaction import compact, needs_compaction
 from index.embedding import Embedder
 from index.lock import WriteLock
 from index.readers import FieldMap, ReadFailure, list_inputs, read_file
@@ -78,12 +79,29 @@ class Indexer:
     """Writes articles into an `ArchiveStore` (chunk, embed, store, record)."""
 
     def __init__(self, store: ArchiveStore, embedder: Embedder, chunker: Chunker, *,
-                 max_bytes: int = 50 * 2**20, quiet: bool = False) -> None:
+                 max_bytes: int = 50 * 2**20, quiet: bool = False, lock_dir: Path | None = None) -> None:
         self.store = store
         self.embedder = embedder
         self.chunker = chunker
         self.max_bytes = max_bytes
         self.quiet = quiet
+        # The folder whose lock guards writes: the store's own, or for a rebuild's
+        # fresh store the live one (already held), so no stray lock file is left.
+        self.lock_dir = lock_dir
+
+    def _locked(self) -> WriteLock:
+        return WriteLock(self.lock_dir or self.store.path)
+
+    def _begin_write(self) -> int:
+        """After taking the lock: follow a swap, sweep what an interrupted write left; orphans removed."""
+        if self.lock_dir is None:
+            self.store.ensure_current()
+        return self.store.sweep_orphans() if self.store.is_dirty else 0
+
+    def _end_write(self) -> None:
+        """Before releasing the lock: compact the vector index once dead slots outnumber live vectors."""
+        if self.lock_dir is None and needs_compaction(self.store):
+            compact(self.store)
 
     # -- ingest ------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], field_map: FieldMap | None = None,
@@ -99,7 +117,8 @@ class Indexer:
         report = IngestReport()
         files, failures = list_inputs(paths, within)
         report.failed.extend(failures)
-        with WriteLock(self.store.path):
+        with self._locked():
+            self._begin_write()
             bar = tqdm(total=len(files), unit="file", disable=self.quiet or None, dynamic_ncols=True,
                        desc="indexing")
             pending: dict[str, Article] = {}
@@ -131,6 +150,7 @@ class Indexer:
                     bar.update(1)
                     self._show_rate(bar, report, started)
                 self._flush(pending, bodies, report, stale)
+                self._end_write()
                 if progress:
                     progress(len(files), len(files), "")
             except KeyboardInterrupt:
@@ -184,22 +204,13 @@ class Indexer:
 
     def _flush(self, pending: dict[str, Article], bodies: dict[str, str], report: IngestReport,
                stale: set[str]) -> None:
-        """Chunk and embed the pending articles in one batch, store each, then drop stale ones.
+        """Chunk and embed the pending articles in one batch; store them and drop the stale ones
+        in one manifest transaction (an edited file's old and new versions are never both visible).
 
         A stale article replaced by a new one from the same file counts as
         updated rather than added.
         """
-        self._store_pending(pending, report)
-        pending.clear()
-        bodies.clear()
-        for article_id in sorted(stale):
-            if self.store.delete_article(article_id) and report.added:
-                report.added -= 1
-                report.updated += 1
-        stale.clear()
-
-    def _store_pending(self, pending: dict[str, Article], report: IngestReport) -> None:
-        if not pending:
+        if not pending and not stale:
             return
         articles = list(pending.values())
         chunked = [(a, self.chunker.split(a)) for a in articles]
@@ -208,10 +219,17 @@ class Indexer:
         vectors = self.embedder.encode(texts)
         report.embed_seconds += time.perf_counter() - t0
         report.embedded_chunks += len(texts)
-        at = 0
+        batch, at = [], 0
         for article, chunks in chunked:
-            self.store.put_article(article, chunks, vectors[at:at + len(chunks)])
+            batch.append((article, chunks, vectors[at:at + len(chunks)]))
             at += len(chunks)
+        for _ in self.store.put_articles(batch, sorted(stale)):
+            if report.added:
+                report.added -= 1
+                report.updated += 1
+        pending.clear()
+        bodies.clear()
+        stale.clear()
 
     # -- remove ------------------------------------------------------------
     def remove(self, article_ids: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -221,7 +239,8 @@ class Indexer:
         next ingest of their files indexes them in its place.
         """
         removed, missing = [], []
-        with WriteLock(self.store.path):
+        with self._locked():
+            self._begin_write()
             dupes = self.store.manifest.duplicates()
             for article_id in article_ids:
                 if self.store.delete_article(article_id):
@@ -231,12 +250,14 @@ class Indexer:
                             self.store.manifest.delete(dup)
                 else:
                     missing.append(article_id)
+            self._end_write()
         return removed, missing
 
     def remove_path(self, path: str | Path) -> list[str]:
         """Delete every article read from a file, a folder or an archive (and forget copies read there)."""
         path = str(Path(path).expanduser().resolve())
-        with WriteLock(self.store.path):
+        with self._locked():
+            self._begin_write()
             self.store.manifest.forget_copies(path)
             return self.remove(self.store.manifest.ids_for_path(path))[0]
 
@@ -249,17 +270,19 @@ class Indexer:
         disappeared abort the rebuild unless `drop_missing` is set.
         """
         live = self.store.path
-        sources = self.store.manifest.source_paths()
-        gone = [p for p in sources if not os.path.exists(p)]
-        if gone and not drop_missing:
-            raise RebuildError(
-                f"{len(gone)} source file(s) no longer exist (first: {gone[0]}); their articles would be lost. "
-                "Restore them, or rebuild with --drop-missing to leave them out.")
         fresh_dir = live.with_name(live.name + ".rebuild")
         with WriteLock(live):
+            self._begin_write()
+            sources = self.store.manifest.source_paths()
+            gone = [p for p in sources if not os.path.exists(p)]
+            if gone and not drop_missing:
+                raise RebuildError(
+                    f"{len(gone)} source file(s) no longer exist (first: {gone[0]}); their articles would be "
+                    "lost. Restore them, or rebuild with --drop-missing to leave them out.")
             remove_store(fresh_dir)
             fresh = ArchiveStore(fresh_dir)
-            builder = Indexer(fresh, self.embedder, self.chunker, max_bytes=self.max_bytes, quiet=self.quiet)
+            builder = Indexer(fresh, self.embedder, self.chunker, max_bytes=self.max_bytes, quiet=self.quiet,
+                              lock_dir=live)
             groups: dict[str, list[str]] = {}
             for path, field_map in sources.items():
                 if path not in gone:
@@ -274,11 +297,5 @@ class Indexer:
                 remove_store(fresh_dir)
                 raise
             fresh.close()
-            self.store.close()
-            retired = live.with_name(live.name + ".old")
-            remove_store(retired)
-            os.rename(live, retired)
-            os.rename(fresh_dir, live)
-            shutil.rmtree(retired, ignore_errors=True)
-            self.store = ArchiveStore.reopen(live)
+            self.store.swap_in(fresh_dir)
         return report

@@ -1,22 +1,30 @@
 """`ArchiveStore`: the Chroma vector store and the SQLite manifest behind one class.
 
-The manifest is the commit record. Writing an article first replaces its
-vectors in Chroma and then, in one SQLite transaction, its manifest rows and
-keyword index. An interruption between the two leaves vectors whose chunk ids
-the manifest does not know; searches ignore them and the next ingest of that
-article replaces them, so a crash never leaves a half-visible article.
+The manifest is the commit record. Writing articles first adds their new
+vectors to Chroma, then replaces their manifest rows and keyword index (and
+drops the articles they supersede) in one SQLite transaction, and only then
+deletes the old vectors. Searches hydrate hits from the manifest in one query
+and ignore vector ids it does not know, so readers see either the old or the
+new version of an article, never both and never half. An interruption leaves
+at most orphan vectors; a `dirty` marker in the folder says so, and the next
+write (or `newsdesk doctor`) sweeps them.
+
+A rebuild swaps another folder in under this one (see `index/swap.py`): every
+read first checks the folder's generation token and reopens in place when it
+changed, so whoever holds this object (the answerer, the app) follows the swap.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
-import chromadb
-from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import InternalError as ChromaInternalError
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.vector_stores.types import (
     FilterCondition, FilterOperator, MetadataFilter, MetadataFilters, VectorStoreQuery,
@@ -25,10 +33,21 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.article import Article, date_timestamp
 from index.chunking import Chunk
+from index.chroma_cache import mark_seen, open_chroma, release_chroma
 from index.manifest import ArticleRow, Manifest
+from index.swap import SwapGuard, ensure_generation, read_generation
 
 COLLECTION = "newsdesk_chunks"
 MANIFEST_FILE = "manifest.sqlite"
+DIRTY_FILE = "dirty"  # present while vectors may have outrun the manifest (crash => orphans to sweep)
+# Chroma persists its HNSW index (and only then may purge its embeddings_queue
+# log) every `sync_threshold` vector writes; with its default of 1000 the log of
+# a 90-chunk archive held 457 vectors after 12 updates of every article (3.5 MB
+# chroma.sqlite3), with 100 it holds 1 (2.0 MB). New stores only: Chroma keeps
+# an existing collection's setting, so older stores get it at their next rebuild or compaction.
+HNSW_SYNC_THRESHOLD = 100
+ID_PAGE = 5000  # ids per Chroma get/delete call when sweeping (bounded memory and SQL variables)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -74,56 +93,186 @@ class StoreStats:
     months: dict[str, int] = field(default_factory=dict)
 
 
-def chroma_client(path: Path) -> chromadb.ClientAPI:
-    """A persistent Chroma client with telemetry off."""
-    return chromadb.PersistentClient(
-        path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
-
-
 class ArchiveStore:
-    """Everything indexed under one folder: Chroma vectors + SQLite manifest/keywords."""
+    """Everything indexed under one folder: Chroma vectors + SQLite manifest/keywords.
+
+    Thread-safe for readers; writers must hold the folder's `WriteLock` and
+    call `ensure_current()` after taking it.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self.guard = SwapGuard(self.path)
+        self._reopen_lock = threading.Lock()
+        with self.guard.reading():
+            self._open()
+
+    @property
+    def _version(self) -> str:
+        return f"{self.generation}:{self._writes}"
+
+    def _open(self) -> None:
+        retired = self.path.with_name(self.path.name + ".old")
+        if not self.path.exists() and (retired / MANIFEST_FILE).exists():
+            try:  # a rebuild died between its two renames: the old store is still whole
+                os.rename(retired, self.path)
+            except OSError:
+                pass  # another process put it back first
         self.path.mkdir(parents=True, exist_ok=True)
+        generation = ensure_generation(self.path)
         self.manifest = Manifest(self.path / MANIFEST_FILE)
-        self._client = chroma_client(self.path / "chroma")
+        self._writes = self.manifest.writes()
+        self._client = open_chroma(self.path / "chroma", f"{generation}:{self._writes}")
         # embedding_function=None: Chroma must never embed with its default model.
         self.collection = self._client.get_or_create_collection(
-            COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"})
+            COLLECTION, embedding_function=None,
+            metadata={"hnsw:space": "cosine", "hnsw:sync_threshold": HNSW_SYNC_THRESHOLD})
         self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        # Last: a reader that sees the new generation must find the new handles.
+        self.generation = generation
 
     def close(self) -> None:
-        """Release the SQLite connection (Chroma has no explicit close)."""
+        """Release the SQLite connections and this object's share of the folder's Chroma system."""
+        self._close(swapped=False)
+
+    def _close(self, swapped: bool) -> None:
         self.manifest.close()
+        release_chroma(self._client, self.path / "chroma", self._version, swapped=swapped)
+
+    def _stale(self) -> bool:
+        return read_generation(self.path) != self.generation or self.manifest.writes() != self._writes
+
+    def ensure_current(self, force: bool = False) -> bool:
+        """Reopen in place if a rebuild swapped another folder in or another process wrote; True when it did.
+
+        The reopen excludes every read (of all processes) for its duration, so
+        no thread is left holding the handles it closes.
+        """
+        if not force and not self._stale():
+            return False
+        with self._reopen_lock, self.guard.swapping():
+            if not force and not self._stale():
+                return False
+            self._close(swapped=True)
+            self._open()
+            return True
+
+    def _saw_own_write(self) -> None:
+        """This process's Chroma system applied the write it just committed: no reopen for it."""
+        old = self._version
+        self._writes = self.manifest.writes()
+        mark_seen(self.path / "chroma", old, self._version)
+
+    def _read(self, fn: Callable[[], T]) -> T:
+        """Run a read under the swap guard, on the store as it is now at `path`."""
+        if self.guard.held():  # a read inside a read: the outer one checked
+            return fn()
+        while True:
+            with self.guard.reading():
+                if not self._stale():
+                    return fn()
+            self.ensure_current()  # outside the read: it waits for every read to finish
+
+    def swap_in(self, fresh_dir: Path) -> None:
+        """Make the complete store at `fresh_dir` the one at `path`; callers hold the WriteLock.
+
+        Reads of every process finish first and wait out the two renames; each
+        then sees the new generation and reopens (see index/swap.py).
+        """
+        retired = self.path.with_name(self.path.name + ".old")
+        remove_store(retired)
+        with self.guard.swapping():
+            os.rename(self.path, retired)
+            os.rename(fresh_dir, self.path)
+        remove_store(retired)
+        remove_store(fresh_dir)  # the folder is live now; this drops the guard files beside its old name
+        self.ensure_current()
 
     @classmethod
     def reopen(cls, path: Path) -> "ArchiveStore":
-        """Open a store whose folder was replaced (after a rebuild swap).
-
-        Chroma caches one client per path; the cache must be cleared or the
-        new store would be served from the old, deleted files.
-        """
-        from chromadb.api.shared_system_client import SharedSystemClient
-
-        SharedSystemClient.clear_system_cache()
+        """A new object on a store whose folder was replaced (kept for callers that want one)."""
         return cls(path)
 
-    # -- writing ---------------------------------------------------------
+    # -- writing (callers hold the WriteLock) ----------------------------
     def put_article(self, article: Article, chunks: list[Chunk], vectors: Sequence[Sequence[float]]) -> None:
         """Store an article's chunks and vectors, replacing any earlier version."""
-        if len(chunks) != len(vectors):
-            raise ValueError("one vector per chunk is required")
-        self.vector_store.delete(ref_doc_id=article.id)
-        nodes = [self._node(article, c, v) for c, v in zip(chunks, vectors)]
+        self.put_articles([(article, chunks, vectors)])
+
+    def put_articles(self, batch: Sequence[tuple[Article, list[Chunk], Sequence[Sequence[float]]]],
+                     retire: Iterable[str] = ()) -> list[str]:
+        """Store new versions of articles and drop the `retire`d ones, atomically for readers.
+
+        Returns the retired ids that were stored. New vectors first (unknown to
+        the manifest, so invisible), then one manifest transaction, then the old
+        vectors go; an interruption leaves only orphan vectors behind.
+        """
+        for article, chunks, vectors in batch:
+            if len(chunks) != len(vectors):
+                raise ValueError(f"one vector per chunk is required ({article.id})")
+        retire = [a for a in dict.fromkeys(retire) if a not in {art.id for art, _, _ in batch}]
+        old = set(self.manifest.chunk_ids_of([a.id for a, _, _ in batch] + retire))
+        nodes = [self._node(a, c, v) for a, chunks, vectors in batch for c, v in zip(chunks, vectors)]
+        new_ids = [n.node_id for n in nodes]
+        self.mark_dirty()
+        present = self._present(new_ids)  # left by an interrupted run: same id, same content
+        nodes = [n for n in nodes if n.node_id not in present]
         if nodes:
             self.vector_store.add(nodes)
-        self.manifest.put(article, chunks)
+        removed = self.manifest.replace([(a, c) for a, c, _ in batch], retire)
+        self.delete_vectors(sorted(old - set(new_ids)))
+        self._saw_own_write()
+        self.clear_dirty()
+        return removed
 
     def delete_article(self, article_id: str) -> bool:
-        """Remove an article from every index; True if it was there."""
+        """Remove an article from every index; True if it was there (manifest first, then vectors)."""
+        self.mark_dirty()
+        gone = self.manifest.delete(article_id)
         self.vector_store.delete(ref_doc_id=article_id)
-        return self.manifest.delete(article_id)
+        self._saw_own_write()
+        self.clear_dirty()
+        return gone
+
+    def delete_vectors(self, ids: Sequence[str]) -> None:
+        """Delete vectors by chunk id (in pages)."""
+        for at in range(0, len(ids), ID_PAGE):
+            self.collection.delete(ids=list(ids[at:at + ID_PAGE]))
+
+    def vector_ids(self) -> list[str]:
+        """Every chunk id Chroma holds (orphans included)."""
+        ids: list[str] = []
+        while True:
+            page = self.collection.get(include=[], limit=ID_PAGE, offset=len(ids))["ids"]
+            ids += page
+            if len(page) < ID_PAGE:
+                return ids
+
+    def _present(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for at in range(0, len(ids), ID_PAGE):
+            found.update(self.collection.get(ids=list(ids[at:at + ID_PAGE]), include=[])["ids"])
+        return found
+
+    @property
+    def is_dirty(self) -> bool:
+        """True when an earlier write was interrupted and orphan vectors may exist."""
+        return (self.path / DIRTY_FILE).exists()
+
+    def mark_dirty(self) -> None:
+        """Record that vectors are about to change ahead of the manifest."""
+        (self.path / DIRTY_FILE).touch()
+
+    def clear_dirty(self) -> None:
+        """The vectors and the manifest agree again."""
+        (self.path / DIRTY_FILE).unlink(missing_ok=True)
+
+    def sweep_orphans(self) -> int:
+        """Delete vectors whose chunk ids the manifest does not know; returns how many."""
+        known = self.manifest.chunk_ids()
+        orphans = [i for i in self.vector_ids() if i not in known]
+        self.delete_vectors(orphans)
+        self.clear_dirty()
+        return len(orphans)
 
     @staticmethod
     def _node(article: Article, chunk: Chunk, vector: Sequence[float]) -> TextNode:
@@ -141,6 +290,9 @@ class ArchiveStore:
     # -- searching -------------------------------------------------------
     def dense_search(self, vector: Sequence[float], k: int, where: StoreFilter | None = None) -> list[ChunkHit]:
         """The `k` chunks nearest to `vector` (cosine similarity as score)."""
+        return self._read(lambda: self._dense_search(vector, k, where))
+
+    def _dense_search(self, vector: Sequence[float], k: int, where: StoreFilter | None) -> list[ChunkHit]:
         if self.collection.count() == 0:
             return []
         query = VectorStoreQuery(query_embedding=list(map(float, vector)), similarity_top_k=k,
@@ -154,6 +306,9 @@ class ArchiveStore:
 
     def keyword_search(self, text: str, k: int, where: StoreFilter | None = None) -> list[ChunkHit]:
         """The `k` best BM25 matches for the content words of `text` (accent-folded)."""
+        return self._read(lambda: self._keyword_search(text, k, where))
+
+    def _keyword_search(self, text: str, k: int, where: StoreFilter | None) -> list[ChunkHit]:
         sql, params = "", []
         if where and where.since:
             sql += " AND a.ts >= ?"
@@ -180,46 +335,65 @@ class ArchiveStore:
         return MetadataFilters(filters=filters, condition=FilterCondition.AND)
 
     def _hydrate(self, scored: list[tuple[str, float]]) -> list[ChunkHit]:
-        """Attach manifest text/metadata; drops ids the manifest does not know."""
-        rows = self.manifest.chunk_rows(cid for cid, _ in scored)
-        articles: dict[str, ArticleRow | None] = {}
-        hits = []
-        for cid, score in scored:
-            row = rows.get(cid)
-            if row is None:
-                continue
-            article_id, _n, start, end, text = row
-            if article_id not in articles:
-                articles[article_id] = self.manifest.article(article_id)
-            art = articles[article_id]
-            if art is None:
-                continue
-            hits.append(ChunkHit(cid, article_id, text, start, end, float(score), art.title, art.source,
-                                 art.published, art.url))
-        return hits
+        """Attach manifest text/metadata (one query, so one committed version); drops ids it does not know."""
+        rows = self.manifest.chunk_hits(cid for cid, _ in scored)
+        return [ChunkHit(cid, *rows[cid][:4], float(score), *rows[cid][4:]) for cid, score in scored if cid in rows]
+
+    def vectors(self, chunk_ids: Sequence[str]) -> dict[str, list[float]]:
+        """Stored vectors by chunk id (ids Chroma does not hold are left out)."""
+        def get() -> dict[str, list[float]]:
+            got = self.collection.get(ids=list(chunk_ids), include=["embeddings"])
+            embeddings = got.get("embeddings")
+            return {} if embeddings is None else dict(zip(got["ids"], embeddings))
+        if not chunk_ids:
+            return {}
+        try:
+            return self._read(get)
+        except ChromaInternalError:
+            # Another process committed these chunks after this read checked the store's version:
+            # Chroma's metadata has them, this process's HNSW index not yet ("Error finding id").
+            self.ensure_current(force=True)
+            return self._read(get)
 
     # -- reporting -------------------------------------------------------
     def article(self, article_id: str) -> ArticleRow | None:
         """One stored article with its body."""
-        return self.manifest.article(article_id)
+        return self._read(lambda: self.manifest.article(article_id))
+
+    def articles(self, limit: int | None = None) -> list[ArticleRow]:
+        """Stored articles, newest first."""
+        return self._read(lambda: self.manifest.articles(limit))
 
     def outlets(self) -> dict[str, int]:
         """Outlet -> article count."""
-        return self.manifest.outlets()
+        return self._read(lambda: self.manifest.outlets())
 
     def date_span(self) -> tuple[str | None, str | None]:
         """The first and last publication dates in the archive (None when no article is dated)."""
-        _, _, first, last = self.manifest.counts()
+        _, _, first, last = self._read(lambda: self.manifest.counts())
         return (first[:10] if first else None), (last[:10] if last else None)
 
     def stats(self) -> StoreStats:
         """Counts, outlets, date range, months and size on disk."""
+        return self._read(self._stats)
+
+    def _stats(self) -> StoreStats:
         articles, chunks, first, last = self.manifest.counts()
-        size = sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
+        size = sum(_file_size(p) for p in self.path.rglob("*"))
         return StoreStats(articles, chunks, self.manifest.outlets(), first, last, size,
                           self.manifest.duplicate_count(), self.manifest.months())
 
 
 def remove_store(path: Path) -> None:
-    """Delete a store folder entirely (used for abandoned rebuilds)."""
+    """Delete a store folder and the lock/guard files beside it (rebuild leftovers)."""
+    path = Path(path)
     shutil.rmtree(path, ignore_errors=True)
+    for suffix in (".lock", ".readers", ".gate"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except FileNotFoundError:  # a marker or journal removed while we counted
+        return 0

@@ -203,9 +203,5 @@ class HybridRetriever:
         """Cosine similarity of the stored chunk vectors to the (unit) query vector."""
         if not chunk_ids:
             return {}
-        got = self.store.collection.get(ids=chunk_ids, include=["embeddings"])
-        embeddings = got.get("embeddings")
-        if embeddings is None:
-            return {}
         return {cid: float(np.dot(np.asarray(emb, dtype=np.float32), vector))
-                for cid, emb in zip(got["ids"], embeddings)}
+                for cid, emb in self.store.vectors(chunk_ids).items()}

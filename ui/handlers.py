@@ -232,7 +232,7 @@ def overview(services: Services, examples: int = 4) -> Overview:
 def example_questions(services: Services, limit: int = 4) -> list[dict]:
     """Questions about the newest headlines, one per outlet (Chatbot example dicts)."""
     out, seen = [], set()
-    for row in services.indexer.store.manifest.articles(limit=60):
+    for row in services.indexer.store.articles(limit=60):
         if row.source in seen or not row.title:
             continue
         seen.add(row.source)

@@ -102,24 +102,17 @@ def test_interleave_round_robin():
 
 
 # -- HybridRetriever on a deterministic in-memory store -------------------------
-class FakeCollection:
-    def __init__(self, store: "FakeStore") -> None:
-        self.store = store
-
-    def get(self, ids, include):
-        assert include == ["embeddings"]
-        return {"ids": list(ids), "embeddings": [self.store.vectors[i] for i in ids]}
-
-
 class FakeStore:
     """The search surface of `ArchiveStore` over a few chunks, recording the filters it gets."""
 
     def __init__(self, chunks: list[tuple[str, str, str, str, str]], embedder) -> None:
         # (chunk_id, article_id, source, published, text)
         self.chunks = chunks
-        self.vectors = dict(zip([c[0] for c in chunks], embedder.encode([c[4] for c in chunks])))
-        self.collection = FakeCollection(self)
+        self.stored = dict(zip([c[0] for c in chunks], embedder.encode([c[4] for c in chunks])))
         self.filters: list[StoreFilter | None] = []
+
+    def vectors(self, chunk_ids):
+        return {i: self.stored[i] for i in chunk_ids}
 
     def _allowed(self, chunk, where: StoreFilter | None) -> bool:
         _, _, source, published, _ = chunk
@@ -137,7 +130,7 @@ class FakeStore:
 
     def dense_search(self, vector, k, where=None):
         self.filters.append(where)
-        hits = [(float(np.dot(self.vectors[c[0]], vector)), c) for c in self.chunks if self._allowed(c, where)]
+        hits = [(float(np.dot(self.stored[c[0]], vector)), c) for c in self.chunks if self._allowed(c, where)]
         hits.sort(key=lambda h: -h[0])
         # Like the Chroma adapter: a monotone transform of the cosine, not the cosine itself.
         return [self._hit(c, float(np.exp(s - 1))) for s, c in hits[:k]]
@@ -200,7 +193,7 @@ def test_dense_score_is_the_cosine_for_every_passage(fake_hybrid, fake_embedder)
     qv = fake_embedder.encode([q])[0]
     assert got, "expected passages"
     for p in got:
-        assert p.dense_score == pytest.approx(float(np.dot(store.vectors[p.chunk_id], qv)), abs=1e-6)
+        assert p.dense_score == pytest.approx(float(np.dot(store.stored[p.chunk_id], qv)), abs=1e-6)
     top = got[0]
     assert top.article_id == "F" and top.keyword_rank == 1 and top.dense_rank == 1
 
