@@ -80,10 +80,14 @@ def make_indexer(store_dir: Path, embedder: object) -> Indexer:
     return Indexer(ArchiveStore(store_dir), embedder, chunker, quiet=True)  # type: ignore[arg-type]
 
 
+# Captured at import: pytest drops the name "conftest" from sys.modules when it imports the next conftest.
+_THIS_MODULE = sys.modules[__name__]
+
+
 @pytest.fixture(scope="session")
 def kit():
     """This module: the fixture articles and helpers, for tests (test files cannot import a conftest)."""
-    return sys.modules[__name__]
+    return _THIS_MODULE
 
 
 @pytest.fixture
