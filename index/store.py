@@ -26,6 +26,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from index.article import Article, date_timestamp
 from index.chunking import Chunk
 from index.manifest import ArticleRow, Manifest
+from index.syndication import SyndicationGroups
 
 COLLECTION = "newsdesk_chunks"
 MANIFEST_FILE = "manifest.sqlite"
@@ -72,6 +73,8 @@ class StoreStats:
     bytes: int
     duplicates: int = 0
     months: dict[str, int] = field(default_factory=dict)
+    syndicated_groups: int = 0  # groups of syndicated copies (see index/syndication.py)
+    syndicated_articles: int = 0  # articles in those groups
 
 
 def chroma_client(path: Path) -> chromadb.ClientAPI:
@@ -87,6 +90,7 @@ class ArchiveStore:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.manifest = Manifest(self.path / MANIFEST_FILE)
+        self.syndication = SyndicationGroups(self.manifest.db)
         self._client = chroma_client(self.path / "chroma")
         # embedding_function=None: Chroma must never embed with its default model.
         self.collection = self._client.get_or_create_collection(
@@ -119,11 +123,16 @@ class ArchiveStore:
         if nodes:
             self.vector_store.add(nodes)
         self.manifest.put(article, chunks)
+        # After the manifest's commit: an interruption here leaves the article ungrouped
+        # until the next ingest's backfill, never grouped but absent.
+        self.syndication.add(article.id, article.body, article.source)
 
     def delete_article(self, article_id: str) -> bool:
         """Remove an article from every index; True if it was there."""
         self.vector_store.delete(ref_doc_id=article_id)
-        return self.manifest.delete(article_id)
+        gone = self.manifest.delete(article_id)
+        self.syndication.remove(article_id)
+        return gone
 
     @staticmethod
     def _node(article: Article, chunk: Chunk, vector: Sequence[float]) -> TextNode:
@@ -216,8 +225,9 @@ class ArchiveStore:
         """Counts, outlets, date range, months and size on disk."""
         articles, chunks, first, last = self.manifest.counts()
         size = sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
+        groups, grouped = self.syndication.counts()
         return StoreStats(articles, chunks, self.manifest.outlets(), first, last, size,
-                          self.manifest.duplicate_count(), self.manifest.months())
+                          self.manifest.duplicate_count(), self.manifest.months(), groups, grouped)
 
 
 def remove_store(path: Path) -> None:
