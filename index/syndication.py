@@ -29,7 +29,7 @@ SHINGLE_WORDS = 3  # word 3-grams: robust to the one-word edits copy desks make
 NUM_PERM = 128  # MinHash permutations: ±0.044 standard error on a Jaccard of 0.5
 # Estimated Jaccard of the bodies' word 3-grams at which two articles are copies. Chosen on 61
 # candidate pairs of the full demo archive labelled by reading (14 copies; the fixture
-# tests/index/fixtures/syndication_pairs.jsonl, checked by tests/index/test_syndication_labels.py):
+# tests/fixtures/syndication/pairs.jsonl, checked by tests/index/test_syndication_labels.py):
 # across outlets, 0.40 groups 9 of the 14 copies with no false pair (precision 1.00, recall 0.64);
 # 0.35 finds 12 but sits one standard error above a false pair at 0.344 (RTE's own story
 # with a few Reuters storm paragraphs), 0.30 lets it in (precision 0.93).
