@@ -128,3 +128,17 @@ def test_a_store_from_before_grouping_is_grouped_by_the_next_ingest(tmp_path, fa
 def test_short_bodies_are_not_grouped():
     brief = "Police closed the Esker Street station on Monday after a water main burst."
     assert signature(brief) is None
+
+
+def test_rebuild_regroups_and_an_interrupted_remove_is_repaired_by_the_next_ingest(tmp_path, fake_embedder):
+    indexer = ingest_wire(tmp_path, fake_embedder)
+    indexer.rebuild()
+    assert set(grouped(indexer)) == {HERALD, COURIER, DAILY}
+    # As if interrupted between the manifest's delete and the group's: a row for an article gone.
+    indexer.store.manifest.delete(HERALD)
+    indexer.store.manifest.delete(COURIER)
+    assert set(grouped(indexer)) == {HERALD, COURIER, DAILY}
+    (tmp_path / "empty").mkdir()
+    indexer.ingest([tmp_path / "empty"])
+    assert grouped(indexer) == {}
+    assert indexer.store.stats().syndicated_groups == 0
