@@ -150,6 +150,8 @@ class Indexer:
                     bar.update(1)
                     self._show_rate(bar, report, started)
                 self._flush(pending, bodies, report, stale)
+                # Articles stored before syndication groups existed are grouped now.
+                self.store.syndication.backfill()
                 self._end_write()
                 if progress:
                     progress(len(files), len(files), "")

@@ -36,6 +36,7 @@ from index.chunking import Chunk
 from index.chroma_cache import mark_seen, open_chroma, release_chroma
 from index.manifest import ArticleRow, Manifest
 from index.swap import SwapGuard, ensure_generation, read_generation
+from index.syndication import Copy, SyndicationGroups
 
 COLLECTION = "newsdesk_chunks"
 MANIFEST_FILE = "manifest.sqlite"
@@ -91,6 +92,8 @@ class StoreStats:
     bytes: int
     duplicates: int = 0
     months: dict[str, int] = field(default_factory=dict)
+    syndicated_groups: int = 0  # groups of syndicated copies (see index/syndication.py)
+    syndicated_articles: int = 0  # articles in those groups
 
 
 class ArchiveStore:
@@ -122,6 +125,8 @@ class ArchiveStore:
         generation = ensure_generation(self.path)
         self.manifest = Manifest(self.path / MANIFEST_FILE)
         self._writes = self.manifest.writes()
+        # Groups are written under the WriteLock, like the manifest, so they use its write connection.
+        self.syndication = SyndicationGroups(self.manifest.writer)
         self._client = open_chroma(self.path / "chroma", f"{generation}:{self._writes}")
         # embedding_function=None: Chroma must never embed with its default model.
         self.collection = self._client.get_or_create_collection(
@@ -219,6 +224,12 @@ class ArchiveStore:
         if nodes:
             self.vector_store.add(nodes)
         removed = self.manifest.replace([(a, c) for a, c, _ in batch], retire)
+        # After the manifest's commit: an interruption here leaves an article ungrouped
+        # until the next ingest's backfill, never grouped but absent.
+        for article, _, _ in batch:
+            self.syndication.add(article.id, article.body, article.source)
+        for article_id in removed:
+            self.syndication.remove(article_id)
         self.delete_vectors(sorted(old - set(new_ids)))
         self._saw_own_write()
         self.clear_dirty()
@@ -229,6 +240,7 @@ class ArchiveStore:
         self.mark_dirty()
         gone = self.manifest.delete(article_id)
         self.vector_store.delete(ref_doc_id=article_id)
+        self.syndication.remove(article_id)
         self._saw_own_write()
         self.clear_dirty()
         return gone
@@ -339,6 +351,11 @@ class ArchiveStore:
         rows = self.manifest.chunk_hits(cid for cid, _ in scored)
         return [ChunkHit(cid, *rows[cid][:4], float(score), *rows[cid][4:]) for cid, score in scored if cid in rows]
 
+    def copies_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str, tuple[Copy, ...]]]:
+        """Syndication group and other copies of each grouped article (read under the swap guard)."""
+        ids = list(article_ids)
+        return self._read(lambda: self.syndication.copies_of(ids))
+
     def vectors(self, chunk_ids: Sequence[str]) -> dict[str, list[float]]:
         """Stored vectors by chunk id (ids Chroma does not hold are left out)."""
         def get() -> dict[str, list[float]]:
@@ -380,8 +397,9 @@ class ArchiveStore:
     def _stats(self) -> StoreStats:
         articles, chunks, first, last = self.manifest.counts()
         size = sum(_file_size(p) for p in self.path.rglob("*"))
+        groups, grouped = self.syndication.counts()
         return StoreStats(articles, chunks, self.manifest.outlets(), first, last, size,
-                          self.manifest.duplicate_count(), self.manifest.months())
+                          self.manifest.duplicate_count(), self.manifest.months(), groups, grouped)
 
 
 def remove_store(path: Path) -> None:

@@ -20,6 +20,7 @@ import numpy as np
 
 from index.embedding import Embedder
 from index.manifest import STOPWORDS, fold
+from index.syndication import Copy
 from qa.evidence import content_words, split_sentences
 from qa.retrieval import Passage
 
@@ -66,6 +67,7 @@ class Citation:
     quote_start: int
     quote_end: int
     supported: bool
+    also_in: tuple[Copy, ...] = ()  # other outlets' syndicated copies of the cited article
 
 
 @dataclass(frozen=True)
@@ -314,5 +316,5 @@ def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, que
         qs, qe, _ = best.get(prompt_n - 1) or (*(split_sentences(p.text) or [(0, len(p.text))])[0], 0.0)
         supported = any(sent.supported for sent in sentences if n in sent.citations)
         citations.append(Citation(n, p.article_id, p.title, p.source, p.published, p.url, p.text, p.start,
-                                  p.text[qs:qe], p.start + qs, p.start + qe, supported))
+                                  p.text[qs:qe], p.start + qs, p.start + qe, supported, p.also_in))
     return text, sentences, citations

@@ -13,8 +13,9 @@ so they plug into llama-index engines. Hand-written, and why:
   1, and drops each retriever's rank and score — and the dense cosine is what
   abstention calibrates on.
 - `HybridRetriever` adds what news needs on top: at most two chunks per
-  article, identical passages collapsed, and per-outlet retrieval so that
-  "TASS and the BBC" returns both outlets.
+  article, identical passages and syndicated copies (index/syndication.py)
+  collapsed, and per-outlet retrieval so that "TASS and the BBC" returns both
+  outlets (copies are collapsed within each outlet's search, so both stay).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from index.embedding import Embedder
 from index.store import ArchiveStore, ChunkHit, StoreFilter
+from index.syndication import Copy
 from qa.query import Query
 
 RRF_K = 60  # the constant from Cormack, Clarke & Büttcher (SIGIR 2009); robust across collections
@@ -52,6 +54,7 @@ class Passage:
     dense_score: float | None = None  # cosine similarity of this chunk to the query
     keyword_rank: int | None = None  # 1-based rank in the keyword list, None if absent
     dense_rank: int | None = None
+    also_in: tuple[Copy, ...] = ()  # the other outlets' syndicated copies of this article
 
 
 def hit_node(hit: ChunkHit) -> NodeWithScore:
@@ -143,6 +146,24 @@ def cap_per_article(passages: Sequence[Passage], per_article: int, limit: int) -
     return kept
 
 
+def collapse_syndicated(passages: Sequence[Passage],
+                        copies: Mapping[str, tuple[str, tuple[Copy, ...]]]) -> list[Passage]:
+    """One article per syndication group, its best-scoring copy, carrying the others in `also_in`.
+
+    `copies` maps grouped article ids to (group id, the group's other articles).
+    """
+    kept: dict[str, str] = {}
+    out = []
+    for p in passages:
+        if p.article_id not in copies:
+            out.append(p)
+            continue
+        group, others = copies[p.article_id]
+        if kept.setdefault(group, p.article_id) == p.article_id:
+            out.append(replace(p, also_in=others))
+    return out
+
+
 def interleave(groups: Sequence[Sequence[Passage]]) -> list[Passage]:
     """Round-robin merge: g0[0], g1[0], …, g0[1], g1[1], … (each group stays in order)."""
     out: list[Passage] = []
@@ -197,7 +218,7 @@ class HybridRetriever:
                 text=node.get_content(), start=node.start_char_idx or 0, end=node.end_char_idx or 0,
                 score=float(hit.score or 0.0), keyword_rank=meta.get(f"{KEYWORD}_rank"),
                 dense_rank=meta.get(f"{DENSE}_rank")))
-        return out
+        return collapse_syndicated(out, self.store.copies_of(p.article_id for p in out))
 
     def _cosines(self, chunk_ids: list[str], vector: np.ndarray) -> dict[str, float]:
         """Cosine similarity of the stored chunk vectors to the (unit) query vector."""

@@ -239,11 +239,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     stats = open_store(settings_from(args)).stats()
     if args.json:
         print(json.dumps({"articles": stats.articles, "chunks": stats.chunks, "sources": stats.sources,
-                          "first_date": stats.first_date, "last_date": stats.last_date, "bytes": stats.bytes},
+                          "first_date": stats.first_date, "last_date": stats.last_date, "bytes": stats.bytes,
+                          "syndicated_groups": stats.syndicated_groups,
+                          "syndicated_articles": stats.syndicated_articles},
                          ensure_ascii=False))
         return 0
     print(f"articles   {stats.articles}  (+{stats.duplicates} duplicates not indexed twice)")
     print(f"chunks     {stats.chunks}")
+    print(f"syndicated {stats.syndicated_articles} articles in {stats.syndicated_groups} groups of copies")
     print(f"dates      {stats.first_date or '-'} to {stats.last_date or '-'}")
     print(f"disk       {stats.bytes / 2**20:.1f} MB")
     print("outlets")

@@ -55,6 +55,7 @@ a.nd-headline:hover { text-decoration: underline !important; color: #1d4e89 !imp
 a.nd-headline::after { content: " \\2197"; font-size: 0.8em; color: var(--body-text-color-subdued); }
 .nd-passage { margin: 6px 0 2px; font-family: READING_FONTS; font-size: 0.93rem; line-height: 1.55;
   color: var(--body-text-color); }
+.nd-also { margin: 4px 0 0; font-size: 0.82rem; color: var(--body-text-color-subdued); }
 mark.nd-quote { background: #fde68a; color: inherit; padding: 1px 2px; border-radius: 3px;
   box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 .nd-card.nd-flash { box-shadow: 0 0 0 3px #f59e0b; }

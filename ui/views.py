@@ -18,6 +18,7 @@ from typing import Sequence
 
 from index.pipeline import IngestReport
 from index.store import StoreStats
+from index.syndication import Copy
 from qa.answer import Answer
 from qa.citations import Citation
 from qa.retrieval import Passage
@@ -99,7 +100,20 @@ def citation_card(c: Citation, turn: int) -> str:
                                   'matched to its text">⚠ support not confirmed</span>'
     return (f'<div class="nd-card nd-cited" id="{card_id(turn, c.n)}" data-n="{c.n}">'
             f'{_head(str(c.n), c.source, c.published, warn)}{headline(c.title, c.url)}'
-            f'<div class="nd-passage">{body}</div></div>')
+            f'<div class="nd-passage">{body}</div>{also_reported(c.also_in)}</div>')
+
+
+def also_reported(copies: Sequence[Copy]) -> str:
+    """'Also reported by' the outlets that ran a syndicated copy: each outlet linked to its copy, with its date."""
+    if not copies:
+        return ""
+    items = []
+    for copy in copies:
+        name = esc(copy.source or "Unknown outlet")
+        if copy.url and copy.url.startswith(("http://", "https://")):
+            name = f'<a href="{esc(copy.url)}" target="_blank" rel="noopener noreferrer" title="{esc(copy.title)}">{name}</a>'
+        items.append(f"{name} ({esc(pretty_date(copy.published))})" if copy.published else name)
+    return f'<div class="nd-also">Also reported by {", ".join(items)}</div>'
 
 
 def passage_card(p: Passage, kind: str = "pending") -> str:

@@ -306,7 +306,7 @@ def test_to_json_has_exactly_the_contract_keys(fake_embedder):
     assert set(data) == {"question", "standalone_question", "answer", "abstained", "unsupported_sentences",
                          "citations", "filters", "timings_ms", "closest"}
     assert set(data["citations"][0]) == {"n", "article_id", "title", "source", "published", "url", "passage",
-                                         "quote", "quote_start", "quote_end", "supported"}
+                                         "quote", "quote_start", "quote_end", "supported", "also_in"}
     assert set(data["timings_ms"]) == {"retrieve", "first_token", "total"}
     assert isinstance(data["abstained"], bool) and isinstance(data["unsupported_sentences"], int)
     assert set(data["closest"][0]) == {"article_id", "title", "source", "published", "url", "score"}

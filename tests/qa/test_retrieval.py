@@ -20,9 +20,10 @@ from index.chunking import Chunker
 from index.pipeline import Indexer
 from index.settings import Settings
 from index.store import ArchiveStore, ChunkHit, StoreFilter
+from index.syndication import Copy
 from qa.query import Query, understand
 from qa.retrieval import (
-    RRF_K, HybridRetriever, Passage, RRFRetriever, cap_per_article, interleave, rrf,
+    RRF_K, HybridRetriever, Passage, RRFRetriever, cap_per_article, collapse_syndicated, interleave, rrf,
 )
 
 AS_OF = date(2017, 4, 12)
@@ -102,17 +103,37 @@ def test_interleave_round_robin():
 
 
 # -- HybridRetriever on a deterministic in-memory store -------------------------
+class FakeSyndication:
+    """`SyndicationGroups.copies_of` over fixed groups (article id -> group id)."""
+
+    def __init__(self, groups: dict[str, str] | None = None) -> None:
+        self.groups = groups or {}
+
+    def copies_of(self, article_ids):
+        out = {}
+        for aid in dict.fromkeys(article_ids):
+            if aid in self.groups:
+                others = sorted(a for a, g in self.groups.items() if g == self.groups[aid] and a != aid)
+                out[aid] = (self.groups[aid], tuple(Copy(a, f"title {a}", None, None, f"https://x/{a}") for a in others))
+        return out
+
+
 class FakeStore:
     """The search surface of `ArchiveStore` over a few chunks, recording the filters it gets."""
 
-    def __init__(self, chunks: list[tuple[str, str, str, str, str]], embedder) -> None:
+    def __init__(self, chunks: list[tuple[str, str, str, str, str]], embedder,
+                 groups: dict[str, str] | None = None) -> None:
         # (chunk_id, article_id, source, published, text)
         self.chunks = chunks
         self.stored = dict(zip([c[0] for c in chunks], embedder.encode([c[4] for c in chunks])))
+        self.syndication = FakeSyndication(groups)
         self.filters: list[StoreFilter | None] = []
 
     def vectors(self, chunk_ids):
         return {i: self.stored[i] for i in chunk_ids}
+
+    def copies_of(self, article_ids):
+        return self.syndication.copies_of(article_ids)
 
     def _allowed(self, chunk, where: StoreFilter | None) -> bool:
         _, _, source, published, _ = chunk
@@ -177,6 +198,34 @@ def test_hybrid_caps_articles_collapses_copies_and_limits_k(fake_hybrid):
     assert len(texts) == len(set(texts))
     assert not {"D", "E"} <= {p.article_id for p in got}  # the syndicated copy collapsed
     assert all(got[i].score >= got[i + 1].score for i in range(len(got) - 1))
+
+
+CHUNKS_SYNDICATED = CHUNKS + [
+    ("g#0", "G", "AFP", "2017-02-11", "Russia says the Syria ceasefire is holding near Aleppo, despite shelling"),
+]
+
+
+def test_hybrid_returns_one_passage_per_syndication_group_listing_the_other_copies(fake_embedder):
+    store = FakeStore(CHUNKS_SYNDICATED, fake_embedder, groups={"A": "A", "D": "A", "G": "A"})
+    got = HybridRetriever(store, fake_embedder).retrieve(query("Is the Syria ceasefire holding near Aleppo?", k=6))
+    grouped = [p for p in got if p.article_id in {"A", "D", "G"}]
+    assert len({p.article_id for p in grouped}) == 1  # one article of the group, up to its per-article cap
+    best = grouped[0]
+    assert {c.article_id for c in best.also_in} == {"A", "D", "G"} - {best.article_id}
+    assert all(not p.also_in for p in got if p.article_id not in {"A", "D", "G"})
+    without = HybridRetriever(FakeStore(CHUNKS_SYNDICATED, fake_embedder), fake_embedder).retrieve(
+        query("Is the Syria ceasefire holding near Aleppo?", k=6))
+    assert len({p.article_id for p in without} & {"A", "D", "G"}) > 1  # the grouping is what collapsed them
+
+
+def test_collapse_keeps_the_best_copy_first_seen_and_leaves_ungrouped_passages():
+    def passage(aid: str, score: float) -> Passage:
+        return Passage(f"{aid}#0", aid, aid, None, None, None, "text " + aid, 0, 6, score)
+
+    copies = {"x": ("g", (Copy("y", "y", None, None, None),)), "y": ("g", (Copy("x", "x", None, None, None),))}
+    got = collapse_syndicated([passage("y", 0.9), passage("z", 0.8), passage("x", 0.7)], copies)
+    assert [p.article_id for p in got] == ["y", "z"]
+    assert [c.article_id for c in got[0].also_in] == ["x"] and got[1].also_in == ()
 
 
 def test_hybrid_respects_k_and_per_article(fake_embedder):

@@ -32,7 +32,7 @@ ARTICLES = [
 CONTRACT_KEYS = {"question", "standalone_question", "answer", "abstained", "unsupported_sentences", "citations",
                  "filters", "timings_ms", "closest"}
 CITATION_KEYS = {"n", "article_id", "title", "source", "published", "url", "passage", "quote", "quote_start",
-                 "quote_end", "supported"}
+                 "quote_end", "supported", "also_in"}
 
 
 def build_store(home: Path, embedder) -> None:

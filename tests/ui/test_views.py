@@ -11,6 +11,7 @@ import pytest
 from index.pipeline import IngestReport
 from index.readers import ReadFailure
 from index.store import StoreStats
+from index.syndication import Copy
 from qa.answer import Answer, ArticleRef
 from qa.citations import AnswerSentence, Citation
 from qa.retrieval import Passage
@@ -158,3 +159,14 @@ def test_stats_and_ingest_report():
     for text in ("added <b>3</b>", "updated <b>1</b>", "unchanged <b>5</b>", "duplicates <b>2</b>",
                  "failed <b>1</b>", "/in/bad.jsonl:7</code>: not valid JSON", "1.2 s"):
         assert text in html
+
+
+def test_card_lists_the_other_outlets_of_a_syndicated_story_escaped():
+    copies = (Copy("https://courier.example/a", "Pumps race", "Northern <i>Courier</i>", "2031-04-14",
+                   "https://courier.example/a"),
+              Copy("sha:1", "Tunnel", "Valdora Daily", None, "javascript:alert(1)"))
+    card = views.citation_card(citation(also_in=copies), 1)
+    assert "Also reported by" in card
+    assert 'href="https://courier.example/a"' in card and "Northern &lt;i&gt;Courier&lt;/i&gt;</a> (14 Apr 2031)" in card
+    assert "Valdora Daily" in card and "javascript:" not in card
+    assert "Also reported by" not in views.citation_card(citation(), 1)
