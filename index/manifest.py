@@ -133,6 +133,15 @@ class Manifest:
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database and truncate it (after a batch of writes).
+
+        Each article's syndication grouping is its own small commit; without this the
+        WAL grew to 3.4 MB between SQLite's automatic checkpoints on a 1 MB store
+        (30 articles updated 8 times, tests/index/test_crash_leftovers.py).
+        """
+        self.writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         """Close the database connections."""
         self.db.close()

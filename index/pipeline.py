@@ -99,7 +99,9 @@ class Indexer:
         return self.store.sweep_orphans() if self.store.is_dirty else 0
 
     def _end_write(self) -> None:
-        """Before releasing the lock: compact the vector index once dead slots outnumber live vectors."""
+        """Before releasing the lock: truncate the manifest's log; compact the vector index once dead
+        slots outnumber live vectors."""
+        self.store.manifest.checkpoint()
         if self.lock_dir is None and needs_compaction(self.store):
             compact(self.store)
 
