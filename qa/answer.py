@@ -24,6 +24,7 @@ from qa.llm import LLM, build_llm
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
+from qa.vectors import SentenceVectors
 
 # Below this best dense cosine nothing retrieved is about the question, so we
 # abstain without asking the model. Calibrated on the demo archive (News100)
@@ -256,28 +257,31 @@ class NewsQA:
             yield Done(self._abstain(query, passages, timings, t0))
             return
         widened = widen_passages(passages, self.store)
+        vectors = SentenceVectors(self.embedder)  # passage sentences encoded once, for evidence and checking
         if self.llm is None:
-            evidence = select_evidence(query.text, widened, self.embedder, max_sentences=len(passages),
+            evidence = select_evidence(query.text, widened, vectors, max_sentences=len(passages),
                                        neighbours=0)
             raw = extractive_answer(evidence)
             timings["first_token"] = _ms(t0)
             if raw:
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         else:
-            evidence = select_evidence(query.text, widened, self.embedder, max_sentences=EVIDENCE_SENTENCES,
+            evidence = select_evidence(query.text, widened, vectors, max_sentences=EVIDENCE_SENTENCES,
                                        neighbours=EVIDENCE_NEIGHBOURS, every_passage=False)
             if not evidence:
                 yield Done(self._abstain(query, passages, timings, t0))
                 return
             raw = yield from self._generate(query, evidence, timings, t0)
+        last_token = time.perf_counter()
         if ABSTAIN in raw or not _WORD.search(strip_markers(raw)) or _bare_yes_no(raw, query.text):
             yield Done(self._abstain(query, passages, timings, t0))
             return
         used = [e.passage for e in evidence]
-        text, sentences, citations = verify_answer(raw, used, self.embedder, query.text)
-        if not citations and not _supported_anywhere(sentences, used, self.embedder):
+        text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+        if not citations and not _supported_anywhere(sentences, used, vectors):
             yield Done(self._abstain(query, passages, timings, t0))
             return
+        timings["verify"] = _ms(last_token)  # after the model's last token: checking and citation repair
         timings["total"] = _ms(t0)
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
@@ -315,7 +319,7 @@ def _bare_yes_no(raw: str, question: str) -> bool:
 
 
 def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[Passage],
-                        embedder: Embedder) -> bool:
+                        embedder: Embedder | SentenceVectors) -> bool:
     """True when some uncited sentence is still supported by one of the passages."""
     checker = SupportChecker(passages, embedder)
     return any(checker.check(s.text, [i]).supported for s in sentences for i in range(len(passages)))

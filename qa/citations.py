@@ -5,9 +5,11 @@ renumbered 1.. in order of first citation (so only cited sources are listed),
 markers pointing at no passage are removed, and every answer sentence is
 checked against the passages it cites: lexically (its content words, every
 number and every name must be there) and by MiniLM similarity to the best
-passage sentence. Unsupported sentences are flagged, not hidden. Each cited
-source carries the passage sentence that best supports the answer, as exact
-character offsets into the article body.
+passage sentence. Datelines, bylines and photo credits are no evidence
+(`qa.evidence.claim_spans`). A sentence citing nothing that a passage
+supports gets that passage's marker; unsupported sentences are flagged, not
+hidden. Each cited source carries the passage sentence that best supports the
+answer, as exact character offsets into the article body.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ import numpy as np
 
 from index.embedding import Embedder
 from index.manifest import STOPWORDS, fold
-from qa.evidence import content_words, split_sentences
+from qa.evidence import claim_spans, content_words, mask_boilerplate, split_sentences
 from qa.retrieval import Passage
+from qa.vectors import SentenceVectors
 
 _ONE = r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]"
 _MARKER = re.compile(_ONE)
@@ -30,6 +33,7 @@ _MARKER_RUN = re.compile(r"(\s*)((?:" + _ONE + r")+)")  # adjacent markers: [2][
 # and an opening bracket that may still become a marker.
 _OPEN_MARKER = re.compile(r"\s*(?:" + _ONE + r")*(?:\[[\d\s,;]{0,16})?$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORDS = re.compile(r"\w")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 _NOT_NAMES = frozenset(
     "january february march april may june july august september october november december "
@@ -186,16 +190,19 @@ def _name_found(name: str, pool: set[str]) -> bool:
 class SupportChecker:
     """Checks answer sentences against passages (lexical + MiniLM similarity).
 
-    All passage sentences are encoded once, so checking an answer costs one
-    more batch of encodings.
+    Passage sentences are read through `claim_spans` and the word pools through
+    `mask_boilerplate`, so a dateline ("BIRMINGHAM, England (CNN) —") never
+    supports a claim. Vectors go through a `SentenceVectors`: sentences already
+    encoded for evidence selection cost nothing, and `prepare` encodes all the
+    answer's claims in one batch.
     """
 
-    def __init__(self, passages: Sequence[Passage], embedder: Embedder) -> None:
+    def __init__(self, passages: Sequence[Passage], embedder: Embedder | SentenceVectors) -> None:
         self.passages = list(passages)
-        self.embedder = embedder
-        self.sentences = [(pi, s, e) for pi, p in enumerate(self.passages) for s, e in split_sentences(p.text)]
+        self.embedder = embedder if isinstance(embedder, SentenceVectors) else SentenceVectors(embedder)
+        self.sentences = [(pi, s, e) for pi, p in enumerate(self.passages) for s, e in claim_spans(p.text)]
         texts = [self.passages[pi].text[s:e] for pi, s, e in self.sentences]
-        self.vectors = embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+        self.vectors = self.embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
         self.words = [content_words(t) for t in texts]
         # Per passage: its words and numbers, with the header the model saw (outlet, date, headline).
         self.pool_words = []  # raw folded words, for names
@@ -203,9 +210,19 @@ class SupportChecker:
         self.pool_numbers = []
         for p in self.passages:
             header = " ".join(x for x in (p.source, p.published, p.title) if x)
-            self.pool_words.append({w for w in re.findall(r"\w+", fold(p.text + " " + header))})
-            self.pool_stems.append(content_words(p.text + " " + header))
-            self.pool_numbers.append(_numbers(p.text + " " + header))
+            text = mask_boilerplate(p.text) + " " + header
+            self.pool_words.append({w for w in re.findall(r"\w+", fold(text))})
+            self.pool_stems.append(content_words(text))
+            self.pool_numbers.append(_numbers(text))
+
+    def prepare(self, sentences: Sequence[str], question: str | None = None) -> None:
+        """Encode the claims of all `sentences` in one batch, so later `check`s encode nothing."""
+        self.embedder.encode(list(dict.fromkeys(self._claim(s, question) for s in sentences)))
+
+    @staticmethod
+    def _claim(sentence: str, question: str | None) -> str:
+        claim = strip_markers(sentence)
+        return question if question and is_bare_yes_no(claim) else claim
 
     def check(self, sentence: str, cited: Sequence[int], question: str | None = None) -> Support:
         """Support of `sentence` by the passages with 0-based indexes `cited`.
@@ -215,9 +232,7 @@ class SupportChecker:
         the quote is the sentence that answers it.
         """
         cited = [i for i in dict.fromkeys(cited) if 0 <= i < len(self.passages)]
-        claim = strip_markers(sentence)
-        if question and is_bare_yes_no(claim):
-            claim = question
+        claim = self._claim(sentence, question)
         if not cited:
             return Support(False, 0.0, 0.0, False, False)
         words = content_words(claim)
@@ -258,28 +273,46 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def repair_citations(raw: str, checker: SupportChecker, question: str | None = None) -> str:
-    """`raw` with each unsupported sentence's markers re-pointed at a passage that does support it.
+_SENTENCE_END = re.compile(r"[.!?…]*[\"'”’)]*$")
 
-    Small models often cite the neighbouring passage's number. When the cited
-    passages fail the support check but another passage the model saw passes
-    it, that passage (the most similar, if several) replaces the citation.
+
+def _add_marker(sentence: str, n: int) -> str:
+    """`sentence` with the marker [n] before its closing punctuation ("Kent [2].")."""
+    cut = _SENTENCE_END.search(sentence).start()
+    return f"{sentence[:cut].rstrip()} [{n}]{sentence[cut:]}"
+
+
+def repair_citations(raw: str, checker: SupportChecker, question: str | None = None) -> str:
+    """`raw` with each unsupported sentence's markers pointed at a passage that does support it.
+
+    Small models often cite the neighbouring passage's number, or copy a
+    passage nearly verbatim and cite nothing. When the cited passages (or no
+    passage) fail the support check but another passage the model saw passes
+    it, that passage (the most similar, if several) becomes the citation.
     Sentences no passage supports keep their markers and are flagged later.
     """
     n = len(checker.passages)
+    spans = _sentence_spans(raw)
+    checker.prepare([raw[s:e] for s, e in spans], question)
     pieces, last = [], 0
-    for s, e in _sentence_spans(raw):
+    for s, e in spans:
         sentence = raw[s:e]
         cited = [k for k in dict.fromkeys(parse_markers(sentence)) if 1 <= k <= n]
-        if not cited or checker.check(sentence, [k - 1 for k in cited], question).supported:
+        if not _WORDS.search(strip_markers(sentence)):
+            continue
+        if cited and checker.check(sentence, [k - 1 for k in cited], question).supported:
             continue
         found = [(support.cosine, j) for j in range(n) if j + 1 not in cited
                  and (support := checker.check(sentence, [j], question)).supported]
         if not found:
             continue
         better = max(found)[1] + 1
-        first = iter([f"[{better}]"])
-        pieces += [raw[last:s], _MARKER.sub(lambda m: next(first, ""), sentence)]
+        if cited:
+            first = iter([f"[{better}]"])
+            repaired = _MARKER.sub(lambda m: next(first, ""), sentence)
+        else:
+            repaired = _add_marker(sentence, better)
+        pieces += [raw[last:s], repaired]
         last = e
     return "".join(pieces) + raw[last:]
 
@@ -291,7 +324,8 @@ def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, que
     `passages` are numbered 1..n as the model saw them. The text returned is
     `raw` with its markers renumbered exactly as a `MarkerRenumberer` fed the
     same stream shows it, except where `repair_citations` re-pointed a
-    citation the cited passage does not support. `question` lets a bare "Yes"/"No" be checked
+    citation the cited passage does not support or added one to a sentence
+    that cited nothing. `question` lets a bare "Yes"/"No" be checked
     as the question it answers. Returns (answer text, its sentences, the cited sources in order
     of first citation).
     """
@@ -311,7 +345,7 @@ def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, que
     citations = []
     for prompt_n, n in sorted(renumberer.order.items(), key=lambda kv: kv[1]):
         p = passages[prompt_n - 1]
-        qs, qe, _ = best.get(prompt_n - 1) or (*(split_sentences(p.text) or [(0, len(p.text))])[0], 0.0)
+        qs, qe, _ = best.get(prompt_n - 1) or (*(claim_spans(p.text) or [(0, len(p.text))])[0], 0.0)
         supported = any(sent.supported for sent in sentences if n in sent.citations)
         citations.append(Citation(n, p.article_id, p.title, p.source, p.published, p.url, p.text, p.start,
                                   p.text[qs:qe], p.start + qs, p.start + qe, supported))
