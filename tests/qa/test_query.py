@@ -198,6 +198,14 @@ class FakeLLM:
     ("Why did they do that?", HISTORY, True),
     ("Hama?", HISTORY, True),
     ("Who won the Super Bowl in February 2017?", HISTORY, False),
+    # questions that name their subject stand alone, whatever word they open with
+    ("Why was Samsung heir Lee Jae-yong arrested?", HISTORY, False),
+    ("What did Trump say in his address to Congress?", HISTORY, False),
+    ("Is there a date for the Astana talks on Syria?", HISTORY, False),
+    # and pronouns with nothing named before them lean on the conversation
+    ("What did he say about Russia?", HISTORY, True),
+    ("Which museum was it taken from?", HISTORY, True),
+    ("How many passengers did it have on board?", HISTORY, True),
     ("What did he say next?", [], False),  # no conversation to lean on
     ("What did he say next?", [{"role": "assistant", "content": "Hello"}], False),
 ])
@@ -205,9 +213,10 @@ def test_needs_rewrite(question, history, expected):
     assert needs_rewrite(question, history) is expected
 
 
-def test_self_contained_question_is_unchanged_and_llm_not_called():
+@pytest.mark.parametrize("q", ["Who won the Super Bowl in February 2017?",
+                               "Why was Samsung heir Lee Jae-yong arrested?"])
+def test_self_contained_question_is_unchanged_and_llm_not_called(q):
     llm = FakeLLM("something else")
-    q = "Who won the Super Bowl in February 2017?"
     assert rewrite_followup(q, HISTORY, llm) == q
     assert llm.calls == []
 
