@@ -16,7 +16,7 @@ from typing import Protocol, Sequence
 
 from index.outlets import outlet_key
 from index.store import StoreFilter
-from qa.dates import DateRange, find_date_range, month_range
+from qa.dates import MONTHS, DateRange, find_date_range, month_range
 
 Turn = dict  # {"role": "user" | "assistant", "content": str}
 MAX_QUESTION_CHARS = 2000
@@ -238,9 +238,17 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
     return Query(standalone, text, since_s, until_s, chosen, k, as_of, tuple(notes))
 
 
+_CALENDAR_WORDS = re.compile(r"\b\d{4}\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+
+
 def _outside(found: DateRange, span: tuple[str | None, str | None] | None) -> bool:
-    """True when `found` names a year and ends before the archive starts or starts after it ends."""
-    if not span or not span[0] or not span[1] or not re.search(r"\b\d{4}\b", found.phrase):
+    """True when `found` names a year or a month and ends before the archive starts or starts after it ends.
+
+    "on Oct. 2" in a question about an article that says "on Oct. 2" (undated, or
+    from another year) is the event's day; as a filter it would find nothing.
+    Relative phrases ("last week") stay filters: they are about publication.
+    """
+    if not span or not span[0] or not span[1] or not _CALENDAR_WORDS.search(found.phrase):
         return False
     return bool((found.until and found.until.isoformat() < span[0])
                 or (found.since and found.since.isoformat() > span[1]))

@@ -102,6 +102,15 @@ def test_dates_overlapping_the_archive_still_filter(question, expected):
     assert (ask(question, span=SPAN).since, ask(question, span=SPAN).until) == expected
 
 
+@pytest.mark.parametrize("question", ["Who did Sinirlioglu meet in New York on Oct. 1?",
+                                      "What did Davutoglu say on 2 October?"])
+def test_a_day_without_a_year_outside_the_archive_names_an_event_not_a_filter(question):
+    # read against as_of 2017-04-12 these are October 2016, before the archive's first article: as a
+    # filter they would find nothing, and no filter can find an undated article that reports them
+    q = ask(question, span=SPAN)
+    assert q.since is None and q.until is None
+
+
 def test_relative_dates_filter_even_outside_the_archive():
     q = ask("What happened last week?", span=("2010-01-01", "2010-12-31"))  # honest: nothing that recent
     assert q.since is not None
