@@ -17,8 +17,8 @@ from typing import Iterator, Protocol, Sequence
 from index.embedding import Embedder
 from index.settings import Settings
 from index.store import ArchiveStore
-from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, strip_markers,
-                          verify_answer)
+from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
+                          strip_markers, verify_answer)
 from qa.evidence import Evidence, select_evidence, split_sentences
 from qa.llm import LLM, build_llm
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
@@ -189,6 +189,25 @@ def extractive_answer(evidence: Sequence[Evidence]) -> str:
     return "\n\n".join(f"{text} [{i + 1}]" for _, i, text in chosen)
 
 
+def quote_cited(raw: str, evidence: Sequence[Evidence]) -> str:
+    """For a reply of markers only ("[2][3]"): the best sentence of each passage it cites, verbatim.
+
+    With the shared sample among other articles the 1.5B model often points
+    at the right passages and writes nothing else; their best sentences are
+    the answer it pointed at (as `--llm none` would give), not an abstention.
+    """
+    cited = [k for k in dict.fromkeys(parse_markers(raw)) if 1 <= k <= len(evidence)]
+    picked: list[str] = []
+    seen: set[tuple[str, int, int]] = set()
+    for k in cited[:EXTRACTIVE_SENTENCES]:
+        ev, p = evidence[k - 1], evidence[k - 1].passage
+        start, end = ev.best_span or ev.spans[0]
+        if (p.article_id, start, end) not in seen:
+            seen.add((p.article_id, start, end))
+            picked.append(f"{p.text[start - p.start:end - p.start].strip()} [{k}]")
+    return "\n\n".join(picked)
+
+
 class _AbstainGuard:
     """Holds back streamed text while it could still be the abstain phrase, so it is never shown."""
 
@@ -273,6 +292,10 @@ class NewsQA:
                 return
             raw = yield from self._generate(query, evidence, timings, t0)
         last_token = time.perf_counter()
+        if ABSTAIN not in raw and not _WORD.search(strip_markers(raw)) and parse_markers(raw):
+            raw = quote_cited(raw, evidence)  # the model pointed at passages but wrote no words
+            if raw:
+                yield TextDelta("\n\n" + MarkerRenumberer(len(evidence)).renumber(raw))
         if ABSTAIN in raw or not _WORD.search(strip_markers(raw)) or _bare_yes_no(raw, query.text):
             yield Done(self._abstain(query, passages, timings, t0))
             return

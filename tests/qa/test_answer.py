@@ -192,11 +192,25 @@ def test_abstains_when_nothing_is_cited_or_supported(fake_embedder):
     assert answer.abstained and answer.citations == []
 
 
-@pytest.mark.parametrize("reply", ["", "  ", "[1] [2]", "[1]."])
+@pytest.mark.parametrize("reply", ["", "  ", "."])
 def test_a_reply_without_words_abstains(fake_embedder, reply):
     qa, _ = make_qa(fake_embedder, FakeLLM(reply))
     answer = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF)
     assert answer.abstained and answer.citations == []
+
+
+@pytest.mark.parametrize("markers", ["[{n}]", "[{n}].", "[{n}] [{n}]"])
+def test_a_reply_of_markers_only_quotes_the_passages_it_points_at(fake_embedder, markers):
+    question = "When did Storm Doris hit Britain?"
+    qa, _ = make_qa(fake_embedder, FakeLLM(""))
+    qa.ask(question, as_of=AS_OF)
+    qa.llm.reply = markers.format(n=prompt_numbers(qa.llm)["storm"])
+    events = list(qa.ask_stream(question, as_of=AS_OF))
+    answer = events[-1].answer
+    assert not answer.abstained, answer.text
+    assert answer.text == "Storm Doris hit Britain on Thursday. [1]"
+    assert answer.unsupported_sentences == 0 and [c.article_id for c in answer.citations] == ["storm"]
+    assert "Storm Doris hit Britain on Thursday." in "".join(e.text for e in events if isinstance(e, TextDelta))
 
 
 def test_a_bare_no_to_a_question_that_is_not_yes_no_abstains(fake_embedder):
