@@ -4,8 +4,8 @@ The model cites passages as numbered in its prompt. Those markers are
 renumbered 1.. in order of first citation (so only cited sources are listed),
 markers pointing at no passage are removed, and every answer sentence is
 checked against the passages it cites: lexically (its content words, every
-number and every name must be there) and by MiniLM similarity to the best
-passage sentence. Datelines, bylines and photo credits are no evidence
+number and every name must be there, within a few neighbouring sentences) and
+by MiniLM similarity to the best passage sentence. Datelines, bylines and photo credits are no evidence
 (`qa.evidence.claim_spans`). A sentence citing nothing that a passage
 supports gets that passage's marker; unsupported sentences are flagged, not
 hidden. Each cited source carries the passage sentence that best supports the
@@ -22,7 +22,7 @@ import numpy as np
 
 from index.embedding import Embedder
 from index.manifest import STOPWORDS, fold
-from qa.evidence import claim_spans, content_words, mask_boilerplate, split_sentences
+from qa.evidence import claim_spans, content_words, split_sentences
 from qa.retrieval import Passage
 from qa.vectors import SentenceVectors
 
@@ -52,6 +52,11 @@ MIN_LEXICAL = 0.5              # share of the sentence's content words found in 
 MIN_COSINE = 0.6               # ... or MiniLM cosine to the best cited sentence at least this
 MIN_LEXICAL_WITH_COSINE = 0.3  # ... together with at least this much overlap
 QUOTE_LEXICAL_WEIGHT = 0.5     # quote choice: cosine + this x word overlap
+# A claim draws on one window of a cited passage: a sentence and this many either side. One answer
+# sentence paraphrases one or two neighbouring article sentences; the whole passage (8-10 sentences)
+# let a name from anywhere in it support a claim it has nothing to do with ("born in Birmingham").
+WINDOW = 1
+MIN_PREDICATE = 0.5  # on the lexical path, this share of the claim's words other than names too
 
 
 @dataclass(frozen=True)
@@ -187,12 +192,31 @@ def _name_found(name: str, pool: set[str]) -> bool:
     return any(word.startswith(stem) for word in pool)
 
 
+@dataclass(frozen=True)
+class _Pool:
+    """What a stretch of passage text offers as evidence: folded words (for names), stems, numbers."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    numbers: frozenset[str]
+
+
+def _pool(text: str) -> _Pool:
+    return _Pool(frozenset(re.findall(r"\w+", fold(text))), frozenset(content_words(text)), frozenset(_numbers(text)))
+
+
+def _merge(pools: Sequence[_Pool]) -> _Pool:
+    return _Pool(frozenset().union(*(p.words for p in pools)), frozenset().union(*(p.stems for p in pools)),
+                 frozenset().union(*(p.numbers for p in pools)))
+
+
 class SupportChecker:
     """Checks answer sentences against passages (lexical + MiniLM similarity).
 
-    Passage sentences are read through `claim_spans` and the word pools through
-    `mask_boilerplate`, so a dateline ("BIRMINGHAM, England (CNN) —") never
-    supports a claim. Vectors go through a `SentenceVectors`: sentences already
+    Passage sentences are read through `claim_spans`, so a dateline
+    ("BIRMINGHAM, England (CNN) —") never supports a claim, and a claim's names,
+    numbers and words must all be found within one window of neighbouring
+    sentences of each cited passage. Vectors go through a `SentenceVectors`: sentences already
     encoded for evidence selection cost nothing, and `prepare` encodes all the
     answer's claims in one batch.
     """
@@ -204,16 +228,17 @@ class SupportChecker:
         texts = [self.passages[pi].text[s:e] for pi, s, e in self.sentences]
         self.vectors = self.embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
         self.words = [content_words(t) for t in texts]
-        # Per passage: its words and numbers, with the header the model saw (outlet, date, headline).
-        self.pool_words = []  # raw folded words, for names
-        self.pool_stems = []  # content-word stems, for the lexical share
-        self.pool_numbers = []
-        for p in self.passages:
-            header = " ".join(x for x in (p.source, p.published, p.title) if x)
-            text = mask_boilerplate(p.text) + " " + header
-            self.pool_words.append({w for w in re.findall(r"\w+", fold(text))})
-            self.pool_stems.append(content_words(text))
-            self.pool_numbers.append(_numbers(text))
+        # Per passage, one word pool per window of consecutive sentences, each with the header the model
+        # saw (outlet, date, headline): a claim's names, numbers and words must come from one window, so
+        # "born in Birmingham" is not supported by "born in Kent" and a Birmingham mentioned elsewhere.
+        self.windows: list[list[tuple[_Pool, list[int]]]] = []  # per passage: (pool, sentence rows) per window
+        for pi, p in enumerate(self.passages):
+            header = _pool(" ".join(x for x in (p.source, p.published, p.title) if x))
+            rows = [r for r, (qi, _, _) in enumerate(self.sentences) if qi == pi]
+            own = [_pool(texts[r]) for r in rows]
+            self.windows.append([(_merge(own[max(0, j - WINDOW):j + WINDOW + 1] + [header]),
+                                  rows[max(0, j - WINDOW):j + WINDOW + 1]) for j in range(len(rows))]
+                                or [(header, [])])
 
     def prepare(self, sentences: Sequence[str], question: str | None = None) -> None:
         """Encode the claims of all `sentences` in one batch, so later `check`s encode nothing."""
@@ -235,10 +260,19 @@ class SupportChecker:
         claim = self._claim(sentence, question)
         if not cited:
             return Support(False, 0.0, 0.0, False, False)
-        words = content_words(claim)
-        pool = set().union(*(self.pool_words[i] for i in cited))
-        numbers_ok = _numbers(claim) <= set().union(*(self.pool_numbers[i] for i in cited))
-        names_ok = all(_name_found(n, pool) for n in _names(claim))
+        words, names, numbers = content_words(claim), _names(claim), _numbers(claim)
+
+        def coverage(window: tuple[_Pool, list[int]]) -> tuple[int, int]:
+            return (sum(_name_found(n, window[0].words) for n in names) + len(numbers & window[0].numbers),
+                    len(words & window[0].stems))
+
+        chosen = [max(self.windows[i], key=coverage) for i in cited]
+        pool = _merge([w[0] for w in chosen])
+        window_rows = [r for w in chosen for r in w[1]]
+        numbers_ok = numbers <= pool.numbers
+        names_ok = all(_name_found(n, pool.words) for n in names)
+        # What the claim says about its names ("born", "arrested"), as opposed to whom it names.
+        predicate = words - content_words(" ".join(_NAME.findall(claim)))
         rows = [r for r, (pi, _, _) in enumerate(self.sentences) if pi in cited]
         if not rows:
             return Support(False, 0.0, 0.0, numbers_ok, names_ok)
@@ -251,14 +285,16 @@ class SupportChecker:
             pi, s, e = self.sentences[r]
             if pi not in quotes or quality[j] > quotes[pi][2]:
                 quotes[pi] = (s, e, float(quality[j]))
-        stems = set().union(*(self.pool_stems[i] for i in cited))
-        lexical = len(words & stems) / len(words) if words else 1.0
+        lexical = len(words & pool.stems) / len(words) if words else 1.0
+        predicate_share = len(predicate & pool.stems) / len(predicate) if predicate else 1.0
         cosine = float(cosines.max())
+        window_cosine = float(np.max(self.vectors[window_rows] @ vector)) if window_rows else 0.0
         if not words:  # e.g. "Yes [1]." with no question to check it against
             supported = True
         else:
             supported = numbers_ok and names_ok and (
-                lexical >= MIN_LEXICAL or (cosine >= MIN_COSINE and lexical >= MIN_LEXICAL_WITH_COSINE))
+                (lexical >= MIN_LEXICAL and predicate_share >= MIN_PREDICATE)
+                or (window_cosine >= MIN_COSINE and lexical >= MIN_LEXICAL_WITH_COSINE))
         return Support(supported, lexical, cosine, numbers_ok, names_ok, quotes)
 
 

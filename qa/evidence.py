@@ -104,14 +104,6 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def mask_boilerplate(text: str) -> str:
-    """`text` with everything outside `claim_spans` blanked to spaces (same length, same offsets)."""
-    kept = [" "] * len(text)
-    for s, e in claim_spans(text):
-        kept[s:e] = text[s:e]
-    return "".join(kept)
-
-
 _STEMMER = EnglishStemmer()
 
 

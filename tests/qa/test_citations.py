@@ -141,6 +141,19 @@ def test_a_dateline_is_no_evidence_for_a_claim(fake_embedder):
     assert "BIRMINGHAM" not in citations[0].quote
 
 
+def test_a_claim_must_come_from_neighbouring_sentences_not_from_anywhere_in_the_passage(fake_embedder):
+    body = ("Khalid Masood was born in Kent in 1964. He was a keen footballer at school. "
+            "He later worked as an English teacher abroad. He was convicted of assault in 1983. "
+            "His most recent connections are with Birmingham.")
+    checker = SupportChecker([passage("cnn", body, source="CNN")], fake_embedder)
+    assert checker.check("Khalid Masood was born in Kent [1].", [0]).supported
+    assert checker.check("His most recent connections are with Birmingham [1].", [0]).supported
+    wrong = checker.check("Khalid Masood was born in Birmingham [1].", [0])
+    assert not wrong.names_ok and not wrong.supported
+    wrong = checker.check("Khalid Masood was born in 1983 [1].", [0])
+    assert not wrong.numbers_ok and not wrong.supported
+
+
 def test_verification_encodes_each_answer_sentence_once_in_one_batch(passages, fake_embedder):
     from qa.evidence import select_evidence
     from qa.vectors import SentenceVectors
