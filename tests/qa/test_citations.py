@@ -143,8 +143,8 @@ def test_a_dateline_is_no_evidence_for_a_claim(fake_embedder):
 
 def test_a_claim_must_come_from_neighbouring_sentences_not_from_anywhere_in_the_passage(fake_embedder):
     body = ("Khalid Masood was born in Kent in 1964. He was a keen footballer at school. "
-            "He later worked as an English teacher abroad. He was convicted of assault in 1983. "
-            "His most recent connections are with Birmingham.")
+            "He left school at 17. He later worked as an English teacher abroad. He used several aliases. "
+            "He was convicted of assault in 1983. His most recent connections are with Birmingham.")
     checker = SupportChecker([passage("cnn", body, source="CNN")], fake_embedder)
     assert checker.check("Khalid Masood was born in Kent [1].", [0]).supported
     assert checker.check("His most recent connections are with Birmingham [1].", [0]).supported
