@@ -9,7 +9,6 @@ another city than the birthplace, and (when ../shared is present) the shared sam
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -78,17 +77,22 @@ def test_a_birthplace_question_is_not_answered_with_the_dateline(mixed_qa):
     assert not answer.abstained, answer.text
     assert "Kent" in answer.text, answer.text
     assert answer.unsupported_sentences == 0, answer.sentences
-    # what the app shows after the last token comes quickly: encoding the answer is one small batch
-    assert answer.timings_ms["verify"] < 2000, answer.timings_ms
+    # verification is timed (its speed is a load-independent unit test: one batch of answer sentences)
+    assert 0 <= answer.timings_ms["verify"] <= answer.timings_ms["total"]
 
 
 def test_a_standalone_question_is_not_rewritten(mixed_qa):
     history = [{"role": "user", "content": "Where was Khalid Masood born?"},
                {"role": "assistant", "content": "Khalid Masood was born in Kent [1]."}]
-    start = time.perf_counter()
-    query, _ = mixed_qa.retrieve("Why was Samsung heir Lee Jae-yong arrested?", history, as_of=AS_OF)
+    calls = []
+    complete = mixed_qa.llm.complete
+    mixed_qa.llm.complete = lambda *a, **kw: calls.append(a) or complete(*a, **kw)
+    try:
+        query, _ = mixed_qa.retrieve("Why was Samsung heir Lee Jae-yong arrested?", history, as_of=AS_OF)
+    finally:
+        mixed_qa.llm.complete = complete
     assert query.text == "Why was Samsung heir Lee Jae-yong arrested?"
-    assert time.perf_counter() - start < 5  # retrieval only: no model call
+    assert calls == []  # no model call at all
 
 
 def _sample_qa(mixed_qa: NewsQA) -> NewsQA:
