@@ -69,6 +69,13 @@ def score_answer(question: Question, answer: Any) -> dict[str, float | None]:
                                                   question.answers)
             scores["citation_precision"], scores["citation_recall"] = precision, recall
         scores["unsupported_rate"] = answer.unsupported_sentences / sentences if sentences else None
+        # The verifier's two kinds of error, judged by whether the answer is right ("correct" above):
+        # a false alarm on a right answer, and silence on a wrong one.
+        flagged = answer.unsupported_sentences > 0
+        if scores["correct"]:
+            scores["correct_flagged"] = float(flagged)
+        else:
+            scores["wrong_unflagged"] = float(not flagged)
     return scores
 
 

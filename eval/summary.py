@@ -27,13 +27,15 @@ METRIC_LABELS: dict[str, str] = {
     "yes_no_accuracy": "yes/no accuracy",
     "citation_precision": "citation precision", "citation_recall": "citation recall",
     "unsupported_rate": "unsupported-sentence rate (lower is better)",
+    "correct_flagged": "correct answers flagged unsupported (lower is better)",
+    "wrong_unflagged": "wrong answers not flagged (lower is better)",
 }
 ABSTENTION_LABELS = {
     "abstain_precision": "abstention precision", "abstain_recall": "abstention recall",
     "wrongful_abstention": "wrongful-abstention rate (lower is better)",
 }
-STAGES = ("retrieve", "first_token", "total")
-LOWER_IS_BETTER = {"unsupported_rate", "wrongful_abstention"}
+STAGES = ("retrieve", "first_token", "verify", "total")
+LOWER_IS_BETTER = {"unsupported_rate", "correct_flagged", "wrong_unflagged", "wrongful_abstention"}
 
 
 def metric_keys(records: Iterable[dict]) -> list[str]:

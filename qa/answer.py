@@ -17,13 +17,14 @@ from typing import Iterator, Protocol, Sequence
 from index.embedding import Embedder
 from index.settings import Settings
 from index.store import ArchiveStore
-from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, strip_markers,
-                          verify_answer)
+from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
+                          strip_markers, verify_answer)
 from qa.evidence import Evidence, select_evidence, split_sentences
 from qa.llm import LLM, build_llm
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
+from qa.vectors import SentenceVectors
 
 # Below this best dense cosine nothing retrieved is about the question, so we
 # abstain without asking the model. Calibrated on the demo archive (News100)
@@ -188,6 +189,25 @@ def extractive_answer(evidence: Sequence[Evidence]) -> str:
     return "\n\n".join(f"{text} [{i + 1}]" for _, i, text in chosen)
 
 
+def quote_cited(raw: str, evidence: Sequence[Evidence]) -> str:
+    """For a reply of markers only ("[2][3]"): the best sentence of each passage it cites, verbatim.
+
+    With the shared sample among other articles the 1.5B model often points
+    at the right passages and writes nothing else; their best sentences are
+    the answer it pointed at (as `--llm none` would give), not an abstention.
+    """
+    cited = [k for k in dict.fromkeys(parse_markers(raw)) if 1 <= k <= len(evidence)]
+    picked: list[str] = []
+    seen: set[tuple[str, int, int]] = set()
+    for k in cited[:EXTRACTIVE_SENTENCES]:
+        ev, p = evidence[k - 1], evidence[k - 1].passage
+        start, end = ev.best_span or ev.spans[0]
+        if (p.article_id, start, end) not in seen:
+            seen.add((p.article_id, start, end))
+            picked.append(f"{p.text[start - p.start:end - p.start].strip()} [{k}]")
+    return "\n\n".join(picked)
+
+
 class _AbstainGuard:
     """Holds back streamed text while it could still be the abstain phrase, so it is never shown."""
 
@@ -256,28 +276,35 @@ class NewsQA:
             yield Done(self._abstain(query, passages, timings, t0))
             return
         widened = widen_passages(passages, self.store)
+        vectors = SentenceVectors(self.embedder)  # passage sentences encoded once, for evidence and checking
         if self.llm is None:
-            evidence = select_evidence(query.text, widened, self.embedder, max_sentences=len(passages),
+            evidence = select_evidence(query.text, widened, vectors, max_sentences=len(passages),
                                        neighbours=0)
             raw = extractive_answer(evidence)
             timings["first_token"] = _ms(t0)
             if raw:
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         else:
-            evidence = select_evidence(query.text, widened, self.embedder, max_sentences=EVIDENCE_SENTENCES,
+            evidence = select_evidence(query.text, widened, vectors, max_sentences=EVIDENCE_SENTENCES,
                                        neighbours=EVIDENCE_NEIGHBOURS, every_passage=False)
             if not evidence:
                 yield Done(self._abstain(query, passages, timings, t0))
                 return
             raw = yield from self._generate(query, evidence, timings, t0)
+        last_token = time.perf_counter()
+        if ABSTAIN not in raw and not _WORD.search(strip_markers(raw)) and parse_markers(raw):
+            raw = quote_cited(raw, evidence)  # the model pointed at passages but wrote no words
+            if raw:
+                yield TextDelta("\n\n" + MarkerRenumberer(len(evidence)).renumber(raw))
         if ABSTAIN in raw or not _WORD.search(strip_markers(raw)) or _bare_yes_no(raw, query.text):
             yield Done(self._abstain(query, passages, timings, t0))
             return
         used = [e.passage for e in evidence]
-        text, sentences, citations = verify_answer(raw, used, self.embedder, query.text)
-        if not citations and not _supported_anywhere(sentences, used, self.embedder):
+        text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+        if not citations and not _supported_anywhere(sentences, used, vectors):
             yield Done(self._abstain(query, passages, timings, t0))
             return
+        timings["verify"] = _ms(last_token)  # after the model's last token: checking and citation repair
         timings["total"] = _ms(t0)
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
@@ -315,7 +342,7 @@ def _bare_yes_no(raw: str, question: str) -> bool:
 
 
 def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[Passage],
-                        embedder: Embedder) -> bool:
+                        embedder: Embedder | SentenceVectors) -> bool:
     """True when some uncited sentence is still supported by one of the passages."""
     checker = SupportChecker(passages, embedder)
     return any(checker.check(s.text, [i]).supported for s in sentences for i in range(len(passages)))

@@ -18,6 +18,7 @@ from nltk.stem.snowball import EnglishStemmer  # pure code: needs no NLTK data d
 
 from index.embedding import Embedder
 from index.manifest import STOPWORDS, fold
+from qa.boilerplate import dateline_end, is_furniture
 from qa.retrieval import Passage
 
 # Words whose period does not end a sentence ("Mr. Kerry", "Oct. 2", "Gen. Mattis").
@@ -85,6 +86,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def claim_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text` that can carry a claim: datelines cut off, bylines and credits dropped.
+
+    "BIRMINGHAM, England (CNN) — Khalid Masood was born in Kent." keeps only
+    the sentence after the dash. Each span is still a real span of `text`, so
+    quotes and citations stay exact. Evidence selection and the support check
+    both read passages through this, so neither treats a dateline as a fact.
+    """
+    out = []
+    for s, e in split_sentences(text):
+        s += dateline_end(text[s:e])
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e and not is_furniture(text[s:e]):
+            out.append((s, e))
+    return out
+
+
 _STEMMER = EnglishStemmer()
 
 
@@ -131,7 +150,7 @@ def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedd
     """
     if not passages:
         return []
-    sentences = [(pi, s, e) for pi, p in enumerate(passages) for s, e in split_sentences(p.text)]
+    sentences = [(pi, s, e) for pi, p in enumerate(passages) for s, e in claim_spans(p.text)]
     if not sentences:
         return []
     texts = [passages[pi].text[s:e] for pi, s, e in sentences]
@@ -169,7 +188,7 @@ def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedd
         runs: list[list[int]] = []  # [first local start, last local end, last sentence index]
         for i in idx:
             _, s, e = sentences[i]
-            if runs and i == runs[-1][2] + 1:
+            if runs and i == runs[-1][2] + 1 and not passage.text[runs[-1][1]:s].strip():  # nothing cut between
                 runs[-1][1:] = [e, i]
             else:
                 runs.append([s, e, i])

@@ -16,7 +16,7 @@ from typing import Protocol, Sequence
 
 from index.outlets import outlet_key
 from index.store import StoreFilter
-from qa.dates import DateRange, find_date_range, month_range
+from qa.dates import MONTHS, DateRange, find_date_range, month_range
 
 Turn = dict  # {"role": "user" | "assistant", "content": str}
 MAX_QUESTION_CHARS = 2000
@@ -238,27 +238,43 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
     return Query(standalone, text, since_s, until_s, chosen, k, as_of, tuple(notes))
 
 
+_CALENDAR_WORDS = re.compile(r"\b\d{4}\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+
+
 def _outside(found: DateRange, span: tuple[str | None, str | None] | None) -> bool:
-    """True when `found` names a year and ends before the archive starts or starts after it ends."""
-    if not span or not span[0] or not span[1] or not re.search(r"\b\d{4}\b", found.phrase):
+    """True when `found` names a year or a month and ends before the archive starts or starts after it ends.
+
+    "on Oct. 2" in a question about an article that says "on Oct. 2" (undated, or
+    from another year) is the event's day; as a filter it would find nothing.
+    Relative phrases ("last week") stay filters: they are about publication.
+    """
+    if not span or not span[0] or not span[1] or not _CALENDAR_WORDS.search(found.phrase):
         return False
     return bool((found.until and found.until.isoformat() < span[0])
                 or (found.since and found.since.isoformat() > span[1]))
 
 
 # -- follow-ups -------------------------------------------------------------
-_FOLLOW_UP = re.compile(
-    r"^\s*(and|but|so|also|what about|how about|and what about|why|what else|then|next|same)\b"
-    r"|\b(he|she|they|him|her|them|his|hers|their|theirs|it|its|that|this|those|these|there|the same|"
-    r"next|afterwards|after that|then|else|again|also|too|former|latter)\b", re.I)
+# A follow-up opens like one ("And the BBC?", "What about France?") ...
+_FOLLOW_UP_OPENING = re.compile(
+    r"^\s*(and|but|so|also|what about|how about|and what about|what else|then|next|same)\b", re.I)
+# ... or refers to someone named earlier ("How old is he?") ...
+_PERSON_REFERENCE = re.compile(r"\b(he|she|they|him|her|them|his|hers|their|theirs)\b", re.I)
+# ... or to something named earlier, when it names nothing itself ("Which museum was it taken from?").
+_THING_REFERENCE = re.compile(r"\b(it|its|that|this|those|these|there|the same|next|afterwards|after that|then|"
+                              r"else|again|too|former|latter)\b", re.I)
 _ENTITY = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|the|de|al|bin|von|van|[A-Z][\w'’.-]*))*")
 _QUESTION_WORDS = frozenset("what who whom whose when where why how which did does do is are was were can could "
                             "would should will has have had the a an in on at according tell show give".split())
 MAX_REWRITE_CHARS = 400
 ANSWER_NAMES = 3  # names taken from the last answer by the model-free rewrite
-REWRITE_SYSTEM = ("You rewrite a follow-up question from a conversation about news articles as one standalone "
-                  "question: replace pronouns and vague references with the names, places and events they refer "
-                  "to. Keep it short. Reply with the rewritten question only.")
+REWRITE_SYSTEM = ("Rewrite the follow-up as one standalone question: replace pronouns and vague references with "
+                  "the names they refer to. Reply with the question only.")
+# The rewrite must cost about a second: the model reads ~55 prompt tokens/s and writes ~10-15 tokens/s on
+# 2 shared cores, so it sees only the last question and the start of its answer (~90 prompt tokens) and
+# may write a question's worth of tokens.
+REWRITE_CONTEXT_CHARS = 160
+REWRITE_MAX_TOKENS = 32
 
 
 def turn_text(turn: Turn) -> str:
@@ -273,10 +289,22 @@ def turn_text(turn: Turn) -> str:
 
 
 def needs_rewrite(question: str, history: Sequence[Turn]) -> bool:
-    """True when the question leans on the conversation (pronouns, 'what about…', very short)."""
+    """True when the question leans on the conversation; a question that names its subject stands alone.
+
+    "Why was Samsung heir Lee Jae-yong arrested?" is never rewritten (no model
+    call, nothing added). Leaning on it: very short questions, follow-up
+    openings ("What about France?"), a person pronoun with no name before it
+    ("What did he say about Russia?"; "What did Trump say in his speech?"
+    stands alone), and "it"/"that"/"there" in a question that names nothing.
+    """
     if not any(t.get("role") == "user" for t in history if isinstance(t, dict)):
         return False
-    return bool(_FOLLOW_UP.search(question)) or len(re.findall(r"\w+", question)) <= 3
+    if _FOLLOW_UP_OPENING.search(question) or len(re.findall(r"\w+", question)) <= 3:
+        return True
+    person = _PERSON_REFERENCE.search(question)
+    if person and not key_entities(question[:person.start()]):
+        return True
+    return bool(_THING_REFERENCE.search(question)) and not key_entities(question)
 
 
 def key_entities(text: str) -> list[str]:
@@ -324,6 +352,19 @@ def _clean_rewrite(raw: str, question: str) -> str | None:
     return text
 
 
+def _last_exchange(history: Sequence[Turn]) -> str:
+    """The last question and the start of its answer (markers removed), as the rewrite prompt shows them."""
+    turns = [t for t in history if isinstance(t, dict) and t.get("role") in ("user", "assistant")]
+    users = [i for i, t in enumerate(turns) if t["role"] == "user"]
+    lines = []
+    if users:
+        lines.append("Question: " + turn_text(turns[users[-1]])[:REWRITE_CONTEXT_CHARS])
+        replies = [turn_text(t) for t in turns[users[-1] + 1:] if t["role"] == "assistant"]
+        if replies and not replies[0].startswith("The archive doesn't say"):
+            lines.append("Answer: " + re.sub(r"\s*\[[\d,; ]+\]", "", replies[0])[:REWRITE_CONTEXT_CHARS])
+    return "\n".join(lines)
+
+
 def rewrite_followup(question: str, history: Sequence[Turn], llm: Completer | None = None) -> str:
     """A standalone version of a follow-up question (unchanged if it already stands alone).
 
@@ -335,14 +376,11 @@ def rewrite_followup(question: str, history: Sequence[Turn], llm: Completer | No
     if not question or not needs_rewrite(question, history):
         return question
     if llm is not None:
-        recent = [t for t in history if isinstance(t, dict) and t.get("role") in ("user", "assistant")][-4:]
-        convo = "\n".join(f"{t['role']}: {turn_text(t)[:400]}" for t in recent)
-        messages = [
-            {"role": "system", "content": REWRITE_SYSTEM},
-            {"role": "user", "content": f"Conversation:\n{convo}\n\nFollow-up: {question}\n\nStandalone question:"},
-        ]
+        messages = [{"role": "system", "content": REWRITE_SYSTEM},
+                    {"role": "user", "content": f"{_last_exchange(history)}\nFollow-up: {question}"}]
         try:
-            rewritten = _clean_rewrite(llm.complete(messages, max_tokens=60, temperature=0.0), question)
+            rewritten = _clean_rewrite(llm.complete(messages, max_tokens=REWRITE_MAX_TOKENS, temperature=0.0),
+                                       question)
         except Exception:  # noqa: BLE001 — a failed rewrite must never fail the answer
             rewritten = None
         if rewritten:

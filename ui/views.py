@@ -154,8 +154,10 @@ def sources_answered(answer: Answer, turn: int) -> str:
         if not answer.passages:
             return "<div class='nd-panel-note'>No passage matches the question and filters.</div>"
         cards = "".join(passage_card(p, "retrieved") for p in answer.passages[:4])
-        return ("<div class='nd-panel-note'>None of these passages answers the question; they are the closest "
-                f"the archive has.</div><div class='nd-sources'>{cards}</div>")
+        # "None answers" only beside an abstention: beside a given answer it would contradict it.
+        note = ("None of these passages answers the question; they are the closest the archive has."
+                if answer.abstained else "The answer cites none of these passages; they are what was retrieved.")
+        return f"<div class='nd-panel-note'>{note}</div><div class='nd-sources'>{cards}</div>"
     cards = "".join(citation_card(c, turn) for c in answer.citations)
     note = (f"{len(answer.citations)} cited source(s). The highlighted sentence is what supports the answer; "
             "click a number in the answer to jump to it.")

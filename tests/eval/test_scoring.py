@@ -58,3 +58,27 @@ def test_depth_limits_what_counts():
     _, passages = qa.retrieve("Syria storm", k=3)  # gold article ranked last of three
     assert score_retrieval(q, passages, depth=2)["hits@10"] == 0.0
     assert score_retrieval(q, passages, depth=3)["mrr@3"] == pytest.approx(1 / 3)
+
+
+def test_the_verifier_is_judged_on_false_alarms_and_misses():
+    from dataclasses import replace
+
+    qs, qa = load(), FakeQA()
+    q = qs["f1"]
+    passages = qa.retrieve(q.question)[1]
+    right = qa.ask(q.question)  # names "Astana", nothing flagged
+    metrics = result_record(q, mode="full", passages=passages, answer=right)["metrics"]
+    assert metrics["correct_flagged"] == 0.0 and "wrong_unflagged" not in metrics
+    metrics = result_record(q, mode="full", passages=passages,
+                            answer=replace(right, unsupported_sentences=1))["metrics"]
+    assert metrics["correct_flagged"] == 1.0
+    wrong = replace(right, text="The talks resumed in Geneva [1].")
+    metrics = result_record(q, mode="full", passages=passages, answer=wrong)["metrics"]
+    assert metrics["wrong_unflagged"] == 1.0 and "correct_flagged" not in metrics
+    metrics = result_record(q, mode="full", passages=passages,
+                            answer=replace(wrong, unsupported_sentences=1))["metrics"]
+    assert metrics["wrong_unflagged"] == 0.0
+    # an answer given to an unanswerable question is a wrong answer too
+    u = qs["u2"]
+    metrics = result_record(u, mode="full", passages=passages, answer=wrong)["metrics"]
+    assert metrics["wrong_unflagged"] == 1.0

@@ -13,7 +13,7 @@ import pytest
 from qa.answer import (
     ABSTAIN_BELOW, Answer, Done, NewsQA, SourcesFound, TextDelta, extractive_answer,
 )
-from qa.evidence import select_evidence
+from qa.evidence import claim_spans, select_evidence
 from qa.prompts import ABSTAIN
 from qa.query import EmptyIndex, Query, QuestionError
 from qa.retrieval import Passage
@@ -141,8 +141,9 @@ def test_unsupported_sentences_are_counted(fake_embedder):
 def test_timings_are_reported(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM("Storm Doris hit Britain on Thursday [2]."))
     timings = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF).timings_ms
-    assert set(timings) == {"retrieve", "first_token", "total"}
+    assert set(timings) == {"retrieve", "first_token", "verify", "total"}
     assert 0 <= timings["retrieve"] <= timings["first_token"] <= timings["total"]
+    assert 0 <= timings["verify"] <= timings["total"] - timings["first_token"]
 
 
 # -- abstention ------------------------------------------------------------------
@@ -191,11 +192,25 @@ def test_abstains_when_nothing_is_cited_or_supported(fake_embedder):
     assert answer.abstained and answer.citations == []
 
 
-@pytest.mark.parametrize("reply", ["", "  ", "[1] [2]", "[1]."])
+@pytest.mark.parametrize("reply", ["", "  ", "."])
 def test_a_reply_without_words_abstains(fake_embedder, reply):
     qa, _ = make_qa(fake_embedder, FakeLLM(reply))
     answer = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF)
     assert answer.abstained and answer.citations == []
+
+
+@pytest.mark.parametrize("markers", ["[{n}]", "[{n}].", "[{n}] [{n}]"])
+def test_a_reply_of_markers_only_quotes_the_passages_it_points_at(fake_embedder, markers):
+    question = "When did Storm Doris hit Britain?"
+    qa, _ = make_qa(fake_embedder, FakeLLM(""))
+    qa.ask(question, as_of=AS_OF)
+    qa.llm.reply = markers.format(n=prompt_numbers(qa.llm)["storm"])
+    events = list(qa.ask_stream(question, as_of=AS_OF))
+    answer = events[-1].answer
+    assert not answer.abstained, answer.text
+    assert answer.text == "Storm Doris hit Britain on Thursday. [1]"
+    assert answer.unsupported_sentences == 0 and [c.article_id for c in answer.citations] == ["storm"]
+    assert "Storm Doris hit Britain on Thursday." in "".join(e.text for e in events if isinstance(e, TextDelta))
 
 
 def test_a_bare_no_to_a_question_that_is_not_yes_no_abstains(fake_embedder):
@@ -209,11 +224,19 @@ def test_a_bare_yes_to_a_yes_no_question_is_an_answer(fake_embedder):
     assert not answer.abstained and answer.text.startswith("Yes")
 
 
-def test_uncited_but_supported_answer_is_kept_and_flagged(fake_embedder):
+def test_uncited_but_supported_answer_gets_its_citation(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM("Storm Doris hit Britain on Thursday."))
     answer = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF)
-    assert not answer.abstained
-    assert answer.unsupported_sentences == 1 and answer.citations == []
+    assert not answer.abstained and answer.text == "Storm Doris hit Britain on Thursday [1]."
+    assert answer.unsupported_sentences == 0 and [c.article_id for c in answer.citations] == ["storm"]
+
+
+def test_passage_sentences_are_encoded_once_per_question(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Storm Doris struck Britain on Thursday [2]."))
+    qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF)
+    # the question, each passage sentence once, the answer's one sentence once
+    sentences = sum(len(claim_spans(b)) for b in BODIES.values())
+    assert fake_embedder.texts_encoded == 1 + sentences + 1
 
 
 def test_no_passages_abstains_with_no_closest(fake_embedder):
@@ -307,7 +330,7 @@ def test_to_json_has_exactly_the_contract_keys(fake_embedder):
                          "citations", "filters", "timings_ms", "closest"}
     assert set(data["citations"][0]) == {"n", "article_id", "title", "source", "published", "url", "passage",
                                          "quote", "quote_start", "quote_end", "supported", "also_in"}
-    assert set(data["timings_ms"]) == {"retrieve", "first_token", "total"}
+    assert set(data["timings_ms"]) == {"retrieve", "first_token", "verify", "total"}
     assert isinstance(data["abstained"], bool) and isinstance(data["unsupported_sentences"], int)
     assert set(data["closest"][0]) == {"article_id", "title", "source", "published", "url", "score"}
 

@@ -108,12 +108,69 @@ def test_each_cited_source_gets_its_own_best_quote(passages, fake_embedder):
     assert quotes["a"] == "Winds of up to 94 mph were recorded in Wales."
 
 
-def test_sentence_without_citation_is_unsupported(passages, fake_embedder):
-    raw = "Storm Doris hit Britain on Thursday [1]. A woman died in Wolverhampton after being hit by debris."
+def test_sentence_without_citation_no_passage_supports_is_unsupported(passages, fake_embedder):
+    raw = "Storm Doris hit Britain on Thursday [1]. The European Central Bank raised rates in Frankfurt."
     _, sentences, citations = verify_answer(raw, passages, fake_embedder)
     assert [s.supported for s in sentences] == [True, False]
     assert sentences[1].citations == ()
     assert [c.n for c in citations] == [1]
+
+
+def test_a_verbatim_copy_without_markers_gets_the_marker_of_the_passage_it_copies(passages, fake_embedder):
+    # the 1.5B model sometimes copies a passage and cites nothing: that is supported, not unsupported
+    raw = ("Samsung's heir apparent Lee Jae-yong was arrested in South Korea on Friday. "
+           "A woman died in Wolverhampton after being hit by debris")
+    text, sentences, citations = verify_answer(raw, passages, fake_embedder)
+    assert text == ("Samsung's heir apparent Lee Jae-yong was arrested in South Korea on Friday [1]. "
+                    "A woman died in Wolverhampton after being hit by debris [2]")
+    assert [s.supported for s in sentences] == [True, True]
+    assert [c.article_id for c in citations] == ["b", "a"]
+    assert citations[0].quote == "Samsung's heir apparent Lee Jae-yong was arrested in South Korea on Friday."
+
+
+def test_a_dateline_is_no_evidence_for_a_claim(fake_embedder):
+    body = ("BIRMINGHAM, England (CNN) — Khalid Masood, the man who killed four people in Westminster, "
+            "was born in Kent, police said. He had lived in the West Midlands.")
+    checker = SupportChecker([passage("cnn", body, source="CNN")], fake_embedder)
+    assert checker.check("Khalid Masood was born in Kent [1].", [0]).supported
+    wrong = checker.check("Khalid Masood was born in Birmingham [1].", [0])
+    assert not wrong.names_ok and not wrong.supported
+    _, sentences, citations = verify_answer("Khalid Masood was born in Birmingham, England [1].",
+                                            [passage("cnn", body, source="CNN")], fake_embedder)
+    assert not sentences[0].supported
+    assert "BIRMINGHAM" not in citations[0].quote
+
+
+def test_a_claim_must_come_from_neighbouring_sentences_not_from_anywhere_in_the_passage(fake_embedder):
+    body = ("Khalid Masood was born in Kent in 1964. He was a keen footballer at school. "
+            "He left school at 17. He later worked as an English teacher abroad. He used several aliases. "
+            "He was convicted of assault in 1983. His most recent connections are with Birmingham.")
+    checker = SupportChecker([passage("cnn", body, source="CNN")], fake_embedder)
+    assert checker.check("Khalid Masood was born in Kent [1].", [0]).supported
+    assert checker.check("His most recent connections are with Birmingham [1].", [0]).supported
+    wrong = checker.check("Khalid Masood was born in Birmingham [1].", [0])
+    assert not wrong.names_ok and not wrong.supported
+    wrong = checker.check("Khalid Masood was born in 1983 [1].", [0])
+    assert not wrong.numbers_ok and not wrong.supported
+
+
+def test_verification_encodes_each_answer_sentence_once_in_one_batch(passages, fake_embedder):
+    from qa.evidence import select_evidence
+    from qa.vectors import SentenceVectors
+
+    vectors = SentenceVectors(fake_embedder)
+    question = "Who was arrested in South Korea?"
+    select_evidence(question, passages, vectors)
+    before, calls = vectors.encoded, []
+    encode = fake_embedder.encode
+    fake_embedder.encode = lambda texts: calls.append(list(texts)) or encode(texts)
+    # a wrong citation and an uncited copy make the repair try every passage for both sentences
+    raw = "Lee Jae-yong was arrested in South Korea on Friday [3]. A woman in Wolverhampton died when debris hit her."
+    text, _, _ = verify_answer(raw, passages, vectors, question)
+    assert calls == [["Lee Jae-yong was arrested in South Korea on Friday.",
+                      "A woman in Wolverhampton died when debris hit her."]]
+    assert vectors.encoded - before == 2
+    assert text.endswith("[2].")
 
 
 def test_claim_the_cited_passage_does_not_make_is_unsupported(passages, fake_embedder):

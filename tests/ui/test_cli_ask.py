@@ -72,7 +72,7 @@ def test_json_is_exactly_the_contract_object(home, capsys):
     assert set(data["citations"][0]) == CITATION_KEYS
     assert data["citations"][0]["n"] == 1
     assert "94 mph" in data["answer"]
-    assert set(data["timings_ms"]) == {"retrieve", "first_token", "total"}
+    assert set(data["timings_ms"]) == {"retrieve", "first_token", "verify", "total"}
     assert data["filters"]["as_of"] == "2017-03-01"
     assert out.count("\n") == 1  # one JSON object on one line, nothing else on stdout
 

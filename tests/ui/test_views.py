@@ -109,6 +109,12 @@ def test_abstention_lists_the_closest_articles():
     assert "closest the archive has" in panel and "Title 1" in panel and "nd-cite" not in panel
 
 
+def test_a_given_answer_is_never_told_that_no_passage_answers_it():
+    panel = views.sources_answered(make_answer(citations=[], passages=[passage(1)]), 1)
+    assert "None of these passages answers" not in panel and "cites none of these passages" in panel
+    assert "Title 1" in panel
+
+
 def test_footer_shows_the_standalone_question_and_filters_discreetly():
     html = views.answer_html(make_answer(question="And in March?", standalone_question="Who retook Tias in March?",
                                          filters={"since": "2017-03-01", "until": None, "sources": ["TASS"]}), 1)

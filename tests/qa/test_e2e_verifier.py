@@ -1,0 +1,114 @@
+"""The verifier with the real models, on the kinds of answer it used to get wrong (issue 8):
+a dateline read as a fact, a near-verbatim copy with no marker flagged as unsupported, and the
+undated, outlet-less shared sample article abstained on once other articles share the archive.
+
+The archive is the fixture articles of `test_e2e` plus a CNN-style profile whose dateline names
+another city than the birthplace, and (when ../shared is present) the shared sample article.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qa.answer import NewsQA
+from qa.citations import verify_answer
+from qa.retrieval import Passage
+from test_e2e import AS_OF, ARTICLES, build, llm  # noqa: F401  (llm is a fixture)
+
+pytestmark = pytest.mark.slow
+
+PROFILE = {
+    "title": "Khalid Masood: from sporty teenager to murderous extremist", "date": "2017-03-25",
+    "url": "http://www.cnn.com/2017/03/24/europe/khalid-masood-london-attacker-profile/index.html",
+    "source": "CNN",
+    "text": "Birmingham, England (CNN)Khalid Masood, the man responsible for the worst terrorist attack in London "
+            "in over a decade, kept to himself in recent years, neighbors say. But he had a checkered past "
+            "involving a series of aliases and a string of convictions for violence.\n\n"
+            "Born in Britain on December 25, 1964, in Kent, south-east England. His birth name was Adrian Russell "
+            "Ajao, although he went on to use multiple aliases. As a boy, Adrian Ajao was a popular pupil who "
+            "liked to party and was a keen soccer player. His first conviction, for criminal damage, was in "
+            "November 1983.\n\nAfter leaving prison, Masood appears to have moved around over the years. His "
+            "most recent connections are with Birmingham, in central England."}
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+
+
+@pytest.fixture(scope="module")
+def mixed_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
+    """Fixture articles, the CNN profile and, when present, the shared sample, in one archive."""
+    docs = tmp_path_factory.mktemp("verifier-docs")
+    (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES + [PROFILE]),
+                                     encoding="utf-8")
+    inputs = [docs] + ([SAMPLES] if SAMPLES.is_dir() else [])
+    return NewsQA(build(tmp_path_factory.mktemp("verifier-store"), inputs, real_embedder), real_embedder, llm)
+
+
+def _passage(article: dict) -> Passage:
+    body = article["text"]
+    return Passage(article["url"] + "#0", article["url"], article["title"], article["source"], article["date"],
+                   article["url"], body, 0, len(body), 0.5, dense_score=0.6)
+
+
+# -- the checker alone, with the real MiniLM ----------------------------------------------
+def test_a_dateline_city_is_no_evidence_for_a_birthplace(real_embedder):
+    passages = [_passage(PROFILE), _passage(ARTICLES[2])]
+    _, wrong, _ = verify_answer("Khalid Masood was born in Birmingham, England [1].", passages, real_embedder)
+    assert not wrong[0].supported
+    _, right, citations = verify_answer("Khalid Masood was born in Kent, south-east England [1].", passages,
+                                        real_embedder)
+    assert right[0].supported and "Kent" in citations[0].quote and "(CNN)" not in citations[0].quote
+
+
+def test_a_near_verbatim_copy_without_a_marker_is_supported_and_cited(real_embedder):
+    passages = [_passage(ARTICLES[3]), _passage(ARTICLES[2])]
+    raw = ("Samsung's heir apparent Lee Jae-yong has been placed under arrest in South Korea. "
+           "He is accused of bribery in a corruption scandal that led to the impeachment of President Park.")
+    text, sentences, citations = verify_answer(raw, passages, real_embedder)
+    assert all(s.supported for s in sentences), sentences
+    assert [c.source for c in citations] == ["BBC"] and "bbc.co.uk" in citations[0].url
+    assert text.count("[1]") == 2
+
+
+# -- with the answer model -------------------------------------------------------------------
+def test_a_birthplace_question_is_not_answered_with_the_dateline(mixed_qa):
+    answer = mixed_qa.ask("Where was Khalid Masood born?", as_of=AS_OF)
+    assert not answer.abstained, answer.text
+    assert "Kent" in answer.text, answer.text
+    assert answer.unsupported_sentences == 0, answer.sentences
+    # verification is timed (its speed is a load-independent unit test: one batch of answer sentences)
+    assert 0 <= answer.timings_ms["verify"] <= answer.timings_ms["total"]
+
+
+def test_a_standalone_question_is_not_rewritten(mixed_qa):
+    history = [{"role": "user", "content": "Where was Khalid Masood born?"},
+               {"role": "assistant", "content": "Khalid Masood was born in Kent [1]."}]
+    calls = []
+    complete = mixed_qa.llm.complete
+    mixed_qa.llm.complete = lambda *a, **kw: calls.append(a) or complete(*a, **kw)
+    try:
+        query, _ = mixed_qa.retrieve("Why was Samsung heir Lee Jae-yong arrested?", history, as_of=AS_OF)
+    finally:
+        mixed_qa.llm.complete = complete
+    assert query.text == "Why was Samsung heir Lee Jae-yong arrested?"
+    assert calls == []  # no model call at all
+
+
+def _sample_qa(mixed_qa: NewsQA) -> NewsQA:
+    if not SAMPLES.is_dir():
+        pytest.skip("../shared/samples is not present")
+    return mixed_qa
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Which cities did the joint statement say the Russian Air Force attacked?", ("Hama", "Homs", "Idlib")),
+    ("Which Turkish dailies quoted Davutoğlu as saying the outcome was very worrisome?", ("Hurriyet",)),
+    ("Who did Turkish Foreign Minister Feridun Sinirlioğlu meet in New York on Oct. 1?", ("Kerry",)),
+])
+def test_the_undated_sample_article_answers_among_other_articles(mixed_qa, question, expected):
+    answer = _sample_qa(mixed_qa).ask(question, as_of=AS_OF)
+    assert not answer.abstained, answer.text
+    for word in expected:
+        assert word in answer.text, answer.text
+    assert any(c.source is None and c.published is None for c in answer.citations), answer.citations
