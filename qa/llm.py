@@ -13,16 +13,60 @@ from __future__ import annotations
 import json
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Protocol
 
 import httpx
+import numpy as np
 
 from index.settings import Settings
 
 CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
 # Room for the optional prompt cache's saved states (see EmbeddedLLM).
 PROMPT_CACHE_BYTES = 512 * 2**20
+
+
+@dataclass(frozen=True)
+class FirstToken:
+    """The model's choice at the first token of its last reply, as log-probabilities.
+
+    `watched` is the log-probability of the first token of a phrase the caller
+    asked about (the abstain phrase); `top` that of the most likely token, the
+    one greedy decoding writes.
+    """
+
+    top: float
+    watched: float
+
+    @property
+    def watched_probability(self) -> float:
+        """How likely the watched phrase was at the first token (0..1)."""
+        return float(np.exp(self.watched))
+
+
+class _FirstTokenRecorder:
+    """A llama.cpp logits processor that reads the first step's distribution and changes nothing.
+
+    llama-cpp-python gives `logprobs` only to models loaded with `logits_all=True`,
+    which keeps the logits of every prompt token (≈2.5 GB at 4096 tokens for
+    Qwen's 152k vocabulary); the processor sees the one distribution we need for free.
+    """
+
+    def __init__(self, watched_id: int) -> None:
+        self.watched_id = watched_id
+        self.logprobs: np.ndarray | None = None
+
+    def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        if self.logprobs is None:
+            shifted = scores.astype(np.float64) - float(np.max(scores))
+            self.logprobs = shifted - np.log(np.exp(shifted).sum())
+        return scores
+
+    def result(self) -> FirstToken | None:
+        if self.logprobs is None:
+            return None
+        return FirstToken(float(self.logprobs.max()), float(self.logprobs[self.watched_id]))
 
 
 class LLMError(RuntimeError):
@@ -34,8 +78,13 @@ class LLM(Protocol):
 
     name: str
 
-    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> Iterator[str]:
-        """Yield the reply to ChatML-style messages piece by piece."""
+    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
+               watch: str | None = None) -> Iterator[str]:
+        """Yield the reply to ChatML-style messages piece by piece.
+
+        With `watch`, a model that can tells afterwards (`first_token`) how
+        likely that phrase was as the reply's start; others leave it None.
+        """
         ...
 
     def complete(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> str:
@@ -75,6 +124,7 @@ class EmbeddedLLM:
 
         self.name = "embedded:" + model_path.name
         self.last_prompt_tokens = 0
+        self.first_token: FirstToken | None = None
         self._lock = threading.Lock()
         try:
             self._llm = llama_cpp.Llama(model_path=str(model_path), n_ctx=n_ctx,
@@ -84,17 +134,33 @@ class EmbeddedLLM:
         if prompt_cache:
             self._llm.set_cache(llama_cpp.LlamaRAMCache(capacity_bytes=PROMPT_CACHE_BYTES))
 
-    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> Iterator[str]:
-        """Stream the reply; stops at ChatML's end-of-turn."""
+    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
+               watch: str | None = None) -> Iterator[str]:
+        """Stream the reply; stops at ChatML's end-of-turn.
+
+        With `watch`, `first_token` holds afterwards the log-probability of
+        the phrase's first token and of the token written, read from the same
+        forward pass (no second model call).
+        """
+        import llama_cpp
+
         prompt = chatml(messages)
         with self._lock:
+            self.first_token = None
+            recorder = None
+            if watch:
+                recorder = _FirstTokenRecorder(self._llm.tokenize(watch.encode("utf-8"), add_bos=False)[0])
             self.last_prompt_tokens = self.count_tokens(prompt)
             if self.last_prompt_tokens + max_tokens > self._llm.n_ctx():
                 raise LLMError(f"the prompt is {self.last_prompt_tokens} tokens; with {max_tokens} for the answer "
                                f"it exceeds the model context of {self._llm.n_ctx()} (raise llm_context or lower k)")
             for piece in self._llm.create_completion(prompt, max_tokens=max_tokens, stream=True,
                                                      temperature=temperature, stop=CHATML_STOP,
-                                                     repeat_penalty=1.05):
+                                                     repeat_penalty=1.05,
+                                                     logits_processor=llama_cpp.LogitsProcessorList([recorder])
+                                                     if recorder else None):
+                if recorder and self.first_token is None:
+                    self.first_token = recorder.result()
                 text = piece["choices"][0]["text"]
                 if text:
                     yield text
@@ -126,9 +192,11 @@ class OpenAICompatibleLLM:
         self.name = f"openai:{self.model}@{self.base}"
         self._headers = {"Authorization": f"Bearer {api_key or os.environ.get('OPENAI_API_KEY', 'none')}"}
         self._client = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
+        self.first_token: FirstToken | None = None  # servers' log-probabilities differ; not read
 
-    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> Iterator[str]:
-        """Stream the reply over server-sent events."""
+    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
+               watch: str | None = None) -> Iterator[str]:
+        """Stream the reply over server-sent events (`watch` is accepted and ignored)."""
         url = f"{self.base}/chat/completions"
         body = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
                 "temperature": temperature, "stream": True}
