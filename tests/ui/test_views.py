@@ -158,3 +158,16 @@ def test_stats_and_ingest_report():
     for text in ("added <b>3</b>", "updated <b>1</b>", "unchanged <b>5</b>", "duplicates <b>2</b>",
                  "failed <b>1</b>", "/in/bad.jsonl:7</code>: not valid JSON", "1.2 s"):
         assert text in html
+
+
+def test_short_answer_is_bold_above_the_sentences_and_flagged_when_not_quoted():
+    html_ok = views.answer_html(make_answer(short_answer="the army", short_answer_supported=True), 1)
+    assert html_ok.index("<b>the army</b>") < html_ok.index("The army retook Tias")
+    assert "Not found in the quoted passages" not in html_ok
+    html_bad = views.answer_html(make_answer(short_answer="<i>x</i>", short_answer_supported=False), 1)
+    assert "<b>&lt;i&gt;x&lt;/i&gt;</b>" in html_bad and "Not found in the quoted passages" in html_bad
+
+
+def test_a_quoted_answer_says_it_is_quoted():
+    html = views.answer_html(make_answer(quoted=True), 1)
+    assert "Quoted from the archive" in html and "<b>" not in html.split("nd-answer")[0]
