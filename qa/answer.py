@@ -22,7 +22,7 @@ from qa.abstain import QUOTE, AbstainPolicy, Signals, names_share, retrieval_sig
 from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, strip_markers,
                           verify_answer)
 from qa.evidence import Evidence, select_evidence, split_sentences
-from qa.llm import LLM, build_llm
+from qa.llm import LLM, FirstToken, build_llm
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
@@ -281,7 +281,7 @@ class NewsQA:
             yield Done(self._abstain(query, passages, timings, t0, signals, "retrieval gate"))
             return
         widened = widen_passages(passages, self.store)
-        short, quoted, decision = None, False, "extractive"
+        short, quoted, decision, model_raw = None, False, "extractive", ""
         if self.llm is None:
             evidence = select_evidence(query.text, widened, self.embedder, max_sentences=len(passages),
                                        neighbours=0)
@@ -300,8 +300,7 @@ class NewsQA:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
             signals = _with_evidence(signals, query.text, evidence)
-            short, raw, model_raw = yield from self._generate(query, evidence, timings, t0)
-            first = getattr(self.llm, "first_token", None)
+            short, raw, model_raw, first = yield from self._generate(query, evidence, timings, t0)
             signals = replace(signals, model_abstained=ABSTAIN in model_raw or not _WORD.search(strip_markers(raw))
                               or _bare_yes_no(raw, query.text),
                               abstain_logprob=first.watched if first else None,
@@ -309,7 +308,7 @@ class NewsQA:
             decision = self.policy.after_model(signals)
             if decision == DECIDE_ABSTAIN:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "model" if signals.model_abstained
-                                         else "weak evidence", evidence))
+                                         else "weak evidence", evidence, model_raw))
                 return
             if decision == QUOTE:
                 short, quoted = None, True
@@ -318,7 +317,8 @@ class NewsQA:
         used = [e.passage for e in evidence]
         text, sentences, citations = verify_answer(raw, used, self.embedder, query.text)
         if not citations and not _supported_anywhere(sentences, used, self.embedder):
-            yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence))
+            yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence,
+                                     None if self.llm is None else model_raw))
             return
         timings["total"] = _ms(t0)
         short_ok = None if short is None else short_answer_supported(short, [c.quote for c in citations])
@@ -329,7 +329,8 @@ class NewsQA:
 
     def _generate(self, query: Query, evidence: Sequence[Evidence], timings: dict, t0: float
                   ) -> Iterator[ShortAnswer | TextDelta]:
-        """Stream the short answer and the renumbered text; returns (short answer, body, whole reply).
+        """Stream the short answer and the renumbered text; returns (short answer, body, whole reply,
+        the model's first-token log-probabilities or None).
 
         The body is the reply without its short-answer line, exactly as streamed before renumbering.
         """
@@ -353,9 +354,12 @@ class NewsQA:
         messages = answer_messages(query.text, evidence, query.as_of.isoformat())
         # Models that report log-probabilities expose `first_token`; others are not asked to watch.
         watching = hasattr(self.llm, "first_token")
+        first: FirstToken | None = None
         for piece in (self.llm.stream(messages, watch=ABSTAIN) if watching else self.llm.stream(messages)):
             if timings["first_token"] is None:
                 timings["first_token"] = _ms(t0)
+                # Read now, while the stream still holds the model: a shared model is reset by the next answer.
+                first = getattr(self.llm, "first_token", None)
             pieces.append(piece)
             opened = guard.feed(piece)
             if opened:
@@ -364,15 +368,18 @@ class NewsQA:
         if ABSTAIN not in raw:
             yield from show(guard.held, final=True)  # text that only began like the phrase
         short = splitter.short if splitter.short and ABSTAIN not in splitter.short else None
-        return short, "".join(body), raw
+        return short, "".join(body), raw, first
 
     def _abstain(self, query: Query, passages: list[Passage], timings: dict, t0: float,
-                 signals: Signals | None = None, why: str = "", evidence: Sequence[Evidence] = ()) -> Answer:
+                 signals: Signals | None = None, why: str = "", evidence: Sequence[Evidence] = (),
+                 model_reply: str | None = None) -> Answer:
         closest = closest_articles(passages)
         timings["total"] = _ms(t0)
         facts = _signals_json(signals, "abstain", evidence) if signals else {}
         if why:
             facts["abstained_by"] = why
+        if model_reply is not None:  # what the model wrote, for calibration and debugging (never shown)
+            facts["model_reply"] = model_reply
         return Answer(query.original, query.text, abstention_text(closest), True, 0, [], [], closest,
                       query.filters_json(), timings, passages, list(query.notes), signals=facts)
 

@@ -229,9 +229,11 @@ def filters_text(filters: dict) -> str:
     return " · ".join(parts)
 
 
-def streaming_html(text: str) -> str:
-    """Answer text as it streams in (markers styled, not yet linked: numbering is final only when done)."""
-    return _MARKERS.sub(lambda m: f"<span class='nd-marker'>[{m.group(1)}]</span>", esc(text))
+def streaming_html(text: str, short: str | None = None) -> str:
+    """Answer text as it streams in (markers styled, not yet linked: numbering is final only when done),
+    under the short answer in bold once the model has written it."""
+    head = f"<div class='nd-short'><b>{esc(short)}</b></div>" if short else ""
+    return head + _MARKERS.sub(lambda m: f"<span class='nd-marker'>[{m.group(1)}]</span>", esc(text))
 
 
 def status_html(text: str) -> str:

@@ -171,3 +171,9 @@ def test_short_answer_is_bold_above_the_sentences_and_flagged_when_not_quoted():
 def test_a_quoted_answer_says_it_is_quoted():
     html = views.answer_html(make_answer(quoted=True), 1)
     assert "Quoted from the archive" in html and "<b>" not in html.split("nd-answer")[0]
+
+
+def test_streaming_text_sits_under_the_short_answer():
+    html = views.streaming_html("Tias fell [1]", "<Tias>")
+    assert html.startswith("<div class='nd-short'><b>&lt;Tias&gt;</b></div>") and "Tias fell" in html
+    assert "nd-short" not in views.streaming_html("Tias fell [1]")
