@@ -221,6 +221,23 @@ def best_sentence(evidence: Sequence[Evidence]) -> tuple[int, str] | None:
     return i, p.text[start - p.start:end - p.start].strip()
 
 
+def sentence_holding(short: str, evidence: Sequence[Evidence], yes_no: bool = False) -> tuple[int, str] | None:
+    """(0-based evidence index, text) of the best-scoring evidence sentence holding `short`.
+
+    For a Yes/No short answer to a yes/no question that is the best evidence sentence.
+    """
+    if yes_no and is_bare_yes_no(short):
+        return best_sentence(evidence)
+    for i in sorted(range(len(evidence)), key=lambda i: -evidence[i].score):
+        p = evidence[i].passage
+        for start, end in evidence[i].spans:
+            run = p.text[start - p.start:end - p.start]
+            for s, e in split_sentences(run):
+                if short_answer_supported(short, [run[s:e]]) and not is_bare_yes_no(short):
+                    return i, run[s:e].strip()
+    return None
+
+
 def quoted_answer(evidence: Sequence[Evidence]) -> str:
     """The best evidence sentence in quotation marks, cited: what we say when the model did not answer."""
     best = best_sentence(evidence)
@@ -301,8 +318,9 @@ class NewsQA:
                 return
             signals = _with_evidence(signals, query.text, evidence)
             short, raw, model_raw, first = yield from self._generate(query, evidence, timings, t0)
-            signals = replace(signals, model_abstained=ABSTAIN in model_raw or not _WORD.search(strip_markers(raw))
-                              or _bare_yes_no(raw, query.text),
+            wrote_nothing = not _WORD.search(strip_markers(raw)) and not short
+            signals = replace(signals, model_abstained=ABSTAIN in model_raw or wrote_nothing
+                              or (not short and _bare_yes_no(raw, query.text)),
                               abstain_logprob=first.watched if first else None,
                               top_logprob=first.top if first else None)
             decision = self.policy.after_model(signals)
@@ -316,6 +334,14 @@ class NewsQA:
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         used = [e.passage for e in evidence]
         text, sentences, citations = verify_answer(raw, used, self.embedder, query.text)
+        if short and not quoted and not citations and not _supported_anywhere(sentences, used, self.embedder):
+            # The 1.5B model sometimes writes a right short answer and then no cited sentence:
+            # the evidence sentence holding the short answer, quoted, stands in for them.
+            holding = sentence_holding(short, evidence, is_yes_no_question(query.text))
+            if holding:
+                raw, quoted = f"“{holding[1]}” [{holding[0] + 1}]", True
+                yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
+                text, sentences, citations = verify_answer(raw, used, self.embedder, query.text)
         if not citations and not _supported_anywhere(sentences, used, self.embedder):
             yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence,
                                      None if self.llm is None else model_raw))

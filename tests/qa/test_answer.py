@@ -407,3 +407,25 @@ def test_keyword_hit_without_the_names_does_not_pass_the_gate(fake_embedder):
     qa, _ = make_qa(fake_embedder, llm, [low])
     answer = qa.ask("When was Kim Jong-nam killed?", as_of=AS_OF)
     assert llm.calls == [] and answer.abstained and answer.signals["abstained_by"] == "retrieval gate"
+
+
+def test_a_right_short_answer_without_cited_sentences_is_kept_with_its_sentence_quoted(fake_embedder):
+    llm = FakeLLM("Short answer: 94 mph\n\n1. <passage>Some copied passage without a citation</passage>")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert not answer.abstained and answer.quoted and answer.short_answer == "94 mph"
+    assert answer.text == "“Winds of up to 94 mph were recorded in Wales.” [1]"
+    assert answer.short_answer_supported is True and answer.citations[0].article_id == "storm"
+
+
+def test_a_short_answer_alone_is_not_an_abstention(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Short answer: Yes"))
+    answer = qa.ask("Did Storm Doris hit Britain?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "Yes" and answer.quoted
+    assert answer.signals["model_abstained"] is False
+
+
+def test_a_short_answer_no_evidence_sentence_holds_still_abstains(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Short answer: 120 mph\nIt was windy."))
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert answer.abstained
