@@ -248,9 +248,10 @@ class NewsQA:
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         used = [e.passage for e in evidence]
         text, sentences, citations = verify_answer(raw, used, self.embedder, query.text)
-        if short and not quoted and not citations and not _supported_anywhere(sentences, used, self.embedder):
-            # The 1.5B model sometimes writes a right short answer and then no cited sentence:
-            # the evidence sentence holding the short answer, quoted, stands in for them.
+        if short and not quoted and not citations:
+            # The 1.5B model often writes a right short answer and then sentences without a marker
+            # (or copied passages): the evidence sentence holding the short answer, quoted and cited,
+            # stands in for them, so every answer shown carries a citation.
             holding = sentence_holding(short, evidence, is_yes_no_question(query.text))
             if holding:
                 raw, quoted = f"“{holding[1]}” [{holding[0] + 1}]", True

@@ -429,3 +429,11 @@ def test_a_short_answer_no_evidence_sentence_holds_still_abstains(fake_embedder)
     qa, _ = make_qa(fake_embedder, FakeLLM("Short answer: 120 mph\nIt was windy."))
     answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
     assert answer.abstained
+
+
+def test_uncited_sentences_after_a_short_answer_give_way_to_the_cited_sentence_holding_it(fake_embedder):
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales.")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert answer.quoted and answer.text == "“Winds of up to 94 mph were recorded in Wales.” [1]"
+    assert answer.unsupported_sentences == 0 and answer.short_answer_supported is True
