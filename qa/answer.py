@@ -299,8 +299,8 @@ class NewsQA:
         for piece in (self.llm.stream(messages, watch=ABSTAIN) if watching else self.llm.stream(messages)):
             if timings["first_token"] is None:
                 timings["first_token"] = _ms(t0)
-                # Read now, while the stream still holds the model: a shared model is reset by the next answer.
-                first = getattr(self.llm, "first_token", None)
+            # Read while the stream still holds the model: a shared model is reset by the next answer.
+            first = getattr(self.llm, "first_token", None) or first
             pieces.append(piece)
             opened = guard.feed(piece)
             if opened:

@@ -15,7 +15,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Iterator, Protocol, Sequence
 
 import httpx
 import numpy as np
@@ -27,13 +27,19 @@ CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
 PROMPT_CACHE_BYTES = 512 * 2**20
 
 
+# How many of the reply's first tokens are watched: the phrase may open the reply or follow a
+# label the prompt asks for ("Short answer: NOT_IN_ARCHIVE" is 3-4 tokens in).
+WATCH_STEPS = 8
+
+
 @dataclass(frozen=True)
 class FirstToken:
-    """The model's choice at the first token of its last reply, as log-probabilities.
+    """The model's confidence at the opening of its last reply, as log-probabilities.
 
-    `watched` is the log-probability of the first token of a phrase the caller
-    asked about (the abstain phrase); `top` that of the most likely token, the
-    one greedy decoding writes.
+    `watched` is the highest log-probability the first token of a phrase the
+    caller asked about (the abstain phrase, with or without a leading space)
+    had at any of the reply's first `WATCH_STEPS` tokens; `top` is that of the
+    most likely first token, the one greedy decoding writes.
     """
 
     top: float
@@ -41,32 +47,40 @@ class FirstToken:
 
     @property
     def watched_probability(self) -> float:
-        """How likely the watched phrase was at the first token (0..1)."""
+        """How likely the watched phrase was at its likeliest opening position (0..1)."""
         return float(np.exp(self.watched))
 
 
 class _FirstTokenRecorder:
-    """A llama.cpp logits processor that reads the first step's distribution and changes nothing.
+    """A llama.cpp logits processor that reads the first steps' distributions and changes nothing.
 
     llama-cpp-python gives `logprobs` only to models loaded with `logits_all=True`,
     which keeps the logits of every prompt token (≈2.5 GB at 4096 tokens for
-    Qwen's 152k vocabulary); the processor sees the one distribution we need for free.
+    Qwen's 152k vocabulary); the processor sees the few distributions we need for free.
     """
 
-    def __init__(self, watched_id: int) -> None:
-        self.watched_id = watched_id
-        self.logprobs: np.ndarray | None = None
+    def __init__(self, watched_ids: Sequence[int], steps: int = WATCH_STEPS) -> None:
+        self.watched_ids = list(dict.fromkeys(watched_ids))
+        self.steps = steps
+        self.top: float | None = None
+        self.watched: float | None = None
+        self.seen = 0
 
     def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
-        if self.logprobs is None:
+        if self.seen < self.steps:
             shifted = scores.astype(np.float64) - float(np.max(scores))
-            self.logprobs = shifted - np.log(np.exp(shifted).sum())
+            logprobs = shifted - np.log(np.exp(shifted).sum())
+            watched = float(np.logaddexp.reduce(logprobs[self.watched_ids]))
+            if self.seen == 0:
+                self.top = float(logprobs.max())
+            self.watched = watched if self.watched is None else max(self.watched, watched)
+            self.seen += 1
         return scores
 
     def result(self) -> FirstToken | None:
-        if self.logprobs is None:
+        if self.top is None or self.watched is None:
             return None
-        return FirstToken(float(self.logprobs.max()), float(self.logprobs[self.watched_id]))
+        return FirstToken(self.top, self.watched)
 
 
 class LLMError(RuntimeError):
@@ -138,9 +152,9 @@ class EmbeddedLLM:
                watch: str | None = None) -> Iterator[str]:
         """Stream the reply; stops at ChatML's end-of-turn.
 
-        With `watch`, `first_token` holds afterwards the log-probability of
-        the phrase's first token and of the token written, read from the same
-        forward pass (no second model call).
+        With `watch`, `first_token` holds (from the first piece on, updated
+        with each) how likely the phrase was at the reply's opening tokens,
+        read from the same forward passes (no second model call).
         """
         import llama_cpp
 
@@ -149,7 +163,8 @@ class EmbeddedLLM:
             self.first_token = None
             recorder = None
             if watch:
-                recorder = _FirstTokenRecorder(self._llm.tokenize(watch.encode("utf-8"), add_bos=False)[0])
+                ids = [self._llm.tokenize(w.encode("utf-8"), add_bos=False)[0] for w in (watch, " " + watch)]
+                recorder = _FirstTokenRecorder(ids)
             self.last_prompt_tokens = self.count_tokens(prompt)
             if self.last_prompt_tokens + max_tokens > self._llm.n_ctx():
                 raise LLMError(f"the prompt is {self.last_prompt_tokens} tokens; with {max_tokens} for the answer "
@@ -159,7 +174,7 @@ class EmbeddedLLM:
                                                      repeat_penalty=1.05,
                                                      logits_processor=llama_cpp.LogitsProcessorList([recorder])
                                                      if recorder else None):
-                if recorder and self.first_token is None:
+                if recorder:
                     self.first_token = recorder.result()
                 text = piece["choices"][0]["text"]
                 if text:

@@ -103,21 +103,23 @@ def test_build_llm_embedded_without_the_model_says_where_it_looked(tmp_path):
         build_llm(Settings(home=tmp_path, llm="embedded"))
 
 
-def test_first_token_recorder_reads_the_first_distribution_and_changes_nothing():
+def test_first_token_recorder_keeps_the_likeliest_opening_of_the_watched_phrase_and_changes_nothing():
     import numpy as np
 
     from qa.llm import _FirstTokenRecorder
 
-    recorder = _FirstTokenRecorder(watched_id=2)
-    first = np.log(np.array([0.1, 0.6, 0.3], dtype=np.float32)) + 7.0  # logits: any shift
+    recorder = _FirstTokenRecorder(watched_ids=[2, 3], steps=3)
+    first = np.log(np.array([0.1, 0.6, 0.2, 0.1], dtype=np.float32)) + 7.0  # logits: any shift
     assert recorder.result() is None
     out = recorder(np.array([5, 6]), first.copy())
     assert np.array_equal(out, first)
-    recorder(np.array([5, 6, 1]), np.array([0.0, 0.0, 50.0], dtype=np.float32))  # later steps are ignored
+    assert recorder.result().watched_probability == pytest.approx(0.3, abs=1e-5)  # both ids count
+    recorder(np.array([5, 6, 1]), np.log(np.array([0.05, 0.05, 0.8, 0.1], dtype=np.float32)))  # "Short answer: NOT"
+    recorder(np.array([5, 6, 1, 2]), np.log(np.array([0.97, 0.01, 0.01, 0.01], dtype=np.float32)))
+    recorder(np.array([5, 6, 1, 2, 0]), np.log(np.array([0.0, 0.0, 1.0, 0.0], dtype=np.float32) + 1e-9))  # too late
     result = recorder.result()
-    assert result.top == pytest.approx(np.log(0.6), abs=1e-5)
-    assert result.watched == pytest.approx(np.log(0.3), abs=1e-5)
-    assert result.watched_probability == pytest.approx(0.3, abs=1e-5)
+    assert result.top == pytest.approx(np.log(0.6), abs=1e-5)  # the first step's likeliest token
+    assert result.watched_probability == pytest.approx(0.9, abs=1e-5)
 
 
 # -- the real embedded model --------------------------------------------------------------
