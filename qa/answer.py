@@ -262,7 +262,10 @@ class NewsQA:
                                      None if self.llm is None else model_raw))
             return
         timings["total"] = _ms(t0)
-        short_ok = None if short is None else short_answer_supported(short, [c.quote for c in citations])
+        # The short answer must be copied from what is cited: a quote, or another sentence of a cited
+        # passage (the quote is chosen for the sentences, and "Warda Alkenawy" may sit one sentence off).
+        short_ok = None if short is None else short_answer_supported(
+            short, [c.quote for c in citations] + [c.passage for c in citations])
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,

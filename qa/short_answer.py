@@ -3,8 +3,8 @@
 The model is asked to open its reply with `Short answer: …` (a name, number,
 date, place or Yes/No) and then write the cited sentences. `ShortLineSplitter`
 takes that line off the stream before the sentences are shown, and
-`short_answer_supported` checks it against the quotes of the answer's
-citations: it must occur in one, or its numbers and names must.
+`short_answer_supported` checks it against what the answer cites (quotes,
+then the cited passages): it must occur in one, or its numbers and names must.
 """
 
 from __future__ import annotations

@@ -137,7 +137,7 @@ def format_answer(answer: Answer, streamed: str = "") -> str:
     if answer.short_answer and not streamed:
         lines.append(answer.short_answer + "\n")
     if answer.short_answer and answer.short_answer_supported is False:
-        lines.append(f"⚠ the short answer “{answer.short_answer}” is not in the quotes below")
+        lines.append(f"⚠ the short answer “{answer.short_answer}” is not in the cited passages")
     if answer.quoted:
         lines.append("(quoted from the archive: the model gave no answer of its own)")
     if answer.abstained:  # the closest articles are listed below, with their URLs

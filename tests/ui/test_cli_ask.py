@@ -173,6 +173,6 @@ def test_format_answer_puts_the_short_answer_first_and_says_when_it_is_quoted():
     base = dict(question="q", standalone_question="q", text="Winds of 94 mph [1].", abstained=False,
                 unsupported_sentences=0, citations=[], sentences=[], closest=[], filters={}, timings_ms={})
     text = format_answer(Answer(**base, short_answer="94 mph", short_answer_supported=False))
-    assert text.startswith("94 mph\n") and "not in the quotes" in text
+    assert text.startswith("94 mph\n") and "not in the cited passages" in text
     assert text.index("94 mph\n") < text.index("Winds of 94 mph [1].")
     assert "quoted from the archive" in format_answer(Answer(**base, quoted=True))
