@@ -167,7 +167,7 @@ def test_embedded_reports_how_likely_the_watched_phrase_was(embedded):
                                                   "Otherwise reply with exactly: NOT_IN_ARCHIVE"},
                     {"role": "user", "content": content}]
         reply = "".join(embedded.stream(messages, max_tokens=8, watch="NOT_IN_ARCHIVE"))
-        assert embedded.first_token is not None and embedded.first_token.top >= embedded.first_token.watched
+        assert embedded.first_token is not None
         return reply, embedded.first_token.watched_probability
 
     sky_reply, sky_p = ask("What colour is the sky on a clear day?")
