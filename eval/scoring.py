@@ -62,6 +62,7 @@ def score_answer(question: Question, answer: Any) -> dict[str, float | None]:
         scores["f1"] = m.token_f1(text, question.answers)
         scores["contains_answer"] = m.contains_answer(text, question.answers)
         scores["correct"] = scores["contains_answer"]
+    scores.update(score_short_answer(question, answer))
     if not answer.abstained:
         cited = [as_retrieved(c) for c in answer.citations]
         if question.answerable:
@@ -76,6 +77,24 @@ def score_answer(question: Question, answer: Any) -> dict[str, float | None]:
             scores["correct_flagged"] = float(flagged)
         else:
             scores["wrong_unflagged"] = float(not flagged)
+    return scores
+
+
+def score_short_answer(question: Question, answer: Any) -> dict[str, float | None]:
+    """EM and F1 of the short answer on answerable questions where there is one, and whether it was given.
+
+    `short_answer_given` is over every answered (not abstained) answerable question, so a model
+    that skips the short line shows up there rather than silently shrinking the EM's n.
+    """
+    short = getattr(answer, "short_answer", None)
+    if not question.answerable or answer.abstained:
+        return {}
+    scores: dict[str, float | None] = {"short_answer_given": float(bool(short))}
+    if short:
+        scores["short_exact_match"] = m.exact_match(short, question.answers)
+        scores["short_f1"] = m.token_f1(short, question.answers)
+        flagged = getattr(answer, "short_answer_supported", None) is False
+        scores["short_answer_flagged"] = float(flagged)
     return scores
 
 
@@ -127,6 +146,8 @@ def result_record(question: Question, *, mode: str, passages: Sequence[Any], ans
     if answer is not None:
         metrics.update(score_answer(question, answer))
         record.update({
+            "short_answer": getattr(answer, "short_answer", None), "quoted": bool(getattr(answer, "quoted", False)),
+            "signals": dict(getattr(answer, "signals", None) or {}),
             "answer": answer.text, "abstained": bool(answer.abstained), "abstained_by": "answer",
             "sentences": len(answer.sentences), "unsupported_sentences": answer.unsupported_sentences,
             "citations": [{"n": c.n, "article_id": c.article_id, "title": c.title, "source": c.source,

@@ -25,6 +25,9 @@ METRIC_LABELS: dict[str, str] = {
     "correct": "answer accuracy (lenient: names the answer / right yes-no / abstains when unanswerable)",
     "exact_match": "exact match (SQuAD-normalised)", "f1": "token F1", "contains_answer": "names an acceptable answer",
     "yes_no_accuracy": "yes/no accuracy",
+    "short_answer_given": "short answer given (answered, answerable)",
+    "short_exact_match": "short answer exact match", "short_f1": "short answer token F1",
+    "short_answer_flagged": "short answer not in its quotes (lower is better)",
     "citation_precision": "citation precision", "citation_recall": "citation recall",
     "unsupported_rate": "unsupported-sentence rate (lower is better)",
     "correct_flagged": "correct answers flagged unsupported (lower is better)",
@@ -35,7 +38,8 @@ ABSTENTION_LABELS = {
     "wrongful_abstention": "wrongful-abstention rate (lower is better)",
 }
 STAGES = ("retrieve", "first_token", "verify", "total")
-LOWER_IS_BETTER = {"unsupported_rate", "correct_flagged", "wrong_unflagged", "wrongful_abstention"}
+LOWER_IS_BETTER = {"unsupported_rate", "correct_flagged", "wrong_unflagged", "wrongful_abstention",
+                   "short_answer_flagged"}
 
 
 def metric_keys(records: Iterable[dict]) -> list[str]:

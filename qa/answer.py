@@ -17,39 +17,26 @@ from typing import Iterator, Protocol, Sequence
 from index.embedding import Embedder
 from index.settings import Settings
 from index.store import ArchiveStore
+from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
+from qa.abstain import QUOTE, AbstainPolicy, Signals, names_share, retrieval_signals
 from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
                           strip_markers, verify_answer)
-from qa.evidence import Evidence, select_evidence, split_sentences
-from qa.llm import LLM, build_llm
+from qa.evidence import Evidence, select_evidence
+from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
+                           widen_passages)
+from qa.llm import LLM, FirstToken, build_llm
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
+from qa.short_answer import ShortLineSplitter, short_answer_supported
 from qa.vectors import SentenceVectors
 
-# Below this best dense cosine nothing retrieved is about the question, so we
-# abstain without asking the model. Calibrated on the demo archive (News100)
-# with true cosines (HybridRetriever.dense_score), as of 2017-03-31, 2026-11-25:
-# - answerable: the 63 of eval/questions/demo.jsonl have median 0.68; only two
-#   fall below 0.38 (0.16, 0.31), the next is 0.385; 12 written for this check
-#   (e.g. "Where did Cyclone Debbie make landfall?") are all >= 0.56;
-# - unanswerable: 7 of the 11 demo ones score 0.00-0.34 (the rest 0.40-0.58),
-#   10 of 12 written ones (2022 World Cup, iPhone 15, Eras Tour...) 0.00-0.35
-#   (the rest 0.40, 0.51).
-# 0.36 splits the gap between 0.349 (highest caught unanswerable) and 0.385
-# (lowest answerable above the two outliers); the model's own NOT_IN_ARCHIVE
-# reply and the support check handle the unanswerable questions above it.
-ABSTAIN_BELOW = 0.36
-# Extractive answers (--llm none): the best sentences, two, plus a third when it is nearly as good.
-EXTRACTIVE_SENTENCES = 2
-EXTRACTIVE_THIRD_MARGIN = 0.05
+# The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
+ABSTAIN_BELOW = AbstainPolicy.min_dense
 # Prompt reading dominates the time to first token on CPU: the four best
 # sentences plus one neighbour each keep the prompt near 600 tokens.
 EVIDENCE_SENTENCES = 4
 EVIDENCE_NEIGHBOURS = 1
-# Sentences of the article added at each edge of a retrieved chunk before evidence selection:
-# a chunk that ends with "In a joint statement, Turkey said ..." must be able to bring the
-# statement itself, which starts the next chunk (llama-index's sentence-window idea).
-WIDEN_SENTENCES = 1
 CLOSEST = 3
 _WORD = re.compile(r"\w")
 
@@ -88,15 +75,21 @@ class Answer:
     timings_ms: dict
     passages: list[Passage] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    short_answer: str | None = None  # the few words that answer; None when abstaining or quoting
+    short_answer_supported: bool | None = None  # False: not in (nor entailed by) the citations' quotes
+    quoted: bool = False  # the text is the best evidence sentence quoted, because the model gave no answer
+    signals: dict = field(default_factory=dict)  # what the abstention decision saw (Signals.to_json + decision)
 
     def to_json(self) -> dict:
         """The `newsdesk ask --json` object."""
         return {
-            "question": self.question, "standalone_question": self.standalone_question, "answer": self.text,
+            "question": self.question, "standalone_question": self.standalone_question,
+            "short_answer": self.short_answer, "short_answer_supported": self.short_answer_supported,
+            "answer": self.text, "quoted": self.quoted,
             "abstained": self.abstained, "unsupported_sentences": self.unsupported_sentences,
             "citations": [{k: v for k, v in asdict(c).items() if k != "passage_start"} for c in self.citations],
             "filters": self.filters, "timings_ms": self.timings_ms,
-            "closest": [asdict(a) for a in self.closest],
+            "closest": [asdict(a) for a in self.closest], "abstention_signals": self.signals,
         }
 
 
@@ -107,6 +100,13 @@ class SourcesFound:
     passages: list[Passage]
     standalone_question: str
     filters: dict
+
+
+@dataclass
+class ShortAnswer:
+    """The short answer, as soon as the model has written it (before the sentences)."""
+
+    text: str
 
 
 @dataclass
@@ -141,73 +141,6 @@ def abstention_text(closest: Sequence[ArticleRef]) -> str:
     return f"The archive doesn't say. Closest articles: {items}."
 
 
-def widen_passages(passages: Sequence[Passage], store: ArchiveStore, sentences: int = WIDEN_SENTENCES
-                   ) -> list[Passage]:
-    """The passages grown by whole article sentences at both edges (text stays body[start:end]).
-
-    Chunk edges fall anywhere; the sentence that completes a claim is often
-    just across one. Passages whose article cannot be read are kept as they are.
-    """
-    out, bodies = [], {}
-    for p in passages:
-        if p.article_id not in bodies:
-            row = store.article(p.article_id)
-            bodies[p.article_id] = (row.body, split_sentences(row.body)) if row else None
-        found = bodies[p.article_id]
-        if not found or found[0][p.start:p.end] != p.text or not found[1]:
-            out.append(p)
-            continue
-        body, spans = found
-        first = next((i for i, (_, e) in enumerate(spans) if e > p.start), len(spans) - 1)
-        last = max((i for i, (s, _) in enumerate(spans) if s < p.end), default=first)
-        start = min(p.start, spans[max(0, first - sentences)][0])
-        end = max(p.end, spans[min(len(spans) - 1, last + sentences)][1])
-        out.append(replace(p, text=body[start:end], start=start, end=end))
-    return out
-
-
-def extractive_answer(evidence: Sequence[Evidence]) -> str:
-    """The best evidence sentences, verbatim, each followed by its passage's marker.
-
-    Sentences are separated by a blank line so each stays one sentence even
-    when the article's own sentence lacks final punctuation.
-    """
-    picked: list[tuple[float, int, str]] = []
-    seen: set[tuple[str, int, int]] = set()
-    for i in sorted(range(len(evidence)), key=lambda i: -evidence[i].score):
-        ev, p = evidence[i], evidence[i].passage
-        start, end = ev.best_span or ev.spans[0]
-        if (p.article_id, start, end) in seen:
-            continue  # the same sentence from an overlapping chunk of the same article
-        seen.add((p.article_id, start, end))
-        picked.append((ev.score, i, p.text[start - p.start:end - p.start].strip()))
-    if not picked:
-        return ""
-    chosen = picked[:EXTRACTIVE_SENTENCES]
-    chosen += [x for x in picked[EXTRACTIVE_SENTENCES:EXTRACTIVE_SENTENCES + 1]
-               if x[0] >= picked[0][0] - EXTRACTIVE_THIRD_MARGIN]
-    return "\n\n".join(f"{text} [{i + 1}]" for _, i, text in chosen)
-
-
-def quote_cited(raw: str, evidence: Sequence[Evidence]) -> str:
-    """For a reply of markers only ("[2][3]"): the best sentence of each passage it cites, verbatim.
-
-    With the shared sample among other articles the 1.5B model often points
-    at the right passages and writes nothing else; their best sentences are
-    the answer it pointed at (as `--llm none` would give), not an abstention.
-    """
-    cited = [k for k in dict.fromkeys(parse_markers(raw)) if 1 <= k <= len(evidence)]
-    picked: list[str] = []
-    seen: set[tuple[str, int, int]] = set()
-    for k in cited[:EXTRACTIVE_SENTENCES]:
-        ev, p = evidence[k - 1], evidence[k - 1].passage
-        start, end = ev.best_span or ev.spans[0]
-        if (p.article_id, start, end) not in seen:
-            seen.add((p.article_id, start, end))
-            picked.append(f"{p.text[start - p.start:end - p.start].strip()} [{k}]")
-    return "\n\n".join(picked)
-
-
 class _AbstainGuard:
     """Holds back streamed text while it could still be the abstain phrase, so it is never shown."""
 
@@ -230,11 +163,15 @@ class NewsQA:
     """Answers questions about one archive with cited, verified passages."""
 
     def __init__(self, store: ArchiveStore, embedder: Embedder, llm: LLM | None, *, k: int = 6,
-                 abstain_below: float | None = None, retriever: Retriever | None = None) -> None:
+                 abstain_below: float | None = None, retriever: Retriever | None = None,
+                 policy: AbstainPolicy | None = None) -> None:
         if not 1 <= k <= 50:
             raise ValueError(f"k must be between 1 and 50, got {k}")
         self.store, self.embedder, self.llm, self.k = store, embedder, llm, k
-        self.abstain_below = ABSTAIN_BELOW if abstain_below is None else abstain_below
+        self.policy = policy or AbstainPolicy()
+        if abstain_below is not None:
+            self.policy = replace(self.policy, min_dense=abstain_below)
+        self.abstain_below = self.policy.min_dense
         self.retriever = retriever or HybridRetriever(store, embedder)
 
     def retrieve(self, question: str, history: Sequence[Turn] = (), *, since: str | None = None,
@@ -261,8 +198,8 @@ class NewsQA:
         return answer
 
     def ask_stream(self, question: str, history: Sequence[Turn] = (), **options: object
-                   ) -> Iterator[SourcesFound | TextDelta | Done]:
-        """Sources first, then text deltas, then the final `Answer`.
+                   ) -> Iterator[SourcesFound | ShortAnswer | TextDelta | Done]:
+        """Sources first, then the short answer and text deltas, then the final `Answer`.
 
         Options: since, until (ISO dates), sources (outlet names), k, as_of (date).
         Raises `QuestionError` (bad question or filters, empty archive) before yielding.
@@ -271,69 +208,146 @@ class NewsQA:
         query, passages = self.retrieve(question, history, **options)  # type: ignore[arg-type]
         timings: dict[str, float | None] = {"retrieve": _ms(t0), "first_token": None}
         yield SourcesFound(passages, query.text, query.filters_json())
-        best = max((p.dense_score or 0.0 for p in passages), default=0.0)
-        if not passages or best < self.abstain_below:
-            yield Done(self._abstain(query, passages, timings, t0))
+        signals = retrieval_signals(query.text, passages)
+        if not passages or self.policy.before_model(signals) == DECIDE_ABSTAIN:
+            yield Done(self._abstain(query, passages, timings, t0, signals, "retrieval gate"))
             return
         widened = widen_passages(passages, self.store)
         vectors = SentenceVectors(self.embedder)  # passage sentences encoded once, for evidence and checking
+        short, quoted, decision, model_raw = None, False, "extractive", ""
         if self.llm is None:
             evidence = select_evidence(query.text, widened, vectors, max_sentences=len(passages),
                                        neighbours=0)
+            signals = _with_evidence(signals, query.text, evidence)
             raw = extractive_answer(evidence)
             timings["first_token"] = _ms(t0)
             if raw:
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
+            if not raw:
+                yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
+                return
         else:
             evidence = select_evidence(query.text, widened, vectors, max_sentences=EVIDENCE_SENTENCES,
                                        neighbours=EVIDENCE_NEIGHBOURS, every_passage=False)
             if not evidence:
-                yield Done(self._abstain(query, passages, timings, t0))
+                yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
-            raw = yield from self._generate(query, evidence, timings, t0)
+            signals = _with_evidence(signals, query.text, evidence)
+            short, raw, model_raw, first = yield from self._generate(query, evidence, timings, t0)
+            if ABSTAIN not in model_raw and not short and not _WORD.search(strip_markers(raw)) and parse_markers(raw):
+                raw = quote_cited(raw, evidence)  # the model pointed at passages but wrote no words
+                if raw:
+                    yield TextDelta("\n\n" + MarkerRenumberer(len(evidence)).renumber(raw))
+            wrote_nothing = not _WORD.search(strip_markers(raw)) and not short
+            signals = replace(signals, model_abstained=ABSTAIN in model_raw or wrote_nothing
+                              or (not short and _bare_yes_no(raw, query.text)),
+                              abstain_logprob=first.watched if first else None,
+                              top_logprob=first.top if first else None)
+            decision = self.policy.after_model(signals)
+            if decision == DECIDE_ABSTAIN:
+                yield Done(self._abstain(query, passages, timings, t0, signals, "model" if signals.model_abstained
+                                         else "weak evidence", evidence, model_raw))
+                return
+            if decision == QUOTE:
+                short, quoted = None, True
+                raw = quoted_answer(evidence)
+                yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         last_token = time.perf_counter()
-        if ABSTAIN not in raw and not _WORD.search(strip_markers(raw)) and parse_markers(raw):
-            raw = quote_cited(raw, evidence)  # the model pointed at passages but wrote no words
-            if raw:
-                yield TextDelta("\n\n" + MarkerRenumberer(len(evidence)).renumber(raw))
-        if ABSTAIN in raw or not _WORD.search(strip_markers(raw)) or _bare_yes_no(raw, query.text):
-            yield Done(self._abstain(query, passages, timings, t0))
-            return
         used = [e.passage for e in evidence]
         text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+        if short and not quoted and not citations:
+            # The 1.5B model often writes a right short answer and then sentences without a marker
+            # (or copied passages): the evidence sentence holding the short answer, quoted and cited,
+            # stands in for them, so every answer shown carries a citation.
+            holding = sentence_holding(short, evidence, is_yes_no_question(query.text))
+            if holding:
+                raw, quoted = f"“{holding[1]}” [{holding[0] + 1}]", True
+                yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
+                text, sentences, citations = verify_answer(raw, used, vectors, query.text)
         if not citations and not _supported_anywhere(sentences, used, vectors):
-            yield Done(self._abstain(query, passages, timings, t0))
+            yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence,
+                                     None if self.llm is None else model_raw))
             return
         timings["verify"] = _ms(last_token)  # after the model's last token: checking and citation repair
         timings["total"] = _ms(t0)
+        # The short answer must be copied from what is cited: a quote, or another sentence of a cited
+        # passage (the quote is chosen for the sentences, and "Warda Alkenawy" may sit one sentence off).
+        short_ok = None if short is None else short_answer_supported(
+            short, [c.quote for c in citations] + [c.passage for c in citations])
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
-                          passages, list(query.notes)))
+                          passages, list(query.notes), short, short_ok, quoted,
+                          _signals_json(signals, decision, evidence)))
 
     def _generate(self, query: Query, evidence: Sequence[Evidence], timings: dict, t0: float
-                  ) -> Iterator[TextDelta]:
-        """Stream the model's answer as renumbered text deltas; returns the raw reply."""
+                  ) -> Iterator[ShortAnswer | TextDelta]:
+        """Stream the short answer and the renumbered text; returns (short answer, body, whole reply,
+        the model's first-token log-probabilities or None).
+
+        The body is the reply without its short-answer line, exactly as streamed before renumbering.
+        """
         assert self.llm is not None
-        renumber, guard, pieces = MarkerRenumberer(len(evidence)), _AbstainGuard(), []
-        for piece in self.llm.stream(answer_messages(query.text, evidence, query.as_of.isoformat())):
-            if timings["first_token"] is None:
-                timings["first_token"] = _ms(t0)
-            pieces.append(piece)
-            shown = renumber.feed(guard.feed(piece))
+        renumber, guard, splitter = MarkerRenumberer(len(evidence)), _AbstainGuard(), ShortLineSplitter()
+        pieces: list[str] = []
+        body: list[str] = []
+
+        def show(text: str, final: bool = False) -> Iterator[ShortAnswer | TextDelta]:
+            short, rest = splitter.feed(text)
+            if final:
+                more_short, more = splitter.flush()
+                short, rest = short or more_short, rest + more
+            if short and ABSTAIN not in short:
+                yield ShortAnswer(short)
+            body.append(rest)
+            shown = renumber.feed(rest) + (renumber.flush() if final else "")
             if shown:
                 yield TextDelta(shown)
+
+        messages = answer_messages(query.text, evidence, query.as_of.isoformat())
+        # Models that report log-probabilities expose `first_token`; others are not asked to watch.
+        watching = hasattr(self.llm, "first_token")
+        first: FirstToken | None = None
+        for piece in (self.llm.stream(messages, watch=ABSTAIN) if watching else self.llm.stream(messages)):
+            if timings["first_token"] is None:
+                timings["first_token"] = _ms(t0)
+            # Read while the stream still holds the model: a shared model is reset by the next answer.
+            first = getattr(self.llm, "first_token", None) or first
+            pieces.append(piece)
+            opened = guard.feed(piece)
+            if opened:
+                yield from show(opened)
         raw = "".join(pieces)
         if ABSTAIN not in raw:
-            rest = renumber.feed(guard.held) + renumber.flush()  # text that only began like the phrase
-            if rest:
-                yield TextDelta(rest)
-        return raw
+            yield from show(guard.held, final=True)  # text that only began like the phrase
+        short = splitter.short if splitter.short and ABSTAIN not in splitter.short else None
+        return short, "".join(body), raw, first
 
-    def _abstain(self, query: Query, passages: list[Passage], timings: dict, t0: float) -> Answer:
+    def _abstain(self, query: Query, passages: list[Passage], timings: dict, t0: float,
+                 signals: Signals | None = None, why: str = "", evidence: Sequence[Evidence] = (),
+                 model_reply: str | None = None) -> Answer:
         closest = closest_articles(passages)
         timings["total"] = _ms(t0)
+        facts = _signals_json(signals, "abstain", evidence) if signals else {}
+        if why:
+            facts["abstained_by"] = why
+        if model_reply is not None:  # what the model wrote, for calibration and debugging (never shown)
+            facts["model_reply"] = model_reply
         return Answer(query.original, query.text, abstention_text(closest), True, 0, [], [], closest,
-                      query.filters_json(), timings, passages, list(query.notes))
+                      query.filters_json(), timings, passages, list(query.notes), signals=facts)
+
+
+def _with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence]) -> Signals:
+    """`signals` with the best evidence sentence's score and the names found in its passage."""
+    if not evidence:
+        return signals
+    best = max(evidence, key=lambda e: e.score)
+    return replace(signals, evidence=best.score, names_share=names_share(question, best.passage))
+
+
+def _signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence]) -> dict:
+    """The signals, the decision taken and the sentence a quoted answer would use (for calibration)."""
+    best = best_sentence(evidence)
+    return {**signals.to_json(), "decision": decision, "best_sentence": best[1] if best else None}
 
 
 def _bare_yes_no(raw: str, question: str) -> bool:

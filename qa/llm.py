@@ -13,16 +13,74 @@ from __future__ import annotations
 import json
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Iterator, Protocol, Sequence
 
 import httpx
+import numpy as np
 
 from index.settings import Settings
 
 CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
 # Room for the optional prompt cache's saved states (see EmbeddedLLM).
 PROMPT_CACHE_BYTES = 512 * 2**20
+
+
+# How many of the reply's first tokens are watched: the phrase may open the reply or follow a
+# label the prompt asks for ("Short answer: NOT_IN_ARCHIVE" is 3-4 tokens in).
+WATCH_STEPS = 8
+
+
+@dataclass(frozen=True)
+class FirstToken:
+    """The model's confidence at the opening of its last reply, as log-probabilities.
+
+    `watched` is the highest log-probability the first token of a phrase the
+    caller asked about (the abstain phrase, with or without a leading space)
+    had at any of the reply's first `WATCH_STEPS` tokens; `top` is that of the
+    most likely first token, the one greedy decoding writes.
+    """
+
+    top: float
+    watched: float
+
+    @property
+    def watched_probability(self) -> float:
+        """How likely the watched phrase was at its likeliest opening position (0..1)."""
+        return float(np.exp(self.watched))
+
+
+class _FirstTokenRecorder:
+    """A llama.cpp logits processor that reads the first steps' distributions and changes nothing.
+
+    llama-cpp-python gives `logprobs` only to models loaded with `logits_all=True`,
+    which keeps the logits of every prompt token (≈2.5 GB at 4096 tokens for
+    Qwen's 152k vocabulary); the processor sees the few distributions we need for free.
+    """
+
+    def __init__(self, watched_ids: Sequence[int], steps: int = WATCH_STEPS) -> None:
+        self.watched_ids = list(dict.fromkeys(watched_ids))
+        self.steps = steps
+        self.top: float | None = None
+        self.watched: float | None = None
+        self.seen = 0
+
+    def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        if self.seen < self.steps:
+            shifted = scores.astype(np.float64) - float(np.max(scores))
+            logprobs = shifted - np.log(np.exp(shifted).sum())
+            watched = float(np.logaddexp.reduce(logprobs[self.watched_ids]))
+            if self.seen == 0:
+                self.top = float(logprobs.max())
+            self.watched = watched if self.watched is None else max(self.watched, watched)
+            self.seen += 1
+        return scores
+
+    def result(self) -> FirstToken | None:
+        if self.top is None or self.watched is None:
+            return None
+        return FirstToken(self.top, self.watched)
 
 
 class LLMError(RuntimeError):
@@ -34,8 +92,13 @@ class LLM(Protocol):
 
     name: str
 
-    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> Iterator[str]:
-        """Yield the reply to ChatML-style messages piece by piece."""
+    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
+               watch: str | None = None) -> Iterator[str]:
+        """Yield the reply to ChatML-style messages piece by piece.
+
+        With `watch`, a model that can tells afterwards (`first_token`) how
+        likely that phrase was as the reply's start; others leave it None.
+        """
         ...
 
     def complete(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> str:
@@ -75,6 +138,7 @@ class EmbeddedLLM:
 
         self.name = "embedded:" + model_path.name
         self.last_prompt_tokens = 0
+        self.first_token: FirstToken | None = None
         self._lock = threading.Lock()
         try:
             self._llm = llama_cpp.Llama(model_path=str(model_path), n_ctx=n_ctx,
@@ -84,17 +148,34 @@ class EmbeddedLLM:
         if prompt_cache:
             self._llm.set_cache(llama_cpp.LlamaRAMCache(capacity_bytes=PROMPT_CACHE_BYTES))
 
-    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> Iterator[str]:
-        """Stream the reply; stops at ChatML's end-of-turn."""
+    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
+               watch: str | None = None) -> Iterator[str]:
+        """Stream the reply; stops at ChatML's end-of-turn.
+
+        With `watch`, `first_token` holds (from the first piece on, updated
+        with each) how likely the phrase was at the reply's opening tokens,
+        read from the same forward passes (no second model call).
+        """
+        import llama_cpp
+
         prompt = chatml(messages)
         with self._lock:
+            self.first_token = None
+            recorder = None
+            if watch:
+                ids = [self._llm.tokenize(w.encode("utf-8"), add_bos=False)[0] for w in (watch, " " + watch)]
+                recorder = _FirstTokenRecorder(ids)
             self.last_prompt_tokens = self.count_tokens(prompt)
             if self.last_prompt_tokens + max_tokens > self._llm.n_ctx():
                 raise LLMError(f"the prompt is {self.last_prompt_tokens} tokens; with {max_tokens} for the answer "
                                f"it exceeds the model context of {self._llm.n_ctx()} (raise llm_context or lower k)")
             for piece in self._llm.create_completion(prompt, max_tokens=max_tokens, stream=True,
                                                      temperature=temperature, stop=CHATML_STOP,
-                                                     repeat_penalty=1.05):
+                                                     repeat_penalty=1.05,
+                                                     logits_processor=llama_cpp.LogitsProcessorList([recorder])
+                                                     if recorder else None):
+                if recorder:
+                    self.first_token = recorder.result()
                 text = piece["choices"][0]["text"]
                 if text:
                     yield text
@@ -126,9 +207,11 @@ class OpenAICompatibleLLM:
         self.name = f"openai:{self.model}@{self.base}"
         self._headers = {"Authorization": f"Bearer {api_key or os.environ.get('OPENAI_API_KEY', 'none')}"}
         self._client = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
+        self.first_token: FirstToken | None = None  # servers' log-probabilities differ; not read
 
-    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> Iterator[str]:
-        """Stream the reply over server-sent events."""
+    def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
+               watch: str | None = None) -> Iterator[str]:
+        """Stream the reply over server-sent events (`watch` is accepted and ignored)."""
         url = f"{self.base}/chat/completions"
         body = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
                 "temperature": temperature, "stream": True}

@@ -9,7 +9,7 @@ import textwrap
 from datetime import date
 
 from index.runtime import ModelsMissing, load_embedder, open_store
-from qa.answer import Answer, Done, SourcesFound, TextDelta, build_qa
+from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta, build_qa
 from qa.llm import LLMError, build_llm
 from qa.query import MAX_K, QuestionError, understand
 from ui.cli import UsageError, settings_from
@@ -102,6 +102,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         for event in qa.ask_stream(args.question, **options):
             if isinstance(event, SourcesFound):
                 say(f"[{len(event.passages)} passages retrieved; answering…]")
+            elif isinstance(event, ShortAnswer) and not args.json:
+                print(event.text, end="\n\n", flush=True)
             elif isinstance(event, TextDelta) and not args.json:
                 print(event.text, end="", flush=True)
                 streamed += event.text
@@ -132,6 +134,12 @@ def _same_text(a: str, b: str) -> bool:
 def format_answer(answer: Answer, streamed: str = "") -> str:
     """The answer (unless already streamed as is), flagged sentences, and the numbered sources."""
     lines = []
+    if answer.short_answer and not streamed:
+        lines.append(answer.short_answer + "\n")
+    if answer.short_answer and answer.short_answer_supported is False:
+        lines.append(f"⚠ the short answer “{answer.short_answer}” is not in the cited passages")
+    if answer.quoted:
+        lines.append("(quoted from the archive: the model gave no answer of its own)")
     if answer.abstained:  # the closest articles are listed below, with their URLs
         lines.append(answer.text.split(" Closest articles:")[0] if not streamed
                      else "\nThe archive doesn't say after all: the model found no answer in the passages.")

@@ -27,7 +27,7 @@ from index.fetch import FetchError
 from index.lock import IndexBusy
 from index.pipeline import Indexer, IngestReport, RebuildError
 from index.settings import Settings
-from qa.answer import Done, NewsQA, SourcesFound, TextDelta
+from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
 from qa.llm import LLM, LLMError
 from qa.query import QuestionError
 from ui import views
@@ -153,7 +153,7 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
         options = dict(since=parse_date(since, "From"), until=parse_date(until, "To"),
                        sources=list(outlets or []), k=int(k) if k else None)
         events = services.refresh().ask_stream(question, list(convo.history), **options)
-        text = ""
+        text, short = "", None
         for event in events:
             if isinstance(event, SourcesFound):
                 status = f"Reading {len(event.passages)} passages"
@@ -163,9 +163,11 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                     status += " — waiting while another answer is written"
                 chat[-1]["content"] = views.status_html(status)
                 yield chat, views.sources_panel(views.sources_pending(event.passages), convo.panels), convo, ""
+            elif isinstance(event, ShortAnswer):
+                short = event.text
             elif isinstance(event, TextDelta):
                 text += event.text
-                chat[-1]["content"] = views.streaming_html(text)
+                chat[-1]["content"] = views.streaming_html(text, short)
                 yield chat, gr.skip(), convo, ""
             elif isinstance(event, Done):
                 answer, turn = event.answer, convo.turn

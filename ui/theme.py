@@ -82,6 +82,8 @@ a.nd-cite:hover { background: #1d4e89; color: #fff !important; }
 .nd-foot .nd-warn { display: block; }
 .nd-status { color: var(--body-text-color-subdued); font-style: italic; }
 .nd-status::after { content: " \\2026"; }
+.nd-short { font-size: 1.08em; margin-bottom: 4px; }
+.nd-quoted { font-size: 0.85em; color: var(--body-text-color-subdued); font-style: italic; margin-bottom: 2px; }
 .nd-abstain { border-left: 4px solid #94a3b8; padding: 2px 0 2px 10px; }
 .nd-abstain b { display: block; margin-bottom: 2px; }
 .nd-abstain ul { margin: 6px 0 0 1.1em; padding: 0; font-size: 0.92em; }

@@ -198,8 +198,19 @@ def answer_html(answer: Answer, turn: int) -> str:
                 text = (f"<span class='nd-unsupported'>{text}</span><span class='nd-unsupported-flag' "
                         f"title='Not supported by the cited passages'>⚠</span>")
             parts.append(text)
-        body = "<div class='nd-answer'>" + " ".join(parts) + "</div>"
+        body = _short_html(answer) + "<div class='nd-answer'>" + " ".join(parts) + "</div>"
     return body + _footer(answer)
+
+
+def _short_html(answer: Answer) -> str:
+    """The short answer in bold (flagged when its quotes do not hold it), or the note that the text is quoted."""
+    if answer.quoted:
+        return "<div class='nd-quoted'>Quoted from the archive — the model gave no answer of its own:</div>"
+    if not answer.short_answer:
+        return ""
+    flag = ("" if answer.short_answer_supported is not False else
+            "<span class='nd-unsupported-flag' title='Not found in the quoted passages'>⚠</span>")
+    return f"<div class='nd-short'><b>{esc(answer.short_answer)}</b>{flag}</div>"
 
 
 def _has_filters(filters: dict) -> bool:
@@ -234,9 +245,11 @@ def filters_text(filters: dict) -> str:
     return " · ".join(parts)
 
 
-def streaming_html(text: str) -> str:
-    """Answer text as it streams in (markers styled, not yet linked: numbering is final only when done)."""
-    return _MARKERS.sub(lambda m: f"<span class='nd-marker'>[{m.group(1)}]</span>", esc(text))
+def streaming_html(text: str, short: str | None = None) -> str:
+    """Answer text as it streams in (markers styled, not yet linked: numbering is final only when done),
+    under the short answer in bold once the model has written it."""
+    head = f"<div class='nd-short'><b>{esc(short)}</b></div>" if short else ""
+    return head + _MARKERS.sub(lambda m: f"<span class='nd-marker'>[{m.group(1)}]</span>", esc(text))
 
 
 def status_html(text: str) -> str:

@@ -192,11 +192,20 @@ def names_only_correct(answer: str, options: Sequence[str], right: Sequence[int]
 
 
 def extra_scores(question: Question, passages: Sequence, answer) -> dict[str, float | None]:
-    """RealTimeQA's own measures for one answered question (none for retrieval-only runs)."""
+    """RealTimeQA's own measures for one answered question (none for retrieval-only runs).
+
+    The short answer's EM and F1 against the correct choice's text are scored for every
+    question set (`eval.scoring.score_short_answer`); here it is also read as a choice.
+    """
     if answer is None or question.type == HELD_OUT_TYPE:
         return {}
     options, right = question.extra["choices"], question.extra["answer_index"]
     text = "" if answer.abstained else answer.text
     pick = picked_choice(text, options)
-    return {"mc_accuracy": float(pick in right), "names_correct_choice_only": float(names_only_correct(text, options, right)),
-            "no_choice_picked": float(pick is None)}
+    scores = {"mc_accuracy": float(pick in right),
+              "names_correct_choice_only": float(names_only_correct(text, options, right)),
+              "no_choice_picked": float(pick is None)}
+    short = None if answer.abstained else getattr(answer, "short_answer", None)
+    if short:  # the short answer read as a pick: EM/F1 against the right choice come from score_short_answer
+        scores["short_mc_accuracy"] = float(picked_choice(short, options) in right)
+    return scores

@@ -82,3 +82,43 @@ def test_the_verifier_is_judged_on_false_alarms_and_misses():
     u = qs["u2"]
     metrics = result_record(u, mode="full", passages=passages, answer=wrong)["metrics"]
     assert metrics["wrong_unflagged"] == 1.0
+
+
+def _answer(text: str, short: str | None, *, abstained: bool = False, supported: bool | None = True):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(text=text, abstained=abstained, sentences=[text], unsupported_sentences=0,
+                           citations=[], short_answer=short, short_answer_supported=supported)
+
+
+def test_short_answer_exact_match_and_f1_beside_the_full_answer():
+    from eval.scoring import score_answer
+
+    q = load()["f1"]
+    gold = q.answers[0]
+    scores = score_answer(q, _answer(f"The answer is {gold} [1].", gold))
+    assert scores["short_exact_match"] == 1.0 and scores["short_f1"] == 1.0
+    assert scores["short_answer_given"] == 1.0 and scores["short_answer_flagged"] == 0.0
+    assert scores["exact_match"] == 0.0 and 0 < scores["f1"] < 1  # the full answer is still scored
+    wrong = score_answer(q, _answer(f"The answer is {gold} [1].", "something else entirely", supported=False))
+    assert wrong["short_exact_match"] == 0.0 and wrong["short_f1"] == 0.0 and wrong["short_answer_flagged"] == 1.0
+
+
+def test_a_missing_short_answer_counts_as_not_given_and_abstentions_are_not_scored():
+    from eval.scoring import score_answer
+
+    q = load()["f1"]
+    scores = score_answer(q, _answer("Some sentence [1].", None))
+    assert scores["short_answer_given"] == 0.0 and "short_exact_match" not in scores
+    abstained = score_answer(q, _answer("The archive doesn't say.", None, abstained=True))
+    assert "short_answer_given" not in abstained
+
+
+def test_records_log_the_short_answer_and_the_abstention_signals():
+    qs, qa = load(), FakeQA()
+    q = qs["f1"]
+    answer = qa.ask(q.question)
+    answer.short_answer, answer.quoted, answer.signals = "x", False, {"dense": 0.5, "decision": "answer"}
+    record = result_record(q, mode="full", passages=qa.retrieve(q.question)[1], answer=answer)
+    assert record["short_answer"] == "x" and record["signals"] == {"dense": 0.5, "decision": "answer"}
+    json.dumps(record)

@@ -5,6 +5,7 @@ errors, follow-ups and the `--json` shape."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from types import SimpleNamespace
 
@@ -193,10 +194,10 @@ def test_abstains_when_nothing_is_cited_or_supported(fake_embedder):
 
 
 @pytest.mark.parametrize("reply", ["", "  ", "."])
-def test_a_reply_without_words_abstains(fake_embedder, reply):
+def test_a_reply_without_words_counts_as_the_model_abstaining(fake_embedder, reply):
     qa, _ = make_qa(fake_embedder, FakeLLM(reply))
-    answer = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF)
-    assert answer.abstained and answer.citations == []
+    answer = qa.ask("What did Storm Doris cost insurers?", as_of=AS_OF)  # weak evidence: nothing to quote
+    assert answer.abstained and answer.citations == [] and answer.signals["model_abstained"] is True
 
 
 @pytest.mark.parametrize("markers", ["[{n}]", "[{n}].", "[{n}] [{n}]"])
@@ -326,8 +327,9 @@ def test_to_json_has_exactly_the_contract_keys(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM("Winds of up to 94 mph were recorded in Wales [2]."))
     data = qa.ask("How strong were the winds in Wales?", as_of=AS_OF).to_json()
     json.dumps(data)  # serialisable
-    assert set(data) == {"question", "standalone_question", "answer", "abstained", "unsupported_sentences",
-                         "citations", "filters", "timings_ms", "closest"}
+    assert set(data) == {"question", "standalone_question", "short_answer", "short_answer_supported", "answer",
+                         "quoted", "abstained", "unsupported_sentences", "citations", "filters", "timings_ms",
+                         "closest", "abstention_signals"}
     assert set(data["citations"][0]) == {"n", "article_id", "title", "source", "published", "url", "passage",
                                          "quote", "quote_start", "quote_end", "supported", "also_in"}
     assert set(data["timings_ms"]) == {"retrieve", "first_token", "verify", "total"}
@@ -340,3 +342,121 @@ def test_answer_json_of_abstention(fake_embedder):
     data = qa.ask("Who won the 2022 World Cup?", as_of=AS_OF).to_json()
     assert data["abstained"] is True and data["citations"] == [] and data["closest"][0]["article_id"] == "bus"
     assert isinstance(Answer, type)
+
+
+# -- short answer ----------------------------------------------------------------------
+def test_short_answer_comes_first_and_is_not_part_of_the_sentences(fake_embedder):
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [2].", piece=4)
+    qa, _ = make_qa(fake_embedder, llm)
+    events = list(qa.ask_stream("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF))
+    kinds = [type(e).__name__ for e in events]
+    assert kinds[:2] == ["SourcesFound", "ShortAnswer"] and events[1].text == "94 mph"
+    streamed = "".join(e.text for e in events if isinstance(e, TextDelta))
+    answer = events[-1].answer
+    assert streamed.strip() == answer.text == "Winds of up to 94 mph were recorded in Wales [1]."
+    assert answer.short_answer == "94 mph" and answer.short_answer_supported is True
+    assert answer.to_json()["short_answer"] == "94 mph"
+
+
+def test_a_short_answer_missing_from_the_quotes_is_flagged(fake_embedder):
+    llm = FakeLLM("Short answer: 120 mph\nWinds of up to 94 mph were recorded in Wales [2].")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert answer.short_answer == "120 mph" and answer.short_answer_supported is False
+
+
+def test_short_answer_is_null_when_abstaining(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM(f"Short answer: {ABSTAIN}"))
+    events = list(qa.ask_stream("What did Storm Doris cost insurers?", as_of=AS_OF))
+    assert not any(type(e).__name__ == "ShortAnswer" for e in events)
+    answer = events[-1].answer
+    assert answer.abstained and answer.to_json()["short_answer"] is None
+
+
+# -- abstention as a decision -------------------------------------------------------------
+class ConfidentLLM(FakeLLM):
+    """A FakeLLM that reports how likely abstaining was at its first token."""
+
+    def __init__(self, reply: str, abstain_p: float) -> None:
+        super().__init__(reply)
+        self.first_token = None
+        self._p = abstain_p
+
+    def stream(self, messages, *, max_tokens=384, temperature=0.0, watch=None):
+        from qa.llm import FirstToken
+        import math
+
+        self.first_token = FirstToken(math.log(max(self._p, 1 - self._p)), math.log(self._p)) if watch else None
+        yield from super().stream(messages)
+
+
+def test_model_abstaining_on_strong_evidence_gives_the_quoted_best_sentence(fake_embedder):
+    llm = ConfidentLLM(ABSTAIN, abstain_p=0.6)
+    qa, _ = make_qa(fake_embedder, llm)
+    events = list(qa.ask_stream("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF))
+    answer = events[-1].answer
+    assert not answer.abstained and answer.quoted and answer.short_answer is None
+    assert answer.text == "“Winds of up to 94 mph were recorded in Wales.” [1]"
+    assert answer.citations[0].quote == "Winds of up to 94 mph were recorded in Wales."
+    assert answer.signals["decision"] == "quote" and answer.signals["abstain_probability"] == 0.6
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)) == answer.text
+    assert answer.to_json()["quoted"] is True
+
+
+def test_model_sure_of_abstaining_is_believed(fake_embedder):
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.999))
+    answer = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+    assert answer.abstained and answer.signals["model_abstained"] is True
+
+
+def test_model_abstaining_on_weak_evidence_abstains(fake_embedder):
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.6))
+    answer = qa.ask("What did Storm Doris cost insurers?", as_of=AS_OF)
+    assert answer.abstained and answer.signals["decision"] == "abstain"
+
+
+def test_keyword_hit_on_the_question_names_passes_the_dense_gate(fake_embedder):
+    low = replace(make_passage("samsung", ABSTAIN_BELOW - 0.1), keyword_rank=1)
+    llm = FakeLLM("Short answer: Friday\nLee Jae-yong was arrested in South Korea on Friday [1].")
+    qa, _ = make_qa(fake_embedder, llm, [low])
+    answer = qa.ask("When was Lee Jae-yong arrested?", as_of=AS_OF)
+    assert len(llm.calls) == 1 and not answer.abstained and answer.short_answer == "Friday"
+    assert answer.signals["keyword_names"] is True
+
+
+def test_keyword_hit_without_the_names_does_not_pass_the_gate(fake_embedder):
+    low = replace(make_passage("samsung", ABSTAIN_BELOW - 0.1), keyword_rank=1)
+    llm = FakeLLM("never asked")
+    qa, _ = make_qa(fake_embedder, llm, [low])
+    answer = qa.ask("When was Kim Jong-nam killed?", as_of=AS_OF)
+    assert llm.calls == [] and answer.abstained and answer.signals["abstained_by"] == "retrieval gate"
+
+
+def test_a_right_short_answer_without_cited_sentences_is_kept_with_its_sentence_quoted(fake_embedder):
+    llm = FakeLLM("Short answer: 94 mph\n\n1. <passage>Some copied passage without a citation</passage>")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert not answer.abstained and answer.quoted and answer.short_answer == "94 mph"
+    assert answer.text == "“Winds of up to 94 mph were recorded in Wales.” [1]"
+    assert answer.short_answer_supported is True and answer.citations[0].article_id == "storm"
+
+
+def test_a_short_answer_alone_is_not_an_abstention(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Short answer: Yes"))
+    answer = qa.ask("Did Storm Doris hit Britain?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "Yes" and answer.quoted
+    assert answer.signals["model_abstained"] is False
+
+
+def test_a_short_answer_no_evidence_sentence_holds_still_abstains(fake_embedder):
+    qa, _ = make_qa(fake_embedder, FakeLLM("Short answer: 120 mph\nIt was windy."))
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert answer.abstained
+
+
+def test_uncited_sentences_after_a_short_answer_give_way_to_the_cited_sentence_holding_it(fake_embedder):
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales.")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert answer.quoted and answer.text == "“Winds of up to 94 mph were recorded in Wales.” [1]"
+    assert answer.unsupported_sentences == 0 and answer.short_answer_supported is True

@@ -103,6 +103,25 @@ def test_build_llm_embedded_without_the_model_says_where_it_looked(tmp_path):
         build_llm(Settings(home=tmp_path, llm="embedded"))
 
 
+def test_first_token_recorder_keeps_the_likeliest_opening_of_the_watched_phrase_and_changes_nothing():
+    import numpy as np
+
+    from qa.llm import _FirstTokenRecorder
+
+    recorder = _FirstTokenRecorder(watched_ids=[2, 3], steps=3)
+    first = np.log(np.array([0.1, 0.6, 0.2, 0.1], dtype=np.float32)) + 7.0  # logits: any shift
+    assert recorder.result() is None
+    out = recorder(np.array([5, 6]), first.copy())
+    assert np.array_equal(out, first)
+    assert recorder.result().watched_probability == pytest.approx(0.3, abs=1e-5)  # both ids count
+    recorder(np.array([5, 6, 1]), np.log(np.array([0.05, 0.05, 0.8, 0.1], dtype=np.float32)))  # "Short answer: NOT"
+    recorder(np.array([5, 6, 1, 2]), np.log(np.array([0.97, 0.01, 0.01, 0.01], dtype=np.float32)))
+    recorder(np.array([5, 6, 1, 2, 0]), np.log(np.array([0.0, 0.0, 1.0, 0.0], dtype=np.float32) + 1e-9))  # too late
+    result = recorder.result()
+    assert result.top == pytest.approx(np.log(0.6), abs=1e-5)  # the first step's likeliest token
+    assert result.watched_probability == pytest.approx(0.9, abs=1e-5)
+
+
 # -- the real embedded model --------------------------------------------------------------
 @pytest.fixture(scope="module")
 def embedded() -> EmbeddedLLM:
@@ -139,6 +158,22 @@ def test_embedded_reuses_the_system_prompt_prefix(embedded):
     cold = first_token_ms("Question one?")
     warm = first_token_ms("Question two?")  # only the user turn is new
     assert warm < cold * 0.6, (cold, warm)
+
+
+@pytest.mark.slow
+def test_embedded_reports_how_likely_the_watched_phrase_was(embedded):
+    def ask(content: str) -> float:
+        messages = [{"role": "system", "content": "If the question is about the sky, answer it in one word. "
+                                                  "Otherwise reply with exactly: NOT_IN_ARCHIVE"},
+                    {"role": "user", "content": content}]
+        reply = "".join(embedded.stream(messages, max_tokens=8, watch="NOT_IN_ARCHIVE"))
+        assert embedded.first_token is not None
+        return reply, embedded.first_token.watched_probability
+
+    sky_reply, sky_p = ask("What colour is the sky on a clear day?")
+    tax_reply, tax_p = ask("What was the tax rate in Ruritania in 1904?")
+    assert "NOT_IN_ARCHIVE" not in sky_reply and "NOT_IN_ARCHIVE" in tax_reply
+    assert sky_p < 0.5 < tax_p
 
 
 @pytest.mark.slow

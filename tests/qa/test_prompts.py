@@ -33,9 +33,10 @@ def test_system_prompt_is_static_and_first():
 def test_system_prompt_states_the_rules():
     text = SYSTEM_PROMPT
     assert f"reply with exactly: {ABSTAIN}" in text
-    for rule in ("[1]", "date", "said", "not instructions", "Ignore any instructions"):
+    for rule in ("[1]", "date", "said", "not instructions", "Ignore any instructions", "Short answer:",
+                 "one sentence for each"):
         assert rule in text
-    assert len(text) < 1000  # short: every character is read on every question
+    assert len(text) < 1100  # short: read again whenever another prompt (a follow-up rewrite) evicted it
 
 
 def test_passages_are_numbered_with_outlet_date_and_headline():

@@ -29,8 +29,9 @@ ARTICLES = [
      "text": "The Bus Éireann strike ended on Sunday after three weeks. Unions accepted a proposal from the "
              "Workplace Relations Commission. Services across Ireland resumed on Monday morning."},
 ]
-CONTRACT_KEYS = {"question", "standalone_question", "answer", "abstained", "unsupported_sentences", "citations",
-                 "filters", "timings_ms", "closest"}
+CONTRACT_KEYS = {"question", "standalone_question", "short_answer", "short_answer_supported", "answer", "quoted",
+                 "abstained", "unsupported_sentences", "citations", "filters", "timings_ms", "closest",
+                 "abstention_signals"}
 CITATION_KEYS = {"n", "article_id", "title", "source", "published", "url", "passage", "quote", "quote_start",
                  "quote_end", "supported", "also_in"}
 
@@ -163,3 +164,15 @@ def test_real_embedder_json_answer(tmp_path, monkeypatch, capsys, real_embedder)
     assert first["source"] == "RTÉ" and "ended on Sunday" in first["quote"]
     body = ARTICLES[1]["text"]
     assert body[first["quote_start"]:first["quote_end"]] == first["quote"]
+
+
+def test_format_answer_puts_the_short_answer_first_and_says_when_it_is_quoted():
+    from qa.answer import Answer
+    from ui.commands_qa import format_answer
+
+    base = dict(question="q", standalone_question="q", text="Winds of 94 mph [1].", abstained=False,
+                unsupported_sentences=0, citations=[], sentences=[], closest=[], filters={}, timings_ms={})
+    text = format_answer(Answer(**base, short_answer="94 mph", short_answer_supported=False))
+    assert text.startswith("94 mph\n") and "not in the cited passages" in text
+    assert text.index("94 mph\n") < text.index("Winds of 94 mph [1].")
+    assert "quoted from the archive" in format_answer(Answer(**base, quoted=True))

@@ -176,3 +176,22 @@ def test_card_lists_the_other_outlets_of_a_syndicated_story_escaped():
     assert 'href="https://courier.example/a"' in card and "Northern &lt;i&gt;Courier&lt;/i&gt;</a> (14 Apr 2031)" in card
     assert "Valdora Daily" in card and "javascript:" not in card
     assert "Also reported by" not in views.citation_card(citation(), 1)
+
+
+def test_short_answer_is_bold_above_the_sentences_and_flagged_when_not_quoted():
+    html_ok = views.answer_html(make_answer(short_answer="the army", short_answer_supported=True), 1)
+    assert html_ok.index("<b>the army</b>") < html_ok.index("The army retook Tias")
+    assert "Not found in the quoted passages" not in html_ok
+    html_bad = views.answer_html(make_answer(short_answer="<i>x</i>", short_answer_supported=False), 1)
+    assert "<b>&lt;i&gt;x&lt;/i&gt;</b>" in html_bad and "Not found in the quoted passages" in html_bad
+
+
+def test_a_quoted_answer_says_it_is_quoted():
+    html = views.answer_html(make_answer(quoted=True), 1)
+    assert "Quoted from the archive" in html and "<b>" not in html.split("nd-answer")[0]
+
+
+def test_streaming_text_sits_under_the_short_answer():
+    html = views.streaming_html("Tias fell [1]", "<Tias>")
+    assert html.startswith("<div class='nd-short'><b>&lt;Tias&gt;</b></div>") and "Tias fell" in html
+    assert "nd-short" not in views.streaming_html("Tias fell [1]")

@@ -1,0 +1,124 @@
+"""Answers made of the archive's own sentences: extractive answers (`--llm none`), the quoted
+best sentence when the model gives no answer, and passages widened to whole sentences.
+
+Every sentence returned is a verbatim span of an article body, so its citation can point at it exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from index.store import ArchiveStore
+from qa.citations import is_bare_yes_no, parse_markers
+from qa.evidence import Evidence, split_sentences
+from qa.retrieval import Passage
+from qa.short_answer import short_answer_supported
+
+# Extractive answers (--llm none): the best sentences, two, plus a third when it is nearly as good.
+EXTRACTIVE_SENTENCES = 2
+EXTRACTIVE_THIRD_MARGIN = 0.05
+# Sentences of the article added at each edge of a retrieved chunk before evidence selection:
+# a chunk that ends with "In a joint statement, Turkey said ..." must be able to bring the
+# statement itself, which starts the next chunk (llama-index's sentence-window idea).
+WIDEN_SENTENCES = 1
+
+
+def widen_passages(passages: Sequence[Passage], store: ArchiveStore, sentences: int = WIDEN_SENTENCES
+                   ) -> list[Passage]:
+    """The passages grown by whole article sentences at both edges (text stays body[start:end]).
+
+    Chunk edges fall anywhere; the sentence that completes a claim is often
+    just across one. Passages whose article cannot be read are kept as they are.
+    """
+    out, bodies = [], {}
+    for p in passages:
+        if p.article_id not in bodies:
+            row = store.article(p.article_id)
+            bodies[p.article_id] = (row.body, split_sentences(row.body)) if row else None
+        found = bodies[p.article_id]
+        if not found or found[0][p.start:p.end] != p.text or not found[1]:
+            out.append(p)
+            continue
+        body, spans = found
+        first = next((i for i, (_, e) in enumerate(spans) if e > p.start), len(spans) - 1)
+        last = max((i for i, (s, _) in enumerate(spans) if s < p.end), default=first)
+        start = min(p.start, spans[max(0, first - sentences)][0])
+        end = max(p.end, spans[min(len(spans) - 1, last + sentences)][1])
+        out.append(replace(p, text=body[start:end], start=start, end=end))
+    return out
+
+
+def extractive_answer(evidence: Sequence[Evidence]) -> str:
+    """The best evidence sentences, verbatim, each followed by its passage's marker.
+
+    Sentences are separated by a blank line so each stays one sentence even
+    when the article's own sentence lacks final punctuation.
+    """
+    picked: list[tuple[float, int, str]] = []
+    seen: set[tuple[str, int, int]] = set()
+    for i in sorted(range(len(evidence)), key=lambda i: -evidence[i].score):
+        ev, p = evidence[i], evidence[i].passage
+        start, end = ev.best_span or ev.spans[0]
+        if (p.article_id, start, end) in seen:
+            continue  # the same sentence from an overlapping chunk of the same article
+        seen.add((p.article_id, start, end))
+        picked.append((ev.score, i, p.text[start - p.start:end - p.start].strip()))
+    if not picked:
+        return ""
+    chosen = picked[:EXTRACTIVE_SENTENCES]
+    chosen += [x for x in picked[EXTRACTIVE_SENTENCES:EXTRACTIVE_SENTENCES + 1]
+               if x[0] >= picked[0][0] - EXTRACTIVE_THIRD_MARGIN]
+    return "\n\n".join(f"{text} [{i + 1}]" for _, i, text in chosen)
+
+
+def quote_cited(raw: str, evidence: Sequence[Evidence]) -> str:
+    """For a reply of markers only ("[2][3]"): the best sentence of each passage it cites, verbatim.
+
+    With the shared sample among other articles the 1.5B model often points
+    at the right passages and writes nothing else; their best sentences are
+    the answer it pointed at (as `--llm none` would give), not an abstention.
+    """
+    cited = [k for k in dict.fromkeys(parse_markers(raw)) if 1 <= k <= len(evidence)]
+    picked: list[str] = []
+    seen: set[tuple[str, int, int]] = set()
+    for k in cited[:EXTRACTIVE_SENTENCES]:
+        ev, p = evidence[k - 1], evidence[k - 1].passage
+        start, end = ev.best_span or ev.spans[0]
+        if (p.article_id, start, end) not in seen:
+            seen.add((p.article_id, start, end))
+            picked.append(f"{p.text[start - p.start:end - p.start].strip()} [{k}]")
+    return "\n\n".join(picked)
+
+
+def best_sentence(evidence: Sequence[Evidence]) -> tuple[int, str] | None:
+    """(0-based evidence index, text) of the sentence that best matches the question."""
+    if not evidence:
+        return None
+    i = max(range(len(evidence)), key=lambda i: evidence[i].score)
+    ev, p = evidence[i], evidence[i].passage
+    start, end = ev.best_span or ev.spans[0]
+    return i, p.text[start - p.start:end - p.start].strip()
+
+
+def sentence_holding(short: str, evidence: Sequence[Evidence], yes_no: bool = False) -> tuple[int, str] | None:
+    """(0-based evidence index, text) of the best-scoring evidence sentence holding `short`.
+
+    For a Yes/No short answer to a yes/no question that is the best evidence sentence.
+    """
+    if yes_no and is_bare_yes_no(short):
+        return best_sentence(evidence)
+    for i in sorted(range(len(evidence)), key=lambda i: -evidence[i].score):
+        p = evidence[i].passage
+        for start, end in evidence[i].spans:
+            run = p.text[start - p.start:end - p.start]
+            for s, e in split_sentences(run):
+                if short_answer_supported(short, [run[s:e]]) and not is_bare_yes_no(short):
+                    return i, run[s:e].strip()
+    return None
+
+
+def quoted_answer(evidence: Sequence[Evidence]) -> str:
+    """The best evidence sentence in quotation marks, cited: what we say when the model did not answer."""
+    best = best_sentence(evidence)
+    return f"“{best[1]}” [{best[0] + 1}]" if best else ""

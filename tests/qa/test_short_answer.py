@@ -1,0 +1,72 @@
+"""The short-answer line: parsing, taking it off a stream in any piece sizes, and checking it against quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.short_answer import ShortLineSplitter, parse_short_line, short_answer_supported, split_reply
+
+
+@pytest.mark.parametrize("line, short", [
+    ("Short answer: 10th Circuit", "10th Circuit"),
+    ("short answer: Yes [1].", "Yes"),
+    ("**Short answer:** Khalid Masood", "Khalid Masood"),
+    ("Short Answer - March 22, 2017.", "March 22, 2017"),
+    ("The court is the 10th Circuit [1].", None),
+    ("Short answer: " + "word " * 20, None),
+    ("Short answer:", None),
+])
+def test_parse_short_line(line, short):
+    assert parse_short_line(line) == short
+
+
+def test_split_reply():
+    assert split_reply("Short answer: Denver\nGorsuch sits in Denver [1].") == ("Denver", "Gorsuch sits in Denver [1].")
+    assert split_reply("Gorsuch sits in Denver [1].") == (None, "Gorsuch sits in Denver [1].")
+
+
+def stream(reply: str, size: int) -> tuple[str | None, str]:
+    splitter, shown, short = ShortLineSplitter(), "", None
+    for i in range(0, len(reply), size):
+        found, text = splitter.feed(reply[i:i + size])
+        short = short or found
+        shown += text
+    found, text = splitter.flush()
+    return short or found, shown + text
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 100])
+def test_splitter_takes_the_line_off_whatever_the_piece_size(size):
+    reply = "Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [2]. It hit on Thursday [1]."
+    assert stream(reply, size) == ("94 mph", "Winds of up to 94 mph were recorded in Wales [2]. It hit on Thursday [1].")
+
+
+@pytest.mark.parametrize("size", [1, 4, 100])
+def test_splitter_passes_a_reply_without_the_label_unchanged(size):
+    reply = "Storm Doris hit Britain on Thursday [1]. Winds of up to 94 mph [2]."
+    assert stream(reply, size) == (None, reply)
+
+
+def test_splitter_releases_text_early_when_the_reply_is_not_labelled():
+    splitter = ShortLineSplitter()
+    assert splitter.feed("Sho") == (None, "")  # could still become "Short answer:"
+    assert splitter.feed("rtly ") == (None, "Shortly ")  # cannot any more: shown at once
+
+
+def test_a_labelled_line_too_long_to_be_short_is_shown_without_its_label():
+    reply = "Short answer: " + "The storm hit the whole of Britain with very strong winds on a Thursday in February [1]."
+    assert stream(reply, 5) == (None, reply[len("Short answer: "):])
+
+
+@pytest.mark.parametrize("short, quotes, ok", [
+    ("94 mph", ["Winds of up to 94 mph were recorded in Wales."], True),
+    ("Wales", ["Winds of up to 94 mph were recorded in Wales."], True),
+    ("the 10th Circuit", ["He is a judge on the 10th Circuit Court of Appeals in Denver."], True),
+    ("Denver, 10th Circuit", ["He is a judge on the 10th Circuit Court of Appeals in Denver."], True),
+    ("120 mph", ["Winds of up to 94 mph were recorded in Wales."], False),
+    ("Cardiff", ["Winds of up to 94 mph were recorded in Wales."], False),
+    ("Yes", ["Anything."], True),
+    ("Davutoglu", ["Turkish Foreign Minister Davutoğlu said."], True),
+])
+def test_short_answer_supported(short, quotes, ok):
+    assert short_answer_supported(short, quotes) is ok
