@@ -454,9 +454,11 @@ def test_a_short_answer_no_evidence_sentence_holds_still_abstains(fake_embedder)
     assert answer.abstained
 
 
-def test_uncited_sentences_after_a_short_answer_give_way_to_the_cited_sentence_holding_it(fake_embedder):
+def test_an_uncited_copy_after_a_short_answer_gets_the_marker_of_the_passage_it_copies(fake_embedder):
+    # The verifier cites a verbatim copy of a shown passage, so the answer stays the model's own
+    # sentence (not the quoted fallback, which is for sentences no passage supports).
     llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales.")
     qa, _ = make_qa(fake_embedder, llm)
     answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
-    assert answer.quoted and answer.text == "“Winds of up to 94 mph were recorded in Wales.” [1]"
+    assert not answer.quoted and answer.text == "Winds of up to 94 mph were recorded in Wales [1]."
     assert answer.unsupported_sentences == 0 and answer.short_answer_supported is True
