@@ -24,6 +24,7 @@ from typing import Iterable
 
 from index.article import Article
 from index.chunking import Chunk
+from index.flags import FLAGS_SCHEMA, delete_flags, record_flags
 
 SCHEMA = """
 PRAGMA journal_mode=WAL;
@@ -112,7 +113,7 @@ class Manifest:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.db.executescript(SCHEMA)
+        self.db.executescript(SCHEMA + FLAGS_SCHEMA)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -236,6 +237,7 @@ class Manifest:
                 'INSERT INTO chunks (id, article_id, n, start, "end", text, search_text) VALUES (?,?,?,?,?,?,?)',
                 [(c.id, c.article_id, c.n, c.start, c.end, c.text, f"{head}\n{fold(c.text)}") for c in chunks],
             )
+            record_flags(self.db, article.id, article.body)
 
     def put_duplicate(self, article: Article, duplicate_of: str) -> None:
         """Record that `article` repeats the body of a stored article."""
@@ -255,6 +257,7 @@ class Manifest:
 
     def _delete(self, article_id: str) -> bool:
         self.db.execute("DELETE FROM chunks WHERE article_id=?", (article_id,))
+        delete_flags(self.db, article_id)
         gone = self.db.execute("DELETE FROM articles WHERE id=?", (article_id,)).rowcount
         gone += self.db.execute("DELETE FROM duplicates WHERE id=?", (article_id,)).rowcount
         return gone > 0
