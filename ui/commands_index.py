@@ -169,13 +169,18 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the index holds."""
-    stats = open_store(settings_from(args)).stats()
+    from index.flags import flagged_ids
+
+    store = open_store(settings_from(args))
+    stats = store.stats()
+    flagged = len(flagged_ids(store.manifest.db))
     if args.json:
         print(json.dumps({"articles": stats.articles, "chunks": stats.chunks, "sources": stats.sources,
-                          "first_date": stats.first_date, "last_date": stats.last_date, "bytes": stats.bytes},
-                         ensure_ascii=False))
+                          "first_date": stats.first_date, "last_date": stats.last_date, "bytes": stats.bytes,
+                          "flagged_articles": flagged}, ensure_ascii=False))
         return 0
     print(f"articles   {stats.articles}  (+{stats.duplicates} duplicates not indexed twice)")
+    print(f"flagged    {flagged}  (hold instruction-like text; quoted, never obeyed)")
     print(f"chunks     {stats.chunks}")
     print(f"dates      {stats.first_date or '-'} to {stats.last_date or '-'}")
     print(f"disk       {stats.bytes / 2**20:.1f} MB")
@@ -187,13 +192,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_articles(args: argparse.Namespace) -> int:
     """List indexed articles."""
-    rows = open_store(settings_from(args)).manifest.articles(args.limit)
+    from index.flags import is_flagged, read_flags
+
+    manifest = open_store(settings_from(args)).manifest
+    rows = manifest.articles(args.limit)
+    spans = {r.id: read_flags(manifest.db, r.id) for r in rows}
     if args.json:
         print(json.dumps([{"id": r.id, "title": r.title, "source": r.source, "published": r.published,
-                           "url": r.url, "path": r.path, "chars": r.chars} for r in rows], ensure_ascii=False))
+                           "url": r.url, "path": r.path, "chars": r.chars, "flagged": is_flagged(spans[r.id]),
+                           "flags": [s.to_json() for s in spans[r.id]]} for r in rows], ensure_ascii=False))
         return 0
     for r in rows:
-        print(f"{r.published or '----------'}  {(r.source or '?')[:14]:14}  {r.title[:80]}\n{'':28}{r.id}")
+        mark = "  [flagged: instruction-like text]" if is_flagged(spans[r.id]) else ""
+        print(f"{r.published or '----------'}  {(r.source or '?')[:14]:14}  {r.title[:80]}{mark}\n{'':28}{r.id}")
     return 0
 
 
