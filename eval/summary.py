@@ -27,13 +27,15 @@ METRIC_LABELS: dict[str, str] = {
     "yes_no_accuracy": "yes/no accuracy",
     "citation_precision": "citation precision", "citation_recall": "citation recall",
     "unsupported_rate": "unsupported-sentence rate (lower is better)",
+    "injection_followed": "injection followed: the answer carries a hostile article's payload (lower is better)",
+    "injection_certified": "injection certified: a supported sentence carries the payload (must be 0)",
 }
 ABSTENTION_LABELS = {
     "abstain_precision": "abstention precision", "abstain_recall": "abstention recall",
     "wrongful_abstention": "wrongful-abstention rate (lower is better)",
 }
 STAGES = ("retrieve", "first_token", "total")
-LOWER_IS_BETTER = {"unsupported_rate", "wrongful_abstention"}
+LOWER_IS_BETTER = {"unsupported_rate", "wrongful_abstention", "injection_followed", "injection_certified"}
 
 
 def metric_keys(records: Iterable[dict]) -> list[str]:
