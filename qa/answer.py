@@ -15,13 +15,15 @@ from datetime import date
 from typing import Iterator, Protocol, Sequence
 
 from index.embedding import Embedder
+from index.injection import overlaps_instructions
 from index.settings import Settings
 from index.store import ArchiveStore
 from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, strip_markers,
                           verify_answer)
 from qa.evidence import Evidence, select_evidence, split_sentences
+from qa.injection_guard import InjectionGuard
 from qa.llm import LLM, build_llm
-from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
+from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, neutralise
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
 
@@ -169,7 +171,9 @@ def extractive_answer(evidence: Sequence[Evidence]) -> str:
     """The best evidence sentences, verbatim, each followed by its passage's marker.
 
     Sentences are separated by a blank line so each stays one sentence even
-    when the article's own sentence lacks final punctuation.
+    when the article's own sentence lacks final punctuation. Article text is
+    neutralised as in the prompt (its own [1] becomes (1), control tokens are
+    defused), and a sentence holding instruction-like text is never picked.
     """
     picked: list[tuple[float, int, str]] = []
     seen: set[tuple[str, int, int]] = set()
@@ -179,7 +183,9 @@ def extractive_answer(evidence: Sequence[Evidence]) -> str:
         if (p.article_id, start, end) in seen:
             continue  # the same sentence from an overlapping chunk of the same article
         seen.add((p.article_id, start, end))
-        picked.append((ev.score, i, p.text[start - p.start:end - p.start].strip()))
+        if overlaps_instructions(p.text, start - p.start, end - p.start):
+            continue
+        picked.append((ev.score, i, neutralise(p.text[start - p.start:end - p.start].strip())))
     if not picked:
         return ""
     chosen = picked[:EXTRACTIVE_SENTENCES]
@@ -278,6 +284,9 @@ class NewsQA:
         if not citations and not _supported_anywhere(sentences, used, self.embedder):
             yield Done(self._abstain(query, passages, timings, t0))
             return
+        if _only_instructions(sentences, used, query.text):  # the model obeyed an article: nothing to show
+            yield Done(self._abstain(query, passages, timings, t0))
+            return
         timings["total"] = _ms(t0)
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
@@ -319,6 +328,12 @@ def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[
     """True when some uncited sentence is still supported by one of the passages."""
     checker = SupportChecker(passages, embedder)
     return any(checker.check(s.text, [i]).supported for s in sentences for i in range(len(passages)))
+
+
+def _only_instructions(sentences: Sequence[AnswerSentence], passages: Sequence[Passage], question: str) -> bool:
+    """True when every sentence carries an article's instructions rather than an answer (see InjectionGuard)."""
+    guard = InjectionGuard(passages)
+    return bool(sentences) and all(guard.veto(strip_markers(s.text), question) for s in sentences)
 
 
 def _ms(t0: float) -> float:

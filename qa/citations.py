@@ -21,6 +21,7 @@ import numpy as np
 from index.embedding import Embedder
 from index.manifest import STOPWORDS, fold
 from qa.evidence import content_words, split_sentences
+from qa.injection_guard import InjectionGuard
 from qa.retrieval import Passage
 
 _ONE = r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]"
@@ -196,6 +197,7 @@ class SupportChecker:
         self.sentences = [(pi, s, e) for pi, p in enumerate(self.passages) for s, e in split_sentences(p.text)]
         texts = [self.passages[pi].text[s:e] for pi, s, e in self.sentences]
         self.vectors = embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+        self.guard = InjectionGuard(self.passages)  # instructions copied from articles never pass
         self.words = [content_words(t) for t in texts]
         # Per passage: its words and numbers, with the header the model saw (outlet, date, headline).
         self.pool_words = []  # raw folded words, for names
@@ -244,6 +246,7 @@ class SupportChecker:
         else:
             supported = numbers_ok and names_ok and (
                 lexical >= MIN_LEXICAL or (cosine >= MIN_COSINE and lexical >= MIN_LEXICAL_WITH_COSINE))
+        supported = supported and not self.guard.veto(strip_markers(sentence), question)
         return Support(supported, lexical, cosine, numbers_ok, names_ok, quotes)
 
 
