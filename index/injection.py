@@ -79,6 +79,10 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
     (DIRECTIVE, re.compile(r"\b(?:every|each|any|all)\s+(?:summar(?:y|ies)|answers?|responses?|repl(?:y|ies))\s+"
                            r"(?:should|must|has\s+to|needs\s+to)\b", _M)),
     (FAKE_CITATION, re.compile(r"\b(?:according\s+to\s+)?(?:passages?|snippets?|context\s+items?)\s*(?:\[\s*\d{1,3}|#?\d{1,3}\b)", _M)),
+    (ROLE, re.compile(r"\[\s*(?:system|assistant|user|developer)\s*\]", _M)),
+    (DIRECTIVE, re.compile(r"\brepeat\s+after\s+me\b|\b(?:the\s+)?users?\s+wants?\s+you\s+to\b|"
+                           r"\b(?:begin|start|end|open|finish)\s+(?:your|every|each)\s+(?:answer|response|reply|summary)\b", _M)),
+    (DIRECTIVE, re.compile(_START + r"(?:say|print|output|repeat|type|write)\s*:?\s*[\"'“‘]", _M)),
     (DIRECTIVE, re.compile(r"\byou\s+are\s+now\b|\bfrom\s+now\s+on\s*,?\s+(?:you|always|only|reply|answer|respond)\b|"
                            r"\bpretend\s+(?:to\s+be|you\s+are)\b|\bact\s+as\s+(?:an?\s+)?(?:AI|assistant|system|model|DAN)\b", _M)),
     (DIRECTIVE, re.compile(rf"\b{_SAY}\s+(?:only|exactly|solely|just|simply|verbatim)\b(?:\s+\S+){{0,3}}?\s*(?:with|:|\"|“)", _M)),
@@ -92,8 +96,10 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
     (DIRECTIVE, re.compile(r"\btell\s+the\s+user\b", _M)),
     (DIRECTIVE, re.compile(_START + r"do\s+not\s+(?:mention|cite|reveal|disclose|quote|tell|show|repeat)\b(?:\s+\S+){0,4}?\s+"
                            r"(?:the\s+)?(?:users?|readers?|passages?|sources?|articles?|instructions?|this\s+(?:text|note|message))\b", _M)),
-    (DIRECTIVE, re.compile(r"\b(?:when|if)\s+(?:you\s+are\s+|you're\s+)?(?:asked|questioned|prompted|queried)\b[^.!?\n]{0,80}?,\s*"
-                           rf"(?:then\s+)?(?:you\s+(?:must|should)\s+)?(?:always\s+|only\s+)?(?:{_SAY}|say)\b", _M)),
+    (DIRECTIVE, re.compile(r"\b(?:when|if|while)\s+(?:you\s+are\s+|you're\s+|you\s+)?(?:asked|questioned|prompted|queried|"
+                           r"summari[sz](?:e|ing)|answer(?:ing)?|respond(?:ing)?|repl(?:y|ying))\b[^.!?\n]{0,80}?,\s*"
+                           rf"(?:then\s+)?(?:you\s+(?:must|should)\s+)?(?:always\s+|only\s+)?(?:{_SAY}|say|mention|include|"
+                           r"tell|recommend|state|claim|add)\b", _M)),
 ]
 # Weak shapes: instructions when they stand alone, ordinary news inside an attributed quote
 # ('"The answer is more investment," she said').
@@ -103,6 +109,9 @@ _WEAK: list[tuple[str, re.Pattern[str]]] = [
     (DIRECTIVE, re.compile(r"\b(?:answer|reply|response)\s+(?:to|for)\s+(?:this|that|the|any|every|all|each|a)\b(?:\s+\S+){0,3}?\s+"
                            r"(?:questions?|quer(?:y|ies)|prompts?)\s+(?:is|should\s+be|must\s+be|will\s+be)\b", _M)),
     (DIRECTIVE, re.compile(_START + rf"(?:{_SAY}|say)\s+(?:with|by\s+saying|the\s+following|this)\b", _M)),
+    (DIRECTIVE, re.compile(_START + r"the\s+answer\s+(?:to\s+(?:this|the|that|your|any|every)\s+\w+\s+)?is\b", _M)),
+    (DIRECTIVE, re.compile(rf"\byou\s+(?:must|should|will|are\s+to)\s+(?:now\s+|always\s+|only\s+)*(?:{_SAY}|say|tell|"
+                           r"ignore|include|recommend|mention)\b", _M)),
 ]
 # The end of a fake turn: an opening marker's span runs to the next of these (the whole turn),
 # and a closing marker on its own is just itself, so the article's next sentence is not swallowed.
@@ -120,6 +129,8 @@ _SPEECH_VERB = (r"(?:said|says|told|added|wrote|asked|tweeted|argued|insisted|de
 _ATTRIBUTION = re.compile(rf"^\s*[,.]?\s*(?:(?:he|she|they|we|I|it|the\s+[\w-]+(?:\s+[\w-]+)?|[A-Z][\w.'’-]*"
                           rf"(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+)?{_SPEECH_VERB}\b")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERB}(?:\s+\w+){{0,3}}|according\s+to[^.!?]{{1,40}})\s*[:,]?\s*$", re.I)
+# A sentence that reports speech ("The answer is no, the minister said") is news, whatever it quotes.
+_REPORTED = re.compile(rf"\b{_SPEECH_VERB}\b|\baccording\s+to\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$|<))|\n")
 
 
@@ -208,8 +219,9 @@ def instruction_spans(text: str) -> list[Span]:
         found.append(Span(m.start(), m.end(), ROLE))
     for kind, pattern in _WEAK:
         for m in pattern.finditer(text):
-            if not _in_attributed_quote(text, m.start()):
-                found.append(Span(*_sentence_bounds(text, m.start(), m.end()), kind))
+            start, end = _sentence_bounds(text, m.start(), m.end())
+            if not _in_attributed_quote(text, m.start()) and not _REPORTED.search(text, start, end):
+                found.append(Span(start, end, kind))
     for m in _URL_DIRECTIVE.finditer(text):
         s, e = _sentence_bounds(text, m.end() - 1, m.end())
         if _URL.search(text, m.end(), e) and not _in_attributed_quote(text, m.start()):
