@@ -31,11 +31,10 @@ URL_DIRECTIVE = "url-directive"  # visit/click/go to + a link, addressed to the 
 CITATION = "citation-marker"     # a bracketed number like [1] that would pass for our citation
 FAKE_CITATION = "fake-citation"  # "according to passage [2]": text that talks about the prompt's passages
 
-_I = re.IGNORECASE
 # Each pattern comes with the words it cannot match without ("needles": groups of lower-case
-# substrings, one of each group must occur), checked with `in` first. Python's case-insensitive
-# alternations cost about 4 µs a character each; most articles contain no needle of most patterns,
-# so the scan costs little more than lower-casing the text.
+# substrings, one of each group must occur). A pattern runs only near its rarest needle: Python's
+# case-insensitive alternations tried at every character cost far more than `str.find`, and most
+# articles contain few or none of the needles of most patterns.
 Needles = tuple[tuple[str, ...], ...]
 _VERBS: Needles = (("ignore", "disregard", "forget", "override", "overrule", "bypass", "skip", "abandon", "discard",
                     "neglect", "set aside"),)
@@ -131,6 +130,7 @@ _CLOSING = re.compile(r"<\s*\|\s*(?:im_end|endoftext|eot_id)\s*\|\s*>|<<\s*/\s*S
                       r"(?:PROMPT|MESSAGE|INSTRUCTIONS?)\b\.?|#{2,}\s*(?:response|assistant|output)\b\s*:?|-->", re.IGNORECASE)
 _CLOSING_NEEDLES: Needles = (("<", "[", "end ", "end of", "##", "-->"),)
 ROLE_REACH = 800  # characters an opening marker's span may run to find its closing marker
+MAX_SENTENCE = 1500  # a span starts at most this far before its match (a sentence without an end)
 _URL = re.compile(r"\bhttps?://[^\s<>\"'”)\]]+|\bwww\.[^\s<>\"'”)\]]+|"
                   r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|info|biz|xyz|ru|example|top|club|site|online|link|click)"
                   r"\b(?:/[^\s<>\"'”)\]]*)?", re.IGNORECASE)
@@ -165,8 +165,8 @@ class Span:
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole sentence (or line) around text[start:end]."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    left = max(0, start - MAX_SENTENCE)
+    for m in _SENTENCE_END.finditer(text, left, start):
         left = m.end()
     stop = _SENTENCE_END.search(text, end)
     right = stop.end() if stop else len(text)
