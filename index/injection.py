@@ -93,8 +93,10 @@ _STRONG: list[tuple[str, Needles, re.Pattern[str]]] = [
     (DIRECTIVE, (("repeat after me", "want you to", "wants you to", "your answer", "your response", "your reply", "your summary", "every answer", "each answer", "every response", "each response", "every reply", "each reply", "every summary", "each summary"),), re.compile(r"\brepeat\s+after\s+me\b|\b(?:the\s+)?users?\s+wants?\s+you\s+to\b|"
                            r"\b(?:begin|start|end|open|finish)\s+(?:your|every|each)\s+(?:answer|response|reply|summary)\b", _M)),
     (DIRECTIVE, (("say", "print", "output", "repeat", "type", "write"),), re.compile(_START + r"(?:say|print|output|repeat|type|write)\s*:?\s*[\"'“‘]", _M)),
-    (DIRECTIVE, (("you are now", "from now on", "pretend", "act as"),), re.compile(r"\byou\s+are\s+now\b|\bfrom\s+now\s+on\s*,?\s+(?:you|always|only|reply|answer|respond)\b|"
-                           r"\bpretend\s+(?:to\s+be|you\s+are)\b|\bact\s+as\s+(?:an?\s+)?(?:AI|assistant|system|model|DAN)\b", _M)),
+    (DIRECTIVE, (("you are now", "from now on", "pretend", "act as"),), re.compile(r"\byou\s+are\s+now\s+(?:an?\s|in\s|the\s|(?-i:[A-Z0-9]))|"
+                           r"\bfrom\s+now\s+on\s*,?\s+(?:you|always|only|reply|answer|respond)\b|"
+                           r"\bpretend\s+(?:that\s+)?you\s+are\b|\bpretend\s+to\s+be\s+(?:an?\s+)?(?:AI|assistant|model|"
+                           r"chatbot|bot|system|DAN|unfiltered|uncensored)\b|\bact\s+as\s+(?:an?\s+)?(?:AI|assistant|system|model|DAN)\b", _M)),
     (DIRECTIVE, (_SAY_WORDS, ("only", "exactly", "solely", "just", "simply", "verbatim")), re.compile(rf"\b{_SAY}\s+(?:only|exactly|solely|just|simply|verbatim)\b(?:\s+\S+){{0,3}}?\s*(?:with|:|\"|“)", _M)),
     (DIRECTIVE, (("only", "always"), _SAY_WORDS), re.compile(rf"\b(?:only|always)\s+(?:{_SAY}|say)\s+(?:with|:)", _M)),
     (DIRECTIVE, (("your", "any", "every", "all"), ("answer", "response", "repl", "summar", "output")), re.compile(r"\b(?:in|to)\s+(?:your|any|every|all)\s+(?:answers?|responses?|repl(?:y|ies)|summar(?:y|ies)|outputs?)\b[,:]?"
