@@ -9,7 +9,11 @@ passage it copied them from. `InjectionGuard.veto` says why a sentence fails:
 - it holds a link that no ordinary (unflagged) passage sentence about the
   question contains;
 - it echoes a flagged span: most of its words come from the article's
-  instruction-like text, more than from the rest of the passages.
+  instruction-like text, more than from the rest of the passages, or it
+  repeats a name with its neighbouring word as only that text has them
+  ("Carlton won" from "the real answer is 'Carlton won the title'", when the
+  article reports that Millford won, beating Carlton: the same words, the
+  opposite claim; "Millford won the title" still passes).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ _IMPERATIVE = re.compile(
 # and the share found in the passages' ordinary text is lower: "Lakeside United won 3-0" (flagged
 # 1.0, ordinary 0.67) fails, "Harbor City beat Lakeside United 2-1" (flagged 0.4) passes.
 ECHO_SHARE = 0.5
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def _masked(text: str, spans: Sequence) -> str:
@@ -40,6 +45,13 @@ def _masked(text: str, spans: Sequence) -> str:
     return text
 
 
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Adjacent content-word stems of `text` ("Carlton won the title" -> (carlton, won), (won, titl))."""
+    stems = [next(iter(content_words(w)), "") for w in re.split(r"[^\w.,-]+|[.,-](?!\d)", text)]
+    stems = [w for w in stems if w]
+    return set(zip(stems, stems[1:]))
+
+
 class InjectionGuard:
     """Knows the instruction-like spans of the passages an answer was checked against."""
 
@@ -47,12 +59,18 @@ class InjectionGuard:
         self.flagged_words: set[str] = set()
         self.ordinary_words: set[str] = set()
         self.ordinary_sentences: list[str] = []
+        self.flagged_pairs: set[tuple[str, str]] = set()
+        ordinary_pairs: set[tuple[str, str]] = set()
         for p in passages:
             spans = [s for s in instruction_spans(p.text) if s.kind != CITATION]
             self.flagged_words |= content_words(" ".join(p.text[s.start:s.end] for s in spans))
+            for s in spans:
+                self.flagged_pairs |= _pairs(p.text[s.start:s.end])
             ordinary = _masked(p.text, spans)
             self.ordinary_words |= content_words(ordinary + " " + (p.title or ""))
             self.ordinary_sentences += [ordinary[s:e] for s, e in split_sentences(ordinary)]
+            ordinary_pairs |= _pairs(ordinary) | _pairs(p.title or "")
+        self.flagged_pairs -= ordinary_pairs
 
     def veto(self, claim: str, question: str | None = None) -> str | None:
         """Why `claim` (an answer sentence, markers stripped) must not pass as supported; None if it may."""
@@ -65,7 +83,9 @@ class InjectionGuard:
         if words and self.flagged_words:
             flagged = len(words & self.flagged_words) / len(words)
             ordinary = len(words & self.ordinary_words) / len(words)
-            if flagged >= ECHO_SHARE and flagged > ordinary:
+            names = {stem for w in _CAPITALISED.findall(claim) for stem in content_words(w)}
+            echoed = {pair for pair in _pairs(claim) & self.flagged_pairs if names & set(pair)}
+            if (flagged >= ECHO_SHARE and flagged > ordinary) or echoed:
                 return "it repeats instruction-like text from an article"
         return None
 
