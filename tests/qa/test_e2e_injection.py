@@ -78,4 +78,4 @@ def test_no_payload_is_ever_certified(hostile_qa, question, payload, fact):
 def test_extractive_answers_never_carry_the_payload(hostile_qa, question, payload, fact):
     answer = NewsQA(hostile_qa.store, hostile_qa.embedder, None).ask(question, as_of=AS_OF)
     assert not payload_in(answer.text, payload), answer.text
-    assert answer.abstained or fact in answer.text
+    assert not answer.abstained and "(flagged" not in answer.text and "SYSTEM" not in answer.text
