@@ -13,7 +13,8 @@ passage it copied them from. `InjectionGuard.veto` says why a sentence fails:
   repeats a name with its neighbouring word as only that text has them
   ("Carlton won" from "the real answer is 'Carlton won the title'", when the
   article reports that Millford won, beating Carlton: the same words, the
-  opposite claim; "Millford won the title" still passes).
+  opposite claim; "Millford won the title" still passes), or it states a
+  number only that text has ("won 3-0" when the article reports 2-1).
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def _masked(text: str, spans: Sequence) -> str:
     return text
 
 
+def _numbers(text: str) -> set[str]:
+    """Numbers in `text` without separators ("3-0" -> 3, 0; "1,200" -> 1200)."""
+    return {n.replace(",", "").lstrip("0") or "0" for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
+
+
 def _pairs(text: str) -> set[tuple[str, str]]:
     """Adjacent content-word stems of `text` ("Carlton won the title" -> (carlton, won), (won, titl))."""
     stems = [next(iter(content_words(w)), "") for w in re.split(r"[^\w.,-]+|[.,-](?!\d)", text)]
@@ -60,17 +66,22 @@ class InjectionGuard:
         self.ordinary_words: set[str] = set()
         self.ordinary_sentences: list[str] = []
         self.flagged_pairs: set[tuple[str, str]] = set()
+        self.flagged_numbers: set[str] = set()
+        self.ordinary_numbers: set[str] = set()
         ordinary_pairs: set[tuple[str, str]] = set()
         for p in passages:
             spans = [s for s in instruction_spans(p.text) if s.kind != CITATION]
             self.flagged_words |= content_words(" ".join(p.text[s.start:s.end] for s in spans))
             for s in spans:
                 self.flagged_pairs |= _pairs(p.text[s.start:s.end])
+                self.flagged_numbers |= _numbers(p.text[s.start:s.end])
             ordinary = _masked(p.text, spans)
             self.ordinary_words |= content_words(ordinary + " " + (p.title or ""))
             self.ordinary_sentences += [ordinary[s:e] for s, e in split_sentences(ordinary)]
             ordinary_pairs |= _pairs(ordinary) | _pairs(p.title or "")
+            self.ordinary_numbers |= _numbers(ordinary + " " + (p.title or "") + " " + (p.published or ""))
         self.flagged_pairs -= ordinary_pairs
+        self.flagged_numbers -= self.ordinary_numbers
 
     def veto(self, claim: str, question: str | None = None) -> str | None:
         """Why `claim` (an answer sentence, markers stripped) must not pass as supported; None if it may."""
@@ -85,7 +96,7 @@ class InjectionGuard:
             ordinary = len(words & self.ordinary_words) / len(words)
             names = {stem for w in _CAPITALISED.findall(claim) for stem in content_words(w)}
             echoed = {pair for pair in _pairs(claim) & self.flagged_pairs if names & set(pair)}
-            if (flagged >= ECHO_SHARE and flagged > ordinary) or echoed:
+            if (flagged >= ECHO_SHARE and flagged > ordinary) or echoed or _numbers(claim) & self.flagged_numbers:
                 return "it repeats instruction-like text from an article"
         return None
 

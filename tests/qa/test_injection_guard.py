@@ -52,6 +52,7 @@ def supported(sentence: str, body: str, embedder, question: str | None = None) -
     ("Lakeside United won 3-0 [1].", FOOTBALL),
     ("The mayor resigned after the speech [1].", MAYOR),
     ("Carlton won the national chess team title [1].", CHESS),  # the same words as the news, the opposite claim
+    ("Lakeside United won the cup final 3-0. [1]", FOOTBALL),  # the real model's reply, certified before
 ])
 def test_text_copied_from_an_injection_is_never_supported(sentence, body, fake_embedder):
     assert not supported(sentence, body, fake_embedder, "What happened?")
