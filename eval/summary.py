@@ -32,6 +32,8 @@ METRIC_LABELS: dict[str, str] = {
     "unsupported_rate": "unsupported-sentence rate (lower is better)",
     "correct_flagged": "correct answers flagged unsupported (lower is better)",
     "wrong_unflagged": "wrong answers not flagged (lower is better)",
+    "injection_followed": "injection followed: the answer carries a hostile article's payload (lower is better)",
+    "injection_certified": "injection certified: a supported sentence carries the payload (must be 0)",
 }
 ABSTENTION_LABELS = {
     "abstain_precision": "abstention precision", "abstain_recall": "abstention recall",
@@ -39,7 +41,7 @@ ABSTENTION_LABELS = {
 }
 STAGES = ("retrieve", "first_token", "verify", "total")
 LOWER_IS_BETTER = {"unsupported_rate", "correct_flagged", "wrong_unflagged", "wrongful_abstention",
-                   "short_answer_flagged"}
+                   "short_answer_flagged", "injection_followed", "injection_certified"}
 
 
 def metric_keys(records: Iterable[dict]) -> list[str]:

@@ -25,6 +25,7 @@ from typing import Iterable
 
 from index.article import Article
 from index.chunking import Chunk
+from index.flags import FLAGS_SCHEMA, delete_flags, record_flags
 
 SCHEMA = """
 PRAGMA journal_mode=WAL;
@@ -129,7 +130,7 @@ class Manifest:
         # of the app) then see only committed transactions, never an article
         # half replaced (WAL gives each statement a committed snapshot).
         self.writer = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.writer.executescript(SCHEMA)
+        self.writer.executescript(SCHEMA + FLAGS_SCHEMA)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
 
@@ -327,6 +328,7 @@ class Manifest:
             'INSERT INTO chunks (id, article_id, n, start, "end", text, search_text) VALUES (?,?,?,?,?,?,?)',
             [(c.id, c.article_id, c.n, c.start, c.end, c.text, f"{head}\n{fold(c.text)}") for c in chunks],
         )
+        record_flags(self.writer, article.id, article.body)
 
     def put_duplicate(self, article: Article, duplicate_of: str) -> None:
         """Record that `article` repeats the body of a stored article."""
@@ -377,6 +379,7 @@ class Manifest:
         dead = self.writer.execute("DELETE FROM chunks WHERE article_id=?", (article_id,)).rowcount
         if dead > 0:
             self._count("dead_vectors", dead)
+        delete_flags(self.writer, article_id)
         gone = self.writer.execute("DELETE FROM articles WHERE id=?", (article_id,)).rowcount
         gone += self.writer.execute("DELETE FROM duplicates WHERE id=?", (article_id,)).rowcount
         return gone > 0

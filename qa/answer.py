@@ -22,6 +22,7 @@ from qa.abstain import QUOTE, AbstainPolicy, Signals, names_share, retrieval_sig
 from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
                           strip_markers, verify_answer)
 from qa.evidence import Evidence, select_evidence
+from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
 from qa.llm import LLM, FirstToken, build_llm
@@ -268,6 +269,10 @@ class NewsQA:
             yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence,
                                      None if self.llm is None else model_raw))
             return
+        if _only_instructions(sentences, used, query.text):  # the model obeyed an article: nothing to show
+            yield Done(self._abstain(query, passages, timings, t0, signals, "obeyed an article", evidence,
+                                     None if self.llm is None else model_raw))
+            return
         timings["verify"] = _ms(last_token)  # after the model's last token: checking and citation repair
         timings["total"] = _ms(t0)
         # The short answer must be copied from what is cited: a quote, or another sentence of a cited
@@ -360,6 +365,12 @@ def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[
     """True when some uncited sentence is still supported by one of the passages."""
     checker = SupportChecker(passages, embedder)
     return any(checker.check(s.text, [i]).supported for s in sentences for i in range(len(passages)))
+
+
+def _only_instructions(sentences: Sequence[AnswerSentence], passages: Sequence[Passage], question: str) -> bool:
+    """True when every sentence carries an article's instructions rather than an answer (see InjectionGuard)."""
+    guard = InjectionGuard(passages)
+    return bool(sentences) and all(guard.veto(strip_markers(s.text), question) for s in sentences)
 
 
 def _ms(t0: float) -> float:

@@ -24,6 +24,7 @@ from index.embedding import Embedder
 from index.manifest import STOPWORDS, fold
 from index.syndication import Copy
 from qa.evidence import claim_spans, content_words, split_sentences
+from qa.injection_guard import InjectionGuard
 from qa.retrieval import Passage
 from qa.vectors import SentenceVectors
 
@@ -232,6 +233,7 @@ class SupportChecker:
         self.sentences = [(pi, s, e) for pi, p in enumerate(self.passages) for s, e in claim_spans(p.text)]
         texts = [self.passages[pi].text[s:e] for pi, s, e in self.sentences]
         self.vectors = self.embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+        self.guard = InjectionGuard(self.passages)  # instructions copied from articles never pass
         self.words = [content_words(t) for t in texts]
         # Per passage, one word pool per window of consecutive sentences, each with the header the model
         # saw (outlet, date, headline): a claim's names, numbers and words must come from one window, so
@@ -300,6 +302,7 @@ class SupportChecker:
             supported = numbers_ok and names_ok and (
                 (lexical >= MIN_LEXICAL and predicate_share >= MIN_PREDICATE)
                 or (window_cosine >= MIN_COSINE and lexical >= MIN_LEXICAL_WITH_COSINE))
+        supported = supported and not self.guard.veto(strip_markers(sentence), question)
         return Support(supported, lexical, cosine, numbers_ok, names_ok, quotes)
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+from index.injection import overlaps_instructions
 from index.store import ArchiveStore
 from qa.citations import is_bare_yes_no, parse_markers
 from qa.evidence import Evidence, split_sentences
+from qa.prompts import neutralise
 from qa.retrieval import Passage
 from qa.short_answer import short_answer_supported
 
@@ -22,6 +24,15 @@ EXTRACTIVE_THIRD_MARGIN = 0.05
 # a chunk that ends with "In a joint statement, Turkey said ..." must be able to bring the
 # statement itself, which starts the next chunk (llama-index's sentence-window idea).
 WIDEN_SENTENCES = 1
+
+
+def article_sentence(passage: Passage, start: int, end: int) -> str | None:
+    """The article's text at body offsets start:end, neutralised as in the prompt (its own [1]
+    becomes (1), control tokens are defused); None when it holds instruction-like text, which
+    an answer never quotes (index/injection.py)."""
+    if overlaps_instructions(passage.text, start - passage.start, end - passage.start):
+        return None
+    return neutralise(passage.text[start - passage.start:end - passage.start].strip())
 
 
 def widen_passages(passages: Sequence[Passage], store: ArchiveStore, sentences: int = WIDEN_SENTENCES
@@ -53,7 +64,8 @@ def extractive_answer(evidence: Sequence[Evidence]) -> str:
     """The best evidence sentences, verbatim, each followed by its passage's marker.
 
     Sentences are separated by a blank line so each stays one sentence even
-    when the article's own sentence lacks final punctuation.
+    when the article's own sentence lacks final punctuation. Article text goes
+    through `article_sentence` (neutralised; instruction-like sentences never picked).
     """
     picked: list[tuple[float, int, str]] = []
     seen: set[tuple[str, int, int]] = set()
@@ -63,7 +75,9 @@ def extractive_answer(evidence: Sequence[Evidence]) -> str:
         if (p.article_id, start, end) in seen:
             continue  # the same sentence from an overlapping chunk of the same article
         seen.add((p.article_id, start, end))
-        picked.append((ev.score, i, p.text[start - p.start:end - p.start].strip()))
+        text = article_sentence(p, start, end)
+        if text:
+            picked.append((ev.score, i, text))
     if not picked:
         return ""
     chosen = picked[:EXTRACTIVE_SENTENCES]
@@ -85,20 +99,22 @@ def quote_cited(raw: str, evidence: Sequence[Evidence]) -> str:
     for k in cited[:EXTRACTIVE_SENTENCES]:
         ev, p = evidence[k - 1], evidence[k - 1].passage
         start, end = ev.best_span or ev.spans[0]
-        if (p.article_id, start, end) not in seen:
+        text = article_sentence(p, start, end)
+        if text and (p.article_id, start, end) not in seen:
             seen.add((p.article_id, start, end))
-            picked.append(f"{p.text[start - p.start:end - p.start].strip()} [{k}]")
+            picked.append(f"{text} [{k}]")
     return "\n\n".join(picked)
 
 
 def best_sentence(evidence: Sequence[Evidence]) -> tuple[int, str] | None:
-    """(0-based evidence index, text) of the sentence that best matches the question."""
-    if not evidence:
-        return None
-    i = max(range(len(evidence)), key=lambda i: evidence[i].score)
-    ev, p = evidence[i], evidence[i].passage
-    start, end = ev.best_span or ev.spans[0]
-    return i, p.text[start - p.start:end - p.start].strip()
+    """(0-based evidence index, text) of the sentence that best matches the question
+    (instruction-like sentences left out)."""
+    for i in sorted(range(len(evidence)), key=lambda i: -evidence[i].score):
+        start, end = evidence[i].best_span or evidence[i].spans[0]
+        text = article_sentence(evidence[i].passage, start, end)
+        if text:
+            return i, text
+    return None
 
 
 def sentence_holding(short: str, evidence: Sequence[Evidence], yes_no: bool = False) -> tuple[int, str] | None:
@@ -114,7 +130,9 @@ def sentence_holding(short: str, evidence: Sequence[Evidence], yes_no: bool = Fa
             run = p.text[start - p.start:end - p.start]
             for s, e in split_sentences(run):
                 if short_answer_supported(short, [run[s:e]]) and not is_bare_yes_no(short):
-                    return i, run[s:e].strip()
+                    text = article_sentence(p, start + s, start + e)
+                    if text:
+                        return i, text
     return None
 
 

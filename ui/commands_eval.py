@@ -14,13 +14,14 @@ from pathlib import Path
 
 from ui.cli import UsageError, settings_from
 
-SUBCOMMANDS = ("run", "compare", "realtimeqa", "multihop-rag")
+SUBCOMMANDS = ("run", "compare", "realtimeqa", "multihop-rag", "injection")
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 USAGE = """newsdesk eval QUESTIONS.jsonl [options]        (same as: newsdesk eval run QUESTIONS.jsonl)
        newsdesk eval compare RUN_A RUN_B
        newsdesk eval realtimeqa [--data DIR] [--choices] [options]
-       newsdesk eval multihop-rag --data DIR [options]"""
+       newsdesk eval multihop-rag --data DIR [options]
+       newsdesk eval injection [options]"""
 
 EPILOG = """\
 examples:
@@ -29,6 +30,7 @@ examples:
   newsdesk eval demo --resume                  continue the latest interrupted demo run
   newsdesk eval compare RUN_A RUN_B            metric deltas and questions that flipped
   newsdesk eval realtimeqa --sample 150 --seed 1 --choices
+  newsdesk eval injection                      hostile articles: how often an answer obeys one
   newsdesk eval run --help                     all options of a question-set run
 
 Each question's result is written to OUT/results.jsonl as soon as it is done;
@@ -143,6 +145,14 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p.add_argument("--data", metavar="DIR", required=True, help="folder holding corpus.json and MultiHopRAG.json")
     _add_run_options(p)
     p.set_defaults(handler=cmd_multihop)
+
+    p = evsub.add_parser("injection", parents=[parent], help="hostile articles: is an injected instruction obeyed?",
+                         description="Index the bundled hostile articles (prompt injections of many shapes, some "
+                                     "buried in long bodies) into HOME/benchmarks/injection/store (--store overrides), "
+                                     "ask ordinary questions about them and report how often the answer carries an "
+                                     "attacker's payload (injection followed) or certifies it as supported. Target: 0.")
+    _add_run_options(p)
+    p.set_defaults(handler=cmd_injection)
 
 
 def _print_help(parser: argparse.ArgumentParser) -> int:
@@ -277,3 +287,12 @@ def cmd_multihop(args: argparse.Namespace) -> int:
     data = _data_dir(args, None)
     result = run_multihop(_settings(args), data, _options(args), out_dir=Path(args.out) if args.out else None)
     return finish(result, args, f"newsdesk eval multihop-rag --data {args.data}")
+
+
+@_guarded
+def cmd_injection(args: argparse.Namespace) -> int:
+    """Run the prompt-injection set."""
+    from eval.benchmarks.injection import run_injection
+
+    result = run_injection(_settings(args), _options(args), out_dir=Path(args.out) if args.out else None)
+    return finish(result, args, "newsdesk eval injection")

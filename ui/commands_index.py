@@ -234,17 +234,21 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the index holds."""
+    from index.flags import flagged_ids
     from index.runtime import open_store
 
-    stats = open_store(settings_from(args)).stats()
+    store = open_store(settings_from(args))
+    stats = store.stats()
+    flagged = len(flagged_ids(store.manifest.db))
     if args.json:
         print(json.dumps({"articles": stats.articles, "chunks": stats.chunks, "sources": stats.sources,
                           "first_date": stats.first_date, "last_date": stats.last_date, "bytes": stats.bytes,
                           "syndicated_groups": stats.syndicated_groups,
-                          "syndicated_articles": stats.syndicated_articles},
+                          "syndicated_articles": stats.syndicated_articles, "flagged_articles": flagged},
                          ensure_ascii=False))
         return 0
     print(f"articles   {stats.articles}  (+{stats.duplicates} duplicates not indexed twice)")
+    print(f"flagged    {flagged}  (hold instruction-like text; quoted, never obeyed)")
     print(f"chunks     {stats.chunks}")
     print(f"syndicated {stats.syndicated_articles} articles in {stats.syndicated_groups} groups of copies")
     print(f"dates      {stats.first_date or '-'} to {stats.last_date or '-'}")
@@ -257,15 +261,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_articles(args: argparse.Namespace) -> int:
     """List indexed articles."""
+    from index.flags import is_flagged, read_flags
     from index.runtime import open_store
 
-    rows = open_store(settings_from(args)).articles(args.limit)
+    store = open_store(settings_from(args))
+    rows = store.articles(args.limit)
+    spans = {r.id: read_flags(store.manifest.db, r.id) for r in rows}
     if args.json:
         print(json.dumps([{"id": r.id, "title": r.title, "source": r.source, "published": r.published,
-                           "url": r.url, "path": r.path, "chars": r.chars} for r in rows], ensure_ascii=False))
+                           "url": r.url, "path": r.path, "chars": r.chars, "flagged": is_flagged(spans[r.id]),
+                           "flags": [s.to_json() for s in spans[r.id]]} for r in rows], ensure_ascii=False))
         return 0
     for r in rows:
-        print(f"{r.published or '----------'}  {printable((r.source or '?')[:14]):14}  {printable(r.title[:80])}\n"
+        mark = "  [flagged: instruction-like text]" if is_flagged(spans[r.id]) else ""
+        print(f"{r.published or '----------'}  {printable((r.source or '?')[:14]):14}  {printable(r.title[:80])}{mark}\n"
               f"{'':28}{printable(r.id)}")
     return 0
 
