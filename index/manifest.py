@@ -222,6 +222,10 @@ class Manifest:
         )
         return [(r[0], float(r[1])) for r in self.db.execute(sql, (query, *params, k))]
 
+    def undated_ids(self) -> list[str]:
+        """Ids of the articles without a publication date (kept by an as-of cut-off)."""
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE ts IS NULL ORDER BY id")]
+
     def outlets(self) -> dict[str, int]:
         """Outlet name -> article count, most articles first."""
         rows = self.db.execute(

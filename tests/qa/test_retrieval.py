@@ -218,7 +218,7 @@ def test_filters_reach_both_searches(fake_hybrid):
     got = retriever.retrieve(query("Syria ceasefire", since="2017-02-01", until="2017-02-28", sources=["TASS"]))
     assert got and {p.source for p in got} == {"TASS"}
     assert all("2017-02-01" <= p.published <= "2017-02-28" for p in got)
-    assert store.filters == [StoreFilter("2017-02-01", "2017-02-28", ("TASS",))]
+    assert store.filters == [StoreFilter("2017-02-01", "2017-02-28", ("TASS",), AS_OF.isoformat())]
 
 
 def test_several_outlets_are_searched_separately_and_interleaved(fake_hybrid):
