@@ -269,3 +269,10 @@ def abstention_scores(abstained: Sequence[bool], answerable: Sequence[bool]) -> 
         "abstain_recall": right / n_unanswerable if n_unanswerable else None,
         "wrongful_abstention": wrongful / n_answerable if n_answerable else None,
     }
+
+
+# -- depth the prompt sees ------------------------------------------------------
+
+def evidence_recall(shown: Sequence[str], answers: Sequence[str]) -> float:
+    """1.0 when an acceptable answer is inside the evidence sentences the model is shown."""
+    return float(any(mentions(text, a) for text in shown for a in answers))

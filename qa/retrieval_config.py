@@ -7,7 +7,8 @@ README's ablation table, so each one is a switch here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,38 @@ PRESETS: dict[str, RetrievalConfig] = {
 }
 
 
+
+# The additions a `--retriever` spec can switch on (+) or off (-), and the config field each sets.
+ADDITIONS: dict[str, dict[str, object]] = {
+    "cap": {"per_article": 2}, "collapse": {"collapse": True}, "outlet-split": {"outlet_split": True},
+    "question-dates": {"question_dates": True}, "names": {"names": True},
+}
+_OFF: dict[str, dict[str, object]] = {
+    "cap": {"per_article": None}, "collapse": {"collapse": False}, "outlet-split": {"outlet_split": False},
+    "question-dates": {"question_dates": False}, "names": {"names": False},
+}
+
+
+def parse_retriever(spec: str) -> RetrievalConfig:
+    """A config from a spec: a preset, then any `+addition` / `-addition` ('rrf+names', 'newsdesk-cap').
+
+    Raises `ValueError` with the valid words when the spec is unknown.
+    """
+    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names)\b)", spec.strip())
+    base = parts[0]
+    if base not in PRESETS:
+        raise ValueError(f"unknown retriever {spec!r}: start with one of {', '.join(PRESETS)}, then optionally "
+                         f"+ or - one of {', '.join(ADDITIONS)} (e.g. rrf+names, newsdesk-cap)")
+    config = PRESETS[base]
+    for part in parts[1:]:
+        sign, name = part[0], part[1:]
+        config = replace(config, **(ADDITIONS if sign == "+" else _OFF)[name])  # type: ignore[arg-type]
+    return config
+
+
+def parse_retrievers(specs: str) -> dict[str, RetrievalConfig]:
+    """Comma-separated specs ('dense,keyword,rrf,newsdesk') -> name -> config, in order."""
+    names = [s.strip() for s in specs.split(",") if s.strip()]
+    if not names:
+        raise ValueError("--retriever needs at least one name")
+    return {name: parse_retriever(name) for name in dict.fromkeys(names)}

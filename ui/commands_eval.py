@@ -203,7 +203,8 @@ def finish(result, args: argparse.Namespace, resume_hint: str) -> int:
     return 0
 
 
-HEADLINE = ("hits@1", "hits@4", "hits@10", "mrr@10", "map@10", "evidence_hits@4", "answer_recall@4", "correct",
+HEADLINE = ("hits@1", "hits@4", "hits@10", "mrr@10", "map@10", "evidence_hits@4", "answer_recall@4", "answer_recall@10",
+            "evidence_recall", "correct",
             "exact_match", "f1", "yes_no_accuracy", "citation_precision", "citation_recall", "unsupported_rate",
             "abstain_precision", "abstain_recall", "wrongful_abstention")
 

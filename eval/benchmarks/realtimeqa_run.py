@@ -62,6 +62,7 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
             "exact_match": avg("exact_match"), "f1": avg("f1"),
             "names_correct_choice_only": avg("names_correct_choice_only"),
             "answer_recall@4": avg("answer_recall@4"), "answer_recall@10": avg("answer_recall@10"),
+            "evidence_recall": avg("evidence_recall"), "own_page_mrr@10": avg("mrr@10"),
             "own_page_hits@1": avg("hits@1"), "own_page_hits@4": avg("hits@4"), "own_page_hits@10": avg("hits@10"),
             "held_out_abstained": m.mean(bool(r.get("abstained")) for r in probes), "held_out_n": len(probes),
             "held_out_judged_by": probes[0].get("abstained_by") if probes else None}
@@ -78,7 +79,8 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
         "",
         f"- names the correct choice and no other (free-form, lenient): {_fmt(ours['names_correct_choice_only'])}",
         f"- answer recall@4 / @10 (a retrieved passage contains the correct choice's text): "
-        f"{_fmt(ours['answer_recall@4'])} / {_fmt(ours['answer_recall@10'])}",
+        f"{_fmt(ours['answer_recall@4'])} / {_fmt(ours['answer_recall@10'])}; evidence recall (in the sentences "
+        f"the model is shown): {_fmt(ours['evidence_recall'])}",
         f"- one of the question's own search pages among our top 1 / 4 / 10 passages: {_fmt(ours['own_page_hits@1'])}"
         f" / {_fmt(ours['own_page_hits@4'])} / {_fmt(ours['own_page_hits@10'])} (over the {with_pages} questions "
         f"the benchmark retrieved pages for; {len(main) - with_pages} have none)",
@@ -98,7 +100,7 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
                                        "duplicates": pages.duplicates, "empty": pages.skipped_empty}},
                "headline": {k: _fmt(v) for k, v in ours.items()
                             if k in ("mc_accuracy", "names_correct_choice_only", "own_page_hits@10",
-                                     "answer_recall@10", "held_out_abstained") and v is not None}}
+                                     "answer_recall@10", "evidence_recall", "held_out_abstained") and v is not None}}
     return ["\n".join(lines)], summary
 
 
