@@ -105,11 +105,15 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
 
 
 def run_realtimeqa(settings, data_dir: Path, options, *, choices: bool = False, abstain_sample: int = 40,
-                   abstain_weeks: int = 2, out_dir: Path | None = None, embedder=None, progress=None):
+                   abstain_weeks: int = 2, out_dir: Path | None = None, embedder=None, progress=None,
+                   retriever=None):
     """Build (or reuse) the pooled archive, run the questions and held-out probes, write the report.
+
+    `retriever` is a `RetrievalConfig` (default: the product's).
 
     Returns `eval.run.EvalResult`.
     """
+    from eval.ablation import use_retriever
     from eval.run import default_out, describe, evaluate_questions
     from eval.runner import select_questions
     from index.runtime import load_embedder
@@ -126,6 +130,8 @@ def run_realtimeqa(settings, data_dir: Path, options, *, choices: bool = False, 
     store = ArchiveStore(settings.store_dir or home / "store")
     ingest_into(settings, store, [pages_path], embedder, quiet=options.quiet)
     qa = build_qa(settings, store=store, embedder=embedder, llm=None if options.retrieval_only else "settings")
+    if retriever is not None:
+        use_retriever(qa, retriever)
     questions = convert_questions(Path(data_dir), choices=choices)
     chosen = select_questions(questions, limit=options.limit, sample=options.sample, seed=options.seed)
     weeks: list[str] = []
@@ -137,6 +143,8 @@ def run_realtimeqa(settings, data_dir: Path, options, *, choices: bool = False, 
         dropped = set().union(*(pages.urls_by_week[w] for w in weeks))
         held_store = copy_without(store, home / f"store-without-{'-'.join(weeks)}", dropped)
         held_qa = NewsQA(held_store, embedder, qa.llm, k=settings.k)
+        if retriever is not None:
+            use_retriever(held_qa, retriever)
     selection = (f"sample {options.sample}, seed {options.seed}" if options.sample else "all") + \
         (f", first {options.limit}" if options.limit else "")
     name = "realtimeqa-choices" if choices else "realtimeqa"
