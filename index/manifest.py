@@ -26,6 +26,13 @@ from typing import Iterable
 from index.article import Article
 from index.chunking import Chunk
 
+# `search_text` is the folded headline, a newline, then the folded chunk text: split it into the
+# headline and body columns of `chunk_fields`, so keyword search can weigh the headline on its own.
+_HEAD = "substr(new.search_text, 1, instr(new.search_text, char(10)) - 1)"
+_BODY = "substr(new.search_text, instr(new.search_text, char(10)) + 1)"
+# BM25 weight of a headline match relative to body text (FTS5 column weights).
+TITLE_WEIGHT = 2.0
+
 SCHEMA = """
 PRAGMA journal_mode=WAL;
 CREATE TABLE IF NOT EXISTS articles (
@@ -58,6 +65,15 @@ CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
 END;
 CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
     INSERT INTO chunks_fts(chunks_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fields USING fts5(
+    title, body, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS chunk_fields_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunk_fields(rowid, title, body) VALUES (new.rowid, """ + _HEAD + ", " + _BODY + """);
+END;
+CREATE TRIGGER IF NOT EXISTS chunk_fields_ad AFTER DELETE ON chunks BEGIN
+    DELETE FROM chunk_fields WHERE rowid = old.rowid;
 END;
 """
 
@@ -125,6 +141,16 @@ class Manifest:
         self.path = Path(path)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.db.executescript(SCHEMA)
+        self._fill_chunk_fields()
+
+    def _fill_chunk_fields(self) -> None:
+        """Migrate a store made before `chunk_fields` existed: index its chunks there (no re-embedding)."""
+        if self.db.execute("SELECT 1 FROM chunk_fields LIMIT 1").fetchone() or \
+                not self.db.execute("SELECT 1 FROM chunks LIMIT 1").fetchone():
+            return
+        head, body = (x.replace("new.", "") for x in (_HEAD, _BODY))
+        with self.db:
+            self.db.execute(f"INSERT INTO chunk_fields(rowid, title, body) SELECT rowid, {head}, {body} FROM chunks")
 
     def close(self) -> None:
         """Close the database connection."""
@@ -210,15 +236,21 @@ class Manifest:
             'SELECT id, article_id, n, text, start, "end" FROM chunks WHERE article_id=? ORDER BY n', (article_id,))
         return [Chunk(*r) for r in rows]
 
-    def keyword_search(self, text: str, k: int, where_sql: str = "", params: tuple = ()) -> list[tuple[str, float]]:
-        """(chunk id, bm25 score — higher is better) for the best `k` keyword matches."""
+    def keyword_search(self, text: str, k: int, where_sql: str = "", params: tuple = (), *,
+                       title_weight: float = TITLE_WEIGHT) -> list[tuple[str, float]]:
+        """(chunk id, bm25 score — higher is better) for the best `k` keyword matches.
+
+        Headline and body are separate FTS5 columns; a headline match counts
+        `title_weight` times a body match.
+        """
         query = keyword_query(text)
         if not query:
             return []
+        rank = f"bm25(chunk_fields, {float(title_weight)!r}, 1.0)"
         sql = (
-            "SELECT c.id, -bm25(chunks_fts) AS score FROM chunks_fts "
-            "JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN articles a ON a.id = c.article_id "
-            f"WHERE chunks_fts MATCH ? {where_sql} ORDER BY bm25(chunks_fts) LIMIT ?"
+            f"SELECT c.id, -{rank} AS score FROM chunk_fields "
+            "JOIN chunks c ON c.rowid = chunk_fields.rowid JOIN articles a ON a.id = c.article_id "
+            f"WHERE chunk_fields MATCH ? {where_sql} ORDER BY {rank} LIMIT ?"
         )
         return [(r[0], float(r[1])) for r in self.db.execute(sql, (query, *params, k))]
 

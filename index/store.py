@@ -25,7 +25,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.article import Article, date_timestamp
 from index.chunking import Chunk
-from index.manifest import ArticleRow, Manifest
+from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
 
 COLLECTION = "newsdesk_chunks"
 MANIFEST_FILE = "manifest.sqlite"
@@ -171,8 +171,10 @@ class ArchiveStore:
         return [(cid, 1.0 + math.log(max(sim, 1e-12)))
                 for cid, sim in zip(result.ids or [], result.similarities or [])]
 
-    def keyword_search(self, text: str, k: int, where: StoreFilter | None = None) -> list[ChunkHit]:
-        """The `k` best BM25 matches for the content words of `text` (accent-folded)."""
+    def keyword_search(self, text: str, k: int, where: StoreFilter | None = None, *,
+                       title_weight: float = TITLE_WEIGHT) -> list[ChunkHit]:
+        """The `k` best BM25 matches for the content words of `text` (accent-folded; headline
+        matches weigh `title_weight` times body matches)."""
         sql, params = "", []
         if where and where.since:
             sql += " AND a.ts >= ?"
@@ -186,7 +188,7 @@ class ArchiveStore:
         if where and where.sources:
             sql += f" AND a.source IN ({','.join('?' * len(where.sources))})"
             params += list(where.sources)
-        return self._hydrate(self.manifest.keyword_search(text, k, sql, tuple(params)))
+        return self._hydrate(self.manifest.keyword_search(text, k, sql, tuple(params), title_weight=title_weight))
 
     @staticmethod
     def _metadata_filters(where: StoreFilter | None) -> MetadataFilters | None:

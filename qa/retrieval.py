@@ -110,12 +110,15 @@ class DenseRetriever(BaseRetriever):
 class KeywordRetriever(BaseRetriever):
     """BM25 matches of the question's content words (accent-folded FTS5)."""
 
-    def __init__(self, store: ArchiveStore, top_k: int = 30, where: StoreFilter | None = None) -> None:
+    def __init__(self, store: ArchiveStore, top_k: int = 30, where: StoreFilter | None = None,
+                 title_weight: float | None = None) -> None:
         super().__init__(callback_manager=CallbackManager([]))
-        self.store, self.top_k, self.where = store, top_k, where
+        self.store, self.top_k, self.where, self.title_weight = store, top_k, where, title_weight
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        return [hit_node(h) for h in self.store.keyword_search(query_bundle.query_str, self.top_k, self.where)]
+        weight = {} if self.title_weight is None else {"title_weight": self.title_weight}
+        return [hit_node(h) for h in self.store.keyword_search(query_bundle.query_str, self.top_k, self.where,
+                                                               **weight)]
 
 
 def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
@@ -204,7 +207,8 @@ class HybridRetriever:
         if self.config.dense:
             parts[DENSE] = DenseRetriever(self.store, self.embedder, self.candidates, where)
         if self.config.keyword:
-            parts[KEYWORD] = KeywordRetriever(self.store, self.candidates, where)
+            parts[KEYWORD] = KeywordRetriever(self.store, self.candidates, where,
+                                              None if self.config.title_weight else 1.0)
         return RRFRetriever(parts)
 
     def retrieve(self, query: Query) -> list[Passage]:

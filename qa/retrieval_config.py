@@ -26,6 +26,7 @@ class RetrievalConfig:
     outlet_split: bool = True
     question_dates: bool = True
     names: bool = True
+    title_weight: bool = True  # keyword search weighs headline matches above body text (else equally)
 
     def __post_init__(self) -> None:
         if not (self.dense or self.keyword):
@@ -34,7 +35,8 @@ class RetrievalConfig:
             raise ValueError("per_article must be positive (or None for no cap)")
 
 
-_PLAIN = dict(per_article=None, collapse=False, outlet_split=False, question_dates=False, names=False)
+_PLAIN = dict(per_article=None, collapse=False, outlet_split=False, question_dates=False, names=False,
+              title_weight=False)
 PRESETS: dict[str, RetrievalConfig] = {
     "dense": RetrievalConfig(keyword=False, **_PLAIN),    # MiniLM top-k
     "keyword": RetrievalConfig(dense=False, **_PLAIN),    # FTS5 BM25 over the question's words
@@ -47,11 +49,11 @@ PRESETS: dict[str, RetrievalConfig] = {
 # The additions a `--retriever` spec can switch on (+) or off (-), and the config field each sets.
 ADDITIONS: dict[str, dict[str, object]] = {
     "cap": {"per_article": 2}, "collapse": {"collapse": True}, "outlet-split": {"outlet_split": True},
-    "question-dates": {"question_dates": True}, "names": {"names": True},
+    "question-dates": {"question_dates": True}, "names": {"names": True}, "title": {"title_weight": True},
 }
 _OFF: dict[str, dict[str, object]] = {
     "cap": {"per_article": None}, "collapse": {"collapse": False}, "outlet-split": {"outlet_split": False},
-    "question-dates": {"question_dates": False}, "names": {"names": False},
+    "question-dates": {"question_dates": False}, "names": {"names": False}, "title": {"title_weight": False},
 }
 
 
@@ -60,7 +62,7 @@ def parse_retriever(spec: str) -> RetrievalConfig:
 
     Raises `ValueError` with the valid words when the spec is unknown.
     """
-    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names)\b)", spec.strip())
+    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title)\b)", spec.strip())
     base = parts[0]
     if base not in PRESETS:
         raise ValueError(f"unknown retriever {spec!r}: start with one of {', '.join(PRESETS)}, then optionally "

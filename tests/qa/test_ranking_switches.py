@@ -117,7 +117,7 @@ class TwoPassageStore:
     def dense_search(self, vector, k, where=None):
         return self._hits(["x#0", "y#0"])
 
-    def keyword_search(self, text, k, where=None):
+    def keyword_search(self, text, k, where=None, **kw):
         return self._hits(["y#0", "x#0"])
 
 
@@ -142,3 +142,43 @@ def test_presets_switch_searches_and_additions(fake_embedder):
     only_keyword = HybridRetriever(store, fake_embedder, config=PRESETS["keyword"]).retrieve(query)
     assert [p.article_id for p in only_keyword] == ["y", "x"]
     assert all(p.dense_rank is None for p in only_keyword)
+
+
+# -- headline field -------------------------------------------------------------------
+def test_headline_match_outweighs_the_same_words_in_body_text(tmp_path, fake_embedder):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "head.txt").write_text("Volcano erupts near Portvale\nDate: 2022-05-01\n\nAsh covered the roads and "
+                                   "farms for miles around the town on Sunday morning.\n", encoding="utf-8")
+    (docs / "body.txt").write_text("Farm prices rise in the region\nDate: 2022-05-01\n\nA volcano near Portvale "
+                                   "was mentioned by farmers as prices rose on Sunday morning.\n", encoding="utf-8")
+    store = ArchiveStore(tmp_path / "store")
+    s = Settings()
+    Indexer(store, fake_embedder, Chunker(fake_embedder.tokenize, s.chunk_tokens, s.chunk_overlap),
+            quiet=True).ingest([docs])
+    weighted = store.keyword_search("volcano Portvale", 2)
+    assert weighted[0].title == "Volcano erupts near Portvale"
+    assert weighted[0].score > weighted[1].score
+    equal = store.keyword_search("volcano Portvale", 2, title_weight=1.0)
+    assert weighted[0].score / weighted[1].score > equal[0].score / equal[1].score  # the weight is what moved it
+    # the headline is searchable on its own, in every chunk of its article
+    only_title = store.manifest.db.execute(
+        "SELECT count(*) FROM chunk_fields WHERE chunk_fields MATCH 'title : volcano'").fetchone()[0]
+    assert only_title == 1
+
+
+def test_a_store_made_before_the_headline_column_is_migrated_in_place(tmp_path, fake_embedder):
+    store = build_store(tmp_path, fake_embedder)
+    db = store.manifest.db
+    db.executescript("DROP TABLE chunk_fields; DROP TRIGGER IF EXISTS chunk_fields_ai; "
+                     "DROP TRIGGER IF EXISTS chunk_fields_ad;")  # what an older store looks like
+    store.close()
+    reopened = ArchiveStore(tmp_path / "store")
+    (chunks,) = reopened.manifest.db.execute("SELECT count(*) FROM chunks").fetchone()
+    (fields,) = reopened.manifest.db.execute("SELECT count(*) FROM chunk_fields").fetchone()
+    assert chunks == fields == 3
+    hits = reopened.keyword_search("harbour bridge history", 3)
+    assert hits and hits[0].title == "Harbour bridge history of Portvale"
+    reopened.delete_article(hits[0].article_id)  # deletes keep the new table in step
+    (fields,) = reopened.manifest.db.execute("SELECT count(*) FROM chunk_fields").fetchone()
+    assert fields == 2

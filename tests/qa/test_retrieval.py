@@ -142,7 +142,7 @@ class FakeStore:
         # Like the Chroma adapter: a monotone transform of the cosine, not the cosine itself.
         return [self._hit(c, float(np.exp(s - 1))) for s, c in hits[:k]]
 
-    def keyword_search(self, text, k, where=None):
+    def keyword_search(self, text, k, where=None, **kw):
         words = {w.strip("?.,").lower() for w in text.split() if len(w) > 3}
         hits = []
         for c in self.chunks:
