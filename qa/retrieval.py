@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -35,6 +36,7 @@ from index.embedding import Embedder
 from index.manifest import fold
 from index.store import ArchiveStore, ChunkHit, StoreFilter
 from qa.query import Query, key_entities
+from qa.recency import is_current_events, recency_bonus
 from qa.retrieval_config import PRESETS, RetrievalConfig  # noqa: F401 - PRESETS re-exported
 
 RRF_K = 60  # the constant from Cormack, Clarke & Büttcher (SIGIR 2009); robust across collections
@@ -221,13 +223,16 @@ class HybridRetriever:
         vector = self.embedder.encode([query.text])[0]
         where = query.store_filter(question_dates=cfg.question_dates)
         names = question_names(query.text) if cfg.names else []
+        as_of = query.as_of if cfg.recency and is_current_events(
+            query.text, dates_from_question=query.dates_from_question and cfg.question_dates,
+            span=self.store.date_span()) else None
         if len(query.sources) > 1 and cfg.outlet_split:
-            groups = [self._search(query.text, vector, replace(where, sources=(source,)), names)
+            groups = [self._search(query.text, vector, replace(where, sources=(source,)), names, as_of)
                       for source in query.sources]
             groups = [cap_per_article(g, self.per_article, query.k, collapse=cfg.collapse) for g in groups]
             chosen = cap_per_article(interleave(groups), self.per_article, query.k, collapse=cfg.collapse)
         else:
-            chosen = cap_per_article(self._search(query.text, vector, where, names), self.per_article, query.k,
+            chosen = cap_per_article(self._search(query.text, vector, where, names, as_of), self.per_article, query.k,
                                      collapse=cfg.collapse)
         # Cosines come from the stored vectors, not from the dense search's score: the Chroma
         # adapter reports exp(-distance), and keyword-only hits have no dense score at all.
@@ -235,11 +240,12 @@ class HybridRetriever:
         return [replace(p, dense_score=cosines.get(p.chunk_id)) for p in chosen]
 
     def _search(self, text: str, vector: np.ndarray, where: StoreFilter,
-                names: Sequence[Sequence[str]] = ()) -> list[Passage]:
+                names: Sequence[Sequence[str]] = (), recent_as_of: date | None = None) -> list[Passage]:
         """Fused passages for one filter, best first (dense_score filled in later).
 
         With `names`, each passage's score gains `NAME_WEIGHT` times the share
-        of the question's names its headline and text contain.
+        of the question's names its headline and text contain; with
+        `recent_as_of`, the recency prior of `qa.recency`.
         """
         bundle = QueryBundle(query_str=text, embedding=vector.tolist())
         out = []
@@ -251,9 +257,9 @@ class HybridRetriever:
                 text=node.get_content(), start=node.start_char_idx or 0, end=node.end_char_idx or 0,
                 score=float(hit.score or 0.0), keyword_rank=meta.get(f"{KEYWORD}_rank"),
                 dense_rank=meta.get(f"{DENSE}_rank")))
-        if names:
-            out = [replace(p, score=p.score + NAME_WEIGHT * name_coverage(names, f"{p.title}\n{p.text}"))
-                   for p in out]
+        if names or recent_as_of:
+            out = [replace(p, score=p.score + NAME_WEIGHT * name_coverage(names, f"{p.title}\n{p.text}")
+                           + (recency_bonus(p.published, recent_as_of) if recent_as_of else 0.0)) for p in out]
             out.sort(key=lambda p: -p.score)  # stable: ties keep the fused order
         return out
 

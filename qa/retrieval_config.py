@@ -27,6 +27,7 @@ class RetrievalConfig:
     question_dates: bool = True
     names: bool = True
     title_weight: bool = True  # keyword search weighs headline matches above body text (else equally)
+    recency: bool = False  # recency prior for current-events questions; off until measured to help
 
     def __post_init__(self) -> None:
         if not (self.dense or self.keyword):
@@ -50,10 +51,12 @@ PRESETS: dict[str, RetrievalConfig] = {
 ADDITIONS: dict[str, dict[str, object]] = {
     "cap": {"per_article": 2}, "collapse": {"collapse": True}, "outlet-split": {"outlet_split": True},
     "question-dates": {"question_dates": True}, "names": {"names": True}, "title": {"title_weight": True},
+    "recency": {"recency": True},
 }
 _OFF: dict[str, dict[str, object]] = {
     "cap": {"per_article": None}, "collapse": {"collapse": False}, "outlet-split": {"outlet_split": False},
     "question-dates": {"question_dates": False}, "names": {"names": False}, "title": {"title_weight": False},
+    "recency": {"recency": False},
 }
 
 
@@ -62,7 +65,7 @@ def parse_retriever(spec: str) -> RetrievalConfig:
 
     Raises `ValueError` with the valid words when the spec is unknown.
     """
-    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title)\b)", spec.strip())
+    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title|recency)\b)", spec.strip())
     base = parts[0]
     if base not in PRESETS:
         raise ValueError(f"unknown retriever {spec!r}: start with one of {', '.join(PRESETS)}, then optionally "
