@@ -14,8 +14,8 @@ so they plug into llama-index engines. Hand-written, and why:
   abstention calibrates on.
 - `HybridRetriever` adds what news needs on top: at most two chunks per
   article, identical passages collapsed, per-outlet retrieval so that
-  "TASS and the BBC" returns both outlets, and a bonus for passages naming the
-  question's people, places and organisations. Each addition is a switch of
+  "TASS and the BBC" returns both outlets, and (a switch, off by default) a
+  bonus for passages naming the question's people, places and organisations. Each addition is a switch of
   `RetrievalConfig`, so the eval can measure it against the plain baselines
   (`PRESETS`: dense, keyword, rrf, newsdesk).
 """

@@ -126,14 +126,14 @@ def test_passage_naming_the_question_names_outranks_an_equal_one(fake_embedder):
     query = understand("Which region did Okonkwo visit?", outlets=["S"], as_of=date(2022, 2, 1), k=2)
     plain = HybridRetriever(store, fake_embedder, config=PRESETS["rrf"]).retrieve(query)
     assert [p.article_id for p in plain] == ["x", "y"]  # a tie: the first list's order wins
-    named = HybridRetriever(store, fake_embedder).retrieve(query)
+    named = HybridRetriever(store, fake_embedder, config=RetrievalConfig(names=True)).retrieve(query)
     assert [p.article_id for p in named] == ["y", "x"]
     assert named[0].score - plain[0].score == pytest.approx(NAME_WEIGHT)
 
 
 def test_presets_switch_searches_and_additions(fake_embedder):
     assert not PRESETS["dense"].keyword and not PRESETS["keyword"].dense
-    assert PRESETS["rrf"].per_article is None and not PRESETS["rrf"].names
+    assert PRESETS["rrf"].per_article is None and not PRESETS["rrf"].title_weight
     assert PRESETS["newsdesk"] == RetrievalConfig()
     with pytest.raises(ValueError):
         RetrievalConfig(dense=False, keyword=False)
