@@ -172,7 +172,7 @@ def query(text: str, k: int = 6, since=None, until=None, sources=()) -> Query:
 @pytest.fixture
 def fake_hybrid(fake_embedder):
     store = FakeStore(CHUNKS, fake_embedder)
-    return HybridRetriever(store, fake_embedder, candidates=10), store
+    return HybridRetriever(store, fake_embedder, candidates=10, per_article=2), store
 
 
 def test_hybrid_caps_articles_collapses_copies_and_limits_k(fake_hybrid):
