@@ -343,7 +343,7 @@ def test_real_keyword_search_finds_sample_without_accents(real_store, real_embed
         pytest.skip("../shared/samples is not present")
     hits = store.keyword_search("Davutoglu", 5)
     assert hits and all("Davutoğlu" in h.text for h in hits)
-    retriever = HybridRetriever(store, real_embedder)
+    retriever = HybridRetriever(store, real_embedder, per_article=2)  # the '+cap' switch, off by default
     got = retriever.retrieve(ask(store, "What did Davutoglu accuse Russia of?"))
     assert "Davutoğlu" in got[0].text and "accused Russia" in got[0].text
     question = "What cities does the joint statement say the Russian Air Force attacked?"
@@ -358,7 +358,8 @@ def test_real_keyword_search_finds_sample_without_accents(real_store, real_embed
 @pytest.mark.slow
 def test_real_date_filter_excludes_out_of_range(real_store, real_embedder):
     store, _ = real_store
-    retriever = HybridRetriever(store, real_embedder)
+    from qa.retrieval_config import parse_retriever
+    retriever = HybridRetriever(store, real_embedder, config=parse_retriever("newsdesk+question-dates"))
     q = ask(store, "Who won the election in November 2016?")
     assert (q.since, q.until) == ("2016-11-01", "2016-11-30")
     got = retriever.retrieve(q)
@@ -371,7 +372,8 @@ def test_real_date_filter_excludes_out_of_range(real_store, real_embedder):
 @pytest.mark.slow
 def test_real_source_filter_and_per_outlet(real_store, real_embedder):
     store, _ = real_store
-    retriever = HybridRetriever(store, real_embedder)
+    from qa.retrieval_config import parse_retriever
+    retriever = HybridRetriever(store, real_embedder, config=parse_retriever("newsdesk+question-dates"))
     got = retriever.retrieve(ask(store, "What happened?", sources=["RTE"]))
     assert got and {p.source for p in got} == {"RTÉ"}
     q = ask(store, "What did TASS and the BBC report in February 2017?")
