@@ -23,6 +23,7 @@ from tqdm import tqdm
 
 from eval.questions import Question
 from eval.scoring import DEPTH, ExtraScorer, error_record, result_record
+from eval.shown import shown_sentences
 from qa.query import EmptyIndex, QuestionError
 
 RESULTS_FILE = "results.jsonl"
@@ -202,14 +203,15 @@ def _run_one(qa: QAEngine, q: Question, options: RunOptions, extra: ExtraScorer 
     retrieve_ms = round((time.perf_counter() - t0) * 1000, 1)
     standalone = getattr(query, "text", None)
     filters = query.filters_json() if hasattr(query, "filters_json") else {}
+    shown = shown_sentences(qa, standalone or q.question, passages) if q.answerable else None
     if options.retrieval_only:
         return result_record(q, mode=options.mode, passages=passages, standalone=standalone, filters=filters,
                              timings_ms={"retrieve": retrieve_ms}, gate_threshold=getattr(qa, "abstain_below", None),
-                             extra=extra, depth=options.depth)
+                             extra=extra, depth=options.depth, shown=shown)
     answer = qa.ask(q.question, q.history, **ask)
     return result_record(q, mode=options.mode, passages=passages, answer=answer,
                          standalone=answer.standalone_question or standalone, filters=answer.filters or filters,
-                         timings_ms=answer.timings_ms, extra=extra, depth=options.depth)
+                         timings_ms=answer.timings_ms, extra=extra, depth=options.depth, shown=shown)
 
 
 def run_eval(qa: QAEngine | Callable[[Question], QAEngine], questions: Sequence[Question], out_dir: str | Path,

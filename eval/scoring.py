@@ -132,8 +132,11 @@ def base_record(question: Question, mode: str) -> dict:
 def result_record(question: Question, *, mode: str, passages: Sequence[Any], answer: Any = None,
                   standalone: str | None = None, filters: dict | None = None, timings_ms: dict | None = None,
                   gate_threshold: float | None = None, extra: ExtraScorer | None = None,
-                  depth: int = DEPTH) -> dict:
+                  depth: int = DEPTH, shown: Sequence[str] | None = None) -> dict:
     """The full result record of a question that ran without error.
+
+    `shown` are the evidence sentences the model is (or would be) shown; with
+    them, `evidence_recall` is scored beside answer recall.
 
     In retrieval-only mode (`answer is None`) `abstained` says whether the
     retrieval gate alone (best cosine below `gate_threshold`) would abstain.
@@ -141,6 +144,8 @@ def result_record(question: Question, *, mode: str, passages: Sequence[Any], ans
     record = base_record(question, mode)
     cosine = best_cosine(passages)
     metrics = score_retrieval(question, passages, depth)
+    if shown is not None and question.answerable and not m.is_yes_no(question.answers):
+        metrics["evidence_recall"] = m.evidence_recall(shown, question.answers)
     record.update({"standalone_question": standalone, "filters": filters or {},
                    "retrieved": _retrieved_rows(question, passages, depth), "best_cosine": cosine})
     if answer is not None:

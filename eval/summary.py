@@ -22,6 +22,7 @@ METRIC_LABELS: dict[str, str] = {
     "evidence_map@10": "evidence MAP@10",
     "answer_recall@1": "answer recall@1", "answer_recall@4": "answer recall@4",
     "answer_recall@10": "answer recall@10",
+    "evidence_recall": "evidence recall (an answer is in the sentences the model is shown)",
     "correct": "answer accuracy (lenient: names the answer / right yes-no / abstains when unanswerable)",
     "exact_match": "exact match (SQuAD-normalised)", "f1": "token F1", "contains_answer": "names an acceptable answer",
     "yes_no_accuracy": "yes/no accuracy",

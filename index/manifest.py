@@ -27,6 +27,13 @@ from index.article import Article
 from index.chunking import Chunk
 from index.flags import FLAGS_SCHEMA, delete_flags, record_flags
 
+# `search_text` is the folded headline, a newline, then the folded chunk text: split it into the
+# headline and body columns of `chunk_fields`, so keyword search can weigh the headline on its own.
+_HEAD = "substr(new.search_text, 1, instr(new.search_text, char(10)) - 1)"
+_BODY = "substr(new.search_text, instr(new.search_text, char(10)) + 1)"
+# BM25 weight of a headline match relative to body text (FTS5 column weights).
+TITLE_WEIGHT = 2.0
+
 SCHEMA = """
 PRAGMA journal_mode=WAL;
 PRAGMA journal_size_limit=1048576;
@@ -61,6 +68,15 @@ CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
 END;
 CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
     INSERT INTO chunks_fts(chunks_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fields USING fts5(
+    title, body, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS chunk_fields_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunk_fields(rowid, title, body) VALUES (new.rowid, """ + _HEAD + ", " + _BODY + """);
+END;
+CREATE TRIGGER IF NOT EXISTS chunk_fields_ad AFTER DELETE ON chunks BEGIN
+    DELETE FROM chunk_fields WHERE rowid = old.rowid;
 END;
 """
 
@@ -133,6 +149,7 @@ class Manifest:
         self.writer.executescript(SCHEMA + FLAGS_SCHEMA)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
+        self._fill_chunk_fields()
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database and truncate it (after a batch of writes).
@@ -142,6 +159,16 @@ class Manifest:
         (30 articles updated 8 times, tests/index/test_crash_leftovers.py).
         """
         self.writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _fill_chunk_fields(self) -> None:
+        """Migrate a store made before `chunk_fields` existed: index its chunks there (no re-embedding)."""
+        if self.db.execute("SELECT 1 FROM chunk_fields LIMIT 1").fetchone() or \
+                not self.db.execute("SELECT 1 FROM chunks LIMIT 1").fetchone():
+            return
+        head, body = (x.replace("new.", "") for x in (_HEAD, _BODY))
+        with self.writer:
+            self.writer.execute(
+                f"INSERT INTO chunk_fields(rowid, title, body) SELECT rowid, {head}, {body} FROM chunks")
 
     def close(self) -> None:
         """Close the database connections."""
@@ -268,17 +295,27 @@ class Manifest:
             'SELECT id, article_id, n, text, start, "end" FROM chunks WHERE article_id=? ORDER BY n', (article_id,))
         return [Chunk(*r) for r in rows]
 
-    def keyword_search(self, text: str, k: int, where_sql: str = "", params: tuple = ()) -> list[tuple[str, float]]:
-        """(chunk id, bm25 score — higher is better) for the best `k` keyword matches."""
+    def keyword_search(self, text: str, k: int, where_sql: str = "", params: tuple = (), *,
+                       title_weight: float = TITLE_WEIGHT) -> list[tuple[str, float]]:
+        """(chunk id, bm25 score — higher is better) for the best `k` keyword matches.
+
+        Headline and body are separate FTS5 columns; a headline match counts
+        `title_weight` times a body match.
+        """
         query = keyword_query(text)
         if not query:
             return []
+        rank = f"bm25(chunk_fields, {float(title_weight)!r}, 1.0)"
         sql = (
-            "SELECT c.id, -bm25(chunks_fts) AS score FROM chunks_fts "
-            "JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN articles a ON a.id = c.article_id "
-            f"WHERE chunks_fts MATCH ? {where_sql} ORDER BY bm25(chunks_fts) LIMIT ?"
+            f"SELECT c.id, -{rank} AS score FROM chunk_fields "
+            "JOIN chunks c ON c.rowid = chunk_fields.rowid JOIN articles a ON a.id = c.article_id "
+            f"WHERE chunk_fields MATCH ? {where_sql} ORDER BY {rank} LIMIT ?"
         )
         return [(r[0], float(r[1])) for r in self.db.execute(sql, (query, *params, k))]
+
+    def undated_ids(self) -> list[str]:
+        """Ids of the articles without a publication date (kept by an as-of cut-off)."""
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE ts IS NULL ORDER BY id")]
 
     def outlets(self) -> dict[str, int]:
         """Outlet name -> article count, most articles first."""

@@ -34,7 +34,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from index.article import Article, date_timestamp
 from index.chunking import Chunk
 from index.chroma_cache import mark_seen, open_chroma, release_chroma
-from index.manifest import ArticleRow, Manifest
+from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
 from index.swap import SwapGuard, ensure_generation, read_generation
 from index.syndication import Copy, SyndicationGroups
 
@@ -53,15 +53,20 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class StoreFilter:
-    """Restricts a search to a date range (inclusive ISO dates) and/or outlets."""
+    """Restricts a search to a date range (inclusive ISO dates) and/or outlets.
+
+    `published_by` is the as-of cut-off: nothing dated after it, but unlike
+    `until` it keeps undated articles (we cannot tell they are later).
+    """
 
     since: str | None = None
     until: str | None = None
     sources: tuple[str, ...] = ()
+    published_by: str | None = None
 
     def is_empty(self) -> bool:
         """True when nothing is restricted."""
-        return not (self.since or self.until or self.sources)
+        return not (self.since or self.until or self.sources or self.published_by)
 
 
 @dataclass(frozen=True)
@@ -307,20 +312,36 @@ class ArchiveStore:
     def _dense_search(self, vector: Sequence[float], k: int, where: StoreFilter | None) -> list[ChunkHit]:
         if self.collection.count() == 0:
             return []
-        query = VectorStoreQuery(query_embedding=list(map(float, vector)), similarity_top_k=k,
-                                 filters=self._metadata_filters(where))
+        scored = self._dense_query(vector, k, self._metadata_filters(where))
+        if where and where.published_by and not (where.since or where.until):
+            # Chroma's `published_ts <= cut-off` drops undated chunks (they have no such key):
+            # search the undated articles separately and merge by cosine.
+            undated = self.manifest.undated_ids()
+            if undated:
+                extra = [MetadataFilter(key="article_id", value=undated, operator=FilterOperator.IN)]
+                if where.sources:
+                    extra.append(MetadataFilter(key="source", value=list(where.sources), operator=FilterOperator.IN))
+                scored = sorted(scored + self._dense_query(vector, k, MetadataFilters(
+                    filters=extra, condition=FilterCondition.AND)), key=lambda s: -s[1])[:k]
+        return self._hydrate(scored)
+
+    def _dense_query(self, vector: Sequence[float], k: int, filters: MetadataFilters | None
+                     ) -> list[tuple[str, float]]:
+        """(chunk id, cosine) of the `k` nearest chunks passing `filters`."""
+        query = VectorStoreQuery(query_embedding=list(map(float, vector)), similarity_top_k=k, filters=filters)
         result = self.vector_store.query(query)
         # llama-index reports exp(-distance); with Chroma's cosine space the
         # distance is 1 - cosine, so this recovers the cosine similarity.
-        scored = [(cid, 1.0 + math.log(max(sim, 1e-12)))
-                  for cid, sim in zip(result.ids or [], result.similarities or [])]
-        return self._hydrate(scored)
+        return [(cid, 1.0 + math.log(max(sim, 1e-12)))
+                for cid, sim in zip(result.ids or [], result.similarities or [])]
 
-    def keyword_search(self, text: str, k: int, where: StoreFilter | None = None) -> list[ChunkHit]:
-        """The `k` best BM25 matches for the content words of `text` (accent-folded)."""
-        return self._read(lambda: self._keyword_search(text, k, where))
+    def keyword_search(self, text: str, k: int, where: StoreFilter | None = None, *,
+                       title_weight: float = TITLE_WEIGHT) -> list[ChunkHit]:
+        """The `k` best BM25 matches for the content words of `text` (accent-folded; headline
+        matches weigh `title_weight` times body matches)."""
+        return self._read(lambda: self._keyword_search(text, k, where, title_weight))
 
-    def _keyword_search(self, text: str, k: int, where: StoreFilter | None) -> list[ChunkHit]:
+    def _keyword_search(self, text: str, k: int, where: StoreFilter | None, title_weight: float) -> list[ChunkHit]:
         sql, params = "", []
         if where and where.since:
             sql += " AND a.ts >= ?"
@@ -328,10 +349,13 @@ class ArchiveStore:
         if where and where.until:
             sql += " AND a.ts <= ?"
             params.append(date_timestamp(where.until))
+        if where and where.published_by:
+            sql += " AND (a.ts IS NULL OR a.ts <= ?)"
+            params.append(date_timestamp(where.published_by))
         if where and where.sources:
             sql += f" AND a.source IN ({','.join('?' * len(where.sources))})"
             params += list(where.sources)
-        return self._hydrate(self.manifest.keyword_search(text, k, sql, tuple(params)))
+        return self._hydrate(self.manifest.keyword_search(text, k, sql, tuple(params), title_weight=title_weight))
 
     @staticmethod
     def _metadata_filters(where: StoreFilter | None) -> MetadataFilters | None:
@@ -342,6 +366,9 @@ class ArchiveStore:
             filters.append(MetadataFilter(key="published_ts", value=date_timestamp(where.since), operator=FilterOperator.GTE))
         if where.until:
             filters.append(MetadataFilter(key="published_ts", value=date_timestamp(where.until), operator=FilterOperator.LTE))
+        if where.published_by:
+            filters.append(MetadataFilter(key="published_ts", value=date_timestamp(where.published_by),
+                                          operator=FilterOperator.LTE))
         if where.sources:
             filters.append(MetadataFilter(key="source", value=list(where.sources), operator=FilterOperator.IN))
         return MetadataFilters(filters=filters, condition=FilterCondition.AND)

@@ -76,10 +76,16 @@ class Query:
     k: int
     as_of: date
     notes: tuple[str, ...] = field(default=())
+    dates_from_question: bool = False  # since/until were read from the question's words, not given
 
-    def store_filter(self) -> StoreFilter:
-        """The filter the stores apply."""
-        return StoreFilter(self.since, self.until, self.sources)
+    def store_filter(self, *, question_dates: bool = True) -> StoreFilter:
+        """The filter the stores apply: nothing published after `as_of` (undated kept).
+
+        `question_dates=False` leaves out dates read from the question (an ablation switch).
+        """
+        if self.dates_from_question and not question_dates:
+            return StoreFilter(None, None, self.sources, self.as_of.isoformat())
+        return StoreFilter(self.since, self.until, self.sources, self.as_of.isoformat())
 
     def filters_json(self) -> dict:
         """Filters as reported in `--json` output."""
@@ -221,6 +227,7 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
 
     since_s = parse_date_option(since, "since")
     until_s = parse_date_option(until, "until", end=True)
+    from_question = False
     found = find_date_range(_blank(standalone, named), as_of)
     if since_s or until_s:
         notes.append(f"dates: {since_s or 'any'} to {until_s or 'any'} (as requested)")
@@ -232,10 +239,11 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
     elif found:
         since_s = found.since.isoformat() if found.since else None
         until_s = found.until.isoformat() if found.until else None
+        from_question = True
         notes.append(f"dates: {since_s or 'any'} to {until_s or 'any'} (from “{found.phrase}”)")
     if since_s and until_s and since_s > until_s:
         raise QuestionError(f"impossible date range: since {since_s} is after until {until_s}")
-    return Query(standalone, text, since_s, until_s, chosen, k, as_of, tuple(notes))
+    return Query(standalone, text, since_s, until_s, chosen, k, as_of, tuple(notes), from_question)
 
 
 _CALENDAR_WORDS = re.compile(r"\b\d{4}\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)

@@ -14,13 +14,19 @@ so they plug into llama-index engines. Hand-written, and why:
   abstention calibrates on.
 - `HybridRetriever` adds what news needs on top: at most two chunks per
   article, identical passages and syndicated copies (index/syndication.py)
-  collapsed, and per-outlet retrieval so that "TASS and the BBC" returns both
-  outlets (copies are collapsed within each outlet's search, so both stay).
+  collapsed, per-outlet retrieval so that "TASS and the BBC" returns both
+  outlets (copies are collapsed within each outlet's search, so both stay),
+  and (a switch, off by default) a bonus for passages naming the question's
+  people, places and organisations. Each addition is a switch of
+  `RetrievalConfig`, so the eval can measure it against the plain baselines
+  (`PRESETS`: dense, keyword, rrf, newsdesk).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -29,12 +35,38 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from index.embedding import Embedder
+from index.manifest import fold
 from index.store import ArchiveStore, ChunkHit, StoreFilter
 from index.syndication import Copy
-from qa.query import Query
+from qa.query import Query, key_entities
+from qa.recency import is_current_events, recency_bonus
+from qa.retrieval_config import PRESETS, RetrievalConfig  # noqa: F401 - PRESETS re-exported
 
 RRF_K = 60  # the constant from Cormack, Clarke & Büttcher (SIGIR 2009); robust across collections
 DENSE, KEYWORD = "dense", "keyword"
+# A passage naming every name of the question gains what a rank-20 vote adds in RRF (1/80):
+# enough to break near-ties between fused neighbours, not to lift a passage from the tail.
+NAME_WEIGHT = 1.0 / (RRF_K + 20)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_TOKEN = re.compile(r"\w+")
+
+
+def question_names(text: str) -> list[list[str]]:
+    """The question's names (capitalised phrases) as folded word lists, possessives stripped."""
+    names = []
+    for name in key_entities(text):
+        words = _TOKEN.findall(fold(_POSSESSIVE.sub("", name)))
+        if words:
+            names.append(words)
+    return names
+
+
+def name_coverage(names: Sequence[Sequence[str]], text: str) -> float:
+    """Mean over names of the share of each name's words found in `text` (accent-folded); 0 without names."""
+    if not names:
+        return 0.0
+    words = set(_TOKEN.findall(fold(_POSSESSIVE.sub("", text))))
+    return sum(sum(w in words for w in name) / len(name) for name in names) / len(names)
 
 
 @dataclass(frozen=True)
@@ -84,12 +116,15 @@ class DenseRetriever(BaseRetriever):
 class KeywordRetriever(BaseRetriever):
     """BM25 matches of the question's content words (accent-folded FTS5)."""
 
-    def __init__(self, store: ArchiveStore, top_k: int = 30, where: StoreFilter | None = None) -> None:
+    def __init__(self, store: ArchiveStore, top_k: int = 30, where: StoreFilter | None = None,
+                 title_weight: float | None = None) -> None:
         super().__init__(callback_manager=CallbackManager([]))
-        self.store, self.top_k, self.where = store, top_k, where
+        self.store, self.top_k, self.where, self.title_weight = store, top_k, where, title_weight
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        return [hit_node(h) for h in self.store.keyword_search(query_bundle.query_str, self.top_k, self.where)]
+        weight = {} if self.title_weight is None else {"title_weight": self.title_weight}
+        return [hit_node(h) for h in self.store.keyword_search(query_bundle.query_str, self.top_k, self.where,
+                                                               **weight)]
 
 
 def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
@@ -129,14 +164,16 @@ class RRFRetriever(BaseRetriever):
         return [NodeWithScore(node=nodes[cid], score=fused[cid]) for cid in ranked[:self.top_n]]
 
 
-def cap_per_article(passages: Sequence[Passage], per_article: int, limit: int) -> list[Passage]:
-    """Best-first passages, at most `per_article` per article, identical texts collapsed, at most `limit`."""
+def cap_per_article(passages: Sequence[Passage], per_article: int | None, limit: int, *,
+                    collapse: bool = True) -> list[Passage]:
+    """Best-first passages, at most `per_article` per article (None: any number), identical texts
+    collapsed (unless `collapse` is False), at most `limit`."""
     kept: list[Passage] = []
     per: dict[str, int] = {}
     texts: set[str] = set()
     for p in passages:
         key = " ".join(p.text.split()).casefold()
-        if per.get(p.article_id, 0) >= per_article or key in texts:
+        if (per_article is not None and per.get(p.article_id, 0) >= per_article) or (collapse and key in texts):
             continue
         kept.append(p)
         per[p.article_id] = per.get(p.article_id, 0) + 1
@@ -173,41 +210,65 @@ def interleave(groups: Sequence[Sequence[Passage]]) -> list[Passage]:
 
 
 class HybridRetriever:
-    """Dense + keyword retrieval fused by RRF, news-aware (outlets, dates, per-article cap)."""
+    """Dense + keyword retrieval fused by RRF, news-aware (outlets, dates, per-article cap, names).
+
+    `config` switches each mechanism (see `PRESETS`); the default is the product.
+    """
 
     def __init__(self, store: ArchiveStore, embedder: Embedder, *, candidates: int = 30,
-                 per_article: int = 2) -> None:
-        if candidates < 1 or per_article < 1:
+                 per_article: int | None = None, config: RetrievalConfig | None = None) -> None:
+        config = config or RetrievalConfig()
+        if per_article is not None:
+            config = replace(config, per_article=per_article)
+        if candidates < 1 or (config.per_article is not None and config.per_article < 1):
             raise ValueError("candidates and per_article must be positive")
-        self.store, self.embedder = store, embedder
-        self.candidates, self.per_article = candidates, per_article
+        self.store, self.embedder, self.config = store, embedder, config
+        self.candidates, self.per_article = candidates, config.per_article
 
     def fusion_retriever(self, where: StoreFilter | None = None) -> RRFRetriever:
         """The llama-index retriever behind one filtered search (for use in llama-index engines)."""
-        return RRFRetriever({DENSE: DenseRetriever(self.store, self.embedder, self.candidates, where),
-                             KEYWORD: KeywordRetriever(self.store, self.candidates, where)})
+        parts: dict[str, BaseRetriever] = {}
+        if self.config.dense:
+            parts[DENSE] = DenseRetriever(self.store, self.embedder, self.candidates, where)
+        if self.config.keyword:
+            parts[KEYWORD] = KeywordRetriever(self.store, self.candidates, where,
+                                              None if self.config.title_weight else 1.0)
+        return RRFRetriever(parts)
 
     def retrieve(self, query: Query) -> list[Passage]:
         """At most `query.k` passages, best first, at most `per_article` per article.
 
-        With several outlets, each outlet is searched on its own and the results
-        are interleaved so every named outlet is represented.
+        With several outlets (and `outlet_split`), each outlet is searched on
+        its own and the results are interleaved so every named outlet is represented.
         """
+        cfg = self.config
         vector = self.embedder.encode([query.text])[0]
-        if len(query.sources) > 1:
-            groups = [self._search(query.text, vector, StoreFilter(query.since, query.until, (source,)))
+        where = query.store_filter(question_dates=cfg.question_dates)
+        names = question_names(query.text) if cfg.names else []
+        as_of = query.as_of if cfg.recency and is_current_events(
+            query.text, dates_from_question=query.dates_from_question and cfg.question_dates,
+            span=self.store.date_span()) else None
+        if len(query.sources) > 1 and cfg.outlet_split:
+            groups = [self._search(query.text, vector, replace(where, sources=(source,)), names, as_of)
                       for source in query.sources]
-            groups = [cap_per_article(g, self.per_article, query.k) for g in groups]
-            chosen = cap_per_article(interleave(groups), self.per_article, query.k)
+            groups = [cap_per_article(g, self.per_article, query.k, collapse=cfg.collapse) for g in groups]
+            chosen = cap_per_article(interleave(groups), self.per_article, query.k, collapse=cfg.collapse)
         else:
-            chosen = cap_per_article(self._search(query.text, vector, query.store_filter()), self.per_article, query.k)
+            chosen = cap_per_article(self._search(query.text, vector, where, names, as_of), self.per_article, query.k,
+                                     collapse=cfg.collapse)
         # Cosines come from the stored vectors, not from the dense search's score: the Chroma
         # adapter reports exp(-distance), and keyword-only hits have no dense score at all.
         cosines = self._cosines([p.chunk_id for p in chosen], vector)
         return [replace(p, dense_score=cosines.get(p.chunk_id)) for p in chosen]
 
-    def _search(self, text: str, vector: np.ndarray, where: StoreFilter) -> list[Passage]:
-        """Fused passages for one filter, best first (dense_score filled in later)."""
+    def _search(self, text: str, vector: np.ndarray, where: StoreFilter,
+                names: Sequence[Sequence[str]] = (), recent_as_of: date | None = None) -> list[Passage]:
+        """Fused passages for one filter, best first (dense_score filled in later).
+
+        With `names`, each passage's score gains `NAME_WEIGHT` times the share
+        of the question's names its headline and text contain; with
+        `recent_as_of`, the recency prior of `qa.recency`.
+        """
         bundle = QueryBundle(query_str=text, embedding=vector.tolist())
         out = []
         for hit in self.fusion_retriever(where).retrieve(bundle):
@@ -218,6 +279,10 @@ class HybridRetriever:
                 text=node.get_content(), start=node.start_char_idx or 0, end=node.end_char_idx or 0,
                 score=float(hit.score or 0.0), keyword_rank=meta.get(f"{KEYWORD}_rank"),
                 dense_rank=meta.get(f"{DENSE}_rank")))
+        if names or recent_as_of:
+            out = [replace(p, score=p.score + NAME_WEIGHT * name_coverage(names, f"{p.title}\n{p.text}")
+                           + (recency_bonus(p.published, recent_as_of) if recent_as_of else 0.0)) for p in out]
+            out.sort(key=lambda p: -p.score)  # stable: ties keep the fused order
         return collapse_syndicated(out, self.store.copies_of(p.article_id for p in out))
 
     def _cosines(self, chunk_ids: list[str], vector: np.ndarray) -> dict[str, float]:

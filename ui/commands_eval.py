@@ -88,6 +88,11 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                    help="continue the run in --out (default: the latest run of this set and mode), "
                         "skipping questions already done")
     p.add_argument("--json", action="store_true", help="print summary.json instead of the table")
+    p.add_argument("--retriever", default="newsdesk", metavar="NAME[,NAME…]",
+                   help="retrieval to measure: dense, keyword, rrf (plain fusion) or newsdesk (default), each "
+                        "optionally with +/- cap, collapse, outlet-split, question-dates, names (e.g. rrf+names, "
+                        "newsdesk-cap); several, comma-separated, run one after another over the same store "
+                        "into OUT/NAME and are printed side by side")
     _add_llm_options(p)
 
 
@@ -213,7 +218,8 @@ def finish(result, args: argparse.Namespace, resume_hint: str) -> int:
     return 0
 
 
-HEADLINE = ("hits@1", "hits@4", "hits@10", "mrr@10", "map@10", "evidence_hits@4", "answer_recall@4", "correct",
+HEADLINE = ("hits@1", "hits@4", "hits@10", "mrr@10", "map@10", "evidence_hits@4", "answer_recall@4", "answer_recall@10",
+            "evidence_recall", "correct",
             "exact_match", "f1", "yes_no_accuracy", "citation_precision", "citation_recall", "unsupported_rate",
             "correct_flagged", "wrong_unflagged", "abstain_precision", "abstain_recall", "wrongful_abstention")
 
@@ -237,17 +243,70 @@ def summary_table(summary: dict) -> str:
     return "\n".join(lines)
 
 
+def _retrievers(args: argparse.Namespace) -> dict:
+    from qa.retrieval_config import parse_retrievers
+
+    try:
+        return parse_retrievers(args.retriever)
+    except ValueError as exc:
+        raise UsageError(f"--retriever: {exc}") from None
+
+
+def finish_all(results: dict, args: argparse.Namespace, resume_hint: str, base: Path) -> int:
+    """Print several retrievers' runs side by side (also written to BASE/retrievers.md); the worst exit status."""
+    from eval.ablation import TABLE_FILE, side_by_side
+
+    if len(results) == 1:
+        return finish(next(iter(results.values())), args, resume_hint)
+    table = side_by_side({name: r.summary for name, r in results.items()})
+    base.mkdir(parents=True, exist_ok=True)
+    (base / TABLE_FILE).write_text(table + "\n", encoding="utf-8")
+    if args.json:
+        print(json.dumps({name: r.summary for name, r in results.items()}, ensure_ascii=False, default=str))
+    else:
+        print(table)
+        print(f"\nreports: {base}/NAME/report.md; table: {base / TABLE_FILE}")
+    statuses = []
+    for name, result in results.items():
+        outcome = result.outcome
+        if outcome.interrupted or not outcome.complete:
+            print(f"{name}: interrupted; continue with {resume_hint} --retriever {name} --resume --out "
+                  f"{outcome.out_dir}", file=sys.stderr)
+            statuses.append(130)
+        elif outcome.errors:
+            print(f"{name}: {outcome.errors} question(s) failed", file=sys.stderr)
+            statuses.append(1)
+    return max(statuses, default=0)
+
+
+def _run_dirs(args: argparse.Namespace, settings, name: str, retrievers: dict) -> tuple[Path | None, dict]:
+    """The base folder and, per retriever, its run folder (None: the default for a single run)."""
+    from eval.run import default_out
+
+    if len(retrievers) == 1:
+        return (Path(args.out) if args.out else None), {n: (Path(args.out) if args.out else None) for n in retrievers}
+    base = Path(args.out) if args.out else default_out(settings, f"{name}-retrievers", _options(args))
+    return base, {n: base / n for n in retrievers}
+
+
 @_guarded
 def cmd_run(args: argparse.Namespace) -> int:
-    """Evaluate a question set."""
+    """Evaluate a question set (with each retriever asked for)."""
+    from eval.ablation import use_retriever
     from eval.questions import load_questions, resolve_question_set
-    from eval.run import evaluate_set
+    from eval.run import evaluate_set, open_qa
 
     path = resolve_question_set(args.questions)
     questions = load_questions(path)
-    result = evaluate_set(_settings(args), questions, _options(args), out_dir=Path(args.out) if args.out else None,
-                          name=path.stem, questions_file=str(path))
-    return finish(result, args, f"newsdesk eval {args.questions}")
+    retrievers = _retrievers(args)
+    settings = _settings(args)
+    base, outs = _run_dirs(args, settings, path.stem, retrievers)
+    qa = open_qa(settings, retrieval_only=args.retrieval_only)
+    product = len(retrievers) == 1 and "newsdesk" in retrievers  # the engine's own retriever, unchanged
+    results = {name: evaluate_set(settings, questions, _options(args), out_dir=outs[name], name=path.stem,
+                                  questions_file=str(path), qa=qa if product else use_retriever(qa, config))
+               for name, config in retrievers.items()}
+    return finish_all(results, args, f"newsdesk eval {args.questions}", base or Path("."))
 
 
 @_guarded
@@ -272,11 +331,19 @@ def cmd_realtimeqa(args: argparse.Namespace) -> int:
     """Run RealTimeQA."""
     from eval.benchmarks.realtimeqa_run import run_realtimeqa
 
+    from index.runtime import load_embedder
+
     data = _data_dir(args, SHARED / "realtimeqa" / "2022")
-    result = run_realtimeqa(_settings(args), data, _options(args), choices=args.choices,
-                            abstain_sample=args.abstain_sample, abstain_weeks=args.abstain_weeks,
-                            out_dir=Path(args.out) if args.out else None)
-    return finish(result, args, "newsdesk eval realtimeqa" + (" --choices" if args.choices else ""))
+    retrievers = _retrievers(args)
+    settings = _settings(args)
+    base, outs = _run_dirs(args, settings, "realtimeqa", retrievers)
+    embedder = load_embedder(settings)
+    results = {name: run_realtimeqa(settings, data, _options(args), choices=args.choices,
+                                    abstain_sample=args.abstain_sample, abstain_weeks=args.abstain_weeks,
+                                    out_dir=outs[name], embedder=embedder, retriever=config)
+               for name, config in retrievers.items()}
+    return finish_all(results, args, "newsdesk eval realtimeqa" + (" --choices" if args.choices else ""),
+                      base or Path("."))
 
 
 @_guarded

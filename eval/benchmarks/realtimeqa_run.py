@@ -62,6 +62,7 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
             "exact_match": avg("exact_match"), "f1": avg("f1"),
             "names_correct_choice_only": avg("names_correct_choice_only"),
             "answer_recall@4": avg("answer_recall@4"), "answer_recall@10": avg("answer_recall@10"),
+            "evidence_recall": avg("evidence_recall"), "own_page_mrr@10": avg("mrr@10"),
             "own_page_hits@1": avg("hits@1"), "own_page_hits@4": avg("hits@4"), "own_page_hits@10": avg("hits@10"),
             "held_out_abstained": m.mean(bool(r.get("abstained")) for r in probes), "held_out_n": len(probes),
             "held_out_judged_by": probes[0].get("abstained_by") if probes else None}
@@ -78,7 +79,8 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
         "",
         f"- names the correct choice and no other (free-form, lenient): {_fmt(ours['names_correct_choice_only'])}",
         f"- answer recall@4 / @10 (a retrieved passage contains the correct choice's text): "
-        f"{_fmt(ours['answer_recall@4'])} / {_fmt(ours['answer_recall@10'])}",
+        f"{_fmt(ours['answer_recall@4'])} / {_fmt(ours['answer_recall@10'])}; evidence recall (in the sentences "
+        f"the model is shown): {_fmt(ours['evidence_recall'])}",
         f"- one of the question's own search pages among our top 1 / 4 / 10 passages: {_fmt(ours['own_page_hits@1'])}"
         f" / {_fmt(ours['own_page_hits@4'])} / {_fmt(ours['own_page_hits@10'])} (over the {with_pages} questions "
         f"the benchmark retrieved pages for; {len(main) - with_pages} have none)",
@@ -98,16 +100,20 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
                                        "duplicates": pages.duplicates, "empty": pages.skipped_empty}},
                "headline": {k: _fmt(v) for k, v in ours.items()
                             if k in ("mc_accuracy", "names_correct_choice_only", "own_page_hits@10",
-                                     "answer_recall@10", "held_out_abstained") and v is not None}}
+                                     "answer_recall@10", "evidence_recall", "held_out_abstained") and v is not None}}
     return ["\n".join(lines)], summary
 
 
 def run_realtimeqa(settings, data_dir: Path, options, *, choices: bool = False, abstain_sample: int = 40,
-                   abstain_weeks: int = 2, out_dir: Path | None = None, embedder=None, progress=None):
+                   abstain_weeks: int = 2, out_dir: Path | None = None, embedder=None, progress=None,
+                   retriever=None):
     """Build (or reuse) the pooled archive, run the questions and held-out probes, write the report.
+
+    `retriever` is a `RetrievalConfig` (default: the product's).
 
     Returns `eval.run.EvalResult`.
     """
+    from eval.ablation import use_retriever
     from eval.run import default_out, describe, evaluate_questions
     from eval.runner import select_questions
     from index.runtime import load_embedder
@@ -124,6 +130,8 @@ def run_realtimeqa(settings, data_dir: Path, options, *, choices: bool = False, 
     store = ArchiveStore(settings.store_dir or home / "store")
     ingest_into(settings, store, [pages_path], embedder, quiet=options.quiet)
     qa = build_qa(settings, store=store, embedder=embedder, llm=None if options.retrieval_only else "settings")
+    if retriever is not None:
+        use_retriever(qa, retriever)
     questions = convert_questions(Path(data_dir), choices=choices)
     chosen = select_questions(questions, limit=options.limit, sample=options.sample, seed=options.seed)
     weeks: list[str] = []
@@ -135,6 +143,8 @@ def run_realtimeqa(settings, data_dir: Path, options, *, choices: bool = False, 
         dropped = set().union(*(pages.urls_by_week[w] for w in weeks))
         held_store = copy_without(store, home / f"store-without-{'-'.join(weeks)}", dropped)
         held_qa = NewsQA(held_store, embedder, qa.llm, k=settings.k)
+        if retriever is not None:
+            use_retriever(held_qa, retriever)
     selection = (f"sample {options.sample}, seed {options.seed}" if options.sample else "all") + \
         (f", first {options.limit}" if options.limit else "")
     name = "realtimeqa-choices" if choices else "realtimeqa"

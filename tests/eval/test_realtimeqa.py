@@ -150,11 +150,17 @@ def test_end_to_end_extractive_run_with_held_out_week(mini, tmp_path, fake_embed
     report = result.files.report_path.read_text()
     assert "## RealTimeQA scoreboard" in report and "| 0.732 | 0.378 | 0.475 |" in report
     assert "**Newsdesk, this run**" in report
-    # second run reuses the stores: nothing new to embed
-    before = fake_embedder.texts_encoded
+    # second run reuses the stores: no chunk is embedded again (only queries and evidence sentences)
+    calls: list[list[str]] = []
+    encode = fake_embedder.encode
+    fake_embedder.encode = lambda texts: (calls.append(list(texts)), encode(texts))[1]
     second = rt_run.run_realtimeqa(settings, mini, RunOptions(quiet=True, retrieval_only=True), abstain_sample=5,
                                abstain_weeks=1, out_dir=tmp_path / "run2", embedder=fake_embedder)
-    assert fake_embedder.texts_encoded - before == len(second.outcome.records)  # one query vector each
+    questions = {r["question"] for r in second.outcome.records}
+    # every encoding is a question: alone (its query vector) or heading its evidence sentences
+    assert calls and all(call[0] in questions for call in calls)
+    assert questions == {call[0] for call in calls if len(call) == 1}
+    assert all("evidence_recall" in r["metrics"] for r in second.outcome.records if r["answerable"])
 
 
 def test_conversion_of_real_weeks(shared_dir):

@@ -156,7 +156,7 @@ class FakeStore:
         # Like the Chroma adapter: a monotone transform of the cosine, not the cosine itself.
         return [self._hit(c, float(np.exp(s - 1))) for s, c in hits[:k]]
 
-    def keyword_search(self, text, k, where=None):
+    def keyword_search(self, text, k, where=None, **kw):
         words = {w.strip("?.,").lower() for w in text.split() if len(w) > 3}
         hits = []
         for c in self.chunks:
@@ -186,7 +186,7 @@ def query(text: str, k: int = 6, since=None, until=None, sources=()) -> Query:
 @pytest.fixture
 def fake_hybrid(fake_embedder):
     store = FakeStore(CHUNKS, fake_embedder)
-    return HybridRetriever(store, fake_embedder, candidates=10), store
+    return HybridRetriever(store, fake_embedder, candidates=10, per_article=2), store
 
 
 def test_hybrid_caps_articles_collapses_copies_and_limits_k(fake_hybrid):
@@ -260,7 +260,7 @@ def test_filters_reach_both_searches(fake_hybrid):
     got = retriever.retrieve(query("Syria ceasefire", since="2017-02-01", until="2017-02-28", sources=["TASS"]))
     assert got and {p.source for p in got} == {"TASS"}
     assert all("2017-02-01" <= p.published <= "2017-02-28" for p in got)
-    assert store.filters == [StoreFilter("2017-02-01", "2017-02-28", ("TASS",))]
+    assert store.filters == [StoreFilter("2017-02-01", "2017-02-28", ("TASS",), AS_OF.isoformat())]
 
 
 def test_several_outlets_are_searched_separately_and_interleaved(fake_hybrid):
@@ -385,7 +385,7 @@ def test_real_keyword_search_finds_sample_without_accents(real_store, real_embed
         pytest.skip("../shared/samples is not present")
     hits = store.keyword_search("Davutoglu", 5)
     assert hits and all("Davutoğlu" in h.text for h in hits)
-    retriever = HybridRetriever(store, real_embedder)
+    retriever = HybridRetriever(store, real_embedder, per_article=2)  # the '+cap' switch, off by default
     got = retriever.retrieve(ask(store, "What did Davutoglu accuse Russia of?"))
     assert "Davutoğlu" in got[0].text and "accused Russia" in got[0].text
     question = "What cities does the joint statement say the Russian Air Force attacked?"
@@ -400,7 +400,8 @@ def test_real_keyword_search_finds_sample_without_accents(real_store, real_embed
 @pytest.mark.slow
 def test_real_date_filter_excludes_out_of_range(real_store, real_embedder):
     store, _ = real_store
-    retriever = HybridRetriever(store, real_embedder)
+    from qa.retrieval_config import parse_retriever
+    retriever = HybridRetriever(store, real_embedder, config=parse_retriever("newsdesk+question-dates"))
     q = ask(store, "Who won the election in November 2016?")
     assert (q.since, q.until) == ("2016-11-01", "2016-11-30")
     got = retriever.retrieve(q)
@@ -413,7 +414,8 @@ def test_real_date_filter_excludes_out_of_range(real_store, real_embedder):
 @pytest.mark.slow
 def test_real_source_filter_and_per_outlet(real_store, real_embedder):
     store, _ = real_store
-    retriever = HybridRetriever(store, real_embedder)
+    from qa.retrieval_config import parse_retriever
+    retriever = HybridRetriever(store, real_embedder, config=parse_retriever("newsdesk+question-dates"))
     got = retriever.retrieve(ask(store, "What happened?", sources=["RTE"]))
     assert got and {p.source for p in got} == {"RTÉ"}
     q = ask(store, "What did TASS and the BBC report in February 2017?")

@@ -150,3 +150,31 @@ def test_retrieval_only_run_with_the_real_embedder(tmp_path, qfile, real_embedde
     assert summary["overall"]["metrics"]["hits@1"] == 1.0 and summary["mode"] == "retrieval"
     # the unanswerable question's best match is weaker than any answerable one's
     assert records["none"]["best_cosine"] < min(records["syria"]["best_cosine"], records["doris"]["best_cosine"])
+
+
+def test_retrievers_side_by_side_over_one_real_store(qfile, tmp_path, fake_embedder, capsys, monkeypatch):
+    """`--retriever dense,keyword,rrf,newsdesk`: four runs over the same on-disk store, one table."""
+    from index.runtime import build_indexer
+    from index.store import ArchiveStore
+    from qa.answer import NewsQA
+
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES))
+    store = ArchiveStore(tmp_path / "store")
+    build_indexer(Settings(home=tmp_path), store=store, embedder=fake_embedder, quiet=True).ingest([source])
+    monkeypatch.setattr("eval.run.open_qa", lambda settings, **kw: NewsQA(store, fake_embedder, None))
+    out = tmp_path / "ablation"
+    assert main(["eval", str(qfile), "--home", str(tmp_path), "--out", str(out), "-q", "--retrieval-only",
+                 "--retriever", "dense,keyword,rrf,newsdesk-names"]) == 0
+    printed = capsys.readouterr().out
+    header = next(line for line in printed.splitlines() if line.startswith("| metric"))
+    assert header == "| metric | dense | keyword | rrf | newsdesk-names |"
+    assert "answer recall@10" in printed and "evidence recall" in printed and "retrieval p50 / p95 ms" in printed
+    assert (out / "retrievers.md").read_text().strip() in printed
+    for name in ("dense", "keyword", "rrf", "newsdesk-names"):
+        records = [json.loads(line) for line in (out / name / "results.jsonl").read_text().splitlines()]
+        assert len(records) == len(QUESTIONS)
+    keyword = [json.loads(line) for line in (out / "keyword" / "results.jsonl").read_text().splitlines()]
+    assert all(row["dense_score"] is not None for r in keyword for row in r["retrieved"])  # cosines still filled
+    assert main(["eval", str(qfile), "--home", str(tmp_path), "--retriever", "bm42"]) == 2
+    assert "--retriever: unknown retriever 'bm42'" in capsys.readouterr().err

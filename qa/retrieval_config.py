@@ -1,0 +1,93 @@
+"""Which retrieval mechanisms are on: `RetrievalConfig`, the named presets and
+the `--retriever` spelling the eval uses to compare them side by side.
+
+Every mechanism we add on top of plain fusion must earn its place in the
+README's ablation table, so each one is a switch here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    """Which mechanisms a `HybridRetriever` uses; each can be switched off to measure it.
+
+    `per_article=None` means no cap. Explicit filters and the as-of cut-off
+    always apply; `question_dates` only governs dates read from the question.
+    """
+
+    dense: bool = True
+    keyword: bool = True
+    # No cap: on the demo set at most 2 chunks per article cost answer recall@4 0.985 -> 0.955
+    # (2026-12-01, newsdesk vs newsdesk+cap, headline weight off); '+cap' restores it.
+    per_article: int | None = None
+    collapse: bool = True
+    outlet_split: bool = True
+    # Off: on the demo set filters read from the question's date phrases cost article Hits@1 1.000 -> 0.987
+    # and answer recall@4 0.970 -> 0.955 (2026-12-01, with the cap on); explicit --since/--until always apply.
+    question_dates: bool = False
+    # Off: on the demo set it cost article Hits@1 0.987 -> 0.974 and answer recall@4 0.955 -> 0.924
+    # (2026-12-01, `--retriever newsdesk,newsdesk-names`); measure it on RealTimeQA with `+names`.
+    names: bool = False
+    # Headline matches weigh TITLE_WEIGHT (2x) body matches; off: on the demo set it cost answer recall@4
+    # 0.955 -> 0.939 (2026-12-01, newsdesk+title vs newsdesk); the headline column is searched either way.
+    title_weight: bool = False
+    recency: bool = False  # recency prior for current-events questions; off until measured to help
+
+    def __post_init__(self) -> None:
+        if not (self.dense or self.keyword):
+            raise ValueError("a retriever needs dense or keyword search")
+        if self.per_article is not None and self.per_article < 1:
+            raise ValueError("per_article must be positive (or None for no cap)")
+
+
+_PLAIN = dict(per_article=None, collapse=False, outlet_split=False, question_dates=False, names=False,
+              title_weight=False)
+PRESETS: dict[str, RetrievalConfig] = {
+    "dense": RetrievalConfig(keyword=False, **_PLAIN),    # MiniLM top-k
+    "keyword": RetrievalConfig(dense=False, **_PLAIN),    # FTS5 BM25 over the question's words
+    "rrf": RetrievalConfig(**_PLAIN),                     # plain reciprocal rank fusion of the two
+    "newsdesk": RetrievalConfig(),                        # the product: fusion plus every addition
+}
+
+
+
+# The additions a `--retriever` spec can switch on (+) or off (-), and the config field each sets.
+ADDITIONS: dict[str, dict[str, object]] = {
+    "cap": {"per_article": 2}, "collapse": {"collapse": True}, "outlet-split": {"outlet_split": True},
+    "question-dates": {"question_dates": True}, "names": {"names": True}, "title": {"title_weight": True},
+    "recency": {"recency": True},
+}
+_OFF: dict[str, dict[str, object]] = {
+    "cap": {"per_article": None}, "collapse": {"collapse": False}, "outlet-split": {"outlet_split": False},
+    "question-dates": {"question_dates": False}, "names": {"names": False}, "title": {"title_weight": False},
+    "recency": {"recency": False},
+}
+
+
+def parse_retriever(spec: str) -> RetrievalConfig:
+    """A config from a spec: a preset, then any `+addition` / `-addition` ('rrf+names', 'newsdesk-cap').
+
+    Raises `ValueError` with the valid words when the spec is unknown.
+    """
+    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title|recency)\b)", spec.strip())
+    base = parts[0]
+    if base not in PRESETS:
+        raise ValueError(f"unknown retriever {spec!r}: start with one of {', '.join(PRESETS)}, then optionally "
+                         f"+ or - one of {', '.join(ADDITIONS)} (e.g. rrf+names, newsdesk-cap)")
+    config = PRESETS[base]
+    for part in parts[1:]:
+        sign, name = part[0], part[1:]
+        config = replace(config, **(ADDITIONS if sign == "+" else _OFF)[name])  # type: ignore[arg-type]
+    return config
+
+
+def parse_retrievers(specs: str) -> dict[str, RetrievalConfig]:
+    """Comma-separated specs ('dense,keyword,rrf,newsdesk') -> name -> config, in order."""
+    names = [s.strip() for s in specs.split(",") if s.strip()]
+    if not names:
+        raise ValueError("--retriever needs at least one name")
+    return {name: parse_retriever(name) for name in dict.fromkeys(names)}

@@ -1,0 +1,55 @@
+"""The recency prior: which questions get it, how it decays, and that it reorders a real store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.chunking import Chunker
+from index.pipeline import Indexer
+from index.settings import Settings
+from index.store import ArchiveStore
+from qa.query import understand
+from qa.recency import HALF_LIFE_DAYS, RECENCY_WEIGHT, is_current_events, recency_bonus
+from qa.retrieval import HybridRetriever
+from qa.retrieval_config import parse_retriever
+
+SPAN_WEEKS = ("2022-06-01", "2022-09-30")
+SPAN_YEARS = ("2015-01-01", "2022-09-30")
+
+
+def test_current_events_questions():
+    assert is_current_events("Who won the election this week?", dates_from_question=False, span=SPAN_WEEKS)
+    assert is_current_events("What is the latest inflation figure?", dates_from_question=False, span=SPAN_WEEKS)
+    assert not is_current_events("Who won the election?", dates_from_question=False, span=SPAN_WEEKS)
+    assert is_current_events("Who won the election?", dates_from_question=False, span=SPAN_YEARS)  # no date, years
+    assert not is_current_events("Who won the latest election in March?", dates_from_question=True, span=SPAN_YEARS)
+    assert not is_current_events("What is the latest news on the 2016 election?", dates_from_question=False,
+                                 span=SPAN_YEARS)
+
+
+def test_bonus_halves_every_half_life_and_ignores_undated_and_later():
+    as_of = date(2022, 9, 9)
+    assert recency_bonus("2022-09-09", as_of) == pytest.approx(RECENCY_WEIGHT)
+    later = date.fromordinal(as_of.toordinal() - int(HALF_LIFE_DAYS)).isoformat()
+    assert recency_bonus(later, as_of) == pytest.approx(RECENCY_WEIGHT / 2)
+    assert recency_bonus(None, as_of) == 0.0 and recency_bonus("2022-09-10", as_of) == 0.0
+
+
+def test_recency_prior_puts_this_weeks_report_first(tmp_path, fake_embedder):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, day, body in (("old.txt", "2022-06-03", "The Portvale club named Ana Ruiz as its coach."),
+                            ("new.txt", "2022-09-08", "Ben Ode is the Portvale club coach after a change.")):
+        (docs / name).write_text(f"Portvale club and coach\nDate: {day}\n\n{body}\n", encoding="utf-8")
+    store = ArchiveStore(tmp_path / "store")
+    s = Settings()
+    Indexer(store, fake_embedder, Chunker(fake_embedder.tokenize, s.chunk_tokens, s.chunk_overlap),
+            quiet=True).ingest([docs])
+    query = understand("Who is the latest coach of the Portvale club?", outlets=list(store.outlets()),
+                       as_of=date(2022, 9, 9), k=2)
+    plain = HybridRetriever(store, fake_embedder, config=parse_retriever("newsdesk")).retrieve(query)
+    recent = HybridRetriever(store, fake_embedder, config=parse_retriever("newsdesk+recency")).retrieve(query)
+    assert plain[0].published == "2022-06-03"  # the better word match, without the prior
+    assert recent[0].published == "2022-09-08"
