@@ -103,11 +103,13 @@ class TwoPassageStore:
     def __init__(self, embedder) -> None:
         self.texts = {"x#0": "The minister visited the flooded region on Monday",
                       "y#0": "Minister Okonkwo visited the flooded region on Monday"}
-        self.vectors = dict(zip(self.texts, embedder.encode(list(self.texts.values()))))
-        self.collection = self
+        self.stored = dict(zip(self.texts, embedder.encode(list(self.texts.values()))))
 
-    def get(self, ids, include):
-        return {"ids": list(ids), "embeddings": [self.vectors[i] for i in ids]}
+    def vectors(self, chunk_ids):
+        return {i: self.stored[i] for i in chunk_ids}
+
+    def copies_of(self, article_ids):
+        return {}  # no syndicated copies here
 
     def _hits(self, order):
         from index.store import ChunkHit
