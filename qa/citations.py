@@ -377,19 +377,26 @@ def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, que
     renumberer = MarkerRenumberer(len(passages))
     text = renumberer.renumber(repair_citations(raw.strip(), checker, question))
     sentences: list[AnswerSentence] = []
-    best: dict[int, tuple[int, int, float]] = {}
+    # A passage cited by several sentences is quoted for the first one it supports: answers lead
+    # with the answer ("ended on Sunday"), and a later background sentence copied nearly verbatim
+    # ("Unions accepted a proposal …") would otherwise win on score alone. Unsupported sentences
+    # only supply a quote when no supported one does, the best-scoring first.
+    best: dict[int, tuple[tuple[int, int, float], bool]] = {}
     for s, e in _sentence_spans(text):
         sentence = text[s:e]
         numbers = tuple(dict.fromkeys(parse_markers(sentence)))
         support = checker.check(sentence, [renumberer.passage_index(n) for n in numbers], question)
         for pi, quote in support.quotes.items():
-            if pi not in best or quote[2] > best[pi][2]:
-                best[pi] = quote
+            held = best.get(pi)
+            if held is None or (support.supported and not held[1]) or (
+                    not held[1] and not support.supported and quote[2] > held[0][2]):
+                best[pi] = (quote, support.supported)
         sentences.append(AnswerSentence(sentence, numbers, support.supported))
     citations = []
     for prompt_n, n in sorted(renumberer.order.items(), key=lambda kv: kv[1]):
         p = passages[prompt_n - 1]
-        qs, qe, _ = best.get(prompt_n - 1) or (*(claim_spans(p.text) or [(0, len(p.text))])[0], 0.0)
+        held = best.get(prompt_n - 1)
+        qs, qe, _ = held[0] if held else (*(claim_spans(p.text) or [(0, len(p.text))])[0], 0.0)
         supported = any(sent.supported for sent in sentences if n in sent.citations)
         citations.append(Citation(n, p.article_id, p.title, p.source, p.published, p.url, p.text, p.start,
                                   p.text[qs:qe], p.start + qs, p.start + qe, supported, p.also_in))

@@ -108,6 +108,21 @@ def test_each_cited_source_gets_its_own_best_quote(passages, fake_embedder):
     assert quotes["a"] == "Winds of up to 94 mph were recorded in Wales."
 
 
+def test_a_passage_cited_twice_is_quoted_for_the_first_claim_it_supports(fake_embedder):
+    body = ("The Bus Éireann strike ended on Sunday after three weeks. Unions accepted a proposal from the "
+            "Workplace Relations Commission. Services across Ireland resumed on Monday morning.")
+    raw = ("The Bus Éireann strike ended on Sunday after three weeks [1]. Unions accepted a proposal from the "
+           "Workplace Relations Commission [1].")
+    _, sentences, citations = verify_answer(raw, [passage("rte", body, source="RTÉ")], fake_embedder)
+    assert all(s.supported for s in sentences)
+    assert citations[0].quote == "The Bus Éireann strike ended on Sunday after three weeks."
+    # an unsupported first sentence does not take the quote from a supported later one
+    raw = "The strike cost 40 million euros [1]. Unions accepted a proposal from the Workplace Relations Commission [1]."
+    _, sentences, citations = verify_answer(raw, [passage("rte", body, source="RTÉ")], fake_embedder)
+    assert not sentences[0].supported and sentences[1].supported
+    assert citations[0].quote == "Unions accepted a proposal from the Workplace Relations Commission."
+
+
 def test_sentence_without_citation_no_passage_supports_is_unsupported(passages, fake_embedder):
     raw = "Storm Doris hit Britain on Thursday [1]. The European Central Bank raised rates in Frankfurt."
     _, sentences, citations = verify_answer(raw, passages, fake_embedder)
