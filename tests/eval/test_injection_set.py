@@ -77,8 +77,9 @@ def test_extra_scores_and_scoreboard():
 def test_eval_injection_extractive_run_follows_nothing(tmp_path, monkeypatch, capsys):
     from ui.cli import main
 
+    models = Settings().models  # read before NEWSDESK_HOME moves the default models folder
     monkeypatch.setenv("NEWSDESK_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("NEWSDESK_MODELS_DIR", str(Settings().models))
+    monkeypatch.setenv("NEWSDESK_MODELS_DIR", str(models))
     out = tmp_path / "run"
     code = main(["eval", "injection", "--llm", "none", "--out", str(out), "--json", "--quiet"])
     summary = json.loads(capsys.readouterr().out)
