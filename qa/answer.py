@@ -251,7 +251,7 @@ class NewsQA:
                 return
             if decision == QUOTE:
                 short, quoted = None, True
-                raw = quoted_answer(evidence)
+                raw = quoted_answer(evidence, query.text)
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         last_token = time.perf_counter()
         used = [e.passage for e in evidence]
@@ -282,7 +282,7 @@ class NewsQA:
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,
-                          _signals_json(signals, decision, evidence)))
+                          _signals_json(signals, decision, evidence, query.text)))
 
     def _generate(self, query: Query, evidence: Sequence[Evidence], timings: dict, t0: float
                   ) -> Iterator[ShortAnswer | TextDelta]:
@@ -332,7 +332,7 @@ class NewsQA:
                  model_reply: str | None = None) -> Answer:
         closest = closest_articles(passages)
         timings["total"] = _ms(t0)
-        facts = _signals_json(signals, "abstain", evidence) if signals else {}
+        facts = _signals_json(signals, "abstain", evidence, query.text) if signals else {}
         if why:
             facts["abstained_by"] = why
         if model_reply is not None:  # what the model wrote, for calibration and debugging (never shown)
@@ -349,9 +349,9 @@ def _with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence]
     return replace(signals, evidence=best.score, names_share=names_share(question, best.passage))
 
 
-def _signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence]) -> dict:
+def _signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence], question: str) -> dict:
     """The signals, the decision taken and the sentence a quoted answer would use (for calibration)."""
-    best = best_sentence(evidence)
+    best = best_sentence(evidence, question)
     return {**signals.to_json(), "decision": decision, "best_sentence": best[1] if best else None}
 
 
