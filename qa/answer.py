@@ -21,7 +21,7 @@ from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
 from qa.abstain import QUOTE, AbstainPolicy, Signals, names_share, retrieval_signals
 from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
                           strip_markers, verify_answer)
-from qa.evidence import Evidence, select_evidence
+from qa.evidence import Evidence, select_evidence, split_sentences
 from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
@@ -255,6 +255,7 @@ class NewsQA:
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         last_token = time.perf_counter()
         used = [e.passage for e in evidence]
+        raw = without_instructions(raw, used, query.text)
         text, sentences, citations = verify_answer(raw, used, vectors, query.text)
         if short and not quoted and not citations:
             # The 1.5B model often writes a right short answer and then sentences without a marker
@@ -365,6 +366,20 @@ def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[
     """True when some uncited sentence is still supported by one of the passages."""
     checker = SupportChecker(passages, embedder)
     return any(checker.check(s.text, [i]).supported for s in sentences for i in range(len(passages)))
+
+
+def without_instructions(raw: str, passages: Sequence[Passage], question: str) -> str:
+    """The reply without the sentences that repeat an article's instructions (see InjectionGuard).
+
+    Flagging them is not enough: shown, even marked unsupported, they carry the attacker's
+    payload to the reader (the injection set's ferry article: the model copied its passage,
+    flagged quotation and link included). When every sentence does, the reply is left whole
+    and `_only_instructions` turns it into an abstention.
+    """
+    guard = InjectionGuard(passages)
+    spans = split_sentences(raw)
+    kept = [raw[s:e] for s, e in spans if not guard.veto(strip_markers(raw[s:e]), question)]
+    return " ".join(kept) if kept and len(kept) < len(spans) else raw
 
 
 def _only_instructions(sentences: Sequence[AnswerSentence], passages: Sequence[Passage], question: str) -> bool:
