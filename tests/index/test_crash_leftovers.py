@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from index.chunking import Chunker
 from index.manifest import Manifest
-from index.pipeline import Indexer
-from index.store import HNSW_SYNC_THRESHOLD, ArchiveStore
+from index.store import HNSW_SYNC_THRESHOLD
+from tests.index.archive_files import make_indexer
+from tests.index.archive_files import write_articles as write_files
 
 # No URLs: ids are hashes of headline and text, so an edit gives the article a new id
 # and its old version must be retired (the case that showed 67 "articles" of 60).
@@ -26,14 +26,7 @@ ARTICLES = {
 
 
 def write_articles(folder: Path, articles: dict[str, str] = ARTICLES) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def make_indexer(store_dir: Path, embedder) -> Indexer:
-    return Indexer(ArchiveStore(store_dir), embedder, Chunker(embedder.tokenize, 64, 8), quiet=True)
+    return write_files(folder, articles)
 
 
 def interrupt_after_manifest_commit(monkeypatch) -> None:

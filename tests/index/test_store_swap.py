@@ -12,9 +12,8 @@ import sys
 import threading
 from pathlib import Path
 
-from index.chunking import Chunker
-from index.pipeline import Indexer
 from index.store import ArchiveStore
+from tests.index.archive_files import make_indexer, write_articles
 
 WORKER = Path(__file__).with_name("store_worker.py")
 ARTICLES = {
@@ -22,17 +21,6 @@ ARTICLES = {
     "budget.txt": "Parliament passes budget\n\nThe Irish parliament passed the budget for 2017 after a long debate.",
     "storm.txt": "Storm hits coast\n\nA winter storm closed schools along the coast of Maine on Tuesday.",
 }
-
-
-def write_articles(folder: Path, articles: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def make_indexer(store_dir: Path, embedder) -> Indexer:
-    return Indexer(ArchiveStore(store_dir), embedder, Chunker(embedder.tokenize, 64, 8), quiet=True)
 
 
 def run_worker(store_dir: Path, op: str, *paths: Path) -> dict:
