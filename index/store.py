@@ -158,8 +158,10 @@ class ArchiveStore:
         The reopen excludes every read (of all processes) for its duration, so
         no thread is left holding the handles it closes.
         """
-        if not force and not self._stale():
-            return False
+        if not force:
+            with self.guard.reading():  # another thread may be reopening: its handles are closed meanwhile
+                if not self._stale():
+                    return False
         with self._reopen_lock, self.guard.swapping():
             if not force and not self._stale():
                 return False
@@ -220,6 +222,11 @@ class ArchiveStore:
             if len(chunks) != len(vectors):
                 raise ValueError(f"one vector per chunk is required ({article.id})")
         retire = [a for a in dict.fromkeys(retire) if a not in {art.id for art, _, _ in batch}]
+        with self.guard.swapping():  # no read of any process overlaps the vector writes
+            return self._put_articles(batch, retire)
+
+    def _put_articles(self, batch: Sequence[tuple[Article, list[Chunk], Sequence[Sequence[float]]]],
+                      retire: list[str]) -> list[str]:
         old = set(self.manifest.chunk_ids_of([a.id for a, _, _ in batch] + retire))
         nodes = [self._node(a, c, v) for a, chunks, vectors in batch for c, v in zip(chunks, vectors)]
         new_ids = [n.node_id for n in nodes]
@@ -242,12 +249,13 @@ class ArchiveStore:
 
     def delete_article(self, article_id: str) -> bool:
         """Remove an article from every index; True if it was there (manifest first, then vectors)."""
-        self.mark_dirty()
-        gone = self.manifest.delete(article_id)
-        self.vector_store.delete(ref_doc_id=article_id)
-        self.syndication.remove(article_id)
-        self._saw_own_write()
-        self.clear_dirty()
+        with self.guard.swapping():  # no read of any process overlaps the vector delete
+            self.mark_dirty()
+            gone = self.manifest.delete(article_id)
+            self.vector_store.delete(ref_doc_id=article_id)
+            self.syndication.remove(article_id)
+            self._saw_own_write()
+            self.clear_dirty()
         return gone
 
     def delete_vectors(self, ids: Sequence[str]) -> None:
@@ -285,10 +293,11 @@ class ArchiveStore:
 
     def sweep_orphans(self) -> int:
         """Delete vectors whose chunk ids the manifest does not know; returns how many."""
-        known = self.manifest.chunk_ids()
-        orphans = [i for i in self.vector_ids() if i not in known]
-        self.delete_vectors(orphans)
-        self.clear_dirty()
+        with self.guard.swapping():
+            known = self.manifest.chunk_ids()
+            orphans = [i for i in self.vector_ids() if i not in known]
+            self.delete_vectors(orphans)
+            self.clear_dirty()
         return len(orphans)
 
     @staticmethod

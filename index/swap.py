@@ -104,15 +104,28 @@ class SwapGuard:
 
     @contextmanager
     def swapping(self) -> Iterator[None]:
-        """Wait for the reads in flight, keep new ones out while the block runs."""
+        """Wait for the reads in flight, keep new ones out while the block runs.
+
+        Also used around writes to the vectors: a reader in another process
+        whose in-memory HNSW index lags a delete fails with Chroma's "Error
+        finding id", so no read may overlap another process's write. The
+        thread holding it may read (and swap) again inside the block.
+        """
+        if getattr(self._local, "exclusive", False):
+            yield
+            return
+        if self.held():
+            raise RuntimeError("a thread inside a read cannot take the store exclusively")
         gate = self._open(self.gate_path)
         fd = -1
         try:
             fcntl.flock(gate, fcntl.LOCK_EX)
             fd = self._open(self.readers_path)
             fcntl.flock(fd, fcntl.LOCK_EX)
+            self._local.exclusive, self._local.depth = True, 1
             yield
         finally:
+            self._local.exclusive, self._local.depth = False, 0
             if fd >= 0:
                 os.close(fd)
             os.close(gate)

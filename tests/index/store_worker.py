@@ -1,7 +1,7 @@
 """Another process writing to a store, for the swap and crash tests.
 
 Run as `python tests/index/store_worker.py STORE OP [PATH…]` with OP one of
-ingest, remove-path, rebuild, stats. Uses the tests' deterministic fake
+ingest, remove-path, rebuild, churn, stats. Uses the tests' deterministic fake
 embedder, so it is quick and needs no model; prints one JSON line.
 """
 
@@ -33,6 +33,13 @@ def main(argv: list[str]) -> int:
             indexer.remove_path(path)
     elif op == "rebuild":
         indexer.rebuild()
+    elif op == "churn":  # PATH is a folder: write, ingest and remove a note in it 20 times
+        folder = Path(paths[0])
+        for i in range(20):
+            note = folder / "note.txt"
+            note.write_text(f"Churn note {i}\n\nA note about the storm on the coast, round {i}.", encoding="utf-8")
+            indexer.ingest([folder])
+            indexer.remove_path(note)
     store = indexer.store
     stats = store.stats()
     print(json.dumps({"articles": sorted(r.id for r in store.manifest.articles()), "chunks": stats.chunks,

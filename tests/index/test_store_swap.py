@@ -131,3 +131,39 @@ def test_an_ingest_by_another_process_reaches_dense_search(tmp_path, fake_embedd
     indexer.ingest([write_articles(tmp_path / "app", {"vote.txt": "Dutch vote counted\n\nVotes were counted."})])
     assert titles(store, "Dutch vote") == ["Dutch vote counted"]
     assert store._client is client
+
+
+def test_reads_never_overlap_another_process_writing(tmp_path, fake_embedder):
+    # Was: a read overlapping another process's delete failed with Chroma's "Error finding id"
+    # (this process's HNSW index still held the deleted vector); writes now exclude reads.
+    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
+    store = indexer.store
+    vector = fake_embedder.encode(["storm on the coast"])[0]
+    errors: list[str] = []
+    reads = [0]
+    stop = threading.Event()
+
+    def chat() -> None:
+        while not stop.is_set():
+            try:
+                store.dense_search(vector, 4)
+                store.keyword_search("storm coast", 4)
+                reads[0] += 1
+            except Exception as exc:  # the test reports every failure
+                errors.append(repr(exc))
+
+    readers = [threading.Thread(target=chat) for _ in range(2)]
+    for t in readers:
+        t.start()
+    try:
+        churn = tmp_path / "churn"
+        churn.mkdir()
+        run_worker(store.path, "churn", churn)
+    finally:
+        stop.set()
+        for t in readers:
+            t.join(timeout=60)
+    assert errors[:3] == []
+    assert reads[0] > 20
+    assert store.stats().articles == 3

@@ -191,9 +191,10 @@ def test_soak_two_chats_while_the_cli_ingests_removes_and_rebuilds(tmp_path, kit
         stop.set()
         for t in chatters:
             t.join(timeout=200)
+        log = server.output()
         server.close()
     print(f"soak: {sum(answered)} chats answered in {time.time() - started:.0f}s, {len(failures)} failed")
-    assert failures == []
+    assert failures == [], f"{failures}\n--- server log ---\n{log}"
     assert min(answered) >= 3
 
     (extra / "gone.txt").unlink()  # removed from the index in the last round; a clean ingest must not see it
