@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.citations import (
+from qa.citations import (_numbers, 
     MarkerRenumberer, SupportChecker, parse_markers, strip_markers, verify_answer,
 )
 from qa.retrieval import Passage
@@ -200,6 +200,15 @@ def test_numbers_must_appear_in_the_cited_passage(passages, fake_embedder):
     assert checker.check("Winds of up to 94 mph were recorded in Wales [1].", [0]).supported
     wrong = checker.check("Winds of up to 120 mph were recorded in Wales [1].", [0])
     assert not wrong.numbers_ok and not wrong.supported
+
+
+def test_counts_written_as_words_are_numbers(passages, fake_embedder):
+    # demo-014: "Three seats were cut [1]" passed against a passage that gives no count at all.
+    checker = SupportChecker(passages, fake_embedder)
+    wrong = checker.check("Winds of up to ninety-four mph were recorded in Wales [1].", [0])
+    assert wrong.numbers_ok  # 94 written out is the passage's 94
+    assert not checker.check("Winds of up to three mph were recorded in Wales [1].", [0]).numbers_ok
+    assert _numbers("Twenty-four people, three boats, 30 cars; no one") == {"24", "3", "30"}
 
 
 def test_names_must_appear_in_the_cited_passage(passages, fake_embedder):
