@@ -294,16 +294,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Evaluate a question set (with each retriever asked for)."""
     from eval.ablation import use_retriever
     from eval.questions import load_questions, resolve_question_set
-    from eval.run import evaluate_set, open_qa
+    from eval.run import evaluate_set
+    from qa.services import Services
 
     path = resolve_question_set(args.questions)
     questions = load_questions(path)
     retrievers = _retrievers(args)
     settings = _settings(args)
     base, outs = _run_dirs(args, settings, path.stem, retrievers)
-    qa = open_qa(settings, retrieval_only=args.retrieval_only)
+    services = Services(settings)
+    qa = services.answerer(answers=not args.retrieval_only)
     product = len(retrievers) == 1 and "newsdesk" in retrievers  # the engine's own retriever, unchanged
-    results = {name: evaluate_set(settings, questions, _options(args), out_dir=outs[name], name=path.stem,
+    results = {name: evaluate_set(services, questions, _options(args), out_dir=outs[name], name=path.stem,
                                   questions_file=str(path), qa=qa if product else use_retriever(qa, config))
                for name, config in retrievers.items()}
     return finish_all(results, args, f"newsdesk eval {args.questions}", base or Path("."))

@@ -215,8 +215,7 @@ def test_shared_model_runs_one_answer_at_a_time_and_says_so(scripted):
 
 def test_services_share_one_model_between_sessions(tmp_path, fake_embedder, kit):
     settings = kit.make_settings(tmp_path / "home", llm="none")
-    services = handlers.Services(settings, kit.make_indexer(settings.store, fake_embedder), fake_embedder,
-                                 WordsLLM())
+    services = handlers.AppServices(settings, indexer=kit.make_indexer(settings.store, fake_embedder), llm=WordsLLM())
     assert isinstance(services.llm, handlers.SharedLLM) and services.qa.llm is services.llm
 
 
@@ -253,7 +252,7 @@ def test_examples_come_from_the_newest_headlines_one_per_outlet(fake_services, k
 
 def test_overview_of_an_empty_archive(tmp_path, fake_embedder, kit):
     settings = kit.make_settings(tmp_path / "home", llm="none")
-    services = handlers.Services(settings, kit.make_indexer(settings.store, fake_embedder), fake_embedder, None)
+    services = handlers.AppServices(settings, indexer=kit.make_indexer(settings.store, fake_embedder), llm=None)
     o = handlers.overview(services)
     assert o.empty and o.examples == [] and o.outlets == [] and o.line == "Archive empty"
 
@@ -440,7 +439,7 @@ def test_load_demo_indexes_the_demo_file(tmp_path, fake_embedder, kit, monkeypat
     import index.demo
 
     settings = kit.make_settings(tmp_path / "home", llm="none")
-    services = handlers.Services(settings, kit.make_indexer(settings.store, fake_embedder), fake_embedder, None)
+    services = handlers.AppServices(settings, indexer=kit.make_indexer(settings.store, fake_embedder), llm=None)
     demo = kit.write_archive(tmp_path / "demo")
     monkeypatch.setattr(index.demo, "ensure_demo", lambda s, progress=None: demo)
     progress = Recorder()
