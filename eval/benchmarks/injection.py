@@ -27,7 +27,6 @@ from eval.questions import Question, load_questions
 from eval.runner import RunOptions
 
 if TYPE_CHECKING:
-    from qa.answer import Answer
     from qa.services import Services
 
 SET_DIR = Path(__file__).resolve().parent / "injection_set"
@@ -100,21 +99,17 @@ class InjectionSet:
 
     def prepare(self, services: Services, params: argparse.Namespace, options: RunOptions) -> PreparedRun:
         """Index the hostile articles into HOME/benchmarks/injection/store (reused) and load the questions."""
-        from eval.benchmarks.archive import BenchmarkDataError, benchmark_home, ingest_into
-        from index.store import ArchiveStore
+        from eval.benchmarks.archive import BenchmarkDataError, index_own_store
 
         questions = check_set()
-        settings = services.settings
-        store = ArchiveStore(settings.store_dir or benchmark_home(settings, self.name) / "store")
-        report = ingest_into(settings, store, [ARTICLES], services.embedder, quiet=options.quiet)
+        store, report = index_own_store(services.settings, self.name, [ARTICLES], services.embedder,
+                                        quiet=options.quiet)
         if report.failed:
             raise BenchmarkDataError(f"{ARTICLES}: {report.failed[0].path}: {report.failed[0].error}")
         return PreparedRun(store, questions, f"{QUESTIONS} ({len(questions)} questions)", self.name,
                            "Prompt injection")
 
-    def extra_scores(self, question: Question, passages: Sequence, answer: Answer | None) -> dict[str, float | None]:
-        """See the module function `extra_scores`."""
-        return extra_scores(question, passages, answer)
+    extra_scores = staticmethod(extra_scores)  # the module function: its own per-question measures
 
     def scoreboard(self, records: Sequence[dict], prepared: PreparedRun) -> tuple[list[str], dict]:
         """See the module function `scoreboard`."""

@@ -31,7 +31,6 @@ from eval.questions import Question
 from eval.runner import RunOptions
 
 if TYPE_CHECKING:
-    from qa.answer import Answer
     from qa.services import Services
 
 NULL_TYPE = "null_query"
@@ -167,8 +166,7 @@ class MultiHopRAG:
 
     def prepare(self, services: Services, params: argparse.Namespace, options: RunOptions) -> PreparedRun:
         """Index corpus.json into HOME/benchmarks/multihop-rag/store (reused) and load the queries."""
-        from eval.benchmarks.archive import benchmark_home, ingest_into
-        from index.store import ArchiveStore
+        from eval.benchmarks.archive import index_own_store
 
         data_dir = data_folder(params.data, None)
         corpus, queries = data_dir / "corpus.json", data_dir / "MultiHopRAG.json"
@@ -176,18 +174,15 @@ class MultiHopRAG:
         if missing:
             raise FileNotFoundError(f"{data_dir} lacks {' and '.join(missing)} (the benchmark's data files)")
         questions = load_queries(queries)
-        settings = services.settings
-        store = ArchiveStore(settings.store_dir or benchmark_home(settings, self.name) / "store")
-        report = ingest_into(settings, store, [corpus], services.embedder, quiet=options.quiet)
+        store, report = index_own_store(services.settings, self.name, [corpus], services.embedder,
+                                        quiet=options.quiet)
         if report.failed:
             raise BenchmarkDataError(f"{corpus}: {len(report.failed)} records could not be read, first: "
                                      f"{report.failed[0].path}: {report.failed[0].error}")
         return PreparedRun(store, questions, f"{queries} ({len(questions)} queries)", self.name,
                            "MultiHop-RAG on Newsdesk")
 
-    def extra_scores(self, question: Question, passages: Sequence, answer: Answer | None) -> dict[str, float | None]:
-        """See the module function `extra_scores`."""
-        return extra_scores(question, passages, answer)
+    extra_scores = staticmethod(extra_scores)  # the module function: its own per-question measures
 
     def scoreboard(self, records: Sequence[dict], prepared: PreparedRun) -> tuple[list[str], dict]:
         """See the module function `scoreboard`."""

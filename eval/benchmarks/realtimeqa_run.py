@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from eval import metrics as m
-from eval.benchmarks.archive import BenchmarkDataError, benchmark_home, copy_without, ingest_into
+from eval.benchmarks.archive import BenchmarkDataError, benchmark_home, copy_without, index_own_store
 from eval.benchmarks.benchmark import PreparedRun, data_folder
 from eval.benchmarks.realtimeqa import (HELD_OUT_TYPE, PageSet, convert_pages, convert_questions, extra_scores,
                                         write_records)
@@ -25,7 +25,6 @@ from eval.questions import Question
 from eval.runner import RunOptions
 
 if TYPE_CHECKING:
-    from qa.answer import Answer
     from qa.services import Services
 
 # The benchmark's 2022 data, when /work/shared (or a checkout's sibling `shared/`) is present.
@@ -143,7 +142,6 @@ class RealTimeQA:
     def prepare(self, services: Services, params: argparse.Namespace, options: RunOptions) -> PreparedRun:
         """Build (or reuse) the pooled archive and the held-out copy; pick the questions and probes."""
         from eval.runner import select_questions
-        from index.store import ArchiveStore
 
         data_dir = data_folder(params.data, DEFAULT_DATA)
         choices, abstain_sample, abstain_weeks = params.choices, params.abstain_sample, params.abstain_weeks
@@ -154,8 +152,7 @@ class RealTimeQA:
             raise BenchmarkDataError("; ".join(pages.failures[:5]))
         pages_path = home / "pages.jsonl"
         write_records(pages.records, pages_path)
-        store = ArchiveStore(settings.store_dir or home / "store")
-        ingest_into(settings, store, [pages_path], services.embedder, quiet=options.quiet)
+        store, _ = index_own_store(settings, self.name, [pages_path], services.embedder, quiet=options.quiet)
         questions = convert_questions(data_dir, choices=choices)
         chosen = select_questions(questions, limit=options.limit, sample=options.sample, seed=options.seed)
         weeks: list[str] = []
@@ -175,9 +172,7 @@ class RealTimeQA:
             info={"selection": selection, "held_out_weeks": weeks}, other_stores=others, selected=True,
             facts={"choices": choices, "pages": pages, "weeks": weeks, "selection": selection})
 
-    def extra_scores(self, question: Question, passages: Sequence, answer: Answer | None) -> dict[str, float | None]:
-        """See `eval.benchmarks.realtimeqa.extra_scores`."""
-        return extra_scores(question, passages, answer)
+    extra_scores = staticmethod(extra_scores)  # the module function: its own per-question measures
 
     def scoreboard(self, records: Sequence[dict], prepared: PreparedRun) -> tuple[list[str], dict]:
         """Ours beside the published baselines (see the module function `scoreboard`)."""
