@@ -157,8 +157,9 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                     "runs take well under a second per question.</p>")
             with gr.Row(equal_height=False):
                 with gr.Column():
-                    sets = handlers.question_sets()
-                    question_set = gr.Dropdown(sets, value=sets[0] if sets else None, label="Bundled question set")
+                    sets = handlers.eval_choices()
+                    question_set = gr.Dropdown(sets, value=sets[0][1] if sets else None,
+                                               label="Bundled question set or benchmark")
                     limit = gr.Number(value=10, precision=0, minimum=1, label="Questions to run (empty = all)")
                     retrieval_only = gr.Checkbox(label="Retrieval only (no answers written)", value=False)
                 set_upload = gr.File(label="…or upload a question set (.jsonl; used instead of the bundled one)",

@@ -10,6 +10,7 @@ Handlers never raise into Gradio: problems come back as messages.
 
 from __future__ import annotations
 
+import argparse
 import copy
 import filecmp
 import logging
@@ -17,7 +18,7 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 
 import gradio as gr
 import pandas as pd
@@ -32,6 +33,10 @@ from qa.query import QuestionError
 from qa.services import Services, SharedLLM
 from ui import views
 from ui.access import Access, Refused
+
+if TYPE_CHECKING:
+    from eval.run import EvalResult
+    from eval.runner import RunOptions
 
 log = logging.getLogger("newsdesk.ui")
 ChatHistory = list[dict]
@@ -336,14 +341,67 @@ def question_sets() -> list[str]:
     return list(bundled_sets())
 
 
+BENCHMARK = "benchmark:"  # the value prefix of a benchmark among the Evaluate tab's choices
+
+
+def eval_choices() -> list[tuple[str, str]]:
+    """The Evaluate tab's (label, value) choices: the bundled question sets, then every benchmark of
+    `eval.benchmarks.table`."""
+    from eval.benchmarks import table
+
+    return [(name, name) for name in question_sets()] + [
+        (f"benchmark: {b.name} — {b.description}", BENCHMARK + b.name) for b in table.BENCHMARKS]
+
+
+class _DefaultsOnly(argparse.ArgumentParser):
+    """A benchmark's own arguments at their defaults; a required one is an error, not an exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+class BenchmarkNeeds(ValueError):
+    """A benchmark that needs arguments the Evaluate tab does not offer (e.g. MultiHop-RAG's --data)."""
+
+
+def _run_benchmark(services: AppServices, name: str, options: RunOptions, progress: Progress | None,
+                   step: Callable[[int, int], None]) -> EvalResult:
+    """Run a registered benchmark with its default arguments (what `newsdesk eval NAME` does)."""
+    from eval.benchmarks import table
+    from eval.benchmarks.benchmark import run_benchmark
+
+    benchmark = table.benchmark_named(name)
+    parser = _DefaultsOnly(prog=f"newsdesk eval {name}", add_help=False)
+    benchmark.add_arguments(parser)
+    try:
+        params = parser.parse_args([])
+    except ValueError as exc:
+        raise BenchmarkNeeds(f"{name} cannot run from here ({exc}): run `newsdesk eval {name} --help`") from None
+    if progress is not None:
+        progress(0.0, desc=f"preparing the {name} archive")
+    return run_benchmark(benchmark, services, params, options, progress=step)
+
+
 def evaluate(services: AppServices, question_set: str | None, upload: object | None, limit: float | None,
              retrieval_only: bool, progress: Progress | None = None) -> tuple[str, pd.DataFrame, list]:
-    """Run a bundled or uploaded question set: (summary HTML, per-question table, report charts)."""
+    """Run a bundled or uploaded question set, or a benchmark: (summary HTML, per-question table, report charts)."""
+    from eval.benchmarks.archive import BenchmarkDataError
     from eval.questions import QuestionSetError, bundled_sets, load_questions
     from eval.run import evaluate_set
     from eval.runner import RunError, RunOptions
 
     empty = pd.DataFrame(columns=list(EVAL_COLUMNS))
+    if not upload and (question_set or "").startswith(BENCHMARK):
+        options = RunOptions(retrieval_only=bool(retrieval_only), limit=int(limit) if limit else None, quiet=True)
+        try:
+            result = _run_benchmark(services, question_set[len(BENCHMARK):], options, progress,
+                                    _question_step(progress))
+        except (BenchmarkNeeds, BenchmarkDataError, FileNotFoundError, RunError, LLMError) as exc:
+            return views.error_html(str(exc)), empty, []
+        except Exception:
+            log.exception("benchmark failed")
+            return views.error_html("The benchmark failed unexpectedly; the server log says why."), empty, []
+        return _eval_outputs(result)
     try:
         path = uploaded_path(upload, services.upload_dir) if upload else bundled_sets().get(question_set or "")
     except NotUploaded as exc:
@@ -354,18 +412,27 @@ def evaluate(services: AppServices, question_set: str | None, upload: object | N
         questions = load_questions(path)
         options = RunOptions(retrieval_only=bool(retrieval_only), limit=int(limit) if limit else None, quiet=True)
 
-        def step(done: int, total: int) -> None:
-            if progress is not None and total:
-                progress(done / total, desc=f"question {done} of {total}")
         if progress is not None:
             progress(0.0, desc="starting")
         result = evaluate_set(services, questions, options, name=path.stem, questions_file=str(path),
-                              qa=services.qa, progress=step)
+                              qa=services.qa, progress=_question_step(progress))
     except (QuestionSetError, RunError, QuestionError, LLMError) as exc:
         return views.error_html(str(exc)), empty, []
     except Exception:
         log.exception("evaluation failed")
         return views.error_html("The evaluation failed unexpectedly; the server log says why."), empty, []
+    return _eval_outputs(result)
+
+
+def _question_step(progress: Progress | None) -> Callable[[int, int], None]:
+    def step(done: int, total: int) -> None:
+        if progress is not None and total:
+            progress(done / total, desc=f"question {done} of {total}")
+    return step
+
+
+def _eval_outputs(result: EvalResult) -> tuple[str, pd.DataFrame, list]:
+    """What the Evaluate tab shows of a finished run: summary HTML, per-question table, charts."""
     charts = [(_image(p), p.stem.replace("_", " ")) for p in result.files.charts]
     return views.eval_summary_html(result.summary, result.out_dir), eval_table(result.outcome.records), charts
 

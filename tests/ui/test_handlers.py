@@ -413,6 +413,26 @@ def test_evaluate_reports_a_bad_question_file(fake_services, tmp_path):
     assert "Choose a bundled question set" in handlers.evaluate(fake_services, None, None, None, False)[0]
 
 
+def test_evaluate_offers_and_runs_every_registered_benchmark(fake_services, monkeypatch):
+    """The Evaluate tab's choices derive from the benchmarks table; a registered one runs from the tab."""
+    from eval.benchmarks import table as benchmarks
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "eval"))
+    from fake_benchmark import HarbourQuiz
+
+    monkeypatch.setattr(benchmarks, "BENCHMARKS", (*benchmarks.BENCHMARKS, HarbourQuiz()))
+    values = [value for _, value in handlers.eval_choices()]
+    assert values[0] == "demo" and values[-4:] == ["benchmark:realtimeqa", "benchmark:multihop-rag",
+                                                    "benchmark:injection", "benchmark:harbour-quiz"]
+    progress = Recorder()
+    summary, table, _ = handlers.evaluate(fake_services, "benchmark:harbour-quiz", None, None, True, progress)
+    assert "nd-error" not in summary and "<b>2</b><span>questions</span>" in summary and len(table) == 2
+    assert progress.calls[0] == (0.0, "preparing the harbour-quiz archive") and progress.calls[-1][0] == 1.0
+    assert (fake_services.settings.home / "benchmarks" / "harbour-quiz" / "store").is_dir()
+    needs_data = handlers.evaluate(fake_services, "benchmark:multihop-rag", None, None, True)[0]
+    assert "nd-error" in needs_data and "--data" in needs_data and "newsdesk eval multihop-rag --help" in needs_data
+
+
 # -- the chat command -------------------------------------------------------------------
 def test_chat_command_options(capsys):
     from ui.cli import build_parser, main
