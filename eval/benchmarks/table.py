@@ -1,5 +1,6 @@
 """The benchmarks table: one line per benchmark. `newsdesk eval`'s benchmark
-subcommands, their help and its usage lines derive from it.
+subcommands, their help and its usage lines, and the app's Evaluate-tab choices
+derive from it.
 
 To add a benchmark: write `eval/benchmarks/<name>.py` with a class implementing
 `eval.benchmarks.benchmark.Benchmark`, and add one line here.
