@@ -1,8 +1,8 @@
 """Entry points shared by the CLI and the Gradio app: evaluate a question set
 (or a benchmark) against an archive and write the report.
 
-The slow objects (store, embedder, answer model) are built here from
-`Settings` unless passed in, so tests and the app can reuse theirs.
+The slow objects (store, embedder, answer model) come from the wiring object
+(`qa.services.Services`) the caller passes, so the CLI, the app and tests share theirs.
 """
 
 from __future__ import annotations
@@ -10,13 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from eval.questions import Question
 from eval.report import ReportFiles, write_report
-from eval.runner import ProgressFn, RunOptions, RunOutcome, default_out_dir, run_eval
+from eval.runner import ProgressFn, QAEngine, RunOptions, RunOutcome, default_out_dir, run_eval
 from eval.scoring import ExtraScorer
 from index.settings import Settings
+
+if TYPE_CHECKING:
+    from qa.services import Services
 
 # After a run: (records) -> (extra Markdown sections, extra summary.json keys). Benchmarks add scoreboards this way.
 SectionsFn = Callable[[Sequence[dict]], tuple[list[str], dict]]
@@ -58,14 +61,6 @@ def describe(settings: Settings, *, retrieval_only: bool, store: Path | None = N
             "chunk_tokens": settings.chunk_tokens, "chunk_overlap": settings.chunk_overlap, **more}
 
 
-def open_qa(settings: Settings, *, retrieval_only: bool, store=None, embedder=None):
-    """A `NewsQA` for evaluation; no answer model is loaded for retrieval-only runs
-    (follow-ups are then made standalone without it)."""
-    from qa.answer import build_qa
-
-    return build_qa(settings, store=store, embedder=embedder, llm=None if retrieval_only else "settings")
-
-
 def evaluate_questions(qa, questions: Sequence[Question], out_dir: Path, options: RunOptions, *,
                        run_info: dict, title: str = "Newsdesk evaluation", extra: ExtraScorer | None = None,
                        sections: SectionsFn | None = None, progress: ProgressFn | None = None) -> EvalResult:
@@ -79,12 +74,14 @@ def evaluate_questions(qa, questions: Sequence[Question], out_dir: Path, options
     return EvalResult(outcome, files)
 
 
-def evaluate_set(settings: Settings, questions: Sequence[Question], options: RunOptions, *,
+def evaluate_set(services: Services, questions: Sequence[Question], options: RunOptions, *,
                  out_dir: Path | None = None, name: str = "questions", questions_file: str | None = None,
-                 qa=None, progress: ProgressFn | None = None) -> EvalResult:
-    """Evaluate a question set against the configured archive (HOME/store or --store)."""
+                 qa: QAEngine | None = None, progress: ProgressFn | None = None) -> EvalResult:
+    """Evaluate a question set against the services' archive (HOME/store or --store); `qa` defaults
+    to the services' answerer (no answer model loaded for retrieval-only runs)."""
+    settings = services.settings
     out = out_dir or default_out(settings, name, options)
-    qa = qa or open_qa(settings, retrieval_only=options.retrieval_only)
+    qa = qa or services.answerer(answers=not options.retrieval_only)
     info = describe(settings, retrieval_only=options.retrieval_only, questions_file=questions_file)
     return evaluate_questions(qa, questions, out, options, run_info=info,
                               title=f"Newsdesk evaluation: {name}", progress=progress)

@@ -15,7 +15,6 @@ from datetime import date
 from typing import Iterator, Protocol, Sequence
 
 from index.embedding import Embedder
-from index.settings import Settings
 from index.store import ArchiveStore
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
 from qa.abstain import QUOTE, AbstainPolicy, Signals, names_share, retrieval_signals
@@ -26,7 +25,7 @@ from qa.evidence import Evidence, select_evidence, split_sentences
 from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
-from qa.llm import LLM, FirstToken, build_llm
+from qa.llm import LLM, FirstToken
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
@@ -399,13 +398,3 @@ def _only_instructions(sentences: Sequence[AnswerSentence], passages: Sequence[P
 
 def _ms(t0: float) -> float:
     return round((time.perf_counter() - t0) * 1000, 1)
-
-
-def build_qa(settings: Settings, *, store: ArchiveStore | None = None, embedder: Embedder | None = None,
-             llm: LLM | None | str = "settings") -> NewsQA:
-    """A `NewsQA` wired from settings, reusing objects passed in."""
-    from index.runtime import load_embedder, open_store
-
-    embedder = embedder or load_embedder(settings)
-    model = build_llm(settings) if llm == "settings" else llm
-    return NewsQA(store or open_store(settings), embedder, model, k=settings.k)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ import gradio as gr
 
 from ui import handlers, theme, views
 from ui.access import Access
-from ui.handlers import Conversation, Services
+from ui.handlers import AppServices, Conversation
 
 # Sessions served at once. Tested: 4 simultaneous clients with extractive answers (all four in 2.7 s on
 # 2 cores), 3 simultaneous with the embedded model (retrieval in parallel, answers one after another).
@@ -32,7 +32,7 @@ PLACEHOLDER = ("<div class='nd-placeholder'><b>Ask the archive in plain language
 EXAMPLES_HINT = "<br>Or start from one of the latest headlines below."
 
 
-def _overview_updates(services: Services) -> tuple:
+def _overview_updates(services: AppServices) -> tuple:
     """Header line, outlet choices, example questions and the empty-archive box, from the index as it is now."""
     o = handlers.overview(services)
     return (views.esc(o.line), gr.update(choices=o.outlets),
@@ -42,7 +42,7 @@ def _overview_updates(services: Services) -> tuple:
             gr.update(placeholder=f"e.g. {o.last_date or 'YYYY-MM-DD'}"))
 
 
-def build_app(services: Services, access: Access) -> gr.Blocks:
+def build_app(services: AppServices, access: Access) -> gr.Blocks:
     """The Blocks app bound to the shared `services` and `access` rules; per-user state lives in gr.State.
 
     Controls that write the index are shown to writers only; the handlers check again on every call
@@ -157,8 +157,9 @@ def build_app(services: Services, access: Access) -> gr.Blocks:
                     "runs take well under a second per question.</p>")
             with gr.Row(equal_height=False):
                 with gr.Column():
-                    sets = handlers.question_sets()
-                    question_set = gr.Dropdown(sets, value=sets[0] if sets else None, label="Bundled question set")
+                    sets = handlers.eval_choices()
+                    question_set = gr.Dropdown(sets, value=sets[0][1] if sets else None,
+                                               label="Bundled question set or benchmark")
                     limit = gr.Number(value=10, precision=0, minimum=1, label="Questions to run (empty = all)")
                     retrieval_only = gr.Checkbox(label="Retrieval only (no answers written)", value=False)
                 set_upload = gr.File(label="…or upload a question set (.jsonl; used instead of the bundled one)",
@@ -190,7 +191,7 @@ def build_app(services: Services, access: Access) -> gr.Blocks:
     return app
 
 
-def launch(services: Services, *, host: str = "127.0.0.1", port: int = 7860,
+def launch(services: AppServices, *, host: str = "127.0.0.1", port: int = 7860,
            auth: Sequence[tuple[str, str]] = (), admins: Sequence[tuple[str, str]] = (),
            open_browser: bool = False, block: bool = True) -> gr.Blocks:
     """Build and serve the app on `host:port`, optionally behind a login (page, API and files).

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from index.models import ModelsMissing
-from index.runtime import build_indexer
-from qa.llm import LLMError, build_llm
+from qa.llm import LLMError
 from ui.cli import UsageError, settings_from
 from ui.commands_qa import add_llm_options, llm_settings
 
@@ -66,7 +65,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
     from ui.access import is_loopback
     from ui.app import launch
-    from ui.handlers import Services
+    from ui.handlers import AppServices
 
     auth = parse_logins(args.auth, "NEWSDESK_AUTH", "--auth")
     admins = parse_logins(args.admin, "NEWSDESK_ADMIN", "--admin")
@@ -81,12 +80,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not root.is_dir():
             raise UsageError(f"--ingest-root {root}: no such folder")
     try:
-        indexer = build_indexer(settings, quiet=True)
-        services = Services(settings, indexer, indexer.embedder, build_llm(settings))
+        services = AppServices(settings).load()
     except (ModelsMissing, LLMError) as exc:
         print(f"newsdesk chat: {exc}", file=sys.stderr)
         return 2
-    print(f"Newsdesk is serving {indexer.store.stats().articles} articles on http://{args.host}:{args.port}"
+    print(f"Newsdesk is serving {services.store.stats().articles} articles on http://{args.host}:{args.port}"
           + (" (login required)" if auth or admins else ""), flush=True)
     try:
         launch(services, host=args.host, port=args.port, auth=auth, admins=admins, open_browser=not args.no_browser)

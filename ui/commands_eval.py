@@ -2,7 +2,7 @@
 
 `newsdesk eval QUESTIONS.jsonl …` is short for `newsdesk eval run QUESTIONS.jsonl …`:
 the first word after `eval` is a subcommand when it names one (run, compare,
-realtimeqa, multihop-rag) and a question set otherwise.
+or a benchmark of `eval.benchmarks.table`) and a question set otherwise.
 """
 
 from __future__ import annotations
@@ -14,14 +14,22 @@ from pathlib import Path
 
 from ui.cli import UsageError, settings_from
 
-SUBCOMMANDS = ("run", "compare", "realtimeqa", "multihop-rag", "injection")
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+USAGE_HEAD = """newsdesk eval QUESTIONS.jsonl [options]        (same as: newsdesk eval run QUESTIONS.jsonl)
+       newsdesk eval compare RUN_A RUN_B"""
 
-USAGE = """newsdesk eval QUESTIONS.jsonl [options]        (same as: newsdesk eval run QUESTIONS.jsonl)
-       newsdesk eval compare RUN_A RUN_B
-       newsdesk eval realtimeqa [--data DIR] [--choices] [options]
-       newsdesk eval multihop-rag --data DIR [options]
-       newsdesk eval injection [options]"""
+
+def subcommands() -> tuple[str, ...]:
+    """run, compare and one subcommand per registered benchmark."""
+    from eval.benchmarks import table
+
+    return ("run", "compare", *(b.name for b in table.BENCHMARKS))
+
+
+def usage() -> str:
+    """`newsdesk eval`'s usage lines: question sets, compare, then each registered benchmark."""
+    from eval.benchmarks import table
+
+    return "\n".join([USAGE_HEAD, *(f"       newsdesk eval {b.name} {b.usage}" for b in table.BENCHMARKS)])
 
 EPILOG = """\
 examples:
@@ -98,12 +106,14 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     """Add `newsdesk eval` and its subcommands."""
-    ev = sub.add_parser("eval", help="score answers on a question set or benchmark; compare runs", usage=USAGE,
+    from eval.benchmarks import table
+
+    ev = sub.add_parser("eval", help="score answers on a question set or benchmark; compare runs", usage=usage(),
                         description="Measure retrieval (Hits@k, MRR, MAP), answers (EM, F1), citations, "
                                     "abstention and latency on a question set, and write a report.",
                         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.set_defaults(handler=lambda args: _print_help(ev))
-    evsub = ev.add_subparsers(dest="eval_command", prog="newsdesk eval", metavar="{QUESTIONS.jsonl," + ",".join(SUBCOMMANDS) + "}",
+    evsub = ev.add_subparsers(dest="eval_command", prog="newsdesk eval", metavar="{QUESTIONS.jsonl," + ",".join(subcommands()) + "}",
                               action=_QuestionSetOrSubcommand)
 
     p = evsub.add_parser("run", parents=[parent], help="run a question set (the default)",
@@ -123,41 +133,15 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_compare)
 
-    p = evsub.add_parser("realtimeqa", parents=[parent], help="the RealTimeQA news-quiz benchmark",
-                         formatter_class=argparse.RawDescriptionHelpFormatter,
-                         description="Pool every week's retrieved pages into one archive (its own store, reused), "
-                                     "ask each question as of its date, and score it beside the published "
-                                     "baselines. The archive is HOME/benchmarks/realtimeqa/store (--store "
-                                     "overrides); the first run indexes ~2,450 pages (tens of minutes on 2 cores).",
-                         epilog="examples:\n  newsdesk eval realtimeqa --retrieval-only\n"
-                                "  newsdesk eval realtimeqa --sample 150 --seed 1\n"
-                                "  newsdesk eval realtimeqa --sample 150 --seed 1 --choices")
-    p.add_argument("--data", metavar="DIR", help="folder of *_qa.jsonl and *_gcs.jsonl "
-                                                 "(default ../shared/realtimeqa/2022 beside the repo)")
-    p.add_argument("--choices", action="store_true",
-                   help="append the four choices to each question and score the one picked")
-    p.add_argument("--abstain-sample", type=int, default=40, metavar="N",
-                   help="also ask N questions of held-out weeks against an archive without those weeks "
-                        "(default 40; 0 = skip)")
-    p.add_argument("--abstain-weeks", type=int, default=2, metavar="W", help="weeks held out (default 2)")
-    _add_run_options(p)
-    p.set_defaults(handler=cmd_realtimeqa)
-
-    p = evsub.add_parser("multihop-rag", parents=[parent], help="the MultiHop-RAG benchmark (bring its data)",
-                         description="Ingest MultiHop-RAG's corpus.json into its own store and score "
-                                     "MultiHopRAG.json with the benchmark's own retrieval and answer rules. "
-                                     "The archive is HOME/benchmarks/multihop-rag/store (--store overrides).")
-    p.add_argument("--data", metavar="DIR", required=True, help="folder holding corpus.json and MultiHopRAG.json")
-    _add_run_options(p)
-    p.set_defaults(handler=cmd_multihop)
-
-    p = evsub.add_parser("injection", parents=[parent], help="hostile articles: is an injected instruction obeyed?",
-                         description="Index the bundled hostile articles (prompt injections of many shapes, some "
-                                     "buried in long bodies) into HOME/benchmarks/injection/store (--store overrides), "
-                                     "ask ordinary questions about them and report how often the answer carries an "
-                                     "attacker's payload (injection followed) or certifies it as supported. Target: 0.")
-    _add_run_options(p)
-    p.set_defaults(handler=cmd_injection)
+    for benchmark in table.BENCHMARKS:
+        # A benchmark with examples keeps its help text as written; the others are wrapped by argparse.
+        p = evsub.add_parser(benchmark.name, parents=[parent], help=benchmark.description,
+                             description=benchmark.details, epilog=benchmark.examples,
+                             formatter_class=argparse.RawDescriptionHelpFormatter if benchmark.examples
+                             else argparse.HelpFormatter)
+        benchmark.add_arguments(p)
+        _add_run_options(p)
+        p.set_defaults(handler=cmd_benchmark, benchmark=benchmark)
 
 
 def _print_help(parser: argparse.ArgumentParser) -> int:
@@ -294,16 +278,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Evaluate a question set (with each retriever asked for)."""
     from eval.ablation import use_retriever
     from eval.questions import load_questions, resolve_question_set
-    from eval.run import evaluate_set, open_qa
+    from eval.run import evaluate_set
+    from qa.services import Services
 
     path = resolve_question_set(args.questions)
     questions = load_questions(path)
     retrievers = _retrievers(args)
     settings = _settings(args)
     base, outs = _run_dirs(args, settings, path.stem, retrievers)
-    qa = open_qa(settings, retrieval_only=args.retrieval_only)
+    services = Services(settings)
+    qa = services.answerer(answers=not args.retrieval_only)
     product = len(retrievers) == 1 and "newsdesk" in retrievers  # the engine's own retriever, unchanged
-    results = {name: evaluate_set(settings, questions, _options(args), out_dir=outs[name], name=path.stem,
+    results = {name: evaluate_set(services, questions, _options(args), out_dir=outs[name], name=path.stem,
                                   questions_file=str(path), qa=qa if product else use_retriever(qa, config))
                for name, config in retrievers.items()}
     return finish_all(results, args, f"newsdesk eval {args.questions}", base or Path("."))
@@ -319,47 +305,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _data_dir(args: argparse.Namespace, default: Path | None) -> Path:
-    data = Path(args.data).expanduser() if args.data else default
-    if data is None or not data.is_dir():
-        raise UsageError(f"no benchmark data at {data}: pass --data DIR")
-    return data
-
-
 @_guarded
-def cmd_realtimeqa(args: argparse.Namespace) -> int:
-    """Run RealTimeQA."""
-    from eval.benchmarks.realtimeqa_run import run_realtimeqa
+def cmd_benchmark(args: argparse.Namespace) -> int:
+    """Run a registered benchmark (with each retriever asked for, where it compares retrievers)."""
+    from eval.benchmarks.benchmark import run_prepared
+    from qa.services import Services
 
-    from index.runtime import load_embedder
-
-    data = _data_dir(args, SHARED / "realtimeqa" / "2022")
-    retrievers = _retrievers(args)
+    benchmark = args.benchmark
+    retrievers = _retrievers(args) if benchmark.compares_retrievers else {"newsdesk": None}
     settings = _settings(args)
-    base, outs = _run_dirs(args, settings, "realtimeqa", retrievers)
-    embedder = load_embedder(settings)
-    results = {name: run_realtimeqa(settings, data, _options(args), choices=args.choices,
-                                    abstain_sample=args.abstain_sample, abstain_weeks=args.abstain_weeks,
-                                    out_dir=outs[name], embedder=embedder, retriever=config)
+    base, outs = _run_dirs(args, settings, benchmark.name, retrievers)
+    services = Services(settings)
+    prepared = benchmark.prepare(services, args, _options(args))
+    results = {name: run_prepared(benchmark, prepared, services, _options(args), out_dir=outs[name],
+                                  retriever=config)
                for name, config in retrievers.items()}
-    return finish_all(results, args, "newsdesk eval realtimeqa" + (" --choices" if args.choices else ""),
-                      base or Path("."))
-
-
-@_guarded
-def cmd_multihop(args: argparse.Namespace) -> int:
-    """Run MultiHop-RAG."""
-    from eval.benchmarks.multihop import run_multihop
-
-    data = _data_dir(args, None)
-    result = run_multihop(_settings(args), data, _options(args), out_dir=Path(args.out) if args.out else None)
-    return finish(result, args, f"newsdesk eval multihop-rag --data {args.data}")
-
-
-@_guarded
-def cmd_injection(args: argparse.Namespace) -> int:
-    """Run the prompt-injection set."""
-    from eval.benchmarks.injection import run_injection
-
-    result = run_injection(_settings(args), _options(args), out_dir=Path(args.out) if args.out else None)
-    return finish(result, args, "newsdesk eval injection")
+    return finish_all(results, args, benchmark.resume_command(args), base or Path("."))

@@ -8,10 +8,11 @@ import sys
 import textwrap
 from datetime import date
 
-from index.runtime import ModelsMissing, load_embedder, open_store
-from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta, build_qa
-from qa.llm import LLMError, build_llm
+from index.models import ModelsMissing
+from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta
+from qa.llm import LLMError
 from qa.query import MAX_K, QuestionError, understand
+from qa.services import Services
 from ui.cli import UsageError, settings_from
 
 QUOTE_WIDTH = 96
@@ -93,13 +94,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
     say = (lambda text: None) if args.quiet or args.json else (lambda text: print(text, file=sys.stderr, flush=True))
     answer, streamed = None, ""
     try:
-        store = open_store(settings)
+        services = Services(settings)
+        store = services.store
         # Check the question and filters before loading any model, so mistakes fail at once.
         understand(args.question, outlets=list(store.outlets()), as_of=options["as_of"] or date.today(),
                    since=args.since, until=args.until, sources=args.source, k=args.k or settings.k,
                    span=store.date_span())
-        qa = build_qa(settings, store=store)
-        for event in qa.ask_stream(args.question, **options):
+        for event in services.qa.ask_stream(args.question, **options):
             if isinstance(event, SourcesFound):
                 say(f"[{len(event.passages)} passages retrieved; answering…]")
             elif isinstance(event, ShortAnswer) and not args.json:
@@ -172,11 +173,12 @@ def cmd_bench_query(args: argparse.Namespace) -> int:
     say = (lambda text: None) if args.quiet else (lambda text: print(text, file=sys.stderr, flush=True))
     try:
         questions = load_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
-        store = open_store(settings)
+        services = Services(settings)
+        store = services.store
         if not store.outlets():
             raise QuestionError(f"the archive at {settings.store} is empty: run `newsdesk demo` first")
-        embedder = load_embedder(settings)
-        models = {"none": None} if settings.llm == "none" else {settings.llm: build_llm(settings), "none": None}
+        embedder = services.embedder
+        models = {"none": None} if settings.llm == "none" else {settings.llm: services.llm, "none": None}
         rows = bench_query(store, embedder, models, questions, k=settings.k, progress=say)
     except (QuestionError, ModelsMissing, LLMError) as exc:
         print(f"newsdesk bench query: {exc}", file=sys.stderr)

@@ -1,37 +1,42 @@
 """The Gradio app's event handlers as plain functions (testable without a server).
 
-`Services` holds what is slow to create and shared by every session (store,
-embedder, answer model, indexer). Everything per user (the conversation, the
-filters) arrives as arguments and leaves as return values, i.e. lives in
-Gradio's per-session state, so two browser sessions never see each other's chat.
+`AppServices` (the wiring object `qa.services.Services` plus the upload folder)
+holds what is slow to create and shared by every session (store, embedder,
+answer model, indexer). Everything per user (the conversation, the filters)
+arrives as arguments and leaves as return values, i.e. lives in Gradio's
+per-session state, so two browser sessions never see each other's chat.
 Handlers never raise into Gradio: problems come back as messages.
 """
 
 from __future__ import annotations
 
+import argparse
 import copy
 import filecmp
 import logging
 import shutil
-import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 
 import gradio as gr
 import pandas as pd
 
-from index.embedding import Embedder
 from index.fetch import FetchError
 from index.lock import IndexBusy
-from index.pipeline import Indexer, IngestReport, RebuildError
+from index.pipeline import IngestReport, RebuildError
 from index.settings import Settings
 from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
-from qa.llm import LLM, LLMError
+from qa.llm import LLMError
 from qa.query import QuestionError
+from qa.services import Services, SharedLLM
 from ui import views
 from ui.access import Access, Refused
+
+if TYPE_CHECKING:
+    from eval.run import EvalResult
+    from eval.runner import RunOptions
 
 log = logging.getLogger("newsdesk.ui")
 ChatHistory = list[dict]
@@ -40,55 +45,21 @@ BUSY = "Another ingest or rebuild is running; try again when it has finished."
 LOCAL_USER = Access()  # one user on loopback without a login: may write, folder box not confined
 
 
-class SharedLLM:
-    """The answer model shared by every session: one generation at a time (llama.cpp is not
-    thread-safe), while retrieval for other sessions carries on; knows when it is busy."""
+class AppServices(Services):
+    """The wiring object plus what only the Gradio app needs: the folder its uploads arrive in."""
 
-    def __init__(self, llm: LLM) -> None:
-        self.inner = llm
-        self.name = llm.name
-        self._lock = threading.Lock()
+    _upload_dir: Path | None = None
 
     @property
-    def busy(self) -> bool:
-        """True while some session's answer is being generated."""
-        return self._lock.locked()
+    def upload_dir(self) -> Path:
+        """Gradio's upload folder (files from anywhere else are refused); tests point it elsewhere."""
+        if self._upload_dir is None:
+            self._upload_dir = Path(gr.utils.get_upload_folder()).resolve()
+        return self._upload_dir
 
-    def stream(self, messages: list[dict], **options: object) -> Iterator[str]:
-        """The inner model's stream, holding the model until it ends or is closed (Stop)."""
-        with self._lock:
-            yield from self.inner.stream(messages, **options)
-
-    def complete(self, messages: list[dict], **options: object) -> str:
-        """The whole reply (follow-up rewriting)."""
-        return "".join(self.stream(messages, **options))
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.inner, name)
-
-
-@dataclass
-class Services:
-    """Shared, slow-to-create objects of one running app."""
-
-    settings: Settings
-    indexer: Indexer
-    embedder: Embedder
-    llm: LLM | None
-    qa: NewsQA = field(init=False)
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
-    upload_dir: Path = field(default_factory=lambda: Path(gr.utils.get_upload_folder()).resolve())
-
-    def __post_init__(self) -> None:
-        if self.llm is not None and not isinstance(self.llm, SharedLLM):
-            self.llm = SharedLLM(self.llm)
-        self.qa = NewsQA(self.indexer.store, self.embedder, self.llm, k=self.settings.k)
-
-    def refresh(self) -> NewsQA:
-        """The answerer, re-pointed at the indexer's store if a rebuild swapped it."""
-        if self.qa.store is not self.indexer.store:
-            self.qa = NewsQA(self.indexer.store, self.embedder, self.llm, k=self.settings.k)
-        return self.qa
+    @upload_dir.setter
+    def upload_dir(self, value: Path) -> None:
+        self._upload_dir = value
 
 
 @dataclass
@@ -152,7 +123,7 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
     try:
         options = dict(since=parse_date(since, "From"), until=parse_date(until, "To"),
                        sources=list(outlets or []), k=int(k) if k else None)
-        events = services.refresh().ask_stream(question, list(convo.history), **options)
+        events = services.qa.ask_stream(question, list(convo.history), **options)
         text, short = "", None
         for event in events:
             if isinstance(event, SourcesFound):
@@ -277,7 +248,7 @@ def keep_uploads(settings: Settings, files: Sequence[object], upload_dir: Path) 
     return kept
 
 
-def ingest(services: Services, files: Sequence[object] | None, folder: str | None,
+def ingest(services: AppServices, files: Sequence[object] | None, folder: str | None,
            progress: Progress | None = None, *, access: Access = LOCAL_USER, user: str | None = None) -> str:
     """Index uploaded files and/or a file or folder on the server; returns the summary HTML.
 
@@ -352,7 +323,6 @@ def _write(services: Services, job: Callable[[Callable[[int, int, str], None]], 
                                 "apart from articles already reported.")
     finally:
         services.write_lock.release()
-    services.refresh()
     return views.report_html(report, what)
 
 
@@ -371,14 +341,67 @@ def question_sets() -> list[str]:
     return list(bundled_sets())
 
 
-def evaluate(services: Services, question_set: str | None, upload: object | None, limit: float | None,
+BENCHMARK = "benchmark:"  # the value prefix of a benchmark among the Evaluate tab's choices
+
+
+def eval_choices() -> list[tuple[str, str]]:
+    """The Evaluate tab's (label, value) choices: the bundled question sets, then every benchmark of
+    `eval.benchmarks.table`."""
+    from eval.benchmarks import table
+
+    return [(name, name) for name in question_sets()] + [
+        (f"benchmark: {b.name} — {b.description}", BENCHMARK + b.name) for b in table.BENCHMARKS]
+
+
+class _DefaultsOnly(argparse.ArgumentParser):
+    """A benchmark's own arguments at their defaults; a required one is an error, not an exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+class BenchmarkNeeds(ValueError):
+    """A benchmark that needs arguments the Evaluate tab does not offer (e.g. MultiHop-RAG's --data)."""
+
+
+def _run_benchmark(services: AppServices, name: str, options: RunOptions, progress: Progress | None,
+                   step: Callable[[int, int], None]) -> EvalResult:
+    """Run a registered benchmark with its default arguments (what `newsdesk eval NAME` does)."""
+    from eval.benchmarks import table
+    from eval.benchmarks.benchmark import run_benchmark
+
+    benchmark = table.benchmark_named(name)
+    parser = _DefaultsOnly(prog=f"newsdesk eval {name}", add_help=False)
+    benchmark.add_arguments(parser)
+    try:
+        params = parser.parse_args([])
+    except ValueError as exc:
+        raise BenchmarkNeeds(f"{name} cannot run from here ({exc}): run `newsdesk eval {name} --help`") from None
+    if progress is not None:
+        progress(0.0, desc=f"preparing the {name} archive")
+    return run_benchmark(benchmark, services, params, options, progress=step)
+
+
+def evaluate(services: AppServices, question_set: str | None, upload: object | None, limit: float | None,
              retrieval_only: bool, progress: Progress | None = None) -> tuple[str, pd.DataFrame, list]:
-    """Run a bundled or uploaded question set: (summary HTML, per-question table, report charts)."""
+    """Run a bundled or uploaded question set, or a benchmark: (summary HTML, per-question table, report charts)."""
+    from eval.benchmarks.archive import BenchmarkDataError
     from eval.questions import QuestionSetError, bundled_sets, load_questions
     from eval.run import evaluate_set
     from eval.runner import RunError, RunOptions
 
     empty = pd.DataFrame(columns=list(EVAL_COLUMNS))
+    if not upload and (question_set or "").startswith(BENCHMARK):
+        options = RunOptions(retrieval_only=bool(retrieval_only), limit=int(limit) if limit else None, quiet=True)
+        try:
+            result = _run_benchmark(services, question_set[len(BENCHMARK):], options, progress,
+                                    _question_step(progress))
+        except (BenchmarkNeeds, BenchmarkDataError, FileNotFoundError, RunError, LLMError) as exc:
+            return views.error_html(str(exc)), empty, []
+        except Exception:
+            log.exception("benchmark failed")
+            return views.error_html("The benchmark failed unexpectedly; the server log says why."), empty, []
+        return _eval_outputs(result)
     try:
         path = uploaded_path(upload, services.upload_dir) if upload else bundled_sets().get(question_set or "")
     except NotUploaded as exc:
@@ -389,18 +412,27 @@ def evaluate(services: Services, question_set: str | None, upload: object | None
         questions = load_questions(path)
         options = RunOptions(retrieval_only=bool(retrieval_only), limit=int(limit) if limit else None, quiet=True)
 
-        def step(done: int, total: int) -> None:
-            if progress is not None and total:
-                progress(done / total, desc=f"question {done} of {total}")
         if progress is not None:
             progress(0.0, desc="starting")
-        result = evaluate_set(services.settings, questions, options, name=path.stem, questions_file=str(path),
-                              qa=services.refresh(), progress=step)
+        result = evaluate_set(services, questions, options, name=path.stem, questions_file=str(path),
+                              qa=services.qa, progress=_question_step(progress))
     except (QuestionSetError, RunError, QuestionError, LLMError) as exc:
         return views.error_html(str(exc)), empty, []
     except Exception:
         log.exception("evaluation failed")
         return views.error_html("The evaluation failed unexpectedly; the server log says why."), empty, []
+    return _eval_outputs(result)
+
+
+def _question_step(progress: Progress | None) -> Callable[[int, int], None]:
+    def step(done: int, total: int) -> None:
+        if progress is not None and total:
+            progress(done / total, desc=f"question {done} of {total}")
+    return step
+
+
+def _eval_outputs(result: EvalResult) -> tuple[str, pd.DataFrame, list]:
+    """What the Evaluate tab shows of a finished run: summary HTML, per-question table, charts."""
     charts = [(_image(p), p.stem.replace("_", " ")) for p in result.files.charts]
     return views.eval_summary_html(result.summary, result.out_dir), eval_table(result.outcome.records), charts
 

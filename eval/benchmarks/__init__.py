@@ -1,1 +1,1 @@
-"""External benchmarks: RealTimeQA and MultiHop-RAG."""
+"""External benchmarks: RealTimeQA, MultiHop-RAG and the prompt-injection set (see `table.py`)."""

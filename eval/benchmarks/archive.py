@@ -37,6 +37,13 @@ def ingest_into(settings: Settings, store: ArchiveStore, paths: Iterable[Path], 
     return build_indexer(settings, store=store, embedder=embedder, quiet=quiet).ingest(list(paths))
 
 
+def index_own_store(settings: Settings, name: str, paths: Iterable[Path], embedder, *,
+                    quiet: bool = False) -> tuple[ArchiveStore, IngestReport]:
+    """The benchmark's own store (HOME/benchmarks/NAME/store, or --store) with `paths` indexed into it."""
+    store = ArchiveStore(settings.store_dir or benchmark_home(settings, name) / "store")
+    return store, ingest_into(settings, store, paths, embedder, quiet=quiet)
+
+
 def _fingerprint(store: ArchiveStore) -> str:
     rows = store.manifest.articles(None)
     return hashlib.sha256(json.dumps(sorted((r.id, r.content_hash) for r in rows)).encode()).hexdigest()[:16]

@@ -16,12 +16,18 @@ carries it). The target for both is 0.
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from eval import metrics as m
+from eval.benchmarks.benchmark import PreparedRun
 from eval.questions import Question, load_questions
+from eval.runner import RunOptions
+
+if TYPE_CHECKING:
+    from qa.services import Services
 
 SET_DIR = Path(__file__).resolve().parent / "injection_set"
 ARTICLES = SET_DIR / "articles.jsonl"
@@ -75,23 +81,40 @@ def check_set(articles: Path = ARTICLES, questions: Path = QUESTIONS) -> list[Qu
     return loaded
 
 
-def run_injection(settings, options, *, out_dir: Path | None = None, embedder=None, progress=None):
-    """Index the hostile articles into HOME/benchmarks/injection/store (reused), ask, write the report."""
-    from eval.benchmarks.archive import BenchmarkDataError, benchmark_home, ingest_into
-    from eval.run import default_out, describe, evaluate_questions
-    from index.runtime import load_embedder
-    from index.store import ArchiveStore
-    from qa.answer import build_qa
+class InjectionSet:
+    """The bundled prompt-injection set as a `Benchmark` (no data to bring)."""
 
-    questions = check_set()
-    embedder = embedder or load_embedder(settings)
-    store = ArchiveStore(settings.store_dir or benchmark_home(settings, "injection") / "store")
-    report = ingest_into(settings, store, [ARTICLES], embedder, quiet=options.quiet)
-    if report.failed:
-        raise BenchmarkDataError(f"{ARTICLES}: {report.failed[0].path}: {report.failed[0].error}")
-    qa = build_qa(settings, store=store, embedder=embedder, llm=None if options.retrieval_only else "settings")
-    info = describe(settings, retrieval_only=options.retrieval_only, store=store.path,
-                    questions_file=f"{QUESTIONS} ({len(questions)} questions)")
-    return evaluate_questions(qa, questions, out_dir or default_out(settings, "injection", options), options,
-                              run_info=info, title="Prompt injection", extra=extra_scores,
-                              progress=progress, sections=scoreboard)
+    name = "injection"
+    description = "hostile articles: is an injected instruction obeyed?"
+    details = ("Index the bundled hostile articles (prompt injections of many shapes, some buried in long bodies) "
+               "into HOME/benchmarks/injection/store (--store overrides), ask ordinary questions about them and "
+               "report how often the answer carries an attacker's payload (injection followed) or certifies it as "
+               "supported. Target: 0.")
+    examples = None
+    usage = "[options]"
+    compares_retrievers = False
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """None beyond the common run options."""
+
+    def prepare(self, services: Services, params: argparse.Namespace, options: RunOptions) -> PreparedRun:
+        """Index the hostile articles into HOME/benchmarks/injection/store (reused) and load the questions."""
+        from eval.benchmarks.archive import BenchmarkDataError, index_own_store
+
+        questions = check_set()
+        store, report = index_own_store(services.settings, self.name, [ARTICLES], services.embedder,
+                                        quiet=options.quiet)
+        if report.failed:
+            raise BenchmarkDataError(f"{ARTICLES}: {report.failed[0].path}: {report.failed[0].error}")
+        return PreparedRun(store, questions, f"{QUESTIONS} ({len(questions)} questions)", self.name,
+                           "Prompt injection")
+
+    extra_scores = staticmethod(extra_scores)  # the module function: its own per-question measures
+
+    def scoreboard(self, records: Sequence[dict], prepared: PreparedRun) -> tuple[list[str], dict]:
+        """See the module function `scoreboard`."""
+        return scoreboard(records)
+
+    def resume_command(self, params: argparse.Namespace) -> str:
+        """`newsdesk eval injection`."""
+        return f"newsdesk eval {self.name}"

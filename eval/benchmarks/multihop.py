@@ -18,14 +18,20 @@ Scoring follows the benchmark's own scripts:
 
 from __future__ import annotations
 
+import argparse
 import json
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from eval import metrics as m
 from eval.benchmarks.archive import BenchmarkDataError
+from eval.benchmarks.benchmark import PreparedRun, data_folder
 from eval.questions import Question
+from eval.runner import RunOptions
+
+if TYPE_CHECKING:
+    from qa.services import Services
 
 NULL_TYPE = "null_query"
 PUBLISHED = (  # from the MultiHop-RAG paper (Tang & Yang 2024), full 2,556-query set
@@ -141,29 +147,47 @@ def scoreboard(records: Sequence[dict]) -> tuple[list[str], dict]:
     return ["\n".join(lines)], {"benchmark": {"name": "multihop-rag", "ours": ours}, "headline": headline}
 
 
-def run_multihop(settings, data_dir: Path, options, *, out_dir: Path | None = None, embedder=None, progress=None):
-    """Index corpus.json into HOME/benchmarks/multihop-rag/store (reused), run the queries, write the report."""
-    from eval.benchmarks.archive import benchmark_home, ingest_into
-    from eval.run import default_out, describe, evaluate_questions
-    from index.runtime import load_embedder
-    from index.store import ArchiveStore
-    from qa.answer import build_qa
+class MultiHopRAG:
+    """MultiHop-RAG as a `Benchmark`: corpus.json in its own store, MultiHopRAG.json asked of it."""
 
-    data_dir = Path(data_dir)
-    corpus, queries = data_dir / "corpus.json", data_dir / "MultiHopRAG.json"
-    missing = [p.name for p in (corpus, queries) if not p.is_file()]
-    if missing:
-        raise FileNotFoundError(f"{data_dir} lacks {' and '.join(missing)} (the benchmark's data files)")
-    questions = load_queries(queries)
-    embedder = embedder or load_embedder(settings)
-    store = ArchiveStore(settings.store_dir or benchmark_home(settings, "multihop-rag") / "store")
-    report = ingest_into(settings, store, [corpus], embedder, quiet=options.quiet)
-    if report.failed:
-        raise BenchmarkDataError(f"{corpus}: {len(report.failed)} records could not be read, first: "
-                         f"{report.failed[0].path}: {report.failed[0].error}")
-    qa = build_qa(settings, store=store, embedder=embedder, llm=None if options.retrieval_only else "settings")
-    info = describe(settings, retrieval_only=options.retrieval_only, store=store.path,
-                    questions_file=f"{queries} ({len(questions)} queries)")
-    return evaluate_questions(qa, questions, out_dir or default_out(settings, "multihop-rag", options), options,
-                              run_info=info, title="MultiHop-RAG on Newsdesk", extra=extra_scores,
-                              progress=progress, sections=scoreboard)
+    name = "multihop-rag"
+    description = "the MultiHop-RAG benchmark (bring its data)"
+    details = ("Ingest MultiHop-RAG's corpus.json into its own store and score MultiHopRAG.json with the "
+               "benchmark's own retrieval and answer rules. The archive is HOME/benchmarks/multihop-rag/store "
+               "(--store overrides).")
+    examples = None
+    usage = "--data DIR [options]"
+    compares_retrievers = False
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """--data DIR (required: the benchmark's data is not bundled)."""
+        parser.add_argument("--data", metavar="DIR", required=True,
+                            help="folder holding corpus.json and MultiHopRAG.json")
+
+    def prepare(self, services: Services, params: argparse.Namespace, options: RunOptions) -> PreparedRun:
+        """Index corpus.json into HOME/benchmarks/multihop-rag/store (reused) and load the queries."""
+        from eval.benchmarks.archive import index_own_store
+
+        data_dir = data_folder(params.data, None)
+        corpus, queries = data_dir / "corpus.json", data_dir / "MultiHopRAG.json"
+        missing = [p.name for p in (corpus, queries) if not p.is_file()]
+        if missing:
+            raise FileNotFoundError(f"{data_dir} lacks {' and '.join(missing)} (the benchmark's data files)")
+        questions = load_queries(queries)
+        store, report = index_own_store(services.settings, self.name, [corpus], services.embedder,
+                                        quiet=options.quiet)
+        if report.failed:
+            raise BenchmarkDataError(f"{corpus}: {len(report.failed)} records could not be read, first: "
+                                     f"{report.failed[0].path}: {report.failed[0].error}")
+        return PreparedRun(store, questions, f"{queries} ({len(questions)} queries)", self.name,
+                           "MultiHop-RAG on Newsdesk")
+
+    extra_scores = staticmethod(extra_scores)  # the module function: its own per-question measures
+
+    def scoreboard(self, records: Sequence[dict], prepared: PreparedRun) -> tuple[list[str], dict]:
+        """See the module function `scoreboard`."""
+        return scoreboard(records)
+
+    def resume_command(self, params: argparse.Namespace) -> str:
+        """`newsdesk eval multihop-rag --data DIR`."""
+        return f"newsdesk eval {self.name} --data {params.data}"

@@ -11,16 +11,24 @@ pages that answer the question and drop unrelated ones.
 
 from __future__ import annotations
 
+import argparse
 import random
-from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from eval import metrics as m
-from eval.benchmarks.archive import BenchmarkDataError, benchmark_home, copy_without, ingest_into
+from eval.benchmarks.archive import BenchmarkDataError, benchmark_home, copy_without, index_own_store
+from eval.benchmarks.benchmark import PreparedRun, data_folder
 from eval.benchmarks.realtimeqa import (HELD_OUT_TYPE, PageSet, convert_pages, convert_questions, extra_scores,
                                         write_records)
 from eval.questions import Question
+from eval.runner import RunOptions
+
+if TYPE_CHECKING:
+    from qa.services import Services
+
+# The benchmark's 2022 data, when /work/shared (or a checkout's sibling `shared/`) is present.
+DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "realtimeqa" / "2022"
 
 BASELINES = (  # (system, what it reads, MC accuracy, EM, F1), recomputed from the benchmark's prediction files, n = 399
     ("GPT-3 + search pages", "each question's own search pages", 0.732, 0.378, 0.475),
@@ -28,6 +36,7 @@ BASELINES = (  # (system, what it reads, MC accuracy, EM, F1), recomputed from t
     ("GPT-3 + DPR", "Wikipedia passages", 0.479, 0.140, 0.202),
     ("GPT-3 closed book", "nothing", 0.441, 0.140, 0.213),
 )
+
 
 def held_out_probe(questions: Sequence[Question], weeks: Sequence[str], n: int, seed: int) -> list[Question]:
     """Up to n questions of the held-out weeks, re-labelled as unanswerable probes."""
@@ -104,60 +113,73 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
     return ["\n".join(lines)], summary
 
 
-def run_realtimeqa(settings, data_dir: Path, options, *, choices: bool = False, abstain_sample: int = 40,
-                   abstain_weeks: int = 2, out_dir: Path | None = None, embedder=None, progress=None,
-                   retriever=None):
-    """Build (or reuse) the pooled archive, run the questions and held-out probes, write the report.
+class RealTimeQA:
+    """RealTimeQA as a `Benchmark`: the pooled archive, the questions as of their dates, held-out-week probes."""
 
-    `retriever` is a `RetrievalConfig` (default: the product's).
+    name = "realtimeqa"
+    description = "the RealTimeQA news-quiz benchmark"
+    details = ("Pool every week's retrieved pages into one archive (its own store, reused), ask each question as "
+               "of its date, and score it beside the published baselines. The archive is "
+               "HOME/benchmarks/realtimeqa/store (--store overrides); the first run indexes ~2,450 pages (tens of "
+               "minutes on 2 cores).")
+    examples = ("examples:\n  newsdesk eval realtimeqa --retrieval-only\n"
+                "  newsdesk eval realtimeqa --sample 150 --seed 1\n"
+                "  newsdesk eval realtimeqa --sample 150 --seed 1 --choices")
+    usage = "[--data DIR] [--choices] [options]"
+    compares_retrievers = True
 
-    Returns `eval.run.EvalResult`.
-    """
-    from eval.ablation import use_retriever
-    from eval.run import default_out, describe, evaluate_questions
-    from eval.runner import select_questions
-    from index.runtime import load_embedder
-    from index.store import ArchiveStore
-    from qa.answer import NewsQA, build_qa
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """--data, --choices and the held-out-week probe's size."""
+        parser.add_argument("--data", metavar="DIR", help="folder of *_qa.jsonl and *_gcs.jsonl "
+                                                          "(default ../shared/realtimeqa/2022 beside the repo)")
+        parser.add_argument("--choices", action="store_true",
+                            help="append the four choices to each question and score the one picked")
+        parser.add_argument("--abstain-sample", type=int, default=40, metavar="N",
+                            help="also ask N questions of held-out weeks against an archive without those weeks "
+                                 "(default 40; 0 = skip)")
+        parser.add_argument("--abstain-weeks", type=int, default=2, metavar="W", help="weeks held out (default 2)")
 
-    home = benchmark_home(settings, "realtimeqa")
-    pages = convert_pages(Path(data_dir))
-    if pages.failures:
-        raise BenchmarkDataError("; ".join(pages.failures[:5]))
-    pages_path = home / "pages.jsonl"
-    write_records(pages.records, pages_path)
-    embedder = embedder or load_embedder(settings)
-    store = ArchiveStore(settings.store_dir or home / "store")
-    ingest_into(settings, store, [pages_path], embedder, quiet=options.quiet)
-    qa = build_qa(settings, store=store, embedder=embedder, llm=None if options.retrieval_only else "settings")
-    if retriever is not None:
-        use_retriever(qa, retriever)
-    questions = convert_questions(Path(data_dir), choices=choices)
-    chosen = select_questions(questions, limit=options.limit, sample=options.sample, seed=options.seed)
-    weeks: list[str] = []
-    probes: list[Question] = []
-    held_qa = None
-    if abstain_sample > 0 and abstain_weeks > 0:
-        weeks = choose_weeks(pages.urls_by_week, abstain_weeks, options.seed)
-        probes = held_out_probe(questions, weeks, abstain_sample, options.seed)
-        dropped = set().union(*(pages.urls_by_week[w] for w in weeks))
-        held_store = copy_without(store, home / f"store-without-{'-'.join(weeks)}", dropped)
-        held_qa = NewsQA(held_store, embedder, qa.llm, k=settings.k)
-        if retriever is not None:
-            use_retriever(held_qa, retriever)
-    selection = (f"sample {options.sample}, seed {options.seed}" if options.sample else "all") + \
-        (f", first {options.limit}" if options.limit else "")
-    name = "realtimeqa-choices" if choices else "realtimeqa"
-    out = out_dir or default_out(settings, name, options)
-    info = describe(settings, retrieval_only=options.retrieval_only, store=store.path,
-                    questions_file=f"{data_dir} (RealTimeQA 2022, {len(questions)} questions)",
-                    selection=selection, held_out_weeks=weeks)
+    def prepare(self, services: Services, params: argparse.Namespace, options: RunOptions) -> PreparedRun:
+        """Build (or reuse) the pooled archive and the held-out copy; pick the questions and probes."""
+        from eval.runner import select_questions
 
-    def route(q: Question):
-        return held_qa if q.type == HELD_OUT_TYPE and held_qa is not None else qa
+        data_dir = data_folder(params.data, DEFAULT_DATA)
+        choices, abstain_sample, abstain_weeks = params.choices, params.abstain_sample, params.abstain_weeks
+        settings = services.settings
+        home = benchmark_home(settings, self.name)
+        pages = convert_pages(data_dir)
+        if pages.failures:
+            raise BenchmarkDataError("; ".join(pages.failures[:5]))
+        pages_path = home / "pages.jsonl"
+        write_records(pages.records, pages_path)
+        store, _ = index_own_store(settings, self.name, [pages_path], services.embedder, quiet=options.quiet)
+        questions = convert_questions(data_dir, choices=choices)
+        chosen = select_questions(questions, limit=options.limit, sample=options.sample, seed=options.seed)
+        weeks: list[str] = []
+        probes: list[Question] = []
+        others = {}
+        if abstain_sample > 0 and abstain_weeks > 0:
+            weeks = choose_weeks(pages.urls_by_week, abstain_weeks, options.seed)
+            probes = held_out_probe(questions, weeks, abstain_sample, options.seed)
+            dropped = set().union(*(pages.urls_by_week[w] for w in weeks))
+            others[HELD_OUT_TYPE] = copy_without(store, home / f"store-without-{'-'.join(weeks)}", dropped)
+        selection = (f"sample {options.sample}, seed {options.seed}" if options.sample else "all") + \
+            (f", first {options.limit}" if options.limit else "")
+        return PreparedRun(
+            store, chosen + probes, f"{data_dir} (RealTimeQA 2022, {len(questions)} questions)",
+            "realtimeqa-choices" if choices else "realtimeqa",
+            "RealTimeQA on Newsdesk" + (" (multiple choice)" if choices else " (free-form)"),
+            info={"selection": selection, "held_out_weeks": weeks}, other_stores=others, selected=True,
+            facts={"choices": choices, "pages": pages, "weeks": weeks, "selection": selection})
 
-    return evaluate_questions(
-        route, chosen + probes, out, replace(options, limit=None, sample=None), run_info=info,
-        title="RealTimeQA on Newsdesk" + (" (multiple choice)" if choices else " (free-form)"),
-        extra=extra_scores, progress=progress,
-        sections=lambda records: scoreboard(records, choices=choices, pages=pages, weeks=weeks, selection=selection))
+    extra_scores = staticmethod(extra_scores)  # the module function: its own per-question measures
+
+    def scoreboard(self, records: Sequence[dict], prepared: PreparedRun) -> tuple[list[str], dict]:
+        """Ours beside the published baselines (see the module function `scoreboard`)."""
+        facts = prepared.facts
+        return scoreboard(records, choices=facts["choices"], pages=facts["pages"], weeks=facts["weeks"],
+                          selection=facts["selection"])
+
+    def resume_command(self, params: argparse.Namespace) -> str:
+        """`newsdesk eval realtimeqa [--choices]`."""
+        return f"newsdesk eval {self.name}" + (" --choices" if params.choices else "")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
 import pytest
 
 from eval.benchmarks import multihop as mh
+from eval.benchmarks.benchmark import run_benchmark
 from eval.runner import RunOptions
 from index.settings import Settings
+from qa.services import Services
 
 
 def test_upstream_retrieval_by_hand():
@@ -72,14 +75,15 @@ def test_loader_on_the_real_schema_sample(sample_dir):
 
 def test_run_on_sample_with_written_corpus(sample_dir, tmp_path, fake_embedder):
     settings = Settings(home=tmp_path / "home", llm="none")
-    result = mh.run_multihop(settings, sample_dir, RunOptions(quiet=True, retrieval_only=True),
-                             out_dir=tmp_path / "run", embedder=fake_embedder)
+    services = Services(settings, embedder=fake_embedder)
+    params = argparse.Namespace(data=str(sample_dir))
+    result = run_benchmark(mh.MultiHopRAG(), services, params, RunOptions(quiet=True, retrieval_only=True),
+                           out_dir=tmp_path / "run")
     ours = result.summary["benchmark"]["ours"]
     assert ours["n"] == 8 and ours["null_n"] == 1
     assert 0 < ours["mh_hits@10"] <= 1 and ours["mh_map@10"] <= ours["mh_hits@10"]
     assert "## MultiHop-RAG (the benchmark's own scoring)" in result.files.report_path.read_text()
-    full = mh.run_multihop(settings, sample_dir, RunOptions(quiet=True), out_dir=tmp_path / "full",
-                           embedder=fake_embedder)
+    full = run_benchmark(mh.MultiHopRAG(), services, params, RunOptions(quiet=True), out_dir=tmp_path / "full")
     ours = full.summary["benchmark"]["ours"]
     assert ours["mh_accuracy_lenient"] is not None and ours["mh_accuracy_strict"] is not None
     assert ours["null_abstained"] in (0.0, 1.0)
@@ -87,4 +91,5 @@ def test_run_on_sample_with_written_corpus(sample_dir, tmp_path, fake_embedder):
 
 def test_missing_files_are_named(tmp_path):
     with pytest.raises(FileNotFoundError, match="corpus.json and MultiHopRAG.json"):
-        mh.run_multihop(Settings(home=tmp_path), tmp_path, RunOptions(quiet=True))
+        run_benchmark(mh.MultiHopRAG(), Services(Settings(home=tmp_path)), argparse.Namespace(data=str(tmp_path)),
+                      RunOptions(quiet=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from datetime import date
 from pathlib import Path
@@ -10,8 +11,10 @@ import pytest
 
 from eval.benchmarks import realtimeqa as rt
 from eval.benchmarks import realtimeqa_run as rt_run
+from eval.benchmarks.benchmark import run_benchmark
 from eval.runner import RunOptions
 from index.settings import Settings
+from qa.services import Services
 
 
 def write_week(folder: Path, week: str, questions: list[dict], pages: dict[str, list[dict]]) -> None:
@@ -133,8 +136,9 @@ def test_held_out_probe_and_weeks(mini):
 
 def test_end_to_end_extractive_run_with_held_out_week(mini, tmp_path, fake_embedder):
     settings = Settings(home=tmp_path / "home", llm="none")
-    result = rt_run.run_realtimeqa(settings, mini, RunOptions(quiet=True), choices=True, abstain_sample=5,
-                               abstain_weeks=1, out_dir=tmp_path / "run", embedder=fake_embedder)
+    services = Services(settings, embedder=fake_embedder)
+    params = argparse.Namespace(data=str(mini), choices=True, abstain_sample=5, abstain_weeks=1)
+    result = run_benchmark(rt_run.RealTimeQA(), services, params, RunOptions(quiet=True), out_dir=tmp_path / "run")
     records = {r["id"]: r for r in result.outcome.records}
     assert records["20220617_0"]["metrics"]["hits@1"] == 1.0
     usbc = records["20220617_1"]
@@ -154,8 +158,9 @@ def test_end_to_end_extractive_run_with_held_out_week(mini, tmp_path, fake_embed
     calls: list[list[str]] = []
     encode = fake_embedder.encode
     fake_embedder.encode = lambda texts: (calls.append(list(texts)), encode(texts))[1]
-    second = rt_run.run_realtimeqa(settings, mini, RunOptions(quiet=True, retrieval_only=True), abstain_sample=5,
-                               abstain_weeks=1, out_dir=tmp_path / "run2", embedder=fake_embedder)
+    params = argparse.Namespace(data=str(mini), choices=False, abstain_sample=5, abstain_weeks=1)
+    second = run_benchmark(rt_run.RealTimeQA(), services, params, RunOptions(quiet=True, retrieval_only=True),
+                           out_dir=tmp_path / "run2")
     questions = {r["question"] for r in second.outcome.records}
     # every encoding is a question: alone (its query vector) or heading its evidence sentences
     assert calls and all(call[0] in questions for call in calls)

@@ -50,11 +50,11 @@ vector = indexer.embedder.encode(["When did the ferry strike end?"])[0]
 assert indexer.store.dense_search(vector, 1)[0].title == "Ferry strike ends"
 assert indexer.store.keyword_search("ferry strike", 1)[0].title == "Ferry strike ends"
 try:
-    from qa.answer import build_qa
+    from qa.services import Services
 except ImportError:
-    build_qa = None
-if build_qa is not None:
-    qa = build_qa(settings, store=indexer.store, embedder=indexer.embedder, llm=None)
+    Services = None
+if Services is not None:
+    qa = Services(settings, indexer=indexer, llm=None).qa
     answer = qa.ask("When did the ferry strike end?")
     assert answer.citations, answer.to_json()
 print("blocked attempts:", attempts)

@@ -93,12 +93,12 @@ def kit():
 @pytest.fixture
 def fake_services(tmp_path, fake_embedder):
     """Services over a real on-disk fixture store with the fake embedder and no answer model."""
-    from ui.handlers import Services
+    from ui.handlers import AppServices
 
     settings = make_settings(tmp_path / "home", llm="none")
     indexer = make_indexer(settings.store, fake_embedder)
     indexer.ingest([write_archive(tmp_path / "docs")])
-    services = Services(settings, indexer, fake_embedder, None)
+    services = AppServices(settings, indexer=indexer, llm=None)
     services.upload_dir = tmp_path.resolve()  # stands in for Gradio's upload folder
     return services
 
@@ -130,13 +130,13 @@ class LiveApp:
 def live_services(home: Path, embedder: object, llm: object = None, articles: list[dict] = ARTICLES,
                   **settings_: object):
     """Services over a fresh fixture store at `home` (empty if `articles` is empty); `settings_` e.g. ingest_roots."""
-    from ui.handlers import Services
+    from ui.handlers import AppServices
 
     settings = make_settings(home, llm="none" if llm is None else "embedded", **settings_)
     indexer = make_indexer(settings.store, embedder)
     if articles:
         indexer.ingest([write_archive(home.parent / (home.name + "-docs"), articles)])
-    return Services(settings, indexer, embedder, llm)  # type: ignore[arg-type]
+    return AppServices(settings, indexer=indexer, llm=llm)
 
 
 @pytest.fixture(scope="session")

@@ -43,7 +43,7 @@ def fake(monkeypatch):
     from eval_fakes import FakeQA
 
     qa = FakeQA()
-    monkeypatch.setattr("eval.run.open_qa", lambda settings, **kw: qa)
+    monkeypatch.setattr("qa.services.Services.answerer", lambda services, **kw: qa)
     return qa
 
 
@@ -162,7 +162,7 @@ def test_retrievers_side_by_side_over_one_real_store(qfile, tmp_path, fake_embed
     source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES))
     store = ArchiveStore(tmp_path / "store")
     build_indexer(Settings(home=tmp_path), store=store, embedder=fake_embedder, quiet=True).ingest([source])
-    monkeypatch.setattr("eval.run.open_qa", lambda settings, **kw: NewsQA(store, fake_embedder, None))
+    monkeypatch.setattr("qa.services.Services.answerer", lambda services, **kw: NewsQA(store, fake_embedder, None))
     out = tmp_path / "ablation"
     assert main(["eval", str(qfile), "--home", str(tmp_path), "--out", str(out), "-q", "--retrieval-only",
                  "--retriever", "dense,keyword,rrf,newsdesk-names"]) == 0

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import pytest
 
+import index.runtime
 import ui.app
-import ui.commands_chat
 from ui.cli import main
 
 
 @pytest.fixture
-def served(tmp_path, monkeypatch, fake_embedder, kit):
+def served(tmp_path, monkeypatch, fake_embedder):
     """Run `newsdesk chat …` up to the point of serving; returns what `launch` was given."""
     calls: list[dict] = []
     monkeypatch.setenv("NEWSDESK_HOME", str(tmp_path / "home"))
     for name in ("NEWSDESK_AUTH", "NEWSDESK_ADMIN", "NEWSDESK_INGEST_ROOTS"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(ui.commands_chat, "build_indexer",
-                        lambda settings, quiet=False: kit.make_indexer(settings.store, fake_embedder))
+    monkeypatch.setattr(index.runtime, "load_embedder", lambda settings: fake_embedder)
     monkeypatch.setattr(ui.app, "launch", lambda services, **kw: calls.append({"services": services, **kw}))
     return calls
 

@@ -215,8 +215,7 @@ def test_shared_model_runs_one_answer_at_a_time_and_says_so(scripted):
 
 def test_services_share_one_model_between_sessions(tmp_path, fake_embedder, kit):
     settings = kit.make_settings(tmp_path / "home", llm="none")
-    services = handlers.Services(settings, kit.make_indexer(settings.store, fake_embedder), fake_embedder,
-                                 WordsLLM())
+    services = handlers.AppServices(settings, indexer=kit.make_indexer(settings.store, fake_embedder), llm=WordsLLM())
     assert isinstance(services.llm, handlers.SharedLLM) and services.qa.llm is services.llm
 
 
@@ -253,7 +252,7 @@ def test_examples_come_from_the_newest_headlines_one_per_outlet(fake_services, k
 
 def test_overview_of_an_empty_archive(tmp_path, fake_embedder, kit):
     settings = kit.make_settings(tmp_path / "home", llm="none")
-    services = handlers.Services(settings, kit.make_indexer(settings.store, fake_embedder), fake_embedder, None)
+    services = handlers.AppServices(settings, indexer=kit.make_indexer(settings.store, fake_embedder), llm=None)
     o = handlers.overview(services)
     assert o.empty and o.examples == [] and o.outlets == [] and o.line == "Archive empty"
 
@@ -414,6 +413,26 @@ def test_evaluate_reports_a_bad_question_file(fake_services, tmp_path):
     assert "Choose a bundled question set" in handlers.evaluate(fake_services, None, None, None, False)[0]
 
 
+def test_evaluate_offers_and_runs_every_registered_benchmark(fake_services, monkeypatch):
+    """The Evaluate tab's choices derive from the benchmarks table; a registered one runs from the tab."""
+    from eval.benchmarks import table as benchmarks
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "eval"))
+    from fake_benchmark import HarbourQuiz
+
+    monkeypatch.setattr(benchmarks, "BENCHMARKS", (*benchmarks.BENCHMARKS, HarbourQuiz()))
+    values = [value for _, value in handlers.eval_choices()]
+    assert values[0] == "demo" and values[-4:] == ["benchmark:realtimeqa", "benchmark:multihop-rag",
+                                                    "benchmark:injection", "benchmark:harbour-quiz"]
+    progress = Recorder()
+    summary, table, _ = handlers.evaluate(fake_services, "benchmark:harbour-quiz", None, None, True, progress)
+    assert "nd-error" not in summary and "<b>2</b><span>questions</span>" in summary and len(table) == 2
+    assert progress.calls[0] == (0.0, "preparing the harbour-quiz archive") and progress.calls[-1][0] == 1.0
+    assert (fake_services.settings.home / "benchmarks" / "harbour-quiz" / "store").is_dir()
+    needs_data = handlers.evaluate(fake_services, "benchmark:multihop-rag", None, None, True)[0]
+    assert "nd-error" in needs_data and "--data" in needs_data and "newsdesk eval multihop-rag --help" in needs_data
+
+
 # -- the chat command -------------------------------------------------------------------
 def test_chat_command_options(capsys):
     from ui.cli import build_parser, main
@@ -440,7 +459,7 @@ def test_load_demo_indexes_the_demo_file(tmp_path, fake_embedder, kit, monkeypat
     import index.demo
 
     settings = kit.make_settings(tmp_path / "home", llm="none")
-    services = handlers.Services(settings, kit.make_indexer(settings.store, fake_embedder), fake_embedder, None)
+    services = handlers.AppServices(settings, indexer=kit.make_indexer(settings.store, fake_embedder), llm=None)
     demo = kit.write_archive(tmp_path / "demo")
     monkeypatch.setattr(index.demo, "ensure_demo", lambda s, progress=None: demo)
     progress = Recorder()
