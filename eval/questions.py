@@ -31,7 +31,7 @@ REQUIRED = ("id", "question", "answers", "type", "gold_articles")
 OPTIONAL = ("gold_evidence", "history", "filters", "as_of")
 FILTER_KEYS = ("since", "until", "sources")
 MAX_ERRORS_SHOWN = 25
-BUNDLED_DIR = Path(__file__).resolve().parent / "questions"
+BUNDLED_DIR = Path(__file__).resolve().parent / "question_sets"
 
 
 class QuestionSetError(ValueError):
@@ -248,7 +248,7 @@ def write_questions(questions: Iterable[Question], path: str | Path) -> Path:
 
 
 def bundled_sets() -> dict[str, Path]:
-    """Question sets shipped with Newsdesk (eval/questions/*.jsonl), by name."""
+    """Question sets shipped with Newsdesk (eval/question_sets/*.jsonl), by name."""
     return {p.stem: p for p in sorted(BUNDLED_DIR.glob("*.jsonl"))}
 
 

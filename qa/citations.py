@@ -43,7 +43,7 @@ _NOT_NAMES = frozenset(
     "according however yes no".split())
 
 # Thresholds, calibrated on the demo archive with the real MiniLM (2026-11-25).
-# Claims were built from eval/questions/demo.jsonl as "question stem: answer"
+# Claims were built from eval/question_sets/demo.jsonl as "question stem: answer"
 # and checked against the passage of the gold article holding the gold
 # evidence (52 supported claims) and against the best-ranked passage of another
 # article (56 unsupported). On their own, lexical >= 0.5 or (cosine >= 0.6 and

@@ -365,7 +365,7 @@ def archive_stats(services: Services) -> tuple[str, pd.DataFrame]:
 
 # -- evaluate -------------------------------------------------------------------
 def question_sets() -> list[str]:
-    """Names of the question sets shipped with Newsdesk (eval/questions/*.jsonl)."""
+    """Names of the question sets shipped with Newsdesk (eval/question_sets/*.jsonl)."""
     from eval.questions import bundled_sets
 
     return list(bundled_sets())
