@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from index.readers.records import json_lines
+from index.text import json_lines, write_jsonl
 
 KNOWN_TYPES = ("factoid", "yes_no", "comparison", "temporal", "follow_up", "outlet", "unanswerable")
 REQUIRED = ("id", "question", "answers", "type", "gold_articles")
@@ -241,9 +241,7 @@ def write_questions(questions: Iterable[Question], path: str | Path) -> Path:
     """Write questions as JSON Lines (used by the benchmark converters)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as out:
-        for q in questions:
-            out.write(json.dumps(q.to_json(), ensure_ascii=False) + "\n")
+    write_jsonl((q.to_json() for q in questions), path)
     return path
 
 

@@ -8,7 +8,7 @@ Why FTS5 and not bm25s: it updates incrementally inside the same transaction as
 the manifest (add, replace, delete one article), lives on disk next to it, and
 needs no extra dependency; bm25s would have to rebuild its whole matrix on every
 change. Accents are folded twice: by FTS5's `remove_diacritics 2` and by
-`fold()` (which also maps letters like Turkish `ı` that have no diacritic), so
+`index.text.fold()` (which also maps letters like Turkish `ı` that have no diacritic), so
 `Davutoglu` finds `Davutoğlu`.
 """
 
@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -26,6 +24,7 @@ from typing import Iterable
 from index.article import Article
 from index.chunking import Chunk
 from index.flags import FLAGS_SCHEMA, delete_flags, record_flags
+from index.text import STOPWORDS, WORD, fold
 
 # `search_text` is the folded headline, a newline, then the folded chunk text: split it into the
 # headline and body columns of `chunk_fields`, so keyword search can weigh the headline on its own.
@@ -80,27 +79,9 @@ CREATE TRIGGER IF NOT EXISTS chunk_fields_ad AFTER DELETE ON chunks BEGIN
 END;
 """
 
-_EXTRA_FOLDS = str.maketrans({"ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
-                              "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "þ": "th"})
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-STOPWORDS = frozenset(
-    "a an and are as at be been but by did do does for from had has have he her his how i if in into is it its "
-    "me more most my no not of on or our out she so than that the their them then there these they this those to "
-    "up was we were what when where which who whom why will with would you your about after before over said says "
-    "any all can could should may might also just than very".split()
-)
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free form of `text` used for keyword matching."""
-    text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
 def keyword_query(text: str) -> str | None:
     """An FTS5 OR-query of the question's content words (None when it has none)."""
-    words = [w for w in _WORD.findall(fold(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    words = [w for w in WORD.findall(fold(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     unique = list(dict.fromkeys(words))[:32]
     return " OR ".join(f'"{w}"' for w in unique) or None
 

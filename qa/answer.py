@@ -17,11 +17,12 @@ from typing import Iterator, Protocol, Sequence
 from index.embedding import Embedder
 from index.settings import Settings
 from index.store import ArchiveStore
+from index.text import split_sentences
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
 from qa.abstain import QUOTE, AbstainPolicy, Signals, names_share, retrieval_signals
 from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
                           strip_markers, verify_answer)
-from qa.evidence import Evidence, select_evidence, split_sentences
+from qa.evidence import Evidence, select_evidence
 from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)

@@ -21,9 +21,9 @@ from typing import Sequence
 import numpy as np
 
 from index.embedding import Embedder
-from index.manifest import STOPWORDS, fold
 from index.syndication import Copy
-from qa.evidence import claim_spans, content_words, split_sentences
+from index.text import STOPWORDS, content_words, fold, split_sentences
+from qa.evidence import claim_spans
 from qa.injection_guard import InjectionGuard
 from qa.retrieval import Passage
 from qa.vectors import SentenceVectors

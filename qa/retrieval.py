@@ -35,7 +35,7 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from index.embedding import Embedder
-from index.manifest import fold
+from index.text import fold
 from index.store import ArchiveStore, ChunkHit, StoreFilter
 from index.syndication import Copy
 from qa.query import Query, key_entities

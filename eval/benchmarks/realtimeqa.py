@@ -35,6 +35,7 @@ from typing import Sequence
 from eval import metrics as m
 from eval.benchmarks.archive import BenchmarkDataError
 from eval.questions import Question
+from index.text import json_lines
 
 LETTERS = "ABCDEFGH"
 HELD_OUT_TYPE = "held-out week"
@@ -67,13 +68,11 @@ def iso_from_slashes(value: object) -> str | None:
 
 def _jsonl(path: Path, failures: list[str]):
     with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                failures.append(f"{path.name}:{number}: malformed JSON ({exc.msg})")
+        for number, record in json_lines(handle):
+            if isinstance(record, json.JSONDecodeError):
+                failures.append(f"{path.name}:{number}: malformed JSON ({record.msg})")
+            else:
+                yield record
 
 
 def week_of(path: Path) -> str:

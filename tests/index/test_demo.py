@@ -18,6 +18,7 @@ from index.demo import count_artefacts, csv_to_records, ensure_demo, repair_lost
 from index.fetch import FetchError, pip_download
 from index.readers import read_file
 from index.settings import Settings
+from index.text import write_jsonl
 
 # (damaged text as it is in News100/NewsArticles, what it should read)
 REPAIRS = [
@@ -107,7 +108,7 @@ def test_csv_without_the_expected_columns_is_refused():
 def test_jsonl_is_read_by_the_generic_reader(tmp_path):
     records, _ = csv_to_records(CSV_TEXT, "tiny.csv")
     path = tmp_path / "demo.jsonl"
-    demo.write_jsonl(records, path)
+    write_jsonl(records, path)
     articles = [a for a in read_file(path) if isinstance(a, Article)]
     assert [(a.title, a.source, a.published) for a in articles] == [
         ("Rail strike: Could drivers reject deal?", "BBC", "2017-03-05"),
