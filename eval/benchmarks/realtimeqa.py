@@ -170,11 +170,11 @@ def picked_choice(answer: str, options: Sequence[str]) -> int | None:
     if letter:
         index = LETTERS.index(next(g for g in letter.groups() if g))
         return index if index < len(options) and options[index].strip() else None
-    if [m.normalize_answer(o) for o in options] == ["true", "false"]:  # true/false quiz items
+    if [m.normalise_answer(o) for o in options] == ["true", "false"]:  # true/false quiz items
         return {"yes": 0, "no": 1}.get(m.yes_no_label(text) or "")
-    norm = f" {m.normalize_answer(text)} "
-    named = [(norm.find(f" {m.normalize_answer(o)} "), i) for i, o in enumerate(options)
-             if m.normalize_answer(o) and m.mentions(text, o)]
+    norm = f" {m.normalise_answer(text)} "
+    named = [(norm.find(f" {m.normalise_answer(o)} "), i) for i, o in enumerate(options)
+             if m.normalise_answer(o) and m.mentions(text, o)]
     if named:
         return min(named)[1]
     f1 = [m.token_f1(text, [o]) for o in options]
@@ -184,7 +184,7 @@ def picked_choice(answer: str, options: Sequence[str]) -> int | None:
 
 def names_only_correct(answer: str, options: Sequence[str], right: Sequence[int]) -> bool:
     """True when the answer names a correct option and no other option (true/false items: its yes/no reading)."""
-    if [m.normalize_answer(o) for o in options] == ["true", "false"]:
+    if [m.normalise_answer(o) for o in options] == ["true", "false"]:
         return picked_choice(answer, options) in right
     named = {i for i, o in enumerate(options) if m.mentions(answer, o)}
     return bool(named) and named <= set(right)
