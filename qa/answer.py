@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterator, Protocol, Sequence
 
+from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
 from index.settings import Settings
 from index.store import ArchiveStore
@@ -50,15 +51,15 @@ class Retriever(Protocol):
 
 
 @dataclass(frozen=True)
-class ArticleRef:
+class ClosestArticle(RefersToArticle):
     """An article offered as 'closest' when the archive does not answer."""
 
-    article_id: str
-    title: str
-    source: str | None
-    published: str | None
-    url: str | None
-    score: float
+    ref: ArticleRef
+    score: float  # its best passage's cosine similarity to the question, 3 decimals
+
+    def to_json(self) -> dict:
+        """The article's five fields and the score, as `newsdesk ask --json` lists it under "closest"."""
+        return {**self.ref.to_json(), "score": self.score}
 
 
 @dataclass
@@ -72,7 +73,7 @@ class Answer:
     unsupported_sentences: int
     citations: list[Citation]
     sentences: list[AnswerSentence]
-    closest: list[ArticleRef]
+    closest: list[ClosestArticle]
     filters: dict
     timings_ms: dict
     passages: list[Passage] = field(default_factory=list)
@@ -89,9 +90,9 @@ class Answer:
             "short_answer": self.short_answer, "short_answer_supported": self.short_answer_supported,
             "answer": self.text, "quoted": self.quoted,
             "abstained": self.abstained, "unsupported_sentences": self.unsupported_sentences,
-            "citations": [{k: v for k, v in asdict(c).items() if k != "passage_start"} for c in self.citations],
+            "citations": [c.to_json() for c in self.citations],
             "filters": self.filters, "timings_ms": self.timings_ms,
-            "closest": [asdict(a) for a in self.closest], "abstention_signals": self.signals,
+            "closest": [a.to_json() for a in self.closest], "abstention_signals": self.signals,
         }
 
 
@@ -125,17 +126,16 @@ class Done:
     answer: Answer
 
 
-def closest_articles(passages: Sequence[Passage], limit: int = CLOSEST) -> list[ArticleRef]:
+def closest_articles(passages: Sequence[Passage], limit: int = CLOSEST) -> list[ClosestArticle]:
     """The distinct articles of the passages, most similar to the question first."""
-    seen: dict[str, ArticleRef] = {}
+    seen: dict[str, ClosestArticle] = {}
     for p in sorted(passages, key=lambda p: -(p.dense_score or 0.0)):
         if p.article_id not in seen:
-            seen[p.article_id] = ArticleRef(p.article_id, p.title, p.source, p.published, p.url,
-                                            round(p.dense_score or 0.0, 3))
+            seen[p.article_id] = ClosestArticle(p.ref, round(p.dense_score or 0.0, 3))
     return list(seen.values())[:limit]
 
 
-def abstention_text(closest: Sequence[ArticleRef]) -> str:
+def abstention_text(closest: Sequence[ClosestArticle]) -> str:
     """What an abstaining answer says."""
     if not closest:
         return "The archive doesn't say: no indexed article matches this question."

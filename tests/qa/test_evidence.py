@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from index.article import ArticleRef
 from index.text import split_sentences
 from qa.evidence import Evidence, select_evidence
 from qa.retrieval import Passage
@@ -18,7 +19,7 @@ OTHER = "Storm Doris hit Britain. Trains were cancelled. Winds reached 94 mph. S
 
 
 def make_passage(body: str, start: int, end: int, article: str = "A") -> Passage:
-    return Passage(f"{article}#0", article, "t", "X", "2017-01-01", None, body[start:end], start, end, 0.1)
+    return Passage(f"{article}#0", ArticleRef(article, "t", "X", "2017-01-01", None), body[start:end], start, end, 0.1)
 
 
 class CountingEmbedder:
@@ -95,8 +96,9 @@ def test_max_sentences_bounds_the_selection(fake_embedder):
 
 def test_overlapping_chunks_do_not_pick_the_same_sentence_twice(fake_embedder):
     cut = ARTICLE.index("Officials")
-    first = Passage("A#0", "A", "t", "X", None, None, ARTICLE[:ARTICLE.index("Markets")], 0, ARTICLE.index("Markets"), 1)
-    second = Passage("A#1", "A", "t", "X", None, None, ARTICLE[cut:], cut, len(ARTICLE), 1)
+    first = Passage("A#0", ArticleRef("A", "t", "X", None, None),
+                    ARTICLE[:ARTICLE.index("Markets")], 0, ARTICLE.index("Markets"), 1)
+    second = Passage("A#1", ArticleRef("A", "t", "X", None, None), ARTICLE[cut:], cut, len(ARTICLE), 1)
     out = select_evidence("Davutoğlu outcome worrying", [first, second], fake_embedder, max_sentences=3,
                           neighbours=0, every_passage=False)
     texts = [part for e in out for part in e.text.split(" … ")]
