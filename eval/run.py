@@ -16,7 +16,7 @@ from eval.questions import Question
 from eval.report import ReportFiles, write_report
 from eval.runner import ProgressFn, RunOptions, RunOutcome, default_out_dir, run_eval
 from eval.scoring import ExtraScorer
-from index.settings import Settings
+from qa.settings import Settings
 
 # After a run: (records) -> (extra Markdown sections, extra summary.json keys). Benchmarks add scoreboards this way.
 SectionsFn = Callable[[Sequence[dict]], tuple[list[str], dict]]

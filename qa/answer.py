@@ -16,7 +16,6 @@ from typing import Iterator, Protocol, Sequence
 
 from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
-from index.settings import Settings
 from index.store import ArchiveStore
 from index.text import split_sentences
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
@@ -31,6 +30,7 @@ from qa.llm import LLM, FirstToken, build_llm
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
+from qa.settings import Settings
 from qa.short_answer import ShortLineSplitter, short_answer_supported
 from qa.vectors import SentenceVectors
 

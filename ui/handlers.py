@@ -26,10 +26,10 @@ from index.embedding import Embedder
 from index.fetch import FetchError
 from index.lock import IndexBusy
 from index.pipeline import Indexer, IngestReport, RebuildError
-from index.settings import Settings
 from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
 from qa.llm import LLM, LLMError
 from qa.query import QuestionError
+from qa.settings import Settings
 from ui import views
 from ui.access import Access, Refused
 

@@ -9,7 +9,7 @@ import pytest
 
 from eval.benchmarks import multihop as mh
 from eval.runner import RunOptions
-from index.settings import Settings
+from qa.settings import Settings
 
 
 def test_upstream_retrieval_by_hand():

@@ -11,7 +11,7 @@ import pytest
 from eval.benchmarks import realtimeqa as rt
 from eval.benchmarks import realtimeqa_run as rt_run
 from eval.runner import RunOptions
-from index.settings import Settings
+from qa.settings import Settings
 
 
 def write_week(folder: Path, week: str, questions: list[dict], pages: dict[str, list[dict]]) -> None:

@@ -11,7 +11,7 @@ import pytest
 from index.article import ArticleRef
 from index.chunking import Chunker
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore, StoreFilter
 from qa.query import understand
 from qa.retrieval import (NAME_WEIGHT, PRESETS, HybridRetriever, Passage, RetrievalConfig, name_coverage,

@@ -19,7 +19,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from index.article import ArticleRef
 from index.chunking import Chunker
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore, ChunkHit, StoreFilter
 from qa.query import Query, understand
 from qa.retrieval import (
