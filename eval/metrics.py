@@ -117,6 +117,16 @@ def yes_no_correct(prediction: str, answers: Sequence[str]) -> float:
     return float(yes_no_label(prediction) in gold)
 
 
+def disputed_correct(short_answer: str | None, text: str, gold_evidence: Sequence[str]) -> float:
+    """1.0 when a disputed claim is answered as one: a short answer "Disputed", or both sides
+    (every gold evidence sentence) in the answer, and never a bare yes/no."""
+    if short_answer and normalise_answer(short_answer) == "disputed":
+        return 1.0
+    if not text or normalise_answer(strip_citation_markers(text)) in YES_NO:
+        return 0.0
+    return float(bool(gold_evidence) and all(evidence_in(text, e) for e in gold_evidence))
+
+
 # -- matching retrieved text against gold -------------------------------------
 
 def normalise_whitespace(text: str) -> str:

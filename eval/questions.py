@@ -26,7 +26,7 @@ from typing import Iterable
 
 from index.text import json_lines, write_jsonl
 
-KNOWN_TYPES = ("factoid", "yes_no", "comparison", "temporal", "follow_up", "outlet", "unanswerable")
+KNOWN_TYPES = ("factoid", "yes_no", "disputed", "comparison", "temporal", "follow_up", "outlet", "unanswerable")
 REQUIRED = ("id", "question", "answers", "type", "gold_articles")
 OPTIONAL = ("gold_evidence", "history", "filters", "as_of")
 FILTER_KEYS = ("since", "until", "sources")

@@ -41,7 +41,7 @@ def score_retrieval(question: Question, passages: Sequence[Any], depth: int = DE
     if question.gold_evidence:
         scores.update(m.ranking_scores(m.evidence_matches(items, question.gold_evidence),
                                        len(question.gold_evidence), "evidence_", CUTOFFS, depth))
-    if not m.is_yes_no(question.answers):
+    if not m.is_yes_no(question.answers) and question.type != "disputed":  # no answer span to find
         found = m.answer_matches(items, question.answers)
         scores.update({f"answer_recall@{k}": m.hits_at(found, k) for k in CUTOFFS})
     return scores
@@ -54,6 +54,8 @@ def score_answer(question: Question, answer: Any) -> dict[str, float | None]:
     sentences = len(answer.sentences)
     if not question.answerable:
         scores["correct"] = float(answer.abstained)
+    elif question.type == "disputed":
+        scores["correct"] = m.disputed_correct(getattr(answer, "short_answer", None), text, question.gold_evidence)
     elif m.is_yes_no(question.answers):
         scores["yes_no_accuracy"] = m.yes_no_correct(text, question.answers) if text else 0.0
         scores["correct"] = scores["yes_no_accuracy"]

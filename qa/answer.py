@@ -20,6 +20,7 @@ from index.store import ArchiveStore
 from index.text import split_sentences
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
 from qa.abstain import QUOTE, AbstainPolicy, Signals, names_share, retrieval_signals
+from qa.disputes import DISPUTED, disputed_answer, disputed_sides
 from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
                           strip_markers, verify_answer)
 from qa.evidence import Evidence, select_evidence
@@ -216,7 +217,7 @@ class NewsQA:
             return
         widened = widen_passages(passages, self.store)
         vectors = SentenceVectors(self.embedder)  # passage sentences encoded once, for evidence and checking
-        short, quoted, decision, model_raw = None, False, "extractive", ""
+        short, quoted, decision, model_raw, sides = None, False, "extractive", "", []
         if self.llm is None:
             evidence = select_evidence(query.text, widened, vectors, max_sentences=len(passages),
                                        neighbours=0)
@@ -235,6 +236,14 @@ class NewsQA:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
             signals = _with_evidence(signals, query.text, evidence)
+            sides = disputed_sides(query.text, evidence)
+        if self.llm is not None and sides:
+            # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py).
+            short, quoted, decision, raw = DISPUTED, True, "disputed", disputed_answer(sides)
+            timings["first_token"] = _ms(t0)
+            yield ShortAnswer(short)
+            yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
+        elif self.llm is not None:
             short, raw, model_raw, first = yield from self._generate(query, evidence, timings, t0)
             if ABSTAIN not in model_raw and not short and not _WORD.search(strip_markers(raw)) and parse_markers(raw):
                 raw = quote_cited(raw, evidence)  # the model pointed at passages but wrote no words
@@ -279,7 +288,7 @@ class NewsQA:
         timings["total"] = _ms(t0)
         # The short answer must be copied from what is cited: a quote, or another sentence of a cited
         # passage (the quote is chosen for the sentences, and "Warda Alkenawy" may sit one sentence off).
-        short_ok = None if short is None else short_answer_supported(
+        short_ok = None if short is None else decision == "disputed" or short_answer_supported(
             short, [c.quote for c in citations] + [c.passage for c in citations])
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,

@@ -114,3 +114,12 @@ def test_abstention_scores_by_hand():
     assert scores["wrongful_abstention"] == pytest.approx(1 / 2)  # 1 of 2 answerable abstained
     assert m.abstention_scores([False], [True]) == {"abstain_precision": None, "abstain_recall": None,
                                                     "wrongful_abstention": 0.0}
+
+
+def test_a_disputed_claim_is_right_as_disputed_or_with_the_denial_quoted():
+    denial = ["denied seeking favours in return"]
+    assert m.disputed_correct("Disputed", "“…” [1]", denial) == 1.0
+    assert m.disputed_correct(None, "Samsung admitted the gifts but denied seeking favours in return [1].", denial) == 1.0
+    assert m.disputed_correct("Yes", "Yes [1].", denial) == 0.0
+    assert m.disputed_correct(None, "Samsung sought favours [1].", denial) == 0.0
+    assert m.disputed_correct(None, "", denial) == 0.0

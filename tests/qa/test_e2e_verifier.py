@@ -113,3 +113,18 @@ def test_the_undated_sample_article_answers_among_other_articles(mixed_qa, quest
     for word in expected:
         assert word in answer.text, answer.text
     assert any(c.source is None and c.published is None for c in answer.citations), answer.citations
+
+
+def test_a_disputed_claim_gets_both_sides_not_a_bare_yes_or_no(mixed_qa):
+    # The fixture's BBC story: "He is accused of bribery in a corruption scandal …" and "Samsung denied
+    # any wrongdoing." (issue 8: a claim and its denial got a bare "Yes [1]").
+    answer = mixed_qa.ask("Was Samsung involved in wrongdoing in the corruption scandal?", as_of=AS_OF)
+    assert answer.short_answer == "Disputed", answer.text
+    assert "accused of bribery" in answer.text and "denied any wrongdoing" in answer.text, answer.text
+    assert answer.unsupported_sentences == 0 and answer.short_answer_supported, answer.sentences
+    assert {c.source for c in answer.citations} == {"BBC"}
+
+
+def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
+    answer = mixed_qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
+    assert answer.short_answer != "Disputed" and not answer.abstained, answer.text

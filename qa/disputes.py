@@ -1,0 +1,95 @@
+"""Disputed claims: a yes/no question whose evidence holds a denial is answered with both sides.
+
+"Did Samsung seek favours in return?" over "Samsung admitted giving 20.4bn won …
+but denied seeking favours in return" must not get a bare "Yes [1]" or "No [1]":
+the archive reports a claim and its denial, and a reader must see who says what.
+The rule is deterministic and runs before the model: when a shown sentence
+denies something the question asks about, the answer is "Disputed", the
+denial quoted and cited, with the best sentence that states the claim beside it.
+The 1.5B model, told the same in its prompt, still answered "Yes" in 2 of 3
+tries (2026-12-01), hence a rule rather than an instruction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from index.text import content_words, split_sentences
+from qa.evidence import Evidence
+from qa.extractive import article_sentence
+from qa.prompts import is_yes_no_question
+
+DISPUTED = "Disputed"
+
+_DENIAL_VERB = (r"den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
+                r"|disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?")
+# A denial of a claim names what it denies as a claim, an "any …", a "that …" clause or a
+# gerund ("denied seeking favours"); "denied her appeal", "rejected several candidates" and
+# "dismissed the case" are decisions, not disputes. Chosen by reading the 32 denial sentences
+# of the demo archive: the 9 disputes match, none of the 23 decisions do.
+_DENIAL = re.compile(
+    rf"\b(?:{_DENIAL_VERB})\b\s+(?:(?P<gerund>\w+ing)\b|(?:[\w'’]+\s+){{0,2}}?"
+    r"(?P<object>any|all|allegations?|claims?|accusations?|charges?|wrongdoing|involvement|responsibility|guilt"
+    r"|reports?|that|the\s+(?:report|information|claim|allegation|accusation|charge)s?)\b)(?P<rest>[^;]*)",
+    re.IGNORECASE)
+_QUESTION_DENIAL = re.compile(rf"\b(?:{_DENIAL_VERB})\b", re.IGNORECASE)
+# A sentence stating the claim shares this many of the question's content words.
+CLAIM_OVERLAP = 2
+
+
+@dataclass(frozen=True)
+class Side:
+    """One sentence of a dispute: the 0-based evidence index it cites and its article text."""
+
+    evidence_index: int
+    sentence: str
+    denies: bool
+
+
+def _sentences(evidence: Sequence[Evidence]) -> list[tuple[int, str]]:
+    """(evidence index, article sentence) of every sentence shown, instruction sentences left out."""
+    out: list[tuple[int, str]] = []
+    for i, ev in enumerate(evidence):
+        p = ev.passage
+        for start, end in ev.spans:
+            run = p.text[start - p.start:end - p.start]
+            for s, e in split_sentences(run):
+                text = article_sentence(p, start + s, start + e)
+                if text:
+                    out.append((i, text))
+    return out
+
+
+def denies_question(sentence: str, question_words: set[str]) -> bool:
+    """True when `sentence` denies something that shares a content word with the question."""
+    for match in _DENIAL.finditer(sentence):
+        denied = (match.group("gerund") or match.group("object")) + match.group("rest")
+        if content_words(denied) & question_words:
+            return True
+    return False
+
+
+def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
+    """The claim and its denial for a disputed yes/no question; [] when it is not disputed.
+
+    A question that itself asks about a denial ("Did Sessions deny …?") is a
+    plain yes/no question: the denial is its answer, not a dispute.
+    """
+    if not is_yes_no_question(question) or _QUESTION_DENIAL.search(question):
+        return []
+    words = content_words(question)
+    shown = _sentences(evidence)
+    denials = [Side(i, s, True) for i, s in shown if denies_question(s, words)]
+    if not denials:
+        return []
+    claims = sorted(((len(content_words(s) & words), -n, i, s) for n, (i, s) in enumerate(shown)
+                     if not _DENIAL.search(s)), reverse=True)
+    sides = [Side(i, s, False) for overlap, _, i, s in claims[:1] if overlap >= CLAIM_OVERLAP]
+    return sides + denials[:1]
+
+
+def disputed_answer(sides: Sequence[Side]) -> str:
+    """The sides as quoted, cited sentences (markers are 1-based evidence numbers)."""
+    return " ".join(f"“{side.sentence}” [{side.evidence_index + 1}]" for side in sides)

@@ -1,0 +1,80 @@
+"""Disputed claims (issue 8, item 1): a claim and its denial are answered with both sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.article import ArticleRef
+from index.text import content_words
+from qa.disputes import denies_question, disputed_answer, disputed_sides
+from qa.evidence import Evidence
+from qa.retrieval import Passage
+
+
+def evidence(*bodies: str) -> list[Evidence]:
+    """One evidence item per body, every sentence shown."""
+    out = []
+    for n, body in enumerate(bodies):
+        url = f"https://news.example/{n}"
+        p = Passage(f"{url}#0", ArticleRef(url, f"Story {n}", "Wire", "2017-03-01", url), body, 0, len(body), 0.5)
+        out.append(Evidence(p, body, ((0, len(body)),), 0.5))
+    return out
+
+
+SAMSUNG = ("Samsung is accused of giving donations to foundations in exchange for government favours. "
+           "In a hearing, Samsung admitted giving 20.4bn won to two foundations, but denied seeking favours in return.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Samsung admitted giving 20.4bn won, but denied seeking favours in return.",
+    "Moscow has denied any military ambitions in the region.",
+    "Putin again rejected allegations that Russia has a state doping program.",
+    "Adam Schiff rejected Sessions's claim that his contacts were unrelated to the campaign.",
+    "The World Bank has disputed the report's findings on its engagement.",
+])
+def test_a_denial_of_a_claim_is_a_dispute(sentence):
+    words = content_words("Did Samsung seek favours? Does Moscow have military ambitions? Does Russia have a state "
+                          "doping program? Were the contacts unrelated to the campaign? Are the report's findings right?")
+    assert denies_question(sentence, words)
+
+
+@pytest.mark.parametrize("sentence", [
+    "But the judge denied her appeal against the deportation order.",
+    "A judge denied a permanent restraining order against Moreno.",
+    "Dodon earlier rejected several candidates for ambassador posts.",
+    "Being denied entry to businesses is a common occurrence.",
+])
+def test_a_decision_is_no_dispute(sentence):
+    words = content_words("Was the deportation appeal against the restraining order for ambassador posts entry "
+                          "to businesses candidates Moreno?")
+    assert not denies_question(sentence, words)
+
+
+def test_a_denial_of_something_else_is_no_dispute():
+    # "Sessions denied any impropriety" does not dispute whether he recused himself.
+    words = content_words("Did Jeff Sessions recuse himself from investigations of the presidential campaigns?")
+    assert not denies_question("Sessions denied any impropriety or that he lied about those encounters.", words)
+
+
+def test_a_disputed_yes_no_question_gets_the_claim_and_the_denial():
+    sides = disputed_sides("Did Samsung seek favours in return for its donations?", evidence(SAMSUNG))
+    assert [s.denies for s in sides] == [False, True]
+    assert "accused of giving donations" in sides[0].sentence and "denied seeking favours" in sides[1].sentence
+    text = disputed_answer(sides)
+    assert text.count("[1]") == 2 and text.startswith("“Samsung is accused")
+
+
+def test_the_denial_cites_its_own_passage():
+    claim = "Prosecutors say the mayor took bribes from the builder of the new bridge."
+    denial = "The mayor denied taking bribes from the builder."
+    sides = disputed_sides("Did the mayor take bribes from the builder?", evidence(claim, denial))
+    assert [(s.evidence_index, s.denies) for s in sides] == [(0, False), (1, True)]
+
+
+@pytest.mark.parametrize("question", [
+    "Did Samsung deny seeking favours?",  # asks about the denial itself: a plain yes/no
+    "What did Samsung give the two foundations?",  # not a yes/no question
+    "Did the harbour council approve the timetable?",  # nothing denied about it
+])
+def test_other_questions_are_not_disputes(question):
+    assert disputed_sides(question, evidence(SAMSUNG, "The harbour council approved the timetable.")) == []
