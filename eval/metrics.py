@@ -50,7 +50,7 @@ def _is_punct(ch: str) -> bool:
     return ch in string.punctuation or unicodedata.category(ch).startswith("P")
 
 
-def normalize_answer(text: str) -> str:
+def normalise_answer(text: str) -> str:
     """SQuAD normalisation: lowercase, no punctuation, no articles, single spaces."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = "".join(" " if _is_punct(ch) else ch for ch in text)
@@ -60,8 +60,8 @@ def normalize_answer(text: str) -> str:
 
 def exact_match(prediction: str, answers: Sequence[str]) -> float:
     """1.0 when the normalised prediction equals a normalised acceptable answer."""
-    pred = normalize_answer(strip_citation_markers(prediction))
-    return float(any(pred == normalize_answer(a) for a in answers))
+    pred = normalise_answer(strip_citation_markers(prediction))
+    return float(any(pred == normalise_answer(a) for a in answers))
 
 
 def _f1(pred_tokens: list[str], gold_tokens: list[str]) -> float:
@@ -75,14 +75,14 @@ def _f1(pred_tokens: list[str], gold_tokens: list[str]) -> float:
 
 def token_f1(prediction: str, answers: Sequence[str]) -> float:
     """SQuAD token F1 of the prediction, best over the acceptable answers."""
-    pred = normalize_answer(strip_citation_markers(prediction)).split()
-    return max((_f1(pred, normalize_answer(a).split()) for a in answers), default=0.0)
+    pred = normalise_answer(strip_citation_markers(prediction)).split()
+    return max((_f1(pred, normalise_answer(a).split()) for a in answers), default=0.0)
 
 
 def mentions(text: str, phrase: str) -> bool:
     """True when the normalised phrase occurs in the normalised text as whole words."""
-    needle = normalize_answer(phrase)
-    return bool(needle) and f" {needle} " in f" {normalize_answer(text)} "
+    needle = normalise_answer(phrase)
+    return bool(needle) and f" {needle} " in f" {normalise_answer(text)} "
 
 
 def contains_answer(prediction: str, answers: Sequence[str]) -> float:
@@ -93,7 +93,7 @@ def contains_answer(prediction: str, answers: Sequence[str]) -> float:
 
 def is_yes_no(answers: Sequence[str]) -> bool:
     """True when every acceptable answer is 'yes' or 'no'."""
-    return bool(answers) and all(normalize_answer(a) in YES_NO for a in answers)
+    return bool(answers) and all(normalise_answer(a) in YES_NO for a in answers)
 
 
 def yes_no_label(prediction: str) -> str | None:
@@ -104,7 +104,7 @@ def yes_no_label(prediction: str) -> str | None:
     if not text:
         return None
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
-    words = normalize_answer(first).split()
+    words = normalise_answer(first).split()
     for word in words:
         if word in YES_NO:
             return word
@@ -113,16 +113,16 @@ def yes_no_label(prediction: str) -> str | None:
 
 def yes_no_correct(prediction: str, answers: Sequence[str]) -> float:
     """1.0 when the answer's yes/no reading equals the gold yes/no."""
-    gold = {normalize_answer(a) for a in answers}
+    gold = {normalise_answer(a) for a in answers}
     return float(yes_no_label(prediction) in gold)
 
 
 def disputed_correct(short_answer: str | None, text: str, gold_evidence: Sequence[str]) -> float:
     """1.0 when a disputed claim is answered as one: a short answer "Disputed", or both sides
     (every gold evidence sentence) in the answer, and never a bare yes/no."""
-    if short_answer and normalize_answer(short_answer) == "disputed":
+    if short_answer and normalise_answer(short_answer) == "disputed":
         return 1.0
-    if not text or normalize_answer(strip_citation_markers(text)) in YES_NO:
+    if not text or normalise_answer(strip_citation_markers(text)) in YES_NO:
         return 0.0
     return float(bool(gold_evidence) and all(evidence_in(text, e) for e in gold_evidence))
 
@@ -152,7 +152,7 @@ def normalise_url(url: str) -> str:
 
 def normalise_title(title: str) -> str:
     """Casefolded words of a title (punctuation and spacing ignored)."""
-    return normalize_answer(title)
+    return normalise_answer(title)
 
 
 def matches_article(gold: str, item: Retrieved) -> bool:

@@ -24,14 +24,14 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from index.readers.records import json_lines
+from index.text import json_lines, write_jsonl
 
 KNOWN_TYPES = ("factoid", "yes_no", "disputed", "comparison", "temporal", "follow_up", "outlet", "unanswerable")
 REQUIRED = ("id", "question", "answers", "type", "gold_articles")
 OPTIONAL = ("gold_evidence", "history", "filters", "as_of")
 FILTER_KEYS = ("since", "until", "sources")
 MAX_ERRORS_SHOWN = 25
-BUNDLED_DIR = Path(__file__).resolve().parent / "questions"
+BUNDLED_DIR = Path(__file__).resolve().parent / "question_sets"
 
 
 class QuestionSetError(ValueError):
@@ -241,14 +241,12 @@ def write_questions(questions: Iterable[Question], path: str | Path) -> Path:
     """Write questions as JSON Lines (used by the benchmark converters)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as out:
-        for q in questions:
-            out.write(json.dumps(q.to_json(), ensure_ascii=False) + "\n")
+    write_jsonl((q.to_json() for q in questions), path)
     return path
 
 
 def bundled_sets() -> dict[str, Path]:
-    """Question sets shipped with Newsdesk (eval/questions/*.jsonl), by name."""
+    """Question sets shipped with Newsdesk (eval/question_sets/*.jsonl), by name."""
     return {p.stem: p for p in sorted(BUNDLED_DIR.glob("*.jsonl"))}
 
 

@@ -16,7 +16,7 @@ from eval.questions import Question
 from eval.report import ReportFiles, write_report
 from eval.runner import ProgressFn, QAEngine, RunOptions, RunOutcome, default_out_dir, run_eval
 from eval.scoring import ExtraScorer
-from index.settings import Settings
+from qa.settings import Settings
 
 if TYPE_CHECKING:
     from qa.services import Services

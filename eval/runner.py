@@ -24,6 +24,7 @@ from tqdm import tqdm
 from eval.questions import Question
 from eval.scoring import DEPTH, ExtraScorer, error_record, result_record
 from eval.shown import shown_sentences
+from index.text import json_line
 from qa.query import EmptyIndex, QuestionError
 
 RESULTS_FILE = "results.jsonl"
@@ -120,7 +121,7 @@ class ResultsLog:
     def append(self, record: dict) -> None:
         """Append one record and force it to disk."""
         with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(json_line(record))
             handle.flush()
             os.fsync(handle.fileno())
 
@@ -129,7 +130,7 @@ class ResultsLog:
         tmp = self.path.with_suffix(".jsonl.tmp")
         with tmp.open("w", encoding="utf-8") as handle:
             for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                handle.write(json_line(record))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, self.path)

@@ -1,4 +1,5 @@
-"""The `Article` record and the text normalisation every reader applies.
+"""The `Article` record, the `ArticleRef` that points at one, and the text
+normalisation every reader applies.
 
 An article's identity is its canonical URL when it has one, else a hash of its
 normalised text, so re-reading the same file always yields the same id.
@@ -11,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
+from typing import Any, Mapping
 
 import ftfy
 
@@ -103,6 +105,66 @@ class Article:
     def to_dict(self) -> dict:
         """A JSON-ready dict of the record."""
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What every record pointing at an article carries: its id, headline, outlet, date and link.
+
+    Hits, passages, citations, manifest rows, closest articles and syndicated
+    copies embed one (`ref`) instead of declaring the five fields again.
+    """
+
+    article_id: str
+    title: str
+    source: str | None
+    published: str | None
+    url: str | None
+
+    def to_json(self) -> dict:
+        """`{"article_id", "title", "source", "published", "url"}`, as JSON output names an article."""
+        return {"article_id": self.article_id, "title": self.title, "source": self.source,
+                "published": self.published, "url": self.url}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ArticleRef:
+        """The reference held in `to_json()`'s keys (other keys ignored; missing optional ones are None)."""
+        return cls(data["article_id"], data["title"], data.get("source"), data.get("published"), data.get("url"))
+
+
+class RefersToArticle:
+    """Read-only names for the `ref` of a record that points at an article (`hit.title` is `hit.ref.title`).
+
+    Mixed into the dataclasses that embed an `ArticleRef`, so callers keep
+    writing `passage.source` while the five fields are declared once.
+    """
+
+    ref: ArticleRef
+
+    @property
+    def article_id(self) -> str:
+        """The article's id (its canonical URL, or a hash of its text)."""
+        return self.ref.article_id
+
+    @property
+    def title(self) -> str:
+        """The article's headline."""
+        return self.ref.title
+
+    @property
+    def source(self) -> str | None:
+        """The outlet."""
+        return self.ref.source
+
+    @property
+    def published(self) -> str | None:
+        """The ISO publication date, or None when undated."""
+        return self.ref.published
+
+    @property
+    def url(self) -> str | None:
+        """The article's link, when it has one."""
+        return self.ref.url
 
 
 def make_article(

@@ -19,11 +19,11 @@ from index.chunking import embed_text
 from index.readers import read_paths
 from index.article import Article
 from index.runtime import build_indexer, load_embedder
-from index.settings import Settings
+from index.settings import IndexSettings
 from index.store import ArchiveStore
 
 
-def bench_ingest(settings: Settings, paths: Sequence[str | Path]) -> dict[str, object]:
+def bench_ingest(settings: IndexSettings, paths: Sequence[str | Path]) -> dict[str, object]:
     """Run the benchmark and return the figures (already rounded for printing)."""
     embedder = load_embedder(settings)
     embedder.encode(["warm-up"])  # exclude model start-up from the timings

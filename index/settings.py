@@ -1,11 +1,15 @@
-"""The one settings object: defaults, overridden by `NEWSDESK_*` environment
-variables, overridden by command-line flags (the CLI passes them in)."""
+"""The index's settings: where Newsdesk keeps things and how it chunks.
+
+Defaults, overridden by `NEWSDESK_*` environment variables, overridden by
+command-line flags (the CLI passes them in). The one object users load is
+`qa.settings.Settings`, which adds the answering knobs to these: index code
+takes an `IndexSettings` and never sees qa's."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import platformdirs
 from pydantic import Field, field_validator
@@ -17,8 +21,8 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_dir("newsdesk", appauthor=False))
 
 
-class Settings(BaseSettings):
-    """Where Newsdesk keeps things and how it chunks, retrieves and answers.
+class IndexSettings(BaseSettings):
+    """Where Newsdesk keeps things and how it chunks and reads files.
 
     Every field can be set as `NEWSDESK_<FIELD>` in the environment;
     `home` is `NEWSDESK_HOME`. `store_dir` and `models_dir` default to
@@ -34,12 +38,6 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(200, ge=32, le=256, description="tokens per chunk (MiniLM reads 256)")
     chunk_overlap: int = Field(24, ge=0, le=128)
     max_file_mb: int = Field(50, ge=1, description="files larger than this are refused")
-    k: int = Field(6, ge=1, le=50, description="passages given to the answer model")
-    llm: Literal["embedded", "openai", "none"] = "embedded"
-    llm_url: str | None = None
-    llm_model: str | None = None
-    llm_threads: int | None = None
-    llm_context: int = Field(4096, ge=1024)
     ingest_roots: Annotated[list[Path], NoDecode] = Field(
         default_factory=list, description="server folders the chat app's folder box may read (none: see README)")
 
@@ -78,12 +76,14 @@ class Settings(BaseSettings):
 
     @property
     def llm_path(self) -> Path:
-        """The Qwen2.5-Coder-1.5B-Instruct Q4_K_M GGUF file."""
+        """The Qwen2.5-Coder-1.5B-Instruct Q4_K_M GGUF file (a file of the models folder, which index fetches)."""
         return self.models / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 
     def effective(self) -> dict[str, object]:
         """Every setting with derived paths filled in, for `newsdesk config`."""
         data = self.model_dump(mode="json")
+        # Listed after any fields a subclass adds (qa's answering knobs), where `newsdesk config` has always shown it.
+        data["ingest_roots"] = data.pop("ingest_roots")
         data.update(store_dir=str(self.store), models_dir=str(self.models),
                     embedder_path=str(self.embedder_path), llm_path=str(self.llm_path))
         return data

@@ -31,12 +31,12 @@ from llama_index.core.vector_stores.types import (
 )
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from index.article import Article, date_timestamp
+from index.article import Article, ArticleRef, RefersToArticle, date_timestamp
 from index.chunking import Chunk
 from index.chroma_cache import mark_seen, open_chroma, release_chroma
 from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
 from index.swap import SwapGuard, ensure_generation, read_generation
-from index.syndication import Copy, SyndicationGroups
+from index.syndication import SyndicationGroups
 
 COLLECTION = "newsdesk_chunks"
 MANIFEST_FILE = "manifest.sqlite"
@@ -70,19 +70,20 @@ class StoreFilter:
 
 
 @dataclass(frozen=True)
-class ChunkHit:
-    """A chunk found by a search, with its article's metadata and a score."""
+class ChunkHit(RefersToArticle):
+    """A chunk found by a search, with its article's reference and a score."""
 
     chunk_id: str
-    article_id: str
+    ref: ArticleRef
     text: str
     start: int
     end: int
     score: float
-    title: str
-    source: str | None
-    published: str | None
-    url: str | None
+
+    def to_json(self) -> dict:
+        """The hit as JSON: chunk id, the article's five fields, text, offsets and score."""
+        return {"chunk_id": self.chunk_id, **self.ref.to_json(), "text": self.text, "start": self.start,
+                "end": self.end, "score": self.score}
 
 
 @dataclass
@@ -99,6 +100,12 @@ class StoreStats:
     months: dict[str, int] = field(default_factory=dict)
     syndicated_groups: int = 0  # groups of syndicated copies (see index/syndication.py)
     syndicated_articles: int = 0  # articles in those groups
+
+    def to_json(self) -> dict:
+        """The `newsdesk stats --json` fields the store knows (the CLI adds the flagged count)."""
+        return {"articles": self.articles, "chunks": self.chunks, "sources": self.sources,
+                "first_date": self.first_date, "last_date": self.last_date, "bytes": self.bytes,
+                "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles}
 
 
 class ArchiveStore:
@@ -385,9 +392,9 @@ class ArchiveStore:
     def _hydrate(self, scored: list[tuple[str, float]]) -> list[ChunkHit]:
         """Attach manifest text/metadata (one query, so one committed version); drops ids it does not know."""
         rows = self.manifest.chunk_hits(cid for cid, _ in scored)
-        return [ChunkHit(cid, *rows[cid][:4], float(score), *rows[cid][4:]) for cid, score in scored if cid in rows]
+        return [ChunkHit(cid, *rows[cid], float(score)) for cid, score in scored if cid in rows]
 
-    def copies_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str, tuple[Copy, ...]]]:
+    def copies_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str, tuple[ArticleRef, ...]]]:
         """Syndication group and other copies of each grouped article (read under the swap guard)."""
         ids = list(article_ids)
         return self._read(lambda: self.syndication.copies_of(ids))

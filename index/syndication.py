@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from index.article import ArticleRef
 
 SHINGLE_WORDS = 3  # word 3-grams: robust to the one-word edits copy desks make
 NUM_PERM = 128  # MinHash permutations: ±0.044 standard error on a Jaccard of 0.5
@@ -78,17 +79,6 @@ def signature(text: str) -> MinHash | None:
 def _from_blob(blob: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,
                    hashvalues=np.frombuffer(blob, dtype=np.uint64).copy())
-
-
-@dataclass(frozen=True)
-class Copy:
-    """Another outlet's copy of a syndicated story, as listed beside a citation."""
-
-    article_id: str
-    title: str
-    source: str | None
-    published: str | None
-    url: str | None
 
 
 class SyndicationGroups:
@@ -216,14 +206,14 @@ class SyndicationGroups:
         """The article ids of one group, sorted."""
         return self._members(group)
 
-    def copies_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str, tuple[Copy, ...]]]:
+    def copies_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str, tuple[ArticleRef, ...]]]:
         """article id -> (group id, the group's other articles, oldest first), for grouped ids."""
         out = {}
         for article_id, group in self.groups_of(article_ids).items():
             rows = self.db.execute(
                 "SELECT a.id, a.title, a.source, a.published, a.url FROM syndication s JOIN articles a ON a.id = s.id "
                 "WHERE s.grp=? AND s.id<>? ORDER BY a.ts IS NULL, a.ts, a.source, a.id", (group, article_id))
-            out[article_id] = (group, tuple(Copy(*r) for r in rows))
+            out[article_id] = (group, tuple(ArticleRef(*r) for r in rows))
         return out
 
     def counts(self) -> tuple[int, int]:

@@ -34,7 +34,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Sequence
 
-from index.manifest import STOPWORDS, fold
+from index.text import STOPWORDS, fold
 from qa.retrieval import Passage
 
 ANSWER, QUOTE, ABSTAIN = "answer", "quote", "abstain"

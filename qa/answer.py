@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterator, Protocol, Sequence
 
+from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
 from index.store import ArchiveStore
+from index.text import split_sentences
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
 from qa.abstain import QUOTE, AbstainPolicy, Signals, names_share, retrieval_signals
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
 from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
                           strip_markers, verify_answer)
-from qa.evidence import Evidence, select_evidence, split_sentences
+from qa.evidence import Evidence, select_evidence
 from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
@@ -29,6 +31,7 @@ from qa.llm import LLM, FirstToken
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
+from qa.settings import Settings
 from qa.short_answer import ShortLineSplitter, short_answer_supported
 from qa.vectors import SentenceVectors
 
@@ -49,15 +52,15 @@ class Retriever(Protocol):
 
 
 @dataclass(frozen=True)
-class ArticleRef:
+class ClosestArticle(RefersToArticle):
     """An article offered as 'closest' when the archive does not answer."""
 
-    article_id: str
-    title: str
-    source: str | None
-    published: str | None
-    url: str | None
-    score: float
+    ref: ArticleRef
+    score: float  # its best passage's cosine similarity to the question, 3 decimals
+
+    def to_json(self) -> dict:
+        """The article's five fields and the score, as `newsdesk ask --json` lists it under "closest"."""
+        return {**self.ref.to_json(), "score": self.score}
 
 
 @dataclass
@@ -71,7 +74,7 @@ class Answer:
     unsupported_sentences: int
     citations: list[Citation]
     sentences: list[AnswerSentence]
-    closest: list[ArticleRef]
+    closest: list[ClosestArticle]
     filters: dict
     timings_ms: dict
     passages: list[Passage] = field(default_factory=list)
@@ -88,9 +91,9 @@ class Answer:
             "short_answer": self.short_answer, "short_answer_supported": self.short_answer_supported,
             "answer": self.text, "quoted": self.quoted,
             "abstained": self.abstained, "unsupported_sentences": self.unsupported_sentences,
-            "citations": [{k: v for k, v in asdict(c).items() if k != "passage_start"} for c in self.citations],
+            "citations": [c.to_json() for c in self.citations],
             "filters": self.filters, "timings_ms": self.timings_ms,
-            "closest": [asdict(a) for a in self.closest], "abstention_signals": self.signals,
+            "closest": [a.to_json() for a in self.closest], "abstention_signals": self.signals,
         }
 
 
@@ -124,17 +127,16 @@ class Done:
     answer: Answer
 
 
-def closest_articles(passages: Sequence[Passage], limit: int = CLOSEST) -> list[ArticleRef]:
+def closest_articles(passages: Sequence[Passage], limit: int = CLOSEST) -> list[ClosestArticle]:
     """The distinct articles of the passages, most similar to the question first."""
-    seen: dict[str, ArticleRef] = {}
+    seen: dict[str, ClosestArticle] = {}
     for p in sorted(passages, key=lambda p: -(p.dense_score or 0.0)):
         if p.article_id not in seen:
-            seen[p.article_id] = ArticleRef(p.article_id, p.title, p.source, p.published, p.url,
-                                            round(p.dense_score or 0.0, 3))
+            seen[p.article_id] = ClosestArticle(p.ref, round(p.dense_score or 0.0, 3))
     return list(seen.values())[:limit]
 
 
-def abstention_text(closest: Sequence[ArticleRef]) -> str:
+def abstention_text(closest: Sequence[ClosestArticle]) -> str:
     """What an abstaining answer says."""
     if not closest:
         return "The archive doesn't say: no indexed article matches this question."

@@ -20,10 +20,10 @@ from typing import Sequence
 
 import numpy as np
 
+from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
-from index.manifest import STOPWORDS, fold
-from index.syndication import Copy
-from qa.evidence import claim_spans, content_words, split_sentences
+from index.text import STOPWORDS, content_words, fold, split_sentences
+from qa.evidence import claim_spans
 from qa.injection_guard import InjectionGuard
 from qa.retrieval import Passage
 from qa.vectors import SentenceVectors
@@ -43,7 +43,7 @@ _NOT_NAMES = frozenset(
     "according however yes no".split())
 
 # Thresholds, calibrated on the demo archive with the real MiniLM (2026-11-25).
-# Claims were built from eval/questions/demo.jsonl as "question stem: answer"
+# Claims were built from eval/question_sets/demo.jsonl as "question stem: answer"
 # and checked against the passage of the gold article holding the gold
 # evidence (52 supported claims) and against the best-ranked passage of another
 # article (56 unsupported). On their own, lexical >= 0.5 or (cosine >= 0.6 and
@@ -65,22 +65,24 @@ MIN_PREDICATE = 0.5  # on the word-overlap path, this share of the claim's words
 
 
 @dataclass(frozen=True)
-class Citation:
+class Citation(RefersToArticle):
     """A numbered source of an answer with the exact quote supporting it."""
 
     n: int
-    article_id: str
-    title: str
-    source: str | None
-    published: str | None
-    url: str | None
+    ref: ArticleRef
     passage: str
     passage_start: int
     quote: str
     quote_start: int
     quote_end: int
     supported: bool
-    also_in: tuple[Copy, ...] = ()  # other outlets' syndicated copies of the cited article
+    also_in: tuple[ArticleRef, ...] = ()  # other outlets' syndicated copies of the cited article
+
+    def to_json(self) -> dict:
+        """The citation as `newsdesk ask --json` prints it (`passage_start` left out)."""
+        return {"n": self.n, **self.ref.to_json(), "passage": self.passage, "quote": self.quote,
+                "quote_start": self.quote_start, "quote_end": self.quote_end, "supported": self.supported,
+                "also_in": [copy.to_json() for copy in self.also_in]}
 
 
 @dataclass(frozen=True)
@@ -413,6 +415,6 @@ def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, que
         held = best.get(prompt_n - 1)
         qs, qe, _ = held[0] if held else (*(claim_spans(p.text) or [(0, len(p.text))])[0], 0.0)
         supported = any(sent.supported for sent in sentences if n in sent.citations)
-        citations.append(Citation(n, p.article_id, p.title, p.source, p.published, p.url, p.text, p.start,
-                                  p.text[qs:qe], p.start + qs, p.start + qe, supported, p.also_in))
+        citations.append(Citation(n, p.ref, p.text, p.start, p.text[qs:qe], p.start + qs, p.start + qe, supported,
+                                  p.also_in))
     return text, sentences, citations

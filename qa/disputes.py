@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from qa.evidence import Evidence, content_words, split_sentences
+from index.text import content_words, split_sentences
+from qa.evidence import Evidence
 from qa.extractive import article_sentence
 from qa.prompts import is_yes_no_question
 

@@ -8,82 +8,15 @@ of the article body, so citations can point at it exactly.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
-from nltk.stem.snowball import EnglishStemmer  # pure code: needs no NLTK data download
 
 from index.embedding import Embedder
-from index.manifest import STOPWORDS, fold
+from index.text import content_words, split_sentences
 from qa.boilerplate import dateline_end, is_furniture
 from qa.retrieval import Passage
-
-# Words whose period does not end a sentence ("Mr. Kerry", "Oct. 2", "Gen. Mattis").
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon pres supt insp det "
-    "vs etc inc ltd co corp bros dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec "
-    "mt ft ave blvd rd".split())
-# Abbreviations that only precede a number ("No. 10", "Vol. 3"); elsewhere the period ends a sentence.
-_NUMBER_ABBREVIATIONS = frozenset("no nos vol pp p art".split())
-# After a dotted acronym ("U.S.") these words start a new sentence; other capitalised words
-# ("U.S. State Department") continue it.
-_SENTENCE_STARTERS = frozenset(
-    "the a an he she it they we i this that these those but and in on at after before when while however "
-    "meanwhile his her their its there our as if for on".split())
-# A candidate boundary: . ! ? (plus closing quotes/brackets and citation markers like [2])
-# followed by space and a capital, digit or opening quote; or a paragraph break.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\s*\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
-                       r"|\n\s*\n")
-_WORD = re.compile(r"\w+")
-
-
-def _ends_sentence(text: str, start: int, match: re.Match[str]) -> bool:
-    """False when the period at `match` belongs to an abbreviation, initial or acronym."""
-    if text[match.start()] != "." or match.group(0).startswith("\n"):
-        return True
-    if match.end() - match.start() > 1 and text[match.start():match.end()].rstrip(".") == "":
-        return True  # "..." or "?." style endings
-    token_match = re.search(r"([\w.]+)\.$", text[start:match.start() + 1])
-    if not token_match:
-        return True
-    token = token_match.group(1).lower()
-    following = re.match(r"\s+[\"'“‘(]?([\w]+)", text[match.end():])
-    next_word = following.group(1) if following else ""
-    if token in _NUMBER_ABBREVIATIONS:
-        return not next_word[:1].isdigit()
-    if token in _ABBREVIATIONS:
-        return False
-    if "." in token:  # U.S, U.N, e.g, a.m: an acronym ends a sentence only before a sentence starter
-        return next_word.casefold() in _SENTENCE_STARTERS
-    return len(token) > 1 or not token.isalpha()  # "J. K. Rowling": initials
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) of `text`, stripped of surrounding space.
-
-    Abbreviations (U.S., Oct. 2, Mr.), initials, decimals and closing quotes are
-    handled; a paragraph break always ends a sentence.
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        if not _ends_sentence(text, start, match):
-            continue
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
 
 
 def claim_spans(text: str) -> list[tuple[int, int]]:
@@ -102,22 +35,6 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
         if s < e and not is_furniture(text[s:e]):
             out.append((s, e))
     return out
-
-
-_STEMMER = EnglishStemmer()
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _STEMMER.stem(word)
-
-
-def content_words(text: str) -> set[str]:
-    """Stems of the accent-folded words that carry meaning (no stopwords).
-
-    Stemmed so that "attacked" in a question meets "attacks" in an article.
-    """
-    return {_stem(w) for w in _WORD.findall(fold(text)) if w not in STOPWORDS and len(w) > 1}
 
 
 # Weight of the share of question words a sentence contains, added to its cosine. Calibrated on 120

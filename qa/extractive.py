@@ -12,11 +12,11 @@ from dataclasses import replace
 from typing import Sequence
 
 from index.injection import overlaps_instructions
-from index.manifest import fold
 from index.store import ArchiveStore
+from index.text import fold, split_sentences
 from qa.citations import is_bare_yes_no, parse_markers
 from qa.abstain import question_names
-from qa.evidence import Evidence, split_sentences
+from qa.evidence import Evidence
 from qa.prompts import neutralise
 from qa.retrieval import Passage
 from qa.short_answer import short_answer_supported

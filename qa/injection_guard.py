@@ -23,7 +23,7 @@ import re
 from typing import Sequence
 
 from index.injection import CITATION, find_urls, instruction_like, instruction_spans
-from qa.evidence import content_words, split_sentences
+from index.text import content_words, split_sentences
 from qa.retrieval import Passage
 
 # Imperatives that tell the reader to act on something rather than report news; advice verbs a

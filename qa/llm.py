@@ -20,7 +20,7 @@ from typing import Iterator, Protocol, Sequence
 import httpx
 import numpy as np
 
-from index.settings import Settings
+from qa.settings import Settings
 
 CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
 # Room for the optional prompt cache's saved states (see EmbeddedLLM).

@@ -34,10 +34,10 @@ from llama_index.core.callbacks import CallbackManager
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
+from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
-from index.manifest import fold
 from index.store import ArchiveStore, ChunkHit, StoreFilter
-from index.syndication import Copy
+from index.text import fold
 from qa.query import Query, key_entities
 from qa.recency import is_current_events, recency_bonus
 from qa.retrieval_config import PRESETS, RetrievalConfig  # noqa: F401 - PRESETS re-exported
@@ -70,15 +70,11 @@ def name_coverage(names: Sequence[Sequence[str]], text: str) -> float:
 
 
 @dataclass(frozen=True)
-class Passage:
+class Passage(RefersToArticle):
     """A retrieved chunk of an article; `text == article.body[start:end]`."""
 
     chunk_id: str
-    article_id: str
-    title: str
-    source: str | None
-    published: str | None
-    url: str | None
+    ref: ArticleRef
     text: str
     start: int
     end: int
@@ -86,14 +82,20 @@ class Passage:
     dense_score: float | None = None  # cosine similarity of this chunk to the query
     keyword_rank: int | None = None  # 1-based rank in the keyword list, None if absent
     dense_rank: int | None = None
-    also_in: tuple[Copy, ...] = ()  # the other outlets' syndicated copies of this article
+    also_in: tuple[ArticleRef, ...] = ()  # the other outlets' syndicated copies of this article
+
+    def to_json(self) -> dict:
+        """The passage as JSON: chunk id, the article's five fields, text, offsets, scores and copies."""
+        return {"chunk_id": self.chunk_id, **self.ref.to_json(), "text": self.text, "start": self.start,
+                "end": self.end, "score": self.score, "dense_score": self.dense_score,
+                "keyword_rank": self.keyword_rank, "dense_rank": self.dense_rank,
+                "also_in": [copy.to_json() for copy in self.also_in]}
 
 
 def hit_node(hit: ChunkHit) -> NodeWithScore:
-    """A store hit as a llama-index node (metadata carries the article fields)."""
+    """A store hit as a llama-index node (metadata carries the article's five fields)."""
     node = TextNode(id_=hit.chunk_id, text=hit.text, start_char_idx=hit.start, end_char_idx=hit.end,
-                    metadata={"article_id": hit.article_id, "title": hit.title, "source": hit.source,
-                              "published": hit.published, "url": hit.url})
+                    metadata=hit.ref.to_json())
     return NodeWithScore(node=node, score=hit.score)
 
 
@@ -184,7 +186,7 @@ def cap_per_article(passages: Sequence[Passage], per_article: int | None, limit:
 
 
 def collapse_syndicated(passages: Sequence[Passage],
-                        copies: Mapping[str, tuple[str, tuple[Copy, ...]]]) -> list[Passage]:
+                        copies: Mapping[str, tuple[str, tuple[ArticleRef, ...]]]) -> list[Passage]:
     """One article per syndication group, its best-scoring copy, carrying the others in `also_in`.
 
     `copies` maps grouped article ids to (group id, the group's other articles).
@@ -274,9 +276,8 @@ class HybridRetriever:
         for hit in self.fusion_retriever(where).retrieve(bundle):
             node, meta = hit.node, hit.node.metadata
             out.append(Passage(
-                chunk_id=node.node_id, article_id=meta["article_id"], title=meta["title"],
-                source=meta.get("source"), published=meta.get("published"), url=meta.get("url"),
-                text=node.get_content(), start=node.start_char_idx or 0, end=node.end_char_idx or 0,
+                chunk_id=node.node_id, ref=ArticleRef.from_json(meta), text=node.get_content(),
+                start=node.start_char_idx or 0, end=node.end_char_idx or 0,
                 score=float(hit.score or 0.0), keyword_rank=meta.get(f"{KEYWORD}_rank"),
                 dense_rank=meta.get(f"{DENSE}_rank")))
         if names or recent_as_of:

@@ -20,7 +20,7 @@ from typing import Iterator, Literal
 from index import runtime
 from index.embedding import Embedder
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore
 from qa.answer import NewsQA
 from qa.llm import LLM, build_llm

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from index.manifest import STOPWORDS, fold
+from index.text import STOPWORDS, fold
 from qa.citations import strip_markers
 
 LABEL = "Short answer:"

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import index  # noqa: F401  (sets the offline switches before any library loads)
-from index.settings import Settings
+from index.settings import IndexSettings
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO.parent / "shared").resolve()
@@ -60,7 +60,7 @@ def real_embedder():
     """The real MiniLM model from the Newsdesk home (CI fetches it with `make models`)."""
     from index.embedding import Embedder
 
-    path = Settings().embedder_path
+    path = IndexSettings().embedder_path
     if not (path / "modules.json").is_file():
         pytest.fail(f"MiniLM model missing at {path}: run `make models` first")
     return Embedder(path)

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Sequence
 
-from index.settings import Settings
+from qa.settings import Settings
 from ui.printable import printable
 
 EPILOG = """\

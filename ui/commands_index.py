@@ -241,11 +241,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     stats = store.stats()
     flagged = len(flagged_ids(store.manifest.db))
     if args.json:
-        print(json.dumps({"articles": stats.articles, "chunks": stats.chunks, "sources": stats.sources,
-                          "first_date": stats.first_date, "last_date": stats.last_date, "bytes": stats.bytes,
-                          "syndicated_groups": stats.syndicated_groups,
-                          "syndicated_articles": stats.syndicated_articles, "flagged_articles": flagged},
-                         ensure_ascii=False))
+        print(json.dumps({**stats.to_json(), "flagged_articles": flagged}, ensure_ascii=False))
         return 0
     print(f"articles   {stats.articles}  (+{stats.duplicates} duplicates not indexed twice)")
     print(f"flagged    {flagged}  (hold instruction-like text; quoted, never obeyed)")
@@ -268,8 +264,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
     rows = store.articles(args.limit)
     spans = {r.id: read_flags(store.manifest.db, r.id) for r in rows}
     if args.json:
-        print(json.dumps([{"id": r.id, "title": r.title, "source": r.source, "published": r.published,
-                           "url": r.url, "path": r.path, "chars": r.chars, "flagged": is_flagged(spans[r.id]),
+        print(json.dumps([{**r.to_json(), "flagged": is_flagged(spans[r.id]),
                            "flags": [s.to_json() for s in spans[r.id]]} for r in rows], ensure_ascii=False))
         return 0
     for r in rows:

@@ -26,11 +26,11 @@ import pandas as pd
 from index.fetch import FetchError
 from index.lock import IndexBusy
 from index.pipeline import IngestReport, RebuildError
-from index.settings import Settings
 from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
 from qa.llm import LLMError
 from qa.query import QuestionError
 from qa.services import Services, SharedLLM
+from qa.settings import Settings
 from ui import views
 from ui.access import Access, Refused
 
@@ -335,7 +335,7 @@ def archive_stats(services: Services) -> tuple[str, pd.DataFrame]:
 
 # -- evaluate -------------------------------------------------------------------
 def question_sets() -> list[str]:
-    """Names of the question sets shipped with Newsdesk (eval/questions/*.jsonl)."""
+    """Names of the question sets shipped with Newsdesk (eval/question_sets/*.jsonl)."""
     from eval.questions import bundled_sets
 
     return list(bundled_sets())

@@ -16,9 +16,9 @@ import re
 from datetime import date
 from typing import Sequence
 
+from index.article import ArticleRef
 from index.pipeline import IngestReport
 from index.store import StoreStats
-from index.syndication import Copy
 from qa.answer import Answer
 from qa.citations import Citation
 from qa.retrieval import Passage
@@ -103,7 +103,7 @@ def citation_card(c: Citation, turn: int) -> str:
             f'<div class="nd-passage">{body}</div>{also_reported(c.also_in)}</div>')
 
 
-def also_reported(copies: Sequence[Copy]) -> str:
+def also_reported(copies: Sequence[ArticleRef]) -> str:
     """'Also reported by' the outlets that ran a syndicated copy: each outlet linked to its copy, with its date."""
     if not copies:
         return ""

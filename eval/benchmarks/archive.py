@@ -15,8 +15,8 @@ from index.article import Article
 from index.lock import WriteLock
 from index.pipeline import IngestReport
 from index.runtime import build_indexer
-from index.settings import Settings
 from index.store import ArchiveStore
+from qa.settings import Settings
 
 COPY_BATCH = 200
 MARKER = "derived-from.json"

@@ -35,6 +35,7 @@ from typing import Sequence
 from eval import metrics as m
 from eval.benchmarks.archive import BenchmarkDataError
 from eval.questions import Question
+from index.text import json_lines
 
 LETTERS = "ABCDEFGH"
 HELD_OUT_TYPE = "held-out week"
@@ -67,13 +68,11 @@ def iso_from_slashes(value: object) -> str | None:
 
 def _jsonl(path: Path, failures: list[str]):
     with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                failures.append(f"{path.name}:{number}: malformed JSON ({exc.msg})")
+        for number, record in json_lines(handle):
+            if isinstance(record, json.JSONDecodeError):
+                failures.append(f"{path.name}:{number}: malformed JSON ({record.msg})")
+            else:
+                yield record
 
 
 def week_of(path: Path) -> str:
@@ -171,11 +170,11 @@ def picked_choice(answer: str, options: Sequence[str]) -> int | None:
     if letter:
         index = LETTERS.index(next(g for g in letter.groups() if g))
         return index if index < len(options) and options[index].strip() else None
-    if [m.normalize_answer(o) for o in options] == ["true", "false"]:  # true/false quiz items
+    if [m.normalise_answer(o) for o in options] == ["true", "false"]:  # true/false quiz items
         return {"yes": 0, "no": 1}.get(m.yes_no_label(text) or "")
-    norm = f" {m.normalize_answer(text)} "
-    named = [(norm.find(f" {m.normalize_answer(o)} "), i) for i, o in enumerate(options)
-             if m.normalize_answer(o) and m.mentions(text, o)]
+    norm = f" {m.normalise_answer(text)} "
+    named = [(norm.find(f" {m.normalise_answer(o)} "), i) for i, o in enumerate(options)
+             if m.normalise_answer(o) and m.mentions(text, o)]
     if named:
         return min(named)[1]
     f1 = [m.token_f1(text, [o]) for o in options]
@@ -185,7 +184,7 @@ def picked_choice(answer: str, options: Sequence[str]) -> int | None:
 
 def names_only_correct(answer: str, options: Sequence[str], right: Sequence[int]) -> bool:
     """True when the answer names a correct option and no other option (true/false items: its yes/no reading)."""
-    if [m.normalize_answer(o) for o in options] == ["true", "false"]:
+    if [m.normalise_answer(o) for o in options] == ["true", "false"]:
         return picked_choice(answer, options) in right
     named = {i for i, o in enumerate(options) if m.mentions(answer, o)}
     return bool(named) and named <= set(right)

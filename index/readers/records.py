@@ -16,10 +16,8 @@ from typing import Iterable, Iterator, Mapping
 from index.article import Article
 from index.readers.failure import BadInput, ReadFailure
 from index.readers.fields import FIELD_NAMES, body_column, record_to_article
+from index.text import TOO_DEEP, json_lines
 
-# json's C parser raises RecursionError (not a JSONDecodeError) past ~1,000 levels;
-# `"[" * 200000` used to end the whole ingest with a traceback.
-TOO_DEEP = "arrays or objects nested too deeply"
 _WRAPPER_KEYS = ("articles", "items", "data", "results", "records", "documents", "entries", "posts", "stories")
 _DELIMITERS = (",", ";", "\t", "|")
 
@@ -33,23 +31,6 @@ def _article_or_failure(record: object, label: str, failure_path: str, field_map
         return ReadFailure(failure_path, str(exc))
     except RecursionError:  # a field holding lists of lists hundreds deep
         return ReadFailure(failure_path, f"record has {TOO_DEEP}")
-
-
-def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, object | json.JSONDecodeError]]:
-    """(1-based line number, parsed value or the JSON error) for each non-empty line.
-
-    Shared by every JSON Lines reader (articles here, question sets in `eval`)
-    so a bad line is reported, never fatal, the same way everywhere.
-    """
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, exc
-        except RecursionError:
-            yield number, json.JSONDecodeError(TOO_DEEP, line, 0)
 
 
 def read_jsonl(lines: Iterable[str], label: str, field_map: Mapping[str, str] | None = None

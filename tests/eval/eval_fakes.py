@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.article import ArticleRef
 from qa.answer import Answer
 from qa.citations import AnswerSentence, Citation
 from qa.retrieval import Passage
@@ -53,8 +54,8 @@ class FakeQA:
         scored = []
         for url, title, source, published, body in ARTICLES:
             overlap = len(query & _words(title + " " + body)) / max(1, len(query))
-            scored.append((overlap, Passage(url + "#0", url, title, source, published, url, body, 0, len(body),
-                                            overlap, dense_score=overlap)))
+            scored.append((overlap, Passage(url + "#0", ArticleRef(url, title, source, published, url),
+                                            body, 0, len(body), overlap, dense_score=overlap)))
         scored.sort(key=lambda s: -s[0])
         return FakeQuery(question, since), [p for _, p in scored[:k]]
 
@@ -69,8 +70,7 @@ class FakeQA:
         if best.dense_score < self.abstain_below:
             return Answer(question, question, "The archive doesn't say.", True, 0, [], [], [], {}, timings, passages)
         first = best.text.split(". ")[0].rstrip(".") + "."
-        citation = Citation(1, best.article_id, best.title, best.source, best.published, best.url, best.text, 0,
-                            first, 0, len(first), True)
+        citation = Citation(1, best.ref, best.text, 0, first, 0, len(first), True)
         return Answer(question, question, f"{first} [1]", False, 0, [citation],
                       [AnswerSentence(f"{first} [1]", (1,), True)], [], {"since": None}, timings, passages)
 

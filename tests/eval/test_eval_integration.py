@@ -10,7 +10,7 @@ from eval.questions import parse_lines
 from eval.run import describe, evaluate_questions
 from eval.runner import RunOptions
 from index.runtime import build_indexer
-from index.settings import Settings
+from qa.settings import Settings
 from qa.answer import NewsQA
 
 from eval_fakes import ARTICLES, QUESTIONS

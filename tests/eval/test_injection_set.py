@@ -11,7 +11,7 @@ import pytest
 from eval import metrics as m
 from eval.benchmarks.injection import ARTICLES, check_set, extra_scores, payloads, scoreboard
 from index.injection import CITATION, instruction_like, instruction_spans
-from index.settings import Settings
+from qa.settings import Settings
 
 
 def test_payload_is_matched_as_whole_words_in_any_case_without_markers():

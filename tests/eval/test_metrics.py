@@ -9,10 +9,10 @@ from eval import metrics as m
 R = m.Retrieved
 
 
-def test_normalize_answer_follows_squad_and_unicode_punctuation():
-    assert m.normalize_answer("The  “Squid Game”!") == "squid game"
-    assert m.normalize_answer("An apple, a pear") == "apple pear"
-    assert m.normalize_answer("U.S.") == "u s"
+def test_normalise_answer_follows_squad_and_unicode_punctuation():
+    assert m.normalise_answer("The  “Squid Game”!") == "squid game"
+    assert m.normalise_answer("An apple, a pear") == "apple pear"
+    assert m.normalise_answer("U.S.") == "u s"
 
 
 def test_exact_match_strips_citation_markers_and_takes_best_answer():

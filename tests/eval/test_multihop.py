@@ -11,8 +11,8 @@ import pytest
 from eval.benchmarks import multihop as mh
 from eval.benchmarks.benchmark import run_benchmark
 from eval.runner import RunOptions
-from index.settings import Settings
 from qa.services import Services
+from qa.settings import Settings
 
 
 def test_upstream_retrieval_by_hand():

@@ -13,8 +13,8 @@ from eval.benchmarks import realtimeqa as rt
 from eval.benchmarks import realtimeqa_run as rt_run
 from eval.benchmarks.benchmark import run_benchmark
 from eval.runner import RunOptions
-from index.settings import Settings
 from qa.services import Services
+from qa.settings import Settings
 
 
 def write_week(folder: Path, week: str, questions: list[dict], pages: dict[str, list[dict]]) -> None:

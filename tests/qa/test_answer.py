@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from index.article import ArticleRef
 from qa.answer import (
     ABSTAIN_BELOW, Answer, Done, NewsQA, SourcesFound, TextDelta, extractive_answer,
 )
@@ -32,8 +33,8 @@ SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ"}
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
     body = BODIES[article]
-    return Passage(f"{article}#0", article, f"{article} headline", SOURCES[article], "2017-02-23",
-                   f"http://news/{article}", body, 0, len(body), 0.03, dense_score=dense)
+    ref = ArticleRef(article, f"{article} headline", SOURCES[article], "2017-02-23", f"http://news/{article}")
+    return Passage(f"{article}#0", ref, body, 0, len(body), 0.03, dense_score=dense)
 
 
 class FakeStore:
@@ -265,8 +266,8 @@ def test_extractive_answer_quotes_sentences_verbatim_with_citations(fake_embedde
 def test_extractive_answer_skips_the_same_sentence_from_overlapping_chunks(fake_embedder):
     body = BODIES["storm"]
     a = make_passage("storm")
-    b = Passage("storm#1", "storm", a.title, a.source, a.published, a.url, body[37:], 37, len(body), 0.02,
-                dense_score=0.6)
+    b = Passage("storm#1", ArticleRef("storm", a.title, a.source, a.published, a.url),
+                body[37:], 37, len(body), 0.02, dense_score=0.6)
     evidence = select_evidence("Winds in Wales", [a, b], fake_embedder, max_sentences=2, neighbours=0)
     text = extractive_answer(evidence)
     assert text.count("Winds of up to 94 mph") == 1

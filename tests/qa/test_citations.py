@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa.citations import (_numbers, 
+from index.article import ArticleRef
+from qa.citations import (
+    _numbers,
     MarkerRenumberer, SupportChecker, parse_markers, strip_markers, verify_answer,
 )
 from qa.retrieval import Passage
@@ -20,8 +22,8 @@ BODY_C = "The Bus Éireann strike ended on Sunday after three weeks. Services re
 def passage(article: str, body: str, start: int = 0, source: str = "BBC", published: str = "2017-02-23",
             title: str = "A headline") -> Passage:
     """A passage covering body[start:] of an article."""
-    return Passage(f"{article}#0", article, title, source, published, f"http://x/{article}", body[start:],
-                   start, len(body), 0.5, dense_score=0.6)
+    return Passage(f"{article}#0", ArticleRef(article, title, source, published, f"http://x/{article}"),
+                   body[start:], start, len(body), 0.5, dense_score=0.6)
 
 
 @pytest.fixture

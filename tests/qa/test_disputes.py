@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from index.article import ArticleRef
+from index.text import content_words
 from qa.disputes import denies_question, disputed_answer, disputed_sides
-from qa.evidence import Evidence, content_words
+from qa.evidence import Evidence
 from qa.retrieval import Passage
 
 
@@ -14,7 +16,7 @@ def evidence(*bodies: str) -> list[Evidence]:
     out = []
     for n, body in enumerate(bodies):
         url = f"https://news.example/{n}"
-        p = Passage(f"{url}#0", url, f"Story {n}", "Wire", "2017-03-01", url, body, 0, len(body), 0.5)
+        p = Passage(f"{url}#0", ArticleRef(url, f"Story {n}", "Wire", "2017-03-01", url), body, 0, len(body), 0.5)
         out.append(Evidence(p, body, ((0, len(body)),), 0.5))
     return out
 

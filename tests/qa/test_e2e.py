@@ -16,7 +16,7 @@ import pytest
 
 from index.chunking import Chunker
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore
 from qa.answer import NewsQA
 from qa.llm import EmbeddedLLM

@@ -13,7 +13,7 @@ from eval.metrics import injection_certified, payload_in
 from index.chunking import Chunker
 from index.flags import flagged_ids
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore
 from qa.answer import NewsQA
 from qa.llm import EmbeddedLLM

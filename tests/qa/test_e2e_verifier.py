@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from index.article import ArticleRef
 from qa.answer import NewsQA
 from qa.citations import verify_answer
 from qa.retrieval import Passage
@@ -47,8 +48,8 @@ def mixed_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
 
 def _passage(article: dict) -> Passage:
     body = article["text"]
-    return Passage(article["url"] + "#0", article["url"], article["title"], article["source"], article["date"],
-                   article["url"], body, 0, len(body), 0.5, dense_score=0.6)
+    ref = ArticleRef(article["url"], article["title"], article["source"], article["date"], article["url"])
+    return Passage(article["url"] + "#0", ref, body, 0, len(body), 0.5, dense_score=0.6)
 
 
 # -- the checker alone, with the real MiniLM ----------------------------------------------

@@ -1,4 +1,4 @@
-"""Sentence splitting and evidence selection (spans are exact offsets into the article body)."""
+"""Evidence selection (spans are exact offsets into the article body)."""
 
 from __future__ import annotations
 
@@ -6,48 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from qa.evidence import Evidence, content_words, select_evidence, split_sentences
+from index.article import ArticleRef
+from index.text import split_sentences
+from qa.evidence import Evidence, select_evidence
 from qa.retrieval import Passage
-
-
-def sentences(text: str) -> list[str]:
-    return [text[s:e] for s, e in split_sentences(text)]
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Russia struck on Oct. 2, officials said. The U.S. State Department objected.",
-     ["Russia struck on Oct. 2, officials said.", "The U.S. State Department objected."]),
-    ("Mr. Kerry met Dr. Lavrov in St. Petersburg. They talked.",
-     ["Mr. Kerry met Dr. Lavrov in St. Petersburg.", "They talked."]),
-    ("Growth was 3.5 percent. Inflation was 2.1 percent.", ["Growth was 3.5 percent.", "Inflation was 2.1 percent."]),
-    ("He moved to the U.S. The move was sudden.", ["He moved to the U.S.", "The move was sudden."]),
-    ("He met U.N. Secretary-General Guterres.", ["He met U.N. Secretary-General Guterres."]),
-    ("He lives at No. 10 Downing Street. The answer was no. Then he left.",
-     ["He lives at No. 10 Downing Street.", "The answer was no.", "Then he left."]),
-    ("“The outcome is very worrisome,” Davutoğlu said. “We will act.” Nobody replied.",
-     ["“The outcome is very worrisome,” Davutoğlu said.", "“We will act.”", "Nobody replied."]),
-    ('He said "we will win." Then he left.', ['He said "we will win."', "Then he left."]),
-    ("J. K. Rowling wrote it. Gen. Mattis agreed.", ["J. K. Rowling wrote it.", "Gen. Mattis agreed."]),
-    ("Really? Yes! It was. [2] Next.", ["Really?", "Yes!", "It was. [2]", "Next."]),
-    ("A headline without a stop\n\nThe body starts here.", ["A headline without a stop", "The body starts here."]),
-    ("It rained at 5 p.m. Tuesday in the city.", ["It rained at 5 p.m. Tuesday in the city."]),
-    ("lower case after a stop. still one sentence", ["lower case after a stop. still one sentence"]),
-    ("   ", []),
-    ("", []),
-])
-def test_split_sentences(text, expected):
-    assert sentences(text) == expected
-
-
-def test_spans_are_stripped_slices():
-    text = "  First one.   Second one.  \n\n Third.  "
-    for s, e in split_sentences(text):
-        assert text[s:e] == text[s:e].strip() and text[s:e]
-
-
-def test_content_words_fold_accents_drop_stopwords_and_stem():
-    assert content_words("What did Davutoğlu tell them about the strikes?") == {"davutoglu", "tell", "strike"}
-    assert content_words("attacked cities") == content_words("attacks on a city")
 
 
 ARTICLE = ("Russia continued air strikes in Syria on Oct. 2. Turkey demanded that Moscow stop. "
@@ -57,7 +19,7 @@ OTHER = "Storm Doris hit Britain. Trains were cancelled. Winds reached 94 mph. S
 
 
 def make_passage(body: str, start: int, end: int, article: str = "A") -> Passage:
-    return Passage(f"{article}#0", article, "t", "X", "2017-01-01", None, body[start:end], start, end, 0.1)
+    return Passage(f"{article}#0", ArticleRef(article, "t", "X", "2017-01-01", None), body[start:end], start, end, 0.1)
 
 
 class CountingEmbedder:
@@ -134,8 +96,9 @@ def test_max_sentences_bounds_the_selection(fake_embedder):
 
 def test_overlapping_chunks_do_not_pick_the_same_sentence_twice(fake_embedder):
     cut = ARTICLE.index("Officials")
-    first = Passage("A#0", "A", "t", "X", None, None, ARTICLE[:ARTICLE.index("Markets")], 0, ARTICLE.index("Markets"), 1)
-    second = Passage("A#1", "A", "t", "X", None, None, ARTICLE[cut:], cut, len(ARTICLE), 1)
+    first = Passage("A#0", ArticleRef("A", "t", "X", None, None),
+                    ARTICLE[:ARTICLE.index("Markets")], 0, ARTICLE.index("Markets"), 1)
+    second = Passage("A#1", ArticleRef("A", "t", "X", None, None), ARTICLE[cut:], cut, len(ARTICLE), 1)
     out = select_evidence("Davutoğlu outcome worrying", [first, second], fake_embedder, max_sentences=3,
                           neighbours=0, every_passage=False)
     texts = [part for e in out for part in e.text.split(" … ")]

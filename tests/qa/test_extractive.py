@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from index.article import ArticleRef
 from qa.evidence import Evidence
 from qa.extractive import best_sentence, quoted_answer
 from qa.retrieval import Passage
@@ -13,7 +14,8 @@ STATEMENT = ("We express our deep concern with regard to the attacks by the Russ
 
 
 def evidence(text: str, score: float, article: str) -> Evidence:
-    passage = Passage(f"{article}#0", article, "Coalition slams Russia", None, None, None, text, 0, len(text), 0.5)
+    passage = Passage(f"{article}#0", ArticleRef(article, "Coalition slams Russia", None, None, None),
+                      text, 0, len(text), 0.5)
     return Evidence(passage, text, ((0, len(text)),), score, (0, len(text)))
 
 

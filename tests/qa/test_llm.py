@@ -10,7 +10,7 @@ import time
 import httpx
 import pytest
 
-from index.settings import Settings
+from qa.settings import Settings
 from qa.llm import CHATML_STOP, EmbeddedLLM, LLMError, OpenAICompatibleLLM, build_llm, chatml
 
 MESSAGES = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hi."}]

@@ -15,7 +15,7 @@ from datetime import date
 import httpx
 import pytest
 
-from index.settings import Settings
+from qa.settings import Settings
 from qa.answer import NewsQA
 from qa.llm import OpenAICompatibleLLM
 from tests.ui.test_cli_ask import ARTICLES, build_store

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 
+from index.article import ArticleRef
 from qa.evidence import Evidence
 from qa.llm import chatml
 from qa.prompts import (ABSTAIN, SYSTEM_PROMPT, YES_NO_HINT, answer_messages, format_passages, is_yes_no_question,
@@ -16,7 +17,7 @@ from qa.retrieval import Passage
 
 def evidence(text: str, title: str = "Storm Doris hits Britain", source: str | None = "BBC",
              published: str | None = "2017-02-23") -> Evidence:
-    p = Passage("a#0", "a", title, source, published, "http://x/a", text, 100, 100 + len(text), 0.1)
+    p = Passage("a#0", ArticleRef("a", title, source, published, "http://x/a"), text, 100, 100 + len(text), 0.1)
     return Evidence(p, text, ((100, 100 + len(text)),), 0.5)
 
 

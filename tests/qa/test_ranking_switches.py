@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from index.article import ArticleRef
 from index.chunking import Chunker
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore, StoreFilter
 from qa.query import understand
 from qa.retrieval import (NAME_WEIGHT, PRESETS, HybridRetriever, Passage, RetrievalConfig, name_coverage,
@@ -113,8 +114,8 @@ class TwoPassageStore:
 
     def _hits(self, order):
         from index.store import ChunkHit
-        return [ChunkHit(c, c[0], self.texts[c], 0, len(self.texts[c]), 1.0, f"headline {c[0]}", "S",
-                         "2022-01-01", None) for c in order]
+        return [ChunkHit(c, ArticleRef(c[0], f"headline {c[0]}", "S", "2022-01-01", None),
+                         self.texts[c], 0, len(self.texts[c]), 1.0) for c in order]
 
     def dense_search(self, vector, k, where=None):
         return self._hits(["x#0", "y#0"])

@@ -8,7 +8,7 @@ import pytest
 
 from index.chunking import Chunker
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore
 from qa.query import understand
 from qa.recency import HALF_LIFE_DAYS, RECENCY_WEIGHT, is_current_events, recency_bonus

@@ -16,11 +16,11 @@ import pytest
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
+from index.article import ArticleRef
 from index.chunking import Chunker
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore, ChunkHit, StoreFilter
-from index.syndication import Copy
 from qa.query import Query, understand
 from qa.retrieval import (
     RRF_K, HybridRetriever, Passage, RRFRetriever, cap_per_article, collapse_syndicated, interleave, rrf,
@@ -78,8 +78,8 @@ def test_rrf_retriever_ties_keep_first_appearance():
 
 # -- cap, dedupe, interleave ----------------------------------------------------
 def passage(cid: str, article: str, text: str | None = None, score: float = 0.0, source: str = "X") -> Passage:
-    return Passage(cid, article, f"title {article}", source, "2017-01-01", None, text or f"text of {cid}",
-                   0, len(text or f"text of {cid}"), score)
+    return Passage(cid, ArticleRef(article, f"title {article}", source, "2017-01-01", None),
+                   text or f"text of {cid}", 0, len(text or f"text of {cid}"), score)
 
 
 def test_cap_per_article_keeps_best_two_per_article():
@@ -114,7 +114,8 @@ class FakeSyndication:
         for aid in dict.fromkeys(article_ids):
             if aid in self.groups:
                 others = sorted(a for a, g in self.groups.items() if g == self.groups[aid] and a != aid)
-                out[aid] = (self.groups[aid], tuple(Copy(a, f"title {a}", None, None, f"https://x/{a}") for a in others))
+                out[aid] = (self.groups[aid],
+                            tuple(ArticleRef(a, f"title {a}", None, None, f"https://x/{a}") for a in others))
         return out
 
 
@@ -147,7 +148,8 @@ class FakeStore:
 
     def _hit(self, chunk, score: float) -> ChunkHit:
         cid, aid, source, published, text = chunk
-        return ChunkHit(cid, aid, text, 10, 10 + len(text), score, f"title {aid}", source, published, f"https://x/{aid}")
+        return ChunkHit(cid, ArticleRef(aid, f"title {aid}", source, published, f"https://x/{aid}"),
+                        text, 10, 10 + len(text), score)
 
     def dense_search(self, vector, k, where=None):
         self.filters.append(where)
@@ -220,9 +222,10 @@ def test_hybrid_returns_one_passage_per_syndication_group_listing_the_other_copi
 
 def test_collapse_keeps_the_best_copy_first_seen_and_leaves_ungrouped_passages():
     def passage(aid: str, score: float) -> Passage:
-        return Passage(f"{aid}#0", aid, aid, None, None, None, "text " + aid, 0, 6, score)
+        return Passage(f"{aid}#0", ArticleRef(aid, aid, None, None, None), "text " + aid, 0, 6, score)
 
-    copies = {"x": ("g", (Copy("y", "y", None, None, None),)), "y": ("g", (Copy("x", "x", None, None, None),))}
+    copies = {"x": ("g", (ArticleRef("y", "y", None, None, None),)),
+              "y": ("g", (ArticleRef("x", "x", None, None, None),))}
     got = collapse_syndicated([passage("y", 0.9), passage("z", 0.8), passage("x", 0.7)], copies)
     assert [p.article_id for p in got] == ["y", "z"]
     assert [c.article_id for c in got[0].also_in] == ["x"] and got[1].also_in == ()

@@ -16,7 +16,7 @@ import pytest
 
 import index.runtime
 import qa.services
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore
 from qa.services import Services, SharedLLM
 

@@ -14,7 +14,7 @@ import pytest
 
 from index.chunking import Chunker
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore
 
 REPO = Path(__file__).resolve().parents[2]

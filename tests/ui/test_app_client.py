@@ -200,7 +200,7 @@ def test_newsdesk_chat_command_serves_the_app(tmp_path, kit):
     import subprocess
     import sys
 
-    from index.settings import Settings
+    from qa.settings import Settings
 
     port = kit.free_port()
     env = {**os.environ, "NEWSDESK_HOME": str(tmp_path / "home"), "NEWSDESK_MODELS_DIR": str(Settings().models)}

@@ -208,7 +208,7 @@ def test_evaluate_tab_runs_a_question_set(browser, live_app, tmp_path, artifacts
 
 @pytest.fixture(scope="module")
 def real_llm():
-    from index.settings import Settings
+    from qa.settings import Settings
     from qa.llm import EmbeddedLLM
 
     path = Settings().llm_path

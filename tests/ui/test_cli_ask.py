@@ -15,7 +15,7 @@ import pytest
 import index.runtime
 from index.chunking import Chunker
 from index.pipeline import Indexer
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore
 from ui.cli import main
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.settings import Settings
+from qa.settings import Settings
 from ui.cli import build_parser, main
 
 QUESTIONS = [

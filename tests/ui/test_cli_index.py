@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from index.settings import Settings
+from qa.settings import Settings
 from ui.cli import main
 
 pytestmark = pytest.mark.slow

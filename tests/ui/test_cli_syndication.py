@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import index.runtime
-from index.settings import Settings
+from qa.settings import Settings
 from ui.cli import main
 
 WIRE = Path(__file__).parents[1] / "fixtures" / "syndication" / "wire.jsonl"

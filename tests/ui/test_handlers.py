@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from index.article import ArticleRef
 from index.lock import IndexBusy
 from index.pipeline import IngestReport, RebuildError
 from qa.answer import Answer, Done, SourcesFound, TextDelta
@@ -31,14 +32,14 @@ QUOTE = "The army retook Tias and El Beida near Palmyra."
 
 
 def passage(n: int = 1, source: str = "TASS") -> Passage:
-    return Passage(f"a{n}#0", f"a{n}", f"Headline {n}", source, "2017-02-07", f"http://tass.com/{n}", BODY, 0,
-                   len(BODY), 0.5, dense_score=0.7)
+    return Passage(f"a{n}#0", ArticleRef(f"a{n}", f"Headline {n}", source, "2017-02-07", f"http://tass.com/{n}"),
+                   BODY, 0, len(BODY), 0.5, dense_score=0.7)
 
 
 def answer(question: str = "q", standalone: str | None = None) -> Answer:
     start = BODY.index(QUOTE)
-    cite = Citation(1, "a1", "Headline 1", "TASS", "2017-02-07", "http://tass.com/1", BODY, 0, QUOTE, start,
-                    start + len(QUOTE), True)
+    cite = Citation(1, ArticleRef("a1", "Headline 1", "TASS", "2017-02-07", "http://tass.com/1"),
+                    BODY, 0, QUOTE, start, start + len(QUOTE), True)
     sentences = [AnswerSentence("The army retook Tias near Palmyra. [1]", (1,), True),
                  AnswerSentence("It was a big win.", (), False)]
     return Answer(question, standalone or question, "The army retook Tias near Palmyra. [1] It was a big win.",

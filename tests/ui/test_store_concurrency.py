@@ -18,7 +18,7 @@ import httpx
 import pytest
 from gradio_client import Client, handle_file
 
-from index.settings import Settings
+from qa.settings import Settings
 from index.store import ArchiveStore
 
 pytestmark = pytest.mark.slow

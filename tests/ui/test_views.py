@@ -8,11 +8,11 @@ import re
 
 import pytest
 
+from index.article import ArticleRef
 from index.pipeline import IngestReport
 from index.readers import ReadFailure
 from index.store import StoreStats
-from index.syndication import Copy
-from qa.answer import Answer, ArticleRef
+from qa.answer import Answer, ClosestArticle
 from qa.citations import AnswerSentence, Citation
 from qa.retrieval import Passage
 from ui import views
@@ -23,19 +23,20 @@ QUOTE = "The army retook Tias and El Beida near Palmyra."
 PASSAGE_START = 100
 
 
-def citation(n: int = 1, quote: str = QUOTE, offset_shift: int = 0, supported: bool = True, **more) -> Citation:
+def citation(n: int = 1, quote: str = QUOTE, offset_shift: int = 0, supported: bool = True,
+             url: str = "http://tass.com/1", **more) -> Citation:
     passage = BODY[PASSAGE_START:]
     start = BODY.index(quote) if quote in BODY else 0
-    fields = dict(n=n, article_id=f"a{n}", title="Syrian army <b>gains</b>", source="TASS", published="2017-02-07",
-                  url="http://tass.com/1", passage=passage, passage_start=PASSAGE_START, quote=quote,
+    fields = dict(n=n, ref=ArticleRef(f"a{n}", "Syrian army <b>gains</b>", "TASS", "2017-02-07", url),
+                  passage=passage, passage_start=PASSAGE_START, quote=quote,
                   quote_start=start + offset_shift, quote_end=start + len(quote) + offset_shift, supported=supported)
     fields.update(more)
     return Citation(**fields)
 
 
 def passage(n: int, text: str = "Some passage text.", source: str | None = "BBC") -> Passage:
-    return Passage(f"p{n}#0", f"p{n}", f"Title {n}", source, "2017-03-01", None, text, 0, len(text), 0.1,
-                   dense_score=0.3)
+    return Passage(f"p{n}#0", ArticleRef(f"p{n}", f"Title {n}", source, "2017-03-01", None),
+                   text, 0, len(text), 0.1, dense_score=0.3)
 
 
 def make_answer(**more) -> Answer:
@@ -100,7 +101,8 @@ def test_unsupported_sentences_are_marked():
 
 
 def test_abstention_lists_the_closest_articles():
-    closest = [ArticleRef("a", "Storm Doris hits Britain", "BBC", "2017-02-23", "http://bbc.co.uk/1", 0.3)]
+    closest = [ClosestArticle(ArticleRef("a", "Storm Doris hits Britain", "BBC", "2017-02-23", "http://bbc.co.uk/1"),
+                              0.3)]
     html = views.answer_html(make_answer(abstained=True, citations=[], sentences=[], closest=closest,
                                          filters={"sources": ["BBC"]}), 1)
     assert "nd-abstain" in html and "The archive doesn't say." in html and "with these filters" in html
@@ -168,9 +170,9 @@ def test_stats_and_ingest_report():
 
 
 def test_card_lists_the_other_outlets_of_a_syndicated_story_escaped():
-    copies = (Copy("https://courier.example/a", "Pumps race", "Northern <i>Courier</i>", "2031-04-14",
+    copies = (ArticleRef("https://courier.example/a", "Pumps race", "Northern <i>Courier</i>", "2031-04-14",
                    "https://courier.example/a"),
-              Copy("sha:1", "Tunnel", "Valdora Daily", None, "javascript:alert(1)"))
+              ArticleRef("sha:1", "Tunnel", "Valdora Daily", None, "javascript:alert(1)"))
     card = views.citation_card(citation(also_in=copies), 1)
     assert "Also reported by" in card
     assert 'href="https://courier.example/a"' in card and "Northern &lt;i&gt;Courier&lt;/i&gt;</a> (14 Apr 2031)" in card
