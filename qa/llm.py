@@ -20,6 +20,7 @@ from typing import Iterator, Protocol, Sequence
 import httpx
 import numpy as np
 
+from index.errors import NewsdeskError
 from index.settings import Settings
 
 CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
@@ -83,7 +84,7 @@ class _FirstTokenRecorder:
         return FirstToken(self.top, self.watched)
 
 
-class LLMError(RuntimeError):
+class LLMError(NewsdeskError, RuntimeError):
     """The answer model could not be loaded or reached (message says which and where)."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol, Sequence
 
+from index.errors import NewsdeskError
 from index.outlets import outlet_key
 from index.store import StoreFilter
 from qa.dates import MONTHS, DateRange, find_date_range, month_range
@@ -50,7 +51,7 @@ COMMON_WORDS = frozenset(
     "globe financial new world national local public politics business fortune money insider vice".split())
 
 
-class QuestionError(ValueError):
+class QuestionError(NewsdeskError, ValueError):
     """A question or filter the user must fix; the message says how (CLI exit 2)."""
 
 

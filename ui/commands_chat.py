@@ -7,10 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from index.models import ModelsMissing
 from index.runtime import build_indexer
-from qa.llm import LLMError, build_llm
-from ui.cli import UsageError, settings_from
+from qa.llm import build_llm
+from ui.arguments import UsageError, settings_from
 from ui.commands_qa import add_llm_options, llm_settings
 
 
@@ -80,12 +79,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
     for root in settings.ingest_roots:
         if not root.is_dir():
             raise UsageError(f"--ingest-root {root}: no such folder")
-    try:
-        indexer = build_indexer(settings, quiet=True)
-        services = Services(settings, indexer, indexer.embedder, build_llm(settings))
-    except (ModelsMissing, LLMError) as exc:
-        print(f"newsdesk chat: {exc}", file=sys.stderr)
-        return 2
+    indexer = build_indexer(settings, quiet=True)
+    services = Services(settings, indexer, indexer.embedder, build_llm(settings))
     print(f"Newsdesk is serving {indexer.store.stats().articles} articles on http://{args.host}:{args.port}"
           + (" (login required)" if auth or admins else ""), flush=True)
     try:

@@ -12,7 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from ui.cli import UsageError, settings_from
+from ui.arguments import UsageError, settings_from
+from ui.commands_qa import add_llm_options
 
 SUBCOMMANDS = ("run", "compare", "realtimeqa", "multihop-rag", "injection")
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -65,17 +66,6 @@ class _QuestionSetOrSubcommand(argparse._SubParsersAction):
         super().__call__(parser, namespace, values, option_string)
 
 
-def _add_llm_options(p: argparse.ArgumentParser) -> None:
-    try:
-        from ui.commands_qa import add_llm_options
-    except ImportError:  # the qa commands are optional for eval
-        p.add_argument("--llm", choices=["embedded", "openai", "none"], help="answer model")
-        p.add_argument("--llm-url")
-        p.add_argument("--llm-model")
-        return
-    add_llm_options(p)
-
-
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, metavar="N", help="only the first N questions (after --sample)")
     p.add_argument("--sample", type=int, metavar="N", help="a random sample of N questions (fixed by --seed)")
@@ -93,7 +83,7 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                         "optionally with +/- cap, collapse, outlet-split, question-dates, names (e.g. rrf+names, "
                         "newsdesk-cap); several, comma-separated, run one after another over the same store "
                         "into OUT/NAME and are printed side by side")
-    _add_llm_options(p)
+    add_llm_options(p)
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -178,25 +168,6 @@ def _options(args: argparse.Namespace):
 
 def _settings(args: argparse.Namespace):
     return settings_from(args, llm=args.llm, llm_url=args.llm_url, llm_model=args.llm_model)
-
-
-def _guarded(fn):
-    """Expected failures become one clear line: bad input exit 2, interrupted exit 130."""
-    def run(args: argparse.Namespace) -> int:
-        from eval.benchmarks.archive import BenchmarkDataError
-        from eval.questions import QuestionSetError
-        from eval.runner import RunError
-        from index.lock import IndexBusy
-        from index.runtime import ModelsMissing
-        from qa.llm import LLMError
-
-        try:
-            return fn(args)
-        except (QuestionSetError, RunError, BenchmarkDataError, ModelsMissing, LLMError, IndexBusy,
-                FileNotFoundError) as exc:
-            raise UsageError(str(exc)) from None
-    run.__doc__ = fn.__doc__
-    return run
 
 
 def finish(result, args: argparse.Namespace, resume_hint: str) -> int:
@@ -289,7 +260,6 @@ def _run_dirs(args: argparse.Namespace, settings, name: str, retrievers: dict) -
     return base, {n: base / n for n in retrievers}
 
 
-@_guarded
 def cmd_run(args: argparse.Namespace) -> int:
     """Evaluate a question set (with each retriever asked for)."""
     from eval.ablation import use_retriever
@@ -309,7 +279,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     return finish_all(results, args, f"newsdesk eval {args.questions}", base or Path("."))
 
 
-@_guarded
 def cmd_compare(args: argparse.Namespace) -> int:
     """Compare two runs."""
     from eval.compare import compare_runs, render_comparison
@@ -326,7 +295,6 @@ def _data_dir(args: argparse.Namespace, default: Path | None) -> Path:
     return data
 
 
-@_guarded
 def cmd_realtimeqa(args: argparse.Namespace) -> int:
     """Run RealTimeQA."""
     from eval.benchmarks.realtimeqa_run import run_realtimeqa
@@ -346,7 +314,6 @@ def cmd_realtimeqa(args: argparse.Namespace) -> int:
                       base or Path("."))
 
 
-@_guarded
 def cmd_multihop(args: argparse.Namespace) -> int:
     """Run MultiHop-RAG."""
     from eval.benchmarks.multihop import run_multihop
@@ -356,7 +323,6 @@ def cmd_multihop(args: argparse.Namespace) -> int:
     return finish(result, args, f"newsdesk eval multihop-rag --data {args.data}")
 
 
-@_guarded
 def cmd_injection(args: argparse.Namespace) -> int:
     """Run the prompt-injection set."""
     from eval.benchmarks.injection import run_injection

@@ -13,8 +13,8 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from index.lock import IndexBusy, WriteLock
-from ui.cli import UsageError, settings_from
+from index.lock import WriteLock
+from ui.arguments import UsageError, settings_from
 from ui.printable import printable
 
 if TYPE_CHECKING:
@@ -127,30 +127,6 @@ def print_report(report: IngestReport, as_json: bool) -> int:
     return 1 if report.failed else 0
 
 
-def _expected_errors() -> tuple[type[Exception], ...]:
-    """The errors a command reports in one line (imported only once one was raised)."""
-    from index.fetch import FetchError
-    from index.models import ModelsMissing
-    from index.pipeline import RebuildError
-
-    return IndexBusy, ModelsMissing, RebuildError, FetchError
-
-
-def _guard(fn):
-    """Turn the expected runtime errors into one clear line and exit status 2."""
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return fn(args)
-        except Exception as exc:
-            if not isinstance(exc, IndexBusy) and not isinstance(exc, _expected_errors()):
-                raise
-            print(f"newsdesk {args.command}: {printable(str(exc))}", file=sys.stderr)
-            return 2
-    run.__doc__ = fn.__doc__
-    return run
-
-
-@_guard
 def cmd_models(args: argparse.Namespace) -> int:
     """Fetch and verify the models."""
     from index.models import ensure_models
@@ -159,7 +135,6 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
-@_guard
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fetch the demo archive and ingest it."""
     settings = settings_from(args)
@@ -172,7 +147,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return print_report(report, args.json)
 
 
-@_guard
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders."""
     field_map = _field_map(args.map)
@@ -184,7 +158,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return print_report(report, args.json)
 
 
-@_guard
 def cmd_remove(args: argparse.Namespace) -> int:
     """Remove articles by id or path."""
     if not args.ids and not args.path:
@@ -203,7 +176,6 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 1 if missing else 0
 
 
-@_guard
 def cmd_rebuild(args: argparse.Namespace) -> int:
     """Rebuild the index from its recorded sources."""
     settings = settings_from(args)
@@ -214,7 +186,6 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     return print_report(report, args.json)
 
 
-@_guard
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the index; repair orphan vectors and rebuild leftovers."""
     from index.doctor import check_store
@@ -286,7 +257,6 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
-@_guard
 def cmd_bench_ingest(args: argparse.Namespace) -> int:
     """Run the ingest benchmark."""
     from index.bench import bench_ingest

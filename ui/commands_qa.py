@@ -8,11 +8,12 @@ import sys
 import textwrap
 from datetime import date
 
-from index.runtime import ModelsMissing, load_embedder, open_store
+from index.errors import NewsdeskError
+from index.runtime import load_embedder, open_store
 from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta, build_qa
-from qa.llm import LLMError, build_llm
+from qa.llm import build_llm
 from qa.query import MAX_K, QuestionError, understand
-from ui.cli import UsageError, settings_from
+from ui.arguments import UsageError, settings_from
 
 QUOTE_WIDTH = 96
 
@@ -109,11 +110,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 streamed += event.text
             elif isinstance(event, Done):
                 answer = event.answer
-    except (QuestionError, ModelsMissing, LLMError) as exc:
-        if streamed:
+    except NewsdeskError:
+        if streamed:  # end the streamed text's line before `ui.cli` prints the error's
             print()
-        print(f"newsdesk ask: {exc}", file=sys.stderr)
-        return 2
+        raise
     assert answer is not None
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
@@ -170,17 +170,13 @@ def cmd_bench_query(args: argparse.Namespace) -> int:
 
     settings = settings_from(args, **llm_settings(args))
     say = (lambda text: None) if args.quiet else (lambda text: print(text, file=sys.stderr, flush=True))
-    try:
-        questions = load_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
-        store = open_store(settings)
-        if not store.outlets():
-            raise QuestionError(f"the archive at {settings.store} is empty: run `newsdesk demo` first")
-        embedder = load_embedder(settings)
-        models = {"none": None} if settings.llm == "none" else {settings.llm: build_llm(settings), "none": None}
-        rows = bench_query(store, embedder, models, questions, k=settings.k, progress=say)
-    except (QuestionError, ModelsMissing, LLMError) as exc:
-        print(f"newsdesk bench query: {exc}", file=sys.stderr)
-        return 2
+    questions = load_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
+    store = open_store(settings)
+    if not store.outlets():
+        raise QuestionError(f"the archive at {settings.store} is empty: run `newsdesk demo` first")
+    embedder = load_embedder(settings)
+    models = {"none": None} if settings.llm == "none" else {settings.llm: build_llm(settings), "none": None}
+    rows = bench_query(store, embedder, models, questions, k=settings.k, progress=say)
     stats = store.stats()
     print(f"{len(questions)} questions against {stats.articles} articles ({stats.chunks} chunks) in {settings.store}; "
           "milliseconds (first token over the questions that reached the model or extractive step)")

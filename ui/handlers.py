@@ -23,15 +23,14 @@ import gradio as gr
 import pandas as pd
 
 from index.embedding import Embedder
-from index.fetch import FetchError
-from index.lock import IndexBusy
-from index.pipeline import Indexer, IngestReport, RebuildError
+from index.errors import NewsdeskError
+from index.pipeline import Indexer, IngestReport
 from index.settings import Settings
 from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
-from qa.llm import LLM, LLMError
+from qa.llm import LLM
 from qa.query import QuestionError
 from ui import views
-from ui.access import Access, Refused
+from ui.access import Access
 
 log = logging.getLogger("newsdesk.ui")
 ChatHistory = list[dict]
@@ -178,7 +177,7 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                                   {"role": "assistant", "content": answer.text}]
                 convo.panels.append((question, current))
                 yield chat, views.sources_panel(current, earlier), convo, ""
-    except (QuestionError, LLMError, IndexBusy) as exc:
+    except NewsdeskError as exc:
         chat[-1]["content"] = f"<div class='nd-final'>{views.error_html(str(exc))}</div>"
         yield chat, panel, convo, ""
     except Exception:  # never a stack trace in the chat; the log has it
@@ -247,7 +246,7 @@ def example_questions(services: Services, limit: int = 4) -> list[dict]:
 
 
 # -- archive ------------------------------------------------------------------
-class NotUploaded(ValueError):
+class NotUploaded(NewsdeskError, ValueError):
     """A file path that did not come from an upload through the page (API callers can send any path)."""
 
 
@@ -289,11 +288,11 @@ def ingest(services: Services, files: Sequence[object] | None, folder: str | Non
         access.check_writer(user, "Ingest")
         if folder and folder.strip():
             paths.append(access.server_path(folder))
-    except Refused as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc))
     try:
         paths += keep_uploads(services.settings, files or [], services.upload_dir)
-    except NotUploaded as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc))
     except OSError as exc:
         return views.error_html(f"Could not keep the uploaded files: {exc}")
@@ -310,7 +309,7 @@ def rebuild(services: Services, drop_missing: bool = False, progress: Progress |
     """Rebuild the whole index from its recorded sources (the old one serves until the new one is ready)."""
     try:
         access.check_writer(user, "Rebuilding the index")
-    except Refused as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc))
     return _write(services, lambda step: services.indexer.rebuild(drop_missing=drop_missing, progress=step),
                   "Rebuild", progress)
@@ -323,7 +322,7 @@ def load_demo(services: Services, progress: Progress | None = None, *, access: A
 
     try:
         access.check_writer(user, "Loading the demo archive")
-    except Refused as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc))
 
     def job(step: Callable[[int, int, str], None]) -> IngestReport:
@@ -344,7 +343,7 @@ def _write(services: Services, job: Callable[[Callable[[int, int, str], None]], 
         return views.error_html(BUSY)
     try:
         report = job(step)
-    except (IndexBusy, RebuildError, FetchError, OSError) as exc:
+    except (NewsdeskError, OSError) as exc:
         return views.error_html(str(exc))
     except Exception:
         log.exception("%s failed", what)
@@ -374,14 +373,14 @@ def question_sets() -> list[str]:
 def evaluate(services: Services, question_set: str | None, upload: object | None, limit: float | None,
              retrieval_only: bool, progress: Progress | None = None) -> tuple[str, pd.DataFrame, list]:
     """Run a bundled or uploaded question set: (summary HTML, per-question table, report charts)."""
-    from eval.questions import QuestionSetError, bundled_sets, load_questions
+    from eval.questions import bundled_sets, load_questions
     from eval.run import evaluate_set
-    from eval.runner import RunError, RunOptions
+    from eval.runner import RunOptions
 
     empty = pd.DataFrame(columns=list(EVAL_COLUMNS))
     try:
         path = uploaded_path(upload, services.upload_dir) if upload else bundled_sets().get(question_set or "")
-    except NotUploaded as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc)), empty, []
     if path is None:
         return views.error_html("Choose a bundled question set or upload a JSON Lines file."), empty, []
@@ -396,7 +395,7 @@ def evaluate(services: Services, question_set: str | None, upload: object | None
             progress(0.0, desc="starting")
         result = evaluate_set(services.settings, questions, options, name=path.stem, questions_file=str(path),
                               qa=services.refresh(), progress=step)
-    except (QuestionSetError, RunError, QuestionError, LLMError) as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc)), empty, []
     except Exception:
         log.exception("evaluation failed")

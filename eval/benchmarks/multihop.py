@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 from eval import metrics as m
-from eval.benchmarks.archive import BenchmarkDataError
+from eval.benchmarks.archive import BenchmarkDataError, BenchmarkDataMissing
 from eval.questions import Question
 
 NULL_TYPE = "null_query"
@@ -153,7 +153,7 @@ def run_multihop(settings, data_dir: Path, options, *, out_dir: Path | None = No
     corpus, queries = data_dir / "corpus.json", data_dir / "MultiHopRAG.json"
     missing = [p.name for p in (corpus, queries) if not p.is_file()]
     if missing:
-        raise FileNotFoundError(f"{data_dir} lacks {' and '.join(missing)} (the benchmark's data files)")
+        raise BenchmarkDataMissing(f"{data_dir} lacks {' and '.join(missing)} (the benchmark's data files)")
     questions = load_queries(queries)
     embedder = embedder or load_embedder(settings)
     store = ArchiveStore(settings.store_dir or benchmark_home(settings, "multihop-rag") / "store")
