@@ -234,8 +234,8 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
         notes.append(f"dates: {since_s or 'any'} to {until_s or 'any'} (as requested)")
         if found:
             notes.append(f"dates in the question (“{found.phrase}”) ignored: explicit dates given")
-    elif found and _outside(found, span):
-        notes.append(f"“{found.phrase}” is outside the archive's dates ({span[0]} to {span[1]}): "  # type: ignore[index]
+    elif found and span and _outside(found, span):
+        notes.append(f"“{found.phrase}” is outside the archive's dates ({span[0]} to {span[1]}): "
                      "read as part of the question, not as a date filter")
     elif found:
         since_s = found.since.isoformat() if found.since else None
