@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import platformdirs
 from pydantic import Field, field_validator
@@ -35,7 +35,9 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(24, ge=0, le=128)
     max_file_mb: int = Field(50, ge=1, description="files larger than this are refused")
     k: int = Field(6, ge=1, le=50, description="passages given to the answer model")
-    llm: Literal["embedded", "openai", "none"] = "embedded"
+    # A name from qa's backends table (`qa/backends.py`), checked there when the model is built:
+    # index cannot import qa, and the table is the one place that lists the backends.
+    llm: str = "embedded"
     llm_url: str | None = None
     llm_model: str | None = None
     llm_threads: int | None = None

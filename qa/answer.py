@@ -25,7 +25,8 @@ from qa.evidence import Evidence, select_evidence, split_sentences
 from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
-from qa.llm import LLM, FirstToken, build_llm
+from qa.backends import build_llm
+from qa.llm import LLM, FirstToken
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from index.runtime import build_indexer
-from qa.llm import build_llm
+from qa.backends import build_llm
 from ui.arguments import UsageError, settings_from
 from ui.commands_qa import add_llm_options, llm_settings
 

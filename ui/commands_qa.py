@@ -11,7 +11,7 @@ from datetime import date
 from index.errors import NewsdeskError
 from index.runtime import load_embedder, open_store
 from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta, build_qa
-from qa.llm import build_llm
+from qa.backends import BACKENDS, build_llm, choices_help, needing
 from qa.query import MAX_K, QuestionError, understand
 from ui.arguments import UsageError, settings_from
 
@@ -20,11 +20,10 @@ QUOTE_WIDTH = 96
 
 def add_llm_options(p: argparse.ArgumentParser) -> None:
     """--llm, --llm-url, --llm-model (shared by ask, chat, eval and bench)."""
-    p.add_argument("--llm", choices=["embedded", "openai", "none"],
-                   help="answer model: the embedded Qwen 1.5B (default), an OpenAI-compatible server, "
-                        "or none (extractive: quotes the best sentences)")
-    p.add_argument("--llm-url", help="with --llm openai: server URL, e.g. http://127.0.0.1:8080/v1")
-    p.add_argument("--llm-model", help="with --llm openai: model name the server expects")
+    p.add_argument("--llm", choices=list(BACKENDS), help=choices_help())
+    p.add_argument("--llm-url", help=f"with --llm {'/'.join(needing('llm_url'))}: server URL, "
+                                     "e.g. http://127.0.0.1:8080/v1")
+    p.add_argument("--llm-model", help=f"with --llm {'/'.join(needing('llm_model'))}: model name the server expects")
 
 
 def llm_settings(args: argparse.Namespace) -> dict:
