@@ -11,15 +11,17 @@ from __future__ import annotations
 import errno
 import stat
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from index.article import Article
 from index.readers.archives import gunzip, inner_name, zip_members
 from index.readers.failure import BadInput, ReadFailure, limit_text, megabytes
 from index.readers.formats import check_supported, detect_format
 from index.readers.inputs import list_inputs
 from index.readers.registry import FORMATS
 from index.readers.streams import ReadAhead
+
+if TYPE_CHECKING:  # annotations only: index.article loads ftfy
+    from index.article import Article
 
 __all__ = ["FieldMap", "ReadFailure", "list_inputs", "read_file", "read_paths", "DEFAULT_MAX_BYTES"]
 

@@ -7,24 +7,25 @@ app's upload widget list its extensions. To add a format, write
 yields `Article`s or `ReadFailure`s (raising `BadInput`/`ValueError` for a file
 it cannot read at all), and add one `Format` line here.
 Archives (`read=None`) are opened by `read_file` itself, which reads their members
-with this same table.
+with this same table. The readers below import their parsers when first used, so
+`ingest --help` and the write lock's refusal do not wait for trafilatura and
+feedparser (≈0.5 s on a busy 2-core machine); a new reader should do the same
+with any slow library.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
-from index.article import Article
 from index.readers.decode import decode_bytes, decoded_lines
 from index.readers.failure import ReadFailure
-from index.readers.feeds import read_feed
-from index.readers.html import parse_html_article
-from index.readers.records import read_csv, read_json, read_jsonl
 from index.readers.streams import ReadAhead
-from index.readers.text import parse_text_article
 
-Reader = Callable[[ReadAhead, str, Mapping[str, str] | None], Iterable[Article | ReadFailure]]
+if TYPE_CHECKING:  # annotations only: index.article loads ftfy
+    from index.article import Article
+
+Reader = Callable[[ReadAhead, str, Mapping[str, str] | None], Iterable["Article | ReadFailure"]]
 """`(stream, label, field_map) -> articles and failures`; `label` names the file in failures."""
 
 
@@ -39,32 +40,46 @@ class Format:
 
 
 def _text(stream: ReadAhead, label: str, field_map: Mapping[str, str] | None) -> Iterator[Article]:
+    from index.readers.text import parse_text_article
+
     yield parse_text_article(decode_bytes(stream.read()), label)
 
 
 def _html(stream: ReadAhead, label: str, field_map: Mapping[str, str] | None) -> Iterator[Article]:
+    from index.readers.html import parse_html_article  # trafilatura: loaded when a page is read
+
     yield parse_html_article(decode_bytes(stream.read()), label)
 
 
 def _feed(stream: ReadAhead, label: str, field_map: Mapping[str, str] | None) -> Iterator[Article | ReadFailure]:
+    from index.readers.feeds import read_feed  # feedparser: loaded when a feed is read
+
     data = stream.read()
     decode_bytes(data)  # refuse empty or binary data with a clear message
     yield from read_feed(data, label)
 
 
 def _json(stream: ReadAhead, label: str, field_map: Mapping[str, str] | None) -> Iterator[Article | ReadFailure]:
+    from index.readers.records import read_json
+
     yield from read_json(decode_bytes(stream.read()), label, field_map)
 
 
 def _jsonl(stream: ReadAhead, label: str, field_map: Mapping[str, str] | None) -> Iterator[Article | ReadFailure]:
+    from index.readers.records import read_jsonl
+
     yield from read_jsonl(decoded_lines(stream.chunks()), label, field_map)
 
 
 def _csv(stream: ReadAhead, label: str, field_map: Mapping[str, str] | None) -> Iterator[Article | ReadFailure]:
+    from index.readers.records import read_csv
+
     yield from read_csv(decoded_lines(stream.chunks()), label, field_map)
 
 
 def _tsv(stream: ReadAhead, label: str, field_map: Mapping[str, str] | None) -> Iterator[Article | ReadFailure]:
+    from index.readers.records import read_csv
+
     yield from read_csv(decoded_lines(stream.chunks()), label, field_map, delimiter="\t")
 
 

@@ -4,35 +4,18 @@ its files as unsupported, with one line naming the file."""
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
-
 import pytest
 
-from index.article import Article, make_article
 from index.readers import read_file
-from index.readers.failure import BadInput, ReadFailure
+from index.readers.failure import BadInput
 from index.readers.registry import FORMATS, Format, format_of_extension, supported_extensions
-from index.readers.streams import ReadAhead
-from readers_helpers import gzip_bytes, split, zip_bytes
-
-
-def read_wire(stream: ReadAhead, label: str, field_map: Mapping[str, str] | None) -> Iterator[Article | ReadFailure]:
-    """A made-up format, as a new `index/readers/<format>.py` would add one: `TITLE | BODY` per line."""
-    for number, line in enumerate(stream.read().decode("utf-8").splitlines(), 1):
-        title, sep, body = line.partition(" | ")
-        if not sep:
-            yield ReadFailure(f"{label}:{number}", "expected TITLE | BODY")
-            continue
-        yield make_article(title=title, body=body, path=label)
+from readers_helpers import WIRE, gzip_bytes, read_wire, split, zip_bytes
 
 
 @pytest.fixture
 def wire_format(monkeypatch):
     """The one registry line."""
     monkeypatch.setitem(FORMATS, "wire", Format("wire", (".wire",), "wire-service dumps", read_wire))
-
-
-WIRE = b"Ferry strike ends | The ferry strike in Calais ended on Monday after talks.\nno separator here\n"
 
 
 def test_a_registered_format_is_read_from_files_and_archives(wire_format, tmp_path):
