@@ -42,9 +42,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
     p = sub.add_parser("ingest", parents=[parent], help="index files and folders of articles",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Index articles from files and folders (recursively): .txt .md .html .json "
-                                   ".jsonl .csv .tsv .rss .xml .atom, and .gz/.zip archives of them.\n"
-                                   "Unchanged articles are skipped; changed ones replace their old version.",
+                       description="Index articles from files and folders (recursively):\n" + formats_table() +
+                                   "\nUnchanged articles are skipped; changed ones replace their old version.",
                        epilog="examples:\n  newsdesk ingest ~/archive\n"
                               "  newsdesk ingest export.csv --map body=story --map published=pubdate\n"
                               "exit status: 0 all read, 1 some inputs failed (the rest indexed), 2 usage error")
@@ -91,6 +90,14 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p = sub.add_parser("config", parents=[parent], help="print the effective settings")
     p.set_defaults(handler=cmd_config)
 
+
+
+def formats_table() -> str:
+    """The formats `ingest` reads, one line each, from the readers' table."""
+    from index.readers.registry import FORMATS  # the readers load trafilatura and feedparser (≈0.5 s)
+
+    width = max(len(f.description) for f in FORMATS.values())
+    return "\n".join(f"  {f.description:{width}}  {' '.join(f.extensions)}" for f in FORMATS.values())
 
 
 def register_bench(bench_sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
