@@ -5,6 +5,7 @@ dispatcher (`ui/cli.py`) both import it and not each other."""
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from index.errors import NewsdeskError
 from index.settings import Settings
@@ -25,7 +26,7 @@ def common_parent() -> argparse.ArgumentParser:
 
 def settings_from(args: argparse.Namespace, **overrides: object) -> Settings:
     """Settings with command-line flags laid over environment and defaults."""
-    values: dict[str, object] = {k: v for k, v in overrides.items() if v is not None}
+    values: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}  # pydantic checks each
     if getattr(args, "home", None):
         values["home"] = args.home
     if getattr(args, "store", None):
