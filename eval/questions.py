@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
+from index.errors import NewsdeskError
 from index.text import json_lines, write_jsonl
 
 KNOWN_TYPES = ("factoid", "yes_no", "disputed", "comparison", "temporal", "follow_up", "outlet", "unanswerable")
@@ -34,7 +35,7 @@ MAX_ERRORS_SHOWN = 25
 BUNDLED_DIR = Path(__file__).resolve().parent / "question_sets"
 
 
-class QuestionSetError(ValueError):
+class QuestionSetError(NewsdeskError, ValueError):
     """A question set that cannot be used; `problems` lists each 'file:line: field: why'."""
 
     def __init__(self, path: str, problems: list[str]) -> None:

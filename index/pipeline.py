@@ -23,6 +23,7 @@ from index.article import Article
 from index.chunking import Chunker, embed_text
 from index.compaction import compact, needs_compaction
 from index.embedding import Embedder
+from index.errors import NewsdeskError
 from index.lock import WriteLock
 from index.readers import FieldMap, ReadFailure, list_inputs, read_file
 from index.store import ArchiveStore, remove_store
@@ -71,7 +72,7 @@ class IngestReport:
         }
 
 
-class RebuildError(RuntimeError):
+class RebuildError(NewsdeskError, RuntimeError):
     """A rebuild could not complete; the old index is still serving."""
 
 

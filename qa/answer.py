@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Iterator, Protocol, Sequence
+from typing import Iterator, Protocol, Sequence, TypedDict, Unpack
 
 from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
@@ -162,6 +162,16 @@ class _AbstainGuard:
         return out
 
 
+class AskOptions(TypedDict, total=False):
+    """The filters `NewsQA.ask` and `ask_stream` pass on to `retrieve` (see its parameters)."""
+
+    since: str | None
+    until: str | None
+    sources: Sequence[str]
+    k: int | None
+    as_of: date | None
+
+
 class NewsQA:
     """Answers questions about one archive with cited, verified passages."""
 
@@ -191,7 +201,7 @@ class NewsQA:
         query = understand(question, standalone=standalone, **options)
         return query, self.retriever.retrieve(query)
 
-    def ask(self, question: str, history: Sequence[Turn] = (), **options: object) -> Answer:
+    def ask(self, question: str, history: Sequence[Turn] = (), **options: Unpack[AskOptions]) -> Answer:
         """The verified answer (see `ask_stream` for options)."""
         answer = None
         for event in self.ask_stream(question, history, **options):
@@ -200,7 +210,7 @@ class NewsQA:
         assert answer is not None
         return answer
 
-    def ask_stream(self, question: str, history: Sequence[Turn] = (), **options: object
+    def ask_stream(self, question: str, history: Sequence[Turn] = (), **options: Unpack[AskOptions]
                    ) -> Iterator[SourcesFound | ShortAnswer | TextDelta | Done]:
         """Sources first, then the short answer and text deltas, then the final `Answer`.
 
@@ -208,7 +218,7 @@ class NewsQA:
         Raises `QuestionError` (bad question or filters, empty archive) before yielding.
         """
         t0 = time.perf_counter()
-        query, passages = self.retrieve(question, history, **options)  # type: ignore[arg-type]
+        query, passages = self.retrieve(question, history, **options)
         timings: dict[str, float | None] = {"retrieve": _ms(t0), "first_token": None}
         yield SourcesFound(passages, query.text, query.filters_json())
         signals = retrieval_signals(query.text, passages)

@@ -1,4 +1,5 @@
-"""Answer models: the embedded Qwen GGUF, any OpenAI-compatible server, or none.
+"""Answer models: the embedded Qwen GGUF and any OpenAI-compatible server (the
+table of backends, with `none`, is `qa/backends.py`).
 
 The embedded model runs through llama-cpp-python directly rather than
 llama-index's `LlamaCPP` wrapper, because we need three things that wrapper
@@ -20,6 +21,7 @@ from typing import Iterator, Protocol, Sequence
 import httpx
 import numpy as np
 
+from index.errors import NewsdeskError
 from qa.settings import Settings
 
 CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
@@ -83,7 +85,7 @@ class _FirstTokenRecorder:
         return FirstToken(self.top, self.watched)
 
 
-class LLMError(RuntimeError):
+class LLMError(NewsdeskError, RuntimeError):
     """The answer model could not be loaded or reached (message says which and where)."""
 
 
@@ -148,6 +150,16 @@ class EmbeddedLLM:
         if prompt_cache:
             self._llm.set_cache(llama_cpp.LlamaRAMCache(capacity_bytes=PROMPT_CACHE_BYTES))
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EmbeddedLLM:
+        """The GGUF in the models folder, with the settings' context size and threads."""
+        return cls(settings.llm_path, n_ctx=settings.llm_context, threads=settings.llm_threads)
+
+    @staticmethod
+    def describe(settings: Settings) -> str:
+        """The model as a run report states it."""
+        return f"{settings.llm_path.name} (embedded llama.cpp, {settings.llm_threads or 'auto'} threads)"
+
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
                watch: str | None = None) -> Iterator[str]:
         """Stream the reply; stops at ChatML's end-of-turn.
@@ -209,6 +221,18 @@ class OpenAICompatibleLLM:
         self._client = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
         self.first_token: FirstToken | None = None  # servers' log-probabilities differ; not read
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> OpenAICompatibleLLM:
+        """The server at `llm_url`, asked for model `llm_model`."""
+        if not settings.llm_url:
+            raise LLMError("--llm openai needs --llm-url (e.g. http://127.0.0.1:8080/v1)")
+        return cls(settings.llm_url, settings.llm_model)
+
+    @staticmethod
+    def describe(settings: Settings) -> str:
+        """The model as a run report states it."""
+        return f"{settings.llm_model} via OpenAI-compatible server {settings.llm_url}"
+
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
                watch: str | None = None) -> Iterator[str]:
         """Stream the reply over server-sent events (`watch` is accepted and ignored)."""
@@ -252,13 +276,3 @@ class OpenAICompatibleLLM:
         """The whole reply as one string."""
         return "".join(self.stream(messages, max_tokens=max_tokens, temperature=temperature))
 
-
-def build_llm(settings: Settings) -> LLM | None:
-    """The answer model the settings ask for (None means extractive answers)."""
-    if settings.llm == "none":
-        return None
-    if settings.llm == "openai":
-        if not settings.llm_url:
-            raise LLMError("--llm openai needs --llm-url (e.g. http://127.0.0.1:8080/v1)")
-        return OpenAICompatibleLLM(settings.llm_url, settings.llm_model)
-    return EmbeddedLLM(settings.llm_path, n_ctx=settings.llm_context, threads=settings.llm_threads)

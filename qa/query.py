@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol, Sequence
 
+from index.errors import NewsdeskError
 from index.outlets import outlet_key
 from index.store import StoreFilter
 from qa.dates import MONTHS, DateRange, find_date_range, month_range
@@ -50,7 +51,7 @@ COMMON_WORDS = frozenset(
     "globe financial new world national local public politics business fortune money insider vice".split())
 
 
-class QuestionError(ValueError):
+class QuestionError(NewsdeskError, ValueError):
     """A question or filter the user must fix; the message says how (CLI exit 2)."""
 
 
@@ -233,8 +234,8 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
         notes.append(f"dates: {since_s or 'any'} to {until_s or 'any'} (as requested)")
         if found:
             notes.append(f"dates in the question (“{found.phrase}”) ignored: explicit dates given")
-    elif found and _outside(found, span):
-        notes.append(f"“{found.phrase}” is outside the archive's dates ({span[0]} to {span[1]}): "  # type: ignore[index]
+    elif found and span and _outside(found, span):
+        notes.append(f"“{found.phrase}” is outside the archive's dates ({span[0]} to {span[1]}): "
                      "read as part of the question, not as a date filter")
     elif found:
         since_s = found.since.isoformat() if found.since else None

@@ -32,7 +32,7 @@ from typing import Mapping, Sequence
 import numpy as np
 from llama_index.core.callbacks import CallbackManager
 from llama_index.core.retrievers import BaseRetriever
-from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+from llama_index.core.schema import BaseNode, NodeWithScore, QueryBundle, TextNode
 
 from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
@@ -155,10 +155,10 @@ class RRFRetriever(BaseRetriever):
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         results = {name: r.retrieve(query_bundle) for name, r in self.retrievers.items()}
         fused = rrf([[n.node.node_id for n in nodes] for nodes in results.values()], self.k)
-        nodes: dict[str, TextNode] = {}
+        nodes: dict[str, BaseNode] = {}
         for name, found in results.items():
             for rank, hit in enumerate(found, 1):
-                node = nodes.setdefault(hit.node.node_id, hit.node)  # type: ignore[arg-type]
+                node = nodes.setdefault(hit.node.node_id, hit.node)
                 node.metadata.setdefault(f"{name}_rank", rank)
                 node.metadata.setdefault(f"{name}_score", hit.score)
         order = {cid: i for i, cid in enumerate(nodes)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,12 @@ PRESETS: dict[str, RetrievalConfig] = {
 
 
 # The additions a `--retriever` spec can switch on (+) or off (-), and the config field each sets.
-ADDITIONS: dict[str, dict[str, object]] = {
+ADDITIONS: dict[str, dict[str, Any]] = {  # field -> value, for dataclasses.replace
     "cap": {"per_article": 2}, "collapse": {"collapse": True}, "outlet-split": {"outlet_split": True},
     "question-dates": {"question_dates": True}, "names": {"names": True}, "title": {"title_weight": True},
     "recency": {"recency": True},
 }
-_OFF: dict[str, dict[str, object]] = {
+_OFF: dict[str, dict[str, Any]] = {
     "cap": {"per_article": None}, "collapse": {"collapse": False}, "outlet-split": {"outlet_split": False},
     "question-dates": {"question_dates": False}, "names": {"names": False}, "title": {"title_weight": False},
     "recency": {"recency": False},
@@ -81,7 +82,7 @@ def parse_retriever(spec: str) -> RetrievalConfig:
     config = PRESETS[base]
     for part in parts[1:]:
         sign, name = part[0], part[1:]
-        config = replace(config, **(ADDITIONS if sign == "+" else _OFF)[name])  # type: ignore[arg-type]
+        config = replace(config, **(ADDITIONS if sign == "+" else _OFF)[name])
     return config
 
 

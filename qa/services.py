@@ -23,7 +23,8 @@ from index.pipeline import Indexer
 from qa.settings import Settings
 from index.store import ArchiveStore
 from qa.answer import NewsQA
-from qa.llm import LLM, build_llm
+from qa.backends import build_llm
+from qa.llm import LLM
 
 FROM_SETTINGS: Literal["settings"] = "settings"
 

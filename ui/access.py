@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from index.errors import NewsdeskError
+
 UPLOADS_ONLY = ("This server takes uploads only: reading its folders needs "
                 "`newsdesk chat --ingest-root DIR` (or NEWSDESK_INGEST_ROOTS).")
 
 
-class Refused(Exception):
+class Refused(NewsdeskError):
     """An action or path this user may not have; the message is the one line to show."""
 
 

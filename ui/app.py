@@ -16,6 +16,7 @@ from typing import Sequence
 
 import gradio as gr
 
+from index.readers.registry import supported_extensions
 from ui import handlers, theme, views
 from ui.access import Access
 from ui.handlers import AppServices, Conversation
@@ -24,8 +25,6 @@ from ui.handlers import AppServices, Conversation
 # 2 cores), 3 simultaneous with the embedded model (retrieval in parallel, answers one after another).
 CHAT_CONCURRENCY = 4
 MAX_UPLOAD = "200mb"     # per uploaded file
-UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".tsv", ".xml", ".rss", ".atom",
-                ".zip", ".gz"]
 CACHE_CLEANUP = (3600, 86400)  # every hour, delete uploads/temp files older than a day (kept copies live in HOME)
 PLACEHOLDER = ("<div class='nd-placeholder'><b>Ask the archive in plain language.</b><br>Every sentence of the "
                "answer cites the article it comes from; click a number to see the quote.{more}</div>")
@@ -121,7 +120,7 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                 gr.HTML("<h3>Add articles</h3>")
                 with gr.Row(equal_height=False):
                     uploads = gr.File(label="Upload articles or a zip", file_count="multiple",
-                                      file_types=UPLOAD_TYPES, type="filepath", elem_id="nd-uploads", height=180)
+                                      file_types=supported_extensions(), type="filepath", elem_id="nd-uploads", height=180)
                     with gr.Column():
                         folder = gr.Textbox(label=f"…or a file or folder under {access.roots_text()}" if access.roots
                                             else "…or a file or folder on the server", max_lines=1,

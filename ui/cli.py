@@ -11,9 +11,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from types import ModuleType
 from typing import Sequence
 
-from qa.settings import Settings
+from index.errors import NewsdeskError
+from ui import commands_index
+from ui.arguments import common_parent
 from ui.printable import printable
 
 EPILOG = """\
@@ -29,29 +32,6 @@ settings come from flags, then NEWSDESK_* environment variables, then defaults;
 """
 
 
-class UsageError(Exception):
-    """A problem with how the command was called (exit status 2)."""
-
-
-def common_parent() -> argparse.ArgumentParser:
-    """Options every subcommand accepts (placed after the subcommand name)."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--home", help="Newsdesk home folder (default: $NEWSDESK_HOME or the user data dir)")
-    parent.add_argument("--store", help="index folder (default: HOME/store)")
-    parent.add_argument("--quiet", "-q", action="store_true", help="no progress output")
-    return parent
-
-
-def settings_from(args: argparse.Namespace, **overrides: object) -> Settings:
-    """Settings with command-line flags laid over environment and defaults."""
-    values: dict[str, object] = {k: v for k, v in overrides.items() if v is not None}
-    if getattr(args, "home", None):
-        values["home"] = args.home
-    if getattr(args, "store", None):
-        values["store_dir"] = args.store
-    return Settings(**values)
-
-
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered.
 
@@ -60,8 +40,6 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     llama-index and NLTK, seconds of start-up that `ingest` must not spend before
     it can say the index is busy.
     """
-    from ui import commands_index
-
     parser = argparse.ArgumentParser(
         prog="newsdesk", description="Ask questions of a news archive; every claim cites its source.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -70,18 +48,25 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="speed benchmarks that print numbers",
                            description="Benchmarks print numbers; nothing is asserted.")
     bench_sub = bench.add_subparsers(dest="bench", metavar="WHAT")
-    modules = [commands_index]
-    for name in (() if command in commands_index.COMMANDS else ("commands_qa", "commands_eval", "commands_chat")):
-        try:
-            modules.append(__import__(f"ui.{name}", fromlist=["register"]))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"ui.{name}":
-                raise
-    for module in modules:
+    for module in command_modules(command):
         module.register(sub, parent)
         if hasattr(module, "register_bench"):
             module.register_bench(bench_sub, parent)
     return parser
+
+
+def command_modules(command: str | None = None) -> tuple[ModuleType, ...]:
+    """The modules whose `register` adds subcommands: the table `build_parser` loops over.
+
+    The question, evaluation and chat modules import llama-index and NLTK, seconds
+    of start-up, so they are imported here and only for commands outside
+    `commands_index.COMMANDS`.
+    """
+    if command in commands_index.COMMANDS:
+        return (commands_index,)
+    from ui import commands_chat, commands_eval, commands_qa
+
+    return (commands_index, commands_qa, commands_eval, commands_chat)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,14 +81,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = int(args.handler(args) or 0)
         sys.stdout.flush()  # a closed pipe shows here, not in an "Exception ignored" at exit
         return status
-    except UsageError as exc:
-        print(f"newsdesk {args.command}: {printable(str(exc))}", file=sys.stderr)
-        return 2
+    except NewsdeskError as exc:  # every domain error: its one line and its exit status
+        print(f"{command_name(args)}: {printable(str(exc))}", file=sys.stderr)
+        return exc.exit_status
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return _reader_went_away()
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """`newsdesk ask`, `newsdesk bench query`: how an error line names the command that failed."""
+    words = [args.command] + ([args.bench] if args.command == "bench" and getattr(args, "bench", None) else [])
+    return " ".join(["newsdesk", *words])
 
 
 def _reader_went_away() -> int:

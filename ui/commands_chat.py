@@ -7,9 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from index.models import ModelsMissing
-from qa.llm import LLMError
-from ui.cli import UsageError, settings_from
+from ui.arguments import UsageError, settings_from
 from ui.commands_qa import add_llm_options, llm_settings
 
 
@@ -79,11 +77,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     for root in settings.ingest_roots:
         if not root.is_dir():
             raise UsageError(f"--ingest-root {root}: no such folder")
-    try:
-        services = AppServices(settings).load()
-    except (ModelsMissing, LLMError) as exc:
-        print(f"newsdesk chat: {exc}", file=sys.stderr)
-        return 2
+    services = AppServices(settings).load()
     print(f"Newsdesk is serving {services.store.stats().articles} articles on http://{args.host}:{args.port}"
           + (" (login required)" if auth or admins else ""), flush=True)
     try:

@@ -12,7 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from ui.cli import UsageError, settings_from
+from ui.arguments import UsageError, settings_from
+from ui.commands_qa import add_llm_options
 
 USAGE_HEAD = """newsdesk eval QUESTIONS.jsonl [options]        (same as: newsdesk eval run QUESTIONS.jsonl)
        newsdesk eval compare RUN_A RUN_B"""
@@ -73,17 +74,6 @@ class _QuestionSetOrSubcommand(argparse._SubParsersAction):
         super().__call__(parser, namespace, values, option_string)
 
 
-def _add_llm_options(p: argparse.ArgumentParser) -> None:
-    try:
-        from ui.commands_qa import add_llm_options
-    except ImportError:  # the qa commands are optional for eval
-        p.add_argument("--llm", choices=["embedded", "openai", "none"], help="answer model")
-        p.add_argument("--llm-url")
-        p.add_argument("--llm-model")
-        return
-    add_llm_options(p)
-
-
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, metavar="N", help="only the first N questions (after --sample)")
     p.add_argument("--sample", type=int, metavar="N", help="a random sample of N questions (fixed by --seed)")
@@ -101,7 +91,7 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                         "optionally with +/- cap, collapse, outlet-split, question-dates, names (e.g. rrf+names, "
                         "newsdesk-cap); several, comma-separated, run one after another over the same store "
                         "into OUT/NAME and are printed side by side")
-    _add_llm_options(p)
+    add_llm_options(p)
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -162,25 +152,6 @@ def _options(args: argparse.Namespace):
 
 def _settings(args: argparse.Namespace):
     return settings_from(args, llm=args.llm, llm_url=args.llm_url, llm_model=args.llm_model)
-
-
-def _guarded(fn):
-    """Expected failures become one clear line: bad input exit 2, interrupted exit 130."""
-    def run(args: argparse.Namespace) -> int:
-        from eval.benchmarks.archive import BenchmarkDataError
-        from eval.questions import QuestionSetError
-        from eval.runner import RunError
-        from index.lock import IndexBusy
-        from index.runtime import ModelsMissing
-        from qa.llm import LLMError
-
-        try:
-            return fn(args)
-        except (QuestionSetError, RunError, BenchmarkDataError, ModelsMissing, LLMError, IndexBusy,
-                FileNotFoundError) as exc:
-            raise UsageError(str(exc)) from None
-    run.__doc__ = fn.__doc__
-    return run
 
 
 def finish(result, args: argparse.Namespace, resume_hint: str) -> int:
@@ -273,7 +244,6 @@ def _run_dirs(args: argparse.Namespace, settings, name: str, retrievers: dict) -
     return base, {n: base / n for n in retrievers}
 
 
-@_guarded
 def cmd_run(args: argparse.Namespace) -> int:
     """Evaluate a question set (with each retriever asked for)."""
     from eval.ablation import use_retriever
@@ -295,7 +265,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     return finish_all(results, args, f"newsdesk eval {args.questions}", base or Path("."))
 
 
-@_guarded
 def cmd_compare(args: argparse.Namespace) -> int:
     """Compare two runs."""
     from eval.compare import compare_runs, render_comparison
@@ -305,7 +274,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-@_guarded
 def cmd_benchmark(args: argparse.Namespace) -> int:
     """Run a registered benchmark (with each retriever asked for, where it compares retrievers)."""
     from eval.benchmarks.benchmark import run_prepared

@@ -8,23 +8,22 @@ import sys
 import textwrap
 from datetime import date
 
-from index.models import ModelsMissing
+from index.errors import NewsdeskError
 from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta
-from qa.llm import LLMError
+from qa.backends import BACKENDS, choices_help, needing
 from qa.query import MAX_K, QuestionError, understand
 from qa.services import Services
-from ui.cli import UsageError, settings_from
+from ui.arguments import UsageError, settings_from
 
 QUOTE_WIDTH = 96
 
 
 def add_llm_options(p: argparse.ArgumentParser) -> None:
     """--llm, --llm-url, --llm-model (shared by ask, chat, eval and bench)."""
-    p.add_argument("--llm", choices=["embedded", "openai", "none"],
-                   help="answer model: the embedded Qwen 1.5B (default), an OpenAI-compatible server, "
-                        "or none (extractive: quotes the best sentences)")
-    p.add_argument("--llm-url", help="with --llm openai: server URL, e.g. http://127.0.0.1:8080/v1")
-    p.add_argument("--llm-model", help="with --llm openai: model name the server expects")
+    p.add_argument("--llm", choices=list(BACKENDS), help=choices_help())
+    p.add_argument("--llm-url", help=f"with --llm {'/'.join(needing('llm_url'))}: server URL, "
+                                     "e.g. http://127.0.0.1:8080/v1")
+    p.add_argument("--llm-model", help=f"with --llm {'/'.join(needing('llm_model'))}: model name the server expects")
 
 
 def llm_settings(args: argparse.Namespace) -> dict:
@@ -110,11 +109,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 streamed += event.text
             elif isinstance(event, Done):
                 answer = event.answer
-    except (QuestionError, ModelsMissing, LLMError) as exc:
-        if streamed:
+    except NewsdeskError:
+        if streamed:  # end the streamed text's line before `ui.cli` prints the error's
             print()
-        print(f"newsdesk ask: {exc}", file=sys.stderr)
-        return 2
+        raise
     assert answer is not None
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
@@ -171,18 +169,14 @@ def cmd_bench_query(args: argparse.Namespace) -> int:
 
     settings = settings_from(args, **llm_settings(args))
     say = (lambda text: None) if args.quiet else (lambda text: print(text, file=sys.stderr, flush=True))
-    try:
-        questions = load_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
-        services = Services(settings)
-        store = services.store
-        if not store.outlets():
-            raise QuestionError(f"the archive at {settings.store} is empty: run `newsdesk demo` first")
-        embedder = services.embedder
-        models = {"none": None} if settings.llm == "none" else {settings.llm: services.llm, "none": None}
-        rows = bench_query(store, embedder, models, questions, k=settings.k, progress=say)
-    except (QuestionError, ModelsMissing, LLMError) as exc:
-        print(f"newsdesk bench query: {exc}", file=sys.stderr)
-        return 2
+    questions = load_questions(args.questions) if args.questions else DEFAULT_QUESTIONS
+    services = Services(settings)
+    store = services.store
+    if not store.outlets():
+        raise QuestionError(f"the archive at {settings.store} is empty: run `newsdesk demo` first")
+    embedder = services.embedder
+    models = {"none": None} if settings.llm == "none" else {settings.llm: services.llm, "none": None}
+    rows = bench_query(store, embedder, models, questions, k=settings.k, progress=say)
     stats = store.stats()
     print(f"{len(questions)} questions against {stats.articles} articles ({stats.chunks} chunks) in {settings.store}; "
           "milliseconds (first token over the questions that reached the model or extractive step)")

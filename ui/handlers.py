@@ -23,16 +23,14 @@ from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 import gradio as gr
 import pandas as pd
 
-from index.fetch import FetchError
-from index.lock import IndexBusy
-from index.pipeline import IngestReport, RebuildError
+from index.errors import NewsdeskError
+from index.pipeline import IngestReport
 from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
-from qa.llm import LLMError
 from qa.query import QuestionError
 from qa.services import Services, SharedLLM
 from qa.settings import Settings
 from ui import views
-from ui.access import Access, Refused
+from ui.access import Access
 
 if TYPE_CHECKING:
     from eval.run import EvalResult
@@ -149,7 +147,7 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                                   {"role": "assistant", "content": answer.text}]
                 convo.panels.append((question, current))
                 yield chat, views.sources_panel(current, earlier), convo, ""
-    except (QuestionError, LLMError, IndexBusy) as exc:
+    except NewsdeskError as exc:
         chat[-1]["content"] = f"<div class='nd-final'>{views.error_html(str(exc))}</div>"
         yield chat, panel, convo, ""
     except Exception:  # never a stack trace in the chat; the log has it
@@ -218,7 +216,7 @@ def example_questions(services: Services, limit: int = 4) -> list[dict]:
 
 
 # -- archive ------------------------------------------------------------------
-class NotUploaded(ValueError):
+class NotUploaded(NewsdeskError, ValueError):
     """A file path that did not come from an upload through the page (API callers can send any path)."""
 
 
@@ -260,11 +258,11 @@ def ingest(services: AppServices, files: Sequence[object] | None, folder: str | 
         access.check_writer(user, "Ingest")
         if folder and folder.strip():
             paths.append(access.server_path(folder))
-    except Refused as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc))
     try:
         paths += keep_uploads(services.settings, files or [], services.upload_dir)
-    except NotUploaded as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc))
     except OSError as exc:
         return views.error_html(f"Could not keep the uploaded files: {exc}")
@@ -281,7 +279,7 @@ def rebuild(services: Services, drop_missing: bool = False, progress: Progress |
     """Rebuild the whole index from its recorded sources (the old one serves until the new one is ready)."""
     try:
         access.check_writer(user, "Rebuilding the index")
-    except Refused as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc))
     return _write(services, lambda step: services.indexer.rebuild(drop_missing=drop_missing, progress=step),
                   "Rebuild", progress)
@@ -294,7 +292,7 @@ def load_demo(services: Services, progress: Progress | None = None, *, access: A
 
     try:
         access.check_writer(user, "Loading the demo archive")
-    except Refused as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc))
 
     def job(step: Callable[[int, int, str], None]) -> IngestReport:
@@ -315,7 +313,7 @@ def _write(services: Services, job: Callable[[Callable[[int, int, str], None]], 
         return views.error_html(BUSY)
     try:
         report = job(step)
-    except (IndexBusy, RebuildError, FetchError, OSError) as exc:
+    except (NewsdeskError, OSError) as exc:
         return views.error_html(str(exc))
     except Exception:
         log.exception("%s failed", what)
@@ -360,7 +358,7 @@ class _DefaultsOnly(argparse.ArgumentParser):
         raise ValueError(message)
 
 
-class BenchmarkNeeds(ValueError):
+class BenchmarkNeeds(NewsdeskError, ValueError):
     """A benchmark that needs arguments the Evaluate tab does not offer (e.g. MultiHop-RAG's --data)."""
 
 
@@ -385,10 +383,9 @@ def _run_benchmark(services: AppServices, name: str, options: RunOptions, progre
 def evaluate(services: AppServices, question_set: str | None, upload: object | None, limit: float | None,
              retrieval_only: bool, progress: Progress | None = None) -> tuple[str, pd.DataFrame, list]:
     """Run a bundled or uploaded question set, or a benchmark: (summary HTML, per-question table, report charts)."""
-    from eval.benchmarks.archive import BenchmarkDataError
-    from eval.questions import QuestionSetError, bundled_sets, load_questions
+    from eval.questions import bundled_sets, load_questions
     from eval.run import evaluate_set
-    from eval.runner import RunError, RunOptions
+    from eval.runner import RunOptions
 
     empty = pd.DataFrame(columns=list(EVAL_COLUMNS))
     if not upload and (question_set or "").startswith(BENCHMARK):
@@ -396,7 +393,7 @@ def evaluate(services: AppServices, question_set: str | None, upload: object | N
         try:
             result = _run_benchmark(services, question_set[len(BENCHMARK):], options, progress,
                                     _question_step(progress))
-        except (BenchmarkNeeds, BenchmarkDataError, FileNotFoundError, RunError, LLMError) as exc:
+        except (NewsdeskError, FileNotFoundError) as exc:
             return views.error_html(str(exc)), empty, []
         except Exception:
             log.exception("benchmark failed")
@@ -404,7 +401,7 @@ def evaluate(services: AppServices, question_set: str | None, upload: object | N
         return _eval_outputs(result)
     try:
         path = uploaded_path(upload, services.upload_dir) if upload else bundled_sets().get(question_set or "")
-    except NotUploaded as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc)), empty, []
     if path is None:
         return views.error_html("Choose a bundled question set or upload a JSON Lines file."), empty, []
@@ -416,7 +413,7 @@ def evaluate(services: AppServices, question_set: str | None, upload: object | N
             progress(0.0, desc="starting")
         result = evaluate_set(services, questions, options, name=path.stem, questions_file=str(path),
                               qa=services.qa, progress=_question_step(progress))
-    except (QuestionSetError, RunError, QuestionError, LLMError) as exc:
+    except NewsdeskError as exc:
         return views.error_html(str(exc)), empty, []
     except Exception:
         log.exception("evaluation failed")

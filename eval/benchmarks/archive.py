@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from index.article import Article
+from index.errors import NewsdeskError
 from index.lock import WriteLock
 from index.pipeline import IngestReport
 from index.runtime import build_indexer
@@ -22,8 +23,12 @@ COPY_BATCH = 200
 MARKER = "derived-from.json"
 
 
-class BenchmarkDataError(ValueError):
+class BenchmarkDataError(NewsdeskError, ValueError):
     """The benchmark's data files are missing or malformed (the message names file and record)."""
+
+
+class BenchmarkDataMissing(BenchmarkDataError, FileNotFoundError):
+    """A data file the benchmark needs is not there (still a FileNotFoundError for callers)."""
 
 
 def benchmark_home(settings: Settings, name: str) -> Path:

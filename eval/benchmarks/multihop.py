@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from eval import metrics as m
-from eval.benchmarks.archive import BenchmarkDataError
+from eval.benchmarks.archive import BenchmarkDataError, BenchmarkDataMissing
 from eval.benchmarks.benchmark import PreparedRun, data_folder
 from eval.questions import Question
 from eval.runner import RunOptions
@@ -172,7 +172,7 @@ class MultiHopRAG:
         corpus, queries = data_dir / "corpus.json", data_dir / "MultiHopRAG.json"
         missing = [p.name for p in (corpus, queries) if not p.is_file()]
         if missing:
-            raise FileNotFoundError(f"{data_dir} lacks {' and '.join(missing)} (the benchmark's data files)")
+            raise BenchmarkDataMissing(f"{data_dir} lacks {' and '.join(missing)} (the benchmark's data files)")
         questions = load_queries(queries)
         store, report = index_own_store(services.settings, self.name, [corpus], services.embedder,
                                         quiet=options.quiet)

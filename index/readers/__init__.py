@@ -11,22 +11,19 @@ from __future__ import annotations
 import errno
 import stat
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from index.article import Article
 from index.readers.archives import gunzip, inner_name, zip_members
-from index.readers.decode import decode_bytes, decoded_lines
 from index.readers.failure import BadInput, ReadFailure, limit_text, megabytes
-from index.readers.feeds import read_feed
-from index.readers.formats import SUPPORTED_EXTENSIONS, check_supported, detect_format
-from index.readers.html import parse_html_article
+from index.readers.formats import check_supported, detect_format
 from index.readers.inputs import list_inputs
-from index.readers.records import read_csv, read_json, read_jsonl
+from index.readers.registry import FORMATS
 from index.readers.streams import ReadAhead
-from index.readers.text import parse_text_article
 
-__all__ = ["FieldMap", "ReadFailure", "list_inputs", "read_file", "read_paths", "DEFAULT_MAX_BYTES",
-           "SUPPORTED_EXTENSIONS"]
+if TYPE_CHECKING:  # annotations only: index.article loads ftfy
+    from index.article import Article
+
+__all__ = ["FieldMap", "ReadFailure", "list_inputs", "read_file", "read_paths", "DEFAULT_MAX_BYTES"]
 
 FieldMap = dict[str, str]  # our field name (title, body, published, source, url, author) -> their column/key
 DEFAULT_MAX_BYTES = 50 * 2**20
@@ -88,23 +85,10 @@ def _read_stream(name: str, stream: ReadAhead, label: str, field_map: FieldMap |
                 else:
                     yield from _read_stream(member.name, member.stream, member.label, field_map, max_bytes,
                                             depth + 1)
-        elif kind == "jsonl":
-            yield from read_jsonl(decoded_lines(stream.chunks()), label, field_map)
-        elif kind in ("csv", "tsv"):
-            yield from read_csv(decoded_lines(stream.chunks()), label, field_map,
-                                delimiter="\t" if kind == "tsv" else None)
-        elif kind == "feed":
-            data = stream.read()
-            decode_bytes(data)  # refuse empty or binary data with a clear message
-            yield from read_feed(data, label)
         else:
-            text = decode_bytes(stream.read())
-            if kind == "json":
-                yield from read_json(text, label, field_map)
-            elif kind == "html":
-                yield parse_html_article(text, label)
-            else:
-                yield parse_text_article(text, label)
+            reader = FORMATS[kind].read
+            assert reader is not None, f"{kind} is an archive format without a branch above"
+            yield from reader(stream, label, field_map)
     except (BadInput, ValueError) as exc:  # ValueError: a reader saying what is missing
         yield ReadFailure(label, str(exc))
     except RecursionError:  # a parser given data nested thousands deep; the batch goes on

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from index.errors import NewsdeskError
+
 
 @dataclass(frozen=True)
 class ReadFailure:
@@ -17,8 +19,10 @@ class ReadFailure:
     error: str
 
 
-class BadInput(ValueError):
+class BadInput(NewsdeskError, ValueError):
     """Input that cannot be read; the message says why in one line."""
+
+    exit_status = 1  # readers report it as a ReadFailure: "some inputs failed, the rest was indexed"
 
 
 def megabytes(n: int) -> str:

@@ -3,9 +3,8 @@
 Rules, in order:
 1. gzip or zip magic bytes make it an archive when the name says so or says
    nothing useful (no extension); a `.gz`/`.zip` name without the magic is refused.
-2. A known extension picks the format: `.txt .text` (text, or HTML/feed when the
-   content is plainly markup), `.md .markdown`, `.html .htm .xhtml`,
-   `.xml .rss .atom .rdf` (feeds), `.json`, `.jsonl .ndjson`, `.csv`, `.tsv`.
+2. A known extension (the table in `registry.py`) picks the format; `.txt` and
+   `.text` become HTML or a feed when the content is plainly markup.
 3. No extension: feed or HTML markup, else JSON when it starts with `{`/`[`, else text.
 4. Any other extension is refused as an unsupported file type.
 """
@@ -15,18 +14,10 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from index.readers.failure import BadInput
+from index.readers.registry import format_of_extension
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a member, or an empty archive
-
-BY_EXTENSION = {
-    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv",
-    ".gz": "gzip", ".zip": "zip",
-}
-SUPPORTED_EXTENSIONS = tuple(sorted(BY_EXTENSION))
 
 
 def extension(name: str) -> str:
@@ -37,7 +28,7 @@ def extension(name: str) -> str:
 def check_supported(name: str) -> None:
     """Refuse a name whose extension no reader handles, before any byte is read."""
     suffix = extension(name)
-    if suffix and suffix not in BY_EXTENSION:
+    if suffix and format_of_extension(suffix) is None:
         raise BadInput(f"unsupported file type {suffix}")
 
 
@@ -45,7 +36,7 @@ def detect_format(name: str, head: bytes) -> str:
     """The format of a file called `name` starting with `head` (see the module rules)."""
     check_supported(name)
     suffix = extension(name)
-    kind = BY_EXTENSION.get(suffix)
+    kind = format_of_extension(suffix)
     if head.startswith(GZIP_MAGIC) and kind in (None, "gzip"):
         return "gzip"
     if head.startswith(ZIP_MAGICS) and kind in (None, "zip"):

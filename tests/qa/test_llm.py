@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from qa.settings import Settings
-from qa.llm import CHATML_STOP, EmbeddedLLM, LLMError, OpenAICompatibleLLM, build_llm, chatml
+from qa.backends import build_llm
+from qa.llm import CHATML_STOP, EmbeddedLLM, LLMError, OpenAICompatibleLLM, chatml
 
 MESSAGES = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hi."}]
 

@@ -55,7 +55,7 @@ def test_question_set_routes_to_run_and_subcommands_stay_subcommands():
     args = parser.parse_args(["eval", "compare", "A", "B"])
     assert (args.eval_command, args.run_a, args.run_b) == ("compare", "A", "B")
     args = parser.parse_args(["eval", "realtimeqa", "--choices", "--sample", "150", "--seed", "1"])
-    assert args.choices and args.sample == 150 and args.handler.__name__ == "run"
+    assert args.choices and args.sample == 150 and args.handler.__name__ == "cmd_benchmark" and args.benchmark.name == "realtimeqa"
     assert parser.parse_args(["eval", "multihop-rag", "--data", "d"]).data == "d"
 
 

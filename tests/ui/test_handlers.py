@@ -18,6 +18,7 @@ import pytest
 
 from index.article import ArticleRef
 from index.lock import IndexBusy
+from index.models import ModelsMissing
 from index.pipeline import IngestReport, RebuildError
 from qa.answer import Answer, Done, SourcesFound, TextDelta
 from qa.citations import AnswerSentence, Citation
@@ -152,6 +153,7 @@ def test_a_bad_date_is_a_chat_message_and_nothing_is_asked(scripted):
     (EmptyIndex("The archive is empty: run newsdesk ingest PATH first."), "newsdesk ingest PATH"),
     (QuestionError("The question is longer than 2,000 characters."), "longer than 2,000"),
     (IndexBusy(Path("/x/store"), "123"), "index is busy"),
+    (ModelsMissing("the answer model is not at /m: run `newsdesk models` first"), "the answer model is not at /m"),
 ])
 def test_user_errors_are_shown_in_the_chat(scripted, error, shown):
     services, qa = scripted
@@ -349,7 +351,8 @@ def test_only_one_writer_at_a_time(fake_services, tmp_path):
 
 
 @pytest.mark.parametrize("error", [IndexBusy(Path("/s/store"), "77"),
-                                   RebuildError("2 source file(s) no longer exist (first: /a.txt)")])
+                                   RebuildError("2 source file(s) no longer exist (first: /a.txt)"),
+                                   ModelsMissing("the embedding model is not at /m: run `newsdesk models` first")])
 def test_write_errors_become_messages(fake_services, error):
     class Failing:
         store = fake_services.indexer.store

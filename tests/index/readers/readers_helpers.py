@@ -7,9 +7,11 @@ import gzip
 import io
 import zipfile
 from pathlib import Path
+from typing import Iterator, Mapping
 
-from index.article import Article
+from index.article import Article, make_article
 from index.readers import ReadFailure
+from index.readers.streams import ReadAhead
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
@@ -39,3 +41,16 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
         for name, content in members.items():
             archive.writestr(name, content)
     return out.getvalue()
+
+
+WIRE = b"Ferry strike ends | The ferry strike in Calais ended on Monday after talks.\nno separator here\n"
+
+
+def read_wire(stream: ReadAhead, label: str, field_map: Mapping[str, str] | None) -> Iterator[Article | ReadFailure]:
+    """A made-up format, as a new `index/readers/<format>.py` would add one: `TITLE | BODY` per line."""
+    for number, line in enumerate(stream.read().decode("utf-8").splitlines(), 1):
+        title, sep, body = line.partition(" | ")
+        if not sep:
+            yield ReadFailure(f"{label}:{number}", "expected TITLE | BODY")
+            continue
+        yield make_article(title=title, body=body, path=label)
