@@ -28,6 +28,7 @@ from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
 from qa.llm import LLM, FirstToken
+from qa.polarity import settled_no
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
@@ -273,6 +274,10 @@ class NewsQA:
                 short, quoted = None, True
                 raw = quoted_answer(evidence, query.text)
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
+            elif short and is_yes_no_question(query.text) and short.strip(" .!").lower() == "yes":
+                settling = best_sentence(evidence, query.text)
+                if settling and settled_no(settling[1], query.text):  # the passage says not (qa/polarity.py)
+                    short, decision, raw = "No", "negated", f"“{settling[1]}” [{settling[0] + 1}]"
         last_token = time.perf_counter()
         used = [e.passage for e in evidence]
         raw = without_instructions(raw, used, query.text)

@@ -91,7 +91,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     settings = settings_from(args, k=args.k, **llm_settings(args))
     options = dict(since=args.since, until=args.until, sources=args.source, k=args.k, as_of=_as_of(args.as_of))
     say = (lambda text: None) if args.quiet or args.json else (lambda text: print(text, file=sys.stderr, flush=True))
-    answer, streamed = None, ""
+    answer, streamed, streamed_short = None, "", None
     try:
         services = Services(settings)
         store = services.store
@@ -104,6 +104,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 say(f"[{len(event.passages)} passages retrieved; answering…]")
             elif isinstance(event, ShortAnswer) and not args.json:
                 print(event.text, end="\n\n", flush=True)
+                streamed_short = event.text
             elif isinstance(event, TextDelta) and not args.json:
                 print(event.text, end="", flush=True)
                 streamed += event.text
@@ -122,7 +123,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     for note in ([f"understood as: {answer.standalone_question}"]
                  if answer.standalone_question != answer.question else []) + answer.notes:
         say(f"({note})")
-    print(format_answer(answer, streamed))
+    print(format_answer(answer, streamed, streamed_short))
     return 0
 
 
@@ -130,8 +131,11 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
-def format_answer(answer: Answer, streamed: str = "") -> str:
-    """The answer (unless already streamed as is), flagged sentences, and the numbered sources."""
+def format_answer(answer: Answer, streamed: str = "", streamed_short: str | None = None) -> str:
+    """The answer (unless already streamed as is), flagged sentences, and the numbered sources.
+
+    A short answer the checking changed (the model's "Yes" over a passage that says "not") is
+    printed again, under the checked answer's heading."""
     lines = []
     if answer.short_answer and not streamed:
         lines.append(answer.short_answer + "\n")
@@ -143,7 +147,9 @@ def format_answer(answer: Answer, streamed: str = "") -> str:
         lines.append(answer.text.split(" Closest articles:")[0] if not streamed
                      else "\nThe archive doesn't say after all: the model found no answer in the passages.")
     elif not _same_text(answer.text, streamed):
-        lines.append(("\nChecked answer:\n" if streamed else "") + answer.text)
+        checked_short = (answer.short_answer + "\n\n" if streamed and answer.short_answer
+                         and answer.short_answer != streamed_short else "")
+        lines.append(("\nChecked answer:\n" if streamed else "") + checked_short + answer.text)
     flagged = [s.text for s in answer.sentences if not s.supported]
     if flagged:
         lines.append(f"\n⚠ {len(flagged)} sentence(s) not supported by the passages they cite:")

@@ -27,8 +27,9 @@ BODIES = {
     "samsung": ("Samsung's heir apparent Lee Jae-yong was arrested in South Korea on Friday. "
                 "He is accused of bribery. The company denied wrongdoing."),
     "bus": "The Bus Éireann strike ended on Sunday after three weeks. Services resumed on Monday.",
+    "dam": "The Oroville Dam itself did not fail during the February crisis. Its spillway crumbled.",
 }
-SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ"}
+SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -237,7 +238,7 @@ def test_passage_sentences_are_encoded_once_per_question(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM("Storm Doris struck Britain on Thursday [2]."))
     qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF)
     # the question, each passage sentence once, the answer's one sentence once
-    sentences = sum(len(claim_spans(b)) for b in BODIES.values())
+    sentences = sum(len(claim_spans(BODIES[a])) for a in ("bus", "storm", "samsung"))  # make_qa's passages
     assert fake_embedder.texts_encoded == 1 + sentences + 1
 
 
@@ -463,3 +464,20 @@ def test_an_uncited_copy_after_a_short_answer_gets_the_marker_of_the_passage_it_
     answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
     assert not answer.quoted and answer.text == "Winds of up to 94 mph were recorded in Wales [1]."
     assert answer.unsupported_sentences == 0 and answer.short_answer_supported is True
+
+
+def test_a_yes_over_a_passage_that_says_not_becomes_no(fake_embedder):
+    # demo-033: "Short answer: Yes" over "The dam did not fail", and the sentence passed the checker.
+    llm = FakeLLM("Short answer: Yes\nThe Oroville Dam itself failed during the February crisis [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("dam"), make_passage("bus")])
+    answer = qa.ask("Did the Oroville Dam itself fail during the February crisis?", as_of=AS_OF)
+    assert answer.short_answer == "No" and not answer.abstained
+    assert answer.text.startswith("“The Oroville Dam itself did not fail") and answer.unsupported_sentences == 0
+    assert answer.signals["decision"] == "negated"
+
+
+def test_a_yes_over_a_passage_that_agrees_stays_yes(fake_embedder):
+    llm = FakeLLM("Short answer: Yes\nThe Bus Éireann strike ended on Sunday [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("bus"), make_passage("dam")])
+    answer = qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
+    assert answer.short_answer == "Yes" and "ended on Sunday" in answer.text

@@ -176,3 +176,16 @@ def test_format_answer_puts_the_short_answer_first_and_says_when_it_is_quoted():
     assert text.startswith("94 mph\n") and "not in the cited passages" in text
     assert text.index("94 mph\n") < text.index("Winds of 94 mph [1].")
     assert "quoted from the archive" in format_answer(Answer(**base, quoted=True))
+
+
+def test_a_short_answer_changed_by_checking_is_printed_with_the_checked_answer():
+    from qa.answer import Answer
+    from ui.commands_qa import format_answer
+
+    base = dict(question="q", standalone_question="q", text="“The dam did not fail.” [1]", abstained=False,
+                unsupported_sentences=0, citations=[], sentences=[], closest=[], filters={}, timings_ms={})
+    streamed = "The dam failed [1]."
+    text = format_answer(Answer(**base, short_answer="No"), streamed, streamed_short="Yes")
+    assert "Checked answer:\nNo\n\n“The dam did not fail.” [1]" in text
+    same = format_answer(Answer(**base, short_answer="Yes"), streamed, streamed_short="Yes")
+    assert "Checked answer:\n“The dam" in same
