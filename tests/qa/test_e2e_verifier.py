@@ -128,3 +128,12 @@ def test_a_disputed_claim_gets_both_sides_not_a_bare_yes_or_no(mixed_qa):
 def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     answer = mixed_qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
     assert answer.short_answer != "Disputed" and not answer.abstained, answer.text
+
+
+def test_a_no_question_over_the_undated_sample_is_answered_no(mixed_qa):
+    # "Russia does not consider the U.S.-backed Free Syrian Army rebels a terrorist group": the
+    # model's short line tends to "Yes" (7 of 8 "no" questions of the demo set); the checked answer is "No".
+    answer = _sample_qa(mixed_qa).ask("Does Russia consider the Free Syrian Army rebels a terrorist group?",
+                                      as_of=AS_OF)
+    assert answer.short_answer == "No", answer.text
+    assert "does not consider" in answer.text and answer.unsupported_sentences == 0, answer.text
