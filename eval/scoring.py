@@ -57,7 +57,11 @@ def score_answer(question: Question, answer: Any) -> dict[str, float | None]:
     elif question.type == "disputed":
         scores["correct"] = m.disputed_correct(getattr(answer, "short_answer", None), text, question.gold_evidence)
     elif m.is_yes_no(question.answers):
-        scores["yes_no_accuracy"] = m.yes_no_correct(text, question.answers) if text else 0.0
+        # The short answer is the answer when it is a bare Yes/No: "Yes" above "… didn't respond [1]"
+        # says yes, whatever the sentence's negation suggests to the text reading.
+        short = getattr(answer, "short_answer", None) if text else None
+        said = short if short and m.normalise_answer(short) in m.YES_NO else text
+        scores["yes_no_accuracy"] = m.yes_no_correct(said, question.answers) if text else 0.0
         scores["correct"] = scores["yes_no_accuracy"]
     else:
         scores["exact_match"] = m.exact_match(text, question.answers)

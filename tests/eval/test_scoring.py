@@ -122,3 +122,16 @@ def test_records_log_the_short_answer_and_the_abstention_signals():
     record = result_record(q, mode="full", passages=qa.retrieve(q.question)[1], answer=answer)
     assert record["short_answer"] == "x" and record["signals"] == {"dense": 0.5, "decision": "answer"}
     json.dumps(record)
+
+
+def test_a_yes_no_short_answer_is_the_answer_scored():
+    from eval.scoring import score_answer
+
+    y = load()["y1"]
+    gold = y.answers[0].lower()
+    other = "no" if gold == "yes" else "yes"
+    # the sentence alone would read as the gold label, but the short answer says the other one
+    text = "Yes, it did [1]." if gold == "yes" else "It did not [1]."
+    assert score_answer(y, _answer(text, None))["yes_no_accuracy"] == 1.0
+    assert score_answer(y, _answer(text, other.capitalize()))["yes_no_accuracy"] == 0.0
+    assert score_answer(y, _answer(text, gold.capitalize()))["yes_no_accuracy"] == 1.0
