@@ -207,12 +207,21 @@ def _names(text: str) -> set[str]:
     return {p for p in parts if p not in STOPWORDS and p not in _NOT_NAMES and not p.isdigit()}
 
 
+_DEMONYM = ("ish", "ian", "ese", "an", "ic", "i", "s")  # endings of a name's close forms
+
+
 def _name_found(name: str, pool: set[str]) -> bool:
-    """`name` or a close form of it ("Turkey"/"Turkish", "Britain"/"British") is in `pool`."""
+    """`name` or a close form of it ("Turkey"/"Turkish", "Britain"/"British") is in `pool`.
+
+    A word of the same length that shares only the stem is another name unless one of the two
+    ends like a demonym or plural ("Britain"/"British"): "Raqab", the model's misspelling,
+    passed as the passage's "Raqqa".
+    """
     if name in pool:
         return True
     stem = name[:max(4, len(name) - 3)]
-    return any(word.startswith(stem) for word in pool)
+    return any(word.startswith(stem) and (len(word) != len(name) or word.endswith(_DEMONYM)
+                                          or name.endswith(_DEMONYM)) for word in pool)
 
 
 @dataclass(frozen=True)

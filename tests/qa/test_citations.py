@@ -273,3 +273,11 @@ def test_a_yes_with_its_own_claim_is_checked_as_written(passages, fake_embedder)
     _, sentences, _ = verify_answer("Yes, the European Central Bank raised rates [2].", passages, fake_embedder,
                                     question)
     assert not sentences[0].supported
+
+
+def test_a_misspelt_name_is_not_a_close_form():
+    from qa.citations import _name_found
+
+    assert not _name_found("raqab", {"raqqa", "bombed"})  # a misspelt city is no match
+    assert _name_found("kenya", {"kenyan", "police"}) and _name_found("turkey", {"turkish"})
+    assert _name_found("britain", {"british"}) and _name_found("china", {"chinese"})
