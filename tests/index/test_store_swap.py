@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Callable
 
 from index.store import ArchiveStore
 from tests.index.archive_files import make_indexer, write_articles
@@ -62,34 +63,47 @@ def test_rebuild_by_another_process_is_followed_by_reads_and_writes(tmp_path, fa
     assert titles(store, "earthquake Chile") == ["Earthquake shakes Chile"]
 
 
-def test_reads_in_other_threads_carry_on_through_rebuilds(tmp_path, fake_embedder):
-    indexer = make_indexer(tmp_path / "store", fake_embedder)
-    indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
-    store = indexer.store
-    vector = fake_embedder.encode(["storm coast Maine"])[0]
+def read_while(read: Callable[[], object], work: Callable[[], None], threads: int = 2
+               ) -> tuple[list[object], list[str]]:
+    """Call `read` in a loop on `threads` threads while `work` runs: (results, errors)."""
+    results: list[object] = []
     errors: list[str] = []
-    results: list[tuple[int, int, int]] = []
     stop = threading.Event()
 
     def chat() -> None:
         while not stop.is_set():
             try:
-                keyword = store.keyword_search("storm coast", 5)
-                dense = store.dense_search(vector, 5)
-                results.append((len(keyword), len(dense), store.stats().articles))
+                results.append(read())
             except Exception as exc:  # the test reports every failure
                 errors.append(repr(exc))
 
-    readers = [threading.Thread(target=chat) for _ in range(2)]
+    readers = [threading.Thread(target=chat) for _ in range(threads)]
     for t in readers:
         t.start()
     try:
-        for _ in range(4):
-            indexer.rebuild()
+        work()
     finally:
         stop.set()
         for t in readers:
             t.join(timeout=60)
+    return results, errors
+
+
+def test_reads_in_other_threads_carry_on_through_rebuilds(tmp_path, fake_embedder):
+    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
+    store = indexer.store
+    vector = fake_embedder.encode(["storm coast Maine"])[0]
+
+    def read() -> tuple[int, int, int]:
+        return (len(store.keyword_search("storm coast", 5)), len(store.dense_search(vector, 5)),
+                store.stats().articles)
+
+    def rebuild_four_times() -> None:
+        for _ in range(4):
+            indexer.rebuild()
+
+    results, errors = read_while(read, rebuild_four_times)
     assert errors == []
     assert len(results) > 4
     assert [r for r in results if not (r[0] >= 1 and r[1] >= 1 and r[2] == 3)] == []
@@ -140,30 +154,10 @@ def test_reads_never_overlap_another_process_writing(tmp_path, fake_embedder):
     indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
     store = indexer.store
     vector = fake_embedder.encode(["storm on the coast"])[0]
-    errors: list[str] = []
-    reads = [0]
-    stop = threading.Event()
-
-    def chat() -> None:
-        while not stop.is_set():
-            try:
-                store.dense_search(vector, 4)
-                store.keyword_search("storm coast", 4)
-                reads[0] += 1
-            except Exception as exc:  # the test reports every failure
-                errors.append(repr(exc))
-
-    readers = [threading.Thread(target=chat) for _ in range(2)]
-    for t in readers:
-        t.start()
-    try:
-        churn = tmp_path / "churn"
-        churn.mkdir()
-        run_worker(store.path, "churn", churn)
-    finally:
-        stop.set()
-        for t in readers:
-            t.join(timeout=60)
+    churn = tmp_path / "churn"
+    churn.mkdir()
+    reads, errors = read_while(lambda: (store.dense_search(vector, 4), store.keyword_search("storm coast", 4)),
+                               lambda: run_worker(store.path, "churn", churn) and None)
     assert errors[:3] == []
-    assert reads[0] > 20
+    assert len(reads) > 20
     assert store.stats().articles == 3
