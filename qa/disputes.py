@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from index.text import content_words, split_sentences
+from index.text import content_words
 from qa.evidence import Evidence
-from qa.extractive import article_sentence
+from qa.extractive import article_sentence, shown_sentences
 from qa.prompts import is_yes_no_question
 
 DISPUTED = "Disputed"
@@ -51,14 +51,10 @@ class Side:
 def _sentences(evidence: Sequence[Evidence]) -> list[tuple[int, str]]:
     """(evidence index, article sentence) of every sentence shown, instruction sentences left out."""
     out: list[tuple[int, str]] = []
-    for i, ev in enumerate(evidence):
-        p = ev.passage
-        for start, end in ev.spans:
-            run = p.text[start - p.start:end - p.start]
-            for s, e in split_sentences(run):
-                text = article_sentence(p, start + s, start + e)
-                if text:
-                    out.append((i, text))
+    for i, _, (start, end) in shown_sentences(evidence):
+        text = article_sentence(evidence[i].passage, start, end)
+        if text:
+            out.append((i, text))
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from index.injection import overlaps_instructions
 from index.store import ArchiveStore
@@ -140,16 +140,27 @@ def sentence_holding(short: str, evidence: Sequence[Evidence], yes_no: bool = Fa
     """
     if yes_no and is_bare_yes_no(short):
         return best_sentence(evidence)
-    for i in sorted(range(len(evidence)), key=lambda i: -evidence[i].score):
+    if is_bare_yes_no(short):
+        return None
+    by_score = sorted(range(len(evidence)), key=lambda i: -evidence[i].score)
+    for i, sentence, (start, end) in shown_sentences(evidence, by_score):
+        if short_answer_supported(short, [sentence]):
+            text = article_sentence(evidence[i].passage, start, end)
+            if text:
+                return i, text
+    return None
+
+
+def shown_sentences(evidence: Sequence[Evidence], order: Sequence[int] | None = None
+                    ) -> Iterator[tuple[int, str, tuple[int, int]]]:
+    """(evidence index, sentence as shown, its article-body offsets) of every sentence the
+    evidence shows, evidence items in `order` (default: as given)."""
+    for i in (range(len(evidence)) if order is None else order):
         p = evidence[i].passage
         for start, end in evidence[i].spans:
             run = p.text[start - p.start:end - p.start]
             for s, e in split_sentences(run):
-                if short_answer_supported(short, [run[s:e]]) and not is_bare_yes_no(short):
-                    text = article_sentence(p, start + s, start + e)
-                    if text:
-                        return i, text
-    return None
+                yield i, run[s:e], (start + s, start + e)
 
 
 def quoted_answer(evidence: Sequence[Evidence], question: str | None = None) -> str:
