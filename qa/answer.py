@@ -248,7 +248,7 @@ class NewsQA:
                 return
             signals = _with_evidence(signals, query.text, evidence)
             sides = disputed_sides(query.text, evidence)
-        if self.llm is not None and sides:
+        if sides:  # only the model path looks for disputes
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py).
             short, quoted, decision, raw = DISPUTED, True, "disputed", disputed_answer(sides)
             timings["first_token"] = _ms(t0)
