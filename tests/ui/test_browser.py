@@ -10,6 +10,7 @@ Screenshots go to artifacts/ (gitignored). Most tests use extractive answers;
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -217,9 +218,29 @@ def real_llm():
     return EmbeddedLLM(path)
 
 
+class PacedLLM:
+    """The real model, but each streamed piece waits a moment.
+
+    A CI run once finished a short answer between "text is streaming" and the
+    Stop click, so Stop had nothing to cut. The pause keeps the answer
+    streaming long enough to be stopped; everything else is the model's own.
+    """
+
+    def __init__(self, llm: object, pause_s: float = 0.3) -> None:
+        self._llm, self._pause_s = llm, pause_s
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._llm, name)
+
+    def stream(self, messages: list[dict], **options: object):
+        for piece in self._llm.stream(messages, **options):
+            time.sleep(self._pause_s)
+            yield piece
+
+
 def test_real_model_streams_stops_and_answers(browser, real_embedder, real_llm, tmp_path, artifacts, kit):
     """With the embedded Qwen model: Stop cuts an answer short and frees the model for the next question."""
-    served = kit.LiveApp(kit.live_services(tmp_path / "home", real_embedder, llm=real_llm))
+    served = kit.LiveApp(kit.live_services(tmp_path / "home", real_embedder, llm=PacedLLM(real_llm)))
     try:
         tab = Page(browser, served.url)
         page = tab.page
