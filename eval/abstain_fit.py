@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from eval import metrics as m
-from qa.abstain import ABSTAIN, ANSWER, QUOTE, AbstainPolicy, Signals
+from qa.abstain import ABSTAIN, ANSWER, QUOTE, AbstainPolicy, Signals, relation_share
 
 GRID = {
     "min_dense": (0.30, 0.33, 0.36, 0.40, 0.45),
     "quote_min_evidence": (0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.80, 2.0),  # 2.0: never quote
     "quote_max_abstain_p": (0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01),
+    "quote_min_relation": (0.0, 0.25, 0.34, 0.5, 0.67, 0.8),
     "answer_min_evidence": (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55),
     "answer_max_abstain_p": (0.05, 0.1, 0.2, 0.3, 0.5, 1.01),
 }
@@ -54,9 +55,12 @@ class Outcome:
 def signals_of(record: dict) -> Signals:
     """The `Signals` logged in a result record."""
     s = record.get("signals") or {}
+    relation = s.get("relation_share")
+    if relation is None:  # runs before relation_share was logged: read it from the sentence they logged
+        relation = relation_share(str(record.get("question") or ""), s.get("best_sentence") or "")
     return Signals(float(s.get("dense") or 0.0), bool(s.get("keyword_names")), float(s.get("names_share") or 0.0),
                    float(s.get("evidence") or 0.0), s.get("model_abstained"), s.get("abstain_logprob"),
-                   s.get("top_logprob"))
+                   s.get("top_logprob"), float(relation))
 
 
 def usable(records: Iterable[dict]) -> list[dict]:

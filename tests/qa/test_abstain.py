@@ -7,7 +7,8 @@ import math
 import pytest
 
 from index.article import ArticleRef
-from qa.abstain import ABSTAIN, ANSWER, QUOTE, AbstainPolicy, Signals, names_share, question_names, retrieval_signals
+from qa.abstain import (ABSTAIN, ANSWER, QUOTE, AbstainPolicy, Signals, names_share, question_names, relation_share,
+                        relation_words, retrieval_signals)
 from qa.retrieval import Passage
 
 
@@ -37,9 +38,24 @@ def test_keyword_names_needs_a_keyword_hit_holding_every_name():
     assert not retrieval_signals("what happened next?", [passage(text, 0.2, 1)]).keyword_names  # no names
 
 
-def signals(dense=0.7, keyword=False, share=1.0, evidence=0.7, abstained=None, p=None) -> Signals:
+def signals(dense=0.7, keyword=False, share=1.0, evidence=0.7, abstained=None, p=None, relation=1.0) -> Signals:
     return Signals(dense, keyword, share, evidence, abstained, None if p is None else math.log(p),
-                   None if p is None else math.log(max(p, 1 - p)))
+                   None if p is None else math.log(max(p, 1 - p)), relation)
+
+
+def test_relation_words_are_what_is_asked_besides_names_and_question_words():
+    assert relation_words("Who stole the Big Maple Leaf gold coin from the Bode Museum?") == {"stole", "gold", "coin"}
+    assert relation_words("What did Lavrov say, according to TASS?") == set()
+
+
+def test_relation_share_needs_the_relation_not_only_the_names():
+    question = "Who stole the Big Maple Leaf gold coin from the Bode Museum?"
+    about_the_coin = "Nicknamed the Big Maple Leaf, the coin was issued by the Royal Canadian Mint in 2007."
+    assert relation_share(question, about_the_coin) == pytest.approx(1 / 3)
+    assert relation_share(question, "Police say two men stole the gold coin at night.") == 1.0
+    # a 5-letter stem prefix is enough: "inspect" meets "inspection"
+    assert relation_share("Which airports did the experts inspect?", "The experts made an inspection of airports.") == 1.0
+    assert relation_share("What did Lavrov say?", "Anything at all.") == 1.0  # nothing to look for
 
 
 def test_gate_before_the_model():
@@ -55,6 +71,7 @@ def test_gate_before_the_model():
     (signals(abstained=True, evidence=0.9, p=0.999), ABSTAIN),      # the model is sure
     (signals(abstained=True, evidence=0.2, p=0.5), ABSTAIN),        # weak evidence
     (signals(abstained=True, evidence=0.9, share=0.5, p=0.5), ABSTAIN),  # a name of the question is missing
+    (signals(abstained=True, evidence=0.9, p=0.5, relation=0.33), ABSTAIN),  # the sentence names, doesn't answer
     (signals(abstained=False, evidence=0.9, p=0.01), ANSWER),
     (signals(abstained=False, evidence=0.1, p=0.6), ABSTAIN),       # weak evidence and nearly abstained
     (signals(abstained=False, evidence=0.1, p=None), ANSWER),       # without log-probabilities the model's word

@@ -405,6 +405,14 @@ def test_model_abstaining_on_strong_evidence_gives_the_quoted_best_sentence(fake
     assert answer.to_json()["quoted"] is True
 
 
+def test_model_abstaining_over_a_sentence_that_names_but_does_not_answer_abstains(fake_embedder):
+    # Strong evidence and every name (Wales), but no passage says what was forecast: no quote.
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.6))
+    answer = qa.ask("Winds of how many mph were forecast to batter Wales?", as_of=AS_OF)
+    assert answer.signals["evidence"] >= qa.policy.quote_min_evidence and answer.signals["names_share"] == 1.0
+    assert answer.abstained and answer.signals["relation_share"] < qa.policy.quote_min_relation
+
+
 def test_model_sure_of_abstaining_is_believed(fake_embedder):
     qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.999))
     answer = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
