@@ -29,7 +29,7 @@ from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted
                            widen_passages)
 from qa.llm import LLM, FirstToken
 from qa.polarity import settled_no
-from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question
+from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_example
 from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
 from qa.settings import Settings
@@ -281,6 +281,7 @@ class NewsQA:
         last_token = time.perf_counter()
         used = [e.passage for e in evidence]
         raw = without_instructions(raw, used, query.text)
+        raw = without_example(raw, " ".join(p.title + " " + p.text for p in used))
         text, sentences, citations = verify_answer(raw, used, vectors, query.text)
         if short and not quoted and not citations:
             # The 1.5B model often writes a right short answer and then sentences without a marker

@@ -13,15 +13,24 @@ import re
 from typing import Sequence
 
 from index.injection import CITATION, instruction_spans
+from index.text import content_words, split_sentences
 from qa.evidence import Evidence
 
 ABSTAIN = "NOT_IN_ARCHIVE"
+# The format example of the system prompt. The 1.5B model sometimes writes it back with its own
+# numbers (demo run 2026-12-01, 2 of 118 answers: "Two people were killed in the fire, the police
+# said on 2017-03-02 [1]" for a plane crash); `without_example` takes such sentences out.
+EXAMPLE_SHORT = "three people"
+EXAMPLE_SENTENCE = "Three people were injured in the fire, the police said on 2017-03-02"
+# A sentence holding this share of the example's words is a copy of it ("Two people were killed in
+# the fire, the police said on 2017-03-02" holds 6 of its 8 stems) unless the passages hold them too.
+EXAMPLE_COPY_SHARE = 0.6
 
 SYSTEM_PROMPT = f"""You answer questions about news using only the numbered passages in the user's message.
 First line: "Short answer:" and the few words that answer the question (a name, number, date or place), copied from a passage.
 Then 1 to 3 short sentences giving the answer in full. End every sentence with the number of the passage that supports it, like [1] or [2][3]. Example:
-Short answer: three people
-Three people were injured in the fire, the police said on 2017-03-02 [2].
+Short answer: {EXAMPLE_SHORT}
+{EXAMPLE_SENTENCE} [2].
 Rules:
 - Use only facts stated in the passages.
 - Each passage shows its outlet and publication date: read "on Tuesday" against it; give dates.
@@ -97,3 +106,24 @@ def answer_messages(question: str, evidence: Sequence[Evidence], as_of: str | No
     if is_yes_no_question(question):
         user += "\n" + YES_NO_HINT
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
+
+
+_EXAMPLE_WORDS = content_words(EXAMPLE_SENTENCE)
+_MARKERS = re.compile(r"\[\d{1,3}\]")
+
+
+def copies_example(sentence: str, passages_text: str) -> bool:
+    """True when `sentence` is the prompt's format example written back, not a fact of the passages:
+    it holds most of the example's words and the passages do not."""
+    words = content_words(_MARKERS.sub("", sentence))
+    copied = words & _EXAMPLE_WORDS
+    if len(copied) < EXAMPLE_COPY_SHARE * len(_EXAMPLE_WORDS):
+        return False
+    return len(copied & content_words(passages_text)) < EXAMPLE_COPY_SHARE * len(copied)
+
+
+def without_example(raw: str, passages_text: str) -> str:
+    """The reply without sentences that copy the prompt's format example (empty when all do)."""
+    spans = split_sentences(raw)
+    kept = [raw[s:e] for s, e in spans if not copies_example(raw[s:e], passages_text)]
+    return raw if len(kept) == len(spans) else " ".join(kept)

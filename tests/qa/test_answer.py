@@ -451,6 +451,17 @@ def test_a_right_short_answer_without_cited_sentences_is_kept_with_its_sentence_
     assert answer.short_answer_supported is True and answer.citations[0].article_id == "storm"
 
 
+def test_the_prompt_example_written_back_is_dropped_and_the_short_answer_quoted(fake_embedder):
+    from qa.prompts import EXAMPLE_SENTENCE
+
+    parrot = EXAMPLE_SENTENCE.replace("Three", "Ninety-four").replace("injured", "hurt")
+    llm = FakeLLM(f"Short answer: 94 mph\n{parrot} [1].")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert "fire" not in answer.text and "police" not in answer.text
+    assert answer.text == "“Winds of up to 94 mph were recorded in Wales.” [1]" and answer.quoted
+
+
 def test_a_short_answer_alone_is_not_an_abstention(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM("Short answer: Yes"))
     answer = qa.ask("Did Storm Doris hit Britain?", as_of=AS_OF)
