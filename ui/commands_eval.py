@@ -75,7 +75,8 @@ class _QuestionSetOrSubcommand(argparse._SubParsersAction):
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--limit", type=int, metavar="N", help="only the first N questions (after --sample)")
+    p.add_argument("--limit", type=int, metavar="N", help="only N questions (after --sample), spread over the question types "
+                   "(seeded by --seed, kept in file order)")
     p.add_argument("--sample", type=int, metavar="N", help="a random sample of N questions (fixed by --seed)")
     p.add_argument("--seed", type=int, default=0, help="seed for --sample (default 0)")
     p.add_argument("--retrieval-only", action="store_true",
