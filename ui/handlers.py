@@ -31,6 +31,7 @@ from qa.services import Services, SharedLLM
 from qa.settings import Settings
 from ui import views
 from ui.access import Access
+from ui.answered import AnsweredTurn, answered_turn
 
 if TYPE_CHECKING:
     from eval.run import EvalResult
@@ -66,6 +67,7 @@ class Conversation:
 
     history: list[dict] = field(default_factory=list)
     panels: list[tuple[str, str]] = field(default_factory=list)  # (question, sources panel HTML)
+    answered: list[AnsweredTurn] = field(default_factory=list)  # finished answers, for 👍/👎 and export
 
     @property
     def turn(self) -> int:
@@ -143,6 +145,8 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                 chat[-1]["content"] = f"<div class='nd-final'>{views.answer_html(answer, turn)}</div>"
                 current = views.sources_answered(answer, turn)
                 earlier = list(convo.panels)
+                convo.answered.append(answered_turn(answer, turn=turn, message=len(chat) - 1,
+                                                    history=convo.history, filters=options))
                 convo.history += [{"role": "user", "content": question},
                                   {"role": "assistant", "content": answer.text}]
                 convo.panels.append((question, current))
