@@ -28,7 +28,7 @@ class Marked:
     """What the feedback row shows after a mark: which answer, which verdict, and a status line."""
 
     turn: int
-    verdict: str  # UP or DOWN
+    verdict: str  # "up" or "down"
     status: str  # HTML
 
 
@@ -70,5 +70,5 @@ def save_feedback(home: Path, answered: list[AnsweredTurn], turn: object, verdic
     said = f" with the expected answer “{views.esc(expected)}”" if expected else ""
     hint = ("" if expected or mark == "up" else
             " Type what it should have said to use this question in evaluations.")
-    return Marked(number, symbol, f"<span class='nd-panel-note'>Answer {number} marked {symbol}{said}; "
+    return Marked(number, mark, f"<span class='nd-panel-note'>Answer {number} marked {symbol}{said}; "
                                   f"saved for evaluation.{hint}</span>")

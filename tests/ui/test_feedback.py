@@ -36,7 +36,7 @@ def test_up_and_down_with_an_expected_answer_are_appended_and_become_a_set(fake_
     convo = _converse(fake_services, "What did the Syrian army retake near Palmyra?", "How strong was Storm Doris?")
     up = save_feedback(home, convo.answered, 1, "👍")
     down = save_feedback(home, convo.answered, 2, "👎", "winds of up to 94 mph")
-    assert (up.turn, up.verdict, down.verdict) == (1, "👍", "👎")
+    assert (up.turn, up.verdict, down.verdict) == (1, "up", "down")
     assert "Answer 2 marked 👎 with the expected answer “winds of up to 94 mph”" in down.status
     records = [r for _, r in read_feedback(feedback_path(home))]
     assert [r.verdict for r in records] == ["up", "down"]
