@@ -35,8 +35,8 @@ class FeedbackSet:
 
     def summary(self) -> str:
         """One line: how many questions, from which verdicts, and what was skipped."""
-        return (f"{len(self.questions)} questions ({self.confirmed} 👍, {self.corrected} 👎 with an expected "
-                f"answer); {self.skipped} 👎 without an expected answer skipped"
+        return (f"{len(self.questions)} questions ({self.confirmed} marked good, {self.corrected} marked wrong "
+                f"with an expected answer); {self.skipped} marked wrong without an expected answer skipped"
                 + (f"; {len(self.problems)} unreadable lines" if self.problems else ""))
 
 

@@ -104,8 +104,8 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
 
             # -- 👍/👎 on answers (saved for evaluation) and the conversation as Markdown: ui.feedback, ui.export --
             with gr.Row(elem_id="nd-feedback-bar", equal_height=True):
-                gr.HTML("<p class='nd-panel-note'>Mark answers with 👍/👎 under each one: they are saved for "
-                        "evaluation (Evaluate tab, “feedback”).</p>", elem_id="nd-feedback-hint")
+                gr.HTML("<p class='nd-panel-note'>Mark an answer good or wrong with the thumbs under it: marks are "
+                        "saved for evaluation (Evaluate tab, “feedback”).</p>", elem_id="nd-feedback-hint")
                 export = gr.DownloadButton("Export conversation (.md)", value=None, interactive=False, size="sm",
                                            scale=0, min_width=220, elem_id="nd-export")
             with gr.Group(visible=False, elem_id="nd-feedback") as feedback_box:
@@ -113,7 +113,7 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                 with gr.Row(equal_height=True):
                     feedback_turn = gr.Number(label="Answer", precision=0, minimum=1, scale=0, min_width=90,
                                               elem_id="nd-feedback-turn")
-                    feedback_verdict = gr.Radio([(feedback.UP, "up"), (feedback.DOWN, "down")], value="down", label="Verdict",
+                    feedback_verdict = gr.Radio([(label, value) for value, label in feedback.LABELS.items()], value="down", label="Verdict",
                                                 scale=0, min_width=140, elem_id="nd-feedback-verdict")
                     feedback_expected = gr.Textbox(label="Expected answer (optional)", max_lines=2, scale=4,
                                                    placeholder="what the archive should have answered",
@@ -197,7 +197,7 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                 event.then(show_stats, None, [stats, months], api_visibility="private").then(
                     refresh_overview, None, overview_out, api_visibility="private")
 
-        with gr.Tab("Evaluate", id="evaluate") as evaluate_tab:
+        with gr.Tab("Evaluate", id="evaluate", elem_id="nd-evaluate-panel") as evaluate_tab:
             gr.HTML("<p class='nd-panel-note'>Run a question set with known answers against this archive: how often "
                     "the right article is retrieved, the answer is right, citations are right, and the archive "
                     "abstains when it should. With the embedded model an answer takes 10–30 s; retrieval-only "
@@ -206,7 +206,7 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                 with gr.Column():
                     sets = handlers.eval_choices(services.settings.home)
                     question_set = gr.Dropdown(sets, value=sets[0][1] if sets else None,
-                                               label="Bundled question set, your 👍/👎 answers, or a benchmark",
+                                               label="Bundled question set, your marked answers, or a benchmark",
                                                elem_id="nd-eval-set")
                     limit = gr.Number(value=10, precision=0, minimum=1, elem_id="nd-eval-limit",
                                       label="Questions to run, spread over the question types (empty = all)")

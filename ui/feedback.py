@@ -16,6 +16,7 @@ from ui import views
 from ui.answered import AnsweredTurn
 
 UP, DOWN = "👍", "👎"
+LABELS = {"up": f"{UP} good", "down": f"{DOWN} wrong"}  # words too: not every screen has an emoji font
 _VERDICTS = {UP: "up", DOWN: "down", "up": "up", "down": "down", "like": "up", "dislike": "down"}
 
 
@@ -66,7 +67,7 @@ def save_feedback(home: Path, answered: list[AnsweredTurn], turn: object, verdic
                             filters=item.filters, history=item.history, short_answer=item.short_answer,
                             abstained=item.abstained, expected=expected)
     append_feedback(feedback_path(home), record)
-    symbol = UP if mark == "up" else DOWN
+    symbol = LABELS[mark]
     said = f" with the expected answer “{views.esc(expected)}”" if expected else ""
     hint = ("" if expected or mark == "up" else
             " Type what it should have said to use this question in evaluations.")

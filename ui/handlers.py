@@ -69,6 +69,11 @@ class Conversation:
     panels: list[tuple[str, str]] = field(default_factory=list)  # (question, sources panel HTML)
     answered: list[AnsweredTurn] = field(default_factory=list)  # finished answers, for 👍/👎 and export
 
+    def __hash__(self) -> int:
+        # Gradio fires a State's .change by comparing hashes before and after each step; an unhashable object
+        # is compared by id, and a streamed turn yields one object throughout, so a finished answer went unseen.
+        return hash((len(self.history), len(self.panels), len(self.answered)))
+
     @property
     def turn(self) -> int:
         """The number of the question being answered now (1-based)."""
@@ -355,7 +360,7 @@ def eval_choices(home: Path | None = None) -> list[tuple[str, str]]:
     from eval.benchmarks import table
     from eval.feedback_log import feedback_path
 
-    marked = ([("feedback — answers marked 👍/👎 in the chat", FEEDBACK)]
+    marked = ([("feedback — answers marked good or wrong in the chat", FEEDBACK)]
               if home is not None and feedback_path(home).is_file() else [])
     return [(name, name) for name in question_sets()] + marked + [
         (f"benchmark: {b.name} — {b.description}", BENCHMARK + b.name) for b in table.BENCHMARKS]
@@ -370,7 +375,7 @@ def feedback_question_set(home: Path) -> tuple[Path, str]:
 
     source = feedback_path(home)
     if not source.is_file():
-        raise QuestionSetError(str(source), [f"{source}: no feedback yet (mark answers with 👍/👎 in the chat)"])
+        raise QuestionSetError(str(source), [f"{source}: no feedback yet (mark answers good or wrong with the thumbs under them in the chat)"])
     made = feedback_to_set(source)
     for problem in made.problems:
         log.warning("%s", problem)

@@ -33,7 +33,7 @@ def test_up_down_with_expected_and_down_without_become_a_loadable_set(tmp_path):
                                  abstained=True, citations=[]))
     made = feedback_to_set(log)
     assert (made.confirmed, made.corrected, made.skipped, made.problems) == (2, 1, 1, [])
-    assert "1 👎 without an expected answer skipped" in made.summary()
+    assert "1 marked wrong without an expected answer skipped" in made.summary()
     by_text = {q.question: q for q in made.questions}
     up = by_text["What did the Syrian army retake?"]
     assert up.answers == ("Tias and El Beida",) and up.type == CONFIRMED

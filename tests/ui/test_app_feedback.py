@@ -24,9 +24,9 @@ def test_feedback_endpoint_marks_this_sessions_answers(live_app, kit):
     c = _client(live_app.url)
     c.predict(kit.QUESTION, [], "", "", ["TASS"], 6, api_name="/ask")
     c.predict("How strong were the winds of Storm Doris?", [], "", "", [], 6, api_name="/ask")
-    assert "Answer 1 marked 👍" in c.predict(1, "up", "", api_name="/feedback")
+    assert "Answer 1 marked 👍 good" in c.predict(1, "up", "", api_name="/feedback")
     status = c.predict(2, "down", "winds of up to 94 mph", api_name="/feedback")
-    assert "Answer 2 marked 👎 with the expected answer “winds of up to 94 mph”" in status
+    assert "Answer 2 marked 👎 wrong with the expected answer “winds of up to 94 mph”" in status
     assert "there is no answer 3" in c.predict(3, "up", "", api_name="/feedback")
     other = _client(live_app.url)  # another session has no answers of its own to mark
     assert "there is no answer 1 in this conversation (it has 0)" in other.predict(1, "up", "", api_name="/feedback")

@@ -21,7 +21,7 @@ def test_marked_answers_become_a_set_with_the_skipped_count_printed(tmp_path, ca
     out = tmp_path / "fb-set.jsonl"
     assert main(["eval", "feedback-to-set", str(out), "--home", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
-    assert f"wrote {out}: 2 questions (1 👍, 1 👎 with an expected answer); 1 👎 without" in printed
+    assert f"wrote {out}: 2 questions (1 marked good, 1 marked wrong with an expected answer); 1 marked wrong without" in printed
     questions = load_questions(out)
     assert [q.answers for q in questions] == [("94 mph",), ("Astana",)]
     assert questions[0].gold_articles == ("https://bbc.co.uk/2",)
@@ -34,4 +34,4 @@ def test_no_feedback_file_and_bad_lines_are_one_line_each(tmp_path, capsys):
     log.write_text("garbage\n" + json.dumps({"question": "Q?", "answer": "A [1]", "verdict": "up"}) + "\n")
     assert main(["eval", "feedback-to-set", str(tmp_path / "o.jsonl"), "--feedback", str(log)]) == 1
     captured = capsys.readouterr()
-    assert f"{log}:1: malformed JSON" in captured.err and "1 questions (1 👍" in captured.out
+    assert f"{log}:1: malformed JSON" in captured.err and "1 questions (1 marked good" in captured.out

@@ -58,7 +58,7 @@ def test_marked_answers_are_offered_and_run_from_the_tab(fake_services):
     values = [v for _, v in handlers.eval_choices(home)]
     assert values[:2] == ["demo", handlers.FEEDBACK]
     summary, table, _, downloads = handlers.evaluate(fake_services, handlers.FEEDBACK, None, None, False)
-    assert "2 questions (1 👍, 1 👎 with an expected answer); 1 👎 without an expected answer skipped" in summary
+    assert "2 questions (1 marked good, 1 marked wrong with an expected answer); 1 marked wrong without an expected answer skipped" in summary
     assert list(table["question"]) == ["What did the Syrian army retake near Palmyra?", "How strong was Storm Doris?"]
     assert table.loc[1, "expected"] == "94 mph" and downloads
     assert feedback_path(home).is_file() and (home / "eval" / "feedback-set.jsonl").is_file()

@@ -37,7 +37,7 @@ def test_up_and_down_with_an_expected_answer_are_appended_and_become_a_set(fake_
     up = save_feedback(home, convo.answered, 1, "👍")
     down = save_feedback(home, convo.answered, 2, "👎", "winds of up to 94 mph")
     assert (up.turn, up.verdict, down.verdict) == (1, "up", "down")
-    assert "Answer 2 marked 👎 with the expected answer “winds of up to 94 mph”" in down.status
+    assert "Answer 2 marked 👎 wrong with the expected answer “winds of up to 94 mph”" in down.status
     records = [r for _, r in read_feedback(feedback_path(home))]
     assert [r.verdict for r in records] == ["up", "down"]
     assert records[0].question == "What did the Syrian army retake near Palmyra?"
@@ -66,3 +66,15 @@ def test_bad_marks_say_why_and_write_nothing(fake_services):
         find_answer(convo.answered, message=0)  # the question's own message
     assert not feedback_path(home).exists()
     assert (verdict_of("Like"), verdict_of("👎"), verdict_of(True)) == ("up", "down", "up")
+
+
+def test_the_conversation_hash_changes_when_an_answer_finishes(fake_services):
+    """Gradio fires the export's State.change by hash; one streamed turn yields a single object throughout."""
+    convo = handlers.Conversation()
+    states, hashes = [], []
+    for _, _, state, _ in handlers.chat_turn(fake_services, "How strong was Storm Doris?", [], convo, None, None,
+                                             None, 6):
+        states.append(state)
+        hashes.append(hash(state))  # as Gradio sees it after each step
+    assert states[0] is states[-1] and hashes[0] == hash(convo) and hashes[-1] != hashes[0]
+    assert hash(handlers.new_chat()[2]) == hash(convo)
