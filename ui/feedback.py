@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eval.feedback_log import FeedbackRecord, append_feedback, feedback_path
+from index.errors import NewsdeskError
 from ui import views
 from ui.answered import AnsweredTurn
 
@@ -20,7 +21,7 @@ LABELS = {"up": f"{UP} good", "down": f"{DOWN} wrong"}  # words too: not every s
 _VERDICTS = {UP: "up", DOWN: "down", "up": "up", "down": "down", "like": "up", "dislike": "down"}
 
 
-class FeedbackError(ValueError):
+class FeedbackError(NewsdeskError, ValueError):
     """A mark that cannot be saved (no such answer, unknown verdict); the message says which."""
 
 
