@@ -9,12 +9,12 @@ Markdown links, headings or HTML when the file is rendered.
 from __future__ import annotations
 
 import re
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Sequence
 
 from ui.answered import AnsweredTurn
+from ui.scratch import scratch_folder
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 _MARKER = re.compile(r"\\\[(\d+(?:,\s*\d+)*)\\\]")  # an escaped citation marker [1] / [1, 2]
@@ -80,13 +80,12 @@ def conversation_markdown(answered: Sequence[AnsweredTurn], now: datetime | None
 def export_file(answered: Sequence[AnsweredTurn], folder: Path | None = None) -> Path | None:
     """The conversation written to a new `newsdesk-conversation-….md` (None before the first answer).
 
-    `folder` defaults to a fresh temporary folder (Gradio serves files from the temp dir and deletes
-    them with its cache cleanup).
+    `folder` defaults to a fresh scratch folder (`ui.scratch`: removed after a day).
     """
     if not answered:
         return None
     now = datetime.now(timezone.utc)
-    target = Path(folder or tempfile.mkdtemp(prefix="newsdesk-export-"))
+    target = Path(folder or scratch_folder("export"))
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"newsdesk-conversation-{now.strftime('%Y%m%d-%H%M%S')}.md"
     path.write_text(conversation_markdown(answered, now), encoding="utf-8")
