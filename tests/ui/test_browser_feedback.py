@@ -57,8 +57,6 @@ def test_mark_an_answer_give_the_expected_answer_and_export(browser, live_app, t
 
 def test_evaluate_tab_runs_the_marked_answers_with_one_progress_bar_and_downloads(browser, live_app, tmp_path,
                                                                                      artifacts, kit):
-    from ui.feedback import save_feedback  # noqa: F401 - the app wrote the log; the test only reads it
-
     home = live_app.services.settings.home
     if not _records(home):  # this test alone: mark an answer through the page first
         tab = Page(browser, live_app.url)
