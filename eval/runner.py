@@ -22,6 +22,7 @@ from typing import Any, Callable, Protocol, Sequence
 from tqdm import tqdm
 
 from eval.questions import Question
+from eval.sampling import spread
 from eval.scoring import DEPTH, ExtraScorer, error_record, result_record
 from eval.shown import shown_sentences
 from index.errors import NewsdeskError
@@ -139,7 +140,8 @@ class ResultsLog:
 
 def select_questions(questions: Sequence[Question], *, limit: int | None = None, sample: int | None = None,
                      seed: int = 0) -> list[Question]:
-    """A seeded random sample (kept in file order), then the first `limit`."""
+    """A seeded random sample (kept in file order), then `limit` of those spread over question types
+    (`eval.sampling.spread`, same seed), so a short run is not all one type."""
     chosen = list(questions)
     if sample is not None:
         if sample < 1:
@@ -149,7 +151,7 @@ def select_questions(questions: Sequence[Question], *, limit: int | None = None,
     if limit is not None:
         if limit < 1:
             raise RunError("--limit must be at least 1")
-        chosen = chosen[:limit]
+        chosen = spread(chosen, limit, seed)
     return chosen
 
 

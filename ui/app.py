@@ -17,8 +17,9 @@ from typing import Sequence
 import gradio as gr
 
 from index.readers.registry import supported_extensions
-from ui import handlers, theme, views
+from ui import feedback, handlers, theme, views
 from ui.access import Access
+from ui.export import export_file
 from ui.handlers import AppServices, Conversation
 
 # Sessions served at once. Tested: 4 simultaneous clients with extractive answers (all four in 2.7 s on
@@ -72,7 +73,7 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                     chatbot = gr.Chatbot(show_label=False, height=600, elem_id="nd-chat", buttons=["copy"],
                                          placeholder=PLACEHOLDER.format(more=EXAMPLES_HINT if first.examples else ""),
                                          examples=first.examples or None,
-                                         feedback_options=None, group_consecutive_messages=False)
+                                         feedback_options=("Like", "Dislike"), group_consecutive_messages=False)
                     with gr.Row(elem_id="nd-ask-row"):
                         question = gr.Textbox(show_label=False, placeholder="Ask a question about the archive",
                                               max_lines=4, scale=6, container=False,
@@ -100,6 +101,53 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
             stop.click(handlers.stop_turn, chatbot, chatbot, cancels=running, queue=False, api_visibility="private")
             new.click(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_name="new_chat")
             chatbot.clear(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_visibility="private")
+
+            # -- 👍/👎 on answers (saved for evaluation) and the conversation as Markdown: ui.feedback, ui.export --
+            with gr.Row(elem_id="nd-feedback-bar", equal_height=True):
+                gr.HTML("<p class='nd-panel-note'>Mark an answer good or wrong with the thumbs under it: marks are "
+                        "saved for evaluation (Evaluate tab, “feedback”).</p>", elem_id="nd-feedback-hint")
+                export = gr.DownloadButton("Export conversation (.md)", value=None, interactive=False, size="sm",
+                                           scale=0, min_width=220, elem_id="nd-export")
+            with gr.Group(visible=False, elem_id="nd-feedback") as feedback_box:
+                feedback_note = gr.HTML(elem_id="nd-feedback-note")
+                with gr.Row(equal_height=True):
+                    feedback_turn = gr.Number(label="Answer", precision=0, minimum=1, scale=0, min_width=90,
+                                              elem_id="nd-feedback-turn")
+                    feedback_verdict = gr.Radio([(label, value) for value, label in feedback.LABELS.items()], value="down", label="Verdict",
+                                                scale=0, min_width=140, elem_id="nd-feedback-verdict")
+                    feedback_expected = gr.Textbox(label="Expected answer (optional)", max_lines=2, scale=4,
+                                                   placeholder="what the archive should have answered",
+                                                   elem_id="nd-feedback-expected")
+                    feedback_save = gr.Button("Save", scale=0, min_width=80, elem_id="nd-feedback-save")
+
+            def marked_in_chat(state: Conversation, evt: gr.LikeData) -> tuple:
+                if evt.liked == "":  # the mark was clicked off: nothing to save
+                    return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                try:
+                    index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+                    item = feedback.find_answer(state.answered, message=int(index))
+                    marked = feedback.save_feedback(services.settings.home, state.answered, item.turn, evt.liked)
+                except (feedback.FeedbackError, OSError) as exc:
+                    return gr.update(visible=True), views.error_html(str(exc)), gr.skip(), gr.skip(), gr.skip()
+                return gr.update(visible=True), marked.status, marked.turn, marked.verdict, ""
+
+            def feedback_api(turn: float, verdict: str, expected: str, state: Conversation) -> str:
+                """Mark answer `turn` of this session 👍 or 👎, optionally with the expected answer."""
+                try:
+                    return feedback.save_feedback(services.settings.home, state.answered, turn, verdict,
+                                                  expected).status
+                except (feedback.FeedbackError, OSError) as exc:
+                    return views.error_html(str(exc))
+            chatbot.like(marked_in_chat, convo, [feedback_box, feedback_note, feedback_turn, feedback_verdict,
+                                                 feedback_expected], api_visibility="private", queue=False)
+            feedback_save.click(feedback_api, [feedback_turn, feedback_verdict, feedback_expected, convo],
+                                feedback_note, api_name="feedback", queue=False)
+
+            def exported(state: Conversation) -> tuple:
+                path = export_file(state.answered)
+                return (gr.update(value=str(path) if path else None, interactive=path is not None),
+                        gr.skip() if path else gr.update(visible=False))  # a new chat hides the feedback row
+            convo.change(exported, convo, [export, feedback_box], api_visibility="private", queue=False)
 
             def demo_job(request: gr.Request, progress=gr.Progress()):
                 return handlers.load_demo(services, progress, access=access, user=request.username)
@@ -149,17 +197,19 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                 event.then(show_stats, None, [stats, months], api_visibility="private").then(
                     refresh_overview, None, overview_out, api_visibility="private")
 
-        with gr.Tab("Evaluate", id="evaluate"):
+        with gr.Tab("Evaluate", id="evaluate", elem_id="nd-evaluate-panel") as evaluate_tab:
             gr.HTML("<p class='nd-panel-note'>Run a question set with known answers against this archive: how often "
                     "the right article is retrieved, the answer is right, citations are right, and the archive "
                     "abstains when it should. With the embedded model an answer takes 10–30 s; retrieval-only "
                     "runs take well under a second per question.</p>")
             with gr.Row(equal_height=False):
                 with gr.Column():
-                    sets = handlers.eval_choices()
+                    sets = handlers.eval_choices(services.settings.home)
                     question_set = gr.Dropdown(sets, value=sets[0][1] if sets else None,
-                                               label="Bundled question set or benchmark")
-                    limit = gr.Number(value=10, precision=0, minimum=1, label="Questions to run (empty = all)")
+                                               label="Bundled question set, your marked answers, or a benchmark",
+                                               elem_id="nd-eval-set")
+                    limit = gr.Number(value=10, precision=0, minimum=1, elem_id="nd-eval-limit",
+                                      label="Questions to run, spread over the question types (empty = all)")
                     retrieval_only = gr.Checkbox(label="Retrieval only (no answers written)", value=False)
                 set_upload = gr.File(label="…or upload a question set (.jsonl; used instead of the bundled one)",
                                      file_types=[".jsonl"], type="filepath", height=150, elem_id="nd-eval-upload")
@@ -170,14 +220,24 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                                      column_widths=["26%", "13%", "37%", "7%", "17%"])
             by_type = gr.Image(show_label=False, height=380, visible=False, buttons=["download"])
             latency = gr.Image(show_label=False, height=300, visible=False, buttons=["download"])
+            run_files = gr.File(label="Download the run", file_count="multiple", interactive=False, visible=False,
+                                elem_id="nd-eval-files")
 
             def eval_job(name, upload, n, fast, progress=gr.Progress()):
-                summary, rows, charts = handlers.evaluate(services, name, upload, n, fast, progress)
+                summary, rows, charts, files = handlers.evaluate(services, name, upload, n, fast, progress)
                 images = [image for image, _ in charts] + [None, None]
-                return (summary, rows, *(gr.update(value=image, visible=image is not None) for image in images[:2]))
+                return (summary, rows, *(gr.update(value=image, visible=image is not None) for image in images[:2]),
+                        gr.update(value=[str(p) for p in files] or None, visible=bool(files)))
+            # One progress bar, on the summary (on every output Gradio drew one per component, overlapping).
             run_btn.click(eval_job, [question_set, set_upload, limit, retrieval_only],
-                          [eval_summary, eval_rows, by_type, latency], api_name="evaluate", concurrency_id="eval",
-                          concurrency_limit=1)
+                          [eval_summary, eval_rows, by_type, latency, run_files], api_name="evaluate",
+                          concurrency_id="eval", concurrency_limit=1, show_progress_on=[eval_summary])
+
+            def set_choices(current: str | None) -> dict:
+                choices = handlers.eval_choices(services.settings.home)
+                values = [value for _, value in choices]
+                return gr.update(choices=choices, value=current if current in values else values[0])
+            evaluate_tab.select(set_choices, question_set, question_set, api_visibility="private", queue=False)
 
         app.load(refresh_overview, None, overview_out, api_visibility="private")
 

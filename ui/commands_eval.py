@@ -16,14 +16,15 @@ from ui.arguments import UsageError, settings_from
 from ui.commands_qa import add_llm_options
 
 USAGE_HEAD = """newsdesk eval QUESTIONS.jsonl [options]        (same as: newsdesk eval run QUESTIONS.jsonl)
-       newsdesk eval compare RUN_A RUN_B"""
+       newsdesk eval compare RUN_A RUN_B
+       newsdesk eval feedback-to-set OUT.jsonl [--feedback FILE]"""
 
 
 def subcommands() -> tuple[str, ...]:
     """run, compare and one subcommand per registered benchmark."""
     from eval.benchmarks import table
 
-    return ("run", "compare", *(b.name for b in table.BENCHMARKS))
+    return ("run", "compare", "feedback-to-set", *(b.name for b in table.BENCHMARKS))
 
 
 def usage() -> str:
@@ -38,6 +39,7 @@ examples:
   newsdesk eval my-questions.jsonl --llm none  extractive answers, no answer model
   newsdesk eval demo --resume                  continue the latest interrupted demo run
   newsdesk eval compare RUN_A RUN_B            metric deltas and questions that flipped
+  newsdesk eval feedback-to-set fb.jsonl       the chat's 👍/👎 answers as a question set (then: newsdesk eval fb.jsonl)
   newsdesk eval realtimeqa --sample 150 --seed 1 --choices
   newsdesk eval injection                      hostile articles: how often an answer obeys one
   newsdesk eval run --help                     all options of a question-set run
@@ -75,7 +77,8 @@ class _QuestionSetOrSubcommand(argparse._SubParsersAction):
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--limit", type=int, metavar="N", help="only the first N questions (after --sample)")
+    p.add_argument("--limit", type=int, metavar="N", help="only N questions (after --sample), spread over the question types "
+                   "(seeded by --seed, kept in file order)")
     p.add_argument("--sample", type=int, metavar="N", help="a random sample of N questions (fixed by --seed)")
     p.add_argument("--seed", type=int, default=0, help="seed for --sample (default 0)")
     p.add_argument("--retrieval-only", action="store_true",
@@ -122,6 +125,15 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p.add_argument("run_b", metavar="RUN_B")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_compare)
+
+    p = evsub.add_parser("feedback-to-set", parents=[parent], help="turn the chat's 👍/👎 answers into a question set",
+                         description="Write the answers marked in the chat (HOME/feedback.jsonl) as a question set: "
+                                     "a 👍 answer becomes the expected answer (its citations the gold articles), a 👎 "
+                                     "with an expected answer becomes that answer, a 👎 without one is skipped "
+                                     "(and counted). The latest mark of an answer counts.")
+    p.add_argument("out", metavar="OUT.jsonl", help="the question set to write")
+    p.add_argument("--feedback", metavar="FILE", help="the feedback log (default HOME/feedback.jsonl)")
+    p.set_defaults(handler=cmd_feedback_to_set)
 
     for benchmark in table.BENCHMARKS:
         # A benchmark with examples keeps its help text as written; the others are wrapped by argparse.
@@ -272,6 +284,26 @@ def cmd_compare(args: argparse.Namespace) -> int:
     comparison = compare_runs(args.run_a, args.run_b)
     print(json.dumps(comparison.to_json(), ensure_ascii=False) if args.json else render_comparison(comparison))
     return 0
+
+
+def cmd_feedback_to_set(args: argparse.Namespace) -> int:
+    """Write the feedback log's marked answers as a question set; 1 when lines were unreadable or nothing was made."""
+    from eval.feedback_log import feedback_path
+    from eval.feedback_set import feedback_to_set
+    from eval.questions import write_questions
+
+    source = Path(args.feedback) if args.feedback else feedback_path(settings_from(args).home)
+    if not source.is_file():
+        raise UsageError(f"{source}: no feedback yet (mark answers with 👍/👎 in the chat first)")
+    made = feedback_to_set(source)
+    for problem in made.problems:
+        print(problem, file=sys.stderr)
+    if not made.questions:
+        print(f"{source}: no question made: {made.summary()}", file=sys.stderr)
+        return 1
+    out = write_questions(made.questions, Path(args.out))
+    print(f"wrote {out}: {made.summary()}")
+    return 1 if made.problems else 0
 
 
 def cmd_benchmark(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ from qa.services import Services, SharedLLM
 from qa.settings import Settings
 from ui import views
 from ui.access import Access
+from ui.answered import AnsweredTurn, answered_turn
 
 if TYPE_CHECKING:
     from eval.run import EvalResult
@@ -66,6 +67,12 @@ class Conversation:
 
     history: list[dict] = field(default_factory=list)
     panels: list[tuple[str, str]] = field(default_factory=list)  # (question, sources panel HTML)
+    answered: list[AnsweredTurn] = field(default_factory=list)  # finished answers, for 👍/👎 and export
+
+    def __hash__(self) -> int:
+        # Gradio fires a State's .change by comparing hashes before and after each step; an unhashable object
+        # is compared by id, and a streamed turn yields one object throughout, so a finished answer went unseen.
+        return hash((len(self.history), len(self.panels), len(self.answered)))
 
     @property
     def turn(self) -> int:
@@ -143,6 +150,8 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                 chat[-1]["content"] = f"<div class='nd-final'>{views.answer_html(answer, turn)}</div>"
                 current = views.sources_answered(answer, turn)
                 earlier = list(convo.panels)
+                convo.answered.append(answered_turn(answer, turn=turn, message=len(chat) - 1,
+                                                    history=convo.history, filters=options))
                 convo.history += [{"role": "user", "content": question},
                                   {"role": "assistant", "content": answer.text}]
                 convo.panels.append((question, current))
@@ -342,13 +351,37 @@ def question_sets() -> list[str]:
 BENCHMARK = "benchmark:"  # the value prefix of a benchmark among the Evaluate tab's choices
 
 
-def eval_choices() -> list[tuple[str, str]]:
-    """The Evaluate tab's (label, value) choices: the bundled question sets, then every benchmark of
-    `eval.benchmarks.table`."""
-    from eval.benchmarks import table
+FEEDBACK = "feedback:"  # the value of the readers' marked answers (HOME/feedback.jsonl) among the choices
 
-    return [(name, name) for name in question_sets()] + [
+
+def eval_choices(home: Path | None = None) -> list[tuple[str, str]]:
+    """The Evaluate tab's (label, value) choices: the bundled question sets, the answers marked 👍/👎 in
+    the chat when HOME/feedback.jsonl exists, then every benchmark of `eval.benchmarks.table`."""
+    from eval.benchmarks import table
+    from eval.feedback_log import feedback_path
+
+    marked = ([("feedback — answers marked good or wrong in the chat", FEEDBACK)]
+              if home is not None and feedback_path(home).is_file() else [])
+    return [(name, name) for name in question_sets()] + marked + [
         (f"benchmark: {b.name} — {b.description}", BENCHMARK + b.name) for b in table.BENCHMARKS]
+
+
+def feedback_question_set(home: Path) -> tuple[Path, str]:
+    """HOME/feedback.jsonl written as a question set (HOME/eval/feedback-set.jsonl) and the line saying what it
+    holds; `QuestionSetError` when no marked answer makes a question."""
+    from eval.feedback_log import feedback_path
+    from eval.feedback_set import feedback_to_set
+    from eval.questions import QuestionSetError, write_questions
+
+    source = feedback_path(home)
+    if not source.is_file():
+        raise QuestionSetError(str(source), [f"{source}: no feedback yet (mark answers good or wrong with the thumbs under them in the chat)"])
+    made = feedback_to_set(source)
+    for problem in made.problems:
+        log.warning("%s", problem)
+    if not made.questions:
+        raise QuestionSetError(str(source), [f"No marked answer makes a question yet: {made.summary()}."])
+    return write_questions(made.questions, home / "eval" / "feedback-set.jsonl"), made.summary()
 
 
 class _DefaultsOnly(argparse.ArgumentParser):
@@ -381,8 +414,10 @@ def _run_benchmark(services: AppServices, name: str, options: RunOptions, progre
 
 
 def evaluate(services: AppServices, question_set: str | None, upload: object | None, limit: float | None,
-             retrieval_only: bool, progress: Progress | None = None) -> tuple[str, pd.DataFrame, list]:
-    """Run a bundled or uploaded question set, or a benchmark: (summary HTML, per-question table, report charts)."""
+             retrieval_only: bool, progress: Progress | None = None) -> tuple[str, pd.DataFrame, list, list[Path]]:
+    """Run a bundled or uploaded question set, the chat's marked answers, or a benchmark: (summary HTML,
+    per-question table, report charts, the run's files to download). `limit` questions are spread over
+    the question types (`eval.sampling`)."""
     from eval.questions import bundled_sets, load_questions
     from eval.run import evaluate_set
     from eval.runner import RunOptions
@@ -394,17 +429,23 @@ def evaluate(services: AppServices, question_set: str | None, upload: object | N
             result = _run_benchmark(services, question_set[len(BENCHMARK):], options, progress,
                                     _question_step(progress))
         except (NewsdeskError, FileNotFoundError) as exc:
-            return views.error_html(str(exc)), empty, []
+            return views.error_html(str(exc)), empty, [], []
         except Exception:
             log.exception("benchmark failed")
-            return views.error_html("The benchmark failed unexpectedly; the server log says why."), empty, []
+            return views.error_html("The benchmark failed unexpectedly; the server log says why."), empty, [], []
         return _eval_outputs(result)
+    made = ""
     try:
-        path = uploaded_path(upload, services.upload_dir) if upload else bundled_sets().get(question_set or "")
+        if upload:
+            path = uploaded_path(upload, services.upload_dir)
+        elif question_set == FEEDBACK:
+            path, made = feedback_question_set(services.settings.home)
+        else:
+            path = bundled_sets().get(question_set or "")
     except NewsdeskError as exc:
-        return views.error_html(str(exc)), empty, []
+        return views.error_html(str(exc)), empty, [], []
     if path is None:
-        return views.error_html("Choose a bundled question set or upload a JSON Lines file."), empty, []
+        return views.error_html("Choose a bundled question set or upload a JSON Lines file."), empty, [], []
     try:
         questions = load_questions(path)
         options = RunOptions(retrieval_only=bool(retrieval_only), limit=int(limit) if limit else None, quiet=True)
@@ -414,11 +455,12 @@ def evaluate(services: AppServices, question_set: str | None, upload: object | N
         result = evaluate_set(services, questions, options, name=path.stem, questions_file=str(path),
                               qa=services.qa, progress=_question_step(progress))
     except NewsdeskError as exc:
-        return views.error_html(str(exc)), empty, []
+        return views.error_html(str(exc)), empty, [], []
     except Exception:
         log.exception("evaluation failed")
-        return views.error_html("The evaluation failed unexpectedly; the server log says why."), empty, []
-    return _eval_outputs(result)
+        return views.error_html("The evaluation failed unexpectedly; the server log says why."), empty, [], []
+    summary, table, charts, downloads = _eval_outputs(result)
+    return (f"<p class='nd-panel-note'>{views.esc(made)}</p>" if made else "") + summary, table, charts, downloads
 
 
 def _question_step(progress: Progress | None) -> Callable[[int, int], None]:
@@ -428,10 +470,13 @@ def _question_step(progress: Progress | None) -> Callable[[int, int], None]:
     return step
 
 
-def _eval_outputs(result: EvalResult) -> tuple[str, pd.DataFrame, list]:
-    """What the Evaluate tab shows of a finished run: summary HTML, per-question table, charts."""
+def _eval_outputs(result: EvalResult) -> tuple[str, pd.DataFrame, list, list[Path]]:
+    """What the Evaluate tab shows of a finished run: summary HTML, per-question table, charts, downloads."""
+    from ui.eval_downloads import run_downloads
+
     charts = [(_image(p), p.stem.replace("_", " ")) for p in result.files.charts]
-    return views.eval_summary_html(result.summary, result.out_dir), eval_table(result.outcome.records), charts
+    return (views.eval_summary_html(result.summary, result.out_dir), eval_table(result.outcome.records), charts,
+            run_downloads(result.out_dir, result.files))
 
 
 EVAL_COLUMNS = ("question", "expected", "answer", "correct", "cited sources")

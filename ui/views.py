@@ -312,7 +312,7 @@ EVAL_TILES = (("correct", "answers correct"), ("hits@4", "right article in top 4
 
 
 def eval_summary_html(summary: dict, out_dir: object) -> str:
-    """Headline numbers of an evaluation run (each with its n) and where the full report is."""
+    """Headline numbers of an evaluation run (each with its n); the full report is offered for download."""
     overall = summary["overall"]
     metrics, counts = overall["metrics"], overall["counts"]
     failed = f", {overall['errors']} failed" if overall["errors"] else ""
@@ -326,5 +326,6 @@ def eval_summary_html(summary: dict, out_dir: object) -> str:
         tiles.append(f"<div class='nd-stat'><b>{latency['p50'] / 1000:.1f} s</b><span>median time per question"
                      "</span></div>")
     mode = "retrieval only" if summary.get("mode") == "retrieval" else "retrieval + answers"
-    return (f"<div class='nd-stats'>{''.join(tiles)}</div><div class='nd-panel-note'>{esc(mode)} · full report: "
-            f"<code>{esc(out_dir)}/report.md</code></div>")
+    return (f"<div class='nd-stats'>{''.join(tiles)}</div><div class='nd-panel-note'>{esc(mode)} · the full "
+            f"report.md, results and charts are under “Download the run” below (kept on the server in "
+            f"<code>{esc(out_dir)}</code>)</div>")

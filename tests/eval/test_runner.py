@@ -111,7 +111,8 @@ def test_selection_sample_is_seeded_and_kept_in_file_order(questions_file):
     a = select_questions(questions, sample=3, seed=7)
     assert a == select_questions(questions, sample=3, seed=7)
     assert [questions.index(q) for q in a] == sorted(questions.index(q) for q in a)
-    assert select_questions(questions, limit=2) == questions[:2]
+    assert select_questions(questions, limit=2) == select_questions(questions, limit=2)
+    assert len({q.type for q in select_questions(questions, limit=2)}) == min(2, len({q.type for q in questions}))
     assert len(select_questions(questions, sample=3, seed=1, limit=2)) == 2
     assert len(select_questions(questions, sample=100)) == len(questions)
     with pytest.raises(RunError):

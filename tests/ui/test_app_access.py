@@ -150,4 +150,6 @@ def test_the_api_offers_no_other_write_endpoints(roots_app):
     no remove endpoint (removing is `newsdesk remove`). A new endpoint must be added here with its role decided."""
     served, _ = roots_app
     endpoints = client(served.url, READER).view_api(print_info=False, return_format="dict")["named_endpoints"]
-    assert set(endpoints) == {"/ask", "/new_chat", "/ingest", "/rebuild", "/stats", "/evaluate"}
+    # /feedback is for every login that may chat: it appends the caller's marks on its own answers to
+    # HOME/feedback.jsonl and writes nothing of the index.
+    assert set(endpoints) == {"/ask", "/new_chat", "/ingest", "/rebuild", "/stats", "/evaluate", "/feedback"}

@@ -314,7 +314,7 @@ def test_uploads_must_come_from_the_upload_folder(fake_services, tmp_path):
     html = handlers.ingest(fake_services, [str(outside)], "")
     assert "nd-error" in html and "private.txt was not uploaded through this page" in html
     assert not (fake_services.settings.home / "uploads").exists()
-    summary, table, charts = handlers.evaluate(fake_services, None, str(outside), None, False)
+    summary, table, charts, _ = handlers.evaluate(fake_services, None, str(outside), None, False)
     assert "was not uploaded through this page" in summary and table.empty
 
 
@@ -393,7 +393,7 @@ def test_evaluate_an_uploaded_question_set(fake_services, tmp_path):
          "gold_articles": []},
     ]) + "\n")
     progress = Recorder()
-    summary, table, charts = handlers.evaluate(fake_services, None, str(questions), None, False, progress)
+    summary, table, charts, _ = handlers.evaluate(fake_services, None, str(questions), None, False, progress)
     assert "<b>3</b><span>questions</span>" in summary and "report.md" in summary
     assert list(table.columns) == list(handlers.EVAL_COLUMNS) and len(table) == 3
     assert table.loc[2, "expected"] == "(not in the archive)"
@@ -403,7 +403,7 @@ def test_evaluate_an_uploaded_question_set(fake_services, tmp_path):
 
 
 def test_evaluate_retrieval_only_lists_what_was_retrieved(fake_services):
-    summary, table, _ = handlers.evaluate(fake_services, "demo", None, 2, True)
+    summary, table, *_ = handlers.evaluate(fake_services, "demo", None, 2, True)
     assert "retrieval only" in summary and len(table) == 2
     assert all(a in ("(retrieval only)", "(abstained)") for a in table["answer"])
     assert all(cell.startswith("1. ") for cell in table["cited sources"])
@@ -412,7 +412,7 @@ def test_evaluate_retrieval_only_lists_what_was_retrieved(fake_services):
 def test_evaluate_reports_a_bad_question_file(fake_services, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "question": "ok?", "answers": ["a"], "type": "t"}\n{"question": 5}\n')
-    summary, table, charts = handlers.evaluate(fake_services, None, str(bad), None, False)
+    summary, table, charts, _ = handlers.evaluate(fake_services, None, str(bad), None, False)
     assert "nd-error" in summary and "bad.jsonl:2" in summary and table.empty and charts == []
     assert "Choose a bundled question set" in handlers.evaluate(fake_services, None, None, None, False)[0]
 
@@ -429,7 +429,7 @@ def test_evaluate_offers_and_runs_every_registered_benchmark(fake_services, monk
     assert values[0] == "demo" and values[-4:] == ["benchmark:realtimeqa", "benchmark:multihop-rag",
                                                     "benchmark:injection", "benchmark:harbour-quiz"]
     progress = Recorder()
-    summary, table, _ = handlers.evaluate(fake_services, "benchmark:harbour-quiz", None, None, True, progress)
+    summary, table, *_ = handlers.evaluate(fake_services, "benchmark:harbour-quiz", None, None, True, progress)
     assert "nd-error" not in summary and "<b>2</b><span>questions</span>" in summary and len(table) == 2
     assert progress.calls[0] == (0.0, "preparing the harbour-quiz archive") and progress.calls[-1][0] == 1.0
     assert (fake_services.settings.home / "benchmarks" / "harbour-quiz" / "store").is_dir()
