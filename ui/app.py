@@ -20,6 +20,7 @@ from index.readers.registry import supported_extensions
 from ui import handlers, theme, views
 from ui.access import Access
 from ui.handlers import AppServices, Conversation
+from ui.turns import TurnSignals
 
 # Sessions served at once. Tested: 4 simultaneous clients with extractive answers (all four in 2.7 s on
 # 2 cores), 3 simultaneous with the embedded model (retrieval in parallel, answers one after another).
@@ -85,21 +86,33 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                     sources = gr.HTML(views.sources_panel(), elem_id="nd-sources-box")
             convo = gr.State(Conversation())
 
-            turn = bind(handlers.chat_turn, services)
+            # Stop, New chat and a newer question end a running turn through `turns` (ui/turns.py),
+            # never through Gradio's cancels=: a late /cancel killed the next question too.
+            turns = TurnSignals()
+
+            def ask_turn(message, chat, state, since_, until_, outlets_, k_, request: gr.Request):
+                yield from handlers.chat_turn(services, message, chat, state, since_, until_, outlets_, k_,
+                                              turns=turns, session=request.session_hash or "")
             chat_in = [question, chatbot, convo, since, until, outlets, k]
             chat_out = [chatbot, sources, convo, question]
-            asked = gr.on([ask.click, question.submit], turn, chat_in, chat_out, api_name="ask",
-                          concurrency_id="chat", concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden")
+            # "multiple": Ask is never ignored while an earlier turn is still winding down.
+            gr.on([ask.click, question.submit], ask_turn, chat_in, chat_out, api_name="ask", concurrency_id="chat",
+                  concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden", trigger_mode="multiple")
 
-            def example_turn(chat, state, since_, until_, outlets_, k_, evt: gr.SelectData):
-                yield from handlers.chat_turn(services, handlers.fill_example(evt.value), chat, state,
-                                              since_, until_, outlets_, k_)
-            picked = chatbot.example_select(example_turn, chat_in[1:], chat_out, concurrency_id="chat",
-                                            api_visibility="private", show_progress="hidden")
-            running = [asked, picked]
-            stop.click(handlers.stop_turn, chatbot, chatbot, cancels=running, queue=False, api_visibility="private")
-            new.click(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_name="new_chat")
-            chatbot.clear(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_visibility="private")
+            def example_turn(chat, state, since_, until_, outlets_, k_, evt: gr.SelectData, request: gr.Request):
+                yield from ask_turn(handlers.fill_example(evt.value), chat, state, since_, until_, outlets_, k_,
+                                    request)
+            chatbot.example_select(example_turn, chat_in[1:], chat_out, concurrency_id="chat",
+                                   api_visibility="private", show_progress="hidden", trigger_mode="multiple")
+
+            def stop_job(request: gr.Request) -> None:
+                handlers.stop_turn(turns, request.session_hash or "")
+
+            def new_job(request: gr.Request) -> tuple:
+                return handlers.new_chat(turns, request.session_hash or "")
+            stop.click(stop_job, None, None, queue=False, api_visibility="private")
+            new.click(new_job, None, chat_out, queue=False, api_name="new_chat")
+            chatbot.clear(new_job, None, chat_out, queue=False, api_visibility="private")
 
             def demo_job(request: gr.Request, progress=gr.Progress()):
                 return handlers.load_demo(services, progress, access=access, user=request.username)
