@@ -57,12 +57,17 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                     "passage.</p>", scale=3)
             archive_line = gr.HTML(views.esc(first.line), elem_id="nd-archive-line", scale=2)
         with gr.Tab("Chat", id="chat"):
-            with gr.Row(elem_id="nd-filters"):
-                since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", max_lines=1, scale=1, elem_id="nd-since")
-                until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", max_lines=1, scale=1, elem_id="nd-until")
-                outlets = gr.Dropdown(label="Outlets", choices=first.outlets, multiselect=True, scale=3,
-                                      info="empty = all outlets", elem_id="nd-outlets")
-                k = gr.Slider(2, 12, value=services.settings.k, step=1, label="Passages", scale=1, elem_id="nd-k")
+            # Open on wide screens; the page script (theme.HEAD) folds it on phones, where it filled the first screen.
+            with gr.Accordion("Filters", open=True, elem_id="nd-filters-fold"):
+                with gr.Row(elem_id="nd-filters"):
+                    since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", max_lines=1, scale=1,
+                                       elem_id="nd-since")
+                    until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", max_lines=1, scale=1,
+                                       elem_id="nd-until")
+                    outlets = gr.Dropdown(label="Outlets", choices=first.outlets, multiselect=True, scale=3,
+                                          info="empty = all outlets", elem_id="nd-outlets")
+                    k = gr.Slider(2, 12, value=services.settings.k, step=1, label="Passages", scale=1,
+                                  elem_id="nd-k")
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3):
                     with gr.Column(visible=first.empty, elem_id="nd-empty") as empty_box:
