@@ -21,6 +21,7 @@ from ui import feedback, handlers, theme, views
 from ui.access import Access
 from ui.export import export_file
 from ui.handlers import AppServices, Conversation
+from ui.turns import TurnSignals
 
 # Sessions served at once. Tested: 4 simultaneous clients with extractive answers (all four in 2.7 s on
 # 2 cores), 3 simultaneous with the embedded model (retrieval in parallel, answers one after another).
@@ -57,12 +58,17 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                     "passage.</p>", scale=3)
             archive_line = gr.HTML(views.esc(first.line), elem_id="nd-archive-line", scale=2)
         with gr.Tab("Chat", id="chat"):
-            with gr.Row(elem_id="nd-filters"):
-                since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", max_lines=1, scale=1, elem_id="nd-since")
-                until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", max_lines=1, scale=1, elem_id="nd-until")
-                outlets = gr.Dropdown(label="Outlets", choices=first.outlets, multiselect=True, scale=3,
-                                      info="empty = all outlets", elem_id="nd-outlets")
-                k = gr.Slider(2, 12, value=services.settings.k, step=1, label="Passages", scale=1, elem_id="nd-k")
+            # Open on wide screens; the page script (theme.HEAD) folds it on phones, where it filled the first screen.
+            with gr.Accordion("Filters", open=True, elem_id="nd-filters-fold"):
+                with gr.Row(elem_id="nd-filters"):
+                    since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", max_lines=1, scale=1,
+                                       elem_id="nd-since")
+                    until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", max_lines=1, scale=1,
+                                       elem_id="nd-until")
+                    outlets = gr.Dropdown(label="Outlets", choices=first.outlets, multiselect=True, scale=3,
+                                          info="empty = all outlets", elem_id="nd-outlets")
+                    k = gr.Slider(2, 12, value=services.settings.k, step=1, label="Passages", scale=1,
+                                  elem_id="nd-k")
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3):
                     with gr.Column(visible=first.empty, elem_id="nd-empty") as empty_box:
@@ -86,21 +92,33 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                     sources = gr.HTML(views.sources_panel(), elem_id="nd-sources-box")
             convo = gr.State(Conversation())
 
-            turn = bind(handlers.chat_turn, services)
+            # Stop, New chat and a newer question end a running turn through `turns` (ui/turns.py),
+            # never through Gradio's cancels=: a late /cancel killed the next question too.
+            turns = TurnSignals()
+
+            def ask_turn(message, chat, state, since_, until_, outlets_, k_, request: gr.Request):
+                yield from handlers.chat_turn(services, message, chat, state, since_, until_, outlets_, k_,
+                                              turns=turns, session=request.session_hash or "")
             chat_in = [question, chatbot, convo, since, until, outlets, k]
             chat_out = [chatbot, sources, convo, question]
-            asked = gr.on([ask.click, question.submit], turn, chat_in, chat_out, api_name="ask",
-                          concurrency_id="chat", concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden")
+            # "multiple": Ask is never ignored while an earlier turn is still winding down.
+            gr.on([ask.click, question.submit], ask_turn, chat_in, chat_out, api_name="ask", concurrency_id="chat",
+                  concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden", trigger_mode="multiple")
 
-            def example_turn(chat, state, since_, until_, outlets_, k_, evt: gr.SelectData):
-                yield from handlers.chat_turn(services, handlers.fill_example(evt.value), chat, state,
-                                              since_, until_, outlets_, k_)
-            picked = chatbot.example_select(example_turn, chat_in[1:], chat_out, concurrency_id="chat",
-                                            api_visibility="private", show_progress="hidden")
-            running = [asked, picked]
-            stop.click(handlers.stop_turn, chatbot, chatbot, cancels=running, queue=False, api_visibility="private")
-            new.click(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_name="new_chat")
-            chatbot.clear(handlers.new_chat, None, chat_out, cancels=running, queue=False, api_visibility="private")
+            def example_turn(chat, state, since_, until_, outlets_, k_, evt: gr.SelectData, request: gr.Request):
+                yield from ask_turn(handlers.fill_example(evt.value), chat, state, since_, until_, outlets_, k_,
+                                    request)
+            chatbot.example_select(example_turn, chat_in[1:], chat_out, concurrency_id="chat",
+                                   api_visibility="private", show_progress="hidden", trigger_mode="multiple")
+
+            def stop_job(request: gr.Request) -> None:
+                handlers.stop_turn(turns, request.session_hash or "")
+
+            def new_job(request: gr.Request) -> tuple:
+                return handlers.new_chat(turns, request.session_hash or "")
+            stop.click(stop_job, None, None, queue=False, api_visibility="private")
+            new.click(new_job, None, chat_out, queue=False, api_name="new_chat")
+            chatbot.clear(new_job, None, chat_out, queue=False, api_visibility="private")
 
             # -- 👍/👎 on answers (saved for evaluation) and the conversation as Markdown: ui.feedback, ui.export --
             with gr.Row(elem_id="nd-feedback-bar", equal_height=True):

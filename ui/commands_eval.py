@@ -8,11 +8,11 @@ or a benchmark of `eval.benchmarks.table`) and a question set otherwise.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from ui.arguments import UsageError, settings_from
+from ui.json_output import print_json
 from ui.commands_qa import add_llm_options
 
 USAGE_HEAD = """newsdesk eval QUESTIONS.jsonl [options]        (same as: newsdesk eval run QUESTIONS.jsonl)
@@ -170,7 +170,7 @@ def finish(result, args: argparse.Namespace, resume_hint: str) -> int:
     """Print the outcome of an evaluation; the exit status."""
     outcome = result.outcome
     if args.json:
-        print(json.dumps(result.summary, ensure_ascii=False, default=str))
+        print_json(result.summary, default=str)
     else:
         print(summary_table(result.summary))
         print(f"\nreport: {result.files.report_path}")
@@ -229,7 +229,7 @@ def finish_all(results: dict, args: argparse.Namespace, resume_hint: str, base: 
     base.mkdir(parents=True, exist_ok=True)
     (base / TABLE_FILE).write_text(table + "\n", encoding="utf-8")
     if args.json:
-        print(json.dumps({name: r.summary for name, r in results.items()}, ensure_ascii=False, default=str))
+        print_json({name: r.summary for name, r in results.items()}, default=str)
     else:
         print(table)
         print(f"\nreports: {base}/NAME/report.md; table: {base / TABLE_FILE}")
@@ -282,7 +282,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from eval.compare import compare_runs, render_comparison
 
     comparison = compare_runs(args.run_a, args.run_b)
-    print(json.dumps(comparison.to_json(), ensure_ascii=False) if args.json else render_comparison(comparison))
+    if args.json:
+        print_json(comparison.to_json())
+    else:
+        print(render_comparison(comparison))
     return 0
 
 

@@ -9,12 +9,12 @@ taken, so a busy index is refused at once.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
 from index.lock import WriteLock
 from ui.arguments import UsageError, settings_from
+from ui.json_output import print_json
 from ui.printable import printable
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def _field_map(pairs: list[str]) -> dict[str, str] | None:
 def print_report(report: IngestReport, as_json: bool) -> int:
     """Print an ingest summary; exit status 1 when some inputs failed."""
     if as_json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
+        print_json(report.to_json())
     else:
         print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
               f"duplicates {report.duplicates}, failed {len(report.failed)} "
@@ -200,7 +200,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
     found = check_store(open_store(settings_from(args)))
     if args.json:
-        print(json.dumps(found.to_json(), ensure_ascii=False))
+        print_json(found.to_json())
     else:
         print(f"{found.articles} articles, {found.chunks} chunks, {found.vectors} vectors; removed "
               f"{found.orphan_vectors_removed} orphan vector(s) and {len(found.leftovers_removed)} rebuild "
@@ -219,7 +219,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     stats = store.stats()
     flagged = len(flagged_ids(store.manifest.db))
     if args.json:
-        print(json.dumps({**stats.to_json(), "flagged_articles": flagged}, ensure_ascii=False))
+        print_json({**stats.to_json(), "flagged_articles": flagged})
         return 0
     print(f"articles   {stats.articles}  (+{stats.duplicates} duplicates not indexed twice)")
     print(f"flagged    {flagged}  (hold instruction-like text; quoted, never obeyed)")
@@ -242,8 +242,8 @@ def cmd_articles(args: argparse.Namespace) -> int:
     rows = store.articles(args.limit)
     spans = {r.id: read_flags(store.manifest.db, r.id) for r in rows}
     if args.json:
-        print(json.dumps([{**r.to_json(), "flagged": is_flagged(spans[r.id]),
-                           "flags": [s.to_json() for s in spans[r.id]]} for r in rows], ensure_ascii=False))
+        print_json([{**r.to_json(), "flagged": is_flagged(spans[r.id]),
+                     "flags": [s.to_json() for s in spans[r.id]]} for r in rows])
         return 0
     for r in rows:
         mark = "  [flagged: instruction-like text]" if is_flagged(spans[r.id]) else ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 from datetime import date
@@ -14,6 +13,7 @@ from qa.backends import BACKENDS, choices_help, needing
 from qa.query import MAX_K, QuestionError, understand
 from qa.services import Services
 from ui.arguments import UsageError, settings_from
+from ui.json_output import print_json
 
 QUOTE_WIDTH = 96
 
@@ -62,7 +62,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p.add_argument("--k", type=_k, help=f"passages to retrieve, 1-{MAX_K} (default 6)")
     p.add_argument("--as-of", help="read 'last week', 'recently' relative to this date (default today)")
     add_llm_options(p)
-    p.add_argument("--json", action="store_true", help="print one JSON object instead of streaming text")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object instead of streaming text (indented on a terminal, one line when piped)")
     p.set_defaults(handler=cmd_ask)
 
 
@@ -116,7 +117,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise
     assert answer is not None
     if args.json:
-        print(json.dumps(answer.to_json(), ensure_ascii=False))
+        print_json(answer.to_json())
         return 0
     if streamed:
         print()

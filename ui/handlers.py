@@ -32,6 +32,8 @@ from qa.settings import Settings
 from ui import views
 from ui.access import Access
 from ui.answered import AnsweredTurn, answered_turn
+from ui.stopped import mark_unfinished, stopped_answer, stopped_sources, streaming
+from ui.turns import STOPPED, SUPERSEDED, TurnSignals, until_stopped
 
 if TYPE_CHECKING:
     from eval.run import EvalResult
@@ -110,28 +112,35 @@ def parse_date(value: object, name: str) -> str | None:
 
 def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, convo: Conversation | None,
               since: object = None, until: object = None, outlets: Sequence[str] | None = None,
-              k: float | None = None) -> Iterator[tuple[ChatHistory, str, Conversation, str]]:
+              k: float | None = None, *, turns: TurnSignals | None = None,
+              session: str = "") -> Iterator[tuple[ChatHistory, str, Conversation, str]]:
     """Answer one question; yields (chat, sources panel, conversation, question box) as things happen.
 
     The sources panel fills as soon as retrieval finishes, before the answer streams.
+    The turn is registered in `turns` under `session`, so `stop_turn` can end it at
+    any moment (see `ui.turns`); a new question of the same session replaces it.
     """
-    chat, convo = _messages(chat), copy.deepcopy(convo or Conversation())
+    chat, convo = mark_unfinished(_messages(chat)), copy.deepcopy(convo or Conversation())
     question = (message or "").strip()
     panel = views.sources_panel(None, convo.panels)
     if not question:
         yield chat, panel, convo, ""
         return
+    turns = turns if turns is not None else TurnSignals()
+    turn = turns.start(session)
     chat += [{"role": "user", "content": question},
              {"role": "assistant", "content": views.status_html("Searching the archive")}]
     yield chat, views.sources_panel(views.status_html("Searching"), convo.panels), convo, ""
     events = None
+    text, short, found, done = "", None, None, False
     try:
         options = dict(since=parse_date(since, "From"), until=parse_date(until, "To"),
                        sources=list(outlets or []), k=int(k) if k else None)
-        events = services.qa.ask_stream(question, list(convo.history), **options)
-        text, short = "", None
+        history = list(convo.history)
+        events = until_stopped(lambda: services.qa.ask_stream(question, history, **options), turn)
         for event in events:
             if isinstance(event, SourcesFound):
+                found = event.passages
                 status = f"Reading {len(event.passages)} passages"
                 if event.standalone_question.strip() != question:
                     status += f" for “{event.standalone_question}”"
@@ -143,19 +152,23 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                 short = event.text
             elif isinstance(event, TextDelta):
                 text += event.text
-                chat[-1]["content"] = views.streaming_html(text, short)
+                chat[-1]["content"] = streaming(text, short)
                 yield chat, gr.skip(), convo, ""
             elif isinstance(event, Done):
-                answer, turn = event.answer, convo.turn
-                chat[-1]["content"] = f"<div class='nd-final'>{views.answer_html(answer, turn)}</div>"
-                current = views.sources_answered(answer, turn)
+                done = True
+                answer, number = event.answer, convo.turn
+                chat[-1]["content"] = f"<div class='nd-final'>{views.answer_html(answer, number)}</div>"
+                current = views.sources_answered(answer, number)
                 earlier = list(convo.panels)
-                convo.answered.append(answered_turn(answer, turn=turn, message=len(chat) - 1,
+                convo.answered.append(answered_turn(answer, turn=number, message=len(chat) - 1,
                                                     history=convo.history, filters=options))
                 convo.history += [{"role": "user", "content": question},
                                   {"role": "assistant", "content": answer.text}]
                 convo.panels.append((question, current))
                 yield chat, views.sources_panel(current, earlier), convo, ""
+        if turn.stopped and not done and turn.reason == STOPPED:
+            chat[-1]["content"] = stopped_answer(text, short)
+            yield chat, views.sources_panel(stopped_sources(found), convo.panels), convo, ""
     except NewsdeskError as exc:
         chat[-1]["content"] = f"<div class='nd-final'>{views.error_html(str(exc))}</div>"
         yield chat, panel, convo, ""
@@ -166,21 +179,22 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
             "the server log says why.") + "</div>")
         yield chat, panel, convo, ""
     finally:
+        turns.finish(turn)
         if events is not None:
-            events.close()  # releases the answer model at once when the user pressed Stop
+            events.close()  # the worker closes the answer stream (and frees the model) after its current step
 
 
-def stop_turn(chat: Sequence[dict] | None) -> ChatHistory:
-    """Mark an answer cut short by the Stop button."""
-    chat = _messages(chat)
-    if chat and chat[-1]["role"] == "assistant" and "nd-final" not in chat[-1]["content"]:
-        chat[-1]["content"] = (f"{chat[-1]['content']}<div class='nd-final nd-foot'>Stopped — the answer above "
-                               "is incomplete and its citations are unchecked.</div>")
-    return chat
+def stop_turn(turns: TurnSignals, session: str) -> bool:
+    """The Stop button: ask `session`'s running turn to end (its handler then shows "Stopped");
+    False when nothing was running. A question asked after this is never affected."""
+    return turns.stop(session, STOPPED) is not None
 
 
-def new_chat() -> tuple[ChatHistory, str, Conversation, str]:
-    """A fresh conversation for this session (chat, sources panel, state, question box)."""
+def new_chat(turns: TurnSignals | None = None, session: str = "") -> tuple[ChatHistory, str, Conversation, str]:
+    """A fresh conversation for this session (chat, sources panel, state, question box); a turn still
+    running is dropped silently, so it cannot write into the new chat."""
+    if turns is not None:
+        turns.stop(session, SUPERSEDED)
     return [], views.sources_panel(), Conversation(), ""
 
 

@@ -114,6 +114,37 @@ a.nd-cite:hover { background: #1d4e89; color: #fff !important; }
 .dark mark.nd-quote { background: #854d0e; }
 .dark a.nd-cite { background: #1e3a5f; color: #bfdbfe !important; }
 @media (max-width: 900px) { .nd-stats { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+#nd-filters-fold { padding: 4px 10px; }
+/* The chat's clear (trash) icon gets its own strip above the messages instead of floating over them:
+   a message's copy icon scrolled under it and the two overlapped. */
+#nd-chat .wrapper { display: flex; flex-direction: column; }
+#nd-chat .wrapper > .top-panel { position: static; align-self: flex-end; margin: 2px 6px 0 0; }
+#nd-chat .wrapper > .bubble-wrap { flex: 1 1 auto; min-height: 0; height: auto; }
+/* Question box on the first screen of a 1280x800 window: the chat takes what the header, filters and
+   question row leave (410 px at 1280x800, measured), between 340 and 640 px. */
+#nd-chat { height: clamp(340px, calc(100vh - 410px), 640px) !important; }
+/* Phones (the issue measured 390x844): one page scroll, no scroll area inside it; the question row is fixed
+   at the bottom of the screen; the filters are folded (theme.HEAD); the header is one short line. */
+@media (max-width: 640px) {
+  .gradio-container { padding-left: 8px !important; padding-right: 8px !important; }
+  #nd-header { gap: 0 6px; flex-wrap: wrap; }
+  #nd-header > * { flex: 1 1 100% !important; min-width: 0 !important; }
+  #nd-header p { display: none; }
+  #nd-header h1 { font-size: 1.2rem; }
+  #nd-archive-line { text-align: left; font-size: 0.8rem; }
+  #nd-chat { height: auto !important; min-height: 200px; max-height: none !important; overflow: visible !important; }
+  #nd-chat .wrapper, #nd-chat .bubble-wrap { height: auto !important; max-height: none !important;
+    overflow: visible !important; }
+  #nd-chat .scroll-down-button-container { display: none !important; }
+  .gradio-container { padding-bottom: 72px !important; }  /* room for the question row below */
+  #nd-ask-row { position: fixed; left: 0; right: 0; bottom: 0; z-index: 20; flex-wrap: nowrap !important; gap: 6px;
+    padding: 8px 12px calc(8px + env(safe-area-inset-bottom)); background: var(--background-fill-primary);
+    border-top: 1px solid var(--border-color-primary); box-shadow: 0 -2px 6px rgba(15, 23, 42, 0.06); }
+  #nd-ask-row > #nd-question { flex: 1 1 0 !important; min-width: 0 !important; }
+  #nd-new { display: none !important; }  /* the chat's trash icon starts a new chat too */
+  #nd-ask-row button { flex: 0 0 auto !important; min-width: 0 !important; width: auto !important; padding: 0 10px; }
+  #nd-sources-box { max-height: none; overflow: visible; }
+}
 """.replace("READING_FONTS", READING_FONTS)
 
 # Clicking an [n] marker in an answer opens (if needed) and scrolls to that
@@ -135,4 +166,26 @@ document.addEventListener('click', function (event) {
   card.classList.add('nd-flash');
   setTimeout(function () { card.classList.remove('nd-flash'); }, 1800);
 }, true);
+</script>
+<script>
+// Phones: fold the filters once at load (they filled the first screen), and bring each new
+// question to the top of the screen so its answer is seen as it is written.
+(function () {
+  var narrow = window.matchMedia('(max-width: 640px)');
+  var users = 0, folded = false;
+  function tick() {
+    if (!narrow.matches) return;
+    if (!folded) {
+      var toggle = document.querySelector('#nd-filters-fold > button, #nd-filters-fold .label-wrap');
+      if (toggle && document.querySelector('#nd-filters')) {
+        folded = true;
+        if (document.querySelector('#nd-filters').offsetParent !== null) toggle.click();
+      }
+    }
+    var rows = document.querySelectorAll('#nd-chat .user-row');
+    if (rows.length > users) rows[rows.length - 1].scrollIntoView({block: 'start', behavior: 'smooth'});
+    users = rows.length;
+  }
+  new MutationObserver(tick).observe(document.documentElement, {childList: true, subtree: true});
+})();
 </script>"""
