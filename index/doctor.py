@@ -55,7 +55,7 @@ def check_store(store: ArchiveStore) -> DoctorReport:
         leftovers = rebuild_leftovers(store.path)
         for path in leftovers:
             if path.is_dir():
-                remove_store(path)
+                remove_store(path, store.chroma)
             else:
                 path.unlink(missing_ok=True)
         removed = store.sweep_orphans()

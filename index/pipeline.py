@@ -284,8 +284,8 @@ class Indexer:
                 raise RebuildError(
                     f"{len(gone)} source file(s) no longer exist (first: {gone[0]}); their articles would be "
                     "lost. Restore them, or rebuild with --drop-missing to leave them out.")
-            remove_store(fresh_dir)
-            fresh = ArchiveStore(fresh_dir)
+            remove_store(fresh_dir, self.store.chroma)
+            fresh = ArchiveStore(fresh_dir, self.store.chroma)
             builder = Indexer(fresh, self.embedder, self.chunker, max_bytes=self.max_bytes, quiet=self.quiet,
                               lock_dir=live)
             groups: dict[str, list[str]] = {}
@@ -299,7 +299,7 @@ class Indexer:
                     report = report.merge(part)
             except BaseException:
                 fresh.close()
-                remove_store(fresh_dir)
+                remove_store(fresh_dir, self.store.chroma)
                 raise
             fresh.close()
             self.store.swap_in(fresh_dir)

@@ -33,12 +33,11 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.article import Article, ArticleRef, RefersToArticle, date_timestamp
 from index.chunking import Chunk
-from index.chroma_cache import mark_seen, open_chroma, release_chroma
+from index.chroma_client import EMBEDDED, ChromaLocation
 from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
 from index.swap import SwapGuard, ensure_generation, read_generation
 from index.syndication import SyndicationGroups
 
-COLLECTION = "newsdesk_chunks"
 MANIFEST_FILE = "manifest.sqlite"
 DIRTY_FILE = "dirty"  # present while vectors may have outrun the manifest (crash => orphans to sweep)
 # Chroma persists its HNSW index (and only then may purge its embeddings_queue
@@ -115,8 +114,9 @@ class ArchiveStore:
     call `ensure_current()` after taking it.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, chroma: ChromaLocation = EMBEDDED) -> None:
         self.path = Path(path)
+        self.chroma = chroma  # embedded in `path/chroma`, or a server (collections per generation)
         self.guard = SwapGuard(self.path)
         self._reopen_lock = threading.Lock()
         with self.guard.reading():
@@ -139,10 +139,10 @@ class ArchiveStore:
         self._writes = self.manifest.writes()
         # Groups are written under the WriteLock, like the manifest, so they use its write connection.
         self.syndication = SyndicationGroups(self.manifest.writer)
-        self._client = open_chroma(self.path / "chroma", f"{generation}:{self._writes}")
+        self._client = self.chroma.open(self.path, f"{generation}:{self._writes}")
         # embedding_function=None: Chroma must never embed with its default model.
         self.collection = self._client.get_or_create_collection(
-            COLLECTION, embedding_function=None,
+            self.chroma.collection_name(generation), embedding_function=None,
             metadata={"hnsw:space": "cosine", "hnsw:sync_threshold": HNSW_SYNC_THRESHOLD})
         self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
         # Last: a reader that sees the new generation must find the new handles.
@@ -154,7 +154,7 @@ class ArchiveStore:
 
     def _close(self, swapped: bool) -> None:
         self.manifest.close()
-        release_chroma(self._client, self.path / "chroma", self._version, swapped=swapped)
+        self.chroma.release(self._client, self.path, self._version, swapped=swapped)
 
     def _stale(self) -> bool:
         return read_generation(self.path) != self.generation or self.manifest.writes() != self._writes
@@ -180,7 +180,7 @@ class ArchiveStore:
         """This process's Chroma system applied the write it just committed: no reopen for it."""
         old = self._version
         self._writes = self.manifest.writes()
-        mark_seen(self.path / "chroma", old, self._version)
+        self.chroma.saw_own_write(self.path, old, self._version)
 
     def _read(self, fn: Callable[[], T]) -> T:
         """Run a read under the swap guard, on the store as it is now at `path`."""
@@ -199,18 +199,18 @@ class ArchiveStore:
         then sees the new generation and reopens (see index/swap.py).
         """
         retired = self.path.with_name(self.path.name + ".old")
-        remove_store(retired)
+        remove_store(retired, self.chroma)
         with self.guard.swapping():
             os.rename(self.path, retired)
             os.rename(fresh_dir, self.path)
-        remove_store(retired)
-        remove_store(fresh_dir)  # the folder is live now; this drops the guard files beside its old name
+        remove_store(retired, self.chroma)  # on a server: the retired generation's collection too
+        remove_store(fresh_dir, self.chroma)  # the folder is live now; this drops the guard files beside its old name
         self.ensure_current()
 
     @classmethod
-    def reopen(cls, path: Path) -> "ArchiveStore":
+    def reopen(cls, path: Path, chroma: ChromaLocation = EMBEDDED) -> "ArchiveStore":
         """A new object on a store whose folder was replaced (kept for callers that want one)."""
-        return cls(path)
+        return cls(path, chroma)
 
     # -- writing (callers hold the WriteLock) ----------------------------
     def put_article(self, article: Article, chunks: list[Chunk], vectors: Sequence[Sequence[float]]) -> None:
@@ -445,9 +445,11 @@ class ArchiveStore:
                           self.manifest.duplicate_count(), self.manifest.months(), groups, grouped)
 
 
-def remove_store(path: Path) -> None:
-    """Delete a store folder and the lock/guard files beside it (rebuild leftovers)."""
+def remove_store(path: Path, chroma: ChromaLocation = EMBEDDED) -> None:
+    """Delete a store folder and the lock/guard files beside it (rebuild leftovers), and on a
+    Chroma server the collection of the folder's generation."""
     path = Path(path)
+    chroma.drop(path)
     shutil.rmtree(path, ignore_errors=True)
     for suffix in (".lock", ".readers", ".gate"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
