@@ -25,6 +25,7 @@ from index.compaction import compact, needs_compaction
 from index.embedding import Embedder
 from index.errors import NewsdeskError
 from index.lock import WriteLock
+from index.provenance import stamp_of, stamp_store
 from index.readers import FieldMap, ReadFailure, list_inputs, read_file
 from index.store import ArchiveStore, remove_store
 
@@ -97,6 +98,7 @@ class Indexer:
         """After taking the lock: follow a swap, sweep what an interrupted write left; orphans removed."""
         if self.lock_dir is None:
             self.store.ensure_current()
+        stamp_store(self.store.manifest.writer, stamp_of(self.embedder))
         return self.store.sweep_orphans() if self.store.is_dirty else 0
 
     def _end_write(self) -> None:

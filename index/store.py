@@ -35,6 +35,7 @@ from index.article import Article, ArticleRef, RefersToArticle, date_timestamp
 from index.chunking import Chunk
 from index.chroma_client import EMBEDDED, ChromaLocation
 from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
+from index.provenance import EmbedderStamp, read_stamp
 from index.swap import SwapGuard, ensure_generation, read_generation
 from index.syndication import SyndicationGroups
 
@@ -99,12 +100,17 @@ class StoreStats:
     months: dict[str, int] = field(default_factory=dict)
     syndicated_groups: int = 0  # groups of syndicated copies (see index/syndication.py)
     syndicated_articles: int = 0  # articles in those groups
+    vectors: int = 0  # what Chroma holds (orphans of an interrupted write included)
+    vectors_at: str = ""  # embedded in the folder, or which Chroma server
+    embedder: EmbedderStamp | None = None  # the model that wrote the vectors (None: not recorded yet)
 
     def to_json(self) -> dict:
         """The `newsdesk stats --json` fields the store knows (the CLI adds the flagged count)."""
         return {"articles": self.articles, "chunks": self.chunks, "sources": self.sources,
                 "first_date": self.first_date, "last_date": self.last_date, "bytes": self.bytes,
-                "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles}
+                "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles,
+                "vectors": self.vectors, "vectors_at": self.vectors_at,
+                "embedder": self.embedder.to_json() if self.embedder else None}
 
 
 class ArchiveStore:
@@ -434,7 +440,8 @@ class ArchiveStore:
         return (first[:10] if first else None), (last[:10] if last else None)
 
     def stats(self) -> StoreStats:
-        """Counts, outlets, date range, months and size on disk."""
+        """Counts, outlets, date range, months, size on disk (of the folder: a server's vectors are
+        not in it), where the vectors are and the embedder that wrote them."""
         return self._read(self._stats)
 
     def _stats(self) -> StoreStats:
@@ -442,7 +449,8 @@ class ArchiveStore:
         size = sum(_file_size(p) for p in self.path.rglob("*"))
         groups, grouped = self.syndication.counts()
         return StoreStats(articles, chunks, self.manifest.outlets(), first, last, size,
-                          self.manifest.duplicate_count(), self.manifest.months(), groups, grouped)
+                          self.manifest.duplicate_count(), self.manifest.months(), groups, grouped,
+                          self.collection.count(), self.chroma.describe(self.path), read_stamp(self.manifest.db))
 
 
 def remove_store(path: Path, chroma: ChromaLocation = EMBEDDED) -> None:

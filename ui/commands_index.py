@@ -226,7 +226,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"chunks     {stats.chunks}")
     print(f"syndicated {stats.syndicated_articles} articles in {stats.syndicated_groups} groups of copies")
     print(f"dates      {stats.first_date or '-'} to {stats.last_date or '-'}")
-    print(f"disk       {stats.bytes / 2**20:.1f} MB")
+    print(f"disk       {stats.bytes / 2**20:.1f} MB  ({printable(str(store.path))}"
+          f"{'' if not store.chroma.is_server else ': manifest and keyword index'})")
+    print(f"vectors    {stats.vectors}  ({printable(stats.vectors_at)})")
+    print(f"embedder   {printable(stats.embedder.describe()) if stats.embedder else '- (nothing written yet)'}")
     print("outlets")
     for name, count in stats.sources.items():
         print(f"  {count:6d}  {printable(name)}")
