@@ -14,7 +14,7 @@ from pathlib import Path
 from index.lock import WriteLock
 from index.store import ArchiveStore, remove_store
 
-REBUILD_LEFTOVERS = (".rebuild", ".old", ".compact")
+REBUILD_LEFTOVERS = (".rebuild", ".old", ".compact", ".import")
 
 
 @dataclass
