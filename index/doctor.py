@@ -87,13 +87,21 @@ def check_store(store: ArchiveStore) -> DoctorReport:
                               [str(p) for p in leftovers], store.chroma.describe(store.path))
     if removed:
         report.findings.append(Finding(f"{removed} orphan vector(s) (left by an interrupted write) removed", True))
-    for path in leftovers:
-        report.findings.append(Finding(f"{path}: leftover of an interrupted rebuild, compaction or import removed",
+    # One line per interrupted operation: its folder and the lock files beside it are one finding.
+    for base in dict.fromkeys(_without_guard_suffix(p) for p in leftovers):
+        report.findings.append(Finding(f"{base}: leftover of an interrupted rebuild, compaction or import removed",
                                        True))
     if report.chunks_without_vectors:
         report.findings.append(Finding(f"{report.chunks_without_vectors} chunk(s) of the manifest have no vector "
                                        f"in {report.vectors_at}: re-ingest their files", False))
     return report
+
+
+def _without_guard_suffix(path: Path) -> Path:
+    for suffix in (".lock", ".readers", ".gate"):
+        if path.name.endswith(suffix):
+            return path.with_name(path.name[: -len(suffix)])
+    return path
 
 
 def check_models(settings: IndexSettings, rehash: bool = False) -> list[Finding]:
