@@ -88,8 +88,9 @@ class IndexSettings(BaseSettings):
         data = self.model_dump(mode="json")
         # Listed after any fields a subclass adds (qa's answering knobs), where `newsdesk config` has always shown it.
         data["ingest_roots"] = data.pop("ingest_roots")
-        if data.get("chroma_token"):
-            data["chroma_token"] = "(set)"  # `newsdesk config` output is pasted into issues
+        data["chroma_url"] = data.pop("chroma_url")  # new settings go last, after the order users know
+        token = data.pop("chroma_token")
+        data["chroma_token"] = "(set)" if token else None  # `newsdesk config` output is pasted into issues
         data.update(store_dir=str(self.store), models_dir=str(self.models),
                     embedder_path=str(self.embedder_path), llm_path=str(self.llm_path))
         return data
