@@ -9,6 +9,7 @@ import pytest
 
 from index.chroma_client import ChromaLocation, ChromaUnreachable
 from index.doctor import check_store
+from index.lock import WriteLock
 from index.store import ArchiveStore
 from index.swap import read_generation
 from tests.chroma_server import free_port
@@ -54,3 +55,20 @@ def test_a_failed_rebuild_and_doctor_drop_the_server_collections_they_leave(tmp_
     assert not (tmp_path / "store.rebuild").exists()
     assert [f.line() for f in report.findings] == [
         f"repaired: {tmp_path / 'store.rebuild'}: leftover of an interrupted rebuild, compaction or import removed"]
+
+
+@pytest.mark.slow
+def test_compaction_on_a_server_moves_to_a_new_collection_and_drops_the_old(tmp_path, fake_embedder, chroma_server):
+    from index.compaction import compact
+
+    chroma = ChromaLocation(chroma_server.url)
+    indexer = make_indexer(tmp_path / "store", fake_embedder, chroma)
+    indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
+    store = indexer.store
+    old = store.collection.name
+    vector = fake_embedder.encode(["bus strike Dublin"])[0]
+    before = [(h.chunk_id, round(h.score, 5)) for h in store.dense_search(vector, 3)]
+    with WriteLock(store.path):  # compaction's caller holds the write lock
+        assert compact(store) == store.stats().chunks
+    assert store.collection.name != old and old not in chroma.server_collections()
+    assert [(h.chunk_id, round(h.score, 5)) for h in store.dense_search(vector, 3)] == before
