@@ -66,17 +66,22 @@ def export_archive(store: ArchiveStore, out: Path) -> TransferReport:
     if out.exists() and any(out.iterdir()):
         raise TransferError(f"{out} is not empty: export into a new folder")
     out.mkdir(parents=True, exist_ok=True)
-    with WriteLock(store.path):
-        store.ensure_current()
-        copy = sqlite3.connect(str(out / MANIFEST_FILE))
-        try:
-            store.manifest.db.backup(copy)
-        finally:
-            copy.close()
-        known = store.manifest.chunk_ids()
-        articles, chunks, _, _ = store.manifest.counts()
-        stamp = read_stamp(store.manifest.db)
-        rows = _copy_vectors(store, known, out)
+    try:
+        with WriteLock(store.path):
+            store.ensure_current()
+            copy = sqlite3.connect(str(out / MANIFEST_FILE))
+            try:
+                store.manifest.db.backup(copy)
+            finally:
+                copy.close()
+            known = store.manifest.chunk_ids()
+            articles, chunks, _, _ = store.manifest.counts()
+            stamp = read_stamp(store.manifest.db)
+            rows = _copy_vectors(store, known, out)
+    except BaseException:  # no half-written export that `import` could mistake for a whole one
+        for name in (MANIFEST_FILE, VECTORS_FILE, RECORDS_FILE):
+            (out / name).unlink(missing_ok=True)
+        raise
     if rows.count != chunks:
         raise TransferError(f"{chunks - rows.count} chunk(s) of the manifest have no vector: run "
                             "`newsdesk doctor`, then re-ingest their files before exporting")

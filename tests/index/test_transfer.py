@@ -85,3 +85,19 @@ def test_import_refuses_a_store_with_articles_and_a_broken_export(tmp_path, fake
     with pytest.raises(TransferError, match=r"export\.json: not found"):
         import_archive(empty, tmp_path / "docs")
     assert empty.stats().articles == 0 and not (tmp_path / "empty.import").exists()
+
+
+def test_an_interrupted_export_leaves_nothing_import_would_take(tmp_path, fake_embedder, monkeypatch):
+    import index.transfer as transfer
+
+    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(transfer, "_copy_vectors", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        export_archive(indexer.store, tmp_path / "export")
+    assert list((tmp_path / "export").iterdir()) == []
+    with pytest.raises(TransferError, match="not found"):
+        import_archive(ArchiveStore(tmp_path / "empty"), tmp_path / "export")
