@@ -38,14 +38,14 @@ def compact(store: ArchiveStore) -> int:
     """
     store.sweep_orphans()
     fresh_dir = store.path.with_name(store.path.name + ".compact")
-    remove_store(fresh_dir)
+    remove_store(fresh_dir, store.chroma)
     fresh_dir.mkdir(parents=True)
     copy = sqlite3.connect(str(fresh_dir / MANIFEST_FILE))
     try:
         store.manifest.db.backup(copy)
     finally:
         copy.close()
-    fresh = ArchiveStore(fresh_dir)
+    fresh = ArchiveStore(fresh_dir, store.chroma)
     copied = 0
     try:
         fresh.manifest.reset_dead_vectors()
@@ -59,7 +59,7 @@ def compact(store: ArchiveStore) -> int:
             copied += len(got["ids"])
     except BaseException:
         fresh.close()
-        remove_store(fresh_dir)
+        remove_store(fresh_dir, store.chroma)
         raise
     fresh.close()
     store.swap_in(fresh_dir)

@@ -42,6 +42,7 @@ class Embedder:
             )
         self.model = SentenceTransformer(str(model_path), device=device, local_files_only=True)
         self.batch_size = batch_size
+        self.name = model_path.name  # what `newsdesk stats` says wrote the store (index/provenance.py)
         self.max_tokens: int = int(self.model.max_seq_length)
         self.dimensions: int = int(self.model.get_embedding_dimension())
         self.texts_encoded = 0

@@ -300,6 +300,25 @@ def models_status(settings: IndexSettings) -> dict[str, dict[str, object]]:
     }
 
 
+def model_problems(settings: IndexSettings, rehash: bool = False) -> list[str]:
+    """One line per model file that is missing or whose sha256 differs from its pin (`newsdesk doctor`).
+
+    Files verified before and unchanged since (size and mtime, `verified.json`)
+    are not hashed again unless `rehash`; nothing is deleted or fetched.
+    """
+    cache = VerifiedCache(settings.models / "verified.json")
+    files = [(settings.embedder_path / name, sha, "embedding model") for name, sha in EMBEDDER.files.items()]
+    files.append((settings.llm_path, LLM.sha256, "answer model"))
+    problems = []
+    for path, sha, what in files:
+        if not path.is_file():
+            problems.append(f"{what}: {path} is missing: {MISSING_HINT}")
+        elif not (sha256_file(path) == sha if rehash else cache.check(path, sha)):
+            problems.append(f"{what}: {path} does not match its pinned sha256 {sha[:12]}…: delete it and "
+                            f"run `newsdesk models`")
+    return problems
+
+
 def require_embedder(settings: IndexSettings) -> Path:
     """The MiniLM folder, or `ModelsMissing` when any of its files is absent."""
     folder = settings.embedder_path
@@ -320,5 +339,5 @@ def require_llm(settings: IndexSettings) -> Path:
     return path
 
 
-__all__ = ["ensure_models", "models_status", "require_embedder", "require_llm", "ModelsMissing",
+__all__ = ["ensure_models", "models_status", "model_problems", "require_embedder", "require_llm", "ModelsMissing",
            "ModelsReport", "FetchError", "MODEL_NAMES"]

@@ -25,6 +25,7 @@ from index.compaction import compact, needs_compaction
 from index.embedding import Embedder
 from index.errors import NewsdeskError
 from index.lock import WriteLock
+from index.provenance import stamp_of, stamp_store
 from index.readers import FieldMap, ReadFailure, list_inputs, read_file
 from index.store import ArchiveStore, remove_store
 
@@ -97,6 +98,7 @@ class Indexer:
         """After taking the lock: follow a swap, sweep what an interrupted write left; orphans removed."""
         if self.lock_dir is None:
             self.store.ensure_current()
+        stamp_store(self.store.manifest.writer, stamp_of(self.embedder))
         return self.store.sweep_orphans() if self.store.is_dirty else 0
 
     def _end_write(self) -> None:
@@ -284,8 +286,8 @@ class Indexer:
                 raise RebuildError(
                     f"{len(gone)} source file(s) no longer exist (first: {gone[0]}); their articles would be "
                     "lost. Restore them, or rebuild with --drop-missing to leave them out.")
-            remove_store(fresh_dir)
-            fresh = ArchiveStore(fresh_dir)
+            remove_store(fresh_dir, self.store.chroma)
+            fresh = ArchiveStore(fresh_dir, self.store.chroma)
             builder = Indexer(fresh, self.embedder, self.chunker, max_bytes=self.max_bytes, quiet=self.quiet,
                               lock_dir=live)
             groups: dict[str, list[str]] = {}
@@ -299,7 +301,7 @@ class Indexer:
                     report = report.merge(part)
             except BaseException:
                 fresh.close()
-                remove_store(fresh_dir)
+                remove_store(fresh_dir, self.store.chroma)
                 raise
             fresh.close()
             self.store.swap_in(fresh_dir)

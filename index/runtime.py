@@ -6,6 +6,7 @@ to whoever needs them; tests build the same objects directly.
 
 from __future__ import annotations
 
+from index.chroma_client import ChromaLocation
 from index.chunking import Chunker
 from index.embedding import Embedder
 from index.models import ModelsMissing, require_embedder
@@ -14,9 +15,14 @@ from index.settings import IndexSettings
 from index.store import ArchiveStore
 
 
+def chroma_location(settings: IndexSettings) -> ChromaLocation:
+    """Embedded Chroma, or the server `settings.chroma_url` names."""
+    return ChromaLocation(settings.chroma_url or None, settings.chroma_token or None)
+
+
 def open_store(settings: IndexSettings) -> ArchiveStore:
-    """The store at `settings.store` (created empty if absent)."""
-    return ArchiveStore(settings.store)
+    """The store at `settings.store` (created empty if absent), its vectors where the settings say."""
+    return ArchiveStore(settings.store, chroma_location(settings))
 
 
 def load_embedder(settings: IndexSettings) -> Embedder:

@@ -28,6 +28,7 @@ class IndexSettings(BaseSettings):
     `home` is `NEWSDESK_HOME`. `store_dir` and `models_dir` default to
     `home/store` and `home/models`. `ingest_roots` (`NEWSDESK_INGEST_ROOTS`,
     separated like PATH) are the only server folders the chat app may read.
+    `chroma_url` (`NEWSDESK_CHROMA_URL`) moves the vectors to a Chroma server.
     """
 
     model_config = SettingsConfigDict(env_prefix="NEWSDESK_", extra="ignore")
@@ -38,6 +39,9 @@ class IndexSettings(BaseSettings):
     chunk_tokens: int = Field(200, ge=32, le=256, description="tokens per chunk (MiniLM reads 256)")
     chunk_overlap: int = Field(24, ge=0, le=128)
     max_file_mb: int = Field(50, ge=1, description="files larger than this are refused")
+    chroma_url: str | None = Field(
+        None, description="Chroma server holding the vectors (http[s]://host:port); none: embedded in the store")
+    chroma_token: str | None = Field(None, description="sent as x-chroma-token to a Chroma server that needs one")
     ingest_roots: Annotated[list[Path], NoDecode] = Field(
         default_factory=list, description="server folders the chat app's folder box may read (none: see README)")
 
@@ -84,6 +88,9 @@ class IndexSettings(BaseSettings):
         data = self.model_dump(mode="json")
         # Listed after any fields a subclass adds (qa's answering knobs), where `newsdesk config` has always shown it.
         data["ingest_roots"] = data.pop("ingest_roots")
+        data["chroma_url"] = data.pop("chroma_url")  # new settings go last, after the order users know
+        token = data.pop("chroma_token")
+        data["chroma_token"] = "(set)" if token else None  # `newsdesk config` output is pasted into issues
         data.update(store_dir=str(self.store), models_dir=str(self.models),
                     embedder_path=str(self.embedder_path), llm_path=str(self.llm_path))
         return data

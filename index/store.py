@@ -33,12 +33,12 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.article import Article, ArticleRef, RefersToArticle, date_timestamp
 from index.chunking import Chunk
-from index.chroma_cache import mark_seen, open_chroma, release_chroma
+from index.chroma_client import EMBEDDED, ChromaLocation
 from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
+from index.provenance import EmbedderStamp, read_stamp
 from index.swap import SwapGuard, ensure_generation, read_generation
 from index.syndication import SyndicationGroups
 
-COLLECTION = "newsdesk_chunks"
 MANIFEST_FILE = "manifest.sqlite"
 DIRTY_FILE = "dirty"  # present while vectors may have outrun the manifest (crash => orphans to sweep)
 # Chroma persists its HNSW index (and only then may purge its embeddings_queue
@@ -100,12 +100,17 @@ class StoreStats:
     months: dict[str, int] = field(default_factory=dict)
     syndicated_groups: int = 0  # groups of syndicated copies (see index/syndication.py)
     syndicated_articles: int = 0  # articles in those groups
+    vectors: int = 0  # what Chroma holds (orphans of an interrupted write included)
+    vectors_at: str = ""  # embedded in the folder, or which Chroma server
+    embedder: EmbedderStamp | None = None  # the model that wrote the vectors (None: not recorded yet)
 
     def to_json(self) -> dict:
         """The `newsdesk stats --json` fields the store knows (the CLI adds the flagged count)."""
         return {"articles": self.articles, "chunks": self.chunks, "sources": self.sources,
                 "first_date": self.first_date, "last_date": self.last_date, "bytes": self.bytes,
-                "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles}
+                "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles,
+                "vectors": self.vectors, "vectors_at": self.vectors_at,
+                "embedder": self.embedder.to_json() if self.embedder else None}
 
 
 class ArchiveStore:
@@ -115,8 +120,9 @@ class ArchiveStore:
     call `ensure_current()` after taking it.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, chroma: ChromaLocation = EMBEDDED) -> None:
         self.path = Path(path)
+        self.chroma = chroma  # embedded in `path/chroma`, or a server (collections per generation)
         self.guard = SwapGuard(self.path)
         self._reopen_lock = threading.Lock()
         with self.guard.reading():
@@ -139,10 +145,10 @@ class ArchiveStore:
         self._writes = self.manifest.writes()
         # Groups are written under the WriteLock, like the manifest, so they use its write connection.
         self.syndication = SyndicationGroups(self.manifest.writer)
-        self._client = open_chroma(self.path / "chroma", f"{generation}:{self._writes}")
+        self._client = self.chroma.open(self.path, f"{generation}:{self._writes}")
         # embedding_function=None: Chroma must never embed with its default model.
         self.collection = self._client.get_or_create_collection(
-            COLLECTION, embedding_function=None,
+            self.chroma.collection_name(generation), embedding_function=None,
             metadata={"hnsw:space": "cosine", "hnsw:sync_threshold": HNSW_SYNC_THRESHOLD})
         self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
         # Last: a reader that sees the new generation must find the new handles.
@@ -154,7 +160,7 @@ class ArchiveStore:
 
     def _close(self, swapped: bool) -> None:
         self.manifest.close()
-        release_chroma(self._client, self.path / "chroma", self._version, swapped=swapped)
+        self.chroma.release(self._client, self.path, self._version, swapped=swapped)
 
     def _stale(self) -> bool:
         return read_generation(self.path) != self.generation or self.manifest.writes() != self._writes
@@ -180,7 +186,7 @@ class ArchiveStore:
         """This process's Chroma system applied the write it just committed: no reopen for it."""
         old = self._version
         self._writes = self.manifest.writes()
-        mark_seen(self.path / "chroma", old, self._version)
+        self.chroma.saw_own_write(self.path, old, self._version)
 
     def _read(self, fn: Callable[[], T]) -> T:
         """Run a read under the swap guard, on the store as it is now at `path`."""
@@ -199,18 +205,18 @@ class ArchiveStore:
         then sees the new generation and reopens (see index/swap.py).
         """
         retired = self.path.with_name(self.path.name + ".old")
-        remove_store(retired)
+        remove_store(retired, self.chroma)
         with self.guard.swapping():
             os.rename(self.path, retired)
             os.rename(fresh_dir, self.path)
-        remove_store(retired)
-        remove_store(fresh_dir)  # the folder is live now; this drops the guard files beside its old name
+        remove_store(retired, self.chroma)  # on a server: the retired generation's collection too
+        remove_store(fresh_dir, self.chroma)  # the folder is live now; this drops the guard files beside its old name
         self.ensure_current()
 
     @classmethod
-    def reopen(cls, path: Path) -> "ArchiveStore":
+    def reopen(cls, path: Path, chroma: ChromaLocation = EMBEDDED) -> "ArchiveStore":
         """A new object on a store whose folder was replaced (kept for callers that want one)."""
-        return cls(path)
+        return cls(path, chroma)
 
     # -- writing (callers hold the WriteLock) ----------------------------
     def put_article(self, article: Article, chunks: list[Chunk], vectors: Sequence[Sequence[float]]) -> None:
@@ -434,7 +440,8 @@ class ArchiveStore:
         return (first[:10] if first else None), (last[:10] if last else None)
 
     def stats(self) -> StoreStats:
-        """Counts, outlets, date range, months and size on disk."""
+        """Counts, outlets, date range, months, size on disk (of the folder: a server's vectors are
+        not in it), where the vectors are and the embedder that wrote them."""
         return self._read(self._stats)
 
     def _stats(self) -> StoreStats:
@@ -442,12 +449,15 @@ class ArchiveStore:
         size = sum(_file_size(p) for p in self.path.rglob("*"))
         groups, grouped = self.syndication.counts()
         return StoreStats(articles, chunks, self.manifest.outlets(), first, last, size,
-                          self.manifest.duplicate_count(), self.manifest.months(), groups, grouped)
+                          self.manifest.duplicate_count(), self.manifest.months(), groups, grouped,
+                          self.collection.count(), self.chroma.describe(self.path), read_stamp(self.manifest.db))
 
 
-def remove_store(path: Path) -> None:
-    """Delete a store folder and the lock/guard files beside it (rebuild leftovers)."""
+def remove_store(path: Path, chroma: ChromaLocation = EMBEDDED) -> None:
+    """Delete a store folder and the lock/guard files beside it (rebuild leftovers), and on a
+    Chroma server the collection of the folder's generation."""
     path = Path(path)
+    chroma.drop(path)
     shutil.rmtree(path, ignore_errors=True)
     for suffix in (".lock", ".readers", ".gate"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)

@@ -72,3 +72,23 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (benchmark and sample data) is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """One real `chroma run` for the session (each store gets its own collections on it)."""
+    from tests.chroma_server import ChromaServer
+
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server") / "data")
+    yield server
+    server.close()
+
+
+@pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.slow)])
+def chroma(request):
+    """Where a store test's vectors live: embedded Chroma, or a real Chroma server (slow)."""
+    from index.chroma_client import EMBEDDED, ChromaLocation
+
+    if request.param == "embedded":
+        return EMBEDDED
+    return ChromaLocation(request.getfixturevalue("chroma_server").url)

@@ -20,6 +20,8 @@ def common_parent() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--home", help="Newsdesk home folder (default: $NEWSDESK_HOME or the user data dir)")
     parent.add_argument("--store", help="index folder (default: HOME/store)")
+    parent.add_argument("--chroma-url", metavar="URL",
+                        help="keep the vectors on this Chroma server (default: $NEWSDESK_CHROMA_URL, else embedded)")
     parent.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     return parent
 
@@ -31,4 +33,6 @@ def settings_from(args: argparse.Namespace, **overrides: object) -> Settings:
         values["home"] = args.home
     if getattr(args, "store", None):
         values["store_dir"] = args.store
+    if getattr(args, "chroma_url", None):
+        values["chroma_url"] = args.chroma_url
     return Settings(**values)

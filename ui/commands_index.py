@@ -1,5 +1,5 @@
 """`newsdesk` subcommands that manage the archive: models, demo, ingest,
-remove, rebuild, doctor, stats, articles, config and `bench ingest`.
+remove, rebuild, doctor, stats, export, import, articles, config and `bench ingest`.
 
 The store, the model wiring and the fetchers (chromadb and llama-index take
 seconds to import) are imported inside the commands, after the write lock is
@@ -19,9 +19,11 @@ from ui.printable import printable
 
 if TYPE_CHECKING:
     from index.pipeline import IngestReport
+    from index.transfer import TransferReport
 
 # The subcommands `register` adds: `ui.cli` builds only this module's parser for them.
-COMMANDS = frozenset({"models", "demo", "ingest", "remove", "rebuild", "doctor", "stats", "articles", "config"})
+COMMANDS = frozenset({"models", "demo", "ingest", "remove", "rebuild", "doctor", "stats", "articles", "config",
+                      "export", "import"})
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -66,17 +68,36 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(handler=cmd_rebuild)
 
-    p = sub.add_parser("doctor", parents=[parent], help="check the index and repair crash leftovers",
+    p = sub.add_parser("doctor", parents=[parent], help="check the models and the index; repair crash leftovers",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Check that every indexed chunk has its vector and every vector its chunk. "
-                                   "Removes vectors left by an interrupted ingest, update or remove, and the "
-                                   "folders of a rebuild that died before swapping in. Needs no models. While "
-                                   "another process writes, it reports the index busy.",
-                       epilog="examples:\n  newsdesk doctor\n  newsdesk doctor --json\n"
-                              "exit status: 0 consistent (after repairs), 1 chunks without vectors remain "
-                              "(re-ingest their files), 2 index busy")
+                       description="Check the model files against their pinned sha256 and that every indexed "
+                                   "chunk has its vector and every vector its chunk. Removes vectors left by an "
+                                   "interrupted ingest, update or remove, and the folders of a rebuild, "
+                                   "compaction or import that died before swapping in. One line per finding. "
+                                   "While another process writes, it reports the index busy.",
+                       epilog="examples:\n  newsdesk doctor\n  newsdesk doctor --rehash --json\n"
+                              "exit status: 0 healthy (after repairs), 1 a problem remains (chunks without "
+                              "vectors, a missing or altered model), 2 index busy or Chroma server unreachable")
     p.add_argument("--json", action="store_true", help="print the findings as one JSON object")
+    p.add_argument("--rehash", action="store_true",
+                   help="hash every model file again (default: only files changed since they were verified)")
     p.set_defaults(handler=cmd_doctor)
+
+    p = sub.add_parser("export", parents=[parent], help="write the archive (manifest + vectors) to a folder",
+                       description="Copy the manifest, keyword index and vectors into a new folder, to move the "
+                                   "archive to another machine or from embedded Chroma to a Chroma server with "
+                                   "`newsdesk import`; nothing is embedded again. Needs no models.")
+    p.add_argument("--out", required=True, metavar="DIR", help="new or empty folder to write")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", parents=[parent], help="load an exported archive into an empty index",
+                       description="Load a `newsdesk export` folder into this (empty) index, with its vectors "
+                                   "where the settings say (embedded, or --chroma-url); nothing is embedded "
+                                   "again. The copy is swapped in whole, so a failed import changes nothing.")
+    p.add_argument("folder", metavar="DIR", help="the folder `newsdesk export --out` wrote")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("stats", parents=[parent], help="what the index holds")
     p.add_argument("--json", action="store_true")
@@ -194,20 +215,51 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    """Check the index; repair orphan vectors and rebuild leftovers."""
-    from index.doctor import check_store
+    """Check the models and the index; repair orphan vectors and rebuild leftovers."""
+    from index.doctor import check_models, check_store
     from index.runtime import open_store
 
-    found = check_store(open_store(settings_from(args)))
+    settings = settings_from(args)
+    found = check_store(open_store(settings))
+    found.findings += check_models(settings, rehash=args.rehash)
     if args.json:
         print_json(found.to_json())
     else:
-        print(f"{found.articles} articles, {found.chunks} chunks, {found.vectors} vectors; removed "
-              f"{found.orphan_vectors_removed} orphan vector(s) and {len(found.leftovers_removed)} rebuild "
-              f"leftover(s)")
-        if found.chunks_without_vectors:
-            print(f"  {found.chunks_without_vectors} chunk(s) have no vector: re-ingest their files")
+        print(f"{found.articles} articles, {found.chunks} chunks, {found.vectors} vectors "
+              f"({printable(found.vectors_at)}); {'healthy' if found.healthy else 'problems remain'}")
+        for finding in found.findings:
+            print(f"  {printable(finding.line())}")
     return 0 if found.healthy else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the archive to a folder."""
+    from index.runtime import open_store
+    from index.transfer import export_archive
+
+    report = export_archive(open_store(settings_from(args)), args.out)
+    return _print_transfer(report, "exported", args.json)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Load an exported archive into the (empty) index."""
+    settings = settings_from(args)
+    with WriteLock(settings.store):  # refused at once when busy, before chromadb loads
+        from index.runtime import open_store
+        from index.transfer import import_archive
+
+        report = import_archive(open_store(settings), args.folder)
+    return _print_transfer(report, "imported", args.json)
+
+
+def _print_transfer(report: "TransferReport", verb: str, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        print(f"{verb} {report.articles} articles, {report.chunks} chunks, {report.vectors} vectors "
+              f"({report.dimensions} dimensions, {printable(report.embedder or 'embedder not recorded')}): "
+              f"{printable(report.folder)}")
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -226,7 +278,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"chunks     {stats.chunks}")
     print(f"syndicated {stats.syndicated_articles} articles in {stats.syndicated_groups} groups of copies")
     print(f"dates      {stats.first_date or '-'} to {stats.last_date or '-'}")
-    print(f"disk       {stats.bytes / 2**20:.1f} MB")
+    print(f"disk       {stats.bytes / 2**20:.1f} MB  ({printable(str(store.path))}"
+          f"{'' if not store.chroma.is_server else ': manifest and keyword index'})")
+    print(f"vectors    {stats.vectors}  ({printable(stats.vectors_at)})")
+    print(f"embedder   {printable(stats.embedder.describe()) if stats.embedder else '- (nothing written yet)'}")
     print("outlets")
     for name, count in stats.sources.items():
         print(f"  {count:6d}  {printable(name)}")

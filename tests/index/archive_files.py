@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from index.chroma_client import EMBEDDED, ChromaLocation
 from index.chunking import Chunker
 from index.pipeline import Indexer
 from index.store import ArchiveStore
@@ -17,6 +18,6 @@ def write_articles(folder: Path, articles: dict[str, str]) -> Path:
     return folder
 
 
-def make_indexer(store_dir: Path, embedder) -> Indexer:
-    """An indexer over a store at `store_dir`, chunks of 64 tokens (8 overlap), quiet."""
-    return Indexer(ArchiveStore(store_dir), embedder, Chunker(embedder.tokenize, 64, 8), quiet=True)
+def make_indexer(store_dir: Path, embedder, chroma: ChromaLocation = EMBEDDED) -> Indexer:
+    """An indexer over a store at `store_dir` (vectors where `chroma` says), chunks of 64 tokens (8 overlap), quiet."""
+    return Indexer(ArchiveStore(store_dir, chroma), embedder, Chunker(embedder.tokenize, 64, 8), quiet=True)

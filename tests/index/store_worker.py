@@ -2,12 +2,14 @@
 
 Run as `python tests/index/store_worker.py STORE OP [PATH…]` with OP one of
 ingest, remove-path, rebuild, churn, stats. Uses the tests' deterministic fake
-embedder, so it is quick and needs no model; prints one JSON line.
+embedder, so it is quick and needs no model; prints one JSON line. With
+NEWSDESK_CHROMA_URL set, the vectors are on that Chroma server.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 import index  # noqa: E402,F401  (offline switches first)
+from index.chroma_client import ChromaLocation  # noqa: E402
 from index.chunking import Chunker  # noqa: E402
 from index.pipeline import Indexer  # noqa: E402
 from index.store import ArchiveStore  # noqa: E402
@@ -25,7 +28,8 @@ def main(argv: list[str]) -> int:
     """Do one operation on the store and print what the store holds afterwards."""
     store_dir, op, paths = Path(argv[0]), argv[1], argv[2:]
     embedder = FakeEmbedder()
-    indexer = Indexer(ArchiveStore(store_dir), embedder, Chunker(embedder.tokenize, 64, 8), quiet=True)
+    chroma = ChromaLocation(os.environ.get("NEWSDESK_CHROMA_URL") or None)  # the parent's server, if any
+    indexer = Indexer(ArchiveStore(store_dir, chroma), embedder, Chunker(embedder.tokenize, 64, 8), quiet=True)
     if op == "ingest":
         indexer.ingest(paths)
     elif op == "remove-path":

@@ -22,7 +22,9 @@ from index.chunking import Chunker
 from index.pipeline import Indexer
 from index.store import ArchiveStore
 
-class SlowEmbedder:
+class SlowEmbedder:  # a slow stand-in for the test's FakeEmbedder: the store records one embedder
+    name = "FakeEmbedder"
+    dimensions = 384
     texts_encoded = 0
     def tokenize(self, text):
         return text.split()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from index.chroma_client import EMBEDDED
 from index.chunking import Chunker
 from index.lock import IndexBusy, WriteLock
 from index.pipeline import Indexer, RebuildError
@@ -31,14 +32,14 @@ def write_articles(folder: Path, articles: dict[str, str] = ARTICLES) -> Path:
     return folder
 
 
-def make_indexer(tmp_path: Path, embedder) -> Indexer:
-    store = ArchiveStore(tmp_path / "store")
+def make_indexer(tmp_path: Path, embedder, chroma=EMBEDDED) -> Indexer:
+    store = ArchiveStore(tmp_path / "store", chroma)
     return Indexer(store, embedder, Chunker(embedder.tokenize, chunk_tokens=64, overlap=8), quiet=True)
 
 
-def test_ingest_then_reingest_embeds_nothing(tmp_path, fake_embedder):
+def test_ingest_then_reingest_embeds_nothing(tmp_path, fake_embedder, chroma):
     docs = write_articles(tmp_path / "docs")
-    indexer = make_indexer(tmp_path, fake_embedder)
+    indexer = make_indexer(tmp_path, fake_embedder, chroma)
     first = indexer.ingest([docs])
     assert (first.added, first.updated, first.unchanged, first.failed) == (3, 0, 0, [])
     assert first.articles == 3 and first.chunks >= 3
@@ -49,9 +50,9 @@ def test_ingest_then_reingest_embeds_nothing(tmp_path, fake_embedder):
     assert indexer.store.collection.count() == first.chunks
 
 
-def test_changed_article_replaces_its_chunks(tmp_path, fake_embedder):
+def test_changed_article_replaces_its_chunks(tmp_path, fake_embedder, chroma):
     docs = write_articles(tmp_path / "docs")
-    indexer = make_indexer(tmp_path, fake_embedder)
+    indexer = make_indexer(tmp_path, fake_embedder, chroma)
     indexer.ingest([docs])
     (docs / "storm.txt").write_text("Storm hits coast\n\nThe storm moved north to Nova Scotia overnight.", encoding="utf-8")
     report = indexer.ingest([docs])
@@ -61,12 +62,12 @@ def test_changed_article_replaces_its_chunks(tmp_path, fake_embedder):
     assert indexer.store.collection.count() == report.chunks
 
 
-def test_exact_duplicates_are_recorded_not_indexed(tmp_path, fake_embedder):
+def test_exact_duplicates_are_recorded_not_indexed(tmp_path, fake_embedder, chroma):
     docs = write_articles(tmp_path / "docs")
     (docs / "copy.txt").write_text(ARTICLES["budget.txt"], encoding="utf-8")
     (docs / "other.md").write_text("Another headline\n\n" + ARTICLES["budget.txt"].split("\n\n", 1)[1],
                                    encoding="utf-8")
-    indexer = make_indexer(tmp_path, fake_embedder)
+    indexer = make_indexer(tmp_path, fake_embedder, chroma)
     report = indexer.ingest([docs])
     assert report.added == 3 and report.duplicates == 2
     # copy.txt is the very same article (same content-hash id): counted, nothing to record;
@@ -76,23 +77,23 @@ def test_exact_duplicates_are_recorded_not_indexed(tmp_path, fake_embedder):
     assert indexer.store.stats().articles == 3
 
 
-def test_keyword_search_folds_accents_and_filters(tmp_path, fake_embedder):
+def test_keyword_search_folds_accents_and_filters(tmp_path, fake_embedder, chroma):
     docs = write_articles(tmp_path / "docs", {
         "a.txt": "Turkish premier speaks\n\nAhmet Davutoğlu accused Russia of targeting rebels.",
         "b.txt": "Weather\n\nRain in Dublin all week.",
     })
-    indexer = make_indexer(tmp_path, fake_embedder)
+    indexer = make_indexer(tmp_path, fake_embedder, chroma)
     indexer.ingest([docs])
     hits = indexer.store.keyword_search("What did Davutoglu say?", 5)
     assert hits and "Davutoğlu" in hits[0].text
     assert indexer.store.keyword_search("Davutoglu", 5, StoreFilter(sources=("Nobody",))) == []
 
 
-def test_failures_are_reported_and_rest_indexed(tmp_path, fake_embedder):
+def test_failures_are_reported_and_rest_indexed(tmp_path, fake_embedder, chroma):
     docs = write_articles(tmp_path / "docs")
     (docs / "empty.txt").write_text("", encoding="utf-8")
     (docs / "junk.txt").write_bytes(b"\x00\x01\x02binary\x00junk" * 50)
-    indexer = make_indexer(tmp_path, fake_embedder)
+    indexer = make_indexer(tmp_path, fake_embedder, chroma)
     report = indexer.ingest([docs, tmp_path / "missing-folder"])
     failed = {Path(f.path).name: f.error for f in report.failed}
     assert set(failed) == {"empty.txt", "junk.txt", "missing-folder"}
@@ -101,9 +102,9 @@ def test_failures_are_reported_and_rest_indexed(tmp_path, fake_embedder):
     assert json.loads(json.dumps(report.to_json()))["failed"][0].keys() == {"path", "error"}
 
 
-def test_remove_by_id_and_path(tmp_path, fake_embedder):
+def test_remove_by_id_and_path(tmp_path, fake_embedder, chroma):
     docs = write_articles(tmp_path / "docs")
-    indexer = make_indexer(tmp_path, fake_embedder)
+    indexer = make_indexer(tmp_path, fake_embedder, chroma)
     indexer.ingest([docs])
     rows = {Path(r.path).name: r.id for r in indexer.store.manifest.articles()}
     removed, missing = indexer.remove([rows["syria.txt"], "no-such-id"])
@@ -114,9 +115,9 @@ def test_remove_by_id_and_path(tmp_path, fake_embedder):
     assert indexer.store.keyword_search("Homs", 5) == []
 
 
-def test_rebuild_swaps_in_fresh_index(tmp_path, fake_embedder):
+def test_rebuild_swaps_in_fresh_index(tmp_path, fake_embedder, chroma):
     docs = write_articles(tmp_path / "docs")
-    indexer = make_indexer(tmp_path, fake_embedder)
+    indexer = make_indexer(tmp_path, fake_embedder, chroma)
     before = indexer.ingest([docs])
     report = indexer.rebuild()
     assert report.added == 3
@@ -126,9 +127,9 @@ def test_rebuild_swaps_in_fresh_index(tmp_path, fake_embedder):
     assert not (tmp_path / "store.rebuild").exists() and not (tmp_path / "store.old").exists()
 
 
-def test_failed_rebuild_keeps_old_index(tmp_path, fake_embedder):
+def test_failed_rebuild_keeps_old_index(tmp_path, fake_embedder, chroma):
     docs = write_articles(tmp_path / "docs")
-    indexer = make_indexer(tmp_path, fake_embedder)
+    indexer = make_indexer(tmp_path, fake_embedder, chroma)
     indexer.ingest([docs])
     (docs / "storm.txt").unlink()
     with pytest.raises(RebuildError, match="no longer exist"):

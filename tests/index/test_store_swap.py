@@ -7,13 +7,16 @@ in-process readers are real threads. Real Chroma + SQLite on disk, fake embedder
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
 from pathlib import Path
 from typing import Callable
 
+from index.chroma_client import ChromaLocation
 from index.store import ArchiveStore
+from index.swap import read_generation
 from tests.index.archive_files import make_indexer, write_articles
 
 WORKER = Path(__file__).with_name("store_worker.py")
@@ -24,10 +27,11 @@ ARTICLES = {
 }
 
 
-def run_worker(store_dir: Path, op: str, *paths: Path) -> dict:
-    """One write by another process; what it saw afterwards."""
+def run_worker(store_dir: Path, chroma: ChromaLocation, op: str, *paths: Path) -> dict:
+    """One write by another process (its vectors where `chroma` says); what it saw afterwards."""
+    env = {**os.environ, "NEWSDESK_CHROMA_URL": chroma.url or ""}
     done = subprocess.run([sys.executable, str(WORKER), str(store_dir), op, *map(str, paths)],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -36,17 +40,17 @@ def titles(store: ArchiveStore, query: str) -> list[str]:
     return [h.title for h in store.keyword_search(query, 5)]
 
 
-def test_rebuild_by_another_process_is_followed_by_reads_and_writes(tmp_path, fake_embedder):
-    indexer = make_indexer(tmp_path / "store", fake_embedder)  # stands in for the chat server
+def test_rebuild_by_another_process_is_followed_by_reads_and_writes(tmp_path, fake_embedder, chroma):
+    indexer = make_indexer(tmp_path / "store", fake_embedder, chroma)  # stands in for the chat server
     indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
     store = indexer.store
     assert titles(store, "storm Maine") == ["Storm hits coast"]
 
-    run_worker(store.path, "rebuild")
+    run_worker(store.path, chroma, "rebuild")
     # What the answerer asks first (the chat server failed here with "closed database").
     assert store.outlets() == {"unknown": 3} and store.date_span() == (None, None)
     cli = write_articles(tmp_path / "cli", {"quake.txt": "Earthquake shakes Chile\n\nA strong earthquake hit Chile."})
-    run_worker(store.path, "ingest", cli)
+    run_worker(store.path, chroma, "ingest", cli)
     # The server's reads follow the swap: the article the CLI added after it is found.
     assert titles(store, "earthquake Chile") == ["Earthquake shakes Chile"]
 
@@ -57,7 +61,7 @@ def test_rebuild_by_another_process_is_followed_by_reads_and_writes(tmp_path, fa
 
     # An app rebuild starts from the live manifest, so the CLI's article survives it.
     indexer.rebuild()
-    seen = run_worker(store.path, "stats")
+    seen = run_worker(store.path, chroma, "stats")
     assert len(seen["articles"]) == 5
     assert seen["vectors"] == seen["chunks"]
     assert titles(store, "earthquake Chile") == ["Earthquake shakes Chile"]
@@ -89,8 +93,8 @@ def read_while(read: Callable[[], object], work: Callable[[], None], threads: in
     return results, errors
 
 
-def test_reads_in_other_threads_carry_on_through_rebuilds(tmp_path, fake_embedder):
-    indexer = make_indexer(tmp_path / "store", fake_embedder)
+def test_reads_in_other_threads_carry_on_through_rebuilds(tmp_path, fake_embedder, chroma):
+    indexer = make_indexer(tmp_path / "store", fake_embedder, chroma)
     indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
     store = indexer.store
     vector = fake_embedder.encode(["storm coast Maine"])[0]
@@ -109,31 +113,37 @@ def test_reads_in_other_threads_carry_on_through_rebuilds(tmp_path, fake_embedde
     assert [r for r in results if not (r[0] >= 1 and r[1] >= 1 and r[2] == 3)] == []
 
 
-def test_rebuild_leaves_no_stray_files(tmp_path, fake_embedder):
-    indexer = make_indexer(tmp_path / "store", fake_embedder)
+def test_rebuild_leaves_no_stray_files(tmp_path, fake_embedder, chroma):
+    indexer = make_indexer(tmp_path / "store", fake_embedder, chroma)
     indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
+    retired = read_generation(indexer.store.path)
     indexer.rebuild()
     left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("store"))
     assert not [name for name in left if name.startswith(("store.rebuild", "store.old"))], left
     assert indexer.store.stats().articles == 3
+    if chroma.is_server:  # collections per generation: the live one stays, the retired one is dropped
+        names = chroma.server_collections()
+        live = read_generation(indexer.store.path)
+        assert live != retired and indexer.store.collection.name == chroma.collection_name(live)
+        assert chroma.collection_name(live) in names and chroma.collection_name(retired) not in names
 
 
-def test_closing_one_store_leaves_another_on_the_same_folder_working(tmp_path, fake_embedder):
-    indexer = make_indexer(tmp_path / "store", fake_embedder)
+def test_closing_one_store_leaves_another_on_the_same_folder_working(tmp_path, fake_embedder, chroma):
+    indexer = make_indexer(tmp_path / "store", fake_embedder, chroma)
     indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
-    other = ArchiveStore(tmp_path / "store")  # e.g. a second reader in the same process
+    other = ArchiveStore(tmp_path / "store", chroma)  # e.g. a second reader in the same process
     indexer.store.close()
     assert len(other.dense_search(fake_embedder.encode(["storm coast"])[0], 3)) == 3
     assert titles(other, "storm Maine") == ["Storm hits coast"]
 
 
-def test_an_ingest_by_another_process_reaches_dense_search(tmp_path, fake_embedder):
-    indexer = make_indexer(tmp_path / "store", fake_embedder)  # the chat server
+def test_an_ingest_by_another_process_reaches_dense_search(tmp_path, fake_embedder, chroma):
+    indexer = make_indexer(tmp_path / "store", fake_embedder, chroma)  # the chat server
     indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
     store = indexer.store
     assert store.dense_search(fake_embedder.encode(["storm coast"])[0], 3)  # Chroma has read its log once
     quake = "Earthquake shakes Chile\n\nA strong earthquake hit Chile."
-    run_worker(store.path, "ingest", write_articles(tmp_path / "cli", {"quake.txt": quake}))
+    run_worker(store.path, chroma, "ingest", write_articles(tmp_path / "cli", {"quake.txt": quake}))
     # No rebuild in between: Chroma reads its log once per process, so without a reopen the
     # new vector never reached this process's index (and fetching it failed: "Error finding id").
     best = store.dense_search(fake_embedder.encode(["Earthquake shakes Chile. A strong earthquake hit Chile."])[0], 1)
@@ -147,17 +157,17 @@ def test_an_ingest_by_another_process_reaches_dense_search(tmp_path, fake_embedd
     assert store._client is client
 
 
-def test_reads_never_overlap_another_process_writing(tmp_path, fake_embedder):
+def test_reads_never_overlap_another_process_writing(tmp_path, fake_embedder, chroma):
     # Was: a read overlapping another process's delete failed with Chroma's "Error finding id"
     # (this process's HNSW index still held the deleted vector); writes now exclude reads.
-    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer = make_indexer(tmp_path / "store", fake_embedder, chroma)
     indexer.ingest([write_articles(tmp_path / "docs", ARTICLES)])
     store = indexer.store
     vector = fake_embedder.encode(["storm on the coast"])[0]
     churn = tmp_path / "churn"
     churn.mkdir()
     reads, errors = read_while(lambda: (store.dense_search(vector, 4), store.keyword_search("storm coast", 4)),
-                               lambda: run_worker(store.path, "churn", churn) and None)
+                               lambda: run_worker(store.path, chroma, "churn", churn) and None)
     assert errors[:3] == []
     assert len(reads) > 20
     assert store.stats().articles == 3

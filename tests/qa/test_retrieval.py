@@ -17,6 +17,7 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from index.article import ArticleRef
+from index.chroma_client import EMBEDDED, ChromaLocation
 from index.chunking import Chunker
 from index.pipeline import Indexer
 from qa.settings import Settings
@@ -323,8 +324,8 @@ def write_articles(folder: Path) -> Path:
     return folder
 
 
-def build_store(tmp_path: Path, embedder, extra: list[Path] = ()) -> ArchiveStore:
-    store = ArchiveStore(tmp_path / "store")
+def build_store(tmp_path: Path, embedder, extra: list[Path] = (), chroma: ChromaLocation = EMBEDDED) -> ArchiveStore:
+    store = ArchiveStore(tmp_path / "store", chroma)
     settings = Settings()  # the product's chunk sizes
     indexer = Indexer(store, embedder, Chunker(embedder.tokenize, settings.chunk_tokens, settings.chunk_overlap),
                       quiet=True)
@@ -337,8 +338,8 @@ def ask(store: ArchiveStore, question: str, **kw) -> Query:
     return understand(question, outlets=list(store.outlets()), as_of=AS_OF, **kw)
 
 
-def test_store_date_and_source_filters(tmp_path, fake_embedder):
-    store = build_store(tmp_path, fake_embedder)
+def test_store_date_and_source_filters(tmp_path, fake_embedder, chroma):
+    store = build_store(tmp_path, fake_embedder, chroma=chroma)  # the filters are Chroma where-clauses too
     retriever = HybridRetriever(store, fake_embedder)
     everything = retriever.retrieve(ask(store, "Russia Syria ceasefire Arctic Trump storm", k=20))
     assert len({p.article_id for p in everything}) >= 5
