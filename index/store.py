@@ -36,6 +36,7 @@ from index.chunking import Chunk
 from index.chroma_cache import mark_seen, open_chroma, release_chroma
 from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
 from index.swap import SwapGuard, ensure_generation, read_generation
+from index.statements import StoredStatement, all_statements
 from index.syndication import SyndicationGroups
 
 COLLECTION = "newsdesk_chunks"
@@ -423,6 +424,10 @@ class ArchiveStore:
     def articles(self, limit: int | None = None) -> list[ArticleRow]:
         """Stored articles, newest first."""
         return self._read(lambda: self.manifest.articles(limit))
+
+    def statements(self) -> list[StoredStatement]:
+        """Every attributed statement with its article (index/statements.py), read under the swap guard."""
+        return self._read(lambda: all_statements(self.manifest.db))
 
     def outlets(self) -> dict[str, int]:
         """Outlet -> article count."""

@@ -1,0 +1,268 @@
+"""Attributed statements in article text: who said what, found by patterns, no model.
+
+News attributes nearly every claim, in a handful of shapes: a quotation with its
+speaker after it (“…,” Davutoğlu was quoted as saying) or before it (Kerry said:
+“…”), reported speech (Lavrov said that …; …, Kerry said after the meeting), and
+"according to" (according to the Pentagon, …). Each shape is one regular
+expression over a sentence; the speaker is a noun phrase of capitalised words and
+titles ("Turkish Prime Minister Ahmet Davutoğlu", "the Pentagon", "a spokesman
+for the ministry"). "He said" / "she said" take the article's previous named
+speaker, or are dropped when there is none (never guessed from other names).
+
+The statements are data about the article, never instructions: they are stored
+as character offsets into the body and shown quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.text import fold, split_sentences
+
+QUOTE, REPORTED = "quote", "reported"
+
+_OPEN, _CLOSE = "\"“", "\"”"
+_VERBS = (r"said|says|told|tells|added|adds|stated|states|announced|declared|explained|noted|warned|insisted|"
+          r"argued|claimed|claims|stressed|urged|wrote|writes|asked|replied|continued|acknowledged|admitted|"
+          r"confirmed|emphasi[sz]ed|pointed out|recalled|suggested|complained|predicted|tweeted|"
+          r"reported|reports|announces|promised|vowed|concluded|believes|thinks|quipped|remarked")
+# "was quoted as saying", "was cited as saying", "has said", "had said", "would say"
+_VERB = rf"(?:(?:was|were)\s+(?:quoted|cited)\s+(?:\w+\s+)?as\s+saying|(?:has|have|had|would|also|later|then|further)\s+(?:{_VERBS}|say)|{_VERBS})"
+# Lower-case words a speaker phrase may hold between its capitalised words ("spokesman for the ministry").
+_TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|official|officials|chief|head|director|"
+                r"leader|ambassador|envoy|lawyer|attorney|police|ministry|source|sources|analyst|analysts|"
+                r"expert|experts|prosecutor|prosecutors|governor|mayor|senator|chairman|chairwoman|"
+                r"representative|officer|commander|general|aide|adviser|advisor|statement|report|agency|"
+                r"service|office|department|government|coach|manager|executive|founder|professor|"
+                r"researcher|researchers|witness|witnesses|spokesperson|press|counterpart|colleague|"
+                r"deputy|foreign|defense|defence|interior|prime|state|general's|ministry's")
+_CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
+_LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
+_WORD = rf"(?:{_CAP}|{_TITLE_NOUNS})"
+# A speaker: an optional article, then up to nine capitalised words, titles and links, ending in a word.
+_SPEAKER = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD}){{0,8}}"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+_WHO = rf"(?P<who>{_SPEAKER}|{_PRONOUN})"
+
+# “…,” X said / “…,” said X / “…?” X asked
+_QUOTE_THEN_SPEAKER = re.compile(
+    rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
+    rf"(?:{_WHO}\s+{_VERB}\b|(?:{_VERBS})\s+(?P<who2>{_SPEAKER}))")
+# X said: “…” / X told reporters, “…” / X said on Monday: “…”
+_SPEAKER_THEN_QUOTE = re.compile(
+    rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{_VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
+# X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
+_OPENER = r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also)[^,]{0,60},\s+)?"
+_SPEAKER_SAID_THAT = re.compile(
+    rf"^{_OPENER}{_WHO}\s+{_VERB}\b[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+(?P<s>.{{15,}})$", re.S)
+# X said (on Tuesday) …  — no "that"; only a day may sit between the verb and the statement.
+_WHEN_WORDS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+_SPEAKER_SAID = re.compile(
+    rf"^{_OPENER}{_WHO}\s+(?!told|tells|asked|reported)(?:{_VERB})\b(?:\s+{_WHEN_WORDS})?,?\s+(?P<s>[^{_OPEN}].{{15,}})$", re.S)
+# …, X said (after the meeting). / …, said X.
+_SAID_AT_END = re.compile(
+    rf"^(?P<s>.{{15,}}?)[,]?[{_CLOSE}]?,?\s+(?:{_WHO}\s+{_VERB}|(?:said|says|added)\s+(?P<who2>{_SPEAKER}))\b[^,;{_OPEN}]{{0,80}}[.]?$", re.S)
+# According to X, …   /   …, according to X.
+_ACCORDING_FIRST = re.compile(rf"^According to (?P<who>{_SPEAKER}),\s+(?P<s>.{{15,}})$", re.S)
+_ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>{_SPEAKER})[.]?$", re.S)
+
+# Words of a speaker phrase that are titles or descriptions, not the name ("Turkish Prime Minister").
+_TITLE_WORDS = set(fold(_TITLE_NOUNS.replace("|", " ").replace("(?:", " ").replace(")", " ")).split()) | {
+    "mr", "mrs", "ms", "dr", "sir", "u.s.", "us", "u.n.", "un", "eu", "the", "a", "an", "of", "for", "and",
+    "his", "her", "their", "its", "senior", "former", "acting", "top", "chief", "vice", "deputy", "minister",
+    "secretary", "president", "spokesman", "spokeswoman", "king", "queen", "prince", "pope", "sen.", "rep.", "gov.",
+    "gen.", "col.", "lt.", "sgt.", "capt.", "prime", "foreign", "affairs", "defence", "defense", "state", "chancellor",
+    "premier", "leader", "chairman", "ceo", "coach", "manager", "judge", "justice", "attorney", "general", "white",
+    "house", "press", "prosecutor", "ambassador", "envoy", "director", "head", "commander", "mayor", "governor"}
+# Nationality and role adjectives end like these: "Turkish", "Russian", "Syrian", "Chinese", "Israeli".
+_ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese)$|^(?:american|german|israeli|iraqi|saudi|pakistani|afghan|kuwaiti|"
+                        r"qatari|emirati|yemeni|thai|nepali|bangladeshi|somali|iranian|moroccan|mexican|cuban|"
+                        r"kenyan|nigerian|ugandan|chilean|peruvian|venezuelan|dutch|french|greek|swiss|irish|"
+                        r"welsh|scottish|british|danish|polish|finnish|spanish|czech|slovak|chinese)$", re.I)
+# Names of organisations rather than people: a pronoun never stands for them.
+_ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|Pentagon|House|Kremlin|Council|"
+                           r"Commission|Police|Party|Union|News|Press|TASS|Reuters|Government|Committee|Court|Bank|"
+                           r"Group|Association|Organi[sz]ation|Services?|Army|Forces|Agency|Journal|Telegraph|"
+                           r"Guardian|BBC|CNN|Xinhua|Anadolu|Interfax|Daily|Institute|University|Company|Inc|"
+                           r"Corp|Ltd|Club|Federation|League|Board|Authority|Bureau|Embassy|Airlines?|Network)\b"
+                           r"|^[A-Z]{2,}$|ministry|department|office|government|police|agency|spokes")
+# A person's name opening a sentence ("Adam Schiff, a Democratic ranking member …, rejected …").
+_SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,4}?(?P<name>[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)\b")
+_SENTENCE_OPENERS = {"On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
+                     "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier"}
+# Phrases the patterns catch as speakers that are not speakers.
+_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "one", "the statement"}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One attributed statement: who (as written, and the name it resolves to) and the span of what was said.
+
+    `start`/`end` are offsets of the statement text in the article body; `kind` is
+    "quote" (quotation marks) or "reported" (reported speech, "according to").
+    """
+
+    speaker: str
+    name: str
+    text: str
+    kind: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        """The statement's fields as JSON."""
+        return {"speaker": self.speaker, "name": self.name, "text": self.text, "kind": self.kind,
+                "start": self.start, "end": self.end}
+
+
+def speaker_name(phrase: str) -> str:
+    """The name inside a speaker phrase: "Turkish Prime Minister Ahmet Davutoğlu" → "Ahmet Davutoğlu".
+
+    The longest run of capitalised words at the end that are neither titles nor
+    nationality adjectives; the phrase itself when it has none ("a spokesman").
+    """
+    words = phrase.split()
+    name: list[str] = []
+    for word in reversed(words):
+        plain = word.strip(",.;:").rstrip("'’s") if word.endswith(("'s", "’s")) else word.strip(",;:")
+        if not plain or not (plain[0].isupper() or plain.startswith(("al-", "el-"))):
+            if name and plain in ("bin", "al", "de", "van", "von", "da"):
+                name.insert(0, plain)
+                continue
+            break
+        if fold(plain) in _TITLE_WORDS:
+            break
+        name.insert(0, plain)
+    if name and all(fold(w) in _TITLE_WORDS for w in name):
+        name = []
+    return " ".join(name) if name else phrase.strip()
+
+
+def name_words(text: str) -> list[str]:
+    """The folded words of a name or query with titles taken out (how speakers are matched)."""
+    words = re.findall(r"[\w'’.\-]+", fold(text))
+    kept = [w.strip(".'’") for w in words if w not in _TITLE_WORDS and w.strip(".'’")]
+    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in kept]
+
+
+def matches_speaker(query: str, speaker: str) -> bool:
+    """True when every name word of `query` is a word of `speaker` (accents, case and titles ignored).
+
+    "Davutoglu" and "Prime Minister Davutoğlu" both match "Turkish Prime Minister Ahmet Davutoğlu".
+    """
+    wanted = name_words(query)
+    have = set(re.findall(r"\w+", fold(speaker).replace("’s", "").replace("'s", "")))
+    return bool(wanted) and all(w in have for w in (re.findall(r"\w+", " ".join(wanted))))
+
+
+_CALENDAR = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
+
+
+def _clean_speaker(phrase: str) -> str | None:
+    phrase = re.split(r"\s+(?:on|last|this|in)\s+|\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", phrase.strip())[0]
+    phrase = phrase.rstrip(",.")
+    if fold(phrase) in _NOT_SPEAKERS or _CALENDAR.match(phrase.split()[0] if phrase.split() else ""):
+        return None
+    words = phrase.split()
+    if not any(w[0].isupper() for w in words if w) and not re.search(_TITLE_NOUNS, phrase) \
+            and fold(phrase) not in ("he", "she", "they"):
+        return None
+    # A sentence-initial capital that is an ordinary word ("The", "But") alone is no speaker.
+    if len(words) == 1 and fold(words[0]) in _TITLE_WORDS:
+        return None
+    return phrase
+
+
+def _full_name(body: str, surname: str) -> str:
+    """"Davutoğlu" → "Ahmet Davutoğlu" when the article names him in full (first names are not titles)."""
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’\-]+\s+){{1,2}}){re.escape(surname)}\b", body):
+        first = [w for w in m.group(1).split() if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))]
+        if first and first == m.group(1).split()[-len(first):]:
+            return " ".join([*first, surname])
+    return surname
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets with surrounding spaces, quotation marks and a trailing comma taken off."""
+    while start < end and (body[start].isspace() or body[start] in _OPEN + _CLOSE):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in _OPEN + _CLOSE + ","):
+        end -= 1
+    return start, end
+
+
+def is_person(name: str) -> bool:
+    """True for a name that looks like a person's (capitalised words, not an organisation)."""
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() and any(c.islower() for c in w) for w in words) \
+        and not _ORGANISATION.search(name) \
+        and not any(fold(w) in _TITLE_WORDS for w in words)
+
+
+def attributed_statements(body: str) -> list[Statement]:
+    """Every attributed statement found in `body`, in text order."""
+    found: list[Statement] = []
+    last_person: str | None = None  # who "he" or "she" stands for: the latest person speaking or opening a sentence
+    full_names: dict[str, str] = {}  # a surname -> the full name the article gives it
+    for s_start, s_end in split_sentences(body):
+        sentence = body[s_start:s_end]
+        for start, end, who, kind in _matches(sentence):
+            speaker = _clean_speaker(who)
+            if speaker is None:
+                continue
+            if fold(speaker) in ("he", "she", "they"):
+                if fold(speaker) == "they" or last_person is None:
+                    continue
+                name = last_person
+            else:
+                name = speaker_name(speaker)
+                if len(name.split()) == 1 and name[:1].isupper():
+                    known = [f.name for f in found if name in f.name.split() and len(f.name.split()) > 1]
+                    name = known[-1] if known else full_names.setdefault(name, _full_name(body, name))
+                if is_person(name):
+                    last_person = name
+            a, b = _trim(body, s_start + start, s_start + end)
+            if b - a < 12:
+                continue
+            found.append(Statement(speaker, name, body[a:b], kind, a, b))
+        subject = _SUBJECT.match(sentence)
+        if subject and is_person(subject.group("name")) and not any(
+                _CALENDAR.match(w) or w in _SENTENCE_OPENERS for w in subject.group(0).split()):
+            last_person = subject.group("name")
+    return _without_overlaps(found)
+
+
+def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, speaker phrase, kind) of the statements in one sentence, offsets into it."""
+    out = []
+    for m in _QUOTE_THEN_SPEAKER.finditer(sentence):
+        out.append((m.start("q"), m.end("q"), m.group("who") or m.group("who2"), QUOTE))
+    for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
+        out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
+    if out:
+        return out
+    for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _SPEAKER_SAID_THAT, _SPEAKER_SAID, _SAID_AT_END):
+        m = pattern.match(sentence)
+        if m:
+            who = m.group("who") if m.groupdict().get("who") else m.groupdict().get("who2")
+            if who:
+                kind = QUOTE if _is_quoted(sentence[m.start("s"):m.end("s")]) else REPORTED
+                out.append((m.start("s"), m.end("s"), who, kind))
+                break
+    return out
+
+
+def _is_quoted(text: str) -> bool:
+    t = text.strip()
+    return len(t) > 2 and t[0] in _OPEN and t.rstrip(".,")[-1:] in _CLOSE
+
+
+def _without_overlaps(found: list[Statement]) -> list[Statement]:
+    """Statements in text order, a span overlapping an earlier one dropped."""
+    out: list[Statement] = []
+    for s in sorted(found, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
