@@ -36,10 +36,17 @@ _TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|offici
                 r"representative|officer|commander|general|aide|adviser|advisor|statement|report|agency|"
                 r"service|office|department|government|coach|manager|executive|founder|professor|"
                 r"researcher|researchers|witness|witnesses|spokesperson|press|counterpart|colleague|"
-                r"deputy|foreign|defense|defence|interior|prime|state|general's|ministry's")
+                r"deputy|foreign|defense|defence|interior|prime|state|engineer|councillor|councilor|teacher|doctor|"
+                r"nurse|commuter|resident|residents|farmer|worker|workers|student|scientist|economist|historian|"
+                r"author|writer|actor|actress|singer|player|captain|striker|chef|owner|shopkeeper|partner|"
+                r"member|members|activist|activists|campaigner|organiser|organizer|editor|journalist|"
+                r"correspondent|mother|father|wife|husband|daughter|son|sister|brother|friend|neighbour|"
+                r"spokeswoman|boss|chairperson|president's|leader's|vice|senior|former|top|board|staff|"
+                r"council|party|union|committee|company|club|city|county|team|group|opposition|campaign|"
+                r"church|school|hospital|army|military|court|bank|firm")
 _CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
 _LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
-_WORD = rf"(?:{_CAP}|{_TITLE_NOUNS})"
+_WORD = rf"(?:{_CAP}|{_TITLE_NOUNS}|[a-z]+['’]s)"
 # A speaker: an optional article, then up to nine capitalised words, titles and links, ending in a word.
 _SPEAKER = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD}){{0,8}}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
@@ -62,10 +69,12 @@ _SPEAKER_SAID = re.compile(
     rf"^{_OPENER}{_WHO}\s+(?!told|tells|asked|reported)(?:{_VERB})\b(?:\s+{_WHEN_WORDS})?,?\s+(?P<s>[^{_OPEN}].{{15,}})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
-    rf"^(?P<s>.{{15,}}?)[,]?[{_CLOSE}]?,?\s+(?:{_WHO}\s+{_VERB}|(?:said|says|added)\s+(?P<who2>{_SPEAKER}))\b[^,;{_OPEN}]{{0,80}}[.]?$", re.S)
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}\s+{_VERB}|(?:said|says|added)\s+(?P<who2>{_SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
+    rf"(?:,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
 # According to X, …   /   …, according to X.
-_ACCORDING_FIRST = re.compile(rf"^According to (?P<who>{_SPEAKER}),\s+(?P<s>.{{15,}})$", re.S)
-_ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>{_SPEAKER})[.]?$", re.S)
+# ("according to" names its source plainly, so the source is any short phrase up to the comma or the end.)
+_ACCORDING_FIRST = re.compile(rf"^According to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?),\s+(?P<s>.{{15,}})$", re.S)
+_ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?)[.]?$", re.S)
 
 # Words of a speaker phrase that are titles or descriptions, not the name ("Turkish Prime Minister").
 _TITLE_WORDS = set(fold(_TITLE_NOUNS.replace("|", " ").replace("(?:", " ").replace(")", " ")).split()) | {
