@@ -26,7 +26,9 @@ _OPEN, _CLOSE = "\"“", "\"”"
 _VERBS = (r"said|says|told|tells|added|adds|stated|states|announced|declared|explained|noted|warned|insisted|"
           r"argued|claimed|claims|stressed|urged|wrote|writes|asked|replied|continued|acknowledged|admitted|"
           r"confirmed|emphasi[sz]ed|pointed out|recalled|suggested|complained|predicted|tweeted|"
-          r"reported|reports|announces|promised|vowed|concluded|believes|thinks|quipped|remarked")
+          r"reported|reports|announces|promised|vowed|concluded|believes|thinks|quipped|remarked|denied|denies|"
+          r"reiterated|clarified|testified|went on to say|expressed (?:the )?hope|expressed regret|"
+          r"(?:had |has )?(?:previously |repeatedly )?maintained")
 # "was quoted as saying", "was cited as saying", "has said", "had said", "would say"
 _VERB = rf"(?:(?:was|were)\s+(?:quoted|cited)\s+(?:\w+\s+)?as\s+saying|(?:has|have|had|would|also|later|then|further)\s+(?:{_VERBS}|say)|{_VERBS})"
 # Lower-case words a speaker phrase may hold between its capitalised words ("spokesman for the ministry").
@@ -48,9 +50,10 @@ _CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
 _LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
 _WORD = rf"(?:{_CAP}|{_TITLE_NOUNS}|[a-z]+['’]s)"
 # A speaker: an optional article, then up to nine capitalised words, titles and links, ending in a word.
-_SPEAKER = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD}){{0,8}}"
+_SPEAKER = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _WHO = rf"(?P<who>{_SPEAKER}|{_PRONOUN})"
+_SPEAKER_PHRASE = re.compile(_SPEAKER)
 
 # “…,” X said / “…,” said X / “…?” X asked
 _QUOTE_THEN_SPEAKER = re.compile(
@@ -60,13 +63,25 @@ _QUOTE_THEN_SPEAKER = re.compile(
 _SPEAKER_THEN_QUOTE = re.compile(
     rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{_VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
-_OPENER = r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also)[^,]{0,60},\s+)?"
+_OPENER = (r"(?:\([A-Za-z ]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence
+           r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also|Nevertheless)"
+           r"[^,]{0,60},\s+)?")
+# "Sessions on Thursday announced", "Comey warned Wednesday that": a day between speaker and verb.
+_DAY_GAP = (r"(?:\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+            r"(?:\s+(?:morning|afternoon|evening|night))?)?")
 _SPEAKER_SAID_THAT = re.compile(
-    rf"^{_OPENER}{_WHO}\s+{_VERB}\b[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+(?P<s>.{{15,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+{_VERB}\b[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+(?P<s>.{{15,}})$", re.S)
 # X said (on Tuesday) …  — no "that"; only a day may sit between the verb and the statement.
 _WHEN_WORDS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
 _SPEAKER_SAID = re.compile(
-    rf"^{_OPENER}{_WHO}\s+(?!told|tells|asked|reported)(?:{_VERB})\b(?:\s+{_WHEN_WORDS})?,?\s+(?P<s>[^{_OPEN}].{{15,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+(?!told|tells|asked|reported)(?:{_VERB})\b(?:\s+{_WHEN_WORDS})?,?\s+(?P<s>[^{_OPEN}].{{15,}})$", re.S)
+# X told police he …  /  X allegedly told a detective (that) he …  — the listener, then the statement.
+_SPEAKER_TOLD = re.compile(
+    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
+    rf"[-–,]?\s*(?:that\s+)?(?P<s>(?:he|she|they|it|there|the|a|an|his|her|their|[A-Z{_OPEN}])\b.{{10,}})$", re.S)
+# A second statement inside the sentence: "…, adding that …", "…, saying the attacks …".
+_CLAUSE = re.compile(r",\s+(?:saying|adding|stressing|warning|noting|insisting|arguing|expressing (?:the )?hope)"
+                     r"(?:\s+that)?,?\s+(?P<s>\S.{10,})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
     rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}\s+{_VERB}|(?:said|says|added)\s+(?P<who2>{_SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
@@ -84,6 +99,9 @@ _TITLE_WORDS = set(fold(_TITLE_NOUNS.replace("|", " ").replace("(?:", " ").repla
     "gen.", "col.", "lt.", "sgt.", "capt.", "prime", "foreign", "affairs", "defence", "defense", "state", "chancellor",
     "premier", "leader", "chairman", "ceo", "coach", "manager", "judge", "justice", "attorney", "general", "white",
     "house", "press", "prosecutor", "ambassador", "envoy", "director", "head", "commander", "mayor", "governor"}
+# Title words that say what someone is ("minister", "president"): "the president" finds the person introduced so.
+_ROLE_WORDS = frozenset(_TITLE_WORDS - {"the", "a", "an", "of", "for", "and", "his", "her", "their", "its", "mr", "mrs",
+                                        "ms", "dr", "sir", "new", "former", "senior", "top", "acting"})
 # Nationality and role adjectives end like these: "Turkish", "Russian", "Syrian", "Chinese", "Israeli".
 _ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese)$|^(?:american|german|israeli|iraqi|saudi|pakistani|afghan|kuwaiti|"
                         r"qatari|emirati|yemeni|thai|nepali|bangladeshi|somali|iranian|moroccan|mexican|cuban|"
@@ -97,7 +115,8 @@ _ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|P
                            r"Corp|Ltd|Club|Federation|League|Board|Authority|Bureau|Embassy|Airlines?|Network)\b"
                            r"|^[A-Z]{2,}$|ministry|department|office|government|police|agency|spokes")
 # A person's name opening a sentence ("Adam Schiff, a Democratic ranking member …, rejected …").
-_SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,4}?(?P<name>[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)\b")
+_SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,6}[A-Z][\w'’\-]+\b")
+
 _SENTENCE_OPENERS = {"On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
                      "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier"}
 # Phrases the patterns catch as speakers that are not speakers.
@@ -178,7 +197,7 @@ def _clean_speaker(phrase: str) -> str | None:
             and fold(phrase) not in ("he", "she", "they"):
         return None
     # A sentence-initial capital that is an ordinary word ("The", "But") alone is no speaker.
-    if len(words) == 1 and fold(words[0]) in _TITLE_WORDS:
+    if len(words) == 1 and fold(words[0]) in {"the", "a", "an", "but", "and", "also", "so", "yet", "mr", "mrs", "ms"}:
         return None
     return phrase
 
@@ -209,37 +228,98 @@ def is_person(name: str) -> bool:
         and not any(fold(w) in _TITLE_WORDS for w in words)
 
 
+class _Speakers:
+    """Who the speaker phrases of one article stand for: full names, titles ("the president") and pronouns."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.last_person: str | None = None  # what "he"/"she" stands for: the latest person speaking or opening a sentence
+        self.full_names: dict[str, str] = {}
+        # (title words, name) of each person the article introduces with a title.
+        self.intros = []
+        for m in _SPEAKER_PHRASE.finditer(body):
+            name = speaker_name(m.group(0))
+            title = set(fold(m.group(0)).split()) - set(fold(name).split())
+            if title & _ROLE_WORDS and len(name.split()) > 1 and is_person(name):
+                self.intros.append((title, name))
+
+    def full(self, name: str) -> str:
+        """A lone surname as the article's full name for it ("Keane" → "Maria Keane")."""
+        if len(name.split()) != 1 or not name[:1].isupper():
+            return name
+        return self.full_names.setdefault(name, _full_name(self.body, name))
+
+    def by_title(self, phrase: str) -> str | None:
+        """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
+        words = [w for w in fold(phrase).split() if w not in ("the", "a", "an")]
+        if not words or not phrase.lower().startswith("the "):
+            return None
+        best, score = None, 0
+        for title, name in self.intros:
+            # The other words ("treasury", "US") say more than the head noun ("chief", "president").
+            points = sum(2 for w in words[:-1] if w in title) + (words[-1] in title)
+            if points > score:
+                best, score = name, points
+        return best or self.last_person
+
+    def resolve(self, speaker: str) -> str | None:
+        """The name a speaker phrase stands for; None for a pronoun with nobody before it."""
+        if fold(speaker) in ("he", "she", "they"):
+            return None if fold(speaker) == "they" else self.last_person
+        name = speaker_name(speaker)
+        if name == speaker.strip() and not is_person(name):
+            name = self.by_title(speaker) or name
+        name = self.full(name)
+        if is_person(name):
+            self.last_person = name
+        return name
+
+    def saw_sentence(self, sentence: str) -> None:
+        """A sentence opening with a person's name makes that person the one "he" stands for next."""
+        m = _SUBJECT.match(sentence)
+        if not m or any(_CALENDAR.match(w) or w in _SENTENCE_OPENERS for w in m.group(0).split()[:1]):
+            return
+        name = self.full(speaker_name(m.group(0)))
+        if is_person(name) and len(name.split()) > 1:
+            self.last_person = name
+
+
 def attributed_statements(body: str) -> list[Statement]:
     """Every attributed statement found in `body`, in text order."""
     found: list[Statement] = []
-    last_person: str | None = None  # who "he" or "she" stands for: the latest person speaking or opening a sentence
-    full_names: dict[str, str] = {}  # a surname -> the full name the article gives it
-    for s_start, s_end in split_sentences(body):
+    speakers = _Speakers(body)
+    sentences = split_sentences(body)
+    orphans: list[int] = []  # sentences of quotation with nobody named in them
+    by_sentence: dict[int, list[Statement]] = {}
+    for i, (s_start, s_end) in enumerate(sentences):
         sentence = body[s_start:s_end]
-        for start, end, who, kind in _matches(sentence):
+        matches = _matches(sentence)
+        if not matches and (sentence[:1] in _OPEN or (sentence.rstrip()[-1:] in _CLOSE and _odd_quotes(sentence))):
+            orphans.append(i)
+        for start, end, who, kind in matches:
             speaker = _clean_speaker(who)
-            if speaker is None:
+            name = speakers.resolve(speaker) if speaker else None
+            if name is None:
                 continue
-            if fold(speaker) in ("he", "she", "they"):
-                if fold(speaker) == "they" or last_person is None:
-                    continue
-                name = last_person
-            else:
-                name = speaker_name(speaker)
-                if len(name.split()) == 1 and name[:1].isupper():
-                    known = [f.name for f in found if name in f.name.split() and len(f.name.split()) > 1]
-                    name = known[-1] if known else full_names.setdefault(name, _full_name(body, name))
-                if is_person(name):
-                    last_person = name
             a, b = _trim(body, s_start + start, s_start + end)
-            if b - a < 12:
-                continue
-            found.append(Statement(speaker, name, body[a:b], kind, a, b))
-        subject = _SUBJECT.match(sentence)
-        if subject and is_person(subject.group("name")) and not any(
-                _CALENDAR.match(w) or w in _SENTENCE_OPENERS for w in subject.group(0).split()):
-            last_person = subject.group("name")
+            if b - a >= 12:
+                by_sentence.setdefault(i, []).append(Statement(speaker, name, body[a:b], kind, a, b))
+        speakers.saw_sentence(sentence)
+    # A quotation running over several sentences is attributed once, before or after: its other
+    # sentences take the speaker of the quotation next to them.
+    for i in orphans:
+        near = by_sentence.get(i - 1) or by_sentence.get(i + 1)
+        quoted = [st for st in near or () if st.kind == QUOTE]
+        if quoted:
+            a, b = _trim(body, *sentences[i])
+            by_sentence.setdefault(i, []).append(Statement(quoted[-1].speaker, quoted[-1].name, body[a:b], QUOTE, a, b))
+    for statements in by_sentence.values():
+        found.extend(statements)
     return _without_overlaps(found)
+
+
+def _odd_quotes(sentence: str) -> bool:
+    return (sentence.count('"') + sentence.count("“") + sentence.count("”")) % 2 == 1
 
 
 def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
@@ -249,17 +329,22 @@ def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
         out.append((m.start("q"), m.end("q"), m.group("who") or m.group("who2"), QUOTE))
     for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
         out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
-    if out:
-        return out
-    for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _SPEAKER_SAID_THAT, _SPEAKER_SAID, _SAID_AT_END):
-        m = pattern.match(sentence)
-        if m:
-            who = m.group("who") if m.groupdict().get("who") else m.groupdict().get("who2")
-            if who:
-                kind = QUOTE if _is_quoted(sentence[m.start("s"):m.end("s")]) else REPORTED
-                out.append((m.start("s"), m.end("s"), who, kind))
+    if not out:
+        for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
+                        _SAID_AT_END):
+            m = pattern.match(sentence)
+            who = m and (m.group("who") if m.groupdict().get("who") else m.groupdict().get("who2"))
+            if m and who:
+                out.append((m.start("s"), m.end("s"), who, REPORTED))
                 break
-    return out
+    subject = _SUBJECT.match(sentence)
+    clause = _CLAUSE.search(sentence, out[-1][0] if out else 0)
+    if clause and (out or subject):
+        who = out[-1][2] if out else subject.group(0)  # type: ignore[union-attr]
+        if out and out[-1][1] > clause.start():  # the first statement ends where "…, adding that" begins
+            out[-1] = (out[-1][0], clause.start(), out[-1][2], out[-1][3])
+        out.append((clause.start("s"), clause.end("s"), who, REPORTED))
+    return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out]
 
 
 def _is_quoted(text: str) -> bool:
