@@ -45,7 +45,7 @@ _TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|offici
                 r"correspondent|mother|father|wife|husband|daughter|son|sister|brother|friend|neighbour|"
                 r"spokeswoman|boss|chairperson|president's|leader's|vice|senior|former|top|board|staff|"
                 r"council|party|union|committee|company|club|city|county|team|group|opposition|campaign|"
-                r"church|school|hospital|army|military|court|bank|firm")
+                r"church|school|hospital|army|military|court|bank|firm|prosecution|barrister|solicitor|judge|counsel")
 _CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
 _LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
 _WORD = rf"(?:{_CAP}|{_TITLE_NOUNS}|[a-z]+['’]s)"
@@ -102,6 +102,10 @@ _TITLE_WORDS = set(fold(_TITLE_NOUNS.replace("|", " ").replace("(?:", " ").repla
 # Title words that say what someone is ("minister", "president"): "the president" finds the person introduced so.
 _ROLE_WORDS = frozenset(_TITLE_WORDS - {"the", "a", "an", "of", "for", "and", "his", "her", "their", "its", "mr", "mrs",
                                         "ms", "dr", "sir", "new", "former", "senior", "top", "acting"})
+# Heads of phrases that stand for one person ("the president", "the diplomat"), not a thing ("the transcripts").
+_PERSON_ROLES = frozenset("president minister diplomat secretary chief spokesman spokeswoman leader ambassador envoy "
+                          "governor senator official premier chancellor lawyer prosecutor judge general commander "
+                          "director head chairman chairwoman mayor coach king queen prince pope".split())
 # Nationality and role adjectives end like these: "Turkish", "Russian", "Syrian", "Chinese", "Israeli".
 _ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese)$|^(?:american|german|israeli|iraqi|saudi|pakistani|afghan|kuwaiti|"
                         r"qatari|emirati|yemeni|thai|nepali|bangladeshi|somali|iranian|moroccan|mexican|cuban|"
@@ -194,6 +198,7 @@ def _clean_speaker(phrase: str) -> str | None:
         return None
     words = phrase.split()
     if not any(w[0].isupper() for w in words if w) and not re.search(_TITLE_NOUNS, phrase) \
+            and fold(words[0] if words else "") not in ("the", "a", "an") \
             and fold(phrase) not in ("he", "she", "they"):
         return None
     # A sentence-initial capital that is an ordinary word ("The", "But") alone is no speaker.
@@ -252,7 +257,7 @@ class _Speakers:
     def by_title(self, phrase: str) -> str | None:
         """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
         words = [w for w in fold(phrase).split() if w not in ("the", "a", "an")]
-        if not words or not phrase.lower().startswith("the "):
+        if not words or not phrase.lower().startswith("the ") or words[-1] not in _PERSON_ROLES:
             return None
         best, score = None, 0
         for title, name in self.intros:
@@ -260,7 +265,9 @@ class _Speakers:
             points = sum(2 for w in words[:-1] if w in title) + (words[-1] in title)
             if points > score:
                 best, score = name, points
-        return best or self.last_person
+        # Nobody holds that title by name: the person last speaking, or in a standfirst (before anyone
+        # spoke) the first person the article introduces with a title.
+        return best or self.last_person or (self.intros[0][1] if self.intros else None)
 
     def resolve(self, speaker: str) -> str | None:
         """The name a speaker phrase stands for; None for a pronoun with nobody before it."""
@@ -270,7 +277,9 @@ class _Speakers:
         if name == speaker.strip() and not is_person(name):
             name = self.by_title(speaker) or name
         name = self.full(name)
-        if is_person(name):
+        words = fold(name).split()
+        # "A lawyer for the defence said …. He said his client …": an unnamed person is "he" too.
+        if is_person(name) or (words and words[0] in ("a", "an") and set(words) & _PERSON_ROLES):
             self.last_person = name
         return name
 
