@@ -35,15 +35,16 @@ def plot_timeline(timeline: Timeline, path: Path) -> Path:
                        s=60, facecolors=face, edgecolors="tab:blue", linewidths=1.5, label=label, zorder=3)
     for e in events:
         text = e.text if len(e.text) <= MAX_LABEL_CHARS else e.text[:MAX_LABEL_CHARS - 1] + "…"
+        text += f" (+{len(e.also_in)} more)" if e.also_in else ""
         ax.annotate(text, (e.day, rows[e.citation.ref.source or "unknown outlet"]), xytext=(4, 6),
                     textcoords="offset points", fontsize=6.5, rotation=12, color="0.25")
     ax.set_yticks(range(len(outlets)), outlets)
-    ax.set_ylim(-0.7, len(outlets) - 0.3)
+    ax.set_ylim(-0.6, len(outlets) - 0.1)
     ax.grid(axis="x", color="0.9")
     ax.set_title(f"{timeline.topic} — {len(events)} events"
-                 + (f", {len(timeline.undated)} undated (not shown)" if timeline.undated else ""), fontsize=10)
+                 + (f", {len(timeline.undated)} undated (not shown)" if timeline.undated else ""), fontsize=10, loc="left")
     if events:
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, fontsize=8, frameon=False)
     fig.autofmt_xdate()
     FigureCanvasAgg(fig)
     fig.tight_layout()
