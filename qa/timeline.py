@@ -36,9 +36,9 @@ EVENT, PUBLISHED = "event", "published"
 # Question framing that says what is wanted, not what it is about ("How did the … story develop?").
 _FRAMING = content_words("how did the story develop developed unfold unfolded evolve evolved what happened "
                          "timeline events history when was first reported report coverage news about over")
-# An article joins the timeline when its best passage holds at least this share of the topic's
-# words: on the shared sample's topic "Russia Syria air strikes" the off-topic passages of the demo
-# archive hold one word of four ("Russia" in a doping story), the on-topic ones three or four.
+# An article joins the timeline when its best passage, and the event sentence itself, hold at least
+# this share of the topic's words: for "Berlin Christmas market attack" over the demo archive, "the
+# apartments … especially in Berlin" (one word of four) came in when only the passage was checked.
 MIN_TOPIC_SHARE = 0.5
 MAX_EVENT_CHARS = 280
 CANDIDATES = 120  # fused candidates per search: a story can span many articles
@@ -116,7 +116,7 @@ def event_of(passage: Passage, body_offset_text: str, words: set[str]) -> Timeli
         if best is None or share > best[0]:
             best = (share, s, e)
     topic_share = len(content_words(f"{passage.title}\n{passage.text}") & words) / max(1, len(words))
-    if best is None or best[0] == 0 or topic_share < MIN_TOPIC_SHARE:
+    if best is None or topic_share < MIN_TOPIC_SHARE or best[0] < MIN_TOPIC_SHARE * len(words):
         return None
     _, s, e = best
     sentence = body_offset_text[s:e]
