@@ -207,11 +207,20 @@ def _clean_speaker(phrase: str) -> str | None:
     return phrase
 
 
-def _full_name(body: str, surname: str) -> str:
-    """"Davutoğlu" → "Ahmet Davutoğlu" when the article names him in full (first names are not titles)."""
-    for m in re.finditer(rf"\b((?:[A-Z][\w'’\-]+\s+){{1,2}}){re.escape(surname)}\b", body):
-        first = [w for w in m.group(1).split() if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))]
-        if first and first == m.group(1).split()[-len(first):]:
+_CAP_RUN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+\b")
+
+
+def _full_name(runs: list[str], surname: str) -> str:
+    """"Davutoğlu" → "Ahmet Davutoğlu" when the article names him in full (first names are not titles).
+
+    `runs` are the article's runs of two or three capitalised words, in text order.
+    """
+    for run in runs:
+        words = run.split()
+        if words[-1] != surname:
+            continue
+        first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))]
+        if first and first == words[-1 - len(first):-1]:
             return " ".join([*first, surname])
     return surname
 
@@ -240,19 +249,30 @@ class _Speakers:
         self.body = body
         self.last_person: str | None = None  # what "he"/"she" stands for: the latest person speaking or opening a sentence
         self.full_names: dict[str, str] = {}
-        # (title words, name) of each person the article introduces with a title.
-        self.intros = []
-        for m in _SPEAKER_PHRASE.finditer(body):
-            name = speaker_name(m.group(0))
-            title = set(fold(m.group(0)).split()) - set(fold(name).split())
-            if title & _ROLE_WORDS and len(name.split()) > 1 and is_person(name):
-                self.intros.append((title, name))
+        self._intros: list[tuple[set[str], str]] | None = None
+        self._runs: list[str] | None = None
+
+    @property
+    def intros(self) -> list[tuple[set[str], str]]:
+        """(title words, name) of each person the article introduces with a title (found when first needed)."""
+        if self._intros is None:
+            self._intros = []
+            for m in _SPEAKER_PHRASE.finditer(self.body):
+                name = speaker_name(m.group(0))
+                title = set(fold(m.group(0)).split()) - set(fold(name).split())
+                if title & _ROLE_WORDS and len(name.split()) > 1 and is_person(name):
+                    self._intros.append((title, name))
+        return self._intros
 
     def full(self, name: str) -> str:
         """A lone surname as the article's full name for it ("Keane" → "Maria Keane")."""
         if len(name.split()) != 1 or not name[:1].isupper():
             return name
-        return self.full_names.setdefault(name, _full_name(self.body, name))
+        if name not in self.full_names:
+            if self._runs is None:
+                self._runs = [m.group(0) for m in _CAP_RUN.finditer(self.body)]
+            self.full_names[name] = _full_name(self._runs, name)
+        return self.full_names[name]
 
     def by_title(self, phrase: str) -> str | None:
         """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
