@@ -24,6 +24,7 @@ from typing import Iterable
 from index.article import Article, ArticleRef, RefersToArticle
 from index.chunking import Chunk
 from index.flags import FLAGS_SCHEMA, delete_flags, record_flags
+from index.statements import STATEMENTS_SCHEMA, delete_statements, record_statements
 from index.text import STOPWORDS, WORD, fold
 
 # `search_text` is the folded headline, a newline, then the folded chunk text: split it into the
@@ -141,7 +142,7 @@ class Manifest:
         # of the app) then see only committed transactions, never an article
         # half replaced (WAL gives each statement a committed snapshot).
         self.writer = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.writer.executescript(SCHEMA + FLAGS_SCHEMA)
+        self.writer.executescript(SCHEMA + FLAGS_SCHEMA + STATEMENTS_SCHEMA)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
         self._fill_chunk_fields()
@@ -361,6 +362,7 @@ class Manifest:
             [(c.id, c.article_id, c.n, c.start, c.end, c.text, f"{head}\n{fold(c.text)}") for c in chunks],
         )
         record_flags(self.writer, article.id, article.body)
+        record_statements(self.writer, article.id, article.body)
 
     def put_duplicate(self, article: Article, duplicate_of: str) -> None:
         """Record that `article` repeats the body of a stored article."""
@@ -412,6 +414,7 @@ class Manifest:
         if dead > 0:
             self._count("dead_vectors", dead)
         delete_flags(self.writer, article_id)
+        delete_statements(self.writer, article_id)
         gone = self.writer.execute("DELETE FROM articles WHERE id=?", (article_id,)).rowcount
         gone += self.writer.execute("DELETE FROM duplicates WHERE id=?", (article_id,)).rowcount
         return gone > 0

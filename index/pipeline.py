@@ -27,6 +27,7 @@ from index.errors import NewsdeskError
 from index.lock import WriteLock
 from index.provenance import stamp_of, stamp_store
 from index.readers import FieldMap, ReadFailure, list_inputs, read_file
+from index.statements import backfill as backfill_statements
 from index.store import ArchiveStore, remove_store
 
 # (files done, files total, current file) — the Gradio app drives a progress bar with it.
@@ -157,6 +158,8 @@ class Indexer:
                 self._flush(pending, bodies, report, stale)
                 # Articles stored before syndication groups existed are grouped now.
                 self.store.syndication.backfill()
+                # So are articles stored before attributed statements were recorded.
+                backfill_statements(self.store.manifest.writer)
                 self._end_write()
                 if progress:
                     progress(len(files), len(files), "")

@@ -37,6 +37,7 @@ from index.chroma_client import EMBEDDED, ChromaLocation
 from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
 from index.provenance import EmbedderStamp, read_stamp
 from index.swap import SwapGuard, ensure_generation, read_generation
+from index.statements import StoredStatement, all_statements
 from index.syndication import SyndicationGroups
 
 MANIFEST_FILE = "manifest.sqlite"
@@ -429,6 +430,10 @@ class ArchiveStore:
     def articles(self, limit: int | None = None) -> list[ArticleRow]:
         """Stored articles, newest first."""
         return self._read(lambda: self.manifest.articles(limit))
+
+    def statements(self) -> list[StoredStatement]:
+        """Every attributed statement with its article (index/statements.py), read under the swap guard."""
+        return self._read(lambda: all_statements(self.manifest.db))
 
     def outlets(self) -> dict[str, int]:
         """Outlet -> article count."""

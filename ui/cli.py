@@ -64,9 +64,9 @@ def command_modules(command: str | None = None) -> tuple[ModuleType, ...]:
     """
     if command in commands_index.COMMANDS:
         return (commands_index,)
-    from ui import commands_chat, commands_eval, commands_qa
+    from ui import commands_chat, commands_eval, commands_news, commands_qa
 
-    return (commands_index, commands_qa, commands_eval, commands_chat)
+    return (commands_index, commands_qa, commands_news, commands_eval, commands_chat)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,102 @@
+"""The manifest's record of attributed statements (who said what; see index/attribution.py).
+
+Two tables beside the articles: `statements` (one row per statement: speaker as
+written, the name it resolves to, its folded form for matching, kind and the
+span's offsets) and `statement_scans` (which articles were scanned, by which
+version of the patterns). They are created with IF NOT EXISTS when a store is
+opened, so a store written before them keeps working: its articles are scanned
+on the fly when read, and recorded by the next ingest (`backfill`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from index.article import ArticleRef
+from index.attribution import Statement, attributed_statements
+from index.text import fold
+
+# Bump when the patterns change: articles scanned by an older version are scanned again.
+PATTERNS_VERSION = 1
+
+STATEMENTS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS statements (
+    article_id TEXT NOT NULL, n INTEGER NOT NULL, speaker TEXT NOT NULL, name TEXT NOT NULL,
+    name_key TEXT NOT NULL, kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, n)
+);
+CREATE TABLE IF NOT EXISTS statement_scans (article_id TEXT PRIMARY KEY, version INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class StoredStatement:
+    """A statement with the article it is from (its text is `body[start:end]` of that article)."""
+
+    ref: ArticleRef
+    statement: Statement
+
+
+def record_statements(db: sqlite3.Connection, article_id: str, body: str) -> list[Statement]:
+    """Scan `body` and record its statements (inside the caller's transaction); returns them."""
+    delete_statements(db, article_id)
+    found = attributed_statements(body)
+    db.executemany('INSERT INTO statements VALUES (?,?,?,?,?,?,?,?)',
+                   [(article_id, n, s.speaker, s.name, fold(s.name), s.kind, s.start, s.end)
+                    for n, s in enumerate(found)])
+    db.execute("INSERT OR REPLACE INTO statement_scans VALUES (?, ?)", (article_id, PATTERNS_VERSION))
+    return found
+
+
+def delete_statements(db: sqlite3.Connection, article_id: str) -> None:
+    """Forget an article's statements (inside the caller's transaction)."""
+    db.execute("DELETE FROM statements WHERE article_id=?", (article_id,))
+    db.execute("DELETE FROM statement_scans WHERE article_id=?", (article_id,))
+
+
+def unscanned_ids(db: sqlite3.Connection) -> list[str]:
+    """Stored articles not yet scanned by the current patterns (older stores, older versions)."""
+    return [r[0] for r in db.execute(
+        "SELECT a.id FROM articles a LEFT JOIN statement_scans s ON s.article_id = a.id "
+        "WHERE s.version IS NULL OR s.version <> ? ORDER BY a.id", (PATTERNS_VERSION,))]
+
+
+def backfill(writer: sqlite3.Connection) -> int:
+    """Scan and record the articles `unscanned_ids` lists (the caller holds the write lock); returns how many."""
+    ids = unscanned_ids(writer)
+    with writer:
+        for article_id in ids:
+            (body,) = writer.execute("SELECT body FROM articles WHERE id=?", (article_id,)).fetchone()
+            record_statements(writer, article_id, body)
+    return len(ids)
+
+
+def all_statements(db: sqlite3.Connection) -> list[StoredStatement]:
+    """Every statement in the archive with its article, oldest article first (undated last).
+
+    Articles not scanned yet are scanned here, in memory, without writing (a
+    reader does not hold the write lock).
+    """
+    refs: dict[str, ArticleRef] = {}
+    bodies: dict[str, str] = {}
+    for aid, title, source, published, url in db.execute(
+            "SELECT id, title, source, published, url FROM articles ORDER BY ts IS NULL, ts, id"):
+        refs[aid] = ArticleRef(aid, title, source, published, url)
+    rows: dict[str, list[Statement]] = {}
+    stale = set(unscanned_ids(db))
+    for aid, speaker, name, kind, start, end in db.execute(
+            'SELECT article_id, speaker, name, kind, start, "end" FROM statements ORDER BY article_id, n'):
+        if aid in refs and aid not in stale:
+            rows.setdefault(aid, []).append(Statement(speaker, name, "", kind, start, end))
+    for aid in set(rows) | stale:
+        (body,) = db.execute("SELECT body FROM articles WHERE id=?", (aid,)).fetchone()
+        bodies[aid] = body
+        if aid in stale:
+            rows[aid] = attributed_statements(body)
+    out = []
+    for aid, ref in refs.items():
+        for s in rows.get(aid, ()):
+            text = bodies[aid][s.start:s.end]
+            out.append(StoredStatement(ref, Statement(s.speaker, s.name, text, s.kind, s.start, s.end)))
+    return out

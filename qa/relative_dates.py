@@ -1,0 +1,116 @@
+"""Days named in article text, read against the article's publication date.
+
+"On Tuesday" in an article of Friday 2 Oct 2015 is Tuesday 29 Sep 2015;
+"yesterday" is the day before publication; "Oct. 1" without a year is the
+nearest 1 October (the publication year, or the year before when that would
+put it more than `FUTURE_DAYS` ahead). Rule-based and deterministic: a timeline
+is ordered by these days, so nothing is guessed — text without a day-precise
+expression gives no date (months, "last week" and "recently" are too vague to
+place an event on a line of days).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from qa.dates import MONTHS, WEEKDAYS
+
+# A yearless day more than this many days after publication is read as last year's:
+# news looks back far more than ahead ("Dec. 28" in a January article is last December).
+FUTURE_DAYS = 60
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ABSOLUTE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?!\d)(?:,?\s+(?P<y1>{_YEAR}))?"
+    rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)(?![\w-])")
+_RELATIVE = re.compile(rf"\b(?:(?P<dir>next|last|this|on)\s+)?(?P<wd>{_WEEKDAY})(?:'s|’s)?\b"
+                       r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening)\b",
+                       re.IGNORECASE)
+# Words before a weekday that make it a future day ("will meet on Monday", "is due to vote Tuesday").
+_FUTURE = re.compile(r"\b(?:will|would|is due|are due|is set|are set|is scheduled|are scheduled|is expected|"
+                     r"are expected|plans? to|next)\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TextDate:
+    """A day named in a text: the day, the words it was read from and their offsets in that text."""
+
+    day: date
+    phrase: str
+    start: int
+    end: int
+    relative: bool  # read against the publication date ("Tuesday", "yesterday", a day without a year)
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _absolute(m: re.Match[str], published: date | None) -> TextDate | None:
+    month = _month(m.group("m1") or m.group("m2"))
+    day = int(re.match(r"\d+", m.group("d1") or m.group("d2")).group(0))  # type: ignore[union-attr]
+    year_text = m.group("y1") or m.group("y2")
+    if not 1 <= day <= 31:
+        return None
+    if year_text:
+        year = int(year_text)
+    elif published is None:
+        return None  # "Oct. 1" in an undated article: no year to read it against
+    else:
+        year = published.year
+        if day > calendar.monthrange(year, month)[1]:
+            return None
+        if date(year, month, day) > published + timedelta(days=FUTURE_DAYS):
+            year -= 1
+    try:
+        return TextDate(date(year, month, day), m.group(0), m.start(), m.end(), relative=not year_text)
+    except ValueError:
+        return None
+
+
+def _relative(m: re.Match[str], text: str, published: date) -> TextDate | None:
+    word = (m.group("word") or "").lower()
+    if word:
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return TextDate(published + timedelta(days=offset), m.group(0), m.start(), m.end(), relative=True)
+    if not m.group("wd")[0].isupper():
+        return None  # "monday" in lower case is rarely a date in edited news text
+    weekday = WEEKDAYS[m.group("wd").lower()]
+    direction = (m.group("dir") or "").lower()
+    ahead = direction == "next" or bool(_FUTURE.search(text[max(0, m.start() - 80):m.start()]))
+    if ahead:
+        forward = (weekday - published.weekday()) % 7 or (7 if direction == "next" else 0)
+        day = published + timedelta(days=forward)
+    else:
+        back = (published.weekday() - weekday) % 7
+        if direction == "last" and back == 0:
+            back = 7
+        day = published - timedelta(days=back)
+    return TextDate(day, m.group(0), m.start(), m.end(), relative=True)
+
+
+def dates_in_text(text: str, published: date | None) -> list[TextDate]:
+    """The days `text` names, in text order; weekdays and "yesterday" only when `published` is known."""
+    found = [d for m in _ABSOLUTE.finditer(text) if (d := _absolute(m, published))]
+    if published is not None:
+        taken = [(d.start, d.end) for d in found]
+        for m in _RELATIVE.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            d = _relative(m, text, published)
+            if d:
+                found.append(d)
+    return sorted(found, key=lambda d: d.start)
+
+
+def event_date(text: str, published: date | None) -> TextDate | None:
+    """The day a sentence says its event happened: the first day it names, or None."""
+    days = dates_in_text(text, published)
+    return days[0] if days else None

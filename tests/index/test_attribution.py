@@ -1,0 +1,95 @@
+"""Attributed statements: quotations, reported speech and "according to" (index/attribution.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.attribution import QUOTE, REPORTED, attributed_statements, matches_speaker, speaker_name
+
+
+def only(body: str):
+    found = attributed_statements(body)
+    assert len(found) == 1, found
+    s = found[0]
+    assert body[s.start:s.end] == s.text
+    return s
+
+
+@pytest.mark.parametrize("body, speaker, text", [
+    ("“The outcome is very worrisome,” Davutoğlu was quoted as saying in several Turkish dailies.",
+     "Davutoğlu", "The outcome is very worrisome"),
+    ('"We will follow up on that for certain," Kerry said.', "Kerry", "We will follow up on that for certain"),
+    ('"We are not afraid of anyone," said Foreign Minister Sergei Lavrov.', "Sergei Lavrov",
+     "We are not afraid of anyone"),
+    ('Kerry told reporters: "We agreed on the imperative of talks."', "Kerry", "We agreed on the imperative of talks."),
+    ('"Is this the end of the road?" the minister asked.', "the minister", "Is this the end of the road?"),
+])
+def test_quotations_with_their_speaker(body, speaker, text):
+    s = only(body)
+    assert (s.name, s.kind) == (speaker, QUOTE)
+    assert s.text.rstrip(",") == text.rstrip(",")
+
+
+@pytest.mark.parametrize("body, speaker, text", [
+    ("Lavrov said that Russian troops were targeting ISIL in Syria.", "Lavrov",
+     "Russian troops were targeting ISIL in Syria."),
+    ("Kerry told the press before the meeting that the country told Russia to focus on ISIL.", "Kerry",
+     "the country told Russia to focus on ISIL."),
+    ("The Pentagon said on Tuesday the talks had been productive.", "The Pentagon", "the talks had been productive."),
+    ("The United States and Russia will hold a military meeting soon, Kerry said after meeting Lavrov.", "Kerry",
+     "The United States and Russia will hold a military meeting soon"),
+    ("Russia does not consider the Free Syrian Army a terrorist group, Lavrov said Oct. 1.", "Lavrov",
+     "Russia does not consider the Free Syrian Army a terrorist group"),
+])
+def test_reported_speech(body, speaker, text):
+    s = only(body)
+    assert (s.speaker, s.kind, s.text) == (speaker, REPORTED, text)
+
+
+@pytest.mark.parametrize("body, speaker, text", [
+    ("According to the Pentagon, the talks lasted an hour and a half.", "the Pentagon",
+     "the talks lasted an hour and a half."),
+    ("Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss Syria, according to Anadolu Agency.",
+     "Anadolu Agency", "Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss Syria"),
+])
+def test_according_to(body, speaker, text):
+    s = only(body)
+    assert (s.speaker, s.kind, s.text) == (speaker, REPORTED, text)
+
+
+def test_titles_are_not_the_name_and_a_surname_takes_the_full_name():
+    body = ("Turkish Prime Minister Ahmet Davutoğlu accused Russia of targeting rebels. "
+            "“The outcome is very worrisome,” Davutoğlu was quoted as saying.")
+    assert speaker_name("Turkish Prime Minister Ahmet Davutoğlu") == "Ahmet Davutoğlu"
+    assert speaker_name("U.S. Secretary of State John Kerry") == "John Kerry"
+    assert only(body).name == "Ahmet Davutoğlu"
+
+
+def test_he_is_the_person_who_opened_the_previous_sentence():
+    body = ('Adam Schiff, a Democratic member of the committee, rejected the claim as "simply not credible". '
+            '"I have come to the reluctant conclusion that the Attorney General should step down," he said.')
+    found = attributed_statements(body)
+    assert [(s.speaker, s.name) for s in found] == [("he", "Adam Schiff")]
+
+
+def test_he_without_anyone_before_is_dropped():
+    assert attributed_statements('"We will win this fight," he said.') == []
+
+
+@pytest.mark.parametrize("body", [
+    "The storm closed schools along the coast on Tuesday.",
+    '"Hamlet" opened at the Gate Theatre on Friday.',  # quotation marks around a title, nobody speaks
+    "It said nothing about the cause.",
+])
+def test_no_statement_where_nobody_is_quoted(body):
+    assert attributed_statements(body) == []
+
+
+@pytest.mark.parametrize("query", ["Davutoglu", "davutoğlu", "Ahmet Davutoglu", "Prime Minister Davutoğlu"])
+def test_speakers_match_across_spellings_accents_and_titles(query):
+    assert matches_speaker(query, "Turkish Prime Minister Ahmet Davutoğlu")
+
+
+@pytest.mark.parametrize("query", ["Erdogan", "Mehmet Davutoglu", "Prime Minister"])
+def test_other_names_do_not_match(query):
+    assert not matches_speaker(query, "Turkish Prime Minister Ahmet Davutoğlu")

@@ -1,0 +1,62 @@
+"""Attributed statements recorded in the manifest at ingest, and stores from before the table (index/statements.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from index.chunking import Chunker
+from index.pipeline import Indexer
+from index.store import ArchiveStore
+
+SAMPLE = ("Anti-ISIL coalition slams Russia\nDate: 2015-10-02\nSource: Hurriyet Daily News\n\n"
+          "Turkish Prime Minister Ahmet Davutoğlu accused Russia on Oct. 2 of targeting moderate rebels.\n\n"
+          "“The outcome is very worrisome,” Davutoğlu was quoted as saying in several Turkish dailies.\n\n"
+          "Russia does not consider the Free Syrian Army a terrorist group, Lavrov said Oct. 1.\n")
+STORM = "Storm hits coast\n\nA winter storm closed schools along the coast of Maine on Tuesday.\n"
+
+
+def make_indexer(store_dir: Path, embedder) -> Indexer:
+    return Indexer(ArchiveStore(store_dir), embedder, Chunker(embedder.tokenize, chunk_tokens=64, overlap=8),
+                   quiet=True)
+
+
+def rows(store_dir: Path) -> list[tuple]:
+    with sqlite3.connect(store_dir / "manifest.sqlite") as db:
+        return db.execute("SELECT name, kind, start, \"end\" FROM statements ORDER BY start").fetchall()
+
+
+def test_ingest_records_statements_and_remove_forgets_them(tmp_path, fake_embedder):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "sample.txt").write_text(SAMPLE, encoding="utf-8")
+    (docs / "storm.txt").write_text(STORM, encoding="utf-8")
+    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer.ingest([docs])
+    stored = indexer.store.statements()
+    assert [(s.statement.name, s.statement.kind) for s in stored] == [("Ahmet Davutoğlu", "quote"),
+                                                                      ("Lavrov", "reported")]
+    body = indexer.store.article(stored[0].ref.article_id).body
+    assert body[stored[0].statement.start:stored[0].statement.end] == "The outcome is very worrisome"
+    assert stored[0].ref.published == "2015-10-02" and stored[0].ref.source == "Hurriyet Daily News"
+    assert len(rows(tmp_path / "store")) == 2
+    indexer.remove_path(docs / "sample.txt")
+    assert indexer.store.statements() == [] and rows(tmp_path / "store") == []
+
+
+def test_a_store_from_before_the_table_still_answers_and_is_filled_by_the_next_ingest(tmp_path, fake_embedder):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "sample.txt").write_text(SAMPLE, encoding="utf-8")
+    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer.ingest([docs])
+    indexer.store.close()
+    with sqlite3.connect(tmp_path / "store" / "manifest.sqlite") as db:  # the store as an older version wrote it
+        db.executescript("DROP TABLE statements; DROP TABLE statement_scans;")
+    reopened = make_indexer(tmp_path / "store", fake_embedder)
+    assert [s.statement.name for s in reopened.store.statements()] == ["Ahmet Davutoğlu", "Lavrov"]
+    assert rows(tmp_path / "store") == []  # read on the fly: a reader writes nothing
+    (docs / "storm.txt").write_text(STORM, encoding="utf-8")
+    reopened.ingest([docs / "storm.txt"])  # any ingest records the older articles' statements
+    assert [r[0] for r in rows(tmp_path / "store")] == ["Ahmet Davutoğlu", "Lavrov"]
+    assert [s.statement.name for s in reopened.store.statements()] == ["Ahmet Davutoğlu", "Lavrov"]

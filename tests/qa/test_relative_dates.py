@@ -1,0 +1,56 @@
+"""Days named in article text, read against the publication date (qa/relative_dates.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from qa.relative_dates import dates_in_text, event_date
+
+FRIDAY = date(2015, 10, 2)  # Friday 2 October 2015, the shared sample's day
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lavrov said on Tuesday that the strikes hit ISIL.", date(2015, 9, 29)),
+    ("Tuesday's strikes hit Homs.", date(2015, 9, 29)),
+    ("The ministry said on Friday that", FRIDAY),  # the day of publication itself
+    ("He spoke last Friday.", date(2015, 9, 25)),
+    ("The talks will resume on Monday.", date(2015, 10, 5)),  # future context reads forward
+    ("They meet next Friday.", date(2015, 10, 9)),
+    ("Yesterday the coalition demanded a halt.", date(2015, 10, 1)),
+    ("Russia continued air strikes for a third day on Oct. 2.", date(2015, 10, 2)),
+    ("Kerry met Sinirlioğlu on 1 October.", date(2015, 10, 1)),
+    ("The war began on March 15, 2011.", date(2011, 3, 15)),
+    ("He was arrested on Dec. 28.", date(2014, 12, 28)),  # a yearless day far ahead is last year's
+])
+def test_days_are_read_against_the_publication_date(text, expected):
+    found = event_date(text, FRIDAY)
+    assert found is not None and found.day == expected
+    assert text[found.start:found.end] == found.phrase
+
+
+def test_a_january_article_reads_december_as_last_year():
+    assert event_date("The attack on Dec. 19 killed 12.", date(2017, 1, 10)).day == date(2016, 12, 19)
+
+
+@pytest.mark.parametrize("text", [
+    "The strikes began last week.",  # too vague for a day
+    "Sales rose in March.",
+    "She may be right, and 10 may be too many.",
+    "The monday meeting",  # lower case: not a date in edited text
+])
+def test_vague_or_no_days_give_nothing(text):
+    assert event_date(text, FRIDAY) is None
+
+
+def test_an_undated_article_gets_only_days_with_their_year():
+    assert event_date("on Tuesday", None) is None
+    assert event_date("on Oct. 1", None) is None
+    found = event_date("on Oct. 1, 2015", None)
+    assert found is not None and found.day == date(2015, 10, 1) and not found.relative
+
+
+def test_several_days_come_in_text_order():
+    days = dates_in_text("Talks on Oct. 1 were followed by strikes on Tuesday.", FRIDAY)
+    assert [d.day for d in days] == [date(2015, 10, 1), date(2015, 9, 29)]
