@@ -23,6 +23,7 @@ from typing import Iterable
 
 from index.article import Article, ArticleRef, RefersToArticle
 from index.chunking import Chunk
+from index.defaults import DEFAULTS_SCHEMA
 from index.flags import FLAGS_SCHEMA, delete_flags, record_flags
 from index.text import STOPWORDS, WORD, fold
 
@@ -141,7 +142,7 @@ class Manifest:
         # of the app) then see only committed transactions, never an article
         # half replaced (WAL gives each statement a committed snapshot).
         self.writer = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.writer.executescript(SCHEMA + FLAGS_SCHEMA)
+        self.writer.executescript(SCHEMA + FLAGS_SCHEMA + DEFAULTS_SCHEMA)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
         self._fill_chunk_fields()
@@ -313,10 +314,16 @@ class Manifest:
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE ts IS NULL ORDER BY id")]
 
     def outlets(self) -> dict[str, int]:
-        """Outlet name -> article count, most articles first."""
+        """Outlet name -> article count, most articles first; articles without an outlet are not an
+        outlet (they used to be counted as one called "unknown": see `unattributed`)."""
         rows = self.db.execute(
-            "SELECT COALESCE(source, 'unknown'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1")
+            "SELECT source, COUNT(*) FROM articles WHERE source IS NOT NULL AND source <> '' "
+            "GROUP BY 1 ORDER BY 2 DESC, 1")
         return {r[0]: r[1] for r in rows}
+
+    def unattributed(self) -> int:
+        """Articles without an outlet."""
+        return self.db.execute("SELECT COUNT(*) FROM articles WHERE source IS NULL OR source = ''").fetchone()[0]
 
     def counts(self) -> tuple[int, int, str | None, str | None]:
         """(articles, chunks, first date, last date)."""

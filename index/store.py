@@ -100,12 +100,14 @@ class StoreStats:
     months: dict[str, int] = field(default_factory=dict)
     syndicated_groups: int = 0  # groups of syndicated copies (see index/syndication.py)
     syndicated_articles: int = 0  # articles in those groups
+    unattributed: int = 0  # articles without an outlet (not counted as an outlet)
 
     def to_json(self) -> dict:
         """The `newsdesk stats --json` fields the store knows (the CLI adds the flagged count)."""
         return {"articles": self.articles, "chunks": self.chunks, "sources": self.sources,
                 "first_date": self.first_date, "last_date": self.last_date, "bytes": self.bytes,
-                "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles}
+                "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles,
+                "unattributed": self.unattributed}
 
 
 class ArchiveStore:
@@ -442,7 +444,8 @@ class ArchiveStore:
         size = sum(_file_size(p) for p in self.path.rglob("*"))
         groups, grouped = self.syndication.counts()
         return StoreStats(articles, chunks, self.manifest.outlets(), first, last, size,
-                          self.manifest.duplicate_count(), self.manifest.months(), groups, grouped)
+                          self.manifest.duplicate_count(), self.manifest.months(), groups, grouped,
+                          self.manifest.unattributed())
 
 
 def remove_store(path: Path) -> None:
