@@ -49,7 +49,8 @@ def card_id(turn: int, n: int) -> str:
     return f"nd-src-{turn}-{n}"
 
 
-def _head(label: str | None, source: str | None, published: str | None, extra: str = "") -> str:
+def card_head(label: str | None, source: str | None, published: str | None, extra: str = "") -> str:
+    """A source card's first line: its number badge (if any), outlet, date and any extra badges."""
     badge = f'<span class="nd-num">{esc(label)}</span>' if label else ""
     return (f'<div class="nd-card-head">{badge}<span class="nd-outlet">{esc(source or "Unknown outlet")}</span>'
             f'<span class="nd-date">{esc(pretty_date(published))}</span>{extra}</div>')
@@ -63,14 +64,16 @@ def headline(title: str | None, url: str | None) -> str:
     return f'<span class="nd-headline">{text}</span>'
 
 
-def _trim_left(text: str, limit: int) -> str:
+def trim_left(text: str, limit: int) -> str:
+    """The last `limit` characters of `text`, cut at a word and led by '…' when shortened."""
     if len(text) <= limit:
         return text
     cut = text[-limit:]
     return "…" + cut[cut.find(" ") + 1:] if " " in cut else "…" + cut
 
 
-def _trim_right(text: str, limit: int) -> str:
+def trim_right(text: str, limit: int) -> str:
+    """The first `limit` characters of `text`, cut at a word and ended by '…' when shortened."""
     if len(text) <= limit:
         return text
     cut = text[:limit]
@@ -92,14 +95,14 @@ def citation_card(c: Citation, turn: int) -> str:
     """A numbered cited source: outlet, date, linked headline, the quote highlighted in its passage."""
     before, quote, after = quote_parts(c)
     if quote:
-        body = (f"{esc(_trim_left(before, CONTEXT_CHARS))}<mark class=\"nd-quote\">{esc(quote)}</mark>"
-                f"{esc(_trim_right(after, CONTEXT_CHARS))}")
+        body = (f"{esc(trim_left(before, CONTEXT_CHARS))}<mark class=\"nd-quote\">{esc(quote)}</mark>"
+                f"{esc(trim_right(after, CONTEXT_CHARS))}")
     else:  # the quote is not inside the stored passage text: show it on its own
-        body = f'<mark class="nd-quote">{esc(c.quote)}</mark>' if c.quote else esc(_trim_right(before, 600))
+        body = f'<mark class="nd-quote">{esc(c.quote)}</mark>' if c.quote else esc(trim_right(before, 600))
     warn = "" if c.supported else '<span class="nd-warn" title="The sentences citing this source could not be ' \
                                   'matched to its text">⚠ support not confirmed</span>'
     return (f'<div class="nd-card nd-cited" id="{card_id(turn, c.n)}" data-n="{c.n}">'
-            f'{_head(str(c.n), c.source, c.published, warn)}{headline(c.title, c.url)}'
+            f'{card_head(str(c.n), c.source, c.published, warn)}{headline(c.title, c.url)}'
             f'<div class="nd-passage">{body}</div>{also_reported(c.also_in)}</div>')
 
 
@@ -121,8 +124,8 @@ def passage_card(p: Passage, kind: str = "pending") -> str:
 
     No number: the answer's [n] numbers only exist once it is written and checked.
     """
-    return (f'<div class="nd-card nd-{kind}">{_head(None, p.source, p.published)}{headline(p.title, p.url)}'
-            f'<div class="nd-passage">{esc(_trim_right(" ".join(p.text.split()), SNIPPET_CHARS))}</div></div>')
+    return (f'<div class="nd-card nd-{kind}">{card_head(None, p.source, p.published)}{headline(p.title, p.url)}'
+            f'<div class="nd-passage">{esc(trim_right(" ".join(p.text.split()), SNIPPET_CHARS))}</div></div>')
 
 
 def _uncited(passages: Sequence[Passage], citations: Sequence[Citation]) -> list[Passage]:
