@@ -17,7 +17,7 @@ from typing import Sequence
 import gradio as gr
 
 from index.readers.registry import supported_extensions
-from ui import handlers, theme, views
+from ui import article_view, handlers, theme, views
 from ui.access import Access
 from ui.handlers import AppServices, Conversation
 
@@ -204,7 +204,8 @@ def launch(services: AppServices, *, host: str = "127.0.0.1", port: int = 7860,
     logins = [*auth, *admins] or None
     app = build_app(services, access)
     app.launch(server_name=host, server_port=port, auth=logins, inbrowser=open_browser, share=False,
-               prevent_thread_lock=not block, theme=theme.theme(), css=theme.CSS, head=theme.HEAD,
+               prevent_thread_lock=not block, theme=theme.theme(), css=theme.CSS + article_view.CSS,
+               head=theme.HEAD + article_view.HEAD,
                max_file_size=MAX_UPLOAD, show_error=False, quiet=not block, footer_links=["api"],
                auth_message="Newsdesk — log in to ask the archive." if logins else None,
                enable_monitoring=False, ssr_mode=False, mcp_server=False, pwa=False)

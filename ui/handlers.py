@@ -29,7 +29,7 @@ from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
 from qa.query import QuestionError
 from qa.services import Services, SharedLLM
 from qa.settings import Settings
-from ui import views
+from ui import article_view, source_list, views
 from ui.access import Access
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                 if isinstance(services.llm, SharedLLM) and services.llm.busy:
                     status += " — waiting while another answer is written"
                 chat[-1]["content"] = views.status_html(status)
-                yield chat, views.sources_panel(views.sources_pending(event.passages), convo.panels), convo, ""
+                yield chat, views.sources_panel(source_list.sources_pending(event.passages), convo.panels), convo, ""
             elif isinstance(event, ShortAnswer):
                 short = event.text
             elif isinstance(event, TextDelta):
@@ -141,7 +141,8 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
             elif isinstance(event, Done):
                 answer, turn = event.answer, convo.turn
                 chat[-1]["content"] = f"<div class='nd-final'>{views.answer_html(answer, turn)}</div>"
-                current = views.sources_answered(answer, turn)
+                rows = article_view.stored_articles(services.indexer.store, (p.article_id for p in answer.passages))
+                current = source_list.sources_answered(answer, turn, rows)
                 earlier = list(convo.panels)
                 convo.history += [{"role": "user", "content": question},
                                   {"role": "assistant", "content": answer.text}]

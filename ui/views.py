@@ -91,21 +91,6 @@ def quote_parts(c: Citation) -> tuple[str, str, str]:
     return c.passage[:start], c.passage[start:end], c.passage[end:]
 
 
-def citation_card(c: Citation, turn: int) -> str:
-    """A numbered cited source: outlet, date, linked headline, the quote highlighted in its passage."""
-    before, quote, after = quote_parts(c)
-    if quote:
-        body = (f"{esc(trim_left(before, CONTEXT_CHARS))}<mark class=\"nd-quote\">{esc(quote)}</mark>"
-                f"{esc(trim_right(after, CONTEXT_CHARS))}")
-    else:  # the quote is not inside the stored passage text: show it on its own
-        body = f'<mark class="nd-quote">{esc(c.quote)}</mark>' if c.quote else esc(trim_right(before, 600))
-    warn = "" if c.supported else '<span class="nd-warn" title="The sentences citing this source could not be ' \
-                                  'matched to its text">⚠ support not confirmed</span>'
-    return (f'<div class="nd-card nd-cited" id="{card_id(turn, c.n)}" data-n="{c.n}">'
-            f'{card_head(str(c.n), c.source, c.published, warn)}{headline(c.title, c.url)}'
-            f'<div class="nd-passage">{body}</div>{also_reported(c.also_in)}</div>')
-
-
 def also_reported(copies: Sequence[ArticleRef]) -> str:
     """'Also reported by' the outlets that ran a syndicated copy: each outlet linked to its copy, with its date."""
     if not copies:
@@ -117,55 +102,6 @@ def also_reported(copies: Sequence[ArticleRef]) -> str:
             name = f'<a href="{esc(copy.url)}" target="_blank" rel="noopener noreferrer" title="{esc(copy.title)}">{name}</a>'
         items.append(f"{name} ({esc(pretty_date(copy.published))})" if copy.published else name)
     return f'<div class="nd-also">Also reported by {", ".join(items)}</div>'
-
-
-def passage_card(p: Passage, kind: str = "pending") -> str:
-    """A retrieved passage, not (yet) a citation: shown while the answer is written, or as a closest match.
-
-    No number: the answer's [n] numbers only exist once it is written and checked.
-    """
-    return (f'<div class="nd-card nd-{kind}">{card_head(None, p.source, p.published)}{headline(p.title, p.url)}'
-            f'<div class="nd-passage">{esc(trim_right(" ".join(p.text.split()), SNIPPET_CHARS))}</div></div>')
-
-
-def _uncited(passages: Sequence[Passage], citations: Sequence[Citation]) -> list[Passage]:
-    cited = {(c.article_id, c.passage_start) for c in citations}
-    return [p for p in passages if (p.article_id, p.start) not in cited]
-
-
-def _also_retrieved(passages: Sequence[Passage]) -> str:
-    if not passages:
-        return ""
-    items = "".join(f"<li>{headline(p.title, p.url)} <span class='nd-panel-note'>{esc(p.source or 'Unknown outlet')}"
-                    f" · {esc(pretty_date(p.published))}</span></li>" for p in passages)
-    return (f"<details class='nd-more'><summary>{len(passages)} more passage(s) retrieved but not cited</summary>"
-            f"<ul>{items}</ul></details>")
-
-
-def sources_pending(passages: Sequence[Passage]) -> str:
-    """The sources panel as soon as retrieval is done, before the answer is written."""
-    if not passages:
-        return "<div class='nd-panel-note'>No passage matches the question and filters.</div>"
-    cards = "".join(passage_card(p) for p in passages)
-    return (f"<div class='nd-panel-note'>{len(passages)} passages found — writing the answer…</div>"
-            f"<div class='nd-sources'>{cards}</div>")
-
-
-def sources_answered(answer: Answer, turn: int) -> str:
-    """The sources panel for a finished answer: cited cards with quotes, then what else was retrieved."""
-    if answer.abstained or not answer.citations:
-        if not answer.passages:
-            return "<div class='nd-panel-note'>No passage matches the question and filters.</div>"
-        cards = "".join(passage_card(p, "retrieved") for p in answer.passages[:4])
-        # "None answers" only beside an abstention: beside a given answer it would contradict it.
-        note = ("None of these passages answers the question; they are the closest the archive has."
-                if answer.abstained else "The answer cites none of these passages; they are what was retrieved.")
-        return f"<div class='nd-panel-note'>{note}</div><div class='nd-sources'>{cards}</div>"
-    cards = "".join(citation_card(c, turn) for c in answer.citations)
-    note = (f"{len(answer.citations)} cited source(s). The highlighted sentence is what supports the answer; "
-            "click a number in the answer to jump to it.")
-    return (f"<div class='nd-panel-note'>{note}</div><div class='nd-sources'>{cards}"
-            f"{_also_retrieved(_uncited(answer.passages, answer.citations))}</div>")
 
 
 def sources_panel(current: str | None = None, earlier: Sequence[tuple[str, str]] = ()) -> str:
