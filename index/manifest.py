@@ -19,7 +19,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from index.article import Article, ArticleRef, RefersToArticle
 from index.chunking import Chunk
@@ -197,6 +197,21 @@ class Manifest:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [_article_row(r) for r in self.db.execute(sql)]
+
+    def find_articles(self, words: Sequence[str], offset: int, limit: int) -> tuple[int, list[ArticleRow]]:
+        """(how many match, one page of them newest first): articles whose headline, outlet or text holds
+        every one of `words` (case-insensitive for ASCII letters; `%` and `_` are plain characters)."""
+        where, params = [], []
+        for word in words:
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(title LIKE ? ESCAPE '\\' OR COALESCE(source, '') LIKE ? ESCAPE '\\' "
+                         "OR body LIKE ? ESCAPE '\\')")
+            params += [pattern] * 3
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        (total,) = self.db.execute(f"SELECT COUNT(*) FROM articles {clause}", params).fetchone()
+        rows = self.db.execute(f"SELECT {_ARTICLE_COLS} FROM articles {clause} "
+                               "ORDER BY ts IS NULL, ts DESC, title LIMIT ? OFFSET ?", (*params, limit, offset))
+        return total, [_article_row(r) for r in rows]
 
     def ids_for_path(self, path: str) -> list[str]:
         """Articles (and duplicates) read from `path` or from inside it (folder or archive).

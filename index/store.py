@@ -426,6 +426,10 @@ class ArchiveStore:
         """Stored articles, newest first."""
         return self._read(lambda: self.manifest.articles(limit))
 
+    def find_articles(self, words: Sequence[str], offset: int, limit: int) -> tuple[int, list[ArticleRow]]:
+        """(matches, one page of them newest first) for the Archive tab's search (`Manifest.find_articles`)."""
+        return self._read(lambda: self.manifest.find_articles(words, offset, limit))
+
     def outlets(self) -> dict[str, int]:
         """Outlet -> article count."""
         return self._read(lambda: self.manifest.outlets())
