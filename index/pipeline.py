@@ -179,6 +179,8 @@ class Indexer:
                 self._end_write()
                 if progress:
                     progress(len(files), len(files), "")
+                if article_progress:
+                    article_progress(len(files), len(files), "", report.processed)
             except KeyboardInterrupt:
                 report.interrupted = True
                 raise

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 import gradio as gr
 import pandas as pd
 
+from index.defaults import ArticleDefaults
 from index.errors import NewsdeskError
 from index.pipeline import IngestReport
 from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
@@ -248,15 +249,18 @@ def keep_uploads(settings: Settings, files: Sequence[object], upload_dir: Path) 
 
 
 def ingest(services: AppServices, files: Sequence[object] | None, folder: str | None,
-           progress: Progress | None = None, *, access: Access = LOCAL_USER, user: str | None = None) -> str:
+           progress: Progress | None = None, *, access: Access = LOCAL_USER, user: str | None = None,
+           source: str | None = None, published: object = None, author: str | None = None) -> str:
     """Index uploaded files and/or a file or folder on the server; returns the summary HTML.
 
     `access` says whether `user` may write and which server folders may be read
-    (the default is the single local user, as with `newsdesk ingest`).
+    (the default is the single local user, as with `newsdesk ingest`). `source`,
+    `published` and `author` fill those fields of articles that lack them (`index.defaults`).
     """
     paths: list[Path] = []
     try:
         access.check_writer(user, "Ingest")
+        defaults = ArticleDefaults.parse(source, published, author)
         if folder and folder.strip():
             paths.append(access.server_path(folder))
     except NewsdeskError as exc:
@@ -271,8 +275,8 @@ def ingest(services: AppServices, files: Sequence[object] | None, folder: str | 
         return views.error_html("Choose files to upload, or give a folder path on the server."
                                 if access.folder_box else "Choose files to upload.")
     within = access.within(services.settings.home / "uploads")  # also links met inside a folder
-    return _write(services, lambda step: services.indexer.ingest(paths, progress=step, within=within), "Ingest",
-                  progress)
+    return _write(services, lambda step: services.indexer.ingest(paths, within=within, defaults=defaults or None,
+                                                                 article_progress=step), "Ingest", progress)
 
 
 def rebuild(services: Services, drop_missing: bool = False, progress: Progress | None = None, *,
@@ -306,10 +310,11 @@ def load_demo(services: Services, progress: Progress | None = None, *, access: A
 def _write(services: Services, job: Callable[[Callable[[int, int, str], None]], IngestReport], what: str,
            progress: Progress | None) -> str:
     """Run one index write: one at a time in this app (and the store's lock across processes)."""
-    def step(done: int, total: int, path: str) -> None:
+    def step(done: int, total: int, path: str, articles: int | None = None) -> None:
         if progress is not None and total:
-            progress(done / total, desc=f"{what}: file {min(done + 1, total)} of {total} {Path(path).name}"
-                     if path else f"{what}: finishing")
+            read = f" · {articles:,} article(s) read" if articles else ""
+            progress(done / total, desc=f"{what}: file {min(done + 1, total)} of {total} {Path(path).name}{read}"
+                     if path else f"{what}: finishing{read}")
     if not services.write_lock.acquire(blocking=False):
         return views.error_html(BUSY)
     try:

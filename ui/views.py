@@ -233,16 +233,29 @@ def stats_html(stats: StoreStats) -> str:
     return f"<div class='nd-stats nd-stats-archive'>{grid}</div>{extra}<div class='nd-outlets'>{rows}</div>"
 
 
+SHOWN_TITLES = 20  # headlines (and failures) listed per kind in an ingest summary; the rest are counted
+
+
+def _listed(items: Sequence[str], kind: str, cls: str = "nd-failures nd-report-list") -> str:
+    """The first SHOWN_TITLES items (HTML) as a list under `kind`, then how many more."""
+    shown = "".join(f"<li>{item}</li>" for item in items[:SHOWN_TITLES])
+    more = f"<li class='nd-panel-note'>… and {len(items) - SHOWN_TITLES:,} more</li>" if len(items) > SHOWN_TITLES else ""
+    return f"{kind}:<ul class='{cls}'>{shown}{more}</ul>" if items else ""
+
+
 def report_html(report: IngestReport, what: str = "Ingest") -> str:
-    """An ingest or rebuild summary: the five counts, then every failure with its reason."""
+    """An ingest or rebuild summary: the five counts, the headlines added and updated, every failure with its
+    reason (the first 20 of each, then how many more)."""
     chips = [("added", report.added, "good" if report.added else ""), ("updated", report.updated, ""),
              ("unchanged", report.unchanged, ""), ("duplicates", report.duplicates, ""),
              ("failed", len(report.failed), "bad" if report.failed else "")]
     counts = "".join(f"<span class='nd-chip nd-{cls}'>{esc(name)} <b>{n}</b></span>" for name, n, cls in chips)
-    failures = "".join(f"<li><code>{esc(f.path)}</code>: {esc(f.error)}</li>" for f in report.failed)
+    failures = [f"<code>{esc(f.path)}</code>: {esc(f.error)}" for f in report.failed]
     return (f"<div><b>{esc(what)} finished in {report.seconds:.1f} s.</b> The archive now holds "
             f"{report.articles:,} articles ({report.chunks:,} passages).<div class='nd-report-counts'>{counts}</div>"
-            + (f"Not indexed:<ul class='nd-failures'>{failures}</ul>" if failures else "") + "</div>")
+            + _listed([esc(t) for t in report.added_titles], "Added")
+            + _listed([esc(t) for t in report.updated_titles], "Updated")
+            + _listed(failures, "Not indexed", "nd-failures") + "</div>")
 
 
 EVAL_TILES = (("correct", "answers correct"), ("hits@4", "right article in top 4"), ("mrr@10", "MRR@10"),
