@@ -105,3 +105,9 @@ def remove_article(services: Services, article_id: str | None, *, access: Access
     return (f"<div class='nd-panel-note'>Removed “{views.esc(row.title)}” ({views.esc(row.source or 'no outlet')}, "
             f"{views.esc(views.pretty_date(row.published))}) and its passages from the index; ingesting its file "
             "again would add it back.</div>")
+
+
+def page_view(store: ArchiveStore, query: str | None, page: float | None) -> tuple[str, pd.DataFrame, int, list[str]]:
+    """What the Archive tab shows for a page: (caption HTML, table, page number, ids of its rows)."""
+    shown = list_page(store, query, page)
+    return f"<div class='nd-panel-note'>{views.esc(shown.caption)}</div>", shown.table, shown.page, shown.ids

@@ -97,6 +97,8 @@ details.nd-read[open] > .nd-reader { position: fixed; top: 5vh; bottom: 5vh; lef
 .nd-read-passage { background: rgba(59, 130, 246, 0.10); border-radius: 2px; }
 .nd-article-body mark.nd-quote { padding: 1px 0; }
 #nd-article-view { max-height: 640px; overflow-y: auto; }
+#nd-archive-tools { align-items: end; }
+#nd-archive-tools button { white-space: nowrap; }
 .nd-qnum { font-weight: 600; color: var(--body-text-color-subdued); margin-right: 4px; }
 """
 
