@@ -27,6 +27,7 @@ class Highlight:
     start: int
     end: int
     kind: str  # PASSAGE or QUOTE
+    n: int | None = None  # the citation number of a quote: "in the article" links scroll to it
 
 
 def stored_articles(store: ArchiveStore, article_ids: Iterable[str]) -> dict[str, ArticleRow]:
@@ -51,9 +52,12 @@ def marked_body(body: str, highlights: Sequence[Highlight]) -> str:
     out = []
     for start, end in zip(cuts, cuts[1:]):
         piece = esc(body[start:end])
-        kinds = {h.kind for h in spans if h.start <= start and end <= h.end}
+        covering = [h for h in spans if h.start <= start and end <= h.end]
+        kinds = {h.kind for h in covering}
         if QUOTE in kinds:
-            piece = f'<mark class="nd-quote">{piece}</mark>'
+            n = next((h.n for h in covering if h.kind == QUOTE and h.n is not None), None)
+            attr = "" if n is None else f' data-n="{n}"'
+            piece = f'<mark class="nd-quote"{attr}>{piece}</mark>'
         if PASSAGE in kinds:
             piece = f'<span class="nd-read-passage">{piece}</span>'
         out.append(piece)
@@ -89,7 +93,7 @@ details.nd-read[open] > summary::after { content: ''; position: fixed; inset: 0;
 details.nd-read[open] > .nd-reader { position: fixed; top: 5vh; bottom: 5vh; left: 50%; transform: translateX(-50%);
   width: min(820px, 94vw); z-index: 1000; overflow-y: auto; background: var(--background-fill-primary);
   border-radius: 10px; box-shadow: 0 20px 60px rgba(0, 0, 0, 0.35); padding: 18px 26px; }
-.nd-reader-close { float: right; border: 1px solid var(--border-color-primary); border-radius: 6px;
+.nd-reader-close { float: right; position: sticky; top: 0; z-index: 1; border: 1px solid var(--border-color-primary); border-radius: 6px;
   background: var(--background-fill-secondary); padding: 3px 10px; cursor: pointer; }
 .nd-article-title { margin: 0 0 4px; font-size: 1.2rem; }
 .nd-article-meta { color: var(--body-text-color-subdued); font-size: 0.85rem; margin-bottom: 6px; }
@@ -99,25 +103,39 @@ details.nd-read[open] > .nd-reader { position: fixed; top: 5vh; bottom: 5vh; lef
 #nd-article-view { max-height: 640px; overflow-y: auto; }
 #nd-archive-tools { align-items: end; }
 #nd-archive-tools button { white-space: nowrap; }
+a.nd-open-at { font-family: var(--font); font-size: 0.78rem; white-space: nowrap; }
 .nd-qnum { font-weight: 600; color: var(--body-text-color-subdued); margin-right: 4px; }
 """
 
-# Opening a reader scrolls it to its first quote (else its first passage); ✕ and Esc close it.
+# Opening a reader scrolls it to its first quote (else its first passage), or to quote n when opened by
+# that quote's "in the article" link; ✕ and Esc close it.
 HEAD = """<script>
 document.addEventListener('toggle', function (event) {
   var box = event.target;
   if (!box.classList || !box.classList.contains('nd-read') || !box.open) return;
   var pane = box.querySelector('.nd-reader');
-  var mark = pane && (pane.querySelector('mark.nd-quote') || pane.querySelector('.nd-read-passage'));
+  var wanted = box.dataset.target ? pane.querySelector('mark.nd-quote[data-n="' + box.dataset.target + '"]') : null;
+  delete box.dataset.target;
+  var mark = pane && (wanted || pane.querySelector('mark.nd-quote') || pane.querySelector('.nd-read-passage'));
   if (!mark) return;
   pane.scrollTop += mark.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
 }, true);
 document.addEventListener('click', function (event) {
-  var close = event.target.closest ? event.target.closest('.nd-reader-close') : null;
-  if (!close) return;
+  var target = event.target.closest ? event.target : null;
+  var close = target && target.closest('.nd-reader-close');
+  var at = target && target.closest('a.nd-open-at');
+  if (!close && !at) return;
   event.preventDefault();
-  var box = close.closest('details.nd-read');
-  if (box) box.open = false;
+  if (close) {
+    var open = close.closest('details.nd-read');
+    if (open) open.open = false;
+    return;
+  }
+  var card = at.closest('.nd-card');
+  var box = card && card.querySelector('details.nd-read');
+  if (!box) return;
+  box.dataset.target = at.dataset.n;
+  box.open = true;
 }, true);
 document.addEventListener('keydown', function (event) {
   if (event.key !== 'Escape') return;

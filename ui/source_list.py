@@ -51,7 +51,7 @@ class ArticleSources:
             if not self.passages:
                 spans.append(Highlight(c.passage_start, c.passage_start + len(c.passage), PASSAGE))
             if c.quote:
-                spans.append(Highlight(c.quote_start, c.quote_end, QUOTE))
+                spans.append(Highlight(c.quote_start, c.quote_end, QUOTE, c.n))
         return spans
 
 
@@ -85,7 +85,7 @@ def group_sources(passages: Sequence[Passage], citations: Sequence[Citation] = (
     return SourceList(cited, uncited, len(passages))
 
 
-def _quote_html(c: Citation, turn: int, numbered: bool, first: bool) -> str:
+def _quote_html(c: Citation, turn: int, numbered: bool, first: bool, with_reader: bool) -> str:
     before, quote, after = quote_parts(c)
     if quote:
         body = (f"{esc(trim_left(before, CONTEXT_CHARS))}<mark class=\"nd-quote\">{esc(quote)}</mark>"
@@ -94,7 +94,9 @@ def _quote_html(c: Citation, turn: int, numbered: bool, first: bool) -> str:
         body = f'<mark class="nd-quote">{esc(c.quote)}</mark>' if c.quote else esc(trim_right(before, 600))
     label = f'<span class="nd-qnum">[{c.n}]</span>' if numbered else ""
     anchor = "" if first else f' id="{card_id(turn, c.n)}"'  # the card itself carries the first number
-    return f'<div class="nd-passage"{anchor} data-n="{c.n}">{label}{body}</div>'
+    at = (f' <a class="nd-open-at" href="#" data-n="{c.n}" title="Open the whole article at this quote">'
+          "in the article</a>") if with_reader and c.quote else ""
+    return f'<div class="nd-passage"{anchor} data-n="{c.n}">{label}{body}{at}</div>'
 
 
 def cited_card(article: ArticleSources, turn: int, row: ArticleRow | None = None, with_reader: bool = False) -> str:
@@ -104,7 +106,8 @@ def cited_card(article: ArticleSources, turn: int, row: ArticleRow | None = None
     warn = "" if all(c.supported for c in article.citations) else (
         '<span class="nd-warn" title="The sentences citing this source could not be matched to its text">'
         '⚠ support not confirmed</span>')
-    quotes = "".join(_quote_html(c, turn, len(numbers) > 1, i == 0) for i, c in enumerate(article.citations))
+    quotes = "".join(_quote_html(c, turn, len(numbers) > 1, i == 0, with_reader)
+                     for i, c in enumerate(article.citations))
     read = article_view.reader(row, article.highlights(), article.also_in) if with_reader else ""
     return (f'<div class="nd-card nd-cited" id="{card_id(turn, numbers[0])}" data-n="{" ".join(map(str, numbers))}">'
             f'{card_head(str(numbers[0]), article.ref.source, article.ref.published, badges + warn)}'

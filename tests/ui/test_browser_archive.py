@@ -112,3 +112,30 @@ def test_upload_with_outlet_and_date(browser, archive_app, artifacts, tmp_path):
     assert "unknown" not in page.locator("#nd-stats").inner_text()
     page.screenshot(path=str(artifacts / "archive-upload-metadata.png"), full_page=True)
     tab.close()
+
+
+def test_the_reader_scrolls_a_long_article_to_its_quote(browser, archive_app, artifacts, shared_dir):  # noqa: F811
+    """The shared sample (a 715-word Hürriyet Daily News page, a bare .txt) given its outlet and date; its
+    answer sits near the end, so the reader must scroll to it."""
+    from index.defaults import ArticleDefaults
+
+    sample = shared_dir / "samples" / "000_0be134a1780ed82a.txt"
+    archive_app.services.indexer.ingest([sample], defaults=ArticleDefaults.parse("Hürriyet Daily News", "2015-10-03"))
+    tab = Page(browser, archive_app.url)
+    page = tab.page
+    tab.ask("How long could Russia's air strike campaign in Syria last, according to the State Duma?")
+    page.wait_for_selector("#nd-chat .nd-final", timeout=90_000)
+    card = page.locator("#nd-sources-box .nd-card.nd-cited").filter(has_text="Hürriyet Daily News").first
+    quote = card.locator(".nd-passage").filter(has_text="three to four months")
+    quote.locator("a.nd-open-at").click()  # open the article at this quote, not at the card's first
+    reader = card.locator(".nd-reader")
+    reader.wait_for(state="visible")
+    page.wait_for_timeout(300)
+    assert reader.evaluate("el => el.scrollTop") > 200  # scrolled down to the quote
+    mark = reader.locator("mark.nd-quote").filter(has_text="three to four months")
+    box, pane = mark.bounding_box(), reader.bounding_box()
+    assert pane["y"] <= box["y"] and box["y"] + box["height"] <= pane["y"] + pane["height"]
+    page.screenshot(path=str(artifacts / "reader-long-article.png"))
+    reader.locator(".nd-reader-close").click()
+    reader.wait_for(state="hidden")
+    tab.close()

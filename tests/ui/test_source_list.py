@@ -93,8 +93,10 @@ def test_every_card_opens_the_whole_article_with_its_highlights():
     assert panel.count('<details class="nd-read">') == 4  # two cited cards, two not cited
     reader = panel.split('<details class="nd-read">')[1].split("</details>")[0]
     assert "Turkey summoned the Russian ambassador twice." in reader  # the end of the body: the whole article
-    assert '<mark class="nd-quote">Feridun Sinirlioğlu met Russian officials.</mark>' in reader
-    assert '<mark class="nd-quote">The sides discussed the airspace violations over Turkey.</mark>' in reader
+    assert '<mark class="nd-quote" data-n="1">Feridun Sinirlioğlu met Russian officials.</mark>' in reader
+    assert '<mark class="nd-quote" data-n="2">The sides discussed the airspace violations over Turkey.</mark>' in reader
+    card_a = panel.split('id="nd-src-1-3"')[0]
+    assert card_a.count('class="nd-open-at"') == 2 and 'data-n="2" title="Open the whole article' in card_a
     assert 'class="nd-read-passage"' in reader and "by Staff &lt;b&gt;writer&lt;/b&gt;" in reader
     assert "Also reported by" in reader
     gone = source_list.sources_answered(answer(), 1, {k: v for k, v in ROWS.items() if k != "a"})
