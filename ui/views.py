@@ -228,8 +228,9 @@ def stats_html(stats: StoreStats) -> str:
     top = max(stats.sources.values(), default=1)
     rows = "".join(f"<span>{esc(name)}</span><div class='nd-bar' style='width:{100 * count / top:.0f}%'></div>"
                    f"<span>{count}</span>" for name, count in stats.sources.items())
+    unattributed = f" · {stats.unattributed:,} without an outlet" if stats.unattributed else ""
     extra = (f"<div class='nd-panel-note'>{stats.duplicates} duplicate copies recorded but not indexed twice · "
-             f"{stats.bytes / 2**20:.1f} MB on disk</div>")
+             f"{stats.bytes / 2**20:.1f} MB on disk{unattributed}</div>")
     return f"<div class='nd-stats nd-stats-archive'>{grid}</div>{extra}<div class='nd-outlets'>{rows}</div>"
 
 

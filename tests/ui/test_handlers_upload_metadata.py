@@ -51,7 +51,8 @@ def test_undated_upload_without_outlet_adds_no_outlet(fake_services, tmp_path):
     handlers.ingest(fake_services, [path], "")
     overview = handlers.overview(fake_services)
     assert "unknown" not in overview.outlets and "5 outlets" in overview.line
-    assert ">unknown<" not in handlers.archive_stats(fake_services)[0]
+    stats = handlers.archive_stats(fake_services)[0]
+    assert ">unknown<" not in stats and "1 without an outlet" in stats
 
 
 def test_progress_counts_articles_inside_a_big_file(fake_services, tmp_path):
