@@ -46,6 +46,7 @@ DIRTY_FILE = "dirty"  # present while vectors may have outrun the manifest (cras
 # a 90-chunk archive held 457 vectors after 12 updates of every article (3.5 MB
 # chroma.sqlite3), with 100 it holds 1 (2.0 MB). New stores only: Chroma keeps
 # an existing collection's setting, so older stores get it at their next rebuild or compaction.
+UNATTRIBUTED = "unknown"  # the name `outlets()` counts articles without an outlet under (qa.query.UNKNOWN_OUTLET)
 HNSW_SYNC_THRESHOLD = 100
 ID_PAGE = 5000  # ids per Chroma get/delete call when sweeping (bounded memory and SQL variables)
 T = TypeVar("T")
@@ -431,8 +432,14 @@ class ArchiveStore:
         return self._read(lambda: self.manifest.find_articles(words, offset, limit))
 
     def outlets(self) -> dict[str, int]:
-        """Outlet -> article count."""
-        return self._read(lambda: self.manifest.outlets())
+        """Outlet -> article count, for the question parser: articles without an outlet are counted under
+        "unknown" (`qa.query.UNKNOWN_OUTLET`, never offered as an outlet), so an archive of undated,
+        unattributed `.txt` files is not taken for an empty one. What the app lists is `stats().sources`,
+        which leaves them out."""
+        def read() -> dict[str, int]:
+            named, unattributed = self.manifest.outlets(), self.manifest.unattributed()
+            return {**named, UNATTRIBUTED: unattributed} if unattributed else named
+        return self._read(read)
 
     def date_span(self) -> tuple[str | None, str | None]:
         """The first and last publication dates in the archive (None when no article is dated)."""

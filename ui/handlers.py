@@ -198,7 +198,7 @@ def overview(services: Services, examples: int = 4) -> Overview:
     """The archive as the chat tab presents it (refreshed on page load and after writes)."""
     store = services.indexer.store
     stats = store.stats()
-    return Overview(views.archive_line(stats), list(store.outlets()), example_questions(services, examples),
+    return Overview(views.archive_line(stats), list(stats.sources), example_questions(services, examples),
                     stats.articles == 0, stats.first_date, stats.last_date)
 
 

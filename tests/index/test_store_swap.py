@@ -44,7 +44,7 @@ def test_rebuild_by_another_process_is_followed_by_reads_and_writes(tmp_path, fa
 
     run_worker(store.path, "rebuild")
     # What the answerer asks first (the chat server failed here with "closed database").
-    assert store.outlets() == {} and store.date_span() == (None, None)
+    assert store.outlets() == {"unknown": 3} and store.date_span() == (None, None)
     cli = write_articles(tmp_path / "cli", {"quake.txt": "Earthquake shakes Chile\n\nA strong earthquake hit Chile."})
     run_worker(store.path, "ingest", cli)
     # The server's reads follow the swap: the article the CLI added after it is found.
