@@ -46,7 +46,7 @@ def word_count(text: str) -> int:
 
 
 def marked_body(body: str, highlights: Sequence[Highlight]) -> str:
-    """The escaped body with passages wrapped in `span.nd-read-passage` and quotes in `mark.nd-quote`."""
+    """The escaped body with passages wrapped in `span.nd-read-passage` and quotes in `mark.nd-read-quote`."""
     spans = [h for h in highlights if 0 <= h.start < h.end <= len(body)]
     cuts = sorted({0, len(body), *(h.start for h in spans), *(h.end for h in spans)})
     out = []
@@ -57,7 +57,7 @@ def marked_body(body: str, highlights: Sequence[Highlight]) -> str:
         if QUOTE in kinds:
             n = next((h.n for h in covering if h.kind == QUOTE and h.n is not None), None)
             attr = "" if n is None else f' data-n="{n}"'
-            piece = f'<mark class="nd-quote"{attr}>{piece}</mark>'
+            piece = f'<mark class="nd-read-quote"{attr}>{piece}</mark>'
         if PASSAGE in kinds:
             piece = f'<span class="nd-read-passage">{piece}</span>'
         out.append(piece)
@@ -99,7 +99,8 @@ details.nd-read[open] > .nd-reader { position: fixed; top: 5vh; bottom: 5vh; lef
 .nd-article-meta { color: var(--body-text-color-subdued); font-size: 0.85rem; margin-bottom: 6px; }
 .nd-article-body { white-space: pre-wrap; line-height: 1.6; font-size: 0.98rem; }
 .nd-read-passage { background: rgba(59, 130, 246, 0.10); border-radius: 2px; }
-.nd-article-body mark.nd-quote { padding: 1px 0; }
+.nd-article-body mark.nd-read-quote { padding: 1px 0; background: #fde68a; color: inherit; border-radius: 2px; }
+.dark .nd-article-body mark.nd-read-quote { background: #854d0e; }
 #nd-article-view { max-height: 640px; overflow-y: auto; }
 #nd-archive-tools { align-items: end; }
 #nd-archive-tools button { white-space: nowrap; }
@@ -114,9 +115,9 @@ document.addEventListener('toggle', function (event) {
   var box = event.target;
   if (!box.classList || !box.classList.contains('nd-read') || !box.open) return;
   var pane = box.querySelector('.nd-reader');
-  var wanted = box.dataset.target ? pane.querySelector('mark.nd-quote[data-n="' + box.dataset.target + '"]') : null;
+  var wanted = box.dataset.target ? pane.querySelector('mark.nd-read-quote[data-n="' + box.dataset.target + '"]') : null;
   delete box.dataset.target;
-  var mark = pane && (wanted || pane.querySelector('mark.nd-quote') || pane.querySelector('.nd-read-passage'));
+  var mark = pane && (wanted || pane.querySelector('mark.nd-read-quote') || pane.querySelector('.nd-read-passage'));
   if (!mark) return;
   pane.scrollTop += mark.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
 }, true);

@@ -48,7 +48,7 @@ def test_a_source_card_opens_the_whole_article_at_its_quote(browser, archive_app
     reader.wait_for(state="visible")
     palmyra = next(a for a in kit.ARTICLES if "Palmyra" in a["title"])
     assert palmyra["text"].split(". ")[-1] in reader.inner_text()  # the last sentence: the whole article
-    quote = reader.locator("mark.nd-quote").first
+    quote = reader.locator("mark.nd-read-quote").first
     page.wait_for_timeout(300)
     box, pane = quote.bounding_box(), reader.bounding_box()
     assert pane["width"] > 600  # over the page, not squeezed into the sources column
@@ -132,7 +132,7 @@ def test_the_reader_scrolls_a_long_article_to_its_quote(browser, archive_app, ar
     reader.wait_for(state="visible")
     page.wait_for_timeout(300)
     assert reader.evaluate("el => el.scrollTop") > 200  # scrolled down to the quote
-    mark = reader.locator("mark.nd-quote").filter(has_text="three to four months")
+    mark = reader.locator("mark.nd-read-quote").filter(has_text="three to four months")
     box, pane = mark.bounding_box(), reader.bounding_box()
     assert pane["y"] <= box["y"] and box["y"] + box["height"] <= pane["y"] + pane["height"]
     page.screenshot(path=str(artifacts / "reader-long-article.png"))

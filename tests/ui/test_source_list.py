@@ -93,8 +93,8 @@ def test_every_card_opens_the_whole_article_with_its_highlights():
     assert panel.count('<details class="nd-read">') == 4  # two cited cards, two not cited
     reader = panel.split('<details class="nd-read">')[1].split("</details>")[0]
     assert "Turkey summoned the Russian ambassador twice." in reader  # the end of the body: the whole article
-    assert '<mark class="nd-quote" data-n="1">Feridun Sinirlioğlu met Russian officials.</mark>' in reader
-    assert '<mark class="nd-quote" data-n="2">The sides discussed the airspace violations over Turkey.</mark>' in reader
+    assert '<mark class="nd-read-quote" data-n="1">Feridun Sinirlioğlu met Russian officials.</mark>' in reader
+    assert '<mark class="nd-read-quote" data-n="2">The sides discussed the airspace violations over Turkey.</mark>' in reader
     card_a = panel.split('id="nd-src-1-3"')[0]
     assert card_a.count('class="nd-open-at"') == 2 and 'data-n="2" title="Open the whole article' in card_a
     assert 'class="nd-read-passage"' in reader and "by Staff &lt;b&gt;writer&lt;/b&gt;" in reader
@@ -113,5 +113,5 @@ def test_marked_body_nests_quotes_in_passages_and_escapes_text():
     html = article_view.marked_body(body, [Highlight(0, 25, PASSAGE), Highlight(13, 24, QUOTE),
                                            Highlight(5, 999, QUOTE)])  # out of range: ignored
     assert "<b>" not in html and "&lt;b&gt;Lead&lt;/b&gt;" in html
-    assert '<span class="nd-read-passage"><mark class="nd-quote">Quote here.</mark></span>' in html
+    assert '<span class="nd-read-passage"><mark class="nd-read-quote">Quote here.</mark></span>' in html
     assert re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">") == body
