@@ -19,10 +19,11 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from index.article import Article, ArticleRef, RefersToArticle
 from index.chunking import Chunk
+from index.defaults import DEFAULTS_SCHEMA
 from index.flags import FLAGS_SCHEMA, delete_flags, record_flags
 from index.statements import STATEMENTS_SCHEMA, delete_statements, record_statements
 from index.text import STOPWORDS, WORD, fold
@@ -142,7 +143,7 @@ class Manifest:
         # of the app) then see only committed transactions, never an article
         # half replaced (WAL gives each statement a committed snapshot).
         self.writer = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.writer.executescript(SCHEMA + FLAGS_SCHEMA + STATEMENTS_SCHEMA)
+        self.writer.executescript(SCHEMA + FLAGS_SCHEMA + STATEMENTS_SCHEMA + DEFAULTS_SCHEMA)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
         self._fill_chunk_fields()
@@ -197,6 +198,21 @@ class Manifest:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [_article_row(r) for r in self.db.execute(sql)]
+
+    def find_articles(self, words: Sequence[str], offset: int, limit: int) -> tuple[int, list[ArticleRow]]:
+        """(how many match, one page of them newest first): articles whose headline, outlet or text holds
+        every one of `words` (case-insensitive for ASCII letters; `%` and `_` are plain characters)."""
+        where, params = [], []
+        for word in words:
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(title LIKE ? ESCAPE '\\' OR COALESCE(source, '') LIKE ? ESCAPE '\\' "
+                         "OR body LIKE ? ESCAPE '\\')")
+            params += [pattern] * 3
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        (total,) = self.db.execute(f"SELECT COUNT(*) FROM articles {clause}", params).fetchone()
+        rows = self.db.execute(f"SELECT {_ARTICLE_COLS} FROM articles {clause} "
+                               "ORDER BY ts IS NULL, ts DESC, title LIMIT ? OFFSET ?", (*params, limit, offset))
+        return total, [_article_row(r) for r in rows]
 
     def ids_for_path(self, path: str) -> list[str]:
         """Articles (and duplicates) read from `path` or from inside it (folder or archive).
@@ -314,10 +330,16 @@ class Manifest:
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE ts IS NULL ORDER BY id")]
 
     def outlets(self) -> dict[str, int]:
-        """Outlet name -> article count, most articles first."""
+        """Outlet name -> article count, most articles first; articles without an outlet are not an
+        outlet (they used to be counted as one called "unknown": see `unattributed`)."""
         rows = self.db.execute(
-            "SELECT COALESCE(source, 'unknown'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1")
+            "SELECT source, COUNT(*) FROM articles WHERE source IS NOT NULL AND source <> '' "
+            "GROUP BY 1 ORDER BY 2 DESC, 1")
         return {r[0]: r[1] for r in rows}
+
+    def unattributed(self) -> int:
+        """Articles without an outlet."""
+        return self.db.execute("SELECT COUNT(*) FROM articles WHERE source IS NULL OR source = ''").fetchone()[0]
 
     def counts(self) -> tuple[int, int, str | None, str | None]:
         """(articles, chunks, first date, last date)."""

@@ -22,6 +22,7 @@ from tqdm import tqdm
 from index.article import Article
 from index.chunking import Chunker, embed_text
 from index.compaction import compact, needs_compaction
+from index.defaults import ArticleDefaults, all_recorded, record_defaults, recorded_defaults
 from index.embedding import Embedder
 from index.errors import NewsdeskError
 from index.lock import WriteLock
@@ -32,6 +33,9 @@ from index.store import ArchiveStore, remove_store
 
 # (files done, files total, current file) — the Gradio app drives a progress bar with it.
 ProgressFn = Callable[[int, int, str], None]
+# (files done, files total, current file, articles read so far): also called inside a big file.
+ArticleProgressFn = Callable[[int, int, str, int], None]
+ARTICLE_STEP = 25  # articles between two in-file progress calls (a 1,000-article JSONL shows 40 steps)
 FLUSH_CHUNKS = 256
 
 
@@ -50,6 +54,8 @@ class IngestReport:
     embedded_chunks: int = 0
     embed_seconds: float = 0.0
     interrupted: bool = False
+    added_titles: list[str] = field(default_factory=list)  # headlines, in the order they were read
+    updated_titles: list[str] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
@@ -62,7 +68,8 @@ class IngestReport:
             self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged,
             self.duplicates + other.duplicates, self.failed + other.failed, other.articles, other.chunks,
             self.seconds + other.seconds, self.embedded_chunks + other.embedded_chunks,
-            self.embed_seconds + other.embed_seconds, self.interrupted or other.interrupted)
+            self.embed_seconds + other.embed_seconds, self.interrupted or other.interrupted,
+            self.added_titles + other.added_titles, self.updated_titles + other.updated_titles)
 
     def to_json(self) -> dict:
         """The `newsdesk ingest --json` object."""
@@ -71,6 +78,7 @@ class IngestReport:
             "duplicates": self.duplicates,
             "failed": [{"path": f.path, "error": f.error} for f in self.failed],
             "articles": self.articles, "chunks": self.chunks, "seconds": round(self.seconds, 3),
+            "added_titles": self.added_titles, "updated_titles": self.updated_titles,
         }
 
 
@@ -111,13 +119,17 @@ class Indexer:
 
     # -- ingest ------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], field_map: FieldMap | None = None,
-               progress: ProgressFn | None = None, within: Sequence[Path] | None = None) -> IngestReport:
+               progress: ProgressFn | None = None, within: Sequence[Path] | None = None,
+               defaults: ArticleDefaults | None = None,
+               article_progress: ArticleProgressFn | None = None) -> IngestReport:
         """Read files/folders and index every new or changed article.
 
         Bad inputs become `report.failed` entries; the rest carries on. On
         Ctrl-C the articles already written stay consistent and the exception
         propagates (a later ingest picks up the rest). `within` confines what is
         read to those folders (links and `..` resolved), for a shared server.
+        `defaults` fill the outlet, date and author of articles that lack them and
+        are recorded per file (a later ingest of the file without them keeps them).
         """
         started = time.perf_counter()
         report = IngestReport()
@@ -136,15 +148,24 @@ class Indexer:
                 for done, path in enumerate(files):
                     if progress:
                         progress(done, len(files), str(path))
+                    if article_progress:
+                        article_progress(done, len(files), str(path), report.processed)
                     if field_map:
                         self.store.manifest.record_input(str(path), field_map)
+                    given = (defaults or ArticleDefaults()).over(
+                        recorded_defaults(self.store.manifest.db, str(path)))
+                    if defaults:
+                        record_defaults(self.store.manifest.writer, str(path), given)
                     seen: set[str] = set()
                     failed_before = len(report.failed)
                     for item in read_file(path, field_map, self.max_bytes):
                         if isinstance(item, ReadFailure):
                             report.failed.append(item)
                         else:
+                            item = given.apply(item)
                             seen.add(item.id)
+                            if article_progress and (report.processed + 1) % ARTICLE_STEP == 0:
+                                article_progress(done, len(files), str(path), report.processed + 1)
                             self._consider(item, pending, bodies, report)
                             # Flush inside big files too, so one huge JSONL commits as it goes.
                             if sum(len(a.body) for a in pending.values()) > FLUSH_CHUNKS * 800:
@@ -163,6 +184,8 @@ class Indexer:
                 self._end_write()
                 if progress:
                     progress(len(files), len(files), "")
+                if article_progress:
+                    article_progress(len(files), len(files), "", report.processed)
             except KeyboardInterrupt:
                 report.interrupted = True
                 raise
@@ -207,8 +230,10 @@ class Indexer:
         if article.id not in pending:
             if stored is None:
                 report.added += 1
+                report.added_titles.append(article.title)
             else:
                 report.updated += 1
+                report.updated_titles.append(article.title)
         pending[article.id] = article
         bodies[article.body_hash] = article.id
 
@@ -233,10 +258,17 @@ class Indexer:
         for article, chunks in chunked:
             batch.append((article, chunks, vectors[at:at + len(chunks)]))
             at += len(chunks)
-        for _ in self.store.put_articles(batch, sorted(stale)):
+        stale_paths = {a: row.path for a in stale if (row := self.store.manifest.article(a))}
+        for retired in self.store.put_articles(batch, sorted(stale)):
             if report.added:
                 report.added -= 1
                 report.updated += 1
+                # The headline that moves is the new article read from the retired one's file.
+                title = next((a.title for a in articles if a.path == stale_paths.get(retired)
+                              and a.title in report.added_titles), None)
+                if title is not None:
+                    report.added_titles.remove(title)
+                    report.updated_titles.append(title)
         pending.clear()
         bodies.clear()
         stale.clear()
@@ -284,6 +316,7 @@ class Indexer:
         with WriteLock(live):
             self._begin_write()
             sources = self.store.manifest.source_paths()
+            given = all_recorded(self.store.manifest.db)
             gone = [p for p in sources if not os.path.exists(p)]
             if gone and not drop_missing:
                 raise RebuildError(
@@ -296,11 +329,14 @@ class Indexer:
             groups: dict[str, list[str]] = {}
             for path, field_map in sources.items():
                 if path not in gone:
-                    groups.setdefault(json.dumps(field_map, sort_keys=True), []).append(path)
+                    defaults = given.get(path, ArticleDefaults()).to_json()
+                    groups.setdefault(json.dumps([field_map, defaults], sort_keys=True), []).append(path)
             try:
                 report = IngestReport()
                 for key, group in groups.items():
-                    part = builder.ingest(group, json.loads(key), progress=progress)
+                    field_map, defaults = json.loads(key)
+                    part = builder.ingest(group, field_map, progress=progress,
+                                          defaults=ArticleDefaults.from_json(defaults) or None)
                     report = report.merge(part)
             except BaseException:
                 fresh.close()

@@ -47,6 +47,7 @@ DIRTY_FILE = "dirty"  # present while vectors may have outrun the manifest (cras
 # a 90-chunk archive held 457 vectors after 12 updates of every article (3.5 MB
 # chroma.sqlite3), with 100 it holds 1 (2.0 MB). New stores only: Chroma keeps
 # an existing collection's setting, so older stores get it at their next rebuild or compaction.
+UNATTRIBUTED = "unknown"  # the name `outlets()` counts articles without an outlet under (qa.query.UNKNOWN_OUTLET)
 HNSW_SYNC_THRESHOLD = 100
 ID_PAGE = 5000  # ids per Chroma get/delete call when sweeping (bounded memory and SQL variables)
 T = TypeVar("T")
@@ -104,6 +105,7 @@ class StoreStats:
     vectors: int = 0  # what Chroma holds (orphans of an interrupted write included)
     vectors_at: str = ""  # embedded in the folder, or which Chroma server
     embedder: EmbedderStamp | None = None  # the model that wrote the vectors (None: not recorded yet)
+    unattributed: int = 0  # articles without an outlet (not counted as an outlet)
 
     def to_json(self) -> dict:
         """The `newsdesk stats --json` fields the store knows (the CLI adds the flagged count)."""
@@ -111,7 +113,8 @@ class StoreStats:
                 "first_date": self.first_date, "last_date": self.last_date, "bytes": self.bytes,
                 "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles,
                 "vectors": self.vectors, "vectors_at": self.vectors_at,
-                "embedder": self.embedder.to_json() if self.embedder else None}
+                "embedder": self.embedder.to_json() if self.embedder else None,
+                "unattributed": self.unattributed}
 
 
 class ArchiveStore:
@@ -435,9 +438,19 @@ class ArchiveStore:
         """Every attributed statement with its article (index/statements.py), read under the swap guard."""
         return self._read(lambda: all_statements(self.manifest.db))
 
+    def find_articles(self, words: Sequence[str], offset: int, limit: int) -> tuple[int, list[ArticleRow]]:
+        """(matches, one page of them newest first) for the Archive tab's search (`Manifest.find_articles`)."""
+        return self._read(lambda: self.manifest.find_articles(words, offset, limit))
+
     def outlets(self) -> dict[str, int]:
-        """Outlet -> article count."""
-        return self._read(lambda: self.manifest.outlets())
+        """Outlet -> article count, for the question parser: articles without an outlet are counted under
+        "unknown" (`qa.query.UNKNOWN_OUTLET`, never offered as an outlet), so an archive of undated,
+        unattributed `.txt` files is not taken for an empty one. What the app lists is `stats().sources`,
+        which leaves them out."""
+        def read() -> dict[str, int]:
+            named, unattributed = self.manifest.outlets(), self.manifest.unattributed()
+            return {**named, UNATTRIBUTED: unattributed} if unattributed else named
+        return self._read(read)
 
     def date_span(self) -> tuple[str | None, str | None]:
         """The first and last publication dates in the archive (None when no article is dated)."""
@@ -455,7 +468,8 @@ class ArchiveStore:
         groups, grouped = self.syndication.counts()
         return StoreStats(articles, chunks, self.manifest.outlets(), first, last, size,
                           self.manifest.duplicate_count(), self.manifest.months(), groups, grouped,
-                          self.collection.count(), self.chroma.describe(self.path), read_stamp(self.manifest.db))
+                          self.collection.count(), self.chroma.describe(self.path), read_stamp(self.manifest.db),
+                          self.manifest.unattributed())
 
 
 def remove_store(path: Path, chroma: ChromaLocation = EMBEDDED) -> None:

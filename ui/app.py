@@ -17,7 +17,7 @@ from typing import Sequence
 import gradio as gr
 
 from index.readers.registry import supported_extensions
-from ui import feedback, handlers, theme, views
+from ui import archive_list, article_view, feedback, handlers, theme, views
 from ui.access import Access
 from ui.export import export_file
 from ui.handlers import AppServices, Conversation
@@ -192,6 +192,14 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                                             else "…or a file or folder on the server", max_lines=1,
                                             placeholder=str(access.roots[0]) if access.roots else "/srv/news/2017",
                                             visible=access.folder_box, elem_id="nd-folder")
+                        with gr.Row(elem_id="nd-meta"):
+                            meta_source = gr.Textbox("", label="Outlet", placeholder="e.g. Hürriyet Daily News",
+                                                     max_lines=1, elem_id="nd-meta-source", scale=2)
+                            meta_date = gr.Textbox("", label="Published", placeholder="YYYY-MM-DD", max_lines=1,
+                                                   elem_id="nd-meta-date", scale=1)
+                            meta_author = gr.Textbox("", label="Author", max_lines=1, elem_id="nd-meta-author", scale=1)
+                        gr.HTML("<p class='nd-panel-note'>Outlet, date and author are optional: they fill in "
+                                "articles that do not give their own (a plain .txt usually gives none).</p>")
                         ingest_btn = gr.Button("Ingest", variant="primary", elem_id="nd-ingest")
                         with gr.Row():
                             rebuild_btn = gr.Button("Rebuild index", elem_id="nd-rebuild")
@@ -201,19 +209,62 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                         "one ingest or rebuild runs at a time, and chatting carries on meanwhile.</p>")
             ingest_out = gr.HTML(elem_id="nd-ingest-out")
 
-            def ingest_job(files, path, request: gr.Request, progress=gr.Progress()):
-                return handlers.ingest(services, files, path, progress, access=access, user=request.username)
+            gr.HTML("<h3>Articles</h3>")
+            with gr.Row(elem_id="nd-archive-tools", equal_height=False):
+                search = gr.Textbox(label="Search headlines, outlets and text", max_lines=1, scale=4,
+                                    elem_id="nd-archive-search")
+                newer = gr.Button("‹ Newer", scale=0, min_width=110, size="md", elem_id="nd-page-newer")
+                older = gr.Button("Older ›", scale=0, min_width=110, size="md", elem_id="nd-page-older")
+            caption = gr.HTML(elem_id="nd-archive-caption")
+            table = gr.Dataframe(headers=list(archive_list.COLUMNS), interactive=False, wrap=True,
+                                 elem_id="nd-archive-table", column_widths=["52%", "18%", "12%", "9%", "9%"],
+                                 show_search="none", label="Choose an article to read it")
+            with gr.Row(equal_height=True):
+                remove_btn = gr.Button("Remove this article", variant="stop", scale=0, min_width=220, size="md",
+                                       visible=everyone_writes, elem_id="nd-remove")
+                remove_out = gr.HTML(elem_id="nd-remove-out")
+            viewer = gr.HTML(archive_list.PICK, elem_id="nd-article-view")
+            page_no, page_ids, chosen = gr.State(1), gr.State([]), gr.State(None)
+            store = services.indexer.store
+
+            def show_page(query, page):
+                return archive_list.page_view(store, query, page)
+            list_out = [caption, table, page_no, page_ids]
+            search.change(lambda q: show_page(q, 1), search, list_out, trigger_mode="always_last",
+                          api_visibility="private", show_progress="hidden")
+            newer.click(lambda q, p: show_page(q, p - 1), [search, page_no], list_out, api_visibility="private")
+            older.click(lambda q, p: show_page(q, p + 1), [search, page_no], list_out, api_visibility="private")
+
+            def read_row(ids, evt: gr.SelectData):
+                row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+                return archive_list.open_article(store, ids, row)
+            table.select(read_row, page_ids, [viewer, chosen], api_visibility="private", show_progress="hidden")
+
+            def remove_job(article_id, request: gr.Request):
+                return archive_list.remove_article(services, article_id, access=access, user=request.username)
+            refresh_list = show_page
+            remove_btn.click(remove_job, chosen, remove_out, api_visibility="private", concurrency_id="writer",
+                             concurrency_limit=1).then(
+                refresh_list, [search, page_no], list_out, api_visibility="private").then(
+                lambda: (archive_list.PICK, None), None, [viewer, chosen], api_visibility="private").then(
+                bind(handlers.archive_stats, services), None, [stats, months], api_visibility="private").then(
+                bind(_overview_updates, services), None, overview_out, api_visibility="private")
+
+            def ingest_job(files, path, source_, date_, author_, request: gr.Request, progress=gr.Progress()):
+                return handlers.ingest(services, files, path, progress, access=access, user=request.username,
+                                       source=source_, published=date_, author=author_)
 
             def rebuild_job(drop, request: gr.Request, progress=gr.Progress()):
                 return handlers.rebuild(services, drop, progress, access=access, user=request.username)
             show_stats = bind(handlers.archive_stats, services)
             refresh_overview = bind(_overview_updates, services)
-            for event in (ingest_btn.click(ingest_job, [uploads, folder], ingest_out, api_name="ingest",
-                                           concurrency_id="writer", concurrency_limit=1),
+            for event in (ingest_btn.click(ingest_job, [uploads, folder, meta_source, meta_date, meta_author],
+                                           ingest_out, api_name="ingest", concurrency_id="writer", concurrency_limit=1),
                           rebuild_btn.click(rebuild_job, drop_missing, ingest_out, api_name="rebuild",
                                             concurrency_id="writer", concurrency_limit=1)):
                 event.then(show_stats, None, [stats, months], api_visibility="private").then(
-                    refresh_overview, None, overview_out, api_visibility="private")
+                    refresh_overview, None, overview_out, api_visibility="private").then(
+                    refresh_list, [search, page_no], list_out, api_visibility="private")
 
         with gr.Tab("Evaluate", id="evaluate", elem_id="nd-evaluate-panel") as evaluate_tab:
             gr.HTML("<p class='nd-panel-note'>Run a question set with known answers against this archive: how often "
@@ -264,6 +315,11 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
             return gr.update(visible=writer), gr.update(visible=writer), gr.update(visible=not writer)
         app.load(role_view, None, [writer_box, demo_btn, chat_only], api_visibility="private")
         app.load(show_stats, None, [stats, months], api_name="stats")
+        app.load(lambda: show_page("", 1), None, list_out, api_visibility="private")
+
+        def remover_view(request: gr.Request) -> dict:
+            return gr.update(visible=access.may_write(request.username))
+        app.load(remover_view, None, remove_btn, api_visibility="private")
     app.queue(default_concurrency_limit=CHAT_CONCURRENCY)
     return app
 
@@ -282,7 +338,8 @@ def launch(services: AppServices, *, host: str = "127.0.0.1", port: int = 7860,
     logins = [*auth, *admins] or None
     app = build_app(services, access)
     app.launch(server_name=host, server_port=port, auth=logins, inbrowser=open_browser, share=False,
-               prevent_thread_lock=not block, theme=theme.theme(), css=theme.CSS, head=theme.HEAD,
+               prevent_thread_lock=not block, theme=theme.theme(), css=theme.CSS + article_view.CSS,
+               head=theme.HEAD + article_view.HEAD,
                max_file_size=MAX_UPLOAD, show_error=False, quiet=not block, footer_links=["api"],
                auth_message="Newsdesk — log in to ask the archive." if logins else None,
                enable_monitoring=False, ssr_mode=False, mcp_server=False, pwa=False)

@@ -48,10 +48,14 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                                    "\nUnchanged articles are skipped; changed ones replace their old version.",
                        epilog="examples:\n  newsdesk ingest ~/archive\n"
                               "  newsdesk ingest export.csv --map body=story --map published=pubdate\n"
+                              "  newsdesk ingest hurriyet/ --source 'Hürriyet Daily News' --date 2015-10-03\n"
                               "exit status: 0 all read, 1 some inputs failed (the rest indexed), 2 usage error")
     p.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="read FIELD (title, body, published, source, url, author) from COLUMN of JSON/CSV records")
+    p.add_argument("--source", metavar="NAME", help="outlet of the articles that name none (kept for re-ingests)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date of the articles that give none")
+    p.add_argument("--author", metavar="NAME", help="author of the articles that name none")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.set_defaults(handler=cmd_ingest)
 
@@ -142,14 +146,23 @@ def _field_map(pairs: list[str]) -> dict[str, str] | None:
     return out or None
 
 
+SHOWN_TITLES = 20  # headlines listed per kind in a summary; the rest are counted
+
+
 def print_report(report: IngestReport, as_json: bool) -> int:
-    """Print an ingest summary; exit status 1 when some inputs failed."""
+    """Print an ingest summary (the headlines added and updated, every failure); exit status 1 when some
+    inputs failed."""
     if as_json:
         print_json(report.to_json())
     else:
         print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
               f"duplicates {report.duplicates}, failed {len(report.failed)} "
               f"in {report.seconds:.1f}s; the index holds {report.articles} articles, {report.chunks} chunks")
+        for kind, titles in (("added", report.added_titles), ("updated", report.updated_titles)):
+            for title in titles[:SHOWN_TITLES]:
+                print(f"  {kind}: {printable(title)}")
+            if len(titles) > SHOWN_TITLES:
+                print(f"  … and {len(titles) - SHOWN_TITLES} more {kind}")
         for failure in report.failed:
             print(f"  failed: {printable(failure.path)}: {printable(failure.error)}")
     return 1 if report.failed else 0
@@ -177,12 +190,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders."""
+    from index.defaults import ArticleDefaults, BadDefault
+
     field_map = _field_map(args.map)
+    try:
+        defaults = ArticleDefaults.parse(args.source, args.date, args.author)
+    except BadDefault as exc:
+        raise UsageError(f"--date: {exc}") from None
     settings = settings_from(args)
     with WriteLock(settings.store):  # before importing the store and loading the model: refused at once
         from index.runtime import build_indexer
 
-        report = build_indexer(settings, quiet=args.quiet).ingest(args.paths, field_map)
+        report = build_indexer(settings, quiet=args.quiet).ingest(args.paths, field_map,
+                                                                  defaults=defaults or None)
     return print_report(report, args.json)
 
 
@@ -285,6 +305,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print("outlets")
     for name, count in stats.sources.items():
         print(f"  {count:6d}  {printable(name)}")
+    if stats.unattributed:
+        print(f"  {stats.unattributed:6d}  (no outlet named; `ingest --source` names one)")
     return 0
 
 

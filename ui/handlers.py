@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 import gradio as gr
 import pandas as pd
 
+from index.defaults import ArticleDefaults
 from index.errors import NewsdeskError
 from index.pipeline import IngestReport
 from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
 from qa.query import QuestionError
 from qa.services import Services, SharedLLM
 from qa.settings import Settings
-from ui import views
+from ui import article_view, source_list, views
 from ui.access import Access
 from ui.answered import AnsweredTurn, answered_turn
 from ui.stopped import mark_unfinished, stopped_answer, stopped_sources, streaming
@@ -147,7 +148,7 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                 if isinstance(services.llm, SharedLLM) and services.llm.busy:
                     status += " — waiting while another answer is written"
                 chat[-1]["content"] = views.status_html(status)
-                yield chat, views.sources_panel(views.sources_pending(event.passages), convo.panels), convo, ""
+                yield chat, views.sources_panel(source_list.sources_pending(event.passages), convo.panels), convo, ""
             elif isinstance(event, ShortAnswer):
                 short = event.text
             elif isinstance(event, TextDelta):
@@ -158,7 +159,8 @@ def chat_turn(services: Services, message: str, chat: Sequence[dict] | None, con
                 done = True
                 answer, number = event.answer, convo.turn
                 chat[-1]["content"] = f"<div class='nd-final'>{views.answer_html(answer, number)}</div>"
-                current = views.sources_answered(answer, number)
+                rows = article_view.stored_articles(services.indexer.store, (p.article_id for p in answer.passages))
+                current = source_list.sources_answered(answer, number, rows)
                 earlier = list(convo.panels)
                 convo.answered.append(answered_turn(answer, turn=number, message=len(chat) - 1,
                                                     history=convo.history, filters=options))
@@ -219,7 +221,7 @@ def overview(services: Services, examples: int = 4) -> Overview:
     """The archive as the chat tab presents it (refreshed on page load and after writes)."""
     store = services.indexer.store
     stats = store.stats()
-    return Overview(views.archive_line(stats), list(store.outlets()), example_questions(services, examples),
+    return Overview(views.archive_line(stats), list(stats.sources), example_questions(services, examples),
                     stats.articles == 0, stats.first_date, stats.last_date)
 
 
@@ -270,15 +272,18 @@ def keep_uploads(settings: Settings, files: Sequence[object], upload_dir: Path) 
 
 
 def ingest(services: AppServices, files: Sequence[object] | None, folder: str | None,
-           progress: Progress | None = None, *, access: Access = LOCAL_USER, user: str | None = None) -> str:
+           progress: Progress | None = None, *, access: Access = LOCAL_USER, user: str | None = None,
+           source: str | None = None, published: object = None, author: str | None = None) -> str:
     """Index uploaded files and/or a file or folder on the server; returns the summary HTML.
 
     `access` says whether `user` may write and which server folders may be read
-    (the default is the single local user, as with `newsdesk ingest`).
+    (the default is the single local user, as with `newsdesk ingest`). `source`,
+    `published` and `author` fill those fields of articles that lack them (`index.defaults`).
     """
     paths: list[Path] = []
     try:
         access.check_writer(user, "Ingest")
+        defaults = ArticleDefaults.parse(source, published, author)
         if folder and folder.strip():
             paths.append(access.server_path(folder))
     except NewsdeskError as exc:
@@ -293,8 +298,8 @@ def ingest(services: AppServices, files: Sequence[object] | None, folder: str | 
         return views.error_html("Choose files to upload, or give a folder path on the server."
                                 if access.folder_box else "Choose files to upload.")
     within = access.within(services.settings.home / "uploads")  # also links met inside a folder
-    return _write(services, lambda step: services.indexer.ingest(paths, progress=step, within=within), "Ingest",
-                  progress)
+    return _write(services, lambda step: services.indexer.ingest(paths, within=within, defaults=defaults or None,
+                                                                 article_progress=step), "Ingest", progress)
 
 
 def rebuild(services: Services, drop_missing: bool = False, progress: Progress | None = None, *,
@@ -328,10 +333,11 @@ def load_demo(services: Services, progress: Progress | None = None, *, access: A
 def _write(services: Services, job: Callable[[Callable[[int, int, str], None]], IngestReport], what: str,
            progress: Progress | None) -> str:
     """Run one index write: one at a time in this app (and the store's lock across processes)."""
-    def step(done: int, total: int, path: str) -> None:
+    def step(done: int, total: int, path: str, articles: int | None = None) -> None:
         if progress is not None and total:
-            progress(done / total, desc=f"{what}: file {min(done + 1, total)} of {total} {Path(path).name}"
-                     if path else f"{what}: finishing")
+            read = f" · {articles:,} article(s) read" if articles else ""
+            progress(done / total, desc=f"{what}: file {min(done + 1, total)} of {total} {Path(path).name}{read}"
+                     if path else f"{what}: finishing{read}")
     if not services.write_lock.acquire(blocking=False):
         return views.error_html(BUSY)
     try:

@@ -49,7 +49,8 @@ def card_id(turn: int, n: int) -> str:
     return f"nd-src-{turn}-{n}"
 
 
-def _head(label: str | None, source: str | None, published: str | None, extra: str = "") -> str:
+def card_head(label: str | None, source: str | None, published: str | None, extra: str = "") -> str:
+    """A source card's first line: its number badge (if any), outlet, date and any extra badges."""
     badge = f'<span class="nd-num">{esc(label)}</span>' if label else ""
     return (f'<div class="nd-card-head">{badge}<span class="nd-outlet">{esc(source or "Unknown outlet")}</span>'
             f'<span class="nd-date">{esc(pretty_date(published))}</span>{extra}</div>')
@@ -63,14 +64,16 @@ def headline(title: str | None, url: str | None) -> str:
     return f'<span class="nd-headline">{text}</span>'
 
 
-def _trim_left(text: str, limit: int) -> str:
+def trim_left(text: str, limit: int) -> str:
+    """The last `limit` characters of `text`, cut at a word and led by '…' when shortened."""
     if len(text) <= limit:
         return text
     cut = text[-limit:]
     return "…" + cut[cut.find(" ") + 1:] if " " in cut else "…" + cut
 
 
-def _trim_right(text: str, limit: int) -> str:
+def trim_right(text: str, limit: int) -> str:
+    """The first `limit` characters of `text`, cut at a word and ended by '…' when shortened."""
     if len(text) <= limit:
         return text
     cut = text[:limit]
@@ -88,21 +91,6 @@ def quote_parts(c: Citation) -> tuple[str, str, str]:
     return c.passage[:start], c.passage[start:end], c.passage[end:]
 
 
-def citation_card(c: Citation, turn: int) -> str:
-    """A numbered cited source: outlet, date, linked headline, the quote highlighted in its passage."""
-    before, quote, after = quote_parts(c)
-    if quote:
-        body = (f"{esc(_trim_left(before, CONTEXT_CHARS))}<mark class=\"nd-quote\">{esc(quote)}</mark>"
-                f"{esc(_trim_right(after, CONTEXT_CHARS))}")
-    else:  # the quote is not inside the stored passage text: show it on its own
-        body = f'<mark class="nd-quote">{esc(c.quote)}</mark>' if c.quote else esc(_trim_right(before, 600))
-    warn = "" if c.supported else '<span class="nd-warn" title="The sentences citing this source could not be ' \
-                                  'matched to its text">⚠ support not confirmed</span>'
-    return (f'<div class="nd-card nd-cited" id="{card_id(turn, c.n)}" data-n="{c.n}">'
-            f'{_head(str(c.n), c.source, c.published, warn)}{headline(c.title, c.url)}'
-            f'<div class="nd-passage">{body}</div>{also_reported(c.also_in)}</div>')
-
-
 def also_reported(copies: Sequence[ArticleRef]) -> str:
     """'Also reported by' the outlets that ran a syndicated copy: each outlet linked to its copy, with its date."""
     if not copies:
@@ -114,55 +102,6 @@ def also_reported(copies: Sequence[ArticleRef]) -> str:
             name = f'<a href="{esc(copy.url)}" target="_blank" rel="noopener noreferrer" title="{esc(copy.title)}">{name}</a>'
         items.append(f"{name} ({esc(pretty_date(copy.published))})" if copy.published else name)
     return f'<div class="nd-also">Also reported by {", ".join(items)}</div>'
-
-
-def passage_card(p: Passage, kind: str = "pending") -> str:
-    """A retrieved passage, not (yet) a citation: shown while the answer is written, or as a closest match.
-
-    No number: the answer's [n] numbers only exist once it is written and checked.
-    """
-    return (f'<div class="nd-card nd-{kind}">{_head(None, p.source, p.published)}{headline(p.title, p.url)}'
-            f'<div class="nd-passage">{esc(_trim_right(" ".join(p.text.split()), SNIPPET_CHARS))}</div></div>')
-
-
-def _uncited(passages: Sequence[Passage], citations: Sequence[Citation]) -> list[Passage]:
-    cited = {(c.article_id, c.passage_start) for c in citations}
-    return [p for p in passages if (p.article_id, p.start) not in cited]
-
-
-def _also_retrieved(passages: Sequence[Passage]) -> str:
-    if not passages:
-        return ""
-    items = "".join(f"<li>{headline(p.title, p.url)} <span class='nd-panel-note'>{esc(p.source or 'Unknown outlet')}"
-                    f" · {esc(pretty_date(p.published))}</span></li>" for p in passages)
-    return (f"<details class='nd-more'><summary>{len(passages)} more passage(s) retrieved but not cited</summary>"
-            f"<ul>{items}</ul></details>")
-
-
-def sources_pending(passages: Sequence[Passage]) -> str:
-    """The sources panel as soon as retrieval is done, before the answer is written."""
-    if not passages:
-        return "<div class='nd-panel-note'>No passage matches the question and filters.</div>"
-    cards = "".join(passage_card(p) for p in passages)
-    return (f"<div class='nd-panel-note'>{len(passages)} passages found — writing the answer…</div>"
-            f"<div class='nd-sources'>{cards}</div>")
-
-
-def sources_answered(answer: Answer, turn: int) -> str:
-    """The sources panel for a finished answer: cited cards with quotes, then what else was retrieved."""
-    if answer.abstained or not answer.citations:
-        if not answer.passages:
-            return "<div class='nd-panel-note'>No passage matches the question and filters.</div>"
-        cards = "".join(passage_card(p, "retrieved") for p in answer.passages[:4])
-        # "None answers" only beside an abstention: beside a given answer it would contradict it.
-        note = ("None of these passages answers the question; they are the closest the archive has."
-                if answer.abstained else "The answer cites none of these passages; they are what was retrieved.")
-        return f"<div class='nd-panel-note'>{note}</div><div class='nd-sources'>{cards}</div>"
-    cards = "".join(citation_card(c, turn) for c in answer.citations)
-    note = (f"{len(answer.citations)} cited source(s). The highlighted sentence is what supports the answer; "
-            "click a number in the answer to jump to it.")
-    return (f"<div class='nd-panel-note'>{note}</div><div class='nd-sources'>{cards}"
-            f"{_also_retrieved(_uncited(answer.passages, answer.citations))}</div>")
 
 
 def sources_panel(current: str | None = None, earlier: Sequence[tuple[str, str]] = ()) -> str:
@@ -289,21 +228,35 @@ def stats_html(stats: StoreStats) -> str:
     top = max(stats.sources.values(), default=1)
     rows = "".join(f"<span>{esc(name)}</span><div class='nd-bar' style='width:{100 * count / top:.0f}%'></div>"
                    f"<span>{count}</span>" for name, count in stats.sources.items())
+    unattributed = f" · {stats.unattributed:,} without an outlet" if stats.unattributed else ""
     extra = (f"<div class='nd-panel-note'>{stats.duplicates} duplicate copies recorded but not indexed twice · "
-             f"{stats.bytes / 2**20:.1f} MB on disk</div>")
+             f"{stats.bytes / 2**20:.1f} MB on disk{unattributed}</div>")
     return f"<div class='nd-stats nd-stats-archive'>{grid}</div>{extra}<div class='nd-outlets'>{rows}</div>"
 
 
+SHOWN_TITLES = 20  # headlines (and failures) listed per kind in an ingest summary; the rest are counted
+
+
+def _listed(items: Sequence[str], kind: str, cls: str = "nd-failures nd-report-list") -> str:
+    """The first SHOWN_TITLES items (HTML) as a list under `kind`, then how many more."""
+    shown = "".join(f"<li>{item}</li>" for item in items[:SHOWN_TITLES])
+    more = f"<li class='nd-panel-note'>… and {len(items) - SHOWN_TITLES:,} more</li>" if len(items) > SHOWN_TITLES else ""
+    return f"{kind}:<ul class='{cls}'>{shown}{more}</ul>" if items else ""
+
+
 def report_html(report: IngestReport, what: str = "Ingest") -> str:
-    """An ingest or rebuild summary: the five counts, then every failure with its reason."""
+    """An ingest or rebuild summary: the five counts, the headlines added and updated, every failure with its
+    reason (the first 20 of each, then how many more)."""
     chips = [("added", report.added, "good" if report.added else ""), ("updated", report.updated, ""),
              ("unchanged", report.unchanged, ""), ("duplicates", report.duplicates, ""),
              ("failed", len(report.failed), "bad" if report.failed else "")]
     counts = "".join(f"<span class='nd-chip nd-{cls}'>{esc(name)} <b>{n}</b></span>" for name, n, cls in chips)
-    failures = "".join(f"<li><code>{esc(f.path)}</code>: {esc(f.error)}</li>" for f in report.failed)
+    failures = [f"<code>{esc(f.path)}</code>: {esc(f.error)}" for f in report.failed]
     return (f"<div><b>{esc(what)} finished in {report.seconds:.1f} s.</b> The archive now holds "
             f"{report.articles:,} articles ({report.chunks:,} passages).<div class='nd-report-counts'>{counts}</div>"
-            + (f"Not indexed:<ul class='nd-failures'>{failures}</ul>" if failures else "") + "</div>")
+            + _listed([esc(t) for t in report.added_titles], "Added")
+            + _listed([esc(t) for t in report.updated_titles], "Updated")
+            + _listed(failures, "Not indexed", "nd-failures") + "</div>")
 
 
 EVAL_TILES = (("correct", "answers correct"), ("hits@4", "right article in top 4"), ("mrr@10", "MRR@10"),

@@ -58,7 +58,8 @@ def test_rows_hits_and_stats_from_a_real_store(tmp_path, fake_embedder):
 
     stats = store.stats()
     assert list(stats.to_json()) == ["articles", "chunks", "sources", "first_date", "last_date", "bytes",
-                                     "syndicated_groups", "syndicated_articles", "vectors", "vectors_at", "embedder"]
+                                     "syndicated_groups", "syndicated_articles", "vectors", "vectors_at", "embedder",
+                                     "unattributed"]
     assert stats.to_json()["articles"] == 1 and stats.to_json()["sources"] == {"Port News": 1}
     assert stats.to_json()["first_date"] == "2024-03-12" and stats.to_json()["bytes"] == stats.bytes > 0
 

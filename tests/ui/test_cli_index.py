@@ -39,7 +39,8 @@ def test_ingest_json_contract_and_exit_status(home, capsys):
     code, out, _ = run(capsys, "ingest", str(home), "--json", "--quiet")
     report = json.loads(out)
     assert code == 1  # some inputs failed, the rest were indexed
-    assert set(report) == {"added", "updated", "unchanged", "duplicates", "failed", "articles", "chunks", "seconds"}
+    assert set(report) == {"added", "updated", "unchanged", "duplicates", "failed", "articles", "chunks", "seconds",
+                           "added_titles", "updated_titles"}
     assert report["added"] == 2 and report["articles"] == 2 and report["chunks"] >= 2
     failed = {f["path"].rsplit("/", 1)[-1]: f["error"] for f in report["failed"]}
     assert set(failed) == {"b.jsonl:2", "empty.txt"}

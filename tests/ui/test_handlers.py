@@ -319,7 +319,7 @@ def test_only_one_writer_at_a_time(fake_services, tmp_path):
     class SlowIndexer:
         store = fake_services.indexer.store
 
-        def ingest(self, paths, progress=None, within=None):
+        def ingest(self, paths, progress=None, within=None, **_options):
             started.set()
             release.wait(5)
             return IngestReport(added=1, articles=9, chunks=9)

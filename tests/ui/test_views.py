@@ -15,7 +15,12 @@ from index.store import StoreStats
 from qa.answer import Answer, ClosestArticle
 from qa.citations import AnswerSentence, Citation
 from qa.retrieval import Passage
-from ui import views
+from ui import source_list, views
+
+
+def citation_card(c: Citation, turn: int) -> str:
+    """The card of an article cited once."""
+    return source_list.cited_card(source_list.group_sources([], [c]).cited[0], turn)
 
 BODY = ("Lead paragraph of the story. " * 20 + "The army retook Tias and El Beida near Palmyra. "
         + "Later paragraph with more detail. " * 20)
@@ -52,7 +57,7 @@ def make_answer(**more) -> Answer:
 
 
 def test_quote_is_highlighted_inside_its_passage_with_context():
-    card = views.citation_card(citation(), turn=3)
+    card = citation_card(citation(), turn=3)
     assert f'<mark class="nd-quote">{QUOTE}</mark>' in card
     before, after = card.split('<mark class="nd-quote">')[0], card.split("</mark>")[1]
     assert "Lead paragraph" in before and "Later paragraph" in after  # the quote sits in its context
@@ -67,14 +72,14 @@ def test_quote_found_by_text_when_offsets_disagree():
 
 
 def test_quote_outside_the_passage_is_still_shown():
-    card = views.citation_card(citation(quote="A sentence that is not in the passage."), 1)
+    card = citation_card(citation(quote="A sentence that is not in the passage."), 1)
     assert '<mark class="nd-quote">A sentence that is not in the passage.</mark>' in card
 
 
 def test_article_text_cannot_inject_markup():
     evil = citation(quote="<script>alert(1)</script>", passage="x <script>alert(1)</script> y", passage_start=0,
                     quote_start=2, quote_end=27, url="javascript:alert(1)")
-    card = views.citation_card(evil, 1)
+    card = citation_card(evil, 1)
     assert "<script>" not in card and "&lt;script&gt;" in card
     assert "javascript:" not in card  # only http(s) headlines become links
     assert "<b>gains</b>" not in card and "&lt;b&gt;gains&lt;/b&gt;" in card
@@ -87,7 +92,7 @@ def test_citation_markers_link_to_the_cards_of_their_own_turn():
     html = views.answer_html(make_answer(), turn=2)
     links = re.findall(r'<a class="nd-cite" href="#(nd-src-2-\d)"', html)
     assert links == ["nd-src-2-1", "nd-src-2-1", "nd-src-2-2"]
-    cards = views.sources_answered(make_answer(), 2)
+    cards = source_list.sources_answered(make_answer(), 2)
     for target in links:
         assert f'id="{target}"' in cards
 
@@ -97,7 +102,7 @@ def test_unsupported_sentences_are_marked():
     assert html.count("nd-unsupported'") == 1
     assert re.search(r"<span class='nd-unsupported'>Nobody disputes it", html)
     assert "1 sentence(s) could not be matched" in html
-    assert "support not confirmed" in views.citation_card(citation(supported=False), 1)
+    assert "support not confirmed" in citation_card(citation(supported=False), 1)
 
 
 def test_abstention_lists_the_closest_articles():
@@ -107,12 +112,12 @@ def test_abstention_lists_the_closest_articles():
                                          filters={"sources": ["BBC"]}), 1)
     assert "nd-abstain" in html and "The archive doesn't say." in html and "with these filters" in html
     assert "Storm Doris hits Britain" in html and "23 Feb 2017" in html
-    panel = views.sources_answered(make_answer(abstained=True, citations=[], passages=[passage(1)]), 1)
+    panel = source_list.sources_answered(make_answer(abstained=True, citations=[], passages=[passage(1)]), 1)
     assert "closest the archive has" in panel and "Title 1" in panel and "nd-cite" not in panel
 
 
 def test_a_given_answer_is_never_told_that_no_passage_answers_it():
-    panel = views.sources_answered(make_answer(citations=[], passages=[passage(1)]), 1)
+    panel = source_list.sources_answered(make_answer(citations=[], passages=[passage(1)]), 1)
     assert "None of these passages answers" not in panel and "cites none of these passages" in panel
     assert "Title 1" in panel
 
@@ -128,12 +133,12 @@ def test_footer_shows_the_standalone_question_and_filters_discreetly():
 
 
 def test_pending_sources_then_answered_sources():
-    pending = views.sources_pending([passage(1), passage(2, source=None)])
+    pending = source_list.sources_pending([passage(1), passage(2, source=None)])
     assert "2 passages found" in pending and "Unknown outlet" in pending and "<mark" not in pending
     assert "nd-num" not in pending  # numbers belong to citations, which do not exist yet
-    answered = views.sources_answered(make_answer(passages=[passage(1), passage(2)]), 1)
+    answered = source_list.sources_answered(make_answer(passages=[passage(1), passage(2)]), 1)
     assert answered.count("nd-card nd-cited") == 2 and answered.count('<span class="nd-num">') == 2
-    assert "2 more passage(s) retrieved but not cited" in answered
+    assert "2 more article(s) read but not cited (2 passage(s))" in answered
 
 
 def test_earlier_turns_are_folded_below_the_current_sources():
@@ -173,11 +178,11 @@ def test_card_lists_the_other_outlets_of_a_syndicated_story_escaped():
     copies = (ArticleRef("https://courier.example/a", "Pumps race", "Northern <i>Courier</i>", "2031-04-14",
                    "https://courier.example/a"),
               ArticleRef("sha:1", "Tunnel", "Valdora Daily", None, "javascript:alert(1)"))
-    card = views.citation_card(citation(also_in=copies), 1)
+    card = citation_card(citation(also_in=copies), 1)
     assert "Also reported by" in card
     assert 'href="https://courier.example/a"' in card and "Northern &lt;i&gt;Courier&lt;/i&gt;</a> (14 Apr 2031)" in card
     assert "Valdora Daily" in card and "javascript:" not in card
-    assert "Also reported by" not in views.citation_card(citation(), 1)
+    assert "Also reported by" not in citation_card(citation(), 1)
 
 
 def test_short_answer_is_bold_above_the_sentences_and_flagged_when_not_quoted():
