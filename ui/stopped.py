@@ -2,7 +2,7 @@
 
 The answer bubble keeps what was streamed and says it is incomplete; the
 sources panel says "Stopped" instead of "writing the answer…", and still shows
-the passages found, unnumbered (no answer was checked against them).
+the articles found, one card each, unnumbered (no answer was checked against them).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from qa.retrieval import Passage
-from ui import views
+from ui import source_list, views
 
 STOPPED_FOOT = ("<div class='nd-final nd-foot nd-stopped'>Stopped — the answer above is incomplete and its "
                 "citations are unchecked.</div>")
@@ -36,9 +36,11 @@ def stopped_sources(passages: Sequence[Passage] | None) -> str:
         return "<div class='nd-panel-note nd-stopped'><b>Stopped</b> before the archive was searched.</div>"
     if not passages:
         return "<div class='nd-panel-note nd-stopped'><b>Stopped.</b> No passage matched the question.</div>"
-    cards = "".join(views.passage_card(p) for p in passages)
-    return (f"<div class='nd-panel-note nd-stopped'><b>Stopped.</b> {len(passages)} passages were found; "
-            f"no answer was checked against them.</div><div class='nd-sources'>{cards}</div>")
+    found = source_list.group_sources(passages)
+    cards = "".join(source_list.passages_card(a) for a in found.uncited)  # one card per article
+    return (f"<div class='nd-panel-note nd-stopped'><b>Stopped.</b> {len(passages)} passages were found in "
+            f"{found.articles_read} article(s); no answer was checked against them.</div>"
+            f"<div class='nd-sources'>{cards}</div>")
 
 
 def mark_unfinished(chat: list[dict]) -> list[dict]:
