@@ -274,7 +274,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _print_transfer(report: "TransferReport", verb: str, as_json: bool) -> int:
     if as_json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
+        print_json(report.to_json())
     else:
         print(f"{verb} {report.articles} articles, {report.chunks} chunks, {report.vectors} vectors "
               f"({report.dimensions} dimensions, {printable(report.embedder or 'embedder not recorded')}): "
