@@ -26,7 +26,7 @@ import pandas as pd
 from index.defaults import ArticleDefaults
 from index.errors import NewsdeskError
 from index.pipeline import IngestReport
-from qa.answer import Done, NewsQA, ShortAnswer, SourcesFound, TextDelta
+from qa.answer import Done, ShortAnswer, SourcesFound, TextDelta
 from qa.query import QuestionError
 from qa.services import Services, SharedLLM
 from qa.settings import Settings

@@ -21,7 +21,6 @@ from index.pipeline import IngestReport
 from index.store import StoreStats
 from qa.answer import Answer
 from qa.citations import Citation
-from qa.retrieval import Passage
 
 CONTEXT_CHARS = 280   # passage text shown on each side of a highlighted quote
 SNIPPET_CHARS = 240   # passage text shown on a card before the answer is written
