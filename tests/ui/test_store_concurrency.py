@@ -30,6 +30,24 @@ QUAKE = ("Earthquake shakes northern Chile\n\nDate: 2017-03-22\nSource: BBC\n\nA
          "the mining region of Antofagasta in northern Chile, damaging two copper mines.")
 
 
+def chat_until(stop: threading.Event, url: str, questions: list[str], n: int, answered: list[int],
+               failures: list[str], label: str = "") -> None:
+    """Chatter `n` of a soak test: ask `questions` in turn at `url` until `stop`, counting answers in
+    `answered[n]` and reporting every failed chat (an error, or an answer that never became final)."""
+    c = client(url)
+    i = n
+    while not stop.is_set():
+        question = questions[i % len(questions)]
+        i += 1
+        try:
+            answer, _ = ask(c, question)
+            if "nd-final" not in answer or "nd-error" in answer:
+                failures.append(f"{label}{question}: {answer[:300]}")
+            answered[n] += 1
+        except Exception as exc:  # every failed chat is reported
+            failures.append(f"{label}{question}: {exc!r}")
+
+
 def env_for(home: Path) -> dict[str, str]:
     return {**os.environ, "NEWSDESK_HOME": str(home), "NEWSDESK_MODELS_DIR": str(Settings().models)}
 
@@ -149,18 +167,7 @@ def test_soak_two_chats_while_the_cli_ingests_removes_and_rebuilds(tmp_path, kit
     stop = threading.Event()
 
     def chat(n: int) -> None:
-        c = client(server.url)
-        i = n
-        while not stop.is_set():
-            question = QUESTIONS[i % len(QUESTIONS)]
-            i += 1
-            try:
-                answer, _ = ask(c, question)
-                if "nd-final" not in answer or "nd-error" in answer:
-                    failures.append(f"{question}: {answer[:300]}")
-                answered[n] += 1
-            except Exception as exc:  # every failed chat is reported
-                failures.append(f"{question}: {exc!r}")
+        chat_until(stop, server.url, QUESTIONS, n, answered, failures)
 
     # The writer: 5 rounds of CLI commands in one process (the CLI's own code path, one model load
     # per command as `newsdesk` does), each round editing, ingesting, removing and rebuilding.

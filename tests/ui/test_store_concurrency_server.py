@@ -14,7 +14,7 @@ import pytest
 
 from index.chroma_client import ChromaLocation
 from index.store import ArchiveStore
-from tests.ui.test_store_concurrency import FERRY, QUAKE, ChatServer, ask, cli, client
+from tests.ui.test_store_concurrency import FERRY, QUAKE, ChatServer, ask, chat_until, cli, client
 
 pytestmark = pytest.mark.slow
 
@@ -32,18 +32,7 @@ def test_two_chat_processes_and_the_cli_share_one_chroma_server(tmp_path, kit, c
     questions = [kit.QUESTION, "Which crossings did the ferry strike halt?", "Where did the earthquake in Chile strike?"]
 
     def chat(n: int) -> None:
-        c = client(servers[n].url)
-        i = n
-        while not stop.is_set():
-            question = questions[i % len(questions)]
-            i += 1
-            try:
-                answer, _ = ask(c, question)
-                if "nd-final" not in answer or "nd-error" in answer:
-                    failures.append(f"server {n}: {question}: {answer[:300]}")
-                answered[n] += 1
-            except Exception as exc:  # every failed chat is reported
-                failures.append(f"server {n}: {question}: {exc!r}")
+        chat_until(stop, servers[n].url, questions, n, answered, failures, label=f"server {n}: ")
 
     chatters = [threading.Thread(target=chat, args=(n,)) for n in range(2)]
     extra = tmp_path / "extra"
