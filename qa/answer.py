@@ -34,6 +34,7 @@ from qa.query import Query, Turn, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
 from qa.settings import Settings
 from qa.short_answer import ShortLineSplitter, short_answer_supported
+from qa.source_talk import without_source_talk
 from qa.vectors import SentenceVectors
 
 # The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
@@ -282,6 +283,7 @@ class NewsQA:
         used = [e.passage for e in evidence]
         raw = without_instructions(raw, used, query.text)
         raw = without_example(raw, " ".join(p.title + " " + p.text for p in used))
+        raw = without_source_talk(raw)  # "as stated in the first passage" is not a claim (qa/source_talk.py)
         text, sentences, citations = verify_answer(raw, used, vectors, query.text)
         if short and not quoted and not citations:
             # The 1.5B model often writes a right short answer and then sentences without a marker

@@ -500,3 +500,15 @@ def test_a_yes_over_a_passage_that_agrees_stays_yes(fake_embedder):
     qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("bus"), make_passage("dam")])
     answer = qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
     assert answer.short_answer == "Yes" and "ended on Sunday" in answer.text
+
+
+def test_pointing_at_passages_is_cut_and_not_flagged(fake_embedder):
+    # The 1.5B model's "as stated in the first passage" was read as a claim the passage lacks,
+    # so a right answer was marked unsupported (qa/source_talk.py).
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales, as stated in the "
+                  "second passage [2]. This is stated in the second passage [2].")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds in Wales?", as_of=AS_OF)
+    assert answer.text.startswith("Winds of up to 94 mph were recorded in Wales [1].")
+    assert "passage" not in answer.text
+    assert answer.unsupported_sentences == 0

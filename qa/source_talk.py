@@ -1,0 +1,80 @@
+"""Talk about the passages is not a claim: strip it from the model's reply before checking.
+
+The 1.5B model often tells where it read something instead of (or besides) saying it:
+"…, as stated in the first passage [1].", "The passage states that “…”", "This is stated in
+the first passage [1] and the second passage [2].", "…, as reported in <passage n="1">[1].".
+To a reader "the first passage" means nothing (the sources are cited by number), and to the
+checker those words are content the passages do not hold, so right answers were flagged
+unsupported: on the 2026-12-02 demo run 7 of the 13 right answers flagged had such a sentence.
+
+`without_source_talk` drops sentences that only point at passages and cuts the pointing
+phrases out of the others; the markers stay, so the citation is kept. Article text never
+goes through here, only the reply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.text import content_words
+from qa.citations import strip_markers
+from qa.evidence import split_sentences
+
+_NOUN = r"(?:passages?|articles?|sources?|texts?|contexts?|excerpts?|documents?)"
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|above|same|given|provided|cited|last)"
+# "the first passage", "passage 2", "passage n="2"", "the passage in passage n="2"" (never a [n] marker).
+_REF = (rf"(?:the\s+|this\s+|that\s+)?(?:{_ORDINAL}\s+)?{_NOUN}(?:\s*(?:n\s*=\s*)?[\"“]?\d+[\"”]?)?"
+        rf"(?:\s+(?:in|of)\s+{_NOUN}(?:\s*(?:n\s*=\s*)?[\"“]?\d+[\"”]?)?)?")
+_VERB = r"(?:stated|mentioned|reported|noted|described|shown|indicated|explained|written|said|given|confirmed)"
+# ", as stated in the first passage", ", according to the passage", "as reported in passage 2"
+_TRAILING = re.compile(rf",?\s*(?:\b(?:as|which\s+is|this\s+is)\s+)?(?:\b(?:is|was|are|were)\s+)?(?:\b{_VERB}\s+(?:in|by)"
+                       rf"|\baccording\s+to)\s+{_REF}(?=(?:\s*\[[\d,;\s]+\])*\s*(?:[.;!?\"”]|$))",
+                       re.IGNORECASE)
+# "The passage states that", "According to the passage,", "As stated in passage 2,"
+_LEADING = re.compile(rf"^\s*(?:{_REF}\s+(?:also\s+)?(?:states?|says?|mentions?|notes?|reports?|explains?|indicates?"
+                      rf"|confirms?|shows?|reads?)(?:\s+that)?\s*[:,]?"
+                      rf"|(?:according\s+to|as\s+{_VERB}\s+in)\s+{_REF}\s*,?)\s*", re.IGNORECASE)
+_MARKUP = re.compile(r"<\s*/?\s*passage\b[^>]*>", re.IGNORECASE)
+# ", as reported in <passage n="1">[1]" (the prompt's markup written back).
+_DANGLING = re.compile(rf"(?:,\s*(?:as\s+)?|\s+as\s+){_VERB}\s+(?:in|by)\s*(?:<\s*passage\b[^>]*>\s*)+(?=\[)",
+                       re.IGNORECASE)
+# Words of a sentence that only points at passages ("This is stated in the first passage [1].").
+_POINTING = content_words("this is stated mentioned reported noted described shown indicated explained written given "
+                          "confirmed passage passages article articles source sources text texts context excerpt "
+                          "document first second third fourth fifth sixth above same provided cited both also "
+                          "information support supports supported answer question")
+
+
+def points_only(sentence: str) -> bool:
+    """True for a sentence that says nothing but where something is written."""
+    words = content_words(_MARKUP.sub(" ", strip_markers(sentence)))
+    return bool(words) and words <= _POINTING
+
+
+def strip_pointing(sentence: str) -> str:
+    """`sentence` without the phrases pointing at passages (markers kept)."""
+    text = _DANGLING.sub(" ", _TRAILING.sub("", sentence))
+    lead = _LEADING.match(text)
+    if lead and lead.end() < len(text):
+        rest = text[lead.end():]
+        text = rest[0].upper() + rest[1:] if rest[0].islower() else rest
+    return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
+
+
+def without_source_talk(raw: str) -> str:
+    """The reply with pointing-only sentences dropped and pointing phrases cut (see module doc).
+
+    Everything else, line breaks included, stays as it was. A reply that is nothing but
+    pointing is returned whole: the checks after it decide.
+    """
+    spans = split_sentences(raw)
+    new = [None if points_only(raw[s:e]) else strip_pointing(raw[s:e]) for s, e in spans]
+    if not any(new) or all(n == raw[s:e] for (s, e), n in zip(spans, new)):
+        return raw
+    out, end = [], 0
+    for (s, e), sentence in zip(spans, new):
+        out.append(raw[end:s] if sentence or not out else "")
+        out.append(sentence or "")
+        end = e
+    out.append(raw[end:])
+    return "".join(out).strip()

@@ -1,0 +1,45 @@
+"""Talk about the passages ("as stated in the first passage") is cut from replies; claims are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.source_talk import points_only, strip_pointing, without_source_talk
+
+
+@pytest.mark.parametrize("reply, cleaned", [
+    ("Farid al-Deeb is Hosni Mubarak's lawyer, as stated in the first passage [1].",
+     "Farid al-Deeb is Hosni Mubarak's lawyer [1]."),
+    ("$2.4 billion would be eliminated [1]. This is stated in the first passage [1] and the second passage [2].",
+     "$2.4 billion would be eliminated [1]."),
+    ('Jeff Sessions recused himself from the investigations, as reported in <passage n="1">[1].',
+     "Jeff Sessions recused himself from the investigations [1]."),
+    ("Ana's interview was held on March 28, 2017, according to the passage [1].",
+     "Ana's interview was held on March 28, 2017 [1]."),
+    ("According to the first passage, the dam held [1].", "The dam held [1]."),
+    ('The passage states that "the talks were held in Astana" [2].', '"the talks were held in Astana" [2].'),
+    ("Paris is the capital, as stated in passage 2 [2][3]. Rome is not.", "Paris is the capital [2][3]. Rome is not."),
+])
+def test_pointing_is_cut(reply, cleaned):
+    assert without_source_talk(reply) == cleaned
+
+
+@pytest.mark.parametrize("reply", [
+    "According to TASS, the talks were held in Astana [2].",  # an outlet is a source of the claim, kept
+    "It was reported in the first passage [1] that he left.",  # the phrase is inside the claim: left whole
+    "The article by Smith says the dam held [1].",
+    "The passage of the bill was delayed until March [1].",  # "passage" as a word of the news
+    "This is stated in the first passage [1].",  # only pointing: nothing else to keep, the checks decide
+])
+def test_claims_and_lone_pointing_are_kept(reply):
+    assert without_source_talk(reply) == reply
+
+
+def test_points_only_needs_words_and_only_pointing_words():
+    assert points_only("This is stated in the first passage [1] and the second passage [2].")
+    assert not points_only("The passage of the bill was delayed [1].")
+    assert not points_only("[1]")
+
+
+def test_strip_pointing_keeps_markers():
+    assert strip_pointing("He won, as mentioned in the article [3].") == "He won [3]."
