@@ -30,10 +30,11 @@ from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted
 from qa.llm import LLM, FirstToken
 from qa.polarity import settled_no
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_example
-from qa.query import Query, Turn, rewrite_followup, understand
+from qa.query import Query, Turn, outlets_in_question, rewrite_followup, understand
 from qa.retrieval import HybridRetriever, Passage
 from qa.settings import Settings
-from qa.short_answer import ShortLineSplitter, short_answer_supported
+from qa.short_answer import ShortLineSplitter
+from qa.short_answer_check import short_answer_concern
 from qa.source_talk import without_source_talk
 from qa.vectors import SentenceVectors
 
@@ -82,16 +83,17 @@ class Answer:
     passages: list[Passage] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     short_answer: str | None = None  # the few words that answer; None when abstaining or quoting
-    short_answer_supported: bool | None = None  # False: not in (nor entailed by) the citations' quotes
+    short_answer_supported: bool | None = None  # False: a concern below (not in the quotes, an echo, …)
     quoted: bool = False  # the text is the best evidence sentence quoted, because the model gave no answer
     signals: dict = field(default_factory=dict)  # what the abstention decision saw (Signals.to_json + decision)
+    short_answer_concern: str | None = None  # why the short answer may not answer (qa/short_answer_check.py)
 
     def to_json(self) -> dict:
         """The `newsdesk ask --json` object."""
         return {
             "question": self.question, "standalone_question": self.standalone_question,
             "short_answer": self.short_answer, "short_answer_supported": self.short_answer_supported,
-            "answer": self.text, "quoted": self.quoted,
+            "short_answer_concern": self.short_answer_concern, "answer": self.text, "quoted": self.quoted,
             "abstained": self.abstained, "unsupported_sentences": self.unsupported_sentences,
             "citations": [c.to_json() for c in self.citations],
             "filters": self.filters, "timings_ms": self.timings_ms,
@@ -306,12 +308,13 @@ class NewsQA:
         timings["total"] = _ms(t0)
         # The short answer must be copied from what is cited: a quote, or another sentence of a cited
         # passage (the quote is chosen for the sentences, and "Warda Alkenawy" may sit one sentence off).
-        short_ok = None if short is None else decision == "disputed" or short_answer_supported(
-            short, [c.quote for c in citations] + [c.passage for c in citations])
+        concern = None if short is None or decision == "disputed" else short_answer_concern(
+            query.original, short, citations, outlets_in_question(query.original, list(self.store.outlets())))
+        short_ok = None if short is None else concern is None
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,
-                          _signals_json(signals, decision, evidence, query.text)))
+                          _signals_json(signals, decision, evidence, query.text), concern))
 
     def _generate(self, query: Query, evidence: Sequence[Evidence], timings: dict, t0: float
                   ) -> Iterator[ShortAnswer | TextDelta]:

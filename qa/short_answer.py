@@ -95,21 +95,72 @@ class ShortLineSplitter:
         return self.short, rest.lstrip()
 
 
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_MONTHS = ("january february march april may june july august september october november december").split()
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_ACRONYM_FILLER = {"of", "the", "for", "and", "on", "de"}
+
+
+def _tokens(text: str) -> list[str]:
+    """Folded words with the spellings news and short answers differ in made equal: "43%" and
+    "43 per cent" are both `43 percent`, "270km/h" is `270 km h`, "two" is `2`, "1,835" is `1835`."""
+    text = fold(text).replace("%", " percent ").replace("per cent", "percent")
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", text)
+    return [_NUMBER_WORDS.get(w, w) for w in _WORDS.findall(text)]
+
+
+def _date_forms(short: str) -> list[list[str]]:
+    """"2017-03-20" (the form the prompt's headers teach the model) as news writes it:
+    20 March, March 20, Mar 20 (year optional)."""
+    match = _ISO_DATE.match(short.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        return []
+    month, day = _MONTHS[int(match[2]) - 1], str(int(match[3]))
+    return [[day, month], [month, day], [month[:3], day]]
+
+
+def _initials(quote: str) -> set[str]:
+    """Acronyms of the capitalised runs of `quote`: "United Kingdom" gives UK."""
+    found, run = set(), []
+    for word in re.findall(r"[\w'’-]+", quote) + [""]:
+        if word[:1].isupper():
+            run.append(word[0].upper())
+        elif word.lower() in _ACRONYM_FILLER and run:
+            continue
+        else:
+            for i in range(len(run)):
+                for j in range(i + 2, len(run) + 1):
+                    found.add("".join(run[i:j]))
+            run = []
+    return found
+
+
+def _contains(pool: list[str], needle: list[str]) -> bool:
+    return f" {' '.join(needle)} " in f" {' '.join(pool)} "
+
+
 def short_answer_supported(short: str, quotes: Sequence[str]) -> bool:
     """True when the short answer occurs in one of the quotes, or all its numbers and words do.
 
-    Yes/No is judged by the verifier through the sentence that follows, so it passes here.
+    Spellings are compared as news writes them (see `_tokens`); an ISO date also matches
+    "20 March", and an acronym ("UK") the capitalised words it stands for. Yes/No is judged
+    by the verifier through the sentence that follows, so it passes here.
     """
-    words = _WORDS.findall(fold(short))
+    words = _tokens(short)
     if not words or set(words) <= _YES_NO:
         return True
-    needle = " ".join(words)
+    numbers = {w for w in words if w.isdigit()}
+    content = {w for w in words if w not in STOPWORDS}
     for quote in quotes:
-        pool = _WORDS.findall(fold(quote))
-        if f" {needle} " in f" {' '.join(pool)} ":
+        pool = _tokens(quote)
+        if _contains(pool, words) or any(_contains(pool, form) for form in _date_forms(short)):
             return True
-        numbers = {n.replace(",", "") for n in _NUMBER.findall(short)}
-        content = {w for w in words if w not in STOPWORDS}
-        if numbers <= {n.replace(",", "") for n in _NUMBER.findall(quote)} and content <= set(pool):
+        if numbers <= set(pool) and content <= set(pool):
+            return True
+        if _ACRONYM.match(short.strip()) and short.strip() in _initials(quote):
             return True
     return False

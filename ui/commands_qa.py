@@ -141,7 +141,8 @@ def format_answer(answer: Answer, streamed: str = "", streamed_short: str | None
     if answer.short_answer and not streamed:
         lines.append(answer.short_answer + "\n")
     if answer.short_answer and answer.short_answer_supported is False:
-        lines.append(f"⚠ the short answer “{answer.short_answer}” is not in the cited passages")
+        why = getattr(answer, "short_answer_concern", None) or "not in the cited passages"
+        lines.append(f"⚠ the short answer “{answer.short_answer}” may not answer the question: {why}")
     if answer.quoted:
         lines.append("(quoted from the archive: the model gave no answer of its own)")
     if answer.abstained:  # the closest articles are listed below, with their URLs

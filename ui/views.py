@@ -146,8 +146,9 @@ def _short_html(answer: Answer) -> str:
         return "<div class='nd-quoted'>Quoted from the archive — the model gave no answer of its own:</div>"
     if not answer.short_answer:
         return ""
+    why = esc(answer.short_answer_concern or "not in the cited passages")
     flag = ("" if answer.short_answer_supported is not False else
-            "<span class='nd-unsupported-flag' title='Not found in the quoted passages'>⚠</span>")
+            f"<span class='nd-unsupported-flag' title='May not answer the question: {why}'>⚠ {why}</span>")
     return f"<div class='nd-short'><b>{esc(answer.short_answer)}</b>{flag}</div>"
 
 

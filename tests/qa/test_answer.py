@@ -329,7 +329,7 @@ def test_to_json_has_exactly_the_contract_keys(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM("Winds of up to 94 mph were recorded in Wales [2]."))
     data = qa.ask("How strong were the winds in Wales?", as_of=AS_OF).to_json()
     json.dumps(data)  # serialisable
-    assert set(data) == {"question", "standalone_question", "short_answer", "short_answer_supported", "answer",
+    assert set(data) == {"question", "standalone_question", "short_answer", "short_answer_supported", "short_answer_concern", "answer",
                          "quoted", "abstained", "unsupported_sentences", "citations", "filters", "timings_ms",
                          "closest", "abstention_signals"}
     assert set(data["citations"][0]) == {"n", "article_id", "title", "source", "published", "url", "passage",
@@ -512,3 +512,11 @@ def test_pointing_at_passages_is_cut_and_not_flagged(fake_embedder):
     assert answer.text.startswith("Winds of up to 94 mph were recorded in Wales [1].")
     assert "passage" not in answer.text
     assert answer.unsupported_sentences == 0
+
+
+def test_a_short_answer_that_only_repeats_the_question_is_flagged_with_the_reason(fake_embedder):
+    llm = FakeLLM("Short answer: Lee Jae-yong\nLee Jae-yong was arrested in South Korea on Friday [3].")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("What is the job of Lee Jae-yong?", as_of=AS_OF)
+    assert answer.short_answer == "Lee Jae-yong" and answer.short_answer_supported is False
+    assert answer.to_json()["short_answer_concern"] == "it only repeats the question"

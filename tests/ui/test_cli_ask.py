@@ -29,7 +29,8 @@ ARTICLES = [
      "text": "The Bus Éireann strike ended on Sunday after three weeks. Unions accepted a proposal from the "
              "Workplace Relations Commission. Services across Ireland resumed on Monday morning."},
 ]
-CONTRACT_KEYS = {"question", "standalone_question", "short_answer", "short_answer_supported", "answer", "quoted",
+CONTRACT_KEYS = {"question", "standalone_question", "short_answer", "short_answer_supported", "short_answer_concern",
+                 "answer", "quoted",
                  "abstained", "unsupported_sentences", "citations", "filters", "timings_ms", "closest",
                  "abstention_signals"}
 CITATION_KEYS = {"n", "article_id", "title", "source", "published", "url", "passage", "quote", "quote_start",

@@ -188,9 +188,12 @@ def test_card_lists_the_other_outlets_of_a_syndicated_story_escaped():
 def test_short_answer_is_bold_above_the_sentences_and_flagged_when_not_quoted():
     html_ok = views.answer_html(make_answer(short_answer="the army", short_answer_supported=True), 1)
     assert html_ok.index("<b>the army</b>") < html_ok.index("The army retook Tias")
-    assert "Not found in the quoted passages" not in html_ok
+    assert "May not answer the question" not in html_ok
     html_bad = views.answer_html(make_answer(short_answer="<i>x</i>", short_answer_supported=False), 1)
-    assert "<b>&lt;i&gt;x&lt;/i&gt;</b>" in html_bad and "Not found in the quoted passages" in html_bad
+    assert "<b>&lt;i&gt;x&lt;/i&gt;</b>" in html_bad and "⚠ not in the cited passages" in html_bad
+    echo = views.answer_html(make_answer(short_answer="Tias", short_answer_supported=False,
+                                         short_answer_concern="it only repeats the question"), 1)
+    assert "⚠ it only repeats the question" in echo
 
 
 def test_a_quoted_answer_says_it_is_quoted():

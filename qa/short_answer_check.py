@@ -1,0 +1,100 @@
+"""Does the short answer answer the question? Three checks beyond "is it in the quotes".
+
+The sentence checker (qa/citations.py) asks whether each sentence is supported by what it
+cites; a sentence can be true to its passage and still not answer the question. On the
+2026-12-02 demo run 21 of 24 wrong answers passed it unflagged. Three kinds of them are
+cheap to see without a second model call, and each gives the reader a reason:
+
+- **an echo**: the short answer only repeats the question's own words ("What was the birth
+  name of Khalid Masood?" → "Khalid Masood");
+- **not in the passages**: the short answer is not in the cited quotes or the claim sentences
+  of the cited passages (datelines, bylines and the header's publication date do not count:
+  "2017-02-06" for "When was the ballot result due?" came from the article's date);
+- **a Yes the passages do not say**: a "Yes" whose quoted sentence and its neighbours hold
+  fewer than half of what the question asks about ("Were any explosive devices found?" →
+  "Yes" over a sentence about a caller hanging up).
+
+A concern flags the answer (the short answer gets ⚠ with the reason); it never hides it.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from index.text import WORD, content_words
+from qa.abstain import relation_words
+from qa.citations import Citation
+from qa.evidence import claim_spans
+from qa.prompts import is_yes_no_question
+from qa.short_answer import short_answer_supported
+
+# Words a question uses to place or count its answer, not to say what happened: a passage
+# need not repeat them ("How many …", "in March", "both outlets", "according to TASS").
+_NOT_ASKED = content_words(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday many much old date time times both year years day days week weeks "
+    "month months number first last since during mention mentioned cite cited story stories outlet outlets report")
+# A "Yes" needs its quote's window to hold at least this share of the question's asked words: the
+# quote fallback's rule (AbstainPolicy.quote_min_relation, 0.5). On the 2026-12-02 demo run the
+# three "Yes" answers to "no" questions it catches had 0.25, 0.33 and 0.38; the right "Yes"
+# answers 0.67-1.0. Two wrong "Yes" answers (0.67, 1.0) restate the question and pass.
+MIN_ASKED_FOR_YES = 0.5
+WINDOW = 1  # sentences either side of the quote that may hold the asked words
+
+
+def asked_words(question: str, outlets: Sequence[str] = ()) -> set[str]:
+    """Stems of what the question asks about: its relation words without placing and counting words
+    or the outlets it names."""
+    return relation_words(question) - _NOT_ASKED - content_words(" ".join(outlets))
+
+
+def _window(citation: Citation) -> str:
+    """The quote of `citation` with its neighbouring sentences in the cited passage."""
+    passage = citation.passage
+    sentences = [passage[s:e] for s, e in claim_spans(passage)]
+    at = next((i for i, s in enumerate(sentences) if citation.quote and (citation.quote in s or s in citation.quote)),
+              None)
+    if at is None:
+        return citation.quote
+    return " ".join(sentences[max(0, at - WINDOW):at + WINDOW + 1])
+
+
+def _share(wanted: set[str], text: str) -> tuple[float, set[str]]:
+    have = content_words(text)
+    found = {w for w in wanted if w in have or (len(w) >= 5 and any(h.startswith(w[:5]) for h in have))}
+    return (len(found) / len(wanted) if wanted else 1.0), wanted - found
+
+
+def _in_words_of(stems: set[str], question: str) -> list[str]:
+    """The question's own words for `stems`, in question order."""
+    return list(dict.fromkeys(w for w in WORD.findall(question) if content_words(w) & stems))
+
+
+def echoes_question(question: str, short: str) -> bool:
+    """True when every word of `short` is already in `question` (and it is not Yes/No)."""
+    words = content_words(short)
+    return bool(words) and words <= content_words(question)
+
+
+def short_answer_concern(question: str, short: str, citations: Sequence[Citation],
+                         outlets: Sequence[str] = ()) -> str | None:
+    """Why `short` may not answer `question` given what the answer cites, or None.
+
+    `question` is the reader's own (a follow-up's names are not its words); `outlets` are the
+    archive's outlets the question names.
+    """
+    said = short.strip(" .!").lower()
+    if said in ("yes", "no"):
+        if said == "no" or not is_yes_no_question(question) or not citations:
+            return None
+        wanted = asked_words(question, outlets)
+        best, missing = max((_share(wanted, _window(c)) for c in citations), key=lambda x: x[0])
+        if best < MIN_ASKED_FOR_YES:
+            return "the quoted passages do not say " + ", ".join(_in_words_of(missing, question))
+        return None
+    if echoes_question(question, short):
+        return "it only repeats the question"
+    evidence = [c.quote for c in citations] + [c.passage[s:e] for c in citations for s, e in claim_spans(c.passage)]
+    if not short_answer_supported(short, evidence):
+        return "not in the cited passages"
+    return None

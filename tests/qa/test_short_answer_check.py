@@ -1,0 +1,68 @@
+"""The short answer checked against the question: echoes, answers not in the passages, unsaid Yes."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.article import ArticleRef
+from qa.citations import Citation
+from qa.short_answer_check import asked_words, echoes_question, short_answer_concern
+
+PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
+           "tried to engage the caller but they didn't respond and hung up. Police searched the building. "
+           "The talks were held in Astana, the capital of Kazakhstan.")
+
+
+def cite(quote: str, passage: str = PASSAGE) -> Citation:
+    start = passage.index(quote)
+    ref = ArticleRef("a1", "Bomb threats", "TASS", "2017-02-06", "http://x")
+    return Citation(1, ref, passage, 0, quote, start, start + len(quote), True)
+
+
+def test_an_echo_of_the_question_is_a_concern():
+    q = "What was the birth name of the Westminster attacker Khalid Masood?"
+    assert echoes_question(q, "Khalid Masood")
+    assert short_answer_concern(q, "Khalid Masood", [cite("Police searched the building.")]) == \
+        "it only repeats the question"
+
+
+def test_an_answer_from_the_dateline_or_the_header_date_is_not_in_the_passages():
+    quote = "A caller said there was a bomb in a backpack."
+    assert short_answer_concern("Which news agency organised the visit?", "TASS", [cite(quote)]) == \
+        "not in the cited passages"
+    assert short_answer_concern("When was the ballot result due?", "2017-02-06", [cite(quote)]) == \
+        "not in the cited passages"
+
+
+def test_an_answer_in_a_cited_passage_sentence_passes():
+    quote = "The talks were held in Astana, the capital of Kazakhstan."
+    assert short_answer_concern("In which country were the peace talks held?", "Kazakhstan", [cite(quote)]) is None
+
+
+def test_a_yes_the_passage_does_not_say_is_a_concern_naming_what_is_missing():
+    q = "Were any explosive devices found at the Jewish community centres that received bomb threats?"
+    concern = short_answer_concern(q, "Yes", [cite("The person at the centre tried to engage the caller but "
+                                                   "they didn't respond and hung up.")])
+    assert concern and concern.startswith("the quoted passages do not say") and "explosive" in concern
+
+
+def test_a_yes_the_passage_says_passes_and_no_is_left_to_the_sentence_checker():
+    q = "Were the peace talks held in Astana?"
+    assert short_answer_concern(q, "Yes", [cite("The talks were held in Astana, the capital of Kazakhstan.")]) is None
+    assert short_answer_concern(q, "No", [cite("Police searched the building.")]) is None
+
+
+def test_asked_words_leave_out_dates_counts_and_outlets():
+    words = asked_words("How many refugees buried at Kato Tritos in March did TASS say were identified?", ["TASS"])
+    assert "march" not in words and "mani" not in words and "tass" not in words
+    assert {"refuge", "identifi"} <= words
+
+
+@pytest.mark.parametrize("short", ["43%", "270 km/h", "2", "UK", "2017-03-20"])
+def test_spellings_news_uses_are_not_concerns(short):
+    passage = ("Officials said 43 per cent of phones stayed locked. Gusts reached 270km/h. Two economists "
+               "disagreed. The United Kingdom developed the gas first. The hearing opened on March 20.")
+    sentence = {"43%": "Officials said 43 per cent of phones stayed locked.", "270 km/h": "Gusts reached 270km/h.",
+                "2": "Two economists disagreed.", "UK": "The United Kingdom developed the gas first.",
+                "2017-03-20": "The hearing opened on March 20."}[short]
+    assert short_answer_concern("What figure?", short, [cite(sentence, passage)]) is None
