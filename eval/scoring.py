@@ -67,7 +67,9 @@ def score_answer(question: Question, answer: Any) -> dict[str, float | None]:
         scores["exact_match"] = m.exact_match(text, question.answers)
         scores["f1"] = m.token_f1(text, question.answers)
         scores["contains_answer"] = m.contains_answer(text, question.answers)
-        scores["correct"] = scores["contains_answer"]
+        # The reader sees the short answer in bold above the sentences: naming the answer there counts.
+        short = getattr(answer, "short_answer", None) if text else None
+        scores["correct"] = max(scores["contains_answer"], m.contains_answer(short or "", question.answers))
     scores.update(score_short_answer(question, answer))
     if not answer.abstained:
         cited = [as_retrieved(c) for c in answer.citations]
@@ -78,7 +80,8 @@ def score_answer(question: Question, answer: Any) -> dict[str, float | None]:
         scores["unsupported_rate"] = answer.unsupported_sentences / sentences if sentences else None
         # The verifier's two kinds of error, judged by whether the answer is right ("correct" above):
         # a false alarm on a right answer, and silence on a wrong one.
-        flagged = answer.unsupported_sentences > 0
+        # What the reader sees flagged: a sentence marked unsupported, or ⚠ on the short answer.
+        flagged = answer.unsupported_sentences > 0 or getattr(answer, "short_answer_supported", None) is False
         if scores["correct"]:
             scores["correct_flagged"] = float(flagged)
         else:

@@ -135,3 +135,18 @@ def test_a_yes_no_short_answer_is_the_answer_scored():
     assert score_answer(y, _answer(text, None))["yes_no_accuracy"] == 1.0
     assert score_answer(y, _answer(text, other.capitalize()))["yes_no_accuracy"] == 0.0
     assert score_answer(y, _answer(text, gold.capitalize()))["yes_no_accuracy"] == 1.0
+
+
+def test_the_short_answer_counts_for_correct_and_its_flag_counts_as_flagged():
+    from eval.scoring import score_answer
+
+    q = load()["f1"]
+    gold = q.answers[0]
+    # The bold short answer names the answer although the sentence does not: the reader got it.
+    scores = score_answer(q, _answer("The dump on the outskirts of the city collapsed [1].", gold))
+    assert scores["correct"] == 1.0 and scores["contains_answer"] == 0.0
+    # A wrong short answer under ⚠ is a flagged wrong answer, not a silent one.
+    flagged = score_answer(q, _answer("Something else happened [1].", "nonsense", supported=False))
+    assert flagged["correct"] == 0.0 and flagged["wrong_unflagged"] == 0.0
+    silent = score_answer(q, _answer("Something else happened [1].", "nonsense", supported=True))
+    assert silent["wrong_unflagged"] == 1.0
