@@ -12,13 +12,17 @@ cheap to see without a second model call, and each gives the reader a reason:
   "2017-02-06" for "When was the ballot result due?" came from the article's date);
 - **a Yes the passages do not say**: a "Yes" whose quoted sentence and its neighbours hold
   fewer than half of what the question asks about ("Were any explosive devices found?" →
-  "Yes" over a sentence about a caller hanging up).
+  "Yes" over a sentence about a caller hanging up);
+- **only expected**: every cited sentence holding the short answer says it was expected or
+  forecast ("The DUP expects to take 31-33 seats") while the question asks what happened
+  ("How many seats did the DUP win?"): archives written before an event answer it this way.
 
 A concern flags the answer (the short answer gets ⚠ with the reason); it never hides it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from index.text import WORD, content_words
@@ -40,6 +44,10 @@ _NOT_ASKED = content_words(
 # answers 0.67-1.0. Two wrong "Yes" answers (0.67, 1.0) restate the question and pass.
 MIN_ASKED_FOR_YES = 0.5
 WINDOW = 1  # sentences either side of the quote that may hold the asked words
+# Words that make a sentence a forecast rather than a report. Only these: "will", "would", "could"
+# and "if" also mark 7 of the 2026-12-02 run's right answers ("The law will take effect on July 1").
+_EXPECTATION = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|projected|tipped|likely|polls?|polling|odds"
+                          r"|favou?rites?)\b", re.IGNORECASE)
 
 
 def asked_words(question: str, outlets: Sequence[str] = ()) -> set[str]:
@@ -94,7 +102,10 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         return None
     if echoes_question(question, short):
         return "it only repeats the question"
-    evidence = [c.quote for c in citations] + [c.passage[s:e] for c in citations for s, e in claim_spans(c.passage)]
-    if not short_answer_supported(short, evidence):
+    sentences = [c.passage[s:e] for c in citations for s, e in claim_spans(c.passage)]
+    if not short_answer_supported(short, [c.quote for c in citations] + sentences):
         return "not in the cited passages"
+    holding = [s for s in sentences if short_answer_supported(short, [s])]
+    if holding and not _EXPECTATION.search(question) and all(_EXPECTATION.search(s) for s in holding):
+        return "the passages only say it was expected"
     return None

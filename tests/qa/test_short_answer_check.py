@@ -66,3 +66,15 @@ def test_spellings_news_uses_are_not_concerns(short):
                 "2": "Two economists disagreed.", "UK": "The United Kingdom developed the gas first.",
                 "2017-03-20": "The hearing opened on March 20."}[short]
     assert short_answer_concern("What figure?", short, [cite(sentence, passage)]) is None
+
+
+def test_an_answer_the_passages_only_expected_is_a_concern():
+    passage = "The DUP expects to take 31-33 seats and Sinn Féin has an expectation of 25-28. Turnout was high."
+    quote = "The DUP expects to take 31-33 seats and Sinn Féin has an expectation of 25-28."
+    q = "How many seats did the DUP win in the Assembly election?"
+    assert short_answer_concern(q, "31-33 seats", [cite(quote, passage)]) == "the passages only say it was expected"
+    # asked about the expectation itself, the forecast is the answer
+    assert short_answer_concern("How many seats did the DUP expect to take?", "31-33 seats",
+                                [cite(quote, passage)]) is None
+    reported = "The DUP took 28 seats. Polls had expected 31."
+    assert short_answer_concern(q, "28 seats", [cite("The DUP took 28 seats.", reported)]) is None
