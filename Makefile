@@ -57,10 +57,10 @@ browser:
 
 # Not fatal: without it the embeddings-server tests skip, saying why.
 embed-server:
-	@if [ -x $(INFINITY_VENV)/bin/infinity_emb ]; then :; else \
+	@if [ -f $(INFINITY_VENV)/.installed ]; then :; else \
 	  echo "installing $(INFINITY) into $(INFINITY_VENV) for the embeddings-server tests (once, ~4 min)"; \
 	  { $(PYTHON) -m venv $(INFINITY_VENV) && $(INFINITY_VENV)/bin/python -m pip install --quiet torch==2.13.0 \
-	    && $(INFINITY_VENV)/bin/python -m pip install --quiet "$(INFINITY)"; } >/dev/null \
+	    && $(INFINITY_VENV)/bin/python -m pip install --quiet "$(INFINITY)" && touch $(INFINITY_VENV)/.installed; } >/dev/null \
 	  || { rm -rf $(INFINITY_VENV); echo "could not install $(INFINITY): the embeddings-server tests will be skipped"; }; fi
 
 test: models browser embed-server
