@@ -16,6 +16,8 @@ import httpx
 
 from tests.chroma_server import free_port
 
+# Seen: 35-50 s to load torch and MiniLM on 2 cores at load ~5; more than 180 s at load 18.
+STARTUP_SECONDS = 420
 # Where `make embed-server` installs it (Makefile: INFINITY_VENV).
 DEFAULT_INFINITY = Path.home() / ".cache/newsdesk/infinity-0.0.78/bin/infinity_emb"
 
@@ -46,7 +48,7 @@ class InfinityServer:
              "--host", "127.0.0.1", "--port", str(port), "--url-prefix", "/v1", "--no-model-warmup",
              "--engine", "torch", "--device", "cpu"],
             stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.time() + 180  # seen: ~35 s to load torch and MiniLM on 2 busy cores
+        deadline = time.time() + STARTUP_SECONDS
         while time.time() < deadline:
             assert self.proc.poll() is None, self.output()
             try:
@@ -55,8 +57,9 @@ class InfinityServer:
             except httpx.HTTPError:
                 pass
             time.sleep(0.5)
+        output = self.output()
         self.close()
-        raise AssertionError(f"infinity_emb did not come up:\n{self.output()}")
+        raise AssertionError(f"infinity_emb did not come up in {STARTUP_SECONDS} s:\n{output}")
 
     def output(self) -> str:
         """The end of the server's log."""
