@@ -120,3 +120,18 @@ def test_urls_and_names() -> None:
     assert model_key("sentence-transformers/all-MiniLM-L6-v2") == model_key("ALL-MiniLM-L6-v2")
     with pytest.raises(ValueError):
         ScriptedServer().embedder(batch_size=0)
+
+
+def test_the_server_is_chosen_by_environment_or_flag(tmp_path, monkeypatch) -> None:
+    from index.settings import IndexSettings
+    from ui.arguments import common_parent, settings_from
+
+    monkeypatch.setenv("NEWSDESK_EMBED_URL", "http://env.test:7997")
+    monkeypatch.setenv("NEWSDESK_EMBED_BATCH_SIZE", "8")
+    settings = IndexSettings(home=tmp_path)
+    assert (settings.embed_url, settings.embed_model, settings.embed_batch_size) == \
+        ("http://env.test:7997", MODEL, 8)
+    args = common_parent().parse_args(["--embed-url", "http://flag.test:7997/v1"])
+    assert settings_from(args, home=tmp_path).embed_url == "http://flag.test:7997/v1"
+    monkeypatch.delenv("NEWSDESK_EMBED_URL")
+    assert IndexSettings(home=tmp_path).embed_url is None  # default: MiniLM in-process
