@@ -11,8 +11,12 @@ NEWSDESK := $(VENV)/bin/newsdesk
 WHEELHOUSE ?= $(HOME)/.cache/newsdesk/wheels
 LLAMA_CPP := llama-cpp-python==0.3.36
 PYTEST_ARGS ?=
+# A real OpenAI-compatible embeddings server for the NEWSDESK_EMBED_URL tests, in a venv of its own
+# (it pins older transformers/numpy than ours); built once, ~4 min, torch taken from the machine's file.
+INFINITY := infinity-emb[server,torch]==0.0.78
+INFINITY_VENV ?= $(HOME)/.cache/newsdesk/infinity-0.0.78
 
-.PHONY: chat test install install-test models demo browser unit clean help
+.PHONY: chat test install install-test models demo browser embed-server unit clean help
 
 help:
 	@echo "make chat    set up, fetch models, index the demo archive, open the chat (http://127.0.0.1:7860)"
@@ -51,7 +55,15 @@ browser:
 	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else echo "no /usr/bin/chromium and no root: the real-browser tests will be skipped"; fi
 
-test: models browser
+# Not fatal: without it the embeddings-server tests skip, saying why.
+embed-server:
+	@if [ -f $(INFINITY_VENV)/.installed ]; then :; else \
+	  echo "installing $(INFINITY) into $(INFINITY_VENV) for the embeddings-server tests (once, ~4 min)"; \
+	  { $(PYTHON) -m venv $(INFINITY_VENV) && $(INFINITY_VENV)/bin/python -m pip install --quiet torch==2.13.0 \
+	    && $(INFINITY_VENV)/bin/python -m pip install --quiet "$(INFINITY)" && touch $(INFINITY_VENV)/.installed; } >/dev/null \
+	  || { rm -rf $(INFINITY_VENV); echo "could not install $(INFINITY): the embeddings-server tests will be skipped"; }; fi
+
+test: models browser embed-server
 	$(VENV)/bin/pytest -m "" $(PYTEST_ARGS)
 
 unit: install

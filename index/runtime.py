@@ -11,6 +11,7 @@ from index.chunking import Chunker
 from index.embedding import Embedder
 from index.models import ModelsMissing, require_embedder
 from index.pipeline import Indexer
+from index.remote_embedding import RemoteEmbedder, folder_tokenizer
 from index.settings import IndexSettings
 from index.store import ArchiveStore
 
@@ -25,18 +26,25 @@ def open_store(settings: IndexSettings) -> ArchiveStore:
     return ArchiveStore(settings.store, chroma_location(settings))
 
 
-def load_embedder(settings: IndexSettings) -> Embedder:
-    """The MiniLM embedder from the models folder, or a clear `ModelsMissing`."""
-    return Embedder(require_embedder(settings))
+def load_embedder(settings: IndexSettings) -> Embedder | RemoteEmbedder:
+    """The embeddings server `settings.embed_url` names, else MiniLM in-process; or a clear `ModelsMissing`.
+
+    Either way the MiniLM folder is needed: the chunker counts tokens with its tokenizer.
+    """
+    folder = require_embedder(settings)
+    if settings.embed_url:
+        return RemoteEmbedder(settings.embed_url, settings.embed_model, folder_tokenizer(folder),
+                              batch_size=settings.embed_batch_size)
+    return Embedder(folder)
 
 
-def build_chunker(settings: IndexSettings, embedder: Embedder) -> Chunker:
+def build_chunker(settings: IndexSettings, embedder: Embedder | RemoteEmbedder) -> Chunker:
     """A chunker measuring in the embedder's own tokens."""
     return Chunker(embedder.tokenize, chunk_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
 
 
-def build_indexer(settings: IndexSettings, store: ArchiveStore | None = None, embedder: Embedder | None = None,
-                  quiet: bool = False) -> Indexer:
+def build_indexer(settings: IndexSettings, store: ArchiveStore | None = None,
+                  embedder: Embedder | RemoteEmbedder | None = None, quiet: bool = False) -> Indexer:
     """An `Indexer` over the configured store, reusing objects passed in."""
     embedder = embedder or load_embedder(settings)
     return Indexer(store or open_store(settings), embedder, build_chunker(settings, embedder),

@@ -29,6 +29,8 @@ class IndexSettings(BaseSettings):
     `home/store` and `home/models`. `ingest_roots` (`NEWSDESK_INGEST_ROOTS`,
     separated like PATH) are the only server folders the chat app may read.
     `chroma_url` (`NEWSDESK_CHROMA_URL`) moves the vectors to a Chroma server.
+    `embed_url` (`NEWSDESK_EMBED_URL`) sends encoding to an OpenAI-compatible
+    embeddings server serving `embed_model` (index/remote_embedding.py).
     """
 
     model_config = SettingsConfigDict(env_prefix="NEWSDESK_", extra="ignore")
@@ -42,6 +44,12 @@ class IndexSettings(BaseSettings):
     chroma_url: str | None = Field(
         None, description="Chroma server holding the vectors (http[s]://host:port); none: embedded in the store")
     chroma_token: str | None = Field(None, description="sent as x-chroma-token to a Chroma server that needs one")
+    embed_url: str | None = Field(
+        None, description="OpenAI-compatible embeddings server (http[s]://host:port[/v1]); none: MiniLM in-process")
+    embed_model: str = Field("all-MiniLM-L6-v2", min_length=1,
+                             description="the model the embeddings server must serve (checked at start)")
+    # 32 texts of <= 256 tokens per request: small enough for any server's default request limit
+    embed_batch_size: int = Field(32, ge=1, le=2048, description="texts per request to the embeddings server")
     ingest_roots: Annotated[list[Path], NoDecode] = Field(
         default_factory=list, description="server folders the chat app's folder box may read (none: see README)")
 
@@ -91,6 +99,8 @@ class IndexSettings(BaseSettings):
         data["chroma_url"] = data.pop("chroma_url")  # new settings go last, after the order users know
         token = data.pop("chroma_token")
         data["chroma_token"] = "(set)" if token else None  # `newsdesk config` output is pasted into issues
+        for key in ("embed_url", "embed_model", "embed_batch_size"):
+            data[key] = data.pop(key)
         data.update(store_dir=str(self.store), models_dir=str(self.models),
                     embedder_path=str(self.embedder_path), llm_path=str(self.llm_path))
         return data

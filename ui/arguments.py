@@ -22,6 +22,9 @@ def common_parent() -> argparse.ArgumentParser:
     parent.add_argument("--store", help="index folder (default: HOME/store)")
     parent.add_argument("--chroma-url", metavar="URL",
                         help="keep the vectors on this Chroma server (default: $NEWSDESK_CHROMA_URL, else embedded)")
+    parent.add_argument("--embed-url", metavar="URL",
+                        help="encode on this OpenAI-compatible embeddings server (default: $NEWSDESK_EMBED_URL, "
+                             "else MiniLM in-process)")
     parent.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     return parent
 
@@ -35,4 +38,6 @@ def settings_from(args: argparse.Namespace, **overrides: object) -> Settings:
         values["store_dir"] = args.store
     if getattr(args, "chroma_url", None):
         values["chroma_url"] = args.chroma_url
+    if getattr(args, "embed_url", None):
+        values["embed_url"] = args.embed_url
     return Settings(**values)

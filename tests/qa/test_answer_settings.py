@@ -34,5 +34,6 @@ def test_qa_knobs_still_come_from_the_environment(monkeypatch, tmp_path):
 def test_config_lists_the_settings_in_the_order_it_always_has(tmp_path):
     assert list(Settings(home=tmp_path).effective()) == [
         "home", "store_dir", "models_dir", "chunk_tokens", "chunk_overlap", "max_file_mb", "k", "llm", "llm_url",
-        "llm_model", "llm_threads", "llm_context", "ingest_roots", "chroma_url", "chroma_token", "embedder_path",
+        "llm_model", "llm_threads", "llm_context", "ingest_roots", "chroma_url", "chroma_token", "embed_url",
+        "embed_model", "embed_batch_size", "embedder_path",
         "llm_path"]
