@@ -196,7 +196,8 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
 
             def timeline_job(topic, since_, until_, outlets_):
                 html, points = timeline_view.show_timeline(services, topic, since_, until_, outlets_)
-                return html, gr.update(value=points, visible=not points.empty)
+                return html, gr.update(value=points, visible=not points.empty,
+                                       x_lim=timeline_view.chart_x_lim(points))
             timeline_in, timeline_out = [timeline_topic, since, until, outlets], [timeline_events, timeline_chart]
             gr.on([timeline_go.click, timeline_topic.submit], timeline_job, timeline_in, timeline_out,
                   api_name="timeline", concurrency_id="chat")

@@ -30,6 +30,7 @@ from ui.views import also_reported, error_html, esc, filters_text, pretty_date
 log = logging.getLogger("newsdesk.ui")
 CHART_COLUMNS = ("date", "outlet", "event", "headline", "dated by")
 CHART_TEXT_CHARS = 140  # of the event sentence in the chart's hover box
+CHART_PAD = 0.04  # of the days spanned, left blank at each end of the chart (at least a day)
 DATED_BY = {EVENT: "day named in the text", "published": "publication day"}
 OFFER_LABEL = "Show as timeline: {topic}"
 
@@ -87,6 +88,16 @@ def timeline_points(timeline: Timeline) -> pd.DataFrame:
              "headline": e.citation.ref.title or "Untitled", "dated by": DATED_BY.get(e.date_kind or "", "")}
             for e in timeline.events]
     return pd.DataFrame(rows, columns=list(CHART_COLUMNS))
+
+
+def chart_x_lim(points: pd.DataFrame) -> list[float] | None:
+    """The chart's x range in epoch seconds (Gradio's unit for a date axis), padded so the first and last
+    dots are not cut by the chart's edges."""
+    if points.empty:
+        return None
+    first, last = points["date"].min(), points["date"].max()
+    pad = max(pd.Timedelta(days=1), (last - first) * CHART_PAD)
+    return [(first - pad).value / 1e9, (last + pad).value / 1e9]
 
 
 def show_timeline(services: Services, topic: str, since: object = None, until: object = None,

@@ -80,3 +80,12 @@ def test_the_offer_follows_the_last_question():
         chat + [{"role": "user", "content": "When did the bridge close?"}]))
     assert button["visible"] is False and topic is None
     assert timeline_view.last_question([]) == ""
+
+
+def test_the_chart_leaves_room_at_both_ends(story_services):
+    _, points = timeline_view.show_timeline(story_services, "Old Mill bridge", as_of=AS_OF)
+    low, high = timeline_view.chart_x_lim(points)
+    day = 86_400  # seconds: Gradio multiplies a date axis's limits by 1000 (found when they were given in ms)
+    assert low <= points["date"].min().timestamp() - day and high >= points["date"].max().timestamp() + day
+    assert high - low < 60 * day
+    assert timeline_view.chart_x_lim(points.iloc[0:0]) is None
