@@ -17,7 +17,7 @@ from typing import Sequence
 import gradio as gr
 
 from index.readers.registry import supported_extensions
-from ui import archive_list, article_view, feedback, handlers, theme, views
+from ui import archive_list, article_view, feedback, handlers, theme, timeline_view, views, who_said_what
 from ui.access import Access
 from ui.export import export_file
 from ui.handlers import AppServices, Conversation
@@ -80,6 +80,9 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                                          placeholder=PLACEHOLDER.format(more=EXAMPLES_HINT if first.examples else ""),
                                          examples=first.examples or None,
                                          feedback_options=("Like", "Dislike"), group_consecutive_messages=False)
+                    # Offered under the answer when the question asks how a story developed (qa.intent).
+                    offer = gr.Button("Show as timeline", visible=False, size="sm", variant="secondary",
+                                      elem_id="nd-timeline-offer")
                     with gr.Row(elem_id="nd-ask-row"):
                         question = gr.Textbox(show_label=False, placeholder="Ask a question about the archive",
                                               max_lines=4, scale=6, container=False,
@@ -97,19 +100,27 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
             turns = TurnSignals()
 
             def ask_turn(message, chat, state, since_, until_, outlets_, k_, request: gr.Request):
+                # A question about statements is answered with the Who said what form when the archive has any.
+                quoted = who_said_what.quotes_turn(services, message, chat, state, since_, until_, outlets_,
+                                                   turns=turns, session=request.session_hash or "")
+                if quoted is not None:
+                    yield quoted
+                    return
                 yield from handlers.chat_turn(services, message, chat, state, since_, until_, outlets_, k_,
                                               turns=turns, session=request.session_hash or "")
             chat_in = [question, chatbot, convo, since, until, outlets, k]
             chat_out = [chatbot, sources, convo, question]
             # "multiple": Ask is never ignored while an earlier turn is still winding down.
-            gr.on([ask.click, question.submit], ask_turn, chat_in, chat_out, api_name="ask", concurrency_id="chat",
-                  concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden", trigger_mode="multiple")
+            asked = gr.on([ask.click, question.submit], ask_turn, chat_in, chat_out, api_name="ask",
+                          concurrency_id="chat", concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden",
+                          trigger_mode="multiple")
 
             def example_turn(chat, state, since_, until_, outlets_, k_, evt: gr.SelectData, request: gr.Request):
                 yield from ask_turn(handlers.fill_example(evt.value), chat, state, since_, until_, outlets_, k_,
                                     request)
-            chatbot.example_select(example_turn, chat_in[1:], chat_out, concurrency_id="chat",
-                                   api_visibility="private", show_progress="hidden", trigger_mode="multiple")
+            example_asked = chatbot.example_select(example_turn, chat_in[1:], chat_out, concurrency_id="chat",
+                                                   api_visibility="private", show_progress="hidden",
+                                                   trigger_mode="multiple")
 
             def stop_job(request: gr.Request) -> None:
                 handlers.stop_turn(turns, request.session_hash or "")
@@ -117,8 +128,10 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
             def new_job(request: gr.Request) -> tuple:
                 return handlers.new_chat(turns, request.session_hash or "")
             stop.click(stop_job, None, None, queue=False, api_visibility="private")
-            new.click(new_job, None, chat_out, queue=False, api_name="new_chat")
-            chatbot.clear(new_job, None, chat_out, queue=False, api_visibility="private")
+            new.click(new_job, None, chat_out, queue=False, api_name="new_chat").then(
+                lambda: gr.update(visible=False), None, offer, api_visibility="private", queue=False)
+            chatbot.clear(new_job, None, chat_out, queue=False, api_visibility="private").then(
+                lambda: gr.update(visible=False), None, offer, api_visibility="private", queue=False)
 
             # -- 👍/👎 on answers (saved for evaluation) and the conversation as Markdown: ui.feedback, ui.export --
             with gr.Row(elem_id="nd-feedback-bar", equal_height=True):
@@ -166,6 +179,38 @@ def build_app(services: AppServices, access: Access) -> gr.Blocks:
                 return (gr.update(value=str(path) if path else None, interactive=path is not None),
                         gr.skip() if path else gr.update(visible=False))  # a new chat hides the feedback row
             convo.change(exported, convo, [export, feedback_box], api_visibility="private", queue=False)
+
+            # -- the Timeline view (ui.timeline_view): offered after a timeline question, or opened directly --
+            with gr.Accordion("Timeline", open=False, elem_id="nd-timeline-fold") as timeline_fold:
+                with gr.Row(equal_height=True):
+                    timeline_topic = gr.Textbox(label="Story", placeholder="e.g. Old Mill bridge", max_lines=1,
+                                                scale=5, elem_id="nd-timeline-topic")
+                    timeline_go = gr.Button("Show timeline", variant="primary", scale=0, min_width=150,
+                                            elem_id="nd-timeline-go")
+                gr.HTML("<p class='nd-panel-note'>The story's events in date order, one quoted sentence per "
+                        "article, under the chat's From/To/Outlets filters. Hover a dot for its line.</p>")
+                timeline_chart = gr.ScatterPlot(x="date", y="outlet", color="dated by", height=260,
+                                                tooltip=["event", "headline", "outlet", "date"], visible=False,
+                                                show_label=False, elem_id="nd-timeline-chart")
+                timeline_events = gr.HTML(elem_id="nd-timeline-events")
+
+            def timeline_job(topic, since_, until_, outlets_):
+                html, points = timeline_view.show_timeline(services, topic, since_, until_, outlets_)
+                return html, gr.update(value=points, visible=not points.empty,
+                                       x_lim=timeline_view.chart_x_lim(points))
+            timeline_in, timeline_out = [timeline_topic, since, until, outlets], [timeline_events, timeline_chart]
+            gr.on([timeline_go.click, timeline_topic.submit], timeline_job, timeline_in, timeline_out,
+                  api_name="timeline", concurrency_id="chat")
+
+            def offered(chat) -> tuple:
+                button, topic = timeline_view.timeline_offer(timeline_view.last_question(chat))
+                return button, gr.skip() if topic is None else topic
+            for event in (asked, example_asked):
+                event.then(offered, chatbot, [offer, timeline_topic], api_visibility="private", queue=False)
+            offer.click(lambda: gr.update(open=True), None, timeline_fold, api_visibility="private", queue=False,
+                        js="() => { setTimeout(() => document.getElementById('nd-timeline-fold')"
+                           ".scrollIntoView({behavior: 'smooth'}), 300); }").then(
+                timeline_job, timeline_in, timeline_out, api_visibility="private", concurrency_id="chat")
 
             def demo_job(request: gr.Request, progress=gr.Progress()):
                 return handlers.load_demo(services, progress, access=access, user=request.username)
@@ -338,7 +383,8 @@ def launch(services: AppServices, *, host: str = "127.0.0.1", port: int = 7860,
     logins = [*auth, *admins] or None
     app = build_app(services, access)
     app.launch(server_name=host, server_port=port, auth=logins, inbrowser=open_browser, share=False,
-               prevent_thread_lock=not block, theme=theme.theme(), css=theme.CSS + article_view.CSS,
+               prevent_thread_lock=not block, theme=theme.theme(),
+               css=theme.CSS + article_view.CSS + timeline_view.CSS + who_said_what.CSS,
                head=theme.HEAD + article_view.HEAD,
                max_file_size=MAX_UPLOAD, show_error=False, quiet=not block, footer_links=["api"],
                auth_message="Newsdesk — log in to ask the archive." if logins else None,

@@ -76,11 +76,15 @@ def article_html(row: ArticleRow, highlights: Sequence[Highlight] = (), copies: 
             f'<div class="nd-article-body">{marked_body(row.body, highlights)}</div></article>')
 
 
-def reader(row: ArticleRow | None, highlights: Sequence[Highlight] = (), copies: Sequence[ArticleRef] = ()) -> str:
-    """'Read the whole article' on a source card: opens the article over the page, scrolled to the highlight."""
+def reader(row: ArticleRow | None, highlights: Sequence[Highlight] = (), copies: Sequence[ArticleRef] = (),
+           label: str = "Read the whole article") -> str:
+    """'Read the whole article' on a source card: opens the article over the page, scrolled to the highlight.
+
+    `label` is the HTML of the link that opens it (a timeline line links its citation instead).
+    """
     if row is None:  # removed since the answer was written
         return "<div class='nd-panel-note'>This article is no longer in the archive.</div>"
-    return ('<details class="nd-read"><summary>Read the whole article</summary>'
+    return (f'<details class="nd-read"><summary>{label}</summary>'
             '<div class="nd-reader" role="dialog" aria-label="Article">'
             '<button class="nd-reader-close" type="button" title="Close (Esc)">✕ Close</button>'
             f'{article_html(row, highlights, copies)}</div></details>')

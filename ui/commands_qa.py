@@ -10,8 +10,9 @@ from datetime import date
 from index.errors import NewsdeskError
 from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.backends import BACKENDS, choices_help, needing
-from qa.query import MAX_K, QuestionError, understand
+from qa.query import MAX_K, QuestionError, parse_date_option, understand
 from qa.services import Services
+from qa.who_said_what import who_said_what
 from ui.arguments import UsageError, settings_from
 from ui.json_output import print_json
 
@@ -100,6 +101,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
         understand(args.question, outlets=list(store.outlets()), as_of=options["as_of"] or date.today(),
                    since=args.since, until=args.until, sources=args.source, k=args.k or settings.k,
                    span=store.date_span())
+        if not args.json:  # a question about statements gets the Who said what form, no model (README "The chat app")
+            form = who_said_what(store, args.question, since=parse_date_option(args.since, "since"),
+                                 until=parse_date_option(args.until, "until", end=True), sources=args.source)
+            if form is not None and form.sides:
+                say("(who said what: statements found at ingest, quoted as written; `newsdesk quotes` lists them all)")
+                print(form.text())
+                return 0
         for event in services.qa.ask_stream(args.question, **options):
             if isinstance(event, SourcesFound):
                 say(f"[{len(event.passages)} passages retrieved; answering…]")

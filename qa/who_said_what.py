@@ -1,0 +1,93 @@
+"""The "Who said what" answer form: a question about statements answered with the statements themselves.
+
+"What did Keane say about the cracks?", "Who said the bridge was unsafe?", "Who
+denied …?" (`qa.intent.speech_question`) are answered from the attributed
+statements found at ingest (`qa.quotes.find_quotes`), grouped by speaker, each
+quoted as written with its outlet, date and headline — no model, so nothing is
+paraphrased. A named speaker must be one the archive quotes (else there is no
+form, and the normal answer takes the question); with a topic too, only that
+speaker's statements sharing a word with the topic are kept. No statement
+found → `sides` is empty and the caller falls back to the normal answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from index.store import ArchiveStore
+from index.text import content_words
+from qa.intent import SpeechQuestion, speech_question
+from qa.quotes import SPEAKER, QuotedStatement, find_quotes
+
+# Statements shown in one answer; beyond this the form says how many more (the CLI's `quotes` lists all).
+MAX_STATEMENTS = 12
+
+
+@dataclass(frozen=True)
+class SpeakerStatements:
+    """One side of the form: a speaker and what they said, oldest first."""
+
+    speaker: str
+    statements: tuple[QuotedStatement, ...]
+
+
+@dataclass(frozen=True)
+class WhoSaidWhat:
+    """The form for one question: what it asked about and each speaker's statements (numbered in order)."""
+
+    question: str
+    asked: SpeechQuestion
+    sides: tuple[SpeakerStatements, ...]
+    left_out: int = 0  # statements found beyond MAX_STATEMENTS
+
+    @property
+    def statements(self) -> list[QuotedStatement]:
+        """Every statement shown, in the order they are numbered [1], [2], …"""
+        return [s for side in self.sides for s in side.statements]
+
+    def text(self) -> str:
+        """The form as plain text with [n] markers (chat history, export, CLI)."""
+        lines, n = ["Who said what:"], 0
+        for side in self.sides:
+            lines.append(f"{side.speaker}:")
+            for s in side.statements:
+                n += 1
+                lines.append(f"  “{s.text}” [{n}] — {s.ref.source or 'Unknown outlet'}, "
+                             f"{(s.ref.published or 'undated')[:10]}, {s.ref.title or 'Untitled'}")
+        if self.left_out:
+            lines.append(f"… and {self.left_out} more statement(s).")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        """`{"question", "speaker", "topic", "sides": [{"speaker", "statements": [...]}], "left_out"}`."""
+        return {"question": self.question, "speaker": self.asked.speaker, "topic": self.asked.topic,
+                "sides": [{"speaker": side.speaker, "statements": [s.to_json() for s in side.statements]}
+                          for side in self.sides], "left_out": self.left_out}
+
+
+def _by_speaker(statements: Sequence[QuotedStatement]) -> tuple[tuple[SpeakerStatements, ...], int]:
+    """Statements grouped by speaker (speakers in order of their first statement), at most MAX_STATEMENTS."""
+    groups: dict[str, list[QuotedStatement]] = {}
+    for s in statements[:MAX_STATEMENTS]:
+        groups.setdefault(s.speaker, []).append(s)
+    return tuple(SpeakerStatements(k, tuple(v)) for k, v in groups.items()), max(0, len(statements) - MAX_STATEMENTS)
+
+
+def who_said_what(store: ArchiveStore, question: str, *, since: str | None = None, until: str | None = None,
+                  sources: Sequence[str] = ()) -> WhoSaidWhat | None:
+    """The form for `question`, None when it is not about statements; `sides` empty when none were found."""
+    asked = speech_question(question)
+    if asked is None:
+        return None
+    window = dict(since=since, until=until, sources=sources)
+    if asked.speaker:
+        found = find_quotes(store, asked.speaker, **window)
+        chosen = list(found.statements) if found.mode == SPEAKER else []
+        if asked.topic:
+            words = content_words(asked.topic)
+            chosen = [s for s in chosen if words & content_words(s.text)]
+    else:
+        chosen = list(find_quotes(store, asked.topic or "", **window).statements)
+    sides, left_out = _by_speaker(chosen)
+    return WhoSaidWhat(question, asked, sides, left_out)
