@@ -29,6 +29,21 @@ def test_the_labels_are_at_least_100_statements_of_several_articles():
     assert all(r["speaker"].strip() and len(r["text"]) >= 8 for r in records)
 
 
+def test_a_text_printed_twice_is_labelled_by_its_occurrence(tmp_path):
+    body = "Lavrov said that ties improved. More text. Lavrov also said that ties improved."
+    path = tmp_path / "labels.jsonl"
+    path.write_text(json.dumps({"article_id": "1", "speaker": "Lavrov", "text": "ties improved"}) + "\n"
+                    + json.dumps({"article_id": "1", "speaker": "Lavrov", "text": "ties improved", "occurrence": 2})
+                    + "\n", encoding="utf-8")
+    first, second = load_labels(path, {"1": body})
+    assert body[first.start:first.end] == body[second.start:second.end] == "ties improved"
+    assert first.start < 20 < second.start
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"article_id": "1", "speaker": "L", "text": "ties improved", "occurrence": 3}) + "\n")
+    with pytest.raises(ValueError, match="bad.jsonl:1"):
+        load_labels(bad, {"1": body})
+
+
 def demo_bodies() -> dict[str, str]:
     from index.demo import ensure_demo
 
