@@ -18,50 +18,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.text import fold, split_sentences
+from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, matches_speaker,  # noqa: F401
+                            speaker_name)
+from index.speech_verbs import VERB, VERBS
+from index.text import split_sentences
 
 QUOTE, REPORTED = "quote", "reported"
 
 _OPEN, _CLOSE = "\"“", "\"”"
-_VERBS = (r"said|says|told|tells|added|adds|stated|states|announced|declared|explained|noted|warned|insisted|"
-          r"argued|claimed|claims|stressed|urged|wrote|writes|asked|replied|continued|acknowledged|admitted|"
-          r"confirmed|emphasi[sz]ed|pointed out|recalled|suggested|complained|predicted|tweeted|"
-          r"reported|reports|announces|promised|vowed|concluded|believes|thinks|quipped|remarked|denied|denies|"
-          r"reiterated|clarified|testified|went on to say|expressed (?:the )?hope|expressed regret|"
-          r"(?:had |has )?(?:previously |repeatedly )?maintained")
-# "was quoted as saying", "was cited as saying", "has said", "had said", "would say"
-_VERB = rf"(?:(?:was|were)\s+(?:quoted|cited)\s+(?:\w+\s+)?as\s+saying|(?:has|have|had|would|also|later|then|further)\s+(?:{_VERBS}|say)|{_VERBS})"
-# Lower-case words a speaker phrase may hold between its capitalised words ("spokesman for the ministry").
-_TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|official|officials|chief|head|director|"
-                r"leader|ambassador|envoy|lawyer|attorney|police|ministry|source|sources|analyst|analysts|"
-                r"expert|experts|prosecutor|prosecutors|governor|mayor|senator|chairman|chairwoman|"
-                r"representative|officer|commander|general|aide|adviser|advisor|statement|report|agency|"
-                r"service|office|department|government|coach|manager|executive|founder|professor|"
-                r"researcher|researchers|witness|witnesses|spokesperson|press|counterpart|colleague|"
-                r"deputy|foreign|defense|defence|interior|prime|state|engineer|councillor|councilor|teacher|doctor|"
-                r"nurse|commuter|resident|residents|farmer|worker|workers|student|scientist|economist|historian|"
-                r"author|writer|actor|actress|singer|player|captain|striker|chef|owner|shopkeeper|partner|"
-                r"member|members|activist|activists|campaigner|organiser|organizer|editor|journalist|"
-                r"correspondent|mother|father|wife|husband|daughter|son|sister|brother|friend|neighbour|"
-                r"spokeswoman|boss|chairperson|president's|leader's|vice|senior|former|top|board|staff|"
-                r"council|party|union|committee|company|club|city|county|team|group|opposition|campaign|"
-                r"church|school|hospital|army|military|court|bank|firm|prosecution|barrister|solicitor|judge|counsel")
-_CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
-_LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
-_WORD = rf"(?:{_CAP}|{_TITLE_NOUNS}|[a-z]+['’]s)"
-# A speaker: an optional article, then up to nine capitalised words, titles and links, ending in a word.
-_SPEAKER = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
-_WHO = rf"(?P<who>{_SPEAKER}|{_PRONOUN})"
-_SPEAKER_PHRASE = re.compile(_SPEAKER)
+_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN})"
 
 # “…,” X said / “…,” said X / “…?” X asked
 _QUOTE_THEN_SPEAKER = re.compile(
     rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
-    rf"(?:{_WHO}\s+{_VERB}\b|(?:{_VERBS})\s+(?P<who2>{_SPEAKER}))")
+    rf"(?:{_WHO}\s+{VERB}\b|(?:{VERBS})\s+(?P<who2>{SPEAKER}))")
 # X said: “…” / X told reporters, “…” / X said on Monday: “…”
 _SPEAKER_THEN_QUOTE = re.compile(
-    rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{_VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
+    rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
 _OPENER = (r"(?:\([A-Za-z ]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence
            r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also|Nevertheless)"
@@ -70,11 +43,11 @@ _OPENER = (r"(?:\([A-Za-z ]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence
 _DAY_GAP = (r"(?:\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
             r"(?:\s+(?:morning|afternoon|evening|night))?)?")
 _SPEAKER_SAID_THAT = re.compile(
-    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+{_VERB}\b[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+(?P<s>.{{15,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+{VERB}\b[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+(?P<s>.{{15,}})$", re.S)
 # X said (on Tuesday) …  — no "that"; only a day may sit between the verb and the statement.
 _WHEN_WORDS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
 _SPEAKER_SAID = re.compile(
-    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+(?!told|tells|asked|reported)(?:{_VERB})\b(?:\s+{_WHEN_WORDS})?,?\s+(?P<s>[^{_OPEN}].{{15,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+(?!told|tells|asked|reported)(?:{VERB})\b(?:\s+{_WHEN_WORDS})?,?\s+(?P<s>[^{_OPEN}].{{15,}})$", re.S)
 # X told police he …  /  X allegedly told a detective (that) he …  — the listener, then the statement.
 _SPEAKER_TOLD = re.compile(
     rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
@@ -84,47 +57,12 @@ _CLAUSE = re.compile(r",\s+(?:saying|adding|stressing|warning|noting|insisting|a
                      r"(?:\s+that)?,?\s+(?P<s>\S.{10,})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
-    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}\s+{_VERB}|(?:said|says|added)\s+(?P<who2>{_SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}\s+{VERB}|(?:said|says|added)\s+(?P<who2>{SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
     rf"(?:,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
 # According to X, …   /   …, according to X.
 # ("according to" names its source plainly, so the source is any short phrase up to the comma or the end.)
 _ACCORDING_FIRST = re.compile(rf"^According to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?),\s+(?P<s>.{{15,}})$", re.S)
 _ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?)[.]?$", re.S)
-
-# Words of a speaker phrase that are titles or descriptions, not the name ("Turkish Prime Minister").
-_TITLE_WORDS = set(fold(_TITLE_NOUNS.replace("|", " ").replace("(?:", " ").replace(")", " ")).split()) | {
-    "mr", "mrs", "ms", "dr", "sir", "u.s.", "us", "u.n.", "un", "eu", "the", "a", "an", "of", "for", "and",
-    "his", "her", "their", "its", "senior", "former", "acting", "top", "chief", "vice", "deputy", "minister",
-    "secretary", "president", "spokesman", "spokeswoman", "king", "queen", "prince", "pope", "sen.", "rep.", "gov.",
-    "gen.", "col.", "lt.", "sgt.", "capt.", "prime", "foreign", "affairs", "defence", "defense", "state", "chancellor",
-    "premier", "leader", "chairman", "ceo", "coach", "manager", "judge", "justice", "attorney", "general", "white",
-    "house", "press", "prosecutor", "ambassador", "envoy", "director", "head", "commander", "mayor", "governor"}
-# Title words that say what someone is ("minister", "president"): "the president" finds the person introduced so.
-_ROLE_WORDS = frozenset(_TITLE_WORDS - {"the", "a", "an", "of", "for", "and", "his", "her", "their", "its", "mr", "mrs",
-                                        "ms", "dr", "sir", "new", "former", "senior", "top", "acting"})
-# Heads of phrases that stand for one person ("the president", "the diplomat"), not a thing ("the transcripts").
-_PERSON_ROLES = frozenset("president minister diplomat secretary chief spokesman spokeswoman leader ambassador envoy "
-                          "governor senator official premier chancellor lawyer prosecutor judge general commander "
-                          "director head chairman chairwoman mayor coach king queen prince pope".split())
-# Nationality and role adjectives end like these: "Turkish", "Russian", "Syrian", "Chinese", "Israeli".
-_ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese)$|^(?:american|german|israeli|iraqi|saudi|pakistani|afghan|kuwaiti|"
-                        r"qatari|emirati|yemeni|thai|nepali|bangladeshi|somali|iranian|moroccan|mexican|cuban|"
-                        r"kenyan|nigerian|ugandan|chilean|peruvian|venezuelan|dutch|french|greek|swiss|irish|"
-                        r"welsh|scottish|british|danish|polish|finnish|spanish|czech|slovak|chinese)$", re.I)
-# Names of organisations rather than people: a pronoun never stands for them.
-_ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|Pentagon|House|Kremlin|Council|"
-                           r"Commission|Police|Party|Union|News|Press|TASS|Reuters|Government|Committee|Court|Bank|"
-                           r"Group|Association|Organi[sz]ation|Services?|Army|Forces|Agency|Journal|Telegraph|"
-                           r"Guardian|BBC|CNN|Xinhua|Anadolu|Interfax|Daily|Institute|University|Company|Inc|"
-                           r"Corp|Ltd|Club|Federation|League|Board|Authority|Bureau|Embassy|Airlines?|Network)\b"
-                           r"|^[A-Z]{2,}$|ministry|department|office|government|police|agency|spokes")
-# A person's name opening a sentence ("Adam Schiff, a Democratic ranking member …, rejected …").
-_SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,6}[A-Z][\w'’\-]+\b")
-
-_SENTENCE_OPENERS = {"On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
-                     "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier"}
-# Phrases the patterns catch as speakers that are not speakers.
-_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "one", "the statement"}
 
 
 @dataclass(frozen=True)
@@ -148,83 +86,6 @@ class Statement:
                 "start": self.start, "end": self.end}
 
 
-def speaker_name(phrase: str) -> str:
-    """The name inside a speaker phrase: "Turkish Prime Minister Ahmet Davutoğlu" → "Ahmet Davutoğlu".
-
-    The longest run of capitalised words at the end that are neither titles nor
-    nationality adjectives; the phrase itself when it has none ("a spokesman").
-    """
-    words = phrase.split()
-    name: list[str] = []
-    for word in reversed(words):
-        plain = word.strip(",.;:").rstrip("'’s") if word.endswith(("'s", "’s")) else word.strip(",;:")
-        if not plain or not (plain[0].isupper() or plain.startswith(("al-", "el-"))):
-            if name and plain in ("bin", "al", "de", "van", "von", "da"):
-                name.insert(0, plain)
-                continue
-            break
-        if fold(plain) in _TITLE_WORDS:
-            break
-        name.insert(0, plain)
-    if name and all(fold(w) in _TITLE_WORDS for w in name):
-        name = []
-    return " ".join(name) if name else phrase.strip()
-
-
-def name_words(text: str) -> list[str]:
-    """The folded words of a name or query with titles taken out (how speakers are matched)."""
-    words = re.findall(r"[\w'’.\-]+", fold(text))
-    kept = [w.strip(".'’") for w in words if w not in _TITLE_WORDS and w.strip(".'’")]
-    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in kept]
-
-
-def matches_speaker(query: str, speaker: str) -> bool:
-    """True when every name word of `query` is a word of `speaker` (accents, case and titles ignored).
-
-    "Davutoglu" and "Prime Minister Davutoğlu" both match "Turkish Prime Minister Ahmet Davutoğlu".
-    """
-    wanted = name_words(query)
-    have = set(re.findall(r"\w+", fold(speaker).replace("’s", "").replace("'s", "")))
-    return bool(wanted) and all(w in have for w in (re.findall(r"\w+", " ".join(wanted))))
-
-
-_CALENDAR = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
-
-
-def _clean_speaker(phrase: str) -> str | None:
-    phrase = re.split(r"\s+(?:on|last|this|in)\s+|\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", phrase.strip())[0]
-    phrase = phrase.rstrip(",.")
-    if fold(phrase) in _NOT_SPEAKERS or _CALENDAR.match(phrase.split()[0] if phrase.split() else ""):
-        return None
-    words = phrase.split()
-    if not any(w[0].isupper() for w in words if w) and not re.search(_TITLE_NOUNS, phrase) \
-            and fold(words[0] if words else "") not in ("the", "a", "an") \
-            and fold(phrase) not in ("he", "she", "they"):
-        return None
-    # A sentence-initial capital that is an ordinary word ("The", "But") alone is no speaker.
-    if len(words) == 1 and fold(words[0]) in {"the", "a", "an", "but", "and", "also", "so", "yet", "mr", "mrs", "ms"}:
-        return None
-    return phrase
-
-
-_CAP_RUN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+\b")
-
-
-def _full_name(runs: list[str], surname: str) -> str:
-    """"Davutoğlu" → "Ahmet Davutoğlu" when the article names him in full (first names are not titles).
-
-    `runs` are the article's runs of two or three capitalised words, in text order.
-    """
-    for run in runs:
-        words = run.split()
-        if words[-1] != surname:
-            continue
-        first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))]
-        if first and first == words[-1 - len(first):-1]:
-            return " ".join([*first, surname])
-    return surname
-
-
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     """Offsets with surrounding spaces, quotation marks and a trailing comma taken off."""
     while start < end and (body[start].isspace() or body[start] in _OPEN + _CLOSE):
@@ -234,89 +95,11 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def is_person(name: str) -> bool:
-    """True for a name that looks like a person's (capitalised words, not an organisation)."""
-    words = name.split()
-    return bool(words) and all(w[:1].isupper() and any(c.islower() for c in w) for w in words) \
-        and not _ORGANISATION.search(name) \
-        and not any(fold(w) in _TITLE_WORDS for w in words)
-
-
-class _Speakers:
-    """Who the speaker phrases of one article stand for: full names, titles ("the president") and pronouns."""
-
-    def __init__(self, body: str) -> None:
-        self.body = body
-        self.last_person: str | None = None  # what "he"/"she" stands for: the latest person speaking or opening a sentence
-        self.full_names: dict[str, str] = {}
-        self._intros: list[tuple[set[str], str]] | None = None
-        self._runs: list[str] | None = None
-
-    @property
-    def intros(self) -> list[tuple[set[str], str]]:
-        """(title words, name) of each person the article introduces with a title (found when first needed)."""
-        if self._intros is None:
-            self._intros = []
-            for m in _SPEAKER_PHRASE.finditer(self.body):
-                name = speaker_name(m.group(0))
-                title = set(fold(m.group(0)).split()) - set(fold(name).split())
-                if title & _ROLE_WORDS and len(name.split()) > 1 and is_person(name):
-                    self._intros.append((title, name))
-        return self._intros
-
-    def full(self, name: str) -> str:
-        """A lone surname as the article's full name for it ("Keane" → "Maria Keane")."""
-        if len(name.split()) != 1 or not name[:1].isupper():
-            return name
-        if name not in self.full_names:
-            if self._runs is None:
-                self._runs = [m.group(0) for m in _CAP_RUN.finditer(self.body)]
-            self.full_names[name] = _full_name(self._runs, name)
-        return self.full_names[name]
-
-    def by_title(self, phrase: str) -> str | None:
-        """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
-        words = [w for w in fold(phrase).split() if w not in ("the", "a", "an")]
-        if not words or not phrase.lower().startswith("the ") or words[-1] not in _PERSON_ROLES:
-            return None
-        best, score = None, 0
-        for title, name in self.intros:
-            # The other words ("treasury", "US") say more than the head noun ("chief", "president").
-            points = sum(2 for w in words[:-1] if w in title) + (words[-1] in title)
-            if points > score:
-                best, score = name, points
-        # Nobody holds that title by name: the person last speaking, or in a standfirst (before anyone
-        # spoke) the first person the article introduces with a title.
-        return best or self.last_person or (self.intros[0][1] if self.intros else None)
-
-    def resolve(self, speaker: str) -> str | None:
-        """The name a speaker phrase stands for; None for a pronoun with nobody before it."""
-        if fold(speaker) in ("he", "she", "they"):
-            return None if fold(speaker) == "they" else self.last_person
-        name = speaker_name(speaker)
-        if name == speaker.strip() and not is_person(name):
-            name = self.by_title(speaker) or name
-        name = self.full(name)
-        words = fold(name).split()
-        # "A lawyer for the defence said …. He said his client …": an unnamed person is "he" too.
-        if is_person(name) or (words and words[0] in ("a", "an") and set(words) & _PERSON_ROLES):
-            self.last_person = name
-        return name
-
-    def saw_sentence(self, sentence: str) -> None:
-        """A sentence opening with a person's name makes that person the one "he" stands for next."""
-        m = _SUBJECT.match(sentence)
-        if not m or any(_CALENDAR.match(w) or w in _SENTENCE_OPENERS for w in m.group(0).split()[:1]):
-            return
-        name = self.full(speaker_name(m.group(0)))
-        if is_person(name) and len(name.split()) > 1:
-            self.last_person = name
-
 
 def attributed_statements(body: str) -> list[Statement]:
     """Every attributed statement found in `body`, in text order."""
     found: list[Statement] = []
-    speakers = _Speakers(body)
+    speakers = Speakers(body)
     sentences = split_sentences(body)
     orphans: list[int] = []  # sentences of quotation with nobody named in them
     by_sentence: dict[int, list[Statement]] = {}
@@ -326,7 +109,7 @@ def attributed_statements(body: str) -> list[Statement]:
         if not matches and (sentence[:1] in _OPEN or (sentence.rstrip()[-1:] in _CLOSE and _odd_quotes(sentence))):
             orphans.append(i)
         for start, end, who, kind in matches:
-            speaker = _clean_speaker(who)
+            speaker = clean_speaker(who)
             name = speakers.resolve(speaker) if speaker else None
             if name is None:
                 continue
@@ -366,7 +149,7 @@ def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
             if m and who:
                 out.append((m.start("s"), m.end("s"), who, REPORTED))
                 break
-    subject = _SUBJECT.match(sentence)
+    subject = SUBJECT.match(sentence)
     clause = _CLAUSE.search(sentence, out[-1][0] if out else 0)
     if clause and (out or subject):
         who = out[-1][2] if out else subject.group(0)  # type: ignore[union-attr]
