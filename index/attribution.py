@@ -18,50 +18,56 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, matches_speaker,  # noqa: F401
-                            speaker_name)
-from index.speech_verbs import VERB, VERBS
+from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
+                            matches_speaker, speaker_name)
+from index.speech_verbs import CLAUSE_VERBS, OBJECT_VERBS, VERB, VERBS
 from index.text import split_sentences
 
 QUOTE, REPORTED = "quote", "reported"
 
 _OPEN, _CLOSE = "\"“", "\"”"
 _WHO = rf"(?P<who>{SPEAKER}|{PRONOUN})"
+# An appositive between the speaker and the verb: "Dagmawit Moges, head of the city's communications bureau, said".
+_APPOS = rf"(?:,\s+[^,;:{_OPEN}{_CLOSE}]{{2,90}}?,)?"
 
 # “…,” X said / “…,” said X / “…?” X asked
 _QUOTE_THEN_SPEAKER = re.compile(
     rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
-    rf"(?:{_WHO}\s+{VERB}\b|(?:{VERBS})\s+(?P<who2>{SPEAKER}))")
+    rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{VERBS})\s+(?P<who2>{SPEAKER}))")
 # X said: “…” / X told reporters, “…” / X said on Monday: “…”
 _SPEAKER_THEN_QUOTE = re.compile(
     rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
 _OPENER = (r"(?:\([A-Za-z ]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence
            r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also|Nevertheless)"
-           r"[^,]{0,60},\s+)?")
+           r"[^,]{0,60},\s+)?"
+           r"(?:(?:But|And|Yet|So|Still|Now|Instead)\s+)?")  # "But activists say …"
 # "Sessions on Thursday announced", "Comey warned Wednesday that": a day between speaker and verb.
 _DAY_GAP = (r"(?:\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
             r"(?:\s+(?:morning|afternoon|evening|night))?)?")
 _SPEAKER_SAID_THAT = re.compile(
-    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+{VERB}\b[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+(?P<s>.{{15,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+{VERB}\b[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+(?P<s>.{{15,}})$", re.S)
 # X said (on Tuesday) …  — no "that"; only a day may sit between the verb and the statement.
 _WHEN_WORDS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
 _SPEAKER_SAID = re.compile(
-    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+(?!told|tells|asked|reported)(?:{VERB})\b(?:\s+{_WHEN_WORDS})?,?\s+(?P<s>[^{_OPEN}].{{15,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:(?!(?:{OBJECT_VERBS})\b)(?:{VERB})|(?:{OBJECT_VERBS})(?=\s+(?:\w+ing|having)\b))\b(?:\s+{_WHEN_WORDS})?,?\s+"
+    # a statement does not open with a preposition ("agreed with Trump", "warned of …")
+    rf"(?!(?:with|to|for|about|at|in|by|from|over|of|on|into|against|up|out|him|her|them|it)\b)(?P<s>[^{_OPEN}].{{15,}})$", re.S)
 # X told police he …  /  X allegedly told a detective (that) he …  — the listener, then the statement.
 _SPEAKER_TOLD = re.compile(
-    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
     rf"[-–,]?\s*(?:that\s+)?(?P<s>(?:he|she|they|it|there|the|a|an|his|her|their|[A-Z{_OPEN}])\b.{{10,}})$", re.S)
 # A second statement inside the sentence: "…, adding that …", "…, saying the attacks …".
-_CLAUSE = re.compile(r",\s+(?:saying|adding|stressing|warning|noting|insisting|arguing|expressing (?:the )?hope)"
-                     r"(?:\s+that)?,?\s+(?P<s>\S.{10,})$", re.S)
+_CLAUSE = re.compile(rf",\s+(?:{CLAUSE_VERBS})(?:\s+that)?,?\s+(?P<s>\S.{{10,}})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
-    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}\s+{VERB}|(?:said|says|added)\s+(?P<who2>{SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{VERBS})\s+(?P<who2>{SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
     rf"(?:,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
 # According to X, …   /   …, according to X.
 # ("according to" names its source plainly, so the source is any short phrase up to the comma or the end.)
-_ACCORDING_FIRST = re.compile(rf"^According to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?),\s+(?P<s>.{{15,}})$", re.S)
+_ACCORDING_FIRST = re.compile(rf"^(?:(?:But|And|Yet|However|Also),?\s+)?[Aa]ccording to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?),\s+(?P<s>.{{15,}})$", re.S)
+# As X said, …  ("As the Russian foreign minister said, the agreements … had not been fulfilled")
+_AS_SAID = re.compile(rf"^As {_WHO}(?:\s+has|\s+had)?\s+{VERB},\s+(?P<s>.{{15,}})$", re.S)
 _ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?)[.]?$", re.S)
 
 
@@ -101,37 +107,86 @@ def attributed_statements(body: str) -> list[Statement]:
     found: list[Statement] = []
     speakers = Speakers(body)
     sentences = split_sentences(body)
-    orphans: list[int] = []  # sentences of quotation with nobody named in them
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = body[s_start:s_end]
-        matches = _matches(sentence)
-        if not matches and (sentence[:1] in _OPEN or (sentence.rstrip()[-1:] in _CLOSE and _odd_quotes(sentence))):
-            orphans.append(i)
-        for start, end, who, kind in matches:
+        for start, end, who, kind in _matches(sentence):
             speaker = clean_speaker(who)
-            name = speakers.resolve(speaker) if speaker else None
+            name = speakers.resolve(speaker, s_start + start) if speaker else None
             if name is None:
                 continue
             a, b = _trim(body, s_start + start, s_start + end)
             if b - a >= 12:
                 by_sentence.setdefault(i, []).append(Statement(speaker, name, body[a:b], kind, a, b))
-        speakers.saw_sentence(sentence)
-    # A quotation running over several sentences is attributed once, before or after: its other
-    # sentences take the speaker of the quotation next to them.
-    for i in orphans:
-        near = by_sentence.get(i - 1) or by_sentence.get(i + 1)
-        quoted = [st for st in near or () if st.kind == QUOTE]
-        if quoted:
-            a, b = _trim(body, *sentences[i])
-            by_sentence.setdefault(i, []).append(Statement(quoted[-1].speaker, quoted[-1].name, body[a:b], QUOTE, a, b))
+        speakers.saw_sentence(sentence, s_start)
+    _attribute_quotation_runs(body, sentences, by_sentence)
     for statements in by_sentence.values():
         found.extend(statements)
     return _without_overlaps(found)
 
 
-def _odd_quotes(sentence: str) -> bool:
-    return (sentence.count('"') + sentence.count("“") + sentence.count("”")) % 2 == 1
+def quotation_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in `body`, across sentences and paragraphs.
+
+    Curly quotes say which they are; a straight one opens after a space or a bracket and before a
+    word, and closes otherwise (counting them is thrown off by one stray mark). A quotation still open at a paragraph's
+    end runs on when the next paragraph opens with a quotation mark (the news convention for a
+    quotation of several paragraphs) and ends there otherwise (a lost closing mark).
+    """
+    spans, start = [], None
+    for i, ch in enumerate(body):
+        if ch == "\n" and start is not None and body[i + 1:i + 2] == "\n":
+            if body[i:].lstrip()[:1] not in _OPEN:
+                spans.append((start, i))
+                start = None
+            continue
+        if ch not in _OPEN + _CLOSE:
+            continue
+        opens = ch == "“" or (ch == '"' and _opens(body, i))
+        if opens and start is None:
+            start = i
+        elif not opens and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(body)))
+    return spans
+
+
+def _opens(body: str, i: int) -> bool:
+    before, after = body[i - 1:i], body[i + 1:i + 2]
+    return (not before or before.isspace() or before in "([—–-") and bool(after) and not after.isspace()
+
+
+def _attribute_quotation_runs(body: str, sentences: list[tuple[int, int]],
+                              by_sentence: dict[int, list[Statement]]) -> None:
+    """Give the sentences of a quotation running over several the speaker it is attributed to once.
+
+    "“A. B. C,” X said": A and B name nobody; they are X's. A quotation nobody is named in takes the
+    quotation attributed in the sentence right before it ("X said: “A.” “B.”") or right after it.
+    """
+    for q_start, q_end in quotation_spans(body):
+        inside = [i for i, (a, b) in enumerate(sentences) if a < q_end and b > q_start
+                  and min(b, q_end) - max(a, q_start) >= 0.5 * (b - a)]
+        if len(inside) < 1:
+            continue
+        # The attributed end of the quotation ("…,” X said" or "X said: “…"), however the patterns saw it;
+        # a statement reported inside the quotation ("… he said he wants …") is not its speaker.
+        quoted = [st for i in inside for st in by_sentence.get(i, ())
+                  if abs(st.end - q_end) <= 3 or abs(st.start - q_start) <= 3]
+        if not quoted:
+            before, after = inside[0] - 1, inside[-1] + 1
+            quoted = [st for st in by_sentence.get(before, ()) if st.kind == QUOTE][-1:] \
+                or [st for st in by_sentence.get(after, ()) if st.kind == QUOTE][:1]
+        if not quoted:
+            continue
+        for i in inside:
+            if by_sentence.get(i):
+                continue
+            a, b = _trim(body, max(sentences[i][0], q_start), min(sentences[i][1], q_end))
+            if b - a >= 8:
+                st = min(quoted, key=lambda q: abs(q.start - a))
+                by_sentence[i] = [Statement(st.speaker, st.name, body[a:b], QUOTE, a, b)]
 
 
 def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
@@ -142,7 +197,7 @@ def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
     for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
         out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
     if not out:
-        for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
+        for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
                         _SAID_AT_END):
             m = pattern.match(sentence)
             who = m and (m.group("who") if m.groupdict().get("who") else m.groupdict().get("who2"))
@@ -150,6 +205,8 @@ def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
                 out.append((m.start("s"), m.end("s"), who, REPORTED))
                 break
     subject = SUBJECT.match(sentence)
+    if subject and not out and not _names_someone(subject.group(0)):
+        subject = None  # "Unswayed by Sessions's account, …": a capitalised opener that is no name
     clause = _CLAUSE.search(sentence, out[-1][0] if out else 0)
     if clause and (out or subject):
         who = out[-1][2] if out else subject.group(0)  # type: ignore[union-attr]
@@ -157,6 +214,12 @@ def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
             out[-1] = (out[-1][0], clause.start(), out[-1][2], out[-1][3])
         out.append((clause.start("s"), clause.end("s"), who, REPORTED))
     return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out]
+
+
+def _names_someone(phrase: str) -> bool:
+    """True for a sentence-opening phrase that is a person's full name or a titled name ("Adam Schiff")."""
+    name = speaker_name(phrase)
+    return is_person(name) and len(name.split()) >= 2
 
 
 def _is_quoted(text: str) -> bool:

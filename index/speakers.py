@@ -27,12 +27,20 @@ TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|officia
                 r"correspondent|mother|father|wife|husband|daughter|son|sister|brother|friend|neighbour|"
                 r"spokeswoman|boss|chairperson|president's|leader's|vice|senior|former|top|board|staff|"
                 r"council|party|union|committee|company|club|city|county|team|group|opposition|campaign|"
-                r"church|school|hospital|army|military|court|bank|firm|prosecution|barrister|solicitor|judge|counsel")
+                r"church|school|hospital|army|military|court|bank|firm|prosecution|barrister|solicitor|judge|counsel|"
+               # people described, not named: "neighbours said", "one local said", "relatives say"
+               r"neighbours|neighbors|neighbor|relatives|relative|families|family|locals|local|villagers|survivors|"
+               r"survivor|protesters|protester|critics|supporters|authorities|investigators|doctors|victims|parents|"
+               r"man|woman|men|women|people|pathologist|officers|leaders|lawmakers|legislators|diplomats|"
+               # titles, also without their period ("Sgt McCabe", "Prof Cassidy")
+               r"sgt|lt|gen|col|capt|cmdr|adm|rep|sen|gov|prof|dr|insp|supt|det|cllr|mr|mrs|ms")
 _CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
 _LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
 _WORD = rf"(?:{_CAP}|{TITLE_NOUNS}|[a-z]+['’]s)"
 # A speaker: an optional article, then up to nine capitalised words, titles and links, ending in a word.
-SPEAKER = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
+# The determiner may carry one adjective before a name or title ("a shaken Tebeju Asres", "one local").
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther)"
+SPEAKER = rf"(?:{_DETERMINER}\s+(?:[a-z]{{3,}}\s+(?=[A-Z]))?)?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 SPEAKER_PHRASE = re.compile(SPEAKER)
 
@@ -41,7 +49,9 @@ _TITLE_WORDS = set(fold(TITLE_NOUNS.replace("|", " ").replace("(?:", " ").replac
     "mr", "mrs", "ms", "dr", "sir", "u.s.", "us", "u.n.", "un", "eu", "the", "a", "an", "of", "for", "and",
     "his", "her", "their", "its", "senior", "former", "acting", "top", "chief", "vice", "deputy", "minister",
     "secretary", "president", "spokesman", "spokeswoman", "king", "queen", "prince", "pope", "sen.", "rep.", "gov.",
-    "gen.", "col.", "lt.", "sgt.", "capt.", "prime", "foreign", "affairs", "defence", "defense", "state", "chancellor",
+    "gen.", "col.", "lt.", "sgt.", "capt.", "prof.", "dr.", "mr.", "mrs.", "ms.", "adm.", "cmdr.", "insp.", "supt.",
+    "det.", "cllr.", "rev.", "rev", "garda", "detective", "inspector", "superintendent", "sergeant", "lieutenant",
+    "colonel", "admiral", "professor", "prime", "foreign", "affairs", "defence", "defense", "state", "chancellor",
     "premier", "leader", "chairman", "ceo", "coach", "manager", "judge", "justice", "attorney", "general", "white",
     "house", "press", "prosecutor", "ambassador", "envoy", "director", "head", "commander", "mayor", "governor"}
 # Title words that say what someone is ("minister", "president"): "the president" finds the person introduced so.
@@ -67,7 +77,8 @@ _ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|P
 SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,6}[A-Z][\w'’\-]+\b")
 
 _SENTENCE_OPENERS = {"On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
-                     "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier"}
+                     "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier", "So",
+                     "Yet", "Then", "Since", "Though", "Although", "Because", "Asked", "Told", "For", "With", "By"}
 # Phrases the patterns catch as speakers that are not speakers.
 _NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "one", "the statement"}
 
@@ -112,7 +123,10 @@ def matches_speaker(query: str, speaker: str) -> bool:
     return bool(wanted) and all(w in have for w in (re.findall(r"\w+", " ".join(wanted))))
 
 
-CALENDAR = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
+# Month and weekday names and their abbreviations, whole words only ("Mark" and "Sunil" are names).
+CALENDAR = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                      r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s(?:day)?)?|"
+                      r"Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?$")
 
 
 def clean_speaker(phrase: str) -> str | None:
@@ -134,19 +148,24 @@ def clean_speaker(phrase: str) -> str | None:
 _CAP_RUN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+\b")
 
 
-def _full_name(runs: list[str], surname: str) -> str:
+def _full_name(runs: list[tuple[int, str]], surname: str, at: int) -> str:
     """"Davutoğlu" → "Ahmet Davutoğlu" when the article names him in full (first names are not titles).
 
-    `runs` are the article's runs of two or three capitalised words, in text order.
+    `runs` are the article's runs of two or three capitalised words with their offsets, in text
+    order. The latest full name before `at` wins ("Sartaj Khan …, Abdul Aziz Khan …. Khan said" is
+    Abdul Aziz Khan), else the first one after it (a standfirst's surname named in full below).
     """
-    for run in runs:
+    names = []
+    for start, run in runs:
         words = run.split()
-        if words[-1] != surname:
+        if words[-1].rstrip("'’s") != surname and words[-1] != surname:
             continue
-        first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))]
+        first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))
+                 and w not in _SENTENCE_OPENERS]  # "As Lavrov said": "As" is no first name
         if first and first == words[-1 - len(first):-1]:
-            return " ".join([*first, surname])
-    return surname
+            names.append((start, " ".join([*first, surname])))
+    before = [name for start, name in names if start < at]
+    return before[-1] if before else (names[0][1] if names else surname)
 
 
 def is_person(name: str) -> bool:
@@ -163,9 +182,8 @@ class Speakers:
     def __init__(self, body: str) -> None:
         self.body = body
         self.last_person: str | None = None  # what "he"/"she" stands for: the latest person speaking or opening a sentence
-        self.full_names: dict[str, str] = {}
         self._intros: list[tuple[set[str], str]] | None = None
-        self._runs: list[str] | None = None
+        self._runs: list[tuple[int, str]] | None = None
 
     @property
     def intros(self) -> list[tuple[set[str], str]]:
@@ -179,15 +197,13 @@ class Speakers:
                     self._intros.append((title, name))
         return self._intros
 
-    def full(self, name: str) -> str:
-        """A lone surname as the article's full name for it ("Keane" → "Maria Keane")."""
+    def full(self, name: str, at: int = 0) -> str:
+        """A lone surname as the article's full name for it, as of offset `at` ("Keane" → "Maria Keane")."""
         if len(name.split()) != 1 or not name[:1].isupper():
             return name
-        if name not in self.full_names:
-            if self._runs is None:
-                self._runs = [m.group(0) for m in _CAP_RUN.finditer(self.body)]
-            self.full_names[name] = _full_name(self._runs, name)
-        return self.full_names[name]
+        if self._runs is None:
+            self._runs = [(m.start(), m.group(0)) for m in _CAP_RUN.finditer(self.body)]
+        return _full_name(self._runs, name, at)
 
     def by_title(self, phrase: str) -> str | None:
         """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
@@ -204,25 +220,25 @@ class Speakers:
         # spoke) the first person the article introduces with a title.
         return best or self.last_person or (self.intros[0][1] if self.intros else None)
 
-    def resolve(self, speaker: str) -> str | None:
-        """The name a speaker phrase stands for; None for a pronoun with nobody before it."""
+    def resolve(self, speaker: str, at: int = 0) -> str | None:
+        """The name a speaker phrase at offset `at` stands for; None for a pronoun with nobody before it."""
         if fold(speaker) in ("he", "she", "they"):
             return None if fold(speaker) == "they" else self.last_person
         name = speaker_name(speaker)
         if name == speaker.strip() and not is_person(name):
             name = self.by_title(speaker) or name
-        name = self.full(name)
+        name = self.full(name, at)
         words = fold(name).split()
         # "A lawyer for the defence said …. He said his client …": an unnamed person is "he" too.
         if is_person(name) or (words and words[0] in ("a", "an") and set(words) & _PERSON_ROLES):
             self.last_person = name
         return name
 
-    def saw_sentence(self, sentence: str) -> None:
-        """A sentence opening with a person's name makes that person the one "he" stands for next."""
+    def saw_sentence(self, sentence: str, at: int = 0) -> None:
+        """A sentence (at offset `at`) opening with a person's name makes that person the one "he" stands for next."""
         m = SUBJECT.match(sentence)
         if not m or any(CALENDAR.match(w) or w in _SENTENCE_OPENERS for w in m.group(0).split()[:1]):
             return
-        name = self.full(speaker_name(m.group(0)))
+        name = self.full(speaker_name(m.group(0)), at)
         if is_person(name) and len(name.split()) > 1:
             self.last_person = name
