@@ -39,14 +39,18 @@ _SPEAKER_THEN_QUOTE = re.compile(
     rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
 _OPENER = (r"(?:\([A-Za-z ]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence
-           r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also|Nevertheless)"
-           r"[^,]{0,60},\s+)?"
+           r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also|Nevertheless|"
+           # a subordinate clause before the speaker ("While meetings … are common, on Thursday a spokesman said")
+           r"While|Although|Though|After|Before|When|Since|Because|Despite|Following|Asked|At)"
+           r"[^,]{0,100},\s+){0,2}"
+           r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
            r"(?:(?:But|And|Yet|So|Still|Now|Instead)\s+)?")  # "But activists say …"
 # "Sessions on Thursday announced", "Comey warned Wednesday that": a day between speaker and verb.
 _DAY_GAP = (r"(?:\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
             r"(?:\s+(?:morning|afternoon|evening|night))?)?")
 _SPEAKER_SAID_THAT = re.compile(
-    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+{VERB}\b[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+(?P<s>.{{15,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+{VERB}\b(?:[^,;:{_OPEN}{_CLOSE}]{{0,80}}?,){{0,2}}[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+"
+    rf"(?P<s>.{{15,}})$", re.S)
 # X said (on Tuesday) …  — no "that"; only a day may sit between the verb and the statement.
 _WHEN_WORDS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
 _SPEAKER_SAID = re.compile(
@@ -58,14 +62,18 @@ _SPEAKER_TOLD = re.compile(
     rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
     rf"[-–,]?\s*(?:that\s+)?(?P<s>(?:he|she|they|it|there|the|a|an|his|her|their|[A-Z{_OPEN}])\b.{{10,}})$", re.S)
 # A second statement inside the sentence: "…, adding that …", "…, saying the attacks …".
-_CLAUSE = re.compile(rf",\s+(?:{CLAUSE_VERBS})(?:\s+that)?,?\s+(?P<s>\S.{{10,}})$", re.S)
+# ("Lavrov noted adding that …" lacks its comma: without one, "that" must follow.)
+_CLAUSE = re.compile(rf"(?:,\s+(?:{CLAUSE_VERBS})(?:\s+that)?|\s+(?:adding|saying)\s+that),?\s+(?P<s>\S.{{10,}})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
     rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{VERBS})\s+(?P<who2>{SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
-    rf"(?:,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
+    rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
 # According to X, …   /   …, according to X.
 # ("according to" names its source plainly, so the source is any short phrase up to the comma or the end.)
 _ACCORDING_FIRST = re.compile(rf"^(?:(?:But|And|Yet|However|Also),?\s+)?[Aa]ccording to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?),\s+(?P<s>.{{15,}})$", re.S)
+# "…, which US intelligence says interfered in the election": a speaker inside a relative clause.
+_WHICH_X_SAYS = re.compile(rf",\s+(?:which|who)\s+(?P<who>{SPEAKER})\s+(?:says|said|say|believes?|believed|claims?|"
+                           rf"claimed|alleges?|alleged)\s+(?P<s>[^,;{_OPEN}{_CLOSE}]{{10,}}?)(?=[,;.]|$)")
 # As X said, …  ("As the Russian foreign minister said, the agreements … had not been fulfilled")
 _AS_SAID = re.compile(rf"^As {_WHO}(?:\s+has|\s+had)?\s+{VERB},\s+(?P<s>.{{15,}})$", re.S)
 _ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?)[.]?$", re.S)
@@ -123,6 +131,10 @@ def attributed_statements(body: str) -> list[Statement]:
     for statements in by_sentence.values():
         found.extend(statements)
     return _without_overlaps(found)
+
+
+def _odd_quotes(text: str) -> bool:
+    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
 
 
 def quotation_spans(body: str) -> list[tuple[int, int]]:
@@ -196,6 +208,9 @@ def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
         out.append((m.start("q"), m.end("q"), m.group("who") or m.group("who2"), QUOTE))
     for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
         out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
+    for m in _WHICH_X_SAYS.finditer(sentence):
+        if not _odd_quotes(sentence[:m.start()]):  # inside a quotation it is the quoted speaker's words
+            out.append((m.start("s"), m.end("s"), m.group("who"), REPORTED))
     if not out:
         for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
                         _SAID_AT_END):

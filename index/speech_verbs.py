@@ -57,6 +57,7 @@ _ALL = sorted(set(_REGULAR) | set(_IRREGULAR))
 VERBS = _finite(_ALL) + r"|pointed out|went on to say|expressed (?:the )?hope|expressed regret"
 # "was quoted as saying", "was cited as saying", "has said", "had previously maintained", "would say"
 VERB = (rf"(?:(?:was|were)\s+(?:quoted|cited)\s+(?:\w+\s+)?as\s+saying"
+        rf"|(?:did|does|do)(?:,\s+\w+,)?\s+(?:say|tell|add|claim|insist|warn|write)"  # "Comey did, however, say"
         rf"|(?:has|have|had|would|will|also|later|then|further|again|previously|repeatedly|reportedly|"
         rf"publicly|privately|once|earlier|recently|angrily|openly)\s+(?:(?:also|previously|repeatedly|been)\s+)?(?:{VERBS})"
         rf"|{VERBS})")

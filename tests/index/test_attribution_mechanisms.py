@@ -88,3 +88,34 @@ def test_a_quotation_running_into_the_next_paragraph_is_one_span():
 def test_a_stray_straight_quote_does_not_flip_the_quotations_after_it():
     body = 'He said 5" of rain fell. "We all value privacy," Comey said. Comey\'s term ends in 2023.'
     assert [body[a:b] for a, b in quotation_spans(body)] == ['"We all value privacy,"']
+
+
+@pytest.mark.parametrize("sentence, name, statement", [
+    ("While such meetings are common, on Thursday a campaign spokesman said there were no calls at all.",
+     "a campaign spokesman", "there were no calls at all."),
+    ("The Gazette reported last week, citing two officials, that the plant would close in June.",
+     "Gazette", "the plant would close in June."),
+    ("The money went to Moscow, which US officials say funded the hacking campaign, the paper said.",
+     "US officials", "funded the hacking campaign"),
+    ("Comey did, however, say he plans to finish out his ten-year term.", "Comey",
+     "he plans to finish out his ten-year term."),
+    ("Old deals are not always balanced, he said, warning that the government will renegotiate them all soon.",
+     None, None),
+])
+def test_speakers_after_clauses_commas_and_auxiliaries(sentence, name, statement):
+    got = found(sentence)
+    if name is None:  # "he" with nobody before it is dropped, never guessed
+        assert got == []
+    else:
+        assert (name, statement) in got
+
+
+def test_a_trailing_clause_does_not_hide_the_speaker_after_the_statement():
+    text = ("Steven Mnuchin spoke in Baden-Baden. Old trade deals are not always balanced, he said, warning that "
+            "Washington will not hesitate to renegotiate them if it has to, as it said it would last year.")
+    assert ("Steven Mnuchin", "Old trade deals are not always balanced") in found(text)
+
+
+def test_a_speaker_named_inside_a_quotation_is_the_quotation_not_a_statement():
+    text = '"The group, which many people believe was spared on purpose, is still armed," Lavrov said.'
+    assert [n for n, _ in found(text)] == ["Lavrov"]
