@@ -72,7 +72,8 @@ def _relative_period(which: str, unit: str, published: date) -> date:
 
 def _in_relative_clause(text: str, at: int) -> bool:
     before = text[:at]
-    return bool(_IN_RELATIVE_CLAUSE.search(before)) and "--" not in before[before.lower().rfind("wh"):]
+    m = _IN_RELATIVE_CLAUSE.search(before)
+    return bool(m) and "--" not in before[m.start():]  # "-- the judge who halted it -- denied …" is closed
 
 
 def period_spans(text: str, published: date | None) -> list[tuple[date, str, int, int, str]]:
