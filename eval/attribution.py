@@ -4,7 +4,8 @@ The labels (`tests/fixtures/attribution/statements.jsonl`) list every attributed
 statement of a few demo articles, read by hand: the article's demo id, the
 speaker (the full name when the article gives it, else the phrase: "a Clinton
 spokesman") and the statement's text, an exact substring of the body (" … "
-joins the two ends of a quotation that runs over several sentences). Because
+joins the two ends of a quotation that runs over several sentences; "occurrence": 2
+labels the second copy of a text the article prints twice). Because
 every statement of those articles is labelled, a found statement that matches
 none is a false positive.
 
@@ -60,9 +61,13 @@ class AttributionScore:
         return self.matched_labels / self.labels if self.labels else 0.0
 
 
-def _span(body: str, text: str, where: str) -> tuple[int, int]:
+def _span(body: str, text: str, where: str, occurrence: int = 1) -> tuple[int, int]:
     first, _, last = text.partition(GAP)
-    start = body.find(first)
+    start = -1
+    for _ in range(occurrence):  # a statement printed twice (standfirst and body) is labelled by its occurrence
+        start = body.find(first, start + 1)
+        if start < 0:
+            break
     end = start + len(first) if not last else body.find(last, start + len(first)) + len(last)
     if start < 0 or end < start + len(first) or (last and body.find(last, start) < 0):
         raise ValueError(f"{where}: the labelled text is not in the article: {text[:60]!r}")
@@ -79,7 +84,8 @@ def load_labels(path: Path, bodies: Mapping[str, str]) -> list[Label]:
         body = bodies.get(record["article_id"])
         if body is None:
             raise ValueError(f"{path}:{n}: no demo article with id {record['article_id']}")
-        labels.append(Label(record["article_id"], record["speaker"], *_span(body, record["text"], f"{path}:{n}")))
+        span = _span(body, record["text"], f"{path}:{n}", record.get("occurrence", 1))
+        labels.append(Label(record["article_id"], record["speaker"], *span))
     return labels
 
 

@@ -10,8 +10,10 @@ although the sentence describes an earlier event are what lower it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Mapping, Sequence
 
 from scipy.stats import kendalltau
@@ -35,3 +37,22 @@ def order_agreement(timeline_days: Mapping[str, date], gold_days: Mapping[str, d
     gold = [gold_days[a].toordinal() for a in shared]
     tau = float(kendalltau(ordinal, gold).statistic)
     return OrderScore(tau, len(shared), tuple(a for a in shared if timeline_days[a] != gold_days[a]))
+
+
+def load_gold_days(path: Path) -> dict[str, dict[str, date]]:
+    """Hand-placed days by topic and article id from a labels file (`tests/fixtures/timeline_order/*.jsonl`).
+
+    Events labelled `"day": null` (not about the topic, or no event) are left out.
+    """
+    gold: dict[str, dict[str, date]] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        try:
+            day = date.fromisoformat(record["day"]) if record["day"] else None
+        except ValueError:
+            raise ValueError(f"{path}:{n}: not a day: {record['day']!r}") from None
+        if day is not None:
+            gold.setdefault(record["topic"], {})[record["article_id"]] = day
+    return gold

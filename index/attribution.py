@@ -18,113 +18,65 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.text import fold, split_sentences
+from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
+                            matches_speaker, speaker_name)
+from index.speech_verbs import CLAUSE_VERBS, OBJECT_VERBS, VERB, VERBS
+from index.text import split_sentences
 
 QUOTE, REPORTED = "quote", "reported"
 
 _OPEN, _CLOSE = "\"“", "\"”"
-_VERBS = (r"said|says|told|tells|added|adds|stated|states|announced|declared|explained|noted|warned|insisted|"
-          r"argued|claimed|claims|stressed|urged|wrote|writes|asked|replied|continued|acknowledged|admitted|"
-          r"confirmed|emphasi[sz]ed|pointed out|recalled|suggested|complained|predicted|tweeted|"
-          r"reported|reports|announces|promised|vowed|concluded|believes|thinks|quipped|remarked|denied|denies|"
-          r"reiterated|clarified|testified|went on to say|expressed (?:the )?hope|expressed regret|"
-          r"(?:had |has )?(?:previously |repeatedly )?maintained")
-# "was quoted as saying", "was cited as saying", "has said", "had said", "would say"
-_VERB = rf"(?:(?:was|were)\s+(?:quoted|cited)\s+(?:\w+\s+)?as\s+saying|(?:has|have|had|would|also|later|then|further)\s+(?:{_VERBS}|say)|{_VERBS})"
-# Lower-case words a speaker phrase may hold between its capitalised words ("spokesman for the ministry").
-_TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|official|officials|chief|head|director|"
-                r"leader|ambassador|envoy|lawyer|attorney|police|ministry|source|sources|analyst|analysts|"
-                r"expert|experts|prosecutor|prosecutors|governor|mayor|senator|chairman|chairwoman|"
-                r"representative|officer|commander|general|aide|adviser|advisor|statement|report|agency|"
-                r"service|office|department|government|coach|manager|executive|founder|professor|"
-                r"researcher|researchers|witness|witnesses|spokesperson|press|counterpart|colleague|"
-                r"deputy|foreign|defense|defence|interior|prime|state|engineer|councillor|councilor|teacher|doctor|"
-                r"nurse|commuter|resident|residents|farmer|worker|workers|student|scientist|economist|historian|"
-                r"author|writer|actor|actress|singer|player|captain|striker|chef|owner|shopkeeper|partner|"
-                r"member|members|activist|activists|campaigner|organiser|organizer|editor|journalist|"
-                r"correspondent|mother|father|wife|husband|daughter|son|sister|brother|friend|neighbour|"
-                r"spokeswoman|boss|chairperson|president's|leader's|vice|senior|former|top|board|staff|"
-                r"council|party|union|committee|company|club|city|county|team|group|opposition|campaign|"
-                r"church|school|hospital|army|military|court|bank|firm|prosecution|barrister|solicitor|judge|counsel")
-_CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
-_LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
-_WORD = rf"(?:{_CAP}|{_TITLE_NOUNS}|[a-z]+['’]s)"
-# A speaker: an optional article, then up to nine capitalised words, titles and links, ending in a word.
-_SPEAKER = rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
-_WHO = rf"(?P<who>{_SPEAKER}|{_PRONOUN})"
-_SPEAKER_PHRASE = re.compile(_SPEAKER)
+_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN})"
+# An appositive between the speaker and the verb: "Dagmawit Moges, head of the city's communications bureau, said".
+_APPOS = rf"(?:,\s+[^,;:{_OPEN}{_CLOSE}]{{2,90}}?,)?"
 
 # “…,” X said / “…,” said X / “…?” X asked
 _QUOTE_THEN_SPEAKER = re.compile(
     rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
-    rf"(?:{_WHO}\s+{_VERB}\b|(?:{_VERBS})\s+(?P<who2>{_SPEAKER}))")
+    rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{VERBS})\s+(?P<who2>{SPEAKER}))")
 # X said: “…” / X told reporters, “…” / X said on Monday: “…”
 _SPEAKER_THEN_QUOTE = re.compile(
-    rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{_VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
+    rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
 _OPENER = (r"(?:\([A-Za-z ]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence
-           r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also|Nevertheless)"
-           r"[^,]{0,60},\s+)?")
+           r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also|Nevertheless|"
+           # a subordinate clause before the speaker ("While meetings … are common, on Thursday a spokesman said")
+           r"While|Although|Though|After|Before|When|Since|Because|Despite|Following|Asked|At)"
+           r"[^,]{0,100},\s+){0,2}"
+           r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+           r"(?:(?:But|And|Yet|So|Still|Now|Instead)\s+)?")  # "But activists say …"
 # "Sessions on Thursday announced", "Comey warned Wednesday that": a day between speaker and verb.
 _DAY_GAP = (r"(?:\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
             r"(?:\s+(?:morning|afternoon|evening|night))?)?")
 _SPEAKER_SAID_THAT = re.compile(
-    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+{_VERB}\b[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+(?P<s>.{{15,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+{VERB}\b(?:[^,;:{_OPEN}{_CLOSE}]{{0,80}}?,){{0,2}}[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+"
+    rf"(?P<s>.{{15,}})$", re.S)
 # X said (on Tuesday) …  — no "that"; only a day may sit between the verb and the statement.
 _WHEN_WORDS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
 _SPEAKER_SAID = re.compile(
-    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+(?!told|tells|asked|reported)(?:{_VERB})\b(?:\s+{_WHEN_WORDS})?,?\s+(?P<s>[^{_OPEN}].{{15,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:(?!(?:{OBJECT_VERBS})\b)(?:{VERB})|(?:{OBJECT_VERBS})(?=\s+(?:\w+ing|having)\b))\b(?:\s+{_WHEN_WORDS})?,?\s+"
+    # a statement does not open with a preposition ("agreed with Trump", "warned of …")
+    rf"(?!(?:with|to|for|about|at|in|by|from|over|of|on|into|against|up|out|him|her|them|it)\b)(?P<s>[^{_OPEN}].{{15,}})$", re.S)
 # X told police he …  /  X allegedly told a detective (that) he …  — the listener, then the statement.
 _SPEAKER_TOLD = re.compile(
-    rf"^{_OPENER}{_WHO}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
     rf"[-–,]?\s*(?:that\s+)?(?P<s>(?:he|she|they|it|there|the|a|an|his|her|their|[A-Z{_OPEN}])\b.{{10,}})$", re.S)
 # A second statement inside the sentence: "…, adding that …", "…, saying the attacks …".
-_CLAUSE = re.compile(r",\s+(?:saying|adding|stressing|warning|noting|insisting|arguing|expressing (?:the )?hope)"
-                     r"(?:\s+that)?,?\s+(?P<s>\S.{10,})$", re.S)
+# ("Lavrov noted adding that …" lacks its comma: without one, "that" must follow.)
+_CLAUSE = re.compile(rf"(?:,\s+(?:{CLAUSE_VERBS})(?:\s+that)?|\s+(?:adding|saying)\s+that),?\s+(?P<s>\S.{{10,}})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
-    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}\s+{_VERB}|(?:said|says|added)\s+(?P<who2>{_SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
-    rf"(?:,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{VERBS})\s+(?P<who2>{SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
+    rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
 # According to X, …   /   …, according to X.
 # ("according to" names its source plainly, so the source is any short phrase up to the comma or the end.)
-_ACCORDING_FIRST = re.compile(rf"^According to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?),\s+(?P<s>.{{15,}})$", re.S)
+_ACCORDING_FIRST = re.compile(rf"^(?:(?:But|And|Yet|However|Also),?\s+)?[Aa]ccording to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?),\s+(?P<s>.{{15,}})$", re.S)
+# "…, which US intelligence says interfered in the election": a speaker inside a relative clause.
+_WHICH_X_SAYS = re.compile(rf",\s+(?:which|who)\s+(?P<who>{SPEAKER})\s+(?:says|said|say|believes?|believed|claims?|"
+                           rf"claimed|alleges?|alleged)\s+(?P<s>[^,;{_OPEN}{_CLOSE}]{{10,}}?)(?=[,;.]|$)")
+# As X said, …  ("As the Russian foreign minister said, the agreements … had not been fulfilled")
+_AS_SAID = re.compile(rf"^As {_WHO}(?:\s+has|\s+had)?\s+{VERB},\s+(?P<s>.{{15,}})$", re.S)
 _ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?)[.]?$", re.S)
-
-# Words of a speaker phrase that are titles or descriptions, not the name ("Turkish Prime Minister").
-_TITLE_WORDS = set(fold(_TITLE_NOUNS.replace("|", " ").replace("(?:", " ").replace(")", " ")).split()) | {
-    "mr", "mrs", "ms", "dr", "sir", "u.s.", "us", "u.n.", "un", "eu", "the", "a", "an", "of", "for", "and",
-    "his", "her", "their", "its", "senior", "former", "acting", "top", "chief", "vice", "deputy", "minister",
-    "secretary", "president", "spokesman", "spokeswoman", "king", "queen", "prince", "pope", "sen.", "rep.", "gov.",
-    "gen.", "col.", "lt.", "sgt.", "capt.", "prime", "foreign", "affairs", "defence", "defense", "state", "chancellor",
-    "premier", "leader", "chairman", "ceo", "coach", "manager", "judge", "justice", "attorney", "general", "white",
-    "house", "press", "prosecutor", "ambassador", "envoy", "director", "head", "commander", "mayor", "governor"}
-# Title words that say what someone is ("minister", "president"): "the president" finds the person introduced so.
-_ROLE_WORDS = frozenset(_TITLE_WORDS - {"the", "a", "an", "of", "for", "and", "his", "her", "their", "its", "mr", "mrs",
-                                        "ms", "dr", "sir", "new", "former", "senior", "top", "acting"})
-# Heads of phrases that stand for one person ("the president", "the diplomat"), not a thing ("the transcripts").
-_PERSON_ROLES = frozenset("president minister diplomat secretary chief spokesman spokeswoman leader ambassador envoy "
-                          "governor senator official premier chancellor lawyer prosecutor judge general commander "
-                          "director head chairman chairwoman mayor coach king queen prince pope".split())
-# Nationality and role adjectives end like these: "Turkish", "Russian", "Syrian", "Chinese", "Israeli".
-_ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese)$|^(?:american|german|israeli|iraqi|saudi|pakistani|afghan|kuwaiti|"
-                        r"qatari|emirati|yemeni|thai|nepali|bangladeshi|somali|iranian|moroccan|mexican|cuban|"
-                        r"kenyan|nigerian|ugandan|chilean|peruvian|venezuelan|dutch|french|greek|swiss|irish|"
-                        r"welsh|scottish|british|danish|polish|finnish|spanish|czech|slovak|chinese)$", re.I)
-# Names of organisations rather than people: a pronoun never stands for them.
-_ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|Pentagon|House|Kremlin|Council|"
-                           r"Commission|Police|Party|Union|News|Press|TASS|Reuters|Government|Committee|Court|Bank|"
-                           r"Group|Association|Organi[sz]ation|Services?|Army|Forces|Agency|Journal|Telegraph|"
-                           r"Guardian|BBC|CNN|Xinhua|Anadolu|Interfax|Daily|Institute|University|Company|Inc|"
-                           r"Corp|Ltd|Club|Federation|League|Board|Authority|Bureau|Embassy|Airlines?|Network)\b"
-                           r"|^[A-Z]{2,}$|ministry|department|office|government|police|agency|spokes")
-# A person's name opening a sentence ("Adam Schiff, a Democratic ranking member …, rejected …").
-_SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,6}[A-Z][\w'’\-]+\b")
-
-_SENTENCE_OPENERS = {"On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
-                     "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier"}
-# Phrases the patterns catch as speakers that are not speakers.
-_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "one", "the statement"}
 
 
 @dataclass(frozen=True)
@@ -148,83 +100,6 @@ class Statement:
                 "start": self.start, "end": self.end}
 
 
-def speaker_name(phrase: str) -> str:
-    """The name inside a speaker phrase: "Turkish Prime Minister Ahmet Davutoğlu" → "Ahmet Davutoğlu".
-
-    The longest run of capitalised words at the end that are neither titles nor
-    nationality adjectives; the phrase itself when it has none ("a spokesman").
-    """
-    words = phrase.split()
-    name: list[str] = []
-    for word in reversed(words):
-        plain = word.strip(",.;:").rstrip("'’s") if word.endswith(("'s", "’s")) else word.strip(",;:")
-        if not plain or not (plain[0].isupper() or plain.startswith(("al-", "el-"))):
-            if name and plain in ("bin", "al", "de", "van", "von", "da"):
-                name.insert(0, plain)
-                continue
-            break
-        if fold(plain) in _TITLE_WORDS:
-            break
-        name.insert(0, plain)
-    if name and all(fold(w) in _TITLE_WORDS for w in name):
-        name = []
-    return " ".join(name) if name else phrase.strip()
-
-
-def name_words(text: str) -> list[str]:
-    """The folded words of a name or query with titles taken out (how speakers are matched)."""
-    words = re.findall(r"[\w'’.\-]+", fold(text))
-    kept = [w.strip(".'’") for w in words if w not in _TITLE_WORDS and w.strip(".'’")]
-    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in kept]
-
-
-def matches_speaker(query: str, speaker: str) -> bool:
-    """True when every name word of `query` is a word of `speaker` (accents, case and titles ignored).
-
-    "Davutoglu" and "Prime Minister Davutoğlu" both match "Turkish Prime Minister Ahmet Davutoğlu".
-    """
-    wanted = name_words(query)
-    have = set(re.findall(r"\w+", fold(speaker).replace("’s", "").replace("'s", "")))
-    return bool(wanted) and all(w in have for w in (re.findall(r"\w+", " ".join(wanted))))
-
-
-_CALENDAR = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
-
-
-def _clean_speaker(phrase: str) -> str | None:
-    phrase = re.split(r"\s+(?:on|last|this|in)\s+|\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", phrase.strip())[0]
-    phrase = phrase.rstrip(",.")
-    if fold(phrase) in _NOT_SPEAKERS or _CALENDAR.match(phrase.split()[0] if phrase.split() else ""):
-        return None
-    words = phrase.split()
-    if not any(w[0].isupper() for w in words if w) and not re.search(_TITLE_NOUNS, phrase) \
-            and fold(words[0] if words else "") not in ("the", "a", "an") \
-            and fold(phrase) not in ("he", "she", "they"):
-        return None
-    # A sentence-initial capital that is an ordinary word ("The", "But") alone is no speaker.
-    if len(words) == 1 and fold(words[0]) in {"the", "a", "an", "but", "and", "also", "so", "yet", "mr", "mrs", "ms"}:
-        return None
-    return phrase
-
-
-_CAP_RUN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+\b")
-
-
-def _full_name(runs: list[str], surname: str) -> str:
-    """"Davutoğlu" → "Ahmet Davutoğlu" when the article names him in full (first names are not titles).
-
-    `runs` are the article's runs of two or three capitalised words, in text order.
-    """
-    for run in runs:
-        words = run.split()
-        if words[-1] != surname:
-            continue
-        first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))]
-        if first and first == words[-1 - len(first):-1]:
-            return " ".join([*first, surname])
-    return surname
-
-
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     """Offsets with surrounding spaces, quotation marks and a trailing comma taken off."""
     while start < end and (body[start].isspace() or body[start] in _OPEN + _CLOSE):
@@ -234,121 +109,96 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def is_person(name: str) -> bool:
-    """True for a name that looks like a person's (capitalised words, not an organisation)."""
-    words = name.split()
-    return bool(words) and all(w[:1].isupper() and any(c.islower() for c in w) for w in words) \
-        and not _ORGANISATION.search(name) \
-        and not any(fold(w) in _TITLE_WORDS for w in words)
-
-
-class _Speakers:
-    """Who the speaker phrases of one article stand for: full names, titles ("the president") and pronouns."""
-
-    def __init__(self, body: str) -> None:
-        self.body = body
-        self.last_person: str | None = None  # what "he"/"she" stands for: the latest person speaking or opening a sentence
-        self.full_names: dict[str, str] = {}
-        self._intros: list[tuple[set[str], str]] | None = None
-        self._runs: list[str] | None = None
-
-    @property
-    def intros(self) -> list[tuple[set[str], str]]:
-        """(title words, name) of each person the article introduces with a title (found when first needed)."""
-        if self._intros is None:
-            self._intros = []
-            for m in _SPEAKER_PHRASE.finditer(self.body):
-                name = speaker_name(m.group(0))
-                title = set(fold(m.group(0)).split()) - set(fold(name).split())
-                if title & _ROLE_WORDS and len(name.split()) > 1 and is_person(name):
-                    self._intros.append((title, name))
-        return self._intros
-
-    def full(self, name: str) -> str:
-        """A lone surname as the article's full name for it ("Keane" → "Maria Keane")."""
-        if len(name.split()) != 1 or not name[:1].isupper():
-            return name
-        if name not in self.full_names:
-            if self._runs is None:
-                self._runs = [m.group(0) for m in _CAP_RUN.finditer(self.body)]
-            self.full_names[name] = _full_name(self._runs, name)
-        return self.full_names[name]
-
-    def by_title(self, phrase: str) -> str | None:
-        """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
-        words = [w for w in fold(phrase).split() if w not in ("the", "a", "an")]
-        if not words or not phrase.lower().startswith("the ") or words[-1] not in _PERSON_ROLES:
-            return None
-        best, score = None, 0
-        for title, name in self.intros:
-            # The other words ("treasury", "US") say more than the head noun ("chief", "president").
-            points = sum(2 for w in words[:-1] if w in title) + (words[-1] in title)
-            if points > score:
-                best, score = name, points
-        # Nobody holds that title by name: the person last speaking, or in a standfirst (before anyone
-        # spoke) the first person the article introduces with a title.
-        return best or self.last_person or (self.intros[0][1] if self.intros else None)
-
-    def resolve(self, speaker: str) -> str | None:
-        """The name a speaker phrase stands for; None for a pronoun with nobody before it."""
-        if fold(speaker) in ("he", "she", "they"):
-            return None if fold(speaker) == "they" else self.last_person
-        name = speaker_name(speaker)
-        if name == speaker.strip() and not is_person(name):
-            name = self.by_title(speaker) or name
-        name = self.full(name)
-        words = fold(name).split()
-        # "A lawyer for the defence said …. He said his client …": an unnamed person is "he" too.
-        if is_person(name) or (words and words[0] in ("a", "an") and set(words) & _PERSON_ROLES):
-            self.last_person = name
-        return name
-
-    def saw_sentence(self, sentence: str) -> None:
-        """A sentence opening with a person's name makes that person the one "he" stands for next."""
-        m = _SUBJECT.match(sentence)
-        if not m or any(_CALENDAR.match(w) or w in _SENTENCE_OPENERS for w in m.group(0).split()[:1]):
-            return
-        name = self.full(speaker_name(m.group(0)))
-        if is_person(name) and len(name.split()) > 1:
-            self.last_person = name
-
 
 def attributed_statements(body: str) -> list[Statement]:
     """Every attributed statement found in `body`, in text order."""
     found: list[Statement] = []
-    speakers = _Speakers(body)
+    speakers = Speakers(body)
     sentences = split_sentences(body)
-    orphans: list[int] = []  # sentences of quotation with nobody named in them
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = body[s_start:s_end]
-        matches = _matches(sentence)
-        if not matches and (sentence[:1] in _OPEN or (sentence.rstrip()[-1:] in _CLOSE and _odd_quotes(sentence))):
-            orphans.append(i)
-        for start, end, who, kind in matches:
-            speaker = _clean_speaker(who)
-            name = speakers.resolve(speaker) if speaker else None
+        for start, end, who, kind in _matches(sentence):
+            speaker = clean_speaker(who)
+            name = speakers.resolve(speaker, s_start + start) if speaker else None
             if name is None:
                 continue
             a, b = _trim(body, s_start + start, s_start + end)
             if b - a >= 12:
                 by_sentence.setdefault(i, []).append(Statement(speaker, name, body[a:b], kind, a, b))
-        speakers.saw_sentence(sentence)
-    # A quotation running over several sentences is attributed once, before or after: its other
-    # sentences take the speaker of the quotation next to them.
-    for i in orphans:
-        near = by_sentence.get(i - 1) or by_sentence.get(i + 1)
-        quoted = [st for st in near or () if st.kind == QUOTE]
-        if quoted:
-            a, b = _trim(body, *sentences[i])
-            by_sentence.setdefault(i, []).append(Statement(quoted[-1].speaker, quoted[-1].name, body[a:b], QUOTE, a, b))
+        speakers.saw_sentence(sentence, s_start)
+    _attribute_quotation_runs(body, sentences, by_sentence)
     for statements in by_sentence.values():
         found.extend(statements)
     return _without_overlaps(found)
 
 
-def _odd_quotes(sentence: str) -> bool:
-    return (sentence.count('"') + sentence.count("“") + sentence.count("”")) % 2 == 1
+def _odd_quotes(text: str) -> bool:
+    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
+
+
+def quotation_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in `body`, across sentences and paragraphs.
+
+    Curly quotes say which they are; a straight one opens after a space or a bracket and before a
+    word, and closes otherwise (counting them is thrown off by one stray mark). A quotation still open at a paragraph's
+    end runs on when the next paragraph opens with a quotation mark (the news convention for a
+    quotation of several paragraphs) and ends there otherwise (a lost closing mark).
+    """
+    spans, start = [], None
+    for i, ch in enumerate(body):
+        if ch == "\n" and start is not None and body[i + 1:i + 2] == "\n":
+            if body[i:].lstrip()[:1] not in _OPEN:
+                spans.append((start, i))
+                start = None
+            continue
+        if ch not in _OPEN + _CLOSE:
+            continue
+        opens = ch == "“" or (ch == '"' and _opens(body, i))
+        if opens and start is None:
+            start = i
+        elif not opens and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(body)))
+    return spans
+
+
+def _opens(body: str, i: int) -> bool:
+    before, after = body[i - 1:i], body[i + 1:i + 2]
+    return (not before or before.isspace() or before in "([—–-") and bool(after) and not after.isspace()
+
+
+def _attribute_quotation_runs(body: str, sentences: list[tuple[int, int]],
+                              by_sentence: dict[int, list[Statement]]) -> None:
+    """Give the sentences of a quotation running over several the speaker it is attributed to once.
+
+    "“A. B. C,” X said": A and B name nobody; they are X's. A quotation nobody is named in takes the
+    quotation attributed in the sentence right before it ("X said: “A.” “B.”") or right after it.
+    """
+    for q_start, q_end in quotation_spans(body):
+        inside = [i for i, (a, b) in enumerate(sentences) if a < q_end and b > q_start
+                  and min(b, q_end) - max(a, q_start) >= 0.5 * (b - a)]
+        if len(inside) < 1:
+            continue
+        # The attributed end of the quotation ("…,” X said" or "X said: “…"), however the patterns saw it;
+        # a statement reported inside the quotation ("… he said he wants …") is not its speaker.
+        quoted = [st for i in inside for st in by_sentence.get(i, ())
+                  if abs(st.end - q_end) <= 3 or abs(st.start - q_start) <= 3]
+        if not quoted:
+            before, after = inside[0] - 1, inside[-1] + 1
+            quoted = [st for st in by_sentence.get(before, ()) if st.kind == QUOTE][-1:] \
+                or [st for st in by_sentence.get(after, ()) if st.kind == QUOTE][:1]
+        if not quoted:
+            continue
+        for i in inside:
+            if by_sentence.get(i):
+                continue
+            a, b = _trim(body, max(sentences[i][0], q_start), min(sentences[i][1], q_end))
+            if b - a >= 8:
+                st = min(quoted, key=lambda q: abs(q.start - a))
+                by_sentence[i] = [Statement(st.speaker, st.name, body[a:b], QUOTE, a, b)]
 
 
 def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
@@ -358,15 +208,20 @@ def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
         out.append((m.start("q"), m.end("q"), m.group("who") or m.group("who2"), QUOTE))
     for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
         out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
+    for m in _WHICH_X_SAYS.finditer(sentence):
+        if not _odd_quotes(sentence[:m.start()]):  # inside a quotation it is the quoted speaker's words
+            out.append((m.start("s"), m.end("s"), m.group("who"), REPORTED))
     if not out:
-        for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
+        for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
                         _SAID_AT_END):
             m = pattern.match(sentence)
             who = m and (m.group("who") if m.groupdict().get("who") else m.groupdict().get("who2"))
             if m and who:
                 out.append((m.start("s"), m.end("s"), who, REPORTED))
                 break
-    subject = _SUBJECT.match(sentence)
+    subject = SUBJECT.match(sentence)
+    if subject and not out and not _names_someone(subject.group(0)):
+        subject = None  # "Unswayed by Sessions's account, …": a capitalised opener that is no name
     clause = _CLAUSE.search(sentence, out[-1][0] if out else 0)
     if clause and (out or subject):
         who = out[-1][2] if out else subject.group(0)  # type: ignore[union-attr]
@@ -374,6 +229,12 @@ def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
             out[-1] = (out[-1][0], clause.start(), out[-1][2], out[-1][3])
         out.append((clause.start("s"), clause.end("s"), who, REPORTED))
     return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out]
+
+
+def _names_someone(phrase: str) -> bool:
+    """True for a sentence-opening phrase that is a person's full name or a titled name ("Adam Schiff")."""
+    name = speaker_name(phrase)
+    return is_person(name) and len(name.split()) >= 2
 
 
 def _is_quoted(text: str) -> bool:

@@ -5,8 +5,9 @@
 nearest 1 October (the publication year, or the year before when that would
 put it more than `FUTURE_DAYS` ahead). Rule-based and deterministic: a timeline
 is ordered by these days, so nothing is guessed — text without a day-precise
-expression gives no date (months, "last week" and "recently" are too vague to
-place an event on a line of days).
+expression gives no day; one naming a month or a week ("In December of last year",
+"earlier this week") is placed on that period's first day and marked with its
+precision (`qa.period_dates`); "recently" places nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from qa.dates import MONTHS, WEEKDAYS
+from qa.period_dates import period_spans
 
 # A yearless day more than this many days after publication is read as last year's:
 # news looks back far more than ahead ("Dec. 28" in a January article is last December).
@@ -38,6 +40,20 @@ _FUTURE = re.compile(r"\b(?:will|would|is due|are due|is set|are set|is schedule
                      r"are expected|plans? to|next)\b[^.;]{0,60}$", re.IGNORECASE)
 
 
+# The first verb of a sentence, roughly its main clause's: present ("has not confirmed", "remains")
+# means the sentence reports a state as of publication ("North Korea has not confirmed that the person
+# killed on 13 February …"), so a day named after it is background, not the news; past ("said",
+# "was", "drove") means the named day can be the event's.
+_FIRST_VERB = re.compile(r"\b(?P<present>has|have|is|are|remains?|continues?)\b|\b(?P<past>was|were|had|did|said|told|"
+                         r"\w{3,}ed|will|would|could|may|might)\b", re.IGNORECASE)
+
+
+def reports_a_state(text: str, at: int) -> bool:
+    """True when `text`'s first verb, before offset `at`, is in the present: the news is a state as of publication."""
+    m = _FIRST_VERB.search(text, 0, at)
+    return bool(m and m.group("present"))
+
+
 @dataclass(frozen=True)
 class TextDate:
     """A day named in a text: the day, the words it was read from and their offsets in that text."""
@@ -47,6 +63,7 @@ class TextDate:
     start: int
     end: int
     relative: bool  # read against the publication date ("Tuesday", "yesterday", a day without a year)
+    precision: str = "day"  # "day", or "month"/"week" for a period placed on its first day
 
 
 def _month(word: str) -> int:
@@ -111,6 +128,18 @@ def dates_in_text(text: str, published: date | None) -> list[TextDate]:
 
 
 def event_date(text: str, published: date | None) -> TextDate | None:
-    """The day a sentence says its event happened: the first day it names, or None."""
-    days = dates_in_text(text, published)
-    return days[0] if days else None
+    """The day a sentence says its event happened: the first day it names, else the first month or
+    week it names (its first day, with that precision), else None.
+
+    Days and periods named after a present-tense first verb are skipped (`reports_a_state`): such a
+    sentence's news is as of publication.
+    """
+    days = [d for d in dates_in_text(text, published) if not reports_a_state(text, d.start)]
+    if days:
+        return days[0]
+    for first, phrase, start, end, precision in period_spans(text, published):
+        if reports_a_state(text, start):
+            continue
+        year_given = bool(re.search(r"(?:19|20)\d\d", phrase))
+        return TextDate(first, phrase, start, end, relative=not year_given, precision=precision)
+    return None

@@ -73,12 +73,16 @@ class TimelineEvent:
     text: str
     citation: EventCitation
     also_in: tuple[ArticleRef, ...] = ()  # syndicated copies and other outlets reporting the same sentence
+    # "day"; "month" or "week" when the text names only a period ("In December of last year"): `day`
+    # is then the period's first day (qa.period_dates)
+    date_precision: str = "day"
 
     def to_json(self) -> dict:
         """The event as in `timeline --json` (`date` and `date_kind` left out for undated events)."""
         out: dict = {}
         if self.day is not None:
-            out = {"date": self.day.isoformat(), "date_kind": self.date_kind, "date_phrase": self.date_phrase}
+            out = {"date": self.day.isoformat(), "date_kind": self.date_kind, "date_phrase": self.date_phrase,
+                   "date_precision": self.date_precision}
         return {**out, "text": self.text, "citation": self.citation.to_json(),
                 "also_in": [ref.to_json() for ref in self.also_in]}
 
@@ -124,6 +128,7 @@ def event_of(passage: Passage, body_offset_text: str, words: set[str]) -> Timeli
     found = event_date(sentence, published)
     if published is None and found is not None and found.relative:
         found = None  # an undated article's "Tuesday" or "Oct. 1" has nothing to be read against
+    precision = found.precision if found is not None else "day"
     if found is not None:
         day, kind, phrase = found.day, EVENT, found.phrase
     elif published is not None:
@@ -134,7 +139,7 @@ def event_of(passage: Passage, body_offset_text: str, words: set[str]) -> Timeli
     if len(text) > MAX_EVENT_CHARS:
         text = text[:MAX_EVENT_CHARS].rsplit(" ", 1)[0] + " …"
     citation = EventCitation(passage.ref, sentence, passage.start + s, passage.start + e, passage.text)
-    return TimelineEvent(day, kind, phrase, text, citation, passage.also_in)
+    return TimelineEvent(day, kind, phrase, text, citation, passage.also_in, precision)
 
 
 def _merge_repeats(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
@@ -144,8 +149,7 @@ def _merge_repeats(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
         key = " ".join(re.findall(r"\w+", fold(e.text)))
         if key in kept:
             first = kept[key]
-            kept[key] = TimelineEvent(first.day, first.date_kind, first.date_phrase, first.text, first.citation,
-                                      (*first.also_in, e.citation.ref, *e.also_in))
+            kept[key] = replace(first, also_in=(*first.also_in, e.citation.ref, *e.also_in))
         else:
             kept[key] = e
     return list(kept.values())

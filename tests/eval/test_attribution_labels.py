@@ -17,9 +17,10 @@ from eval.attribution import load_labels, score_attribution
 from index.settings import IndexSettings
 
 LABELS = Path(__file__).parents[1] / "fixtures" / "attribution" / "statements.jsonl"
-# Two more articles (ABC News 8, RTÉ 1197), labelled after the patterns were tuned on LABELS and
-# never used to tune them: how well the patterns carry to articles they were not fitted on.
-HELD_OUT = LABELS.with_name("held_out.jsonl")
+# Seven more articles (ABC News 8, RTÉ 1197; Al Jazeera 2292, TASS 152, RTÉ 2510, CNN 3303, DW 895),
+# labelled after the patterns were first tuned on LABELS and never used to tune them: how well the
+# patterns carry to articles they were not fitted on (see the fixture README).
+HELD_OUT = (LABELS.with_name("held_out.jsonl"), LABELS.with_name("held_out_2.jsonl"))
 
 
 def test_the_labels_are_at_least_100_statements_of_several_articles():
@@ -27,6 +28,21 @@ def test_the_labels_are_at_least_100_statements_of_several_articles():
     assert len(records) >= 100
     assert len({r["article_id"] for r in records}) >= 5
     assert all(r["speaker"].strip() and len(r["text"]) >= 8 for r in records)
+
+
+def test_a_text_printed_twice_is_labelled_by_its_occurrence(tmp_path):
+    body = "Lavrov said that ties improved. More text. Lavrov also said that ties improved."
+    path = tmp_path / "labels.jsonl"
+    path.write_text(json.dumps({"article_id": "1", "speaker": "Lavrov", "text": "ties improved"}) + "\n"
+                    + json.dumps({"article_id": "1", "speaker": "Lavrov", "text": "ties improved", "occurrence": 2})
+                    + "\n", encoding="utf-8")
+    first, second = load_labels(path, {"1": body})
+    assert body[first.start:first.end] == body[second.start:second.end] == "ties improved"
+    assert first.start < 20 < second.start
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"article_id": "1", "speaker": "L", "text": "ties improved", "occurrence": 3}) + "\n")
+    with pytest.raises(ValueError, match="bad.jsonl:1"):
+        load_labels(bad, {"1": body})
 
 
 def demo_bodies() -> dict[str, str]:
@@ -46,17 +62,24 @@ def test_speaker_attribution_precision_and_recall_on_the_labelled_articles():
     assert score.labels >= 100
     # Floors just under the measured numbers (see README, "Who said what"): a regression fails here.
     assert score.precision >= 0.95  # measured 1.000
-    assert score.recall >= 0.70  # measured 0.716
+    assert score.recall >= 0.79  # measured 0.817
+
+
+def test_the_held_out_labels_are_at_least_100_statements_of_other_articles():
+    records = [json.loads(line) for path in HELD_OUT for line in path.read_text(encoding="utf-8").splitlines()]
+    tuning = {json.loads(line)["article_id"] for line in LABELS.read_text(encoding="utf-8").splitlines()}
+    assert len(records) >= 100
+    assert len({r["article_id"] for r in records}) >= 6 and not tuning & {r["article_id"] for r in records}
 
 
 @pytest.mark.slow
 def test_speaker_attribution_on_held_out_articles():
     bodies = demo_bodies()
-    score = score_attribution(load_labels(HELD_OUT, bodies), bodies)
+    score = score_attribution([lb for path in HELD_OUT for lb in load_labels(path, bodies)], bodies)
     print(f"\nattribution on {score.labels} held-out statements: found {score.found}, "
           f"precision {score.precision:.3f}, recall {score.recall:.3f}")
-    assert score.labels >= 25
-    # Far below the tuned set (measured 0.600 / 0.250): abbreviated titles without a period ("Sgt
-    # McCabe"), "the Independent Senator", tweets and headlines glued to the text are not handled.
-    assert score.precision >= 0.5
-    assert score.recall >= 0.2
+    assert score.labels >= 100
+    # Below the targets (measured 0.887 / 0.635, see README "Timelines and who said what"): floors that
+    # catch a regression, not the goal.
+    assert score.precision >= 0.85
+    assert score.recall >= 0.6

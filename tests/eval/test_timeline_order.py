@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
-from eval.timeline_order import order_agreement
+import pytest
+
+from eval.timeline_order import load_gold_days, order_agreement
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "timeline_order"
 
 GOLD = {"a": date(2016, 12, 19), "b": date(2016, 12, 23), "c": date(2017, 2, 9), "d": date(2017, 2, 13)}
 
@@ -25,3 +31,18 @@ def test_an_old_event_placed_on_its_publication_day_lowers_tau():
 def test_only_articles_both_list_count():
     score = order_agreement({"a": GOLD["a"], "x": date(2017, 1, 1)}, GOLD)
     assert score.n == 1 and score.tau != score.tau  # NaN: no pair to compare
+
+
+def test_the_labelled_topics_load_tuned_and_new_apart():
+    tuned = load_gold_days(FIXTURES / "demo_full.jsonl")
+    new = load_gold_days(FIXTURES / "new_topics.jsonl")
+    assert set(tuned) == {"Berlin Christmas market attack", "Kim Jong-nam killed in Malaysia"}
+    assert len(new) >= 2 and not set(new) & set(tuned)
+    assert all(len(days) >= 10 for days in new.values())
+
+
+def test_a_bad_day_names_its_line(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"topic": "t", "article_id": "a", "day": "2017-02-30"}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="gold.jsonl:1"):
+        load_gold_days(path)

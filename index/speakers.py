@@ -1,0 +1,244 @@
+"""Who a speaker phrase stands for: titles, names, organisations and pronouns in news text.
+
+"Turkish Prime Minister Ahmet Davutoğlu" is Ahmet Davutoğlu, a lone "Davutoğlu"
+is the full name the article gave, "the president" is the person the article
+introduced with those title words, "he" is the last person speaking. Lexicons and
+rules, no model; `index.attribution` finds the statements, this module names
+their speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.text import fold
+
+# Lower-case words a speaker phrase may hold between its capitalised words ("spokesman for the ministry").
+TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|official|officials|chief|head|director|"
+                r"leader|ambassador|envoy|lawyer|attorney|police|ministry|source|sources|analyst|analysts|"
+                r"expert|experts|prosecutor|prosecutors|governor|mayor|senator|chairman|chairwoman|"
+                r"representative|officer|commander|general|aide|adviser|advisor|statement|report|agency|"
+                r"service|office|department|government|coach|manager|executive|founder|professor|"
+                r"researcher|researchers|witness|witnesses|spokesperson|press|counterpart|colleague|"
+                r"deputy|foreign|defense|defence|interior|prime|state|engineer|councillor|councilor|teacher|doctor|"
+                r"nurse|commuter|resident|residents|farmer|worker|workers|student|scientist|economist|historian|"
+                r"author|writer|actor|actress|singer|player|captain|striker|chef|owner|shopkeeper|partner|"
+                r"member|members|activist|activists|campaigner|organiser|organizer|editor|journalist|"
+                r"correspondent|mother|father|wife|husband|daughter|son|sister|brother|friend|neighbour|"
+                r"spokeswoman|boss|chairperson|president's|leader's|vice|senior|former|top|board|staff|"
+                r"council|party|union|committee|company|club|city|county|team|group|opposition|campaign|"
+                r"church|school|hospital|army|military|court|bank|firm|prosecution|barrister|solicitor|judge|counsel|"
+               # people described, not named: "neighbours said", "one local said", "relatives say"
+               r"neighbours|neighbors|neighbor|relatives|relative|families|family|locals|local|villagers|survivors|"
+               r"survivor|protesters|protester|critics|supporters|authorities|investigators|doctors|victims|parents|"
+               r"man|woman|men|women|people|pathologist|officers|leaders|lawmakers|legislators|diplomats|"
+               # titles, also without their period ("Sgt McCabe", "Prof Cassidy")
+               r"sgt|lt|gen|col|capt|cmdr|adm|rep|sen|gov|prof|dr|insp|supt|det|cllr|mr|mrs|ms")
+_CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
+_LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
+_WORD = rf"(?:{_CAP}|{TITLE_NOUNS}|[a-z]+['’]s)"
+# A speaker: an optional article, then up to nine capitalised words, titles and links, ending in a word.
+# The determiner may carry one adjective before a name or title ("a shaken Tebeju Asres", "one local").
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther)"
+SPEAKER = rf"(?:{_DETERMINER}\s+(?:[a-z]{{3,}}\s+(?=[A-Z]))?)?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+SPEAKER_PHRASE = re.compile(SPEAKER)
+
+# Words of a speaker phrase that are titles or descriptions, not the name ("Turkish Prime Minister").
+_TITLE_WORDS = set(fold(TITLE_NOUNS.replace("|", " ").replace("(?:", " ").replace(")", " ")).split()) | {
+    "mr", "mrs", "ms", "dr", "sir", "u.s.", "us", "u.n.", "un", "eu", "the", "a", "an", "of", "for", "and",
+    "his", "her", "their", "its", "senior", "former", "acting", "top", "chief", "vice", "deputy", "minister",
+    "secretary", "president", "spokesman", "spokeswoman", "king", "queen", "prince", "pope", "sen.", "rep.", "gov.",
+    "gen.", "col.", "lt.", "sgt.", "capt.", "prof.", "dr.", "mr.", "mrs.", "ms.", "adm.", "cmdr.", "insp.", "supt.",
+    "det.", "cllr.", "rev.", "rev", "garda", "detective", "inspector", "superintendent", "sergeant", "lieutenant",
+    "colonel", "admiral", "professor", "prime", "foreign", "affairs", "defence", "defense", "state", "chancellor",
+    "premier", "leader", "chairman", "ceo", "coach", "manager", "judge", "justice", "attorney", "general", "white",
+    "house", "press", "prosecutor", "ambassador", "envoy", "director", "head", "commander", "mayor", "governor"}
+# Title words that say what someone is ("minister", "president"): "the president" finds the person introduced so.
+_ROLE_WORDS = frozenset(_TITLE_WORDS - {"the", "a", "an", "of", "for", "and", "his", "her", "their", "its", "mr", "mrs",
+                                        "ms", "dr", "sir", "new", "former", "senior", "top", "acting"})
+# Heads of phrases that stand for one person ("the president", "the diplomat"), not a thing ("the transcripts").
+_PERSON_ROLES = frozenset("president minister diplomat secretary chief spokesman spokeswoman leader ambassador envoy "
+                          "governor senator official premier chancellor lawyer prosecutor judge general commander "
+                          "director head chairman chairwoman mayor coach king queen prince pope".split())
+# Nationality and role adjectives end like these: "Turkish", "Russian", "Syrian", "Chinese", "Israeli".
+_ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese)$|^(?:american|german|israeli|iraqi|saudi|pakistani|afghan|kuwaiti|"
+                        r"qatari|emirati|yemeni|thai|nepali|bangladeshi|somali|iranian|moroccan|mexican|cuban|"
+                        r"kenyan|nigerian|ugandan|chilean|peruvian|venezuelan|dutch|french|greek|swiss|irish|"
+                        r"welsh|scottish|british|danish|polish|finnish|spanish|czech|slovak|chinese)$", re.I)
+# Names of organisations rather than people: a pronoun never stands for them.
+_ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|Pentagon|House|Kremlin|Council|"
+                           r"Commission|Police|Party|Union|News|Press|TASS|Reuters|Government|Committee|Court|Bank|"
+                           r"Group|Association|Organi[sz]ation|Services?|Army|Forces|Agency|Journal|Telegraph|"
+                           r"Guardian|BBC|CNN|Xinhua|Anadolu|Interfax|Daily|Institute|University|Company|Inc|"
+                           r"Corp|Ltd|Club|Federation|League|Board|Authority|Bureau|Embassy|Airlines?|Network)\b"
+                           r"|^[A-Z]{2,}$|ministry|department|office|government|police|agency|spokes")
+# A person's name opening a sentence ("Adam Schiff, a Democratic ranking member …, rejected …").
+SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,6}[A-Z][\w'’\-]+\b")
+
+_SENTENCE_OPENERS = {"On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
+                     "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier", "So",
+                     "Yet", "Then", "Since", "Though", "Although", "Because", "Asked", "Told", "For", "With", "By"}
+# Phrases the patterns catch as speakers that are not speakers.
+_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "one", "the statement"}
+
+
+def speaker_name(phrase: str) -> str:
+    """The name inside a speaker phrase: "Turkish Prime Minister Ahmet Davutoğlu" → "Ahmet Davutoğlu".
+
+    The longest run of capitalised words at the end that are neither titles nor
+    nationality adjectives; the phrase itself when it has none ("a spokesman").
+    """
+    words = phrase.split()
+    name: list[str] = []
+    for word in reversed(words):
+        plain = word.strip(",.;:").rstrip("'’s") if word.endswith(("'s", "’s")) else word.strip(",;:")
+        if not plain or not (plain[0].isupper() or plain.startswith(("al-", "el-"))):
+            if name and plain in ("bin", "al", "de", "van", "von", "da"):
+                name.insert(0, plain)
+                continue
+            break
+        if fold(plain) in _TITLE_WORDS:
+            break
+        name.insert(0, plain)
+    if name and all(fold(w) in _TITLE_WORDS for w in name):
+        name = []
+    return " ".join(name) if name else phrase.strip()
+
+
+def name_words(text: str) -> list[str]:
+    """The folded words of a name or query with titles taken out (how speakers are matched)."""
+    words = re.findall(r"[\w'’.\-]+", fold(text))
+    kept = [w.strip(".'’") for w in words if w not in _TITLE_WORDS and w.strip(".'’")]
+    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in kept]
+
+
+def matches_speaker(query: str, speaker: str) -> bool:
+    """True when every name word of `query` is a word of `speaker` (accents, case and titles ignored).
+
+    "Davutoglu" and "Prime Minister Davutoğlu" both match "Turkish Prime Minister Ahmet Davutoğlu".
+    """
+    wanted = name_words(query)
+    have = set(re.findall(r"\w+", fold(speaker).replace("’s", "").replace("'s", "")))
+    return bool(wanted) and all(w in have for w in (re.findall(r"\w+", " ".join(wanted))))
+
+
+# Month and weekday names and their abbreviations, whole words only ("Mark" and "Sunil" are names).
+CALENDAR = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                      r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s(?:day)?)?|"
+                      r"Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?$")
+
+
+def clean_speaker(phrase: str) -> str | None:
+    phrase = re.split(r"\s+(?:on|last|this|in)\s+|\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", phrase.strip())[0]
+    phrase = phrase.rstrip(",.")
+    if fold(phrase) in _NOT_SPEAKERS or CALENDAR.match(phrase.split()[0] if phrase.split() else ""):
+        return None
+    words = phrase.split()
+    if not any(w[0].isupper() for w in words if w) and not re.search(TITLE_NOUNS, phrase) \
+            and fold(words[0] if words else "") not in ("the", "a", "an") \
+            and fold(phrase) not in ("he", "she", "they"):
+        return None
+    # A sentence-initial capital that is an ordinary word ("The", "But") alone is no speaker.
+    if len(words) == 1 and fold(words[0]) in {"the", "a", "an", "but", "and", "also", "so", "yet", "mr", "mrs", "ms"}:
+        return None
+    return phrase
+
+
+_CAP_RUN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+\b")
+
+
+def _full_name(runs: list[tuple[int, str]], surname: str, at: int) -> str:
+    """"Davutoğlu" → "Ahmet Davutoğlu" when the article names him in full (first names are not titles).
+
+    `runs` are the article's runs of two or three capitalised words with their offsets, in text
+    order. The latest full name before `at` wins ("Sartaj Khan …, Abdul Aziz Khan …. Khan said" is
+    Abdul Aziz Khan), else the first one after it (a standfirst's surname named in full below).
+    """
+    names = []
+    for start, run in runs:
+        words = run.split()
+        if words[-1].rstrip("'’s") != surname and words[-1] != surname:
+            continue
+        first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))
+                 and w not in _SENTENCE_OPENERS]  # "As Lavrov said": "As" is no first name
+        if first and first == words[-1 - len(first):-1]:
+            names.append((start, " ".join([*first, surname])))
+    before = [name for start, name in names if start < at]
+    return before[-1] if before else (names[0][1] if names else surname)
+
+
+def is_person(name: str) -> bool:
+    """True for a name that looks like a person's (capitalised words, not an organisation)."""
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() and any(c.islower() for c in w) for w in words) \
+        and not _ORGANISATION.search(name) \
+        and not any(fold(w) in _TITLE_WORDS for w in words)
+
+
+class Speakers:
+    """Who the speaker phrases of one article stand for: full names, titles ("the president") and pronouns."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.last_person: str | None = None  # what "he"/"she" stands for: the latest person speaking or opening a sentence
+        self._intros: list[tuple[set[str], str]] | None = None
+        self._runs: list[tuple[int, str]] | None = None
+
+    @property
+    def intros(self) -> list[tuple[set[str], str]]:
+        """(title words, name) of each person the article introduces with a title (found when first needed)."""
+        if self._intros is None:
+            self._intros = []
+            for m in SPEAKER_PHRASE.finditer(self.body):
+                name = speaker_name(m.group(0))
+                title = set(fold(m.group(0)).split()) - set(fold(name).split())
+                if title & _ROLE_WORDS and len(name.split()) > 1 and is_person(name):
+                    self._intros.append((title, name))
+        return self._intros
+
+    def full(self, name: str, at: int = 0) -> str:
+        """A lone surname as the article's full name for it, as of offset `at` ("Keane" → "Maria Keane")."""
+        if len(name.split()) != 1 or not name[:1].isupper():
+            return name
+        if self._runs is None:
+            self._runs = [(m.start(), m.group(0)) for m in _CAP_RUN.finditer(self.body)]
+        return _full_name(self._runs, name, at)
+
+    def by_title(self, phrase: str) -> str | None:
+        """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
+        words = [w for w in fold(phrase).split() if w not in ("the", "a", "an")]
+        if not words or not phrase.lower().startswith("the ") or words[-1] not in _PERSON_ROLES:
+            return None
+        best, score = None, 0
+        for title, name in self.intros:
+            # The other words ("treasury", "US") say more than the head noun ("chief", "president").
+            points = sum(2 for w in words[:-1] if w in title) + (words[-1] in title)
+            if points > score:
+                best, score = name, points
+        # Nobody holds that title by name: the person last speaking, or in a standfirst (before anyone
+        # spoke) the first person the article introduces with a title.
+        return best or self.last_person or (self.intros[0][1] if self.intros else None)
+
+    def resolve(self, speaker: str, at: int = 0) -> str | None:
+        """The name a speaker phrase at offset `at` stands for; None for a pronoun with nobody before it."""
+        if fold(speaker) in ("he", "she", "they"):
+            return None if fold(speaker) == "they" else self.last_person
+        name = speaker_name(speaker)
+        if name == speaker.strip() and not is_person(name):
+            name = self.by_title(speaker) or name
+        name = self.full(name, at)
+        words = fold(name).split()
+        # "A lawyer for the defence said …. He said his client …": an unnamed person is "he" too.
+        if is_person(name) or (words and words[0] in ("a", "an") and set(words) & _PERSON_ROLES):
+            self.last_person = name
+        return name
+
+    def saw_sentence(self, sentence: str, at: int = 0) -> None:
+        """A sentence (at offset `at`) opening with a person's name makes that person the one "he" stands for next."""
+        m = SUBJECT.match(sentence)
+        if not m or any(CALENDAR.match(w) or w in _SENTENCE_OPENERS for w in m.group(0).split()[:1]):
+            return
+        name = self.full(speaker_name(m.group(0)), at)
+        if is_person(name) and len(name.split()) > 1:
+            self.last_person = name
