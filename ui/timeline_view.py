@@ -41,6 +41,15 @@ def _citation_label(event: TimelineEvent) -> str:
             f'{esc(pretty_date(ref.published))}: <span class="nd-event-headline">{esc(ref.title or "Untitled")}</span>')
 
 
+def _period(event: TimelineEvent) -> str:
+    """The event's day as read: "Dec 2016" for a month, "week of 5 Dec 2016" for a week, else the day."""
+    assert event.day is not None
+    if event.date_precision == "month":
+        return event.day.strftime("%b %Y")
+    text = pretty_date(event.day.isoformat())
+    return f"week of {text}" if event.date_precision == "week" else text
+
+
 def event_html(event: TimelineEvent, row: ArticleRow | None) -> str:
     """One line: the day (and how it was found), the sentence quoted, its citation opening the article."""
     if event.day is None:
@@ -49,7 +58,8 @@ def event_html(event: TimelineEvent, row: ArticleRow | None) -> str:
         how = (f"day named in the text: “{event.date_phrase}”" if event.date_kind == EVENT and event.date_phrase
                else "the article's publication day (the sentence names no day)")
         mark = "" if event.date_kind == EVENT else "<sup class='nd-event-pub'>published</sup>"
-        day = f'<span class="nd-event-day" title="{esc(how)}">{esc(pretty_date(event.day.isoformat()))}{mark}</span>'
+        shown = _period(event)
+        day = f'<span class="nd-event-day" title="{esc(how)}">{esc(shown)}{mark}</span>'
     c = event.citation
     cite = reader(row, [Highlight(c.quote_start, c.quote_end, QUOTE)], event.also_in, label=_citation_label(event))
     if row is None:  # removed since: the citation stays, without a reader

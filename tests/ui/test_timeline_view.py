@@ -89,3 +89,15 @@ def test_the_chart_leaves_room_at_both_ends(story_services):
     assert low <= points["date"].min().timestamp() - day and high >= points["date"].max().timestamp() + day
     assert high - low < 60 * day
     assert timeline_view.chart_x_lim(points.iloc[0:0]) is None
+
+
+def test_a_month_or_week_event_shows_its_period_not_a_made_up_day():
+    from dataclasses import replace
+
+    from qa.timeline import EVENT, TimelineEvent
+
+    event = TimelineEvent(date(2016, 12, 1), EVENT, "In December", "Amri drove a truck into the market.",
+                          citation=None, date_precision="month")  # type: ignore[arg-type]
+    assert timeline_view._period(event) == "Dec 2016"
+    assert timeline_view._period(replace(event, date_precision="week")).startswith("week of ")
+    assert timeline_view._period(replace(event, date_precision="day")) == "1 Dec 2016"
