@@ -14,6 +14,7 @@ from qa.query import MAX_K, QuestionError, understand
 from qa.services import Services
 from ui.arguments import UsageError, settings_from
 from ui.json_output import print_json
+from ui.commands_scale import register_bench as register_scale_bench
 
 QUOTE_WIDTH = 96
 
@@ -76,6 +77,7 @@ def register_bench(bench_sub: argparse._SubParsersAction, parent: argparse.Argum
     p.add_argument("--questions", help="a text file with one question per line, or a question-set .jsonl")
     add_llm_options(p)
     p.set_defaults(handler=cmd_bench_query)
+    register_scale_bench(bench_sub, parent)
 
 
 def _as_of(value: str | None) -> date | None:
