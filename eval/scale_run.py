@@ -66,6 +66,7 @@ def run_scale(plan: ScalePlan, embedder, chunker, progress: Callable[[str], None
                   "work_dir": str(plan.work_dir), "embedder": str(plan.embedder_path),
                   "questions": plan.questions, "rebuild_at": plan.rebuild_at, "server": plan.server_url}
         rows += _run_child(config, progress)
+        progress("the curve so far:\n" + format_table(rows))  # survives an interrupted larger size
     return rows
 
 
