@@ -114,8 +114,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def chroma_server(data: Path, timeout: float = 60.0) -> Iterator[str]:
-    """`chroma run` (installed beside this interpreter) on a free loopback port; yields its URL, stops it after."""
+def chroma_server(data: Path, timeout: float = 300.0) -> Iterator[str]:
+    """`chroma run` (installed beside this interpreter) on a free loopback port; yields its URL, stops it after.
+
+    The wait is long because at load average 19 on 2 cores the server was not up after 60 s.
+    """
     import httpx
 
     port = free_port()
