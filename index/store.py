@@ -129,6 +129,7 @@ class ArchiveStore:
         self.chroma = chroma  # embedded in `path/chroma`, or a server (collections per generation)
         self.guard = SwapGuard(self.path)
         self._reopen_lock = threading.Lock()
+        self._summaries: dict[str, tuple[str, object]] = {}  # name -> (store version, value); see _summary
         with self.guard.reading():
             self._open()
 
@@ -191,6 +192,20 @@ class ArchiveStore:
         old = self._version
         self._writes = self.manifest.writes()
         self.chroma.saw_own_write(self.path, old, self._version)
+
+    def _summary(self, name: str, fn: Callable[[], T]) -> T:
+        """`fn()` once per store version (generation + committed writes); callers are inside `_read`.
+
+        Outlets, date span and undated ids are scans of the articles table that every
+        question reads; they change only with a write, which changes the version.
+        """
+        version = self._version
+        cached = self._summaries.get(name)
+        if cached is not None and cached[0] == version:
+            return cached[1]  # type: ignore[return-value]
+        value = fn()
+        self._summaries[name] = (version, value)
+        return value
 
     def _read(self, fn: Callable[[], T]) -> T:
         """Run a read under the swap guard, on the store as it is now at `path`."""
@@ -338,11 +353,15 @@ class ArchiveStore:
     def _dense_search(self, vector: Sequence[float], k: int, where: StoreFilter | None) -> list[ChunkHit]:
         if self.collection.count() == 0:
             return []
+        if where and where.published_by and not (where.since or where.until or where.sources):
+            last = self._summary("date_span", self._date_span)[1]
+            if last is None or last <= where.published_by[:10]:
+                where = None  # nothing is dated after the cut-off: a filtered Chroma query would drop nothing
         scored = self._dense_query(vector, k, self._metadata_filters(where))
         if where and where.published_by and not (where.since or where.until):
             # Chroma's `published_ts <= cut-off` drops undated chunks (they have no such key):
             # search the undated articles separately and merge by cosine.
-            undated = self.manifest.undated_ids()
+            undated = self._summary("undated_ids", self.manifest.undated_ids)
             if undated:
                 extra = [MetadataFilter(key="article_id", value=undated, operator=FilterOperator.IN)]
                 if where.sources:
@@ -450,11 +469,14 @@ class ArchiveStore:
         def read() -> dict[str, int]:
             named, unattributed = self.manifest.outlets(), self.manifest.unattributed()
             return {**named, UNATTRIBUTED: unattributed} if unattributed else named
-        return self._read(read)
+        return dict(self._read(lambda: self._summary("outlets", read)))
 
     def date_span(self) -> tuple[str | None, str | None]:
         """The first and last publication dates in the archive (None when no article is dated)."""
-        _, _, first, last = self._read(lambda: self.manifest.counts())
+        return self._read(lambda: self._summary("date_span", self._date_span))
+
+    def _date_span(self) -> tuple[str | None, str | None]:
+        _, _, first, last = self.manifest.counts()
         return (first[:10] if first else None), (last[:10] if last else None)
 
     def stats(self) -> StoreStats:

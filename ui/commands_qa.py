@@ -15,6 +15,7 @@ from qa.services import Services
 from qa.who_said_what import who_said_what
 from ui.arguments import UsageError, settings_from
 from ui.json_output import print_json
+from ui.commands_scale import register_bench as register_scale_bench
 
 QUOTE_WIDTH = 96
 
@@ -77,6 +78,7 @@ def register_bench(bench_sub: argparse._SubParsersAction, parent: argparse.Argum
     p.add_argument("--questions", help="a text file with one question per line, or a question-set .jsonl")
     add_llm_options(p)
     p.set_defaults(handler=cmd_bench_query)
+    register_scale_bench(bench_sub, parent)
 
 
 def _as_of(value: str | None) -> date | None:

@@ -1,0 +1,173 @@
+"""One point of the scale curve: build a store of N chunks, time its searches, in a process of its own.
+
+`measure_size` writes the replicated demo chunks (eval/scale_corpus.py)
+through the product's write path (`ArchiveStore.put_articles` under the
+store's WriteLock, in batches of about `BATCH_CHUNKS` chunks: manifest, FTS5,
+syndication signatures, flags and statements as ingest records them), then
+times, over the same questions:
+
+- dense: `ArchiveStore.dense_search` with the question vector already encoded;
+- keyword: `ArchiveStore.keyword_search` (FTS5 BM25);
+- hybrid: `NewsQA.retrieve`, what `ask` does before answering (question
+  parsing, MiniLM encoding of the question, dense + keyword, RRF, collapse);
+- ask: `NewsQA.ask` with no LLM (`ask --llm none`);
+- rebuild (at one size): `index.compaction.compact`, the product's rebuild that
+  reuses stored vectors (fresh folder, manifest backup, vectors copied, swap).
+
+Run as `python -m eval.scale_bench CONFIG_JSON`, it prints one `SCALE-ROW`
+JSON line; the driver (eval/scale_run.py) starts one process per size so each
+size's peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from index.chroma_client import EMBEDDED, ChromaLocation
+from index.embedding import Embedder
+from index.lock import WriteLock
+from index.store import ArchiveStore
+from eval.scale_corpus import BaseCorpus, load_cached, read_articles, replicate
+
+BATCH_CHUNKS = 2000  # chunks per put_articles call: one Chroma add and one manifest transaction
+ROW_PREFIX = "SCALE-ROW "
+TIMINGS = ("encode", "dense", "keyword", "hybrid", "ask")
+
+
+@dataclass
+class ScaleRow:
+    """What one store size measured (seconds, MB, milliseconds)."""
+
+    chunks: int
+    articles: int
+    real_chunks: int  # how many of `chunks` are real demo chunks (the rest are replicas)
+    mode: str  # "embedded" or "server"
+    build_s: float
+    disk_mb: float
+    build_rss_mb: float  # peak resident memory after the build (before the embedder is loaded)
+    peak_rss_mb: float  # peak resident memory of the whole run (MiniLM and the queries included)
+    p50: dict[str, float] = field(default_factory=dict)
+    p95: dict[str, float] = field(default_factory=dict)
+    rebuild_s: float | None = None
+    queries: int = 0
+
+
+def disk_bytes(path: Path) -> int:
+    """Bytes the folder occupies on disk (allocated blocks, as `du` counts them)."""
+    total = 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(root, name)).st_blocks * 512
+            except FileNotFoundError:
+                pass
+    return total
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build_store(store: ArchiveStore, corpus: BaseCorpus, target: int,
+                progress: Callable[[str], None] = print) -> tuple[float, int]:
+    """Write `target` chunks into `store` through `put_articles`; returns (seconds, articles)."""
+    started, articles, chunks, batch, batch_chunks = time.perf_counter(), 0, 0, [], 0
+    with WriteLock(store.path):
+        store.ensure_current()
+        for article, article_chunks, vectors in replicate(corpus, target):
+            batch.append((article, article_chunks, vectors))
+            batch_chunks += len(article_chunks)
+            if batch_chunks >= BATCH_CHUNKS:
+                store.put_articles(batch)
+                articles, chunks = articles + len(batch), chunks + batch_chunks
+                batch, batch_chunks = [], 0
+                progress(f"  {chunks}/{target} chunks written, {time.perf_counter() - started:.0f} s")
+        if batch:
+            store.put_articles(batch)
+            articles += len(batch)
+    return time.perf_counter() - started, articles
+
+
+def _ms(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
+
+
+def time_queries(store: ArchiveStore, embedder: Embedder, questions: Sequence[str], *, k: int = 30
+                 ) -> dict[str, list[float]]:
+    """Milliseconds per question of each timing in `TIMINGS` (one untimed warm-up question first)."""
+    from qa.answer import NewsQA
+
+    qa = NewsQA(store, embedder, None)
+    as_of = date.fromisoformat(store.date_span()[1] or date.today().isoformat())  # every article is eligible
+    vectors = embedder.encode(list(questions))
+    warm = questions[0]
+    store.dense_search(vectors[0], k), store.keyword_search(warm, k), qa.ask(warm, as_of=as_of)
+    out: dict[str, list[float]] = {name: [] for name in TIMINGS}
+    for question, vector in zip(questions, vectors):
+        out["encode"].append(_ms(lambda: embedder.encode([question])))
+        out["dense"].append(_ms(lambda: store.dense_search(vector, k)))
+        out["keyword"].append(_ms(lambda: store.keyword_search(question, k)))
+        out["hybrid"].append(_ms(lambda: qa.retrieve(question, as_of=as_of)))
+        out["ask"].append(_ms(lambda: qa.ask(question, as_of=as_of)))
+    return out
+
+
+def measure_size(config: dict, progress: Callable[[str], None] = print) -> list[ScaleRow]:
+    """Build the store of `config["chunks"]` chunks (embedded, then on the server if given) and time it."""
+    corpus = load_cached(read_articles(Path(config["source"]), config.get("limit")), Path(config["cache"]))
+    if corpus is None:
+        raise FileNotFoundError(f"{config['cache']}: no cached chunks for these articles (the driver makes it)")
+    target = int(config["chunks"])
+    locations = [("embedded", EMBEDDED)] + ([("server", ChromaLocation(config["server"]))] if config.get("server")
+                                            else [])
+    rows, embedder = [], None
+    for mode, location in locations:
+        store_dir = Path(config["work_dir"]) / f"store-{target}-{mode}"
+        store = ArchiveStore(store_dir, location)
+        progress(f"{target} chunks ({mode}): building {store_dir}")
+        build_s, articles = build_store(store, corpus, target, progress)
+        row = ScaleRow(target, articles, min(target, corpus.chunk_count), mode, round(build_s, 1),
+                       round(disk_bytes(store_dir) / 2**20, 1), round(peak_rss_mb(), 1), 0.0)
+        embedder = embedder or Embedder(Path(config["embedder"]))
+        progress(f"{target} chunks ({mode}): timing {len(config['questions'])} questions")
+        times = time_queries(store, embedder, config["questions"])
+        row.queries = len(config["questions"])
+        row.p50 = {name: round(float(np.percentile(v, 50)), 1) for name, v in times.items()}
+        row.p95 = {name: round(float(np.percentile(v, 95)), 1) for name, v in times.items()}
+        if target == config.get("rebuild_at"):
+            from index.compaction import compact
+
+            progress(f"{target} chunks ({mode}): rebuilding (compaction: stored vectors copied, no re-embedding)")
+            with WriteLock(store.path):
+                t0 = time.perf_counter()
+                compact(store)
+                row.rebuild_s = round(time.perf_counter() - t0, 1)
+        store.close()
+        row.peak_rss_mb = round(peak_rss_mb(), 1)
+        rows.append(row)
+    return rows
+
+
+def main(argv: Sequence[str]) -> int:
+    """Child-process entry: measure one size, print its rows as `SCALE-ROW` JSON lines."""
+    config = json.loads(argv[0])
+    for row in measure_size(config, progress=lambda line: print(line, file=sys.stderr, flush=True)):
+        print(ROW_PREFIX + json.dumps(asdict(row)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,67 @@
+"""Archive-wide summaries (outlets, date span, undated ids) are read once per store version, not per question.
+
+At scale each was a scan of the articles table on every question (`NewsQA.retrieve`
+reads outlets and the date span; the as-of cut-off reads the undated ids), and the
+cut-off turned every dense search into a filtered Chroma query even when no article
+is dated after it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from index.article import Article
+from index.chunking import Chunk
+from index.lock import WriteLock
+from index.store import ArchiveStore, StoreFilter
+
+
+def put(store: ArchiveStore, n: int, source: str | None, published: str | None, word: str) -> None:
+    article = Article(id=f"a{n}", title=f"Story {n} {word}", body=f"The {word} story number {n}.", path="x.jsonl",
+                      published=published, source=source)
+    vector = np.zeros(384, dtype=np.float32)
+    vector[n] = 1.0
+    with WriteLock(store.path):
+        store.put_article(article, [Chunk(f"a{n}#c-0", article.id, 0, article.body, 0, len(article.body))], [vector])
+
+
+def article_scans(store: ArchiveStore, fn) -> list[str]:
+    seen: list[str] = []
+    store.manifest.db.set_trace_callback(seen.append)
+    try:
+        fn()
+    finally:
+        store.manifest.db.set_trace_callback(None)
+    return [s for s in seen if "FROM articles" in s and "IN (" not in s]
+
+
+def test_outlets_and_date_span_are_read_once_per_version_and_follow_writes(tmp_path):
+    store = ArchiveStore(tmp_path / "store")
+    put(store, 1, "BBC", "2017-03-01", "storm")
+    put(store, 2, "TASS", "2017-03-05", "harbour")
+    assert store.outlets() == {"BBC": 1, "TASS": 1} and store.date_span() == ("2017-03-01", "2017-03-05")
+    assert article_scans(store, lambda: (store.outlets(), store.date_span(), store.outlets())) == []
+    put(store, 3, "CNN", "2017-04-01", "river")  # this process's write
+    assert store.outlets()["CNN"] == 1 and store.date_span()[1] == "2017-04-01"
+    other = ArchiveStore(tmp_path / "store")  # another writer's commit is seen too
+    put(other, 4, "DW", "2017-05-01", "market")
+    assert store.outlets()["DW"] == 1 and store.date_span()[1] == "2017-05-01"
+    other.close()
+    store.close()
+
+
+def test_an_as_of_cut_off_after_the_last_date_searches_unfiltered_and_an_earlier_one_still_cuts(tmp_path):
+    store = ArchiveStore(tmp_path / "store")
+    for n, (source, published) in enumerate([("BBC", "2017-03-01"), ("TASS", "2017-03-05"), ("DW", None)], 1):
+        put(store, n, source, published, "storm")
+    query = np.full(384, 0.05, dtype=np.float32)
+    plain = [h.chunk_id for h in store.dense_search(query, 5)]
+    calls: list[object] = []
+    original = store._dense_query
+    store._dense_query = lambda vector, k, filters: calls.append(filters) or original(vector, k, filters)
+    late = [h.chunk_id for h in store.dense_search(query, 5, StoreFilter(published_by="2017-06-01"))]
+    assert sorted(late) == sorted(plain) and calls == [None]  # one unfiltered query, nothing dropped
+    early = {h.chunk_id for h in store.dense_search(query, 5, StoreFilter(published_by="2017-03-02"))}
+    assert early == {"a1#c-0", "a3#c-0"}  # the 5 March article is cut off, the undated one kept
+    assert article_scans(store, lambda: store.dense_search(query, 5, StoreFilter(published_by="2017-03-02"))) == []
+    store.close()
