@@ -77,6 +77,8 @@ def bench_ingest(settings: IndexSettings, paths: Sequence[str | Path]) -> dict[s
         "chunks/s": round(chunks_per_s, 1),
         "bare encoder chunks/s": round(encoder_per_s, 1),
         "pipeline/encoder ratio": round(chunks_per_s / encoder_per_s, 2) if encoder_per_s else 0.0,
+        # The share of the ingest's wall time the encoder spent encoding: 1.0 means it never waited.
+        "encoder busy share": round(first.embed_seconds / first.seconds, 2) if first.seconds else 0.0,
         "re-ingest unchanged seconds": round(second.seconds, 2),
         "re-ingest chunks embedded": second.embedded_chunks,
         "torch threads": torch.get_num_threads(),

@@ -22,6 +22,7 @@ def test_bench_ingest_reports_throughput_ratio_and_memory(tmp_path):
     assert figures["articles indexed"] == 6 and figures["failed inputs"] == 0
     assert figures["chunks embedded"] >= 6 and figures["re-ingest chunks embedded"] == 0
     assert 0 < figures["pipeline/encoder ratio"] < 2
+    assert 0 < figures["encoder busy share"] <= 1
     assert figures["torch threads"] >= 1
     assert figures["peak memory after model MB"] <= figures["peak memory after ingest MB"] <= figures["peak memory MB"]
     assert 0 < figures["resident at 1/4 of ingest MB"] <= figures["peak memory MB"]
