@@ -21,9 +21,12 @@ class Embedder:
 
     `texts_encoded` lets the pipeline and tests prove that unchanged articles
     are not embedded again. Safe to share between threads: encoding and
-    tokenizing take one lock, because the fast tokenizer keeps its padding and
-    truncation settings as shared state (two threads at once failed with
-    "expected sequence of length 63" during an app rebuild beside a chat).
+    tokenizing never share tokenizer state, because the fast tokenizer keeps its
+    padding and truncation settings as shared state (two threads at once failed
+    with "expected sequence of length 63" during an app rebuild beside a chat):
+    `encode` takes a lock, and `tokenize` measures with its own copy of the
+    tokenizer, set once to no padding and no truncation, so an ingest can chunk
+    while another thread encodes (index/encode_ahead.py).
     """
 
     def __init__(self, model_path: Path, batch_size: int = 64, device: str = "cpu") -> None:
@@ -47,6 +50,12 @@ class Embedder:
         self.dimensions: int = int(self.model.get_embedding_dimension())
         self.texts_encoded = 0
         self._lock = threading.RLock()
+        from tokenizers import Tokenizer
+
+        # Never reconfigured after this, so threads may call it at once without a lock.
+        self._measure = Tokenizer.from_str(self.model.tokenizer.backend_tokenizer.to_str())
+        self._measure.no_truncation()
+        self._measure.no_padding()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text."""
@@ -65,9 +74,9 @@ class Embedder:
         return len(self.tokenize(text))
 
     def tokenize(self, text: str) -> list[int]:
-        """The model tokenizer's ids for `text`, used by the chunker to measure."""
-        with self._lock:
-            return self.model.tokenizer.encode(text, add_special_tokens=False, truncation=False)
+        """The model tokenizer's ids for `text`, used by the chunker to measure (the same ids as
+        `model.tokenizer.encode(text, add_special_tokens=False, truncation=False)`)."""
+        return self._measure.encode(text, add_special_tokens=False).ids
 
 
 class LlamaIndexEmbedding(BaseEmbedding):

@@ -3,9 +3,13 @@
 Incremental by content hash (like simonw/llm's embed skip): an article whose
 hash is already recorded is not chunked or embedded again; a changed article
 replaces its old chunks; an exact duplicate body under another id is recorded
-but not indexed twice. Embedding is batched across articles for throughput.
-Every write happens under the store's `WriteLock`, on the store now at its
-path (a rebuild by another process may have swapped it since it was opened).
+but not indexed twice. Embedding is batched across articles for throughput and
+runs on a thread of its own (`EncodeAhead`): while it encodes one batch, this
+thread reads and chunks the next and writes the one before, in order. An article
+stays "pending" (so a second copy of it is recognised) from when it is read until
+its batch is committed. Every write happens under the store's `WriteLock`, on
+the store now at its path (a rebuild by another process may have swapped it
+since it was opened).
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ from typing import Callable, Iterable, Sequence
 from tqdm import tqdm
 
 from index.article import Article
-from index.chunking import Chunker, embed_text
+from index.chunking import Chunk, Chunker, embed_text
 from index.compaction import compact, needs_compaction
 from index.defaults import ArticleDefaults, all_recorded, record_defaults, recorded_defaults
 from index.embedding import Embedder
+from index.encode_ahead import EncodeAhead, Encoded
 from index.errors import NewsdeskError
 from index.lock import WriteLock
 from index.provenance import stamp_of, stamp_store
@@ -36,7 +41,7 @@ ProgressFn = Callable[[int, int, str], None]
 # (files done, files total, current file, articles read so far): also called inside a big file.
 ArticleProgressFn = Callable[[int, int, str, int], None]
 ARTICLE_STEP = 25  # articles between two in-file progress calls (a 1,000-article JSONL shows 40 steps)
-FLUSH_CHUNKS = 256
+FLUSH_CHUNKS = 256  # chunks per batch handed to the encoder (estimated at 800 body characters a chunk)
 
 
 @dataclass
@@ -80,6 +85,16 @@ class IngestReport:
             "articles": self.articles, "chunks": self.chunks, "seconds": round(self.seconds, 3),
             "added_titles": self.added_titles, "updated_titles": self.updated_titles,
         }
+
+
+@dataclass
+class _Batch:
+    """What travels with a batch of texts through the encoder: the articles and chunks they came
+    from, the stale ids to retire in the same transaction, and those ids' files."""
+
+    chunked: list[tuple[Article, list[Chunk]]]
+    retire: list[str]
+    stale_paths: dict[str, str]
 
 
 class RebuildError(NewsdeskError, RuntimeError):
@@ -139,11 +154,15 @@ class Indexer:
             self._begin_write()
             bar = tqdm(total=len(files), unit="file", disable=self.quiet or None, dynamic_ncols=True,
                        desc="indexing")
+            # Read and not yet committed (gathered for the next batch, or at the encoder): id -> newest
+            # version, and body hash -> id, so copies are recognised before their original is stored.
             pending: dict[str, Article] = {}
             bodies: dict[str, str] = {}
+            fresh: dict[str, Article] = {}  # the batch being gathered
             # Articles a re-read file no longer contains (e.g. an edited text file
             # whose content-hash id changed); removed once its new version is stored.
             stale: set[str] = set()
+            ahead: EncodeAhead[_Batch] = EncodeAhead(self.embedder.encode)
             try:
                 for done, path in enumerate(files):
                     if progress:
@@ -166,17 +185,22 @@ class Indexer:
                             seen.add(item.id)
                             if article_progress and (report.processed + 1) % ARTICLE_STEP == 0:
                                 article_progress(done, len(files), str(path), report.processed + 1)
-                            self._consider(item, pending, bodies, report)
-                            # Flush inside big files too, so one huge JSONL commits as it goes.
-                            if sum(len(a.body) for a in pending.values()) > FLUSH_CHUNKS * 800:
-                                self._flush(pending, bodies, report, stale)
+                            if self._consider(item, pending, bodies, report):
+                                fresh[item.id] = item
+                            # Batches are cut inside big files too, so one huge JSONL commits as it goes.
+                            if sum(len(a.body) for a in fresh.values()) > FLUSH_CHUNKS * 800:
+                                self._submit(ahead, fresh, stale, pending, bodies, report)
                                 self._show_rate(bar, report, started)
                     if len(report.failed) == failed_before:
                         stale.update(set(self.store.manifest.ids_for_path(str(path))) - seen)
                         self.store.manifest.forget_copies(str(path), keep=seen)
+                    for done_batch in ahead.ready():  # commit what the encoder finished meanwhile
+                        self._write(done_batch, pending, bodies, report)
                     bar.update(1)
                     self._show_rate(bar, report, started)
-                self._flush(pending, bodies, report, stale)
+                self._submit(ahead, fresh, stale, pending, bodies, report)
+                for done_batch in ahead.drain():
+                    self._write(done_batch, pending, bodies, report)
                 # Articles stored before syndication groups existed are grouped now.
                 self.store.syndication.backfill()
                 # So are articles stored before attributed statements were recorded.
@@ -190,6 +214,7 @@ class Indexer:
                 report.interrupted = True
                 raise
             finally:
+                ahead.close()  # after an error or Ctrl-C: batches not committed are dropped, never half-written
                 bar.close()
                 report.articles, report.chunks, _, _ = self.store.manifest.counts()
                 report.seconds = time.perf_counter() - started
@@ -201,8 +226,9 @@ class Indexer:
         bar.set_postfix(articles=report.processed, per_s=f"{rate:.1f}")
 
     def _consider(self, article: Article, pending: dict[str, Article], bodies: dict[str, str],
-                  report: IngestReport) -> None:
-        """Classify one article as unchanged, duplicate, added or updated."""
+                  report: IngestReport) -> bool:
+        """Classify one article as unchanged, duplicate, added or updated; True when it must be embedded
+        and stored (it is then pending)."""
         manifest = self.store.manifest
         record = manifest.stored(article.id)
         stored = record[0] if record else None
@@ -212,7 +238,7 @@ class Indexer:
                 new_copy = pending[article.id].path != article.path and manifest.record_copy(article)
                 report.unchanged += not new_copy
                 report.duplicates += new_copy
-                return
+                return False
             bodies.pop(pending[article.id].body_hash, None)
             report.updated += 1
         elif stored == article.content_hash:
@@ -221,12 +247,12 @@ class Indexer:
                 report.duplicates += 1
             else:
                 report.unchanged += 1
-            return
+            return False
         original = bodies.get(article.body_hash) or manifest.duplicate_of(article.body_hash, article.id)
         if original and original != article.id:
             manifest.put_duplicate(article, original)
             report.duplicates += 1
-            return
+            return False
         if article.id not in pending:
             if stored is None:
                 report.added += 1
@@ -236,30 +262,42 @@ class Indexer:
                 report.updated_titles.append(article.title)
         pending[article.id] = article
         bodies[article.body_hash] = article.id
+        return True
 
-    def _flush(self, pending: dict[str, Article], bodies: dict[str, str], report: IngestReport,
-               stale: set[str]) -> None:
-        """Chunk and embed the pending articles in one batch; store them and drop the stale ones
-        in one manifest transaction (an edited file's old and new versions are never both visible).
+    def _submit(self, ahead: "EncodeAhead[_Batch]", fresh: dict[str, Article], stale: set[str],
+                pending: dict[str, Article], bodies: dict[str, str], report: IngestReport) -> None:
+        """Chunk the gathered articles and hand them to the encoder with the stale ids to retire
+        beside them; commit the batches that come back meanwhile (in order)."""
+        if not fresh and not stale:
+            return
+        chunked = [(a, self.chunker.split(a)) for a in fresh.values()]
+        texts = [embed_text(a, c) for a, chunks in chunked for c in chunks]
+        # An id another file of this run is still writing is not stale (it would delete that copy).
+        retire = sorted(stale - pending.keys())
+        stale_paths = {a: row.path for a in retire if (row := self.store.manifest.article(a))}
+        fresh.clear()
+        stale.clear()
+        for done_batch in ahead.submit(texts, _Batch(chunked, retire, stale_paths)):
+            self._write(done_batch, pending, bodies, report)
+
+    def _write(self, encoded: Encoded["_Batch"], pending: dict[str, Article], bodies: dict[str, str],
+               report: IngestReport) -> None:
+        """Store one encoded batch and drop its stale ids in one manifest transaction (an edited file's
+        old and new versions are never both visible); its articles stop being pending.
 
         A stale article replaced by a new one from the same file counts as
         updated rather than added.
         """
-        if not pending and not stale:
-            return
-        articles = list(pending.values())
-        chunked = [(a, self.chunker.split(a)) for a in articles]
-        texts = [embed_text(a, c) for a, chunks in chunked for c in chunks]
-        t0 = time.perf_counter()
-        vectors = self.embedder.encode(texts)
-        report.embed_seconds += time.perf_counter() - t0
-        report.embedded_chunks += len(texts)
+        chunked, vectors = encoded.payload.chunked, encoded.vectors
+        report.embed_seconds += encoded.seconds
+        report.embedded_chunks += len(vectors)
         batch, at = [], 0
         for article, chunks in chunked:
             batch.append((article, chunks, vectors[at:at + len(chunks)]))
             at += len(chunks)
-        stale_paths = {a: row.path for a in stale if (row := self.store.manifest.article(a))}
-        for retired in self.store.put_articles(batch, sorted(stale)):
+        articles = [a for a, _ in chunked]
+        stale_paths = encoded.payload.stale_paths
+        for retired in self.store.put_articles(batch, encoded.payload.retire):
             if report.added:
                 report.added -= 1
                 report.updated += 1
@@ -269,9 +307,11 @@ class Indexer:
                 if title is not None:
                     report.added_titles.remove(title)
                     report.updated_titles.append(title)
-        pending.clear()
-        bodies.clear()
-        stale.clear()
+        for article in articles:
+            if pending.get(article.id) is article:  # not replaced by a newer version meanwhile
+                del pending[article.id]
+            if bodies.get(article.body_hash) == article.id and article.id not in pending:
+                del bodies[article.body_hash]  # the manifest knows this body now
 
     # -- remove ------------------------------------------------------------
     def remove(self, article_ids: Iterable[str]) -> tuple[list[str], list[str]]:
