@@ -40,6 +40,7 @@ from index.store import ArchiveStore, ChunkHit, StoreFilter
 from index.text import fold
 from qa.query import Query, key_entities
 from qa.recency import is_current_events, recency_bonus
+from qa.rerank import SentenceRerank
 from qa.retrieval_config import PRESETS, RetrievalConfig  # noqa: F401 - PRESETS re-exported
 
 RRF_K = 60  # the constant from Cormack, Clarke & Büttcher (SIGIR 2009); robust across collections
@@ -226,6 +227,9 @@ class HybridRetriever:
             raise ValueError("candidates and per_article must be positive")
         self.store, self.embedder, self.config = store, embedder, config
         self.candidates, self.per_article = candidates, config.per_article
+        # One reranker per retriever, so its sentence-vector cache serves every later question.
+        self.reranker = (SentenceRerank(embedder, top_n=config.rerank_depth, sentence_weight=config.rerank_weight)
+                         if config.rerank else None)
 
     def fusion_retriever(self, where: StoreFilter | None = None) -> RRFRetriever:
         """The llama-index retriever behind one filtered search (for use in llama-index engines)."""
@@ -272,8 +276,12 @@ class HybridRetriever:
         `recent_as_of`, the recency prior of `qa.recency`.
         """
         bundle = QueryBundle(query_str=text, embedding=vector.tolist())
+        hits = self.fusion_retriever(where).retrieve(bundle)
+        if self.reranker is not None:  # the head of the pool reordered; the tail keeps its fused order
+            depth = self.config.rerank_depth
+            hits = self.reranker.postprocess_nodes(hits[:depth], bundle) + hits[depth:]
         out = []
-        for hit in self.fusion_retriever(where).retrieve(bundle):
+        for hit in hits:
             node, meta = hit.node, hit.node.metadata
             out.append(Passage(
                 chunk_id=node.node_id, ref=ArticleRef.from_json(meta), text=node.get_content(),

@@ -37,12 +37,22 @@ class RetrievalConfig:
     # 0.955 -> 0.939 (2026-12-01, newsdesk+title vs newsdesk); the headline column is searched either way.
     title_weight: bool = False
     recency: bool = False  # recency prior for current-events questions; off until measured to help
+    # The rerank stage (qa/rerank.py): the best `rerank_depth` fused passages rescored by their best
+    # sentence, fused with the incoming order by weighted RRF (`rerank_weight` for the sentence ranking
+    # against 1.0 for the fused order). Off: on 100 RealTimeQA calibration-week questions (2026-12-02,
+    # depth 20) it moved answer recall@10 0.560 -> 0.580 but MRR@10 0.807 -> 0.774 (0.758-0.792 over
+    # weights 0.5-4), and its ~125 sentences per question cost ~5 s at load 15 (README "Retrieval alone").
+    rerank: bool = False
+    rerank_depth: int = 40
+    rerank_weight: float = 1.0
 
     def __post_init__(self) -> None:
         if not (self.dense or self.keyword):
             raise ValueError("a retriever needs dense or keyword search")
         if self.per_article is not None and self.per_article < 1:
             raise ValueError("per_article must be positive (or None for no cap)")
+        if self.rerank_depth < 1 or self.rerank_weight < 0:
+            raise ValueError("rerank_depth must be positive and rerank_weight non-negative")
 
 
 _PLAIN = dict(per_article=None, collapse=False, outlet_split=False, question_dates=False, names=False,
@@ -60,12 +70,12 @@ PRESETS: dict[str, RetrievalConfig] = {
 ADDITIONS: dict[str, dict[str, Any]] = {  # field -> value, for dataclasses.replace
     "cap": {"per_article": 2}, "collapse": {"collapse": True}, "outlet-split": {"outlet_split": True},
     "question-dates": {"question_dates": True}, "names": {"names": True}, "title": {"title_weight": True},
-    "recency": {"recency": True},
+    "recency": {"recency": True}, "rerank": {"rerank": True},
 }
 _OFF: dict[str, dict[str, Any]] = {
     "cap": {"per_article": None}, "collapse": {"collapse": False}, "outlet-split": {"outlet_split": False},
     "question-dates": {"question_dates": False}, "names": {"names": False}, "title": {"title_weight": False},
-    "recency": {"recency": False},
+    "recency": {"recency": False}, "rerank": {"rerank": False},
 }
 
 
@@ -74,7 +84,7 @@ def parse_retriever(spec: str) -> RetrievalConfig:
 
     Raises `ValueError` with the valid words when the spec is unknown.
     """
-    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title|recency)\b)", spec.strip())
+    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title|recency|rerank)\b)", spec.strip())
     base = parts[0]
     if base not in PRESETS:
         raise ValueError(f"unknown retriever {spec!r}: start with one of {', '.join(PRESETS)}, then optionally "
