@@ -36,8 +36,17 @@ _LEADING = re.compile(rf"^\s*(?:{_REF}\s+(?:also\s+)?(?:states?|says?|mentions?|
                       rf"|(?:according\s+to|as\s+{_VERB}\s+in)\s+{_REF}\s*,?)\s*", re.IGNORECASE)
 _MARKUP = re.compile(r"<\s*/?\s*passage\b[^>]*>", re.IGNORECASE)
 # ", as reported in <passage n="1">[1]" (the prompt's markup written back).
-_DANGLING = re.compile(rf"(?:,\s*(?:as\s+)?|\s+as\s+){_VERB}\s+(?:in|by)\s*(?:<\s*passage\b[^>]*>\s*)+(?=\[)",
-                       re.IGNORECASE)
+_DANGLING = re.compile(rf"(?:,\s*(?:as\s+)?|\s+as\s+){_VERB}\s+(?:in|by)\s*((?:<\s*passage\b[^>]*>\s*)+)"
+                       r"(?=\[|[.;!?]|$)", re.IGNORECASE)
+_PASSAGE_NUMBER = re.compile(r"\bn\s*=\s*[\"']?(\d{1,3})")
+
+
+def _as_marker(match: re.Match) -> str:
+    """", as stated in <passage n="2">" → " [2]": the pointing goes, the citation it meant stays."""
+    if match.string[match.end():].lstrip().startswith("["):  # the model wrote the marker too
+        return " "
+    numbers = _PASSAGE_NUMBER.findall(match.group(1))
+    return "".join(f" [{n}]" for n in numbers) or " "
 # Words of a sentence that only points at passages ("This is stated in the first passage [1].").
 _POINTING = content_words("this is stated mentioned reported noted described shown indicated explained written given "
                           "confirmed passage passages article articles source sources text texts context excerpt "
@@ -53,7 +62,7 @@ def points_only(sentence: str) -> bool:
 
 def strip_pointing(sentence: str) -> str:
     """`sentence` without the phrases pointing at passages (markers kept)."""
-    text = _DANGLING.sub(" ", _TRAILING.sub("", sentence))
+    text = _DANGLING.sub(_as_marker, _TRAILING.sub("", sentence))
     lead = _LEADING.match(text)
     if lead and lead.end() < len(text):
         rest = text[lead.end():]

@@ -43,3 +43,10 @@ def test_points_only_needs_words_and_only_pointing_words():
 
 def test_strip_pointing_keeps_markers():
     assert strip_pointing("He won, as mentioned in the article [3].") == "He won [3]."
+
+
+def test_a_passage_tag_without_a_marker_becomes_the_marker_it_meant():
+    # The real model's reply to demo-106 (2026-12-02): the tag, no marker.
+    reply = 'The separatists reported casualties in the February clashes, as stated in <passage n="2">.'
+    assert without_source_talk(reply) == "The separatists reported casualties in the February clashes [2]."
+    assert without_source_talk('He resigned, as stated in <passage n="3"> [3].') == "He resigned [3]."
