@@ -34,7 +34,7 @@ from qa.query import Query, Turn, outlets_in_question, rewrite_followup, underst
 from qa.retrieval import HybridRetriever, Passage
 from qa.settings import Settings
 from qa.short_answer import ShortLineSplitter
-from qa.short_answer_check import short_answer_concern
+from qa.short_answer_check import NOT_IN_PASSAGES, short_answer_concern
 from qa.source_talk import without_source_talk
 from qa.vectors import SentenceVectors
 
@@ -304,13 +304,21 @@ class NewsQA:
             yield Done(self._abstain(query, passages, timings, t0, signals, "obeyed an article", evidence,
                                      None if self.llm is None else model_raw))
             return
-        timings["verify"] = _ms(last_token)  # after the model's last token: checking and citation repair
-        timings["total"] = _ms(t0)
         # The short answer must be copied from what is cited: a quote, or another sentence of a cited
         # passage (the quote is chosen for the sentences, and "Warda Alkenawy" may sit one sentence off).
+        outlets = outlets_in_question(query.original, list(self.store.outlets()))
         concern = None if short is None or decision == "disputed" else short_answer_concern(
-            query.original, short, citations, outlets_in_question(query.original, list(self.store.outlets())))
+            query.original, short, citations, outlets)
+        holding = sentence_holding(short, evidence) if short and concern == NOT_IN_PASSAGES else None
+        if holding:
+            # The sentences cite a passage without the short answer, but a sentence the model was shown
+            # holds it (2026-12-02 run: 4 of the 12 right answers flagged): quote and cite that one too.
+            raw = f"{raw.rstrip()} “{holding[1]}” [{holding[0] + 1}]"
+            text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+            concern = short_answer_concern(query.original, short, citations, outlets)
         short_ok = None if short is None else concern is None
+        timings["verify"] = _ms(last_token)  # after the model's last token: checking and citation repair
+        timings["total"] = _ms(t0)
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,

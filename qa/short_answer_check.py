@@ -44,6 +44,7 @@ _NOT_ASKED = content_words(
 # answers 0.67-1.0. Two wrong "Yes" answers (0.67, 1.0) restate the question and pass.
 MIN_ASKED_FOR_YES = 0.5
 WINDOW = 1  # sentences either side of the quote that may hold the asked words
+NOT_IN_PASSAGES = "not in the cited passages"
 # Words that make a sentence a forecast rather than a report. Only these: "will", "would", "could"
 # and "if" also mark 7 of the 2026-12-02 run's right answers ("The law will take effect on July 1").
 _EXPECTATION = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|projected|tipped|likely|polls?|polling|odds"
@@ -104,7 +105,7 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         return "it only repeats the question"
     sentences = [c.passage[s:e] for c in citations for s, e in claim_spans(c.passage)]
     if not short_answer_supported(short, [c.quote for c in citations] + sentences):
-        return "not in the cited passages"
+        return NOT_IN_PASSAGES
     holding = [s for s in sentences if short_answer_supported(short, [s])]
     if holding and not _EXPECTATION.search(question) and all(_EXPECTATION.search(s) for s in holding):
         return "the passages only say it was expected"

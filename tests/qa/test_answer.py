@@ -520,3 +520,23 @@ def test_a_short_answer_that_only_repeats_the_question_is_flagged_with_the_reaso
     answer = qa.ask("What is the job of Lee Jae-yong?", as_of=AS_OF)
     assert answer.short_answer == "Lee Jae-yong" and answer.short_answer_supported is False
     assert answer.to_json()["short_answer_concern"] == "it only repeats the question"
+
+
+def test_a_right_short_answer_the_cited_sentence_lacks_gets_the_sentence_that_holds_it(fake_embedder, monkeypatch):
+    # The model cites the passage about the closure for a date only the reopening passage holds.
+    monkeypatch.setitem(BODIES, "closed", "The Old Mill bridge was closed to traffic. Engineers inspected its piers.")
+    monkeypatch.setitem(BODIES, "reopened", "The Old Mill bridge reopened on 16 March after six weeks of repairs.")
+    monkeypatch.setitem(SOURCES, "closed", "BBC")
+    monkeypatch.setitem(SOURCES, "reopened", "RTÉ")
+
+    class CitesTheClosure(FakeLLM):
+        def stream(self, messages, **kw):
+            self.calls.append(messages)
+            n = prompt_numbers(self)["closed"]
+            yield f"Short answer: 16 March\nThe Old Mill bridge was closed to traffic [{n}]."
+
+    qa, _ = make_qa(fake_embedder, CitesTheClosure(""), passages=[make_passage("closed"), make_passage("reopened")])
+    answer = qa.ask("When did the Old Mill bridge reopen?", as_of=AS_OF)
+    assert answer.short_answer == "16 March" and answer.short_answer_supported is True, answer.short_answer_concern
+    assert "“The Old Mill bridge reopened on 16 March after six weeks of repairs.”" in answer.text
+    assert [c.source for c in answer.citations] == ["BBC", "RTÉ"]
