@@ -18,6 +18,7 @@ from qa.settings import Settings
 from index.store import ArchiveStore
 
 REPO = Path(__file__).resolve().parents[2]
+STORY_FIXTURES = REPO / "tests" / "fixtures" / "timeline"  # a story told by several outlets over a month
 ARTIFACTS = REPO / "artifacts"
 
 # Eight short articles, five outlets, Feb–Mar 2017 (outlets come from the URLs).
@@ -101,6 +102,17 @@ def fake_services(tmp_path, fake_embedder):
     services = AppServices(settings, indexer=indexer, llm=None)
     services.upload_dir = tmp_path.resolve()  # stands in for Gradio's upload folder
     return services
+
+
+@pytest.fixture
+def story_services(tmp_path, fake_embedder, kit):
+    """App services over a real store of the timeline fixture story (tests/fixtures/timeline), no model."""
+    from ui.handlers import AppServices
+
+    settings = kit.make_settings(tmp_path / "home", llm="none")
+    indexer = kit.make_indexer(settings.store, fake_embedder)
+    indexer.ingest([STORY_FIXTURES])
+    return AppServices(settings, indexer=indexer, llm=None)
 
 
 def free_port() -> int:

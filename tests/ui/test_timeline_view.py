@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from ui import timeline_view
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "timeline"
 AS_OF = date(2017, 4, 1)
-
-
-@pytest.fixture
-def story_services(tmp_path, fake_embedder, kit):
-    from ui.handlers import AppServices
-
-    settings = kit.make_settings(tmp_path / "home", llm="none")
-    indexer = kit.make_indexer(settings.store, fake_embedder)
-    indexer.ingest([FIXTURES])
-    return AppServices(settings, indexer=indexer, llm=None)
 
 
 def test_events_in_date_order_each_cited_and_opening_its_article(story_services):

@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import pytest
 
 from ui import who_said_what
 from ui.handlers import Conversation
 from ui.turns import TurnSignals
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "timeline"
-
-
-@pytest.fixture
-def story_services(tmp_path, fake_embedder, kit):
-    from ui.handlers import AppServices
-
-    settings = kit.make_settings(tmp_path / "home", llm="none")
-    indexer = kit.make_indexer(settings.store, fake_embedder)
-    indexer.ingest([FIXTURES])
-    return AppServices(settings, indexer=indexer, llm=None)
 
 
 def test_a_speakers_statements_answer_the_turn(story_services):
