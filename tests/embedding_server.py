@@ -8,13 +8,9 @@ with ours); `NEWSDESK_TEST_INFINITY` names another `infinity_emb` executable.
 from __future__ import annotations
 
 import os
-import subprocess
-import time
 from pathlib import Path
 
-import httpx
-
-from tests.chroma_server import free_port
+from tests.loopback_server import LoopbackServer, free_port
 
 # Seen: 35-50 s to load torch and MiniLM on 2 cores at load ~5; more than 180 s at load 18.
 STARTUP_SECONDS = 420
@@ -33,46 +29,18 @@ def infinity_executable() -> Path | None:
     return path if path.is_file() and os.access(path, os.X_OK) else None
 
 
-class InfinityServer:
+class InfinityServer(LoopbackServer):
     """`infinity_emb v2 --model-id FOLDER --served-model-name NAME`; `url` once it lists its model."""
 
     def __init__(self, executable: Path, model_folder: Path, served_name: str, logs: Path) -> None:
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         logs.mkdir(parents=True, exist_ok=True)
-        self.log = open(logs / f"infinity-{port}.log", "w+", encoding="utf-8")
-        env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "DO_NOT_TRACK": "1",
-               "INFINITY_ANONYMOUS_USAGE_STATS": "0"}
-        self.proc = subprocess.Popen(
+        super().__init__(
             [str(executable), "v2", "--model-id", str(model_folder), "--served-model-name", served_name,
              "--host", "127.0.0.1", "--port", str(port), "--url-prefix", "/v1", "--no-model-warmup",
              "--engine", "torch", "--device", "cpu"],
-            stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.time() + STARTUP_SECONDS
-        while time.time() < deadline:
-            assert self.proc.poll() is None, self.output()
-            try:
-                if httpx.get(f"{self.url}/v1/models", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        output = self.output()
-        self.close()
-        raise AssertionError(f"infinity_emb did not come up in {STARTUP_SECONDS} s:\n{output}")
-
-    def output(self) -> str:
-        """The end of the server's log."""
-        self.log.flush()
-        return Path(self.log.name).read_text(encoding="utf-8", errors="replace")[-3000:]
-
-    def close(self) -> None:
-        """Stop the server."""
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-        self.log.close()
+            logs / f"infinity-{port}.log",
+            {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "DO_NOT_TRACK": "1",
+             "INFINITY_ANONYMOUS_USAGE_STATS": "0"})
+        self.wait_until_up(f"{self.url}/v1/models", STARTUP_SECONDS, "infinity_emb")
