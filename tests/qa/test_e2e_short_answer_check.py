@@ -1,0 +1,48 @@
+"""The short-answer checks with the real models: an archive written before an event is asked how
+it turned out, and a question is asked whose answer the article only names in the question's words.
+
+Each outcome the product may honestly give is allowed (abstain, or answer with ⚠ and a reason, or
+say in the sentences that it was only expected); a confident, unflagged answer fails.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qa.answer import NewsQA
+from test_e2e import AS_OF, ARTICLES, build, llm  # noqa: F401  (llm is a fixture)
+
+pytestmark = pytest.mark.slow
+
+FORECAST = {
+    "title": "Northern Ireland votes in snap Assembly election", "date": "2017-03-02", "source": "RTÉ",
+    "url": "https://www.rte.ie/news/2017/0302/ni-assembly-election-polls-open",
+    "text": "Polls have opened in Northern Ireland's snap Assembly election, the second in ten months. "
+            "The number of seats has been cut from 108 to 90. The DUP expects to take 31-33 seats and Sinn Féin "
+            "has an expectation of 25-28, leaving another block of approximately 30 seats to the smaller parties. "
+            "Counting begins tomorrow morning and the first results are due in the afternoon."}
+
+
+@pytest.fixture(scope="module")
+def forecast_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
+    docs = tmp_path_factory.mktemp("forecast-docs")
+    (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES + [FORECAST]),
+                                     encoding="utf-8")
+    return NewsQA(build(tmp_path_factory.mktemp("forecast-store"), [docs], real_embedder), real_embedder, llm)
+
+
+def test_a_result_the_archive_only_forecast_is_not_given_as_fact(forecast_qa):
+    answer = forecast_qa.ask("How many seats did the DUP win in the Northern Ireland Assembly election?", as_of=AS_OF)
+    print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
+    honest = (answer.abstained or answer.short_answer_supported is False
+              or (not answer.short_answer and "expect" in answer.text.lower()))
+    assert honest, answer.text
+
+
+def test_a_right_answer_from_the_forecast_article_is_not_flagged(forecast_qa):
+    answer = forecast_qa.ask("To how many seats was the Northern Ireland Assembly cut?", as_of=AS_OF)
+    print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
+    assert not answer.abstained and "90" in (answer.short_answer or "") + answer.text, answer.text
+    assert answer.short_answer_supported is not False, answer.short_answer_concern
