@@ -28,6 +28,8 @@ EncodeFn = Callable[[Sequence[str]], np.ndarray]
 # Two batches out: one in the encoder, one waiting, so the encoder never waits for the
 # chunker while the writer stores the batch before. More would only hold more memory.
 DEFAULT_DEPTH = 2
+# How long `close` waits for the batch in the encoder (a 256-chunk batch takes 5-50 s on 2 cores).
+JOIN_SECONDS = 120
 
 
 @dataclass
@@ -95,12 +97,18 @@ class EncodeAhead(Generic[T]):
         return [self._take() for _ in range(len(self._out))]
 
     def close(self) -> None:
-        """Stop the thread after the batch it is encoding; batches not taken back are dropped."""
+        """Stop the thread after the batch it is encoding and wait for it; batches not taken back are dropped.
+
+        Waiting matters: a process that exits while this thread is still alive inside torch can
+        abort in C++ ("terminate called without an active exception", seen on `newsdesk ingest`
+        in CI, 2026-12-02). After Ctrl-C the wait is at most the one batch being encoded.
+        """
         for _, future in self._out:
             future.cancel()
         self._out.clear()
         if self._thread is not None:
             self._todo.put(None)
+            self._thread.join(timeout=JOIN_SECONDS)
             self._thread = None
 
     def _take(self) -> Encoded[T]:

@@ -75,3 +75,22 @@ def test_an_encoder_error_is_raised_where_its_batch_is_taken_back():
 def test_depth_must_be_positive():
     with pytest.raises(ValueError, match="depth"):
         EncodeAhead(lengths, depth=0)
+
+
+def test_close_waits_for_the_encoder_thread_to_end():
+    # A process exiting with the thread still inside torch can abort in C++ (seen on `newsdesk ingest`).
+    import threading
+    import time
+
+    import numpy as np
+
+    from index.encode_ahead import EncodeAhead
+
+    def slow(texts):
+        time.sleep(0.3)
+        return np.zeros((len(texts), 2), dtype=np.float32)
+
+    ahead: EncodeAhead[int] = EncodeAhead(slow)
+    ahead.submit(["a", "b"], 1)
+    ahead.close()
+    assert not any(t.name == "newsdesk-encode" and t.is_alive() for t in threading.enumerate())
