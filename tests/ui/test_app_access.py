@@ -151,5 +151,6 @@ def test_the_api_offers_no_other_write_endpoints(roots_app):
     served, _ = roots_app
     endpoints = client(served.url, READER).view_api(print_info=False, return_format="dict")["named_endpoints"]
     # /feedback is for every login that may chat: it appends the caller's marks on its own answers to
-    # HOME/feedback.jsonl and writes nothing of the index.
-    assert set(endpoints) == {"/ask", "/new_chat", "/ingest", "/rebuild", "/stats", "/evaluate", "/feedback"}
+    # HOME/feedback.jsonl and writes nothing of the index. /timeline reads the archive like /ask (ui/timeline_view.py).
+    assert set(endpoints) == {"/ask", "/new_chat", "/ingest", "/rebuild", "/stats", "/evaluate", "/feedback",
+                              "/timeline"}
