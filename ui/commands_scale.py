@@ -53,6 +53,7 @@ def cmd_bench_scale(args: argparse.Namespace) -> int:
     """Run the scale curve and print its table."""
     from index.demo import ensure_demo
     from index.runtime import build_chunker, load_embedder
+    from index.store import remove_store
     from eval.scale_run import ScalePlan, chroma_server, format_table, pick_questions, run_scale
 
     sizes = _sizes(args.sizes)
@@ -76,8 +77,12 @@ def cmd_bench_scale(args: argparse.Namespace) -> int:
             rows = run_scale(plan, embedder, build_chunker(settings, embedder), say)
     finally:
         if not args.keep:
-            for store in list(work.glob("store-*")) + list(work.glob("chroma-server")):
-                shutil.rmtree(store, ignore_errors=True)
+            for store in work.glob("store-*"):  # the stores and the lock/guard files beside them
+                if store.is_dir():
+                    remove_store(store)
+                else:
+                    store.unlink(missing_ok=True)
+            shutil.rmtree(work / "chroma-server", ignore_errors=True)
             if not args.out:
                 shutil.rmtree(work, ignore_errors=True)
     print(format_table(rows))
