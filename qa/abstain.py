@@ -111,15 +111,18 @@ def relation_words(question: str) -> set[str]:
     return content_words(question) - names - _NOT_RELATION
 
 
+def words_found(wanted: set[str], text: str) -> set[str]:
+    """The stems of `wanted` found in `text` (a 5-letter stem prefix is enough: "inspect" meets
+    "inspection")."""
+    have = content_words(text)
+    return {w for w in wanted if w in have or (len(w) >= 5 and any(h.startswith(w[:5]) for h in have))}
+
+
 def relation_share(question: str, sentence: str) -> float:
-    """Share of the question's relation words found in `sentence` (a 5-letter stem prefix is enough:
-    "inspect" meets "inspection"); 1.0 when the question has none."""
+    """Share of the question's relation words found in `sentence` (see `words_found`); 1.0 when
+    the question has none."""
     wanted = relation_words(question)
-    if not wanted:
-        return 1.0
-    have = content_words(sentence)
-    found = sum(w in have or (len(w) >= 5 and any(h.startswith(w[:5]) for h in have)) for w in wanted)
-    return found / len(wanted)
+    return len(words_found(wanted, sentence)) / len(wanted) if wanted else 1.0
 
 
 def retrieval_signals(question: str, passages: Sequence[Passage]) -> Signals:

@@ -1,8 +1,8 @@
-"""Does the short answer answer the question? Three checks beyond "is it in the quotes".
+"""Does the short answer answer the question? Four checks the sentence checker does not make.
 
 The sentence checker (qa/citations.py) asks whether each sentence is supported by what it
 cites; a sentence can be true to its passage and still not answer the question. On the
-2026-12-02 demo run 21 of 24 wrong answers passed it unflagged. Three kinds of them are
+2026-12-02 demo run 21 of 24 wrong answers passed it unflagged. Four kinds of them are
 cheap to see without a second model call, and each gives the reader a reason:
 
 - **an echo**: the short answer only repeats the question's own words ("What was the birth
@@ -26,7 +26,7 @@ import re
 from typing import Sequence
 
 from index.text import WORD, content_words
-from qa.abstain import relation_words
+from qa.abstain import relation_words, words_found
 from qa.citations import Citation
 from qa.evidence import claim_spans
 from qa.prompts import is_yes_no_question
@@ -69,8 +69,8 @@ def _window(citation: Citation) -> str:
 
 
 def _share(wanted: set[str], text: str) -> tuple[float, set[str]]:
-    have = content_words(text)
-    found = {w for w in wanted if w in have or (len(w) >= 5 and any(h.startswith(w[:5]) for h in have))}
+    """(share of `wanted` found in `text`, the stems missing)."""
+    found = words_found(wanted, text)
     return (len(found) / len(wanted) if wanted else 1.0), wanted - found
 
 

@@ -12,6 +12,7 @@ from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.backends import BACKENDS, choices_help, needing
 from qa.query import MAX_K, QuestionError, parse_date_option, understand
 from qa.services import Services
+from qa.short_answer_check import NOT_IN_PASSAGES
 from qa.who_said_what import who_said_what
 from ui.arguments import UsageError, settings_from
 from ui.json_output import print_json
@@ -151,7 +152,7 @@ def format_answer(answer: Answer, streamed: str = "", streamed_short: str | None
     if answer.short_answer and not streamed:
         lines.append(answer.short_answer + "\n")
     if answer.short_answer and answer.short_answer_supported is False:
-        why = getattr(answer, "short_answer_concern", None) or "not in the cited passages"
+        why = getattr(answer, "short_answer_concern", None) or NOT_IN_PASSAGES
         lines.append(f"⚠ the short answer “{answer.short_answer}” may not answer the question: {why}")
     if answer.quoted:
         lines.append("(quoted from the archive: the model gave no answer of its own)")

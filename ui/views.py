@@ -21,6 +21,7 @@ from index.pipeline import IngestReport
 from index.store import StoreStats
 from qa.answer import Answer
 from qa.citations import Citation
+from qa.short_answer_check import NOT_IN_PASSAGES
 
 CONTEXT_CHARS = 280   # passage text shown on each side of a highlighted quote
 SNIPPET_CHARS = 240   # passage text shown on a card before the answer is written
@@ -146,7 +147,7 @@ def _short_html(answer: Answer) -> str:
         return "<div class='nd-quoted'>Quoted from the archive — the model gave no answer of its own:</div>"
     if not answer.short_answer:
         return ""
-    why = esc(answer.short_answer_concern or "not in the cited passages")
+    why = esc(answer.short_answer_concern or NOT_IN_PASSAGES)
     flag = ("" if answer.short_answer_supported is not False else
             f"<span class='nd-unsupported-flag' title='May not answer the question: {why}'>⚠ {why}</span>")
     return f"<div class='nd-short'><b>{esc(answer.short_answer)}</b>{flag}</div>"
