@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import unicodedata
 
 import pytest
 
@@ -88,3 +90,21 @@ def test_write_jsonl_round_trips_and_replaces_atomically(tmp_path):
     assert [r for _, r in json_lines(target.read_text(encoding="utf-8").splitlines())] == records
     assert "Şişli" in target.read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["set.jsonl"]  # no temporary file left behind
+
+
+def _fold_by_definition(text: str) -> str:
+    """What `fold` means, written the slow obvious way: extra letters, NFKD, marks dropped, casefold."""
+    extra = {"ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
+             "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "þ": "th"}
+    text = unicodedata.normalize("NFKD", "".join(extra.get(c, c) for c in text))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def test_fold_fast_paths_equal_the_definition_on_random_unicode():
+    rng = random.Random(7)
+    pools = [(32, 126), (0xA0, 0x2FFF), (0x300, 0x36F), (0x1F00, 0x1FFF), (0x10000, 0x1FFFF), (0x0590, 0x06FF)]
+    for _ in range(5000):
+        text = "".join(chr(rng.randint(*rng.choice(pools))) for _ in range(rng.randint(0, 40)))
+        assert fold(text) == _fold_by_definition(text), text
+    for text in ["Davutoğlu ŞİŞLİ “quoted” ’s", "Straße Øresund Łódź Œuvre þing đ", "plain ASCII Text", ""]:
+        assert fold(text) == _fold_by_definition(text)
