@@ -387,20 +387,8 @@ class ArchiveStore:
         return self._read(lambda: self._keyword_search(text, k, where, title_weight))
 
     def _keyword_search(self, text: str, k: int, where: StoreFilter | None, title_weight: float) -> list[ChunkHit]:
-        sql, params = "", []
-        if where and where.since:
-            sql += " AND a.ts >= ?"
-            params.append(date_timestamp(where.since))
-        if where and where.until:
-            sql += " AND a.ts <= ?"
-            params.append(date_timestamp(where.until))
-        if where and where.published_by:
-            sql += " AND (a.ts IS NULL OR a.ts <= ?)"
-            params.append(date_timestamp(where.published_by))
-        if where and where.sources:
-            sql += f" AND a.source IN ({','.join('?' * len(where.sources))})"
-            params += list(where.sources)
-        return self._hydrate(self.manifest.keyword_search(text, k, sql, tuple(params), title_weight=title_weight))
+        sql, params = where_sql(where)
+        return self._hydrate(self.manifest.keyword_search(text, k, sql, params, title_weight=title_weight))
 
     @staticmethod
     def _metadata_filters(where: StoreFilter | None) -> MetadataFilters | None:
@@ -492,6 +480,26 @@ class ArchiveStore:
                           self.manifest.duplicate_count(), self.manifest.months(), groups, grouped,
                           self.collection.count(), self.chroma.describe(self.path), read_stamp(self.manifest.db),
                           self.manifest.unattributed())
+
+
+def where_sql(where: StoreFilter | None) -> tuple[str, tuple]:
+    """`where` as SQL conditions on the manifest's articles (alias `a`), each starting with " AND ",
+    with their parameters; the same semantics as the Chroma filter (undated articles pass only
+    `published_by`)."""
+    sql, params = "", []
+    if where and where.since:
+        sql += " AND a.ts >= ?"
+        params.append(date_timestamp(where.since))
+    if where and where.until:
+        sql += " AND a.ts <= ?"
+        params.append(date_timestamp(where.until))
+    if where and where.published_by:
+        sql += " AND (a.ts IS NULL OR a.ts <= ?)"
+        params.append(date_timestamp(where.published_by))
+    if where and where.sources:
+        sql += f" AND a.source IN ({','.join('?' * len(where.sources))})"
+        params += list(where.sources)
+    return sql, tuple(params)
 
 
 def remove_store(path: Path, chroma: ChromaLocation = EMBEDDED) -> None:
