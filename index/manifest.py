@@ -329,6 +329,20 @@ class Manifest:
         """Ids of the articles without a publication date (kept by an as-of cut-off)."""
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE ts IS NULL ORDER BY id")]
 
+    def article_timestamps(self) -> list[int]:
+        """Publication timestamps of the dated articles, ascending (to estimate what a date filter keeps)."""
+        return [r[0] for r in self.db.execute("SELECT ts FROM articles WHERE ts IS NOT NULL ORDER BY ts")]
+
+    def chunks_passing(self, chunk_ids: Sequence[str], where_sql: str, params: tuple) -> set[str]:
+        """Those of `chunk_ids` whose article passes the SQL conditions `where_sql` (on alias `a`)."""
+        out: set[str] = set()
+        for at in range(0, len(chunk_ids), 500):
+            part = list(chunk_ids[at:at + 500])
+            out.update(r[0] for r in self.db.execute(
+                f"SELECT c.id FROM chunks c JOIN articles a ON a.id = c.article_id "
+                f"WHERE c.id IN ({','.join('?' * len(part))}){where_sql}", (*part, *params)))
+        return out
+
     def outlets(self) -> dict[str, int]:
         """Outlet name -> article count, most articles first; articles without an outlet are not an
         outlet (they used to be counted as one called "unknown": see `unattributed`)."""

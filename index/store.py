@@ -34,6 +34,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from index.article import Article, ArticleRef, RefersToArticle, date_timestamp
 from index.chunking import Chunk
 from index.chroma_client import EMBEDDED, ChromaLocation
+from index.filtered_search import ArchiveShape, fetch_size
 from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
 from index.provenance import EmbedderStamp, read_stamp
 from index.swap import SwapGuard, ensure_generation, read_generation
@@ -357,6 +358,11 @@ class ArchiveStore:
             last = self._summary("date_span", self._date_span)[1]
             if last is None or last <= where.published_by[:10]:
                 where = None  # nothing is dated after the cut-off: a filtered Chroma query would drop nothing
+        if where is None or where.is_empty():
+            return self._hydrate(self._nearest(vector, k))
+        post_filtered = self._post_filtered(vector, k, where)
+        if post_filtered is not None:
+            return self._hydrate(post_filtered)
         scored = self._dense_query(vector, k, self._metadata_filters(where))
         if where and where.published_by and not (where.since or where.until):
             # Chroma's `published_ts <= cut-off` drops undated chunks (they have no such key):
@@ -369,6 +375,29 @@ class ArchiveStore:
                 scored = sorted(scored + self._dense_query(vector, k, MetadataFilters(
                     filters=extra, condition=FilterCondition.AND)), key=lambda s: -s[1])[:k]
         return self._hydrate(scored)
+
+    def _nearest(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
+        """(chunk id, cosine) of the `n` nearest chunks, unfiltered. Ids and distances only: the
+        manifest has the texts, and asking Chroma for documents and metadata cost 3-10x the search."""
+        result = self.collection.query(query_embeddings=[list(map(float, vector))], n_results=n,
+                                       include=["distances"])
+        # Chroma's cosine space reports distance = 1 - cosine.
+        return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0])]
+
+    def _post_filtered(self, vector: Sequence[float], k: int, where: StoreFilter) -> list[tuple[str, float]] | None:
+        """The `k` nearest chunks passing `where`, found among unfiltered neighbours
+        (index/filtered_search.py); None when too few of them pass (then Chroma filters)."""
+        shape = self._summary("shape", lambda: ArchiveShape(tuple(self.manifest.article_timestamps()),
+                                                            len(self.manifest.undated_ids()),
+                                                            self.manifest.outlets()))
+        n = fetch_size(k, shape.share(where))
+        if n is None:
+            return None
+        nearest = self._nearest(vector, n)
+        passing = self.manifest.chunks_passing([cid for cid, _ in nearest], *where_sql(where))
+        kept = [(cid, score) for cid, score in nearest if cid in passing]
+        # Fewer than n neighbours: the whole collection was seen, so the passing ones are all there are.
+        return kept[:k] if len(kept) >= k or len(nearest) < n else None
 
     def _dense_query(self, vector: Sequence[float], k: int, filters: MetadataFilters | None
                      ) -> list[tuple[str, float]]:

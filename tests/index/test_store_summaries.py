@@ -56,11 +56,11 @@ def test_an_as_of_cut_off_after_the_last_date_searches_unfiltered_and_an_earlier
         put(store, n, source, published, "storm")
     query = np.full(384, 0.05, dtype=np.float32)
     plain = [h.chunk_id for h in store.dense_search(query, 5)]
-    calls: list[object] = []
+    filtered: list[object] = []
     original = store._dense_query
-    store._dense_query = lambda vector, k, filters: calls.append(filters) or original(vector, k, filters)
+    store._dense_query = lambda vector, k, filters: filtered.append(filters) or original(vector, k, filters)
     late = [h.chunk_id for h in store.dense_search(query, 5, StoreFilter(published_by="2017-06-01"))]
-    assert sorted(late) == sorted(plain) and calls == [None]  # one unfiltered query, nothing dropped
+    assert sorted(late) == sorted(plain) and filtered == []  # one unfiltered query, nothing dropped
     early = {h.chunk_id for h in store.dense_search(query, 5, StoreFilter(published_by="2017-03-02"))}
     assert early == {"a1#c-0", "a3#c-0"}  # the 5 March article is cut off, the undated one kept
     assert article_scans(store, lambda: store.dense_search(query, 5, StoreFilter(published_by="2017-03-02"))) == []

@@ -1,0 +1,89 @@
+"""Dense search under a filter by post-filtering unfiltered neighbours (index/filtered_search.py)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+
+from index.article import Article, date_timestamp
+from index.chunking import Chunk
+from index.filtered_search import MAX_FETCH, ArchiveShape, fetch_size
+from index.lock import WriteLock
+from index.store import ArchiveStore, StoreFilter
+
+OUTLETS = ("TASS", "BBC", "DW", "RTÉ")
+
+
+def test_share_counts_dates_undated_and_outlets():
+    stamps = tuple(sorted(date_timestamp(f"2017-0{m}-01") for m in (1, 2, 3, 4)))
+    shape = ArchiveShape(stamps, undated=1, outlets={"TASS": 4, "BBC": 1})
+    assert shape.share(StoreFilter(published_by="2017-02-15")) == pytest.approx(3 / 5)  # two dated + undated
+    assert shape.share(StoreFilter(until="2017-02-15")) == pytest.approx(2 / 5)  # a range drops undated
+    assert shape.share(StoreFilter(since="2017-02-01", until="2017-03-01")) == pytest.approx(2 / 5)
+    assert shape.share(StoreFilter(sources=("BBC",))) == pytest.approx(1 / 5)
+    assert shape.share(StoreFilter(published_by="2016-01-01", sources=("TASS",))) == pytest.approx(1 / 5 * 4 / 5)
+    assert ArchiveShape((), 0).share(StoreFilter(sources=("BBC",))) == 0.0
+
+
+def test_fetch_size_grows_as_the_filter_narrows_and_gives_up_when_chroma_is_cheaper():
+    assert fetch_size(30, 1.0) == 60
+    assert fetch_size(30, 0.25) == 240
+    assert fetch_size(30, 0.01) is None  # 6,000 neighbours: filter in Chroma
+    assert fetch_size(30, 0.0) is None
+    assert fetch_size(30, 30 * 2 / MAX_FETCH) == MAX_FETCH
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """A real store of 80 articles × 4 chunks over 80 days and four outlets, ten undated, random vectors."""
+    rng = np.random.default_rng(3)
+    store = ArchiveStore(tmp_path_factory.mktemp("filtered") / "store")
+    batch = []
+    for i in range(80):
+        published = None if i % 8 == 0 else (date(2017, 1, 1) + timedelta(days=i)).isoformat()
+        body = " ".join(f"Sentence {j} of article {i}." for j in range(4))
+        article = Article(f"a{i:02d}", f"Headline {i}", body, f"a{i}.txt", published, OUTLETS[i % 4])
+        spans, at = [], 0
+        for j in range(4):
+            end = body.index(".", at) + 1
+            spans.append((at, end))
+            at = end + 1
+        chunks = [Chunk(f"{article.id}#{article.content_hash[:8]}-{n}", article.id, n, body[s:e], s, e)
+                  for n, (s, e) in enumerate(spans)]
+        vectors = rng.normal(size=(4, 16))
+        batch.append((article, chunks, (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).tolist()))
+    with WriteLock(store.path):
+        store.put_articles(batch)
+    yield store
+    store.close()
+
+
+FILTERS = [StoreFilter(published_by="2017-02-10"), StoreFilter(published_by="2017-01-05"),
+           StoreFilter(since="2017-02-01"), StoreFilter(since="2017-01-20", until="2017-02-20"),
+           StoreFilter(sources=("BBC",)), StoreFilter(sources=("TASS", "RTÉ"), published_by="2017-03-01"),
+           StoreFilter(published_by="2017-02-10", sources=("DW",))]
+
+
+@pytest.mark.parametrize("where", FILTERS, ids=str)
+def test_post_filtered_search_finds_what_the_filtered_query_finds(store, where, monkeypatch):
+    rng = np.random.default_rng(11)
+    for _ in range(8):
+        vector = rng.normal(size=16)
+        vector = (vector / np.linalg.norm(vector)).tolist()
+        fast = store.dense_search(vector, 10, where)
+        with monkeypatch.context() as m:
+            m.setattr("index.store.fetch_size", lambda k, share: None)  # Chroma's own filtered query
+            reference = store.dense_search(vector, 10, where)
+        assert [h.chunk_id for h in fast] == [h.chunk_id for h in reference]
+        assert [h.score for h in fast] == pytest.approx([h.score for h in reference], abs=1e-5)
+
+
+def test_the_common_case_never_asks_chroma_to_filter(store, monkeypatch):
+    asked: list[object] = []
+    real_query = store.collection.query
+    monkeypatch.setattr(store.collection, "query", lambda **kw: asked.append(kw.get("where")) or real_query(**kw))
+    hits = store.dense_search([1.0] + [0.0] * 15, 10, StoreFilter(published_by="2017-02-10"))
+    assert len(hits) == 10 and all(h.ref.published is None or h.ref.published <= "2017-02-10" for h in hits)
+    assert asked and all(w is None for w in asked)
