@@ -105,6 +105,27 @@ def test_overlapping_chunks_do_not_pick_the_same_sentence_twice(fake_embedder):
     assert texts.count("Davutoğlu said the outcome was worrying.") == 1
 
 
+class SameVectorEmbedder:
+    """Every text gets the same unit vector, so only the keyword and answer-kind bonuses rank sentences."""
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+
+@pytest.mark.parametrize("question, answering", [
+    ("How many passengers did the plane carry?", "The plane carried 59 passengers."),
+    ("When did the plane carry its passengers?", "The plane carried passengers on Thursday."),
+    ("Where did the plane carry passengers?", "The plane carried passengers to Amsterdam."),
+])
+def test_a_sentence_offering_the_kind_of_answer_asked_for_ranks_first(question, answering):
+    body = f"The plane carried passengers, crew said. {answering} The plane carried passengers, it said."
+    [ev] = select_evidence(question, [make_passage(body, 0, len(body))], SameVectorEmbedder(), max_sentences=1,
+                           neighbours=0, every_passage=False)
+    assert body[ev.best_span[0]:ev.best_span[1]] == answering
+
+
 def test_no_passages():
     assert select_evidence("anything", [], embedder=None) == []
 
