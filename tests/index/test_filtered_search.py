@@ -9,7 +9,7 @@ import pytest
 
 from index.article import Article, date_timestamp
 from index.chunking import Chunk
-from index.filtered_search import MAX_FETCH, ArchiveShape, fetch_size
+from index.filtered_search import MAX_FETCH, MIN_FETCH, ArchiveShape, fetch_size
 from index.lock import WriteLock
 from index.store import ArchiveStore, StoreFilter
 
@@ -28,8 +28,9 @@ def test_share_counts_dates_undated_and_outlets():
 
 
 def test_fetch_size_grows_as_the_filter_narrows_and_gives_up_when_chroma_is_cheaper():
-    assert fetch_size(30, 1.0) == 60
-    assert fetch_size(30, 0.25) == 240
+    assert fetch_size(30, 1.0) == MIN_FETCH  # a floor: small HNSW searches miss true neighbours
+    assert fetch_size(30, 0.1) <= MAX_FETCH < fetch_size(30, 0.1) * 2  # 600; at 0.05 it would be 1,200
+    assert fetch_size(30, 0.1) == 600
     assert fetch_size(30, 0.01) is None  # 6,000 neighbours: filter in Chroma
     assert fetch_size(30, 0.0) is None
     assert fetch_size(30, 30 * 2 / MAX_FETCH) == MAX_FETCH
