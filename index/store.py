@@ -34,7 +34,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from index.article import Article, ArticleRef, RefersToArticle, date_timestamp
 from index.chunking import Chunk
 from index.chroma_client import EMBEDDED, ChromaLocation
-from index.filtered_search import ArchiveShape, fetch_size
+from index.filtered_search import MIN_FETCH, ArchiveShape, fetch_size
 from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
 from index.provenance import EmbedderStamp, read_stamp
 from index.swap import SwapGuard, ensure_generation, read_generation
@@ -359,7 +359,9 @@ class ArchiveStore:
             if last is None or last <= where.published_by[:10]:
                 where = None  # nothing is dated after the cut-off: a filtered Chroma query would drop nothing
         if where is None or where.is_empty():
-            return self._hydrate(self._nearest(vector, k))
+            # Asking for k alone searches the HNSW graph with ef = k, which misses true neighbours
+            # (see filtered_search.MIN_FETCH): ask for more, keep the k best.
+            return self._hydrate(self._nearest(vector, max(k, MIN_FETCH))[:k])
         post_filtered = self._post_filtered(vector, k, where)
         if post_filtered is not None:
             return self._hydrate(post_filtered)

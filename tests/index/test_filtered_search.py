@@ -88,3 +88,11 @@ def test_the_common_case_never_asks_chroma_to_filter(store, monkeypatch):
     hits = store.dense_search([1.0] + [0.0] * 15, 10, StoreFilter(published_by="2017-02-10"))
     assert len(hits) == 10 and all(h.ref.published is None or h.ref.published <= "2017-02-10" for h in hits)
     assert asked and all(w is None for w in asked)
+
+
+def test_an_unfiltered_search_asks_the_graph_for_enough_neighbours(store, monkeypatch):
+    asked: list[int] = []
+    real_query = store.collection.query
+    monkeypatch.setattr(store.collection, "query", lambda **kw: asked.append(kw["n_results"]) or real_query(**kw))
+    assert len(store.dense_search([1.0] + [0.0] * 15, 5)) == 5
+    assert asked == [MIN_FETCH]
