@@ -386,13 +386,15 @@ class ArchiveStore:
         # Chroma's cosine space reports distance = 1 - cosine.
         return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0])]
 
+    def _shape(self) -> ArchiveShape:
+        """How the articles spread over dates and outlets (cached per store version)."""
+        return self._summary("shape", lambda: ArchiveShape(tuple(self.manifest.article_timestamps()),
+                                                           len(self.manifest.undated_ids()), self.manifest.outlets()))
+
     def _post_filtered(self, vector: Sequence[float], k: int, where: StoreFilter) -> list[tuple[str, float]] | None:
         """The `k` nearest chunks passing `where`, found among unfiltered neighbours
         (index/filtered_search.py); None when too few of them pass (then Chroma filters)."""
-        shape = self._summary("shape", lambda: ArchiveShape(tuple(self.manifest.article_timestamps()),
-                                                            len(self.manifest.undated_ids()),
-                                                            self.manifest.outlets()))
-        n = fetch_size(k, shape.share(where))
+        n = fetch_size(k, self._shape().share(where))
         if n is None:
             return None
         nearest = self._nearest(vector, n)
@@ -419,7 +421,9 @@ class ArchiveStore:
 
     def _keyword_search(self, text: str, k: int, where: StoreFilter | None, title_weight: float) -> list[ChunkHit]:
         sql, params = where_sql(where)
-        return self._hydrate(self.manifest.keyword_search(text, k, sql, params, title_weight=title_weight))
+        fetch = fetch_size(k, self._shape().share(where)) if sql else None  # see index/filtered_search.py
+        return self._hydrate(self.manifest.keyword_search(text, k, sql, params, title_weight=title_weight,
+                                                          fetch=fetch))
 
     @staticmethod
     def _metadata_filters(where: StoreFilter | None) -> MetadataFilters | None:

@@ -96,3 +96,25 @@ def test_an_unfiltered_search_asks_the_graph_for_enough_neighbours(store, monkey
     monkeypatch.setattr(store.collection, "query", lambda **kw: asked.append(kw["n_results"]) or real_query(**kw))
     assert len(store.dense_search([1.0] + [0.0] * 15, 5)) == 5
     assert asked == [MIN_FETCH]
+
+
+@pytest.mark.parametrize("where", [None] + FILTERS, ids=str)
+def test_keyword_search_ranks_first_and_joins_only_its_best_rows_with_the_same_result(store, where):
+    from index.store import where_sql
+
+    sql, params = where_sql(where)
+    for question in ["sentence 3 of article 17", "article 42", "sentence 1", "article 5 article 50 sentence 2"]:
+        fast = store.manifest.keyword_search(question, 10, sql, params, fetch=MIN_FETCH if sql else None)
+        # The filter inside the ranking query over every match: the plain, slow form.
+        full = store.manifest.keyword_search(question, 10, sql or " AND 1", params, fetch=None)
+        assert fast == full
+        assert [h.chunk_id for h in store.keyword_search(question, 10, where)] == [cid for cid, _ in full]
+
+
+def test_a_narrow_keyword_filter_falls_back_to_filtering_inside_the_query(store):
+    from index.store import where_sql
+
+    sql, params = where_sql(StoreFilter(sources=("BBC",), published_by="2017-01-10"))
+    narrow = store.manifest.keyword_search("sentence", 10, sql, params, fetch=12)  # 12 best rows: too few pass
+    assert narrow == store.manifest.keyword_search("sentence", 10, sql, params, fetch=None)
+    assert len(narrow) == 10
