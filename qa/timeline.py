@@ -179,7 +179,11 @@ def _only_day_in(event: TimelineEvent, dated: Sequence[TimelineEvent]) -> Timeli
     whose sentences date one day in that month is about that day. With several days there, none is chosen.
     """
     assert event.day is not None
-    inside = [d for d in dated if d.day is not None and event.day <= d.day <= _period_end(event)]
+    end = _period_end(event)
+    published = _parse_day(event.citation.ref.published)
+    if published is not None:  # a period recalled in past narration ("earlier this week") ended before its article
+        end = min(end, published - timedelta(days=1))
+    inside = [d for d in dated if d.day is not None and event.day <= d.day <= end]
     return inside[0] if inside and len({d.day for d in inside}) == 1 else None
 
 
@@ -203,7 +207,9 @@ def _place_recalled(events: Sequence[TimelineEvent], mentions: Sequence[Mention]
             out.append(e)
             continue
         m = earliest_mention(event_keys(e.citation.quote, past_only=False), list(mentions))
-        inside = m is not None and (e.day <= m.day <= _period_end(e) if by_period else m.day < e.day)
+        published = _parse_day(e.citation.ref.published)
+        inside = m is not None and (e.day <= m.day <= _period_end(e) and (published is None or m.day < published)
+                                    if by_period else m.day < e.day)
         if m is None or not inside:
             out.append(e)
             continue

@@ -129,3 +129,22 @@ def test_a_month_takes_the_story_s_only_day_named_in_it(tmp_path, fake_embedder)
     got = {e.citation.ref.title: e for e in timeline.events}
     month = got["Dredging contract scandal recalled"]
     assert month.day == date(2017, 3, 13) and month.date_precision == "day" and "In March" in month.date_phrase
+
+
+def test_earlier_this_week_is_not_narrowed_to_its_article_s_own_day(tmp_path, fake_embedder):
+    # Travel-ban timeline: "denied a request … earlier this week" (Thursday's article) went to that Thursday,
+    # the story's only day named that week; a period recalled in the past ended before its article.
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "05-week.txt").write_text(
+        "Harbour court refuses delay\nDate: 2017-03-16\nSource: Coast Courier\n\n"
+        "The harbour court denied a request to delay the dredging contract case earlier this week.\n", encoding="utf-8")
+    (extra / "06-thursday.txt").write_text(
+        "Dredging firm appeals\nDate: 2017-03-17\nSource: Valley Times\n\n"
+        "The dredging firm appealed the harbour contract ruling on Thursday.\n", encoding="utf-8")
+    store = build_store(tmp_path / "store", fake_embedder, [extra])
+    timeline = build_timeline(store, fake_embedder, "harbour dredging contract", as_of=date(2017, 5, 1))
+    got = {e.citation.ref.title: e for e in timeline.events}
+    assert got["Dredging firm appeals"].day == date(2017, 3, 16)
+    week = got["Harbour court refuses delay"]
+    assert week.day == date(2017, 3, 13) and week.date_precision == "week"  # Monday of that week, not Thursday
