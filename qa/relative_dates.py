@@ -48,9 +48,16 @@ _FIRST_VERB = re.compile(r"\b(?P<present>has|have|is|are|remains?|continues?)\b|
                          r"\w{3,}ed|will|would|could|may|might)\b", re.IGNORECASE)
 
 
+# A quotation inside the sentence ('"We have serious concerns," they wrote … on Feb. 15'): its tense is the
+# speaker's, not the narration's, so its verbs are not the sentence's first verb.
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
 def reports_a_state(text: str, at: int) -> bool:
-    """True when `text`'s first verb, before offset `at`, is in the present: the news is a state as of publication."""
-    m = _FIRST_VERB.search(text, 0, at)
+    """True when `text`'s first verb outside quotations, before offset `at`, is in the present: the news
+    is a state as of publication."""
+    unquoted = _QUOTATION.sub(lambda q: " " * len(q.group(0)), text)
+    m = _FIRST_VERB.search(unquoted, 0, at)
     return bool(m and m.group("present"))
 
 

@@ -29,6 +29,10 @@ from index.store import ArchiveStore
 from index.text import content_words, fold
 from qa.evidence import claim_spans
 from qa.query import MAX_K, QuestionError, parse_date_option, understand
+from qa.event_sentences import sentences_over
+from qa.filing_date import filing_day
+from qa.first_reported import Mention, earliest_mention, event_keys, mentions_in
+from qa.inherited_dates import inherited_date, narrates_the_past
 from qa.relative_dates import event_date
 from qa.retrieval import HybridRetriever, Passage
 
@@ -112,20 +116,36 @@ def _parse_day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-def event_of(passage: Passage, body_offset_text: str, words: set[str]) -> TimelineEvent | None:
-    """The event a passage reports: its sentence sharing most topic words, dated; None when off-topic."""
+def event_of(passage: Passage, body_offset_text: str, words: set[str], body: str | None = None
+             ) -> TimelineEvent | None:
+    """The event a passage reports: its sentence sharing most topic words, dated; None when off-topic.
+
+    With the article's `body`, sentences are read whole from it (a chunk boundary can cut one,
+    `qa.event_sentences`) and a sentence with no day of its own can take the day of the narration
+    it continues (`qa.inherited_dates`); without it, from `body_offset_text` (the passage text) alone.
+    """
+    offset = 0 if body is not None else passage.start  # what turns a sentence's offsets into the body's
+    if body is None:
+        body = body_offset_text
+    spans = claim_spans(body)
+    covered = spans if offset else sentences_over(spans, passage.start, passage.end)
     best: tuple[int, int, int] | None = None
-    for s, e in claim_spans(body_offset_text):
-        share = len(content_words(body_offset_text[s:e]) & words)
+    for s, e in covered:
+        share = len(content_words(body[s:e]) & words)
         if best is None or share > best[0]:
             best = (share, s, e)
     topic_share = len(content_words(f"{passage.title}\n{passage.text}") & words) / max(1, len(words))
     if best is None or topic_share < MIN_TOPIC_SHARE or best[0] < MIN_TOPIC_SHARE * len(words):
         return None
     _, s, e = best
-    sentence = body_offset_text[s:e]
+    sentence = body[s:e]
     published = _parse_day(passage.published)
-    found = event_date(sentence, published)
+    reference = filing_day(published, passage.ref.url)
+    found = event_date(sentence, reference)
+    if found is None and reference is not None:
+        inherited = inherited_date(body, spans, spans.index((s, e)), reference)
+        if inherited is not None:
+            found = replace(inherited, phrase=f"{inherited.phrase} (the sentence before)")
     if published is None and found is not None and found.relative:
         found = None  # an undated article's "Tuesday" or "Oct. 1" has nothing to be read against
     precision = found.precision if found is not None else "day"
@@ -138,8 +158,68 @@ def event_of(passage: Passage, body_offset_text: str, words: set[str]) -> Timeli
     text = " ".join(sentence.split())
     if len(text) > MAX_EVENT_CHARS:
         text = text[:MAX_EVENT_CHARS].rsplit(" ", 1)[0] + " …"
-    citation = EventCitation(passage.ref, sentence, passage.start + s, passage.start + e, passage.text)
+    shown = passage.text  # the passage, widened to the whole sentence when a chunk boundary cut it
+    if not offset and (s < passage.start or e > passage.end):
+        shown = body[min(s, passage.start):max(e, passage.end)]
+    citation = EventCitation(passage.ref, sentence, offset + s, offset + e, shown)
     return TimelineEvent(day, kind, phrase, text, citation, passage.also_in, precision)
+
+
+def _period_end(event: TimelineEvent) -> date:
+    assert event.day is not None
+    if event.date_precision == "month":
+        return (event.day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return event.day + timedelta(days=6 if event.date_precision == "week" else 0)
+
+
+def _only_day_in(event: TimelineEvent, dated: Sequence[TimelineEvent]) -> TimelineEvent | None:
+    """The story's one day named in the month or week `event` names, when its events name exactly one there.
+
+    "In December of last year, Amri drove a truck into …" beside two events "on 19 December": a story
+    whose sentences date one day in that month is about that day. With several days there, none is chosen.
+    """
+    assert event.day is not None
+    end = _period_end(event)
+    published = _parse_day(event.citation.ref.published)
+    if published is not None:  # a period recalled in past narration ("earlier this week") ended before its article
+        end = min(end, published - timedelta(days=1))
+    inside = [d for d in dated if d.day is not None and event.day <= d.day <= end]
+    return inside[0] if inside and len({d.day for d in inside}) == 1 else None
+
+
+def _place_recalled(events: Sequence[TimelineEvent], mentions: Sequence[Mention]) -> list[TimelineEvent]:
+    """Events recalled without a day of their own, placed at the story's first report of them (`qa.first_reported`).
+
+    An event placed on its publication day moves to an earlier mention's day; one placed on the
+    first day of a month or week it names moves to the story's only day named in that period, else
+    to a mention's day inside it.
+    """
+    dated_days = [e for e in events if e.day is not None and e.date_kind == EVENT and e.date_precision == "day"]
+    out = []
+    for e in events:
+        by_period = e.date_kind == EVENT and e.date_precision != "day"
+        if by_period and (only := _only_day_in(e, dated_days)) is not None:
+            out.append(replace(e, day=only.day, date_precision="day",
+                               date_phrase=f"{e.date_phrase}; the story's only day named in it, “{only.date_phrase}” "
+                                           f"({only.citation.ref.source or 'unknown outlet'})"))
+            continue
+        if e.day is None or not (e.date_kind == PUBLISHED or by_period) or not narrates_the_past(e.citation.quote):
+            out.append(e)
+            continue
+        m = earliest_mention(event_keys(e.citation.quote, past_only=False), list(mentions))
+        published = _parse_day(e.citation.ref.published)
+        inside = m is not None and (e.day <= m.day <= _period_end(e) and (published is None or m.day < published)
+                                    if by_period else m.day < e.day)
+        if m is None or not inside:
+            out.append(e)
+            continue
+        said = " ".join(m.sentence.split())
+        said = said if len(said) <= 90 else said[:90].rsplit(" ", 1)[0] + " …"
+        phrase = f"first reported {m.day.isoformat()} ({m.source or 'unknown outlet'}): “{said}”"
+        if by_period:
+            phrase = f"{e.date_phrase}; the day from {phrase}"
+        out.append(replace(e, day=m.day, date_kind=EVENT, date_phrase=phrase, date_precision="day"))
+    return out
 
 
 def _merge_repeats(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
@@ -173,17 +253,21 @@ def build_timeline(store: ArchiveStore, embedder: Embedder, topic: str, *, since
     query = replace(query, until=search_until)
     passages = HybridRetriever(store, embedder, candidates=CANDIDATES).retrieve(query)
     words = topic_words(query.text)
-    events, seen = [], set()
+    events, seen, mentions = [], set(), []
     for p in passages:
         if p.article_id in seen:
             continue
         seen.add(p.article_id)
-        event = event_of(p, p.text, words)
-        if event is None:
-            continue
-        if event.day is not None and ((first and event.day < first) or (last and event.day > last)):
-            continue
-        events.append(event)
+        row = store.article(p.article_id)
+        body = row.body if row is not None and row.body[p.start:p.end] == p.text else None
+        if body is not None:
+            mentions += mentions_in(body, p.article_id, p.ref.source,
+                                    filing_day(_parse_day(p.published), p.ref.url))
+        event = event_of(p, p.text, words, body)
+        if event is not None:
+            events.append(event)
+    events = [e for e in _place_recalled(events, mentions)
+              if e.day is None or not ((first and e.day < first) or (last and e.day > last))]
     events = _merge_repeats(events)
     dated = sorted((e for e in events if e.day is not None),
                    key=lambda e: (e.day, e.citation.ref.published or "", e.citation.ref.source or "", e.text))

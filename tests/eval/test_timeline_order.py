@@ -46,3 +46,10 @@ def test_a_bad_day_names_its_line(tmp_path):
     path.write_text(json.dumps({"topic": "t", "article_id": "a", "day": "2017-02-30"}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="gold.jsonl:1"):
         load_gold_days(path)
+
+
+def test_the_held_out_topics_are_apart_from_every_tuning_topic():
+    held_out = load_gold_days(FIXTURES / "held_out_topics.jsonl")
+    tuning = {**load_gold_days(FIXTURES / "demo_full.jsonl"), **load_gold_days(FIXTURES / "new_topics.jsonl")}
+    assert len(held_out) >= 2 and not set(held_out) & set(tuning)
+    assert sum(len(days) >= 8 for days in held_out.values()) >= 2

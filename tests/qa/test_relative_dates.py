@@ -54,3 +54,12 @@ def test_an_undated_article_gets_only_days_with_their_year():
 def test_several_days_come_in_text_order():
     days = dates_in_text("Talks on Oct. 1 were followed by strikes on Tuesday.", FRIDAY)
     assert [d.day for d in days] == [date(2015, 10, 1), date(2015, 9, 29)]
+
+
+def test_a_quotation_s_present_tense_does_not_make_the_sentence_a_state():
+    # Flynn timeline: the letter of 15 Feb was placed on the article's day, 28 Feb, because of "have".
+    text = '"We have serious concerns," they wrote to the inspector general on Feb. 15, two days after Flynn resigned.'
+    found = event_date(text, date(2017, 2, 28))
+    assert found is not None and found.day == date(2017, 2, 15)
+    assert event_date("North Korea has not confirmed that the man killed on 13 February was Kim.",
+                      date(2017, 2, 28)) is None  # outside a quotation the present still makes it a state
