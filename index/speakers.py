@@ -28,6 +28,7 @@ TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|officia
                 r"spokeswoman|boss|chairperson|president's|leader's|vice|senior|former|top|board|staff|"
                 r"council|party|union|committee|company|club|city|county|team|group|opposition|campaign|"
                 r"church|school|hospital|army|military|court|bank|firm|prosecution|barrister|solicitor|judge|counsel|"
+               r"intelligence|"
                # people described, not named: "neighbours said", "one local said", "relatives say"
                r"neighbours|neighbors|neighbor|relatives|relative|families|family|locals|local|villagers|survivors|"
                r"survivor|protesters|protester|critics|supporters|authorities|investigators|doctors|victims|parents|"
@@ -76,7 +77,7 @@ _ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|P
 # A person's name opening a sentence ("Adam Schiff, a Democratic ranking member …, rejected …").
 SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,6}[A-Z][\w'’\-]+\b")
 
-_SENTENCE_OPENERS = {"On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
+_SENTENCE_OPENERS = {"How", "Why", "What", "Who", "Where", "On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
                      "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier", "So",
                      "Yet", "Then", "Since", "Though", "Although", "Because", "Asked", "Told", "For", "With", "By"}
 # Phrases the patterns catch as speakers that are not speakers.
@@ -92,6 +93,8 @@ def speaker_name(phrase: str) -> str:
     words = phrase.split()
     name: list[str] = []
     for word in reversed(words):
+        if name and word.endswith(("'s", "’s")):  # "Greenpeace East Asia's Li Shuo" is Li Shuo
+            break
         plain = word.strip(",.;:").rstrip("'’s") if word.endswith(("'s", "’s")) else word.strip(",;:")
         if not plain or not (plain[0].isupper() or plain.startswith(("al-", "el-"))):
             if name and plain in ("bin", "al", "de", "van", "von", "da"):
@@ -161,7 +164,8 @@ def _full_name(runs: list[tuple[int, str]], surname: str, at: int) -> str:
         if words[-1].rstrip("'’s") != surname and words[-1] != surname:
             continue
         first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))
-                 and w not in _SENTENCE_OPENERS]  # "As Lavrov said": "As" is no first name
+                 and w not in _SENTENCE_OPENERS  # "As Lavrov said": "As" is no first name
+                 and not w.endswith(("'s", "’s", "'", "’"))]  # nor a possessive ("the Federation's Mansoor")
         if first and first == words[-1 - len(first):-1]:
             names.append((start, " ".join([*first, surname])))
     before = [name for start, name in names if start < at]
