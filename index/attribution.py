@@ -60,10 +60,13 @@ _SPEAKER_SAID_THAT = re.compile(
     rf"(?P<s>.{{15,}})$", re.S)
 # X said (on Tuesday) …  — no "that"; only a day may sit between the verb and the statement.
 _WHEN_WORDS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+# A parenthesis between the verb and its statement: "He described, according to police notes, attending …".
+_ASIDE = rf",\s+(?:according to|in|at|on|during|speaking)\b[^,{_OPEN}{_CLOSE}]{{3,80}},"
 # "suggested cutting the budget", "urged closing the camp": a proposal, not a statement of fact.
 _PROPOSALS = r"(?:suggest|urge|propose|recommend|promise|vow)\w*\s+\w+ing\b"
 _SPEAKER_SAID = re.compile(
-    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?!{_PROPOSALS})(?:(?!(?:{OBJECT_VERBS})\b)(?:{VERB})|(?:{OBJECT_VERBS})(?=\s+(?:\w+ing|having)\b))\b(?:\s+{_WHEN_WORDS})?,?\s+"
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?!{_PROPOSALS})(?:(?!(?:{OBJECT_VERBS})\b)(?:{VERB})"
+    rf"|(?:{OBJECT_VERBS})(?=(?:{_ASIDE})?\s+(?:\w+ing|having)\b))\b(?:{_ASIDE})?(?:\s+{_WHEN_WORDS})?,?\s+"
     # a statement does not open with a preposition ("agreed with Trump", "warned of …")
     # nor with "it" as an object ("said it twice"); "said it would …" is a clause
     rf"(?!(?:with|to|for|about|at|in|by|from|over|of|on|into|against|up|out|him|her|them)\b)"

@@ -60,6 +60,7 @@ VERBS = _finite(_ALL) + r"|pointed out|went on to say|expressed (?:the )?hope|ex
 INVERTED_VERBS = "|".join(f for f in VERBS.split("|") if f not in ("told", "tells", "tell"))
 # "was quoted as saying", "was cited as saying", "has said", "had previously maintained", "would say"
 VERB = (rf"(?:(?:was|were)\s+(?:quoted|cited)\s+(?:\w+\s+)?as\s+saying"
+        rf"|(?:is|was|are|were)\s+(?:also\s+)?(?:said|reported|alleged)\s+to\s+have\s+(?:{VERBS})"  # "is said to have described"
         rf"|(?:did|does|do)(?:,\s+\w+,)?\s+(?:say|tell|add|claim|insist|warn|write)"  # "Comey did, however, say"
         rf"|(?:has|have|had|would|will|also|later|then|further|again|previously|repeatedly|reportedly|"
         rf"publicly|privately|once|earlier|recently|angrily|openly)\s+(?:(?:also|previously|repeatedly|been)\s+)?(?:{VERBS})"

@@ -100,3 +100,26 @@ def test_a_possessive_is_no_first_name():
 def test_a_dated_parenthesis_before_the_speaker():
     text = "(05.11.2015) Hana Ito, head of the union, confirmed Wednesday that the strike would go ahead."
     assert found(text) == [("Hana Ito", "the strike would go ahead.")]
+
+
+def test_may_is_a_surname_when_the_article_names_someone_so():
+    text = ("Prime Minister Theresa May spoke in the Commons. \"The attacker acted alone and was not under "
+            "watch,\" May told the House.")
+    assert found(text) == [("Theresa May", "The attacker acted alone and was not under watch")]
+
+
+def test_a_parenthesis_between_the_verb_and_its_statement():
+    text = ("Ian Boyd described, according to his interview notes, crossing the border at night with two "
+            "other men.")
+    assert [n for n, _ in found(text)] == ["Ian Boyd"]
+
+
+def test_is_said_to_have_is_a_speech_verb():
+    text = "Mr Boyd is also said to have described being taught to use a rifle before the first battle."
+    assert [n for n, _ in found("Ian Boyd was arrested in May. " + text)] == ["Ian Boyd"]
+
+
+def test_described_groups_with_a_lowercase_modifier():
+    assert [n for n, _ in found("But rights groups say the case was never about who started the fire.")] == \
+        ["rights groups"]
+    assert [n for n, _ in found("The ISIS-linked Amaq news agency asserted the attack was carried out by its men.")]
