@@ -64,8 +64,8 @@ def test_speaker_attribution_precision_and_recall_on_the_labelled_articles():
           f"({score.span_only} found with the wrong speaker)")
     assert score.labels >= 200
     # Floors just under the measured numbers (see README, "Timelines and who said what"): a regression fails here.
-    assert score.precision >= 0.93  # measured 0.943
-    assert score.recall >= 0.70  # measured 0.719
+    assert score.precision >= 0.97  # measured 0.987
+    assert score.recall >= 0.83  # measured 0.851
 
 
 def test_the_held_out_labels_are_at_least_100_statements_of_other_articles():
@@ -82,7 +82,7 @@ def test_speaker_attribution_on_held_out_articles():
     print(f"\nattribution on {score.labels} held-out statements: found {score.found}, "
           f"precision {score.precision:.3f}, recall {score.recall:.3f}")
     assert score.labels >= 100
-    # Below the targets (measured 0.855 / 0.468, see README "Timelines and who said what"): floors that
-    # catch a regression, not the goal.
-    assert score.precision >= 0.83
-    assert score.recall >= 0.45
+    # Precision meets the target, recall is below it (measured 0.913 / 0.541, before issue 14's change
+    # 0.855 / 0.468; see README "Timelines and who said what"): floors that catch a regression, not the goal.
+    assert score.precision >= 0.88
+    assert score.recall >= 0.52
