@@ -20,60 +20,75 @@ from dataclasses import dataclass
 
 from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
                             matches_speaker, speaker_name)
-from index.speech_verbs import CLAUSE_VERBS, OBJECT_VERBS, VERB, VERBS
-from index.text import split_sentences
+from index.attribution_clauses import embedded_matches, relative_matches
+from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB
+from index.text import fold, split_sentences
 
 QUOTE, REPORTED = "quote", "reported"
 
 _OPEN, _CLOSE = "\"“", "\"”"
 _WHO = rf"(?P<who>{SPEAKER}|{PRONOUN})"
-# An appositive between the speaker and the verb: "Dagmawit Moges, head of the city's communications bureau, said".
-_APPOS = rf"(?:,\s+[^,;:{_OPEN}{_CLOSE}]{{2,90}}?,)?"
+# An appositive between the speaker and the verb: "Dagmawit Moges, head of the city's communications bureau, said";
+# when it is a name ("his lawyer, Alexander Taylor-Camara, told"), the name is the speaker.
+_APPOS = rf"(?:,\s+(?P<appos>[^,;:{_OPEN}{_CLOSE}]{{2,90}}?),)?"
 
 # “…,” X said / “…,” said X / “…?” X asked
 _QUOTE_THEN_SPEAKER = re.compile(
     rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
-    rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{VERBS})\s+(?P<who2>{SPEAKER}))")
+    rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}))")
 # X said: “…” / X told reporters, “…” / X said on Monday: “…”
 _SPEAKER_THEN_QUOTE = re.compile(
     rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
-_OPENER = (r"(?:\([A-Za-z ]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence
-           r"(?:(?:On|In|Late|Earlier|Later|Speaking|Separately|Meanwhile|But|And|However|Also|Nevertheless|"
+_OPENER = (r"(?:\([\w .,/]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence, "(05.11.2015)" before a DW name
+           # a conjunction's opener is short ("But on Monday, he said"): "But trade deals … are not always
+           # balanced, he said, warning that …" is a statement, not an opener
+           r"(?:(?:(?:Separately|Meanwhile|But|And|However|Also|Nevertheless)[^,]{0,30}|"
            # a subordinate clause before the speaker ("While meetings … are common, on Thursday a spokesman said")
-           r"While|Although|Though|After|Before|When|Since|Because|Despite|Following|Asked|At)"
-           r"[^,]{0,100},\s+){0,2}"
+           r"(?i:On|In|Late|Earlier|Later|Speaking|"  # any case: the second opener follows a comma
+           r"While|Although|Though|After|Before|When|Since|Because|Despite|Following|Asked|At|Last|This|Next|During|"
+           r"Under|Amid|Previously|Yesterday|Today|Then|Back|Writing|Addressing|Responding|Referring)"
+           r"[^,]{0,100}),\s+){0,2}"
            r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
            r"(?:(?:But|And|Yet|So|Still|Now|Instead)\s+)?")  # "But activists say …"
 # "Sessions on Thursday announced", "Comey warned Wednesday that": a day between speaker and verb.
-_DAY_GAP = (r"(?:\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_DAY_GAP = (r"(?:\s+(?:himself|herself|itself|themselves))?"  # "Mr Trump himself insisted"
+            r"(?:\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
             r"(?:\s+(?:morning|afternoon|evening|night))?)?")
 _SPEAKER_SAID_THAT = re.compile(
     rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+{VERB}\b(?:[^,;:{_OPEN}{_CLOSE}]{{0,80}}?,){{0,2}}[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+"
     rf"(?P<s>.{{15,}})$", re.S)
 # X said (on Tuesday) …  — no "that"; only a day may sit between the verb and the statement.
 _WHEN_WORDS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+# A parenthesis between the verb and its statement: "He described, according to police notes, attending …".
+_ASIDE = rf",\s+(?:according to|in|at|on|during|speaking)\b[^,{_OPEN}{_CLOSE}]{{3,80}},"
+# "suggested cutting the budget", "urged closing the camp": a proposal, not a statement of fact.
+_PROPOSALS = r"(?:suggest|urge|propose|recommend|promise|vow)\w*\s+\w+ing\b"
 _SPEAKER_SAID = re.compile(
-    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:(?!(?:{OBJECT_VERBS})\b)(?:{VERB})|(?:{OBJECT_VERBS})(?=\s+(?:\w+ing|having)\b))\b(?:\s+{_WHEN_WORDS})?,?\s+"
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?!{_PROPOSALS})(?:(?!(?:{OBJECT_VERBS})\b)(?:{VERB})"
+    rf"|(?:{OBJECT_VERBS})(?=(?:{_ASIDE})?\s+(?:\w+ing|having)\b))\b(?:{_ASIDE})?(?:\s+{_WHEN_WORDS})?,?\s+"
     # a statement does not open with a preposition ("agreed with Trump", "warned of …")
-    rf"(?!(?:with|to|for|about|at|in|by|from|over|of|on|into|against|up|out|him|her|them|it)\b)(?P<s>[^{_OPEN}].{{15,}})$", re.S)
+    # nor with "it" as an object ("said it twice"); "said it would …" is a clause
+    rf"(?!(?:with|to|for|about|at|in|by|from|over|of|on|into|against|up|out|him|her|them)\b)"
+    rf"(?!it\b(?!\s+(?:is|was|were|would|will|could|can|had|has|might|may|must|should|did|does)\b))"
+    rf"(?P<s>[^{_OPEN}].{{15,}})$", re.S)
 # X told police he …  /  X allegedly told a detective (that) he …  — the listener, then the statement.
 _SPEAKER_TOLD = re.compile(
     rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
     rf"[-–,]?\s*(?:that\s+)?(?P<s>(?:he|she|they|it|there|the|a|an|his|her|their|[A-Z{_OPEN}])\b.{{10,}})$", re.S)
 # A second statement inside the sentence: "…, adding that …", "…, saying the attacks …".
 # ("Lavrov noted adding that …" lacks its comma: without one, "that" must follow.)
-_CLAUSE = re.compile(rf"(?:,\s+(?:{CLAUSE_VERBS})(?:\s+that)?|\s+(?:adding|saying)\s+that),?\s+(?P<s>\S.{{10,}})$", re.S)
+# ("… demanding compensation and saying the floods …": "and" joins it to another -ing clause.)
+_CLAUSE = re.compile(rf"(?:,\s+(?:{CLAUSE_VERBS})(?:\s+that)?|\s+(?:adding|saying)\s+that|\s+and\s+(?:adding|saying))"
+                     rf",?\s+(?P<s>\S.{{10,}})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
-    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{VERBS})\s+(?P<who2>{SPEAKER}))\b[^,;{_OPEN}]{{0,80}}"
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}))\b"
+    rf"(?!\s+that\b)[^,;{_OPEN}]{{0,80}}"  # "…, Silva tweeted that X": the statement is X
     rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
 # According to X, …   /   …, according to X.
 # ("according to" names its source plainly, so the source is any short phrase up to the comma or the end.)
 _ACCORDING_FIRST = re.compile(rf"^(?:(?:But|And|Yet|However|Also),?\s+)?[Aa]ccording to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?),\s+(?P<s>.{{15,}})$", re.S)
-# "…, which US intelligence says interfered in the election": a speaker inside a relative clause.
-_WHICH_X_SAYS = re.compile(rf",\s+(?:which|who)\s+(?P<who>{SPEAKER})\s+(?:says|said|say|believes?|believed|claims?|"
-                           rf"claimed|alleges?|alleged)\s+(?P<s>[^,;{_OPEN}{_CLOSE}]{{10,}}?)(?=[,;.]|$)")
 # As X said, …  ("As the Russian foreign minister said, the agreements … had not been fulfilled")
 _AS_SAID = re.compile(rf"^As {_WHO}(?:\s+has|\s+had)?\s+{VERB},\s+(?P<s>.{{15,}})$", re.S)
 _ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?)[.]?$", re.S)
@@ -118,15 +133,23 @@ def attributed_statements(body: str) -> list[Statement]:
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = body[s_start:s_end]
-        for start, end, who, kind in _matches(sentence):
+        matches, relative = _matches(sentence)
+        for start, end, who, kind in matches:
             speaker = clean_speaker(who)
+            if relative and speaker and fold(speaker) in ("he", "she"):
+                # "Li Shuo blamed … a statement that he said showed …": "he" is the sentence's subject
+                subject = SUBJECT.match(sentence)
+                speaker = subject.group(0) if subject and _names_someone(subject.group(0)) else speaker
             name = speakers.resolve(speaker, s_start + start) if speaker else None
             if name is None:
                 continue
             a, b = _trim(body, s_start + start, s_start + end)
             if b - a >= 12:
                 by_sentence.setdefault(i, []).append(Statement(speaker, name, body[a:b], kind, a, b))
-        speakers.saw_sentence(sentence, s_start)
+        # a sentence's own speaker, not a name it opens with, is who "she" is next (a speaker inside a
+        # relative clause or a possessive claim is not: "Schiff rejected Sessions's claim …. He said")
+        if i not in by_sentence or relative:
+            speakers.saw_sentence(sentence, s_start)
     _attribute_quotation_runs(body, sentences, by_sentence)
     for statements in by_sentence.values():
         found.extend(statements)
@@ -184,12 +207,17 @@ def _attribute_quotation_runs(body: str, sentences: list[tuple[int, int]],
             continue
         # The attributed end of the quotation ("…,” X said" or "X said: “…"), however the patterns saw it;
         # a statement reported inside the quotation ("… he said he wants …") is not its speaker.
-        quoted = [st for i in inside for st in by_sentence.get(i, ())
+        touching = [i for i, (a, b) in enumerate(sentences) if a < q_end and b > q_start]
+        quoted = [st for i in touching for st in by_sentence.get(i, ())
                   if abs(st.end - q_end) <= 3 or abs(st.start - q_start) <= 3]
         if not quoted:
             before, after = inside[0] - 1, inside[-1] + 1
             quoted = [st for st in by_sentence.get(before, ()) if st.kind == QUOTE][-1:] \
                 or [st for st in by_sentence.get(after, ()) if st.kind == QUOTE][:1]
+        if not quoted and sentences[inside[0]][0] >= q_start - 1:
+            # A quotation that is a sentence of its own continues the statement just before it
+            # ("Khatoon says the fire should not have happened. “No mother should suffer …”").
+            quoted = by_sentence.get(inside[0] - 1, [])[-1:]
         if not quoted:
             continue
         for i in inside:
@@ -201,26 +229,29 @@ def _attribute_quotation_runs(body: str, sentences: list[tuple[int, int]],
                 by_sentence[i] = [Statement(st.speaker, st.name, body[a:b], QUOTE, a, b)]
 
 
-def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, speaker phrase, kind) of the statements in one sentence, offsets into it."""
+def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
+    """(start, end, speaker phrase, kind) of the statements in one sentence, offsets into it, and whether
+    they are all speakers inside a relative clause or a possessive claim (not the sentence's own speaker)."""
     out = []
     for m in _QUOTE_THEN_SPEAKER.finditer(sentence):
-        out.append((m.start("q"), m.end("q"), m.group("who") or m.group("who2"), QUOTE))
+        out.append((m.start("q"), m.end("q"), _named_apposition(m) or m.group("who") or m.group("who2"), QUOTE))
     for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
         out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
-    for m in _WHICH_X_SAYS.finditer(sentence):
-        if not _odd_quotes(sentence[:m.start()]):  # inside a quotation it is the quoted speaker's words
-            out.append((m.start("s"), m.end("s"), m.group("who"), REPORTED))
+    quoted = len(out)
+    out.extend((a, b, who, REPORTED) for a, b, who in relative_matches(sentence))
+    relative, n_relative = len(out) > quoted == 0, len(out)
     if not out:
         for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
                         _SAID_AT_END):
             m = pattern.match(sentence)
             who = m and (m.group("who") if m.groupdict().get("who") else m.groupdict().get("who2"))
             if m and who:
-                out.append((m.start("s"), m.end("s"), who, REPORTED))
+                out.append((m.start("s"), m.end("s"), _named_apposition(m) or who, REPORTED))
                 break
+    if not out:
+        out.extend((a, b, who, REPORTED) for a, b, who in embedded_matches(sentence))
     subject = SUBJECT.match(sentence)
-    if subject and not out and not _names_someone(subject.group(0)):
+    if subject and not out and not _names_someone(subject.group(0)) and not _GROUP.fullmatch(subject.group(0)):
         subject = None  # "Unswayed by Sessions's account, …": a capitalised opener that is no name
     clause = _CLAUSE.search(sentence, out[-1][0] if out else 0)
     if clause and (out or subject):
@@ -228,7 +259,20 @@ def _matches(sentence: str) -> list[tuple[int, int, str, str]]:
         if out and out[-1][1] > clause.start():  # the first statement ends where "…, adding that" begins
             out[-1] = (out[-1][0], clause.start(), out[-1][2], out[-1][3])
         out.append((clause.start("s"), clause.end("s"), who, REPORTED))
-    return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out]
+    relative = relative and len(out) == n_relative
+    return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out], relative
+
+
+def _named_apposition(m: re.Match) -> str | None:
+    """The name in apposition to the speaker ("his lawyer, Alexander Taylor-Camara, told"), if it is one."""
+    appos = m.groupdict().get("appos")
+    return appos if appos and _names_someone(appos) and speaker_name(appos) == appos.strip() else None
+
+
+# A described group opening a sentence speaks in its "…, saying …" clause ("Relatives pushed …, saying …").
+_GROUP = re.compile(r"(?:Relatives|Residents|Neighbours|Neighbors|Witnesses|Protesters|Critics|Officials|Police|"
+                    r"Locals|Villagers|Survivors|Activists|Campaigners|Analysts|Experts|Doctors|Investigators|"
+                    r"Prosecutors|Authorities|Parents|Families|Workers|Supporters|Demonstrators)")
 
 
 def _names_someone(phrase: str) -> bool:

@@ -28,6 +28,7 @@ TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|officia
                 r"spokeswoman|boss|chairperson|president's|leader's|vice|senior|former|top|board|staff|"
                 r"council|party|union|committee|company|club|city|county|team|group|opposition|campaign|"
                 r"church|school|hospital|army|military|court|bank|firm|prosecution|barrister|solicitor|judge|counsel|"
+               r"intelligence|news|rights|groups|investigation|inquiry|"
                # people described, not named: "neighbours said", "one local said", "relatives say"
                r"neighbours|neighbors|neighbor|relatives|relative|families|family|locals|local|villagers|survivors|"
                r"survivor|protesters|protester|critics|supporters|authorities|investigators|doctors|victims|parents|"
@@ -66,6 +67,9 @@ _ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese)$|^(?:american|german|israeli|iraqi
                         r"qatari|emirati|yemeni|thai|nepali|bangladeshi|somali|iranian|moroccan|mexican|cuban|"
                         r"kenyan|nigerian|ugandan|chilean|peruvian|venezuelan|dutch|french|greek|swiss|irish|"
                         r"welsh|scottish|british|danish|polish|finnish|spanish|czech|slovak|chinese)$", re.I)
+# First names that end like a nationality ("Ian", "Adrian"): names, not adjectives.
+_NAMES_LIKE_ADJECTIVES = frozenset("ian brian adrian julian damian christian sebastian vivian marian lillian gillian "
+                                   "fabian cristian florian kilian maximilian dorian".split())
 # Names of organisations rather than people: a pronoun never stands for them.
 _ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|Pentagon|House|Kremlin|Council|"
                            r"Commission|Police|Party|Union|News|Press|TASS|Reuters|Government|Committee|Court|Bank|"
@@ -76,7 +80,7 @@ _ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|P
 # A person's name opening a sentence ("Adam Schiff, a Democratic ranking member …, rejected …").
 SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,6}[A-Z][\w'’\-]+\b")
 
-_SENTENCE_OPENERS = {"On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
+_SENTENCE_OPENERS = {"How", "Why", "What", "Who", "Where", "On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
                      "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier", "So",
                      "Yet", "Then", "Since", "Though", "Although", "Because", "Asked", "Told", "For", "With", "By"}
 # Phrases the patterns catch as speakers that are not speakers.
@@ -92,6 +96,8 @@ def speaker_name(phrase: str) -> str:
     words = phrase.split()
     name: list[str] = []
     for word in reversed(words):
+        if name and word.endswith(("'s", "’s")):  # "Greenpeace East Asia's Li Shuo" is Li Shuo
+            break
         plain = word.strip(",.;:").rstrip("'’s") if word.endswith(("'s", "’s")) else word.strip(",;:")
         if not plain or not (plain[0].isupper() or plain.startswith(("al-", "el-"))):
             if name and plain in ("bin", "al", "de", "van", "von", "da"):
@@ -132,7 +138,9 @@ CALENDAR = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May
 def clean_speaker(phrase: str) -> str | None:
     phrase = re.split(r"\s+(?:on|last|this|in)\s+|\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", phrase.strip())[0]
     phrase = phrase.rstrip(",.")
-    if fold(phrase) in _NOT_SPEAKERS or CALENDAR.match(phrase.split()[0] if phrase.split() else ""):
+    # "May" may be Theresa May: `Speakers.resolve` keeps it only when the article names someone so
+    if fold(phrase) in _NOT_SPEAKERS or (CALENDAR.match(phrase.split()[0] if phrase.split() else "")
+                                         and phrase != "May"):
         return None
     words = phrase.split()
     if not any(w[0].isupper() for w in words if w) and not re.search(TITLE_NOUNS, phrase) \
@@ -145,7 +153,8 @@ def clean_speaker(phrase: str) -> str | None:
     return phrase
 
 
-_CAP_RUN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+\b")
+# Up to five words: "Prime Minister Theresa May" names Theresa May (titles are dropped from the first names).
+_CAP_RUN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+){1,4}[A-Z][\w'’\-]+\b")
 
 
 def _full_name(runs: list[tuple[int, str]], surname: str, at: int) -> str:
@@ -160,8 +169,10 @@ def _full_name(runs: list[tuple[int, str]], surname: str, at: int) -> str:
         words = run.split()
         if words[-1].rstrip("'’s") != surname and words[-1] != surname:
             continue
-        first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS and not _ADJECTIVE.search(fold(w))
-                 and w not in _SENTENCE_OPENERS]  # "As Lavrov said": "As" is no first name
+        first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS
+                 and (not _ADJECTIVE.search(fold(w)) or fold(w) in _NAMES_LIKE_ADJECTIVES)
+                 and w not in _SENTENCE_OPENERS  # "As Lavrov said": "As" is no first name
+                 and not w.endswith(("'s", "’s", "'", "’"))]  # nor a possessive ("the Federation's Mansoor")
         if first and first == words[-1 - len(first):-1]:
             names.append((start, " ".join([*first, surname])))
     before = [name for start, name in names if start < at]
@@ -228,6 +239,8 @@ class Speakers:
         if name == speaker.strip() and not is_person(name):
             name = self.by_title(speaker) or name
         name = self.full(name, at)
+        if name == "May":  # the month, unless the article gave a full name ending in May
+            return None
         words = fold(name).split()
         # "A lawyer for the defence said …. He said his client …": an unnamed person is "he" too.
         if is_person(name) or (words and words[0] in ("a", "an") and set(words) & _PERSON_ROLES):

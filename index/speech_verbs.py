@@ -55,8 +55,12 @@ def _finite(verbs: list[str]) -> str:
 _ALL = sorted(set(_REGULAR) | set(_IRREGULAR))
 # Finite forms ("said", "says", "say", "denied"), longest first so "says" is not read as "say".
 VERBS = _finite(_ALL) + r"|pointed out|went on to say|expressed (?:the )?hope|expressed regret"
+# After a quotation, the verbs that may come before their speaker ("…,” said Smith); never "told" (its
+# object is the listener: "…, Knight told Britain's Press Association").
+INVERTED_VERBS = "|".join(f for f in VERBS.split("|") if f not in ("told", "tells", "tell"))
 # "was quoted as saying", "was cited as saying", "has said", "had previously maintained", "would say"
 VERB = (rf"(?:(?:was|were)\s+(?:quoted|cited)\s+(?:\w+\s+)?as\s+saying"
+        rf"|(?:is|was|are|were)\s+(?:also\s+)?(?:said|reported|alleged)\s+to\s+have\s+(?:{VERBS})"  # "is said to have described"
         rf"|(?:did|does|do)(?:,\s+\w+,)?\s+(?:say|tell|add|claim|insist|warn|write)"  # "Comey did, however, say"
         rf"|(?:has|have|had|would|will|also|later|then|further|again|previously|repeatedly|reportedly|"
         rf"publicly|privately|once|earlier|recently|angrily|openly)\s+(?:(?:also|previously|repeatedly|been)\s+)?(?:{VERBS})"
@@ -67,5 +71,5 @@ CLAUSE_VERBS = "|".join(sorted({forms(v)[-1] for v in _ALL} | {"expressing (?:th
 # "accused Russia of …", which names a charge, not what was said):
 # without "that" or a quotation after them, what follows is not a statement.
 OBJECT_VERBS = "|".join(sorted({f for v in ("deny", "accuse", "describe", "dismiss", "charge", "reveal", "disclose", "mention",
-                                            "repeat", "recount", "object", "protest", "ask", "report", "tell")
+                                            "repeat", "recount", "object", "protest", "ask", "report", "tell", "agree")
                                 for f in forms(v)[1:] if not f.endswith("ing")}, key=len, reverse=True))

