@@ -206,11 +206,17 @@ def _prepare(out_dir: Path, questions: list[Question], options: RunOptions, run_
 
 
 def _run_one(qa: QAEngine, q: Question, options: RunOptions, extra: ExtraScorer | None) -> dict:
-    """Understand once; score the first `depth` passages; answer from `qa.k` passages, as `ask` would."""
+    """Understand and retrieve once; score the first `depth` passages and answer from the first `qa.k`.
+
+    The cut is exact: `HybridRetriever` searches the same candidate pool at every depth and
+    cuts it best-first, so its top k at depth ≥ k are what `ask` retrieves at k
+    (tests/eval/test_runner_stages.py checks it, outlets split and syndicated copies included).
+    """
     t0 = time.perf_counter()
     query = qa.understand(q.question, q.history, k=options.depth, **q.ask_options())
-    passages = qa.retrieve(query)
+    deepest = qa.retrieve(query) if options.retrieval_only else qa.retrieve(query, k=max(options.depth, qa.k))
     retrieve_ms = round((time.perf_counter() - t0) * 1000, 1)
+    passages = deepest[:options.depth]
     standalone = getattr(query, "text", None)
     filters = query.filters_json() if hasattr(query, "filters_json") else {}
     shown = shown_sentences(qa, standalone or q.question, passages) if q.answerable else None
@@ -218,10 +224,7 @@ def _run_one(qa: QAEngine, q: Question, options: RunOptions, extra: ExtraScorer 
         return result_record(q, mode=options.mode, passages=passages, standalone=standalone, filters=filters,
                              timings_ms={"retrieve": retrieve_ms}, gate_threshold=getattr(qa, "abstain_below", None),
                              extra=extra, depth=options.depth, shown=shown)
-    started = time.perf_counter()
-    answering = qa.retrieve(query, k=qa.k)
-    answer = qa.answer(query, answering, started=started,
-                       retrieve_ms=round((time.perf_counter() - started) * 1000, 1))
+    answer = qa.answer(query, deepest[:qa.k], started=t0, retrieve_ms=retrieve_ms)
     return result_record(q, mode=options.mode, passages=passages, answer=answer,
                          standalone=answer.standalone_question or standalone, filters=answer.filters or filters,
                          timings_ms=answer.timings_ms, extra=extra, depth=options.depth, shown=shown)
