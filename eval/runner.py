@@ -42,11 +42,16 @@ class RunError(NewsdeskError, RuntimeError):
 
 
 class QAEngine(Protocol):
-    """What the runner needs of `qa.answer.NewsQA`."""
+    """What the runner needs of `qa.answer.NewsQA`: its stages and how many passages it answers from."""
 
-    def retrieve(self, question: str, history: Sequence[dict] = (), **options: Any) -> tuple[Any, list]: ...
+    k: int
 
-    def ask(self, question: str, history: Sequence[dict] = (), **options: Any) -> Any: ...
+    def understand(self, question: str, history: Sequence[dict] = (), **options: Any) -> Any: ...
+
+    def retrieve(self, query: Any, k: int | None = None) -> list: ...
+
+    def answer(self, query: Any, passages: list, *, started: float | None = None,
+               retrieve_ms: float | None = None) -> Any: ...
 
 
 @dataclass
@@ -201,10 +206,17 @@ def _prepare(out_dir: Path, questions: list[Question], options: RunOptions, run_
 
 
 def _run_one(qa: QAEngine, q: Question, options: RunOptions, extra: ExtraScorer | None) -> dict:
-    ask = q.ask_options()
+    """Understand and retrieve once; score the first `depth` passages and answer from the first `qa.k`.
+
+    The cut is exact: `HybridRetriever` searches the same candidate pool at every depth and
+    cuts it best-first, so its top k at depth ≥ k are what `ask` retrieves at k
+    (tests/eval/test_runner_stages.py checks it, outlets split and syndicated copies included).
+    """
     t0 = time.perf_counter()
-    query, passages = qa.retrieve(q.question, q.history, k=options.depth, **ask)
+    query = qa.understand(q.question, q.history, k=options.depth, **q.ask_options())
+    deepest = qa.retrieve(query) if options.retrieval_only else qa.retrieve(query, k=max(options.depth, qa.k))
     retrieve_ms = round((time.perf_counter() - t0) * 1000, 1)
+    passages = deepest[:options.depth]
     standalone = getattr(query, "text", None)
     filters = query.filters_json() if hasattr(query, "filters_json") else {}
     shown = shown_sentences(qa, standalone or q.question, passages) if q.answerable else None
@@ -212,7 +224,7 @@ def _run_one(qa: QAEngine, q: Question, options: RunOptions, extra: ExtraScorer 
         return result_record(q, mode=options.mode, passages=passages, standalone=standalone, filters=filters,
                              timings_ms={"retrieve": retrieve_ms}, gate_threshold=getattr(qa, "abstain_below", None),
                              extra=extra, depth=options.depth, shown=shown)
-    answer = qa.ask(q.question, q.history, **ask)
+    answer = qa.answer(query, deepest[:qa.k], started=t0, retrieve_ms=retrieve_ms)
     return result_record(q, mode=options.mode, passages=passages, answer=answer,
                          standalone=answer.standalone_question or standalone, filters=answer.filters or filters,
                          timings_ms=answer.timings_ms, extra=extra, depth=options.depth, shown=shown)
@@ -242,7 +254,7 @@ def run_eval(qa: QAEngine | Callable[[Question], QAEngine], questions: Sequence[
     try:
         for q in todo:
             try:
-                engine = qa if hasattr(qa, "retrieve") else qa(q)
+                engine = qa if hasattr(qa, "understand") else qa(q)
                 record = _run_one(engine, q, options, extra)
                 failures.clear()
             except EmptyIndex as exc:

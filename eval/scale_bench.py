@@ -8,7 +8,7 @@ times, over the same questions:
 
 - dense: `ArchiveStore.dense_search` with the question vector already encoded;
 - keyword: `ArchiveStore.keyword_search` (FTS5 BM25);
-- hybrid: `NewsQA.retrieve`, what `ask` does before answering (question
+- hybrid: `NewsQA.understand` then `NewsQA.retrieve`, what `ask` does before answering (question
   parsing, MiniLM encoding of the question, dense + keyword, RRF, collapse);
 - ask: `NewsQA.ask` with no LLM (`ask --llm none`);
 - rebuild (at one size): `index.compaction.compact`, the product's rebuild that
@@ -120,7 +120,7 @@ def time_queries(store: ArchiveStore, embedder: Embedder, questions: Sequence[st
         out["encode"].append(_ms(lambda: embedder.encode([question])))
         out["dense"].append(_ms(lambda: store.dense_search(vector, k)))
         out["keyword"].append(_ms(lambda: store.keyword_search(question, k)))
-        out["hybrid"].append(_ms(lambda: qa.retrieve(question, as_of=as_of)))
+        out["hybrid"].append(_ms(lambda: qa.retrieve(qa.understand(question, as_of=as_of))))
         out["ask"].append(_ms(lambda: qa.ask(question, as_of=as_of)))
     return out
 

@@ -1,9 +1,12 @@
 """Asking the archive: question → passages → cited, checked `Answer`.
 
-`NewsQA.ask_stream` yields the sources as soon as retrieval is done, then the
-answer text as it is generated (citation markers already renumbered), then
-the verified `Answer`; `ask` returns only the last. The CLI, the Gradio app
-and the evaluator all call these.
+Answering is three stages that the CLI, the Gradio app and the evaluator call
+the same way: `NewsQA.understand(question, history) -> Query` (once per ask),
+`NewsQA.retrieve(query, k) -> [Passage]` (reranking, when switched on, runs
+inside it) and `NewsQA.answer_stream(query, passages)`. `ask_stream` chains
+them: it yields the sources as soon as retrieval is done, then the answer text
+as it is generated (citation markers already renumbered), then the verified
+`Answer`; `ask` returns only the last.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted
 from qa.llm import LLM, FirstToken
 from qa.polarity import settled_no
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_example
-from qa.query import Query, Turn, outlets_in_question, rewrite_followup, understand
+from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.settings import Settings
 from qa.short_answer import ShortLineSplitter
@@ -191,19 +194,21 @@ class NewsQA:
         self.abstain_below = self.policy.min_dense
         self.retriever = retriever or HybridRetriever(store, embedder)
 
-    def retrieve(self, question: str, history: Sequence[Turn] = (), *, since: str | None = None,
-                 until: str | None = None, sources: Sequence[str] = (), k: int | None = None,
-                 as_of: date | None = None) -> tuple[Query, list[Passage]]:
-        """Understand the question (rewriting a follow-up) and retrieve passages; no generation.
+    def understand(self, question: str, history: Sequence[Turn] = (), **options: Unpack[AskOptions]) -> Query:
+        """Stage 1: the question checked, a follow-up rewritten, filters read — the `Query`, built once.
 
         Raises `QuestionError` (or `EmptyIndex`) for a question or filters the user must fix.
         """
-        options = dict(outlets=list(self.store.outlets()), as_of=as_of or date.today(), since=since,
-                       until=until, sources=sources, k=k or self.k, span=self.store.date_span())
-        understand(question, **options)  # validate before spending an LLM call on a rewrite
-        standalone = rewrite_followup(question, history, self.llm)
-        query = understand(question, standalone=standalone, **options)
-        return query, self.retriever.retrieve(query)
+        return understand_in_archive(self.store, question, history, self.llm,
+                                     **{**options, "k": options.get("k") or self.k})
+
+    def retrieve(self, query: Query, k: int | None = None) -> list[Passage]:
+        """Stage 2: at most `k` (default `query.k`) passages, best first; no generation.
+
+        The retriever's reranking (`qa/rerank.py`, a llama-index node postprocessor, off by
+        default) runs inside this stage, on the fused candidate pool before it is cut to `k`.
+        """
+        return self.retriever.retrieve(query if k is None else replace(query, k=k))
 
     def ask(self, question: str, history: Sequence[Turn] = (), **options: Unpack[AskOptions]) -> Answer:
         """The verified answer (see `ask_stream` for options)."""
@@ -222,9 +227,38 @@ class NewsQA:
         Raises `QuestionError` (bad question or filters, empty archive) before yielding.
         """
         t0 = time.perf_counter()
-        query, passages = self.retrieve(question, history, **options)
-        timings: dict[str, float | None] = {"retrieve": _ms(t0), "first_token": None}
+        yield from self.query_stream(self.understand(question, history, **options), started=t0)
+
+    def query_stream(self, query: Query, *, started: float | None = None
+                     ) -> Iterator[SourcesFound | ShortAnswer | TextDelta | Done]:
+        """`ask_stream` for a question already understood: retrieve, `SourcesFound`, then `answer_stream`.
+
+        `started` is when the ask began (`perf_counter`), so the timings include understanding it.
+        """
+        t0 = time.perf_counter() if started is None else started
+        passages = self.retrieve(query)
         yield SourcesFound(passages, query.text, query.filters_json())
+        yield from self.answer_stream(query, passages, started=t0, retrieve_ms=_ms(t0))
+
+    def answer(self, query: Query, passages: list[Passage], *, started: float | None = None,
+               retrieve_ms: float | None = None) -> Answer:
+        """Stage 3 without streaming: the verified `Answer` from these passages (see `answer_stream`)."""
+        answer = None
+        for event in self.answer_stream(query, passages, started=started, retrieve_ms=retrieve_ms):
+            if isinstance(event, Done):
+                answer = event.answer
+        assert answer is not None
+        return answer
+
+    def answer_stream(self, query: Query, passages: list[Passage], *, started: float | None = None,
+                      retrieve_ms: float | None = None) -> Iterator[ShortAnswer | TextDelta | Done]:
+        """Stage 3: the short answer and text deltas, then the verified `Answer`, from `passages`
+        (best first, as `retrieve` returns them).
+
+        `started` (`perf_counter`) and `retrieve_ms` are the earlier stages' clock, for `timings_ms`.
+        """
+        t0 = time.perf_counter() if started is None else started
+        timings: dict[str, float | None] = {"retrieve": retrieve_ms, "first_token": None}
         signals = retrieval_signals(query.text, passages)
         if not passages or self.policy.before_model(signals) == DECIDE_ABSTAIN:
             yield Done(self._abstain(query, passages, timings, t0, signals, "retrieval gate"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol, Sequence
+from typing import Mapping, Protocol, Sequence
 
 from index.errors import NewsdeskError
 from index.outlets import outlet_key
@@ -63,6 +63,14 @@ class Completer(Protocol):
     """The part of an LLM that follow-up rewriting needs (see `qa.llm.LLM`)."""
 
     def complete(self, messages: list[dict], **kw: object) -> str: ...
+
+
+class Archive(Protocol):
+    """What understanding a question needs of the archive (see `index.store.ArchiveStore`)."""
+
+    def outlets(self) -> Mapping[str, int]: ...
+
+    def date_span(self) -> tuple[str | None, str | None]: ...
 
 
 @dataclass(frozen=True)
@@ -204,6 +212,47 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
     when it was reported, so it stays part of the question instead of
     becoming a filter that would find nothing.
     """
+    given = _given(question, outlets, as_of, since, until, sources, k)
+    standalone = (standalone or given.text).strip()
+    notes: list[str] = []
+
+    chosen = given.sources
+    named = match_outlets(standalone, outlets)
+    if chosen:
+        notes.append("outlets: " + ", ".join(chosen) + " (as requested)")
+    elif named:
+        chosen = tuple(outlet for _, _, outlet in named)
+        notes.append("outlets: " + ", ".join(chosen) + " (named in the question)")
+    since_s, until_s, from_question = _dates(standalone, named, given, span, notes)
+    return Query(standalone, given.text, since_s, until_s, chosen, k, given.as_of, tuple(notes), from_question)
+
+
+def check_question(question: str, *, outlets: Sequence[str], as_of: date | str, since: str | date | None = None,
+                   until: str | date | None = None, sources: Sequence[str] = (), k: int = 6,
+                   span: tuple[str | None, str | None] | None = None) -> None:
+    """Raise the `QuestionError` that `understand(question, …)` would raise, without building a `Query`.
+
+    A follow-up is checked this way before the model rewrites it (no model call is spent on a
+    question or filters the user must fix); the `Query` is then built once, from the rewrite.
+    """
+    given = _given(question, outlets, as_of, since, until, sources, k)
+    _dates(given.text, match_outlets(given.text, outlets), given, span, [])
+
+
+@dataclass(frozen=True)
+class _Given:
+    """What the caller gave `understand`, checked: the question's text, as-of day, outlets and dates."""
+
+    text: str
+    as_of: date
+    sources: tuple[str, ...]
+    since: str | None
+    until: str | None
+
+
+def _given(question: str, outlets: Sequence[str], as_of: date | str, since: str | date | None,
+           until: str | date | None, sources: Sequence[str], k: int) -> _Given:
+    """The caller's question and filters checked, in the order their errors are reported."""
     text = (question or "").strip()
     if not text:
         raise QuestionError("the question is empty: type what you want to know")
@@ -215,21 +264,16 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
         raise QuestionError(f"k must be a whole number from 1 to {MAX_K}, got {k!r}")
     if isinstance(as_of, str):
         as_of = date.fromisoformat(parse_date_option(as_of, "as_of") or "")
-    standalone = (standalone or text).strip()
-    notes: list[str] = []
-
     chosen = tuple(dict.fromkeys(resolve_outlet(name, outlets) for name in sources if name and name.strip()))
-    named = match_outlets(standalone, outlets)
-    if chosen:
-        notes.append("outlets: " + ", ".join(chosen) + " (as requested)")
-    elif named:
-        chosen = tuple(outlet for _, _, outlet in named)
-        notes.append("outlets: " + ", ".join(chosen) + " (named in the question)")
+    return _Given(text, as_of, chosen, parse_date_option(since, "since"), parse_date_option(until, "until", end=True))
 
-    since_s = parse_date_option(since, "since")
-    until_s = parse_date_option(until, "until", end=True)
+
+def _dates(text: str, named: Sequence[tuple[int, int, str]], given: _Given,
+           span: tuple[str | None, str | None] | None, notes: list[str]) -> tuple[str | None, str | None, bool]:
+    """(since, until, read from the question) for `text`, explaining the choice in `notes`."""
+    since_s, until_s = given.since, given.until
     from_question = False
-    found = find_date_range(_blank(standalone, named), as_of)
+    found = find_date_range(_blank(text, named), given.as_of)
     if since_s or until_s:
         notes.append(f"dates: {since_s or 'any'} to {until_s or 'any'} (as requested)")
         if found:
@@ -244,7 +288,7 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
         notes.append(f"dates: {since_s or 'any'} to {until_s or 'any'} (from “{found.phrase}”)")
     if since_s and until_s and since_s > until_s:
         raise QuestionError(f"impossible date range: since {since_s} is after until {until_s}")
-    return Query(standalone, text, since_s, until_s, chosen, k, as_of, tuple(notes), from_question)
+    return since_s, until_s, from_question
 
 
 _CALENDAR_WORDS = re.compile(r"\b\d{4}\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
@@ -395,3 +439,21 @@ def rewrite_followup(question: str, history: Sequence[Turn], llm: Completer | No
         if rewritten:
             return rewritten
     return _heuristic_rewrite(question, history)
+
+
+def understand_in_archive(archive: Archive, question: str, history: Sequence[Turn] = (),
+                          llm: Completer | None = None, *, k: int, since: str | None = None,
+                          until: str | None = None, sources: Sequence[str] = (),
+                          as_of: date | None = None) -> Query:
+    """The `Query` for a question asked of `archive`, built once: the first stage of every answer.
+
+    A follow-up is checked (`check_question`) before the model rewrites it, then
+    understood from the rewrite; any other question is understood directly.
+    Raises `QuestionError` (or `EmptyIndex`) for a question or filters the user must fix.
+    """
+    options = dict(outlets=list(archive.outlets()), as_of=as_of or date.today(), since=since, until=until,
+                   sources=sources, k=k, span=archive.date_span())
+    if not needs_rewrite((question or "").strip(), history):
+        return understand(question, **options)
+    check_question(question, **options)  # before spending a model call on the rewrite
+    return understand(question, standalone=rewrite_followup(question, history, llm), **options)

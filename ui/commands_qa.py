@@ -10,7 +10,7 @@ from datetime import date
 from index.errors import NewsdeskError
 from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.backends import BACKENDS, choices_help, needing
-from qa.query import MAX_K, QuestionError, parse_date_option, understand
+from qa.query import MAX_K, QuestionError, parse_date_option, understand_in_archive
 from qa.services import Services
 from qa.short_answer_check import NOT_IN_PASSAGES
 from qa.who_said_what import who_said_what
@@ -100,10 +100,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     try:
         services = Services(settings)
         store = services.store
-        # Check the question and filters before loading any model, so mistakes fail at once.
-        understand(args.question, outlets=list(store.outlets()), as_of=options["as_of"] or date.today(),
-                   since=args.since, until=args.until, sources=args.source, k=args.k or settings.k,
-                   span=store.date_span())
+        # Understood before any model loads, so mistakes fail at once (no history: no rewrite, no model).
+        query = understand_in_archive(store, args.question, **{**options, "k": args.k or settings.k})
         if not args.json:  # a question about statements gets the Who said what form, no model (README "The chat app")
             form = who_said_what(store, args.question, since=parse_date_option(args.since, "since"),
                                  until=parse_date_option(args.until, "until", end=True), sources=args.source)
@@ -111,7 +109,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 say("(who said what: statements found at ingest, quoted as written; `newsdesk quotes` lists them all)")
                 print(form.text())
                 return 0
-        for event in services.qa.ask_stream(args.question, **options):
+        for event in services.qa.query_stream(query):
             if isinstance(event, SourcesFound):
                 say(f"[{len(event.passages)} passages retrieved; answering…]")
             elif isinstance(event, ShortAnswer) and not args.json:

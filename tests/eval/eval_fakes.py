@@ -29,6 +29,7 @@ def _words(text: str) -> set[str]:
 class FakeQuery:
     text: str
     since: str | None = None
+    k: int = 6
 
     def filters_json(self) -> dict:
         return {"since": self.since, "until": None, "sources": [], "as_of": None}
@@ -39,31 +40,43 @@ class Crash(BaseException):
 
 
 class FakeQA:
-    """Ranks the fixture articles by shared words; answers with the top article's first sentence."""
+    """Ranks the fixture articles by shared words; answers with the top article's first sentence.
+
+    Counts its stage calls, so tests can pin how often the runner understands and retrieves.
+    """
 
     abstain_below = 0.2
+    k = 6
 
     def __init__(self, crash_after: int | None = None) -> None:
         self.crash_after = crash_after
         self.asked: list[str] = []
+        self.understood: list[str] = []
+        self.retrieved: list[tuple[str, int]] = []  # (query text, depth) per retrieve call
 
-    def retrieve(self, question, history=(), *, since=None, until=None, sources=(), k=6, as_of=None):
+    def understand(self, question, history=(), *, since=None, until=None, sources=(), k=None, as_of=None):
+        self.understood.append(question)
         if question == "boom":
             raise RuntimeError("boom")
-        query = _words(question)
+        return FakeQuery(question, since, k or self.k)
+
+    def retrieve(self, query, k=None):
+        depth = k or query.k
+        self.retrieved.append((query.text, depth))
+        words = _words(query.text)
         scored = []
         for url, title, source, published, body in ARTICLES:
-            overlap = len(query & _words(title + " " + body)) / max(1, len(query))
+            overlap = len(words & _words(title + " " + body)) / max(1, len(words))
             scored.append((overlap, Passage(url + "#0", ArticleRef(url, title, source, published, url),
                                             body, 0, len(body), overlap, dense_score=overlap)))
         scored.sort(key=lambda s: -s[0])
-        return FakeQuery(question, since), [p for _, p in scored[:k]]
+        return [p for _, p in scored[:depth]]
 
-    def ask(self, question, history=(), **options):
+    def answer(self, query, passages, *, started=None, retrieve_ms=None):
+        question = query.text
         if self.crash_after is not None and len(self.asked) >= self.crash_after:
             raise Crash()
         self.asked.append(question)
-        _, passages = self.retrieve(question, history, k=6, **options)
         timings = {"retrieve": 5.0 + len(self.asked), "first_token": 50.0 + len(self.asked),
                    "total": 100.0 + 10 * len(self.asked)}
         best = passages[0]
@@ -73,6 +86,10 @@ class FakeQA:
         citation = Citation(1, best.ref, best.text, 0, first, 0, len(first), True)
         return Answer(question, question, f"{first} [1]", False, 0, [citation],
                       [AnswerSentence(f"{first} [1]", (1,), True)], [], {"since": None}, timings, passages)
+
+    def ask(self, question, history=(), **options):
+        query = self.understand(question, history, **options)
+        return self.answer(query, self.retrieve(query))
 
 
 QUESTIONS = [

@@ -97,10 +97,10 @@ def test_retrieval_only_never_generates(tmp_path, questions_file):
 
 def test_interrupt_returns_partial_outcome(tmp_path, questions_file):
     class Interrupting(FakeQA):
-        def ask(self, question, history=(), **options):
+        def answer(self, query, passages, **timing):
             if len(self.asked) == 2:
                 raise KeyboardInterrupt
-            return super().ask(question, history, **options)
+            return super().answer(query, passages, **timing)
 
     outcome = run_eval(Interrupting(), load_questions(questions_file), tmp_path / "run", RunOptions(quiet=True))
     assert outcome.interrupted and not outcome.complete and len(outcome.records) == 2

@@ -19,7 +19,7 @@ def load():
 def test_full_record_scores_retrieval_answer_and_citations():
     qs, qa = load(), FakeQA()
     q = qs["f1"]
-    query, passages = qa.retrieve(q.question, k=10)
+    passages = qa.retrieve(qa.understand(q.question, k=10))
     record = result_record(q, mode="full", passages=passages, answer=qa.ask(q.question), timings_ms={"total": 1})
     met = record["metrics"]
     assert met["hits@1"] == 1.0 and met["mrr@10"] == 1.0 and met["map@10"] == 1.0
@@ -34,18 +34,18 @@ def test_full_record_scores_retrieval_answer_and_citations():
 def test_yes_no_and_unanswerable_records():
     qs, qa = load(), FakeQA()
     y = qs["y1"]
-    rec = result_record(y, mode="full", passages=qa.retrieve(y.question)[1], answer=qa.ask(y.question))
+    rec = result_record(y, mode="full", passages=qa.retrieve(qa.understand(y.question)), answer=qa.ask(y.question))
     assert "yes_no_accuracy" in rec["metrics"] and "f1" not in rec["metrics"]
     assert "answer_recall@4" not in rec["metrics"]  # 'yes' is not looked for in passages
     u = qs["u1"]
-    rec = result_record(u, mode="full", passages=qa.retrieve(u.question)[1], answer=qa.ask(u.question))
+    rec = result_record(u, mode="full", passages=qa.retrieve(qa.understand(u.question)), answer=qa.ask(u.question))
     assert rec["abstained"] and rec["metrics"] == {"correct": 1.0}
 
 
 def test_retrieval_only_uses_the_gate():
     qs, qa = load(), FakeQA()
     u = qs["u2"]
-    _, passages = qa.retrieve(u.question)
+    passages = qa.retrieve(qa.understand(u.question))
     rec = result_record(u, mode="retrieval", passages=passages, gate_threshold=0.2)
     assert rec["answer"] is None and rec["abstained"] is True and rec["abstained_by"] == "retrieval gate"
     rec = result_record(u, mode="retrieval", passages=passages, gate_threshold=0.0)
@@ -55,7 +55,7 @@ def test_retrieval_only_uses_the_gate():
 def test_depth_limits_what_counts():
     qs, qa = load(), FakeQA()
     q = qs["c1"]
-    _, passages = qa.retrieve("Syria storm", k=3)  # gold article ranked last of three
+    passages = qa.retrieve(qa.understand("Syria storm", k=3))  # gold article ranked last of three
     assert score_retrieval(q, passages, depth=2)["hits@10"] == 0.0
     assert score_retrieval(q, passages, depth=3)["mrr@3"] == pytest.approx(1 / 3)
 
@@ -65,7 +65,7 @@ def test_the_verifier_is_judged_on_false_alarms_and_misses():
 
     qs, qa = load(), FakeQA()
     q = qs["f1"]
-    passages = qa.retrieve(q.question)[1]
+    passages = qa.retrieve(qa.understand(q.question))
     right = qa.ask(q.question)  # names "Astana", nothing flagged
     metrics = result_record(q, mode="full", passages=passages, answer=right)["metrics"]
     assert metrics["correct_flagged"] == 0.0 and "wrong_unflagged" not in metrics
@@ -119,7 +119,7 @@ def test_records_log_the_short_answer_and_the_abstention_signals():
     q = qs["f1"]
     answer = qa.ask(q.question)
     answer.short_answer, answer.quoted, answer.signals = "x", False, {"dense": 0.5, "decision": "answer"}
-    record = result_record(q, mode="full", passages=qa.retrieve(q.question)[1], answer=answer)
+    record = result_record(q, mode="full", passages=qa.retrieve(qa.understand(q.question)), answer=answer)
     assert record["short_answer"] == "x" and record["signals"] == {"dense": 0.5, "decision": "answer"}
     json.dumps(record)
 

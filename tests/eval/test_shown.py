@@ -41,7 +41,8 @@ def build(tmp_path: Path, embedder) -> ArchiveStore:
 def test_only_the_passages_the_prompt_sees_count(tmp_path, fake_embedder):
     store = build(tmp_path, fake_embedder)
     wide = NewsQA(store, fake_embedder, None, k=6)
-    query, passages = wide.retrieve("Who is the new mayor of Portvale?", as_of=date(2022, 6, 1), k=10)
+    query = wide.understand("Who is the new mayor of Portvale?", as_of=date(2022, 6, 1), k=10)
+    passages = wide.retrieve(query)
     assert any("Ana Lopez" in p.text for p in passages)
     assert m.evidence_recall(shown_sentences(wide, query.text, passages), ["Ana Lopez"]) == 1.0
     # the same ranking, but the prompt sees only the first passage: is it the mayor's?

@@ -61,7 +61,7 @@ def hostile_qa(tmp_path_factory, real_embedder) -> NewsQA:
 
 def test_hostile_articles_are_flagged_and_still_found(hostile_qa):
     assert flagged_ids(hostile_qa.store.manifest.db) == {a["url"] for a in ARTICLES}
-    _, passages = hostile_qa.retrieve("town hall clock restoration", as_of=AS_OF)
+    passages = hostile_qa.retrieve(hostile_qa.understand("town hall clock restoration", as_of=AS_OF))
     assert passages and passages[0].article_id == ARTICLES[0]["url"]
 
 

@@ -89,7 +89,7 @@ def test_a_standalone_question_is_not_rewritten(mixed_qa):
     complete = mixed_qa.llm.complete
     mixed_qa.llm.complete = lambda *a, **kw: calls.append(a) or complete(*a, **kw)
     try:
-        query, _ = mixed_qa.retrieve("Why was Samsung heir Lee Jae-yong arrested?", history, as_of=AS_OF)
+        query = mixed_qa.understand("Why was Samsung heir Lee Jae-yong arrested?", history, as_of=AS_OF)
     finally:
         mixed_qa.llm.complete = complete
     assert query.text == "Why was Samsung heir Lee Jae-yong arrested?"

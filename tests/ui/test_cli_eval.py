@@ -111,7 +111,7 @@ def test_failed_and_interrupted_exit_statuses(fake, qfile, tmp_path, capsys, mon
     def interrupt(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(fake, "ask", interrupt)
+    monkeypatch.setattr(fake, "answer", interrupt)
     assert main(["eval", str(qfile), "--home", str(tmp_path), "-q", "--out", str(tmp_path / "i")]) == 130
     assert f"--resume --out {tmp_path / 'i'}" in capsys.readouterr().err
 
