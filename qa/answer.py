@@ -35,7 +35,6 @@ from qa.polarity import settled_no
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
-from qa.settings import Settings
 from qa.short_answer import ShortLineSplitter
 from qa.short_answer_check import NOT_IN_PASSAGES, short_answer_concern
 from qa.source_talk import without_source_talk

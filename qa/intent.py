@@ -38,7 +38,7 @@ _TOPIC_TIMELINE = re.compile(rf"^\s*(?:(?:give|show|make)\s+(?:me\s+)?(?:an?\s+|
 _HAPPENED_SINCE = re.compile(
     rf"^\s*what\s+(?:has\s+|have\s+)?happened\s+(?:(?:to|with|in|on|around|about)\s+(?P<topic>.+?)\s+)?"
     rf"(?P<since>since\s+.+?){_END}", re.IGNORECASE)
-_CHRONOLOGICAL = re.compile(rf"\s*,?\s*(?:in\s+)?(?:chronological(?:ly)?(?:\s+order)?|in\s+date\s+order)\b", re.IGNORECASE)
+_CHRONOLOGICAL = re.compile(r"\s*,?\s*(?:in\s+)?(?:chronological(?:ly)?(?:\s+order)?|in\s+date\s+order)\b", re.IGNORECASE)
 _LIST_EVENTS = re.compile(r"^\s*(?:list|show|give\s+me|what\s+were)\s+(?:me\s+)?(?:the\s+)?(?:events|developments|key\s+events)"
                           r"\s+(?:of|in|around|about)\s+", re.IGNORECASE)
 
