@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from index.text import WORD, fold
+from qa.dates import MONTHS, WEEKDAYS
 
 
 class AnswerKind(Enum):
@@ -26,9 +28,6 @@ class AnswerKind(Enum):
     NAME = "name"  # a person, place or organisation: a capitalised name the question lacks
 
 
-_MONTHS = ("january february march april may june july august september october november december "
-           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _NUMBER_WORDS = frozenset(("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                            "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
                            "eighty ninety hundred thousand million billion trillion dozen dozens hundreds "
@@ -50,7 +49,7 @@ _ASKS = [
 
 _DIGITS = re.compile(r"\d")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-_DATE_WORDS = frozenset(_MONTHS + _WEEKDAYS + "yesterday today tomorrow tonight".split())
+_DATE_WORDS = frozenset([*MONTHS, *WEEKDAYS, "yesterday", "today", "tomorrow", "tonight"])
 # A capitalised word not at the start of its sentence, e.g. "Kent", "Coveney", "NCEI".
 _CAPITALISED = re.compile(r"(?<=[\w,;:)\]’'\"] )[A-Z][\w’'-]*")
 
@@ -63,9 +62,15 @@ def expected_kind(question: str) -> AnswerKind | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _asked_words(question: str) -> frozenset[str]:
+    # Evidence selection asks `offers` of every sentence with the same question: fold it once.
+    return frozenset(fold(w) for w in WORD.findall(question))
+
+
 def offers(kind: AnswerKind, sentence: str, question: str) -> bool:
     """True when `sentence` holds a candidate of `kind` that the question does not already name."""
-    asked = {fold(w) for w in WORD.findall(question)}
+    asked = _asked_words(question)
     words = [fold(w) for w in WORD.findall(sentence)]
     new = [w for w in words if w not in asked]
     if kind is AnswerKind.NUMBER:

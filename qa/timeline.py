@@ -27,6 +27,7 @@ from index.article import ArticleRef
 from index.embedding import Embedder
 from index.store import ArchiveStore
 from index.text import content_words, fold
+from qa.dates import month_range
 from qa.evidence import claim_spans
 from qa.query import MAX_K, QuestionError, parse_date_option, understand
 from qa.event_sentences import sentences_over
@@ -168,7 +169,7 @@ def event_of(passage: Passage, body_offset_text: str, words: set[str], body: str
 def _period_end(event: TimelineEvent) -> date:
     assert event.day is not None
     if event.date_precision == "month":
-        return (event.day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return month_range(event.day.year, event.day.month)[1]
     return event.day + timedelta(days=6 if event.date_precision == "week" else 0)
 
 
