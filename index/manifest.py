@@ -60,16 +60,6 @@ CREATE TABLE IF NOT EXISTS copies (
     id TEXT NOT NULL, path TEXT NOT NULL, content_hash TEXT NOT NULL, PRIMARY KEY (id, path)
 );
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    search_text, content='chunks', content_rowid='rowid',
-    tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
-END;
-CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts(chunks_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
-END;
 CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fields USING fts5(
     title, body, tokenize='unicode61 remove_diacritics 2'
 );
@@ -80,6 +70,14 @@ CREATE TRIGGER IF NOT EXISTS chunk_fields_ad AFTER DELETE ON chunks BEGIN
     DELETE FROM chunk_fields WHERE rowid = old.rowid;
 END;
 """
+# Stores made before 2026-12-02 also kept the whole search text in a second FTS5 table that
+# nothing read (keyword search uses `chunk_fields`); every insert paid for it. Dropped on open.
+_DROP_UNUSED = """
+DROP TRIGGER IF EXISTS chunks_ai;
+DROP TRIGGER IF EXISTS chunks_ad;
+DROP TABLE IF EXISTS chunks_fts;
+"""
+
 
 def keyword_query(text: str) -> str | None:
     """An FTS5 OR-query of the question's content words (None when it has none)."""
@@ -143,7 +141,7 @@ class Manifest:
         # of the app) then see only committed transactions, never an article
         # half replaced (WAL gives each statement a committed snapshot).
         self.writer = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.writer.executescript(SCHEMA + FLAGS_SCHEMA + STATEMENTS_SCHEMA + DEFAULTS_SCHEMA)
+        self.writer.executescript(SCHEMA + _DROP_UNUSED + FLAGS_SCHEMA + STATEMENTS_SCHEMA + DEFAULTS_SCHEMA)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
         self._fill_chunk_fields()
