@@ -333,10 +333,11 @@ class SupportChecker:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of an answer; a sentence made only of markers joins the one before it."""
+    """Sentence spans of an answer; a sentence made only of markers (and closing marks: `[1]"`)
+    joins the one before it."""
     spans: list[tuple[int, int]] = []
     for s, e in split_sentences(text):
-        if spans and not strip_markers(text[s:e]).strip(" .,;:"):
+        if spans and not strip_markers(text[s:e]).strip(" .,;:\"'”’)"):
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))

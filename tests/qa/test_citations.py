@@ -281,3 +281,12 @@ def test_a_misspelt_name_is_not_a_close_form():
     assert not _name_found("raqab", {"raqqa", "bombed"})  # a misspelt city is no match
     assert _name_found("kenya", {"kenyan", "police"}) and _name_found("turkey", {"turkish"})
     assert _name_found("britain", {"british"}) and _name_found("china", {"chinese"})
+
+
+def test_a_marker_inside_closing_quotes_joins_the_quoted_sentence(passages, fake_embedder):
+    # The 1.5B model quotes a passage with the marker inside the quotation marks (2026-12-02 run,
+    # demo-003): the `[1]"` after the full stop is no sentence of its own.
+    text, sentences, citations = verify_answer(
+        '"Lee Jae-yong was arrested in South Korea on Friday. [1]"', passages, fake_embedder)
+    assert len(sentences) == 1 and sentences[0].supported
+    assert [c.article_id for c in citations] == ["b"]
