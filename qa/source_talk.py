@@ -51,12 +51,24 @@ def _as_marker(match: re.Match) -> str:
 _POINTING = content_words("this is stated mentioned reported noted described shown indicated explained written given "
                           "confirmed passage passages article articles source sources text texts context excerpt "
                           "document first second third fourth fifth sixth above same provided cited both also "
-                          "information support supports supported answer question")
+                          "information support supports supported answer question directly clearly")
+_PASSAGE_NOUN = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
+# "… supported by the passage on Tuesday, December 2, 2026.": the model dates its pointing with the
+# prompt's "today" (demo-008, 2026-12-02 run). Only after a passage noun, so "This was reported on
+# March 3" stays a claim.
+_DATED = re.compile(r"\s+(?:on|of|dated|from)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                    r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
+                    r"\d{4}\b|\s+(?:on|of|dated)\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
+# A list's running number opening a line ("3. This information …").
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)]\s+")
 
 
 def points_only(sentence: str) -> bool:
     """True for a sentence that says nothing but where something is written."""
-    words = content_words(_MARKUP.sub(" ", strip_markers(sentence)))
+    text = _ENUMERATOR.sub("", _MARKUP.sub(" ", strip_markers(sentence)))
+    if _PASSAGE_NOUN.search(text):
+        text = _DATED.sub("", text)
+    words = content_words(text)
     return bool(words) and words <= _POINTING
 
 

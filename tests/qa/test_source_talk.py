@@ -41,6 +41,13 @@ def test_points_only_needs_words_and_only_pointing_words():
     assert not points_only("[1]")
 
 
+def test_pointing_dated_with_the_prompts_day_or_numbered_as_a_list_is_still_pointing():
+    assert points_only("3. This information is directly supported by the passage on Tuesday, December 2, 2026.")
+    assert points_only("This is stated in the passage dated 2017-03-20 [1].")
+    assert not points_only("This was reported on Tuesday, December 2, 2026 [1].")  # no passage named: a claim
+    assert not points_only("3. The passage of the bill was delayed on March 3, 2017.")
+
+
 def test_strip_pointing_keeps_markers():
     assert strip_pointing("He won, as mentioned in the article [3].") == "He won [3]."
 
