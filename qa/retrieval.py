@@ -130,12 +130,17 @@ class KeywordRetriever(BaseRetriever):
                                                                **weight)]
 
 
-def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
-    """Reciprocal rank fusion: id -> sum over rankings of 1 / (k + rank), rank from 1."""
+def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K,
+        weights: Sequence[float] | None = None) -> dict[str, float]:
+    """Reciprocal rank fusion: id -> sum over rankings of weight / (k + rank), rank from 1.
+
+    `weights` (one per ranking, default all 1.0) is weighted RRF: a ranking with weight 2
+    counts as two votes.
+    """
     scores: dict[str, float] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings)):
         for rank, item in enumerate(dict.fromkeys(ranking), 1):
-            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
     return scores
 
 
@@ -147,15 +152,18 @@ class RRFRetriever(BaseRetriever):
     first appearance (retrievers in the order given).
     """
 
-    def __init__(self, retrievers: Mapping[str, BaseRetriever], *, k: int = RRF_K, top_n: int | None = None) -> None:
+    def __init__(self, retrievers: Mapping[str, BaseRetriever], *, k: int = RRF_K, top_n: int | None = None,
+                 weights: Mapping[str, float] | None = None) -> None:
         super().__init__(callback_manager=CallbackManager([]))
         if not retrievers:
             raise ValueError("at least one retriever is needed")
         self.retrievers, self.k, self.top_n = dict(retrievers), k, top_n
+        self.weights = {name: (weights or {}).get(name, 1.0) for name in self.retrievers}
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         results = {name: r.retrieve(query_bundle) for name, r in self.retrievers.items()}
-        fused = rrf([[n.node.node_id for n in nodes] for nodes in results.values()], self.k)
+        fused = rrf([[n.node.node_id for n in nodes] for nodes in results.values()], self.k,
+                    [self.weights[name] for name in results])
         nodes: dict[str, BaseNode] = {}
         for name, found in results.items():
             for rank, hit in enumerate(found, 1):
@@ -239,7 +247,7 @@ class HybridRetriever:
         if self.config.keyword:
             parts[KEYWORD] = KeywordRetriever(self.store, self.candidates, where,
                                               None if self.config.title_weight else 1.0)
-        return RRFRetriever(parts)
+        return RRFRetriever(parts, weights={KEYWORD: self.config.keyword_weight})
 
     def retrieve(self, query: Query) -> list[Passage]:
         """At most `query.k` passages, best first, at most `per_article` per article.

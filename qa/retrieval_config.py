@@ -45,6 +45,8 @@ class RetrievalConfig:
     rerank: bool = False
     rerank_depth: int = 40
     rerank_weight: float = 1.0
+    # The keyword ranking's vote in the fusion, against 1.0 for the dense one (weighted RRF).
+    keyword_weight: float = 1.0
 
     def __post_init__(self) -> None:
         if not (self.dense or self.keyword):
@@ -53,6 +55,8 @@ class RetrievalConfig:
             raise ValueError("per_article must be positive (or None for no cap)")
         if self.rerank_depth < 1 or self.rerank_weight < 0:
             raise ValueError("rerank_depth must be positive and rerank_weight non-negative")
+        if self.keyword_weight <= 0:
+            raise ValueError("keyword_weight must be positive")
 
 
 _PLAIN = dict(per_article=None, collapse=False, outlet_split=False, question_dates=False, names=False,
@@ -79,12 +83,20 @@ _OFF: dict[str, dict[str, Any]] = {
 }
 
 
+_KEYWORD_WEIGHT = re.compile(r"\+kw=(\d+(?:\.\d+)?)")
+
+
 def parse_retriever(spec: str) -> RetrievalConfig:
-    """A config from a spec: a preset, then any `+addition` / `-addition` ('rrf+names', 'newsdesk-cap').
+    """A config from a spec: a preset, then any `+addition` / `-addition` ('rrf+names', 'newsdesk-cap'),
+    and `+kw=W` for the keyword ranking's weight in the fusion ('newsdesk+kw=2').
 
     Raises `ValueError` with the valid words when the spec is unknown.
     """
-    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title|recency|rerank)\b)", spec.strip())
+    spec = spec.strip()
+    weight = _KEYWORD_WEIGHT.search(spec)
+    if weight:
+        spec = spec[:weight.start()] + spec[weight.end():]
+    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title|recency|rerank)\b)", spec)
     base = parts[0]
     if base not in PRESETS:
         raise ValueError(f"unknown retriever {spec!r}: start with one of {', '.join(PRESETS)}, then optionally "
@@ -93,7 +105,7 @@ def parse_retriever(spec: str) -> RetrievalConfig:
     for part in parts[1:]:
         sign, name = part[0], part[1:]
         config = replace(config, **(ADDITIONS if sign == "+" else _OFF)[name])
-    return config
+    return replace(config, keyword_weight=float(weight.group(1))) if weight else config
 
 
 def parse_retrievers(specs: str) -> dict[str, RetrievalConfig]:

@@ -49,6 +49,15 @@ def test_rrf_counts_repeats_once_and_honours_k():
     assert rrf([["a"]], k=0) == {"a": 1.0}
 
 
+def test_weighted_rrf_gives_a_ranking_more_votes():
+    scores = rrf([["d"], ["k"]], weights=[1.0, 2.0])
+    assert scores == {"d": pytest.approx(1 / (RRF_K + 1)), "k": pytest.approx(2 / (RRF_K + 1))}
+    # weight 2: the keyword ranking's second place beats the dense ranking's first
+    fused = rrf([["d1", "d2"], ["k1", "k2"]], weights=[1.0, 2.0])
+    assert fused["k2"] > fused["d1"]
+    assert rrf([["d", "k"], ["k", "d"]], weights=[1.0, 2.0])["k"] > rrf([["d", "k"], ["k", "d"]])["k"]
+
+
 class ListRetriever(BaseRetriever):
     """Returns fixed nodes, best first."""
 
@@ -70,6 +79,22 @@ def test_rrf_retriever_is_a_llama_index_retriever_with_ranks():
     assert (c["dense_rank"], c["keyword_rank"]) == (3, 1)
     assert "keyword_rank" not in fused[1].node.metadata
     assert fused[0].score == pytest.approx(1 / 63 + 1 / 61)
+
+
+def test_retriever_spec_sets_the_keyword_weight():
+    from qa.retrieval_config import parse_retriever
+    assert parse_retriever("newsdesk").keyword_weight == 1.0
+    config = parse_retriever("rrf+kw=1.5+names")
+    assert (config.keyword_weight, config.names, config.collapse) == (1.5, True, False)
+    with pytest.raises(ValueError):
+        parse_retriever("newsdesk+kw=0")
+
+
+def test_rrf_retriever_weights_a_named_retriever():
+    parts = {"dense": ListRetriever(["a", "b"]), "keyword": ListRetriever(["b", "c"])}
+    assert [n.node.node_id for n in RRFRetriever(parts).retrieve("q")] == ["b", "a", "c"]
+    weighted = RRFRetriever(parts, weights={"keyword": 3.0}).retrieve("q")
+    assert [n.node.node_id for n in weighted] == ["b", "c", "a"]
 
 
 def test_rrf_retriever_ties_keep_first_appearance():
