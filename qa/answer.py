@@ -31,7 +31,7 @@ from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
 from qa.llm import LLM, FirstToken
-from qa.polarity import settled_no
+from qa.polarity import quote_saying_no, settled_no
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
@@ -320,6 +320,11 @@ class NewsQA:
         raw = without_example(raw, " ".join(p.title + " " + p.text for p in used))
         raw = without_source_talk(raw)  # "as stated in the first passage" is not a claim (qa/source_talk.py)
         text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+        saying_no = quote_saying_no(short, query.text, citations) if is_yes_no_question(query.text) else None
+        if saying_no:  # "Yes", citing a sentence that says not (qa/polarity.py)
+            at = next(i for i, p in enumerate(used) if p.ref == saying_no.ref and p.text == saying_no.passage)
+            short, decision, raw = "No", "negated", f"“{saying_no.quote}” [{at + 1}]"
+            text, sentences, citations = verify_answer(raw, used, vectors, query.text)
         if short and not quoted and not citations:
             # The 1.5B model often writes a right short answer and then sentences without a marker
             # (or copied passages): the evidence sentence holding the short answer, quoted and cited,

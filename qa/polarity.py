@@ -9,13 +9,20 @@ the sentence that best answers the question negates what the question asks ("did
 authorities found"), the answer is "No", quoted from that sentence. Only that direction is
 overruled: the model's "No" was right whenever it gave one, and a sentence without a
 negation does not prove a "Yes" ("The G20 dropped its pledge" answers "Did the US sign?").
+
+The model's own citation is checked the same way (`quote_saying_no`): the sentence the checker
+quotes for a "Yes" can be the very one that says not ("Yes … [1]" over "There were no casualties
+on their side, the separatists said."), while another sentence scored best.
 """
 
 from __future__ import annotations
 
 import re
 
+from typing import Sequence
+
 from index.text import WORD, content_words, fold
+from qa.citations import Citation
 
 # A negation cue, then (within NEGATION_REACH words) a word the question asks about.
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|fail(?:s|ed|ing)?\s+to)\b"
@@ -43,3 +50,11 @@ def settled_no(sentence: str, question: str) -> bool:
     """True when `sentence` answers the yes/no `question` with "No" (a question that is itself
     negated — "Didn't …?" — is left alone: its reading is ambiguous)."""
     return not _QUESTION_NEGATED.search(question) and negates(sentence, question)
+
+
+def quote_saying_no(short: str | None, question: str, citations: Sequence[Citation]) -> Citation | None:
+    """The first citation whose quote answers the yes/no `question` "No" when `short` is "Yes"
+    (None otherwise): the answer's own evidence contradicts it."""
+    if (short or "").strip(" .!").lower() != "yes":
+        return None
+    return next((c for c in citations if c.quote and settled_no(c.quote, question)), None)

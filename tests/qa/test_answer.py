@@ -28,8 +28,10 @@ BODIES = {
                 "He is accused of bribery. The company denied wrongdoing."),
     "bus": "The Bus Éireann strike ended on Sunday after three weeks. Services resumed on Monday.",
     "dam": "The Oroville Dam itself did not fail during the February crisis. Its spillway crumbled.",
+    "karabakh": "The separatists reported casualties among Azerbaijani troops in the February clashes on the line "
+                "of contact. There were no casualties on their side, the separatists said.",
 }
-SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost"}
+SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -493,6 +495,19 @@ def test_a_yes_over_a_passage_that_says_not_becomes_no(fake_embedder):
     assert answer.short_answer == "No" and not answer.abstained
     assert answer.text.startswith("“The Oroville Dam itself did not fail") and answer.unsupported_sentences == 0
     assert answer.signals["decision"] == "negated"
+
+
+def test_a_yes_whose_own_quote_says_not_becomes_no(fake_embedder):
+    # demo-106: the sentence that scores best does not say "no", but the one the answer's
+    # citation quotes does ("There were no casualties on their side").
+    question = "Did the separatists report casualties on their own side in the February clashes?"
+    llm = FakeLLM("Short answer: Yes\nThe separatists said there were casualties on their side [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("karabakh"), make_passage("bus")])
+    answer = qa.ask(question, as_of=AS_OF)
+    assert answer.short_answer == "No" and not answer.abstained
+    assert answer.text.startswith("“There were no casualties on their side") and answer.unsupported_sentences == 0
+    assert answer.signals["decision"] == "negated"
+    assert not answer.signals["best_sentence"].startswith("There were no casualties")  # not the old rule's case
 
 
 def test_a_yes_over_a_passage_that_agrees_stays_yes(fake_embedder):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa.polarity import settled_no
+from index.article import ArticleRef
+from qa.citations import Citation
+from qa.polarity import quote_saying_no, settled_no
 
 
 @pytest.mark.parametrize("sentence, question", [
@@ -29,3 +31,18 @@ def test_a_negated_answer_is_no(sentence, question):
 ])
 def test_other_sentences_are_not_a_no(sentence, question):
     assert not settled_no(sentence, question)
+
+
+def _citation(quote: str) -> Citation:
+    ref = ArticleRef("a", "Clashes", "Al Jazeera", "2017-02-27", None)
+    return Citation(1, ref, quote, 0, quote, 0, len(quote), True)
+
+
+def test_a_yes_whose_quote_says_not_is_caught_and_only_a_yes():
+    question = "Did the separatists report casualties on their own side?"
+    saying_no = _citation("There were no casualties on their side, the separatists said.")
+    agreeing = _citation("The separatists reported casualties on their side.")
+    assert quote_saying_no("Yes", question, [agreeing, saying_no]) is saying_no
+    assert quote_saying_no("Yes.", question, [agreeing]) is None
+    assert quote_saying_no("No", question, [saying_no]) is None
+    assert quote_saying_no(None, question, [saying_no]) is None
