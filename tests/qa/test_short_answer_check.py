@@ -78,3 +78,15 @@ def test_an_answer_the_passages_only_expected_is_a_concern():
                                 [cite(quote, passage)]) is None
     reported = "The DUP took 28 seats. Polls had expected 31."
     assert short_answer_concern(q, "28 seats", [cite("The DUP took 28 seats.", reported)]) is None
+
+
+def test_a_forecast_word_after_the_answer_is_about_something_else():
+    passage = ("Mr Justice Peter Charleton has agreed to lead the tribunal and expects to have his work completed "
+               "in nine months. The jury will return to court on 24 April when they are expected to hear the last "
+               "witnesses.")
+    judge, jury = (passage[:passage.index(" The jury")], passage[passage.index("The jury"):])
+    assert short_answer_concern("Which judge agreed to lead the tribunal?", "Peter Charleton",
+                                [cite(judge, passage)]) is None
+    assert short_answer_concern("When will the jury return to court?", "24 April", [cite(jury, passage)]) is None
+    far = "Polls closed early in the north, and the count gave the DUP 28 seats on Friday."
+    assert short_answer_concern("How many seats did the DUP win?", "28 seats", [cite(far, far)]) is None
