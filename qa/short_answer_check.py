@@ -48,8 +48,9 @@ NOT_IN_PASSAGES = "not in the cited passages"
 # Words that make a sentence a forecast rather than a report. Only these: "will", "would", "could"
 # and "if" also mark 7 of the 2026-12-02 run's right answers ("The law will take effect on July 1").
 # Words a forecast word may come before the answer it governs: "has an expectation of 25-28, thus
-# leaving another block of approximately 30 seats" is 7 (2026-12-02 demo run, the farthest forecast).
-EXPECTED_REACH = 8
+# leaving another block of approximately 30 seats" is 10 (the farthest forecast over a wrong answer on
+# the 2026-12-02 demo run; the forecast words after right answers came after them, not before).
+EXPECTED_REACH = 10
 _EXPECTATION = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|projected|tipped|likely|polls?|polling|odds"
                           r"|favou?rites?)\b", re.IGNORECASE)
 
@@ -83,7 +84,7 @@ def _in_words_of(stems: set[str], question: str) -> list[str]:
 
 
 def _expected_before(short: str, sentence: str) -> bool:
-    """True when a forecast word comes within `EXPECTED_REACH` words before `short` in `sentence`
+    """True when a forecast word comes at most `EXPECTED_REACH` words before `short` in `sentence`
     ("The DUP expects to take 31-33 seats"), or anywhere when `short` is not there word for word.
 
     A forecast word after the answer is about something else: "Peter Charleton has agreed to lead

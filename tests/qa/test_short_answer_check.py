@@ -80,6 +80,13 @@ def test_an_answer_the_passages_only_expected_is_a_concern():
     assert short_answer_concern(q, "28 seats", [cite("The DUP took 28 seats.", reported)]) is None
 
 
+def test_a_forecast_word_up_to_ten_words_before_the_answer_governs_it():
+    sentence = ("The DUP expects to take 31-33 seats and Sinn Féin has an expectation of 25-28, thus leaving "
+                "another block of approximately 30 seats.")
+    assert short_answer_concern("How many seats did the other parties win?", "30 seats",
+                                [cite(sentence, sentence)]) == "the passages only say it was expected"
+
+
 def test_a_forecast_word_after_the_answer_is_about_something_else():
     passage = ("Mr Justice Peter Charleton has agreed to lead the tribunal and expects to have his work completed "
                "in nine months. The jury will return to court on 24 April when they are expected to hear the last "
@@ -88,5 +95,5 @@ def test_a_forecast_word_after_the_answer_is_about_something_else():
     assert short_answer_concern("Which judge agreed to lead the tribunal?", "Peter Charleton",
                                 [cite(judge, passage)]) is None
     assert short_answer_concern("When will the jury return to court?", "24 April", [cite(jury, passage)]) is None
-    far = "Polls closed early in the north, and the count gave the DUP 28 seats on Friday."
+    far = "Polls closed early in the north, and after a long night the count gave the DUP 28 seats on Friday."
     assert short_answer_concern("How many seats did the DUP win?", "28 seats", [cite(far, far)]) is None
