@@ -54,7 +54,7 @@ class Signals:
     """What the abstention decision looks at for one question (logged in eval results)."""
 
     dense: float                      # best dense cosine of any retrieved passage to the question
-    keyword_names: bool               # keyword search found a passage holding every name of the question
+    keyword_names: bool               # keyword search found an article's passages holding every name of the question
     names_share: float                # share of the question's names in the best evidence sentence's passage
     evidence: float                   # cosine of the best evidence sentence to the question (0 when none)
     model_abstained: bool | None = None
@@ -129,8 +129,14 @@ def retrieval_signals(question: str, passages: Sequence[Passage]) -> Signals:
     """The signals known right after retrieval (evidence and model fields still empty)."""
     names = question_names(question)
     dense = max((p.dense_score or 0.0 for p in passages), default=0.0)
-    keyword = bool(names) and any(p.keyword_rank is not None and _share_in(names, p.title + " " + p.text) == 1.0
-                                  for p in passages)
+    # An article's keyword hits together: a story names "Michel Temer" in one passage and "Temer …
+    # 19 out of 33" in the next (demo-032, turned away on 2026-12-02 with dense 0.350). Per article,
+    # the gate still turns away all 5 unanswerable questions it stopped per passage.
+    found: dict[str, list[str]] = {}
+    for p in passages:
+        if p.keyword_rank is not None:
+            found.setdefault(p.article_id, [p.title]).append(p.text)
+    keyword = bool(names) and any(_share_in(names, " ".join(texts)) == 1.0 for texts in found.values())
     return Signals(dense, keyword, 0.0, 0.0)
 
 

@@ -38,6 +38,16 @@ def test_keyword_names_needs_a_keyword_hit_holding_every_name():
     assert not retrieval_signals("what happened next?", [passage(text, 0.2, 1)]).keyword_names  # no names
 
 
+def test_keyword_names_may_be_spread_over_one_articles_hits_not_over_two_articles():
+    first = passage("President Michel Temer invited ambassadors to a steak dinner.", 0.3, 1)
+    later = passage("Only 19 out of 33 took Temer up on the invitation.", 0.3, 2)
+    question = "How many of the 33 ambassadors invited to Michel Temer's dinner turned up?"
+    assert retrieval_signals(question, [first, later]).keyword_names
+    other = Passage("d", ArticleRef("b", "Headline", "DW", "2017-03-01", None), later.text, 0, len(later.text), 0.1,
+                    dense_score=0.3, keyword_rank=2)
+    assert not retrieval_signals(question, [first, other]).keyword_names
+
+
 def signals(dense=0.7, keyword=False, share=1.0, evidence=0.7, abstained=None, p=None, relation=1.0) -> Signals:
     return Signals(dense, keyword, share, evidence, abstained, None if p is None else math.log(p),
                    None if p is None else math.log(max(p, 1 - p)), relation)
