@@ -83,7 +83,7 @@ def test_rrf_retriever_is_a_llama_index_retriever_with_ranks():
 
 def test_retriever_spec_sets_the_keyword_weight():
     from qa.retrieval_config import parse_retriever
-    assert parse_retriever("newsdesk").keyword_weight == 1.0
+    assert (parse_retriever("newsdesk").keyword_weight, parse_retriever("rrf").keyword_weight) == (2.0, 1.0)
     config = parse_retriever("rrf+kw=1.5+names")
     assert (config.keyword_weight, config.names, config.collapse) == (1.5, True, False)
     with pytest.raises(ValueError):
