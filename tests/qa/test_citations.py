@@ -290,3 +290,16 @@ def test_a_marker_inside_closing_quotes_joins_the_quoted_sentence(passages, fake
         '"Lee Jae-yong was arrested in South Korea on Friday. [1]"', passages, fake_embedder)
     assert len(sentences) == 1 and sentences[0].supported
     assert [c.article_id for c in citations] == ["b"]
+
+
+def test_a_given_name_the_article_gives_elsewhere_is_found_through_the_surname(fake_embedder):
+    # demo-032: "Michel Temer" in one passage of the story, only "Temer" in the cited one.
+    first = passage("brazil", "President Michel Temer invited ambassadors to a steak dinner in Brasilia.")
+    later = passage("brazil", "Only 19 out of 33 ambassadors took Temer up on the invitation, officials said.")
+    checker = SupportChecker([first, later], fake_embedder)
+    assert checker.check("19 out of 33 ambassadors took Michel Temer up on the invitation [2].", [1]).supported
+    # a surname never stands in for another, and another article's full name does not count
+    assert not checker.check("19 out of 33 ambassadors took Michel Jones up on the invitation [2].", [1]).names_ok
+    other = passage("other", "President Michel Temer spoke in Brasilia.")
+    alone = SupportChecker([other, later], fake_embedder)
+    assert not alone.check("19 out of 33 ambassadors took Michel Temer up on the invitation [2].", [1]).names_ok
