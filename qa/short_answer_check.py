@@ -13,9 +13,10 @@ cheap to see without a second model call, and each gives the reader a reason:
 - **a Yes the passages do not say**: a "Yes" whose quoted sentence and its neighbours hold
   fewer than half of what the question asks about ("Were any explosive devices found?" →
   "Yes" over a sentence about a caller hanging up);
-- **only expected**: every cited sentence holding the short answer says it was expected or
-  forecast ("The DUP expects to take 31-33 seats") while the question asks what happened
-  ("How many seats did the DUP win?"): archives written before an event answer it this way.
+- **only expected** or **left open**: every cited sentence holding the short answer says, shortly
+  before it, that it was expected or forecast ("The DUP expects to take 31-33 seats") or leaves it
+  open ("to see if Geert Wilders will …") while the question asks what happened ("How many seats
+  did the DUP win?"): archives written before an event answer it this way.
 
 A concern flags the answer (the short answer gets ⚠ with the reason); it never hides it.
 """
@@ -53,6 +54,10 @@ NOT_IN_PASSAGES = "not in the cited passages"
 EXPECTED_REACH = 10
 _EXPECTATION = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|projected|tipped|likely|polls?|polling|odds"
                           r"|favou?rites?)\b", re.IGNORECASE)
+# Words that leave the matter open: "All eyes are on the Dutch elections to see if Geert Wilders will
+# continue that trend" does not say who won (demo-077, an unanswerable question answered "Geert Wilders").
+_OPEN = re.compile(r"\b(?:whether|to\s+see\s+if|unclear|uncertain|undecided)\b", re.IGNORECASE)
+OPEN_QUESTION = "the passages leave it open"
 
 
 def asked_words(question: str, outlets: Sequence[str] = ()) -> set[str]:
@@ -83,9 +88,10 @@ def _in_words_of(stems: set[str], question: str) -> list[str]:
     return list(dict.fromkeys(w for w in WORD.findall(question) if content_words(w) & stems))
 
 
-def _expected_before(short: str, sentence: str) -> bool:
-    """True when a forecast word comes at most `EXPECTED_REACH` words before `short` in `sentence`
-    ("The DUP expects to take 31-33 seats"), or anywhere when `short` is not there word for word.
+def _cue_before(cue: re.Pattern, short: str, sentence: str) -> bool:
+    """True when `cue` (a forecast or an open-question word) comes at most `EXPECTED_REACH` words
+    before `short` in `sentence` ("The DUP expects to take 31-33 seats"), or anywhere when `short` is
+    not there word for word.
 
     A forecast word after the answer is about something else: "Peter Charleton has agreed to lead
     the tribunal and expects to finish in nine months"; "return to court on 24 April when they are
@@ -93,9 +99,9 @@ def _expected_before(short: str, sentence: str) -> bool:
     """
     at = fold(sentence).find(fold(short))
     if at < 0:
-        return bool(_EXPECTATION.search(sentence))
+        return bool(cue.search(sentence))
     before = WORD.findall(sentence[:at])[-EXPECTED_REACH:]
-    return bool(_EXPECTATION.search(" ".join(before)))
+    return bool(cue.search(" ".join(before)))
 
 
 def echoes_question(question: str, short: str) -> bool:
@@ -126,6 +132,8 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
     if not short_answer_supported(short, [c.quote for c in citations] + sentences):
         return NOT_IN_PASSAGES
     holding = [s for s in sentences if short_answer_supported(short, [s])]
-    if holding and not _EXPECTATION.search(question) and all(_expected_before(short, s) for s in holding):
+    if holding and not _OPEN.search(question) and all(_cue_before(_OPEN, short, s) for s in holding):
+        return OPEN_QUESTION
+    if holding and not _EXPECTATION.search(question) and all(_cue_before(_EXPECTATION, short, s) for s in holding):
         return "the passages only say it was expected"
     return None

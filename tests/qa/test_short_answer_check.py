@@ -6,7 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
-from qa.short_answer_check import asked_words, echoes_question, short_answer_concern
+from qa.short_answer_check import OPEN_QUESTION, asked_words, echoes_question, short_answer_concern
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
            "tried to engage the caller but they didn't respond and hung up. Police searched the building. "
@@ -97,3 +97,12 @@ def test_a_forecast_word_after_the_answer_is_about_something_else():
     assert short_answer_concern("When will the jury return to court?", "24 April", [cite(jury, passage)]) is None
     far = "Polls closed early in the north, and after a long night the count gave the DUP 28 seats on Friday."
     assert short_answer_concern("How many seats did the DUP win?", "28 seats", [cite(far, far)]) is None
+
+
+def test_an_answer_the_passages_leave_open_is_a_concern():
+    sentence = "All eyes are now on the Dutch elections to see if Geert Wilders will continue that trend."
+    q = "Who won the Dutch general election held on 15 March 2017?"
+    assert short_answer_concern(q, "Geert Wilders", [cite(sentence, sentence)]) == OPEN_QUESTION
+    said = "Geert Wilders, whose party came second, said it was unclear whether talks would start."
+    assert short_answer_concern("Whose party came second in the Dutch election?", "Geert Wilders",
+                                [cite(said, said)]) is None  # the open words come after the answer
