@@ -121,6 +121,10 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
     if said in ("yes", "no"):
         if said == "no" or not is_yes_no_question(question) or not citations:
             return None
+        if not _OPEN.search(question) and all(_OPEN.search(c.quote) for c in citations):
+            # "Were the missing crew members found?" → "Yes" over "… lift the wreckage to see if
+            # there is any trace of the two crew members" (demo-083, unanswerable)
+            return OPEN_QUESTION
         wanted = asked_words(question, outlets)
         best, missing = max((_share(wanted, _window(c)) for c in citations), key=lambda x: x[0])
         if best < MIN_ASKED_FOR_YES:

@@ -106,3 +106,12 @@ def test_an_answer_the_passages_leave_open_is_a_concern():
     said = "Geert Wilders, whose party came second, said it was unclear whether talks would start."
     assert short_answer_concern("Whose party came second in the Dutch election?", "Geert Wilders",
                                 [cite(said, said)]) is None  # the open words come after the answer
+
+
+def test_a_yes_whose_quotes_leave_it_open_is_a_concern():
+    quote = ("Search coordinators want to partially lift the wreckage to see if there is any trace of the two "
+             "crew members who have been missing since the helicopter crashed.")
+    q = "Were the two missing crew members found when the helicopter wreckage was lifted?"
+    assert short_answer_concern(q, "Yes", [cite(quote, quote)]) == OPEN_QUESTION
+    found = "Divers found the two missing crew members when the helicopter wreckage was lifted."
+    assert short_answer_concern(q, "Yes", [cite(found, found)]) is None
