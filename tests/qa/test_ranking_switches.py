@@ -129,7 +129,9 @@ def test_passage_naming_the_question_names_outranks_an_equal_one(fake_embedder):
     query = understand("Which region did Okonkwo visit?", outlets=["S"], as_of=date(2022, 2, 1), k=2)
     plain = HybridRetriever(store, fake_embedder, config=PRESETS["rrf"]).retrieve(query)
     assert [p.article_id for p in plain] == ["x", "y"]  # a tie: the first list's order wins
-    named = HybridRetriever(store, fake_embedder, config=RetrievalConfig(names=True)).retrieve(query)
+    # the product's fusion plus names, with the keyword ranking's weight of the plain fusion
+    config = RetrievalConfig(names=True, keyword_weight=1.0)
+    named = HybridRetriever(store, fake_embedder, config=config).retrieve(query)
     assert [p.article_id for p in named] == ["y", "x"]
     assert named[0].score - plain[0].score == pytest.approx(NAME_WEIGHT)
 
