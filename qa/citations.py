@@ -280,14 +280,14 @@ class SupportChecker:
         self.vectors = self.embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
         self.guard = InjectionGuard(self.passages)  # instructions copied from articles never pass
         self.words = [content_words(t) for t in texts]
-        # Per passage, one word pool per window of consecutive sentences, each with the header the model
-        # saw (outlet, date, headline): a claim's names, numbers and words must come from one window, so
-        # "born in Birmingham" is not supported by "born in Kent" and a Birmingham mentioned elsewhere.
         # Per passage, the full names its article gives in any passage shown (for `_given_name_found`).
         article_names: dict[str, set[tuple[str, ...]]] = {}
         for p in self.passages:
             article_names.setdefault(p.article_id, set()).update(full_names(p.title + "\n" + p.text))
         self.names = [article_names[p.article_id] for p in self.passages]
+        # Per passage, one word pool per window of consecutive sentences, each with the header the model
+        # saw (outlet, date, headline): a claim's names, numbers and words must come from one window, so
+        # "born in Birmingham" is not supported by "born in Kent" and a Birmingham mentioned elsewhere.
         self.windows: list[list[tuple[_Pool, list[int]]]] = []  # per passage: (pool, sentence rows) per window
         for pi, p in enumerate(self.passages):
             header = _pool(" ".join(x for x in (p.source, p.published, p.title) if x))

@@ -18,7 +18,6 @@ on their side, the separatists said."), while another sentence scored best.
 from __future__ import annotations
 
 import re
-
 from typing import Sequence
 
 from index.text import WORD, content_words, fold

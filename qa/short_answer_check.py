@@ -46,18 +46,21 @@ _NOT_ASKED = content_words(
 MIN_ASKED_FOR_YES = 0.5
 WINDOW = 1  # sentences either side of the quote that may hold the asked words
 NOT_IN_PASSAGES = "not in the cited passages"
+# Words a forecast (or open-question) word may come before the answer it governs: "has an expectation
+# of 25-28, thus leaving another block of approximately 30 seats" is 10 (the farthest forecast over a
+# wrong answer on the 2026-12-02 demo run; the forecast words near right answers came after them).
+CUE_REACH = 10
 # Words that make a sentence a forecast rather than a report. Only these: "will", "would", "could"
 # and "if" also mark 7 of the 2026-12-02 run's right answers ("The law will take effect on July 1").
-# Words a forecast word may come before the answer it governs: "has an expectation of 25-28, thus
-# leaving another block of approximately 30 seats" is 10 (the farthest forecast over a wrong answer on
-# the 2026-12-02 demo run; the forecast words after right answers came after them, not before).
-EXPECTED_REACH = 10
 _EXPECTATION = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|projected|tipped|likely|polls?|polling|odds"
                           r"|favou?rites?)\b", re.IGNORECASE)
 # Words that leave the matter open: "All eyes are on the Dutch elections to see if Geert Wilders will
 # continue that trend" does not say who won (demo-077, an unanswerable question answered "Geert Wilders").
 _OPEN = re.compile(r"\b(?:whether|to\s+see\s+if|unclear|uncertain|undecided)\b", re.IGNORECASE)
 OPEN_QUESTION = "the passages leave it open"
+ONLY_EXPECTED = "the passages only say it was expected"
+# A short answer every holding sentence governs with one of these cues gets its concern.
+_CUES = ((_OPEN, OPEN_QUESTION), (_EXPECTATION, ONLY_EXPECTED))
 
 
 def asked_words(question: str, outlets: Sequence[str] = ()) -> set[str]:
@@ -89,7 +92,7 @@ def _in_words_of(stems: set[str], question: str) -> list[str]:
 
 
 def _cue_before(cue: re.Pattern, short: str, sentence: str) -> bool:
-    """True when `cue` (a forecast or an open-question word) comes at most `EXPECTED_REACH` words
+    """True when `cue` (a forecast or an open-question word) comes at most `CUE_REACH` words
     before `short` in `sentence` ("The DUP expects to take 31-33 seats"), or anywhere when `short` is
     not there word for word.
 
@@ -100,7 +103,7 @@ def _cue_before(cue: re.Pattern, short: str, sentence: str) -> bool:
     at = fold(sentence).find(fold(short))
     if at < 0:
         return bool(cue.search(sentence))
-    before = WORD.findall(sentence[:at])[-EXPECTED_REACH:]
+    before = WORD.findall(sentence[:at])[-CUE_REACH:]
     return bool(cue.search(" ".join(before)))
 
 
@@ -136,8 +139,7 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
     if not short_answer_supported(short, [c.quote for c in citations] + sentences):
         return NOT_IN_PASSAGES
     holding = [s for s in sentences if short_answer_supported(short, [s])]
-    if holding and not _OPEN.search(question) and all(_cue_before(_OPEN, short, s) for s in holding):
-        return OPEN_QUESTION
-    if holding and not _EXPECTATION.search(question) and all(_cue_before(_EXPECTATION, short, s) for s in holding):
-        return "the passages only say it was expected"
+    for cue, concern in _CUES:
+        if holding and not cue.search(question) and all(_cue_before(cue, short, s) for s in holding):
+            return concern
     return None
