@@ -1,8 +1,8 @@
-"""Does the short answer answer the question? Four checks the sentence checker does not make.
+"""Does the short answer answer the question? Five checks the sentence checker does not make.
 
 The sentence checker (qa/citations.py) asks whether each sentence is supported by what it
 cites; a sentence can be true to its passage and still not answer the question. On the
-2026-12-02 demo run 21 of 24 wrong answers passed it unflagged. Four kinds of them are
+2026-12-02 demo run 21 of 24 wrong answers passed it unflagged. Five kinds of them are
 cheap to see without a second model call, and each gives the reader a reason:
 
 - **an echo**: the short answer only repeats the question's own words ("What was the birth
@@ -13,6 +13,9 @@ cheap to see without a second model call, and each gives the reader a reason:
 - **a Yes the passages do not say**: a "Yes" whose quoted sentence and its neighbours hold
   fewer than half of what the question asks about ("Were any explosive devices found?" →
   "Yes" over a sentence about a caller hanging up);
+- **the outlet, not the answer**: the short answer is the name of the outlet it cites while the
+  question asks nothing about who reported ("Who succeeded Enda Kenny?" → "RTÉ", from "RTÉ reported
+  that Enda Kenny will quit");
 - **only expected** or **left open**: every cited sentence holding the short answer says, shortly
   before it, that it was expected or forecast ("The DUP expects to take 31-33 seats") or leaves it
   open ("to see if Geert Wilders will …") while the question asks what happened ("How many seats
@@ -113,6 +116,23 @@ def echoes_question(question: str, short: str) -> bool:
     return bool(words) and words <= content_words(question)
 
 
+# Words by which a question asks about the reporting itself, so an outlet may be its answer
+# ("Which outlet reported …", "Who broke the news …", "According to whom …").
+_ASKS_ABOUT_REPORTING = re.compile(r"\b(?:report\w*|outlets?|news\w*|publish\w*|broadcast\w*|agency|agencies|wrote"
+                                   r"|writes|covered|coverage|according|source|sources|media|paper|channel|network|aired)\b",
+                                   re.IGNORECASE)
+NAMES_THE_OUTLET = "it names the outlet that reported it, not an answer"
+
+
+def names_the_outlet(question: str, short: str, citations: Sequence[Citation]) -> bool:
+    """True when `short` is the name of a cited passage's outlet and `question` does not ask about
+    the reporting: the model took "RTÉ reported that …" for the answer."""
+    words = content_words(short)
+    if not words or _ASKS_ABOUT_REPORTING.search(question):
+        return False
+    return any(c.ref.source and words <= content_words(c.ref.source) for c in citations)
+
+
 def short_answer_concern(question: str, short: str, citations: Sequence[Citation],
                          outlets: Sequence[str] = ()) -> str | None:
     """Why `short` may not answer `question` given what the answer cites, or None.
@@ -135,6 +155,8 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         return None
     if echoes_question(question, short):
         return "it only repeats the question"
+    if names_the_outlet(question, short, citations):
+        return NAMES_THE_OUTLET
     sentences = [c.passage[s:e] for c in citations for s, e in claim_spans(c.passage)]
     if not short_answer_supported(short, [c.quote for c in citations] + sentences):
         return NOT_IN_PASSAGES

@@ -6,7 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
-from qa.short_answer_check import OPEN_QUESTION, asked_words, echoes_question, short_answer_concern
+from qa.short_answer_check import NAMES_THE_OUTLET, OPEN_QUESTION, asked_words, echoes_question, short_answer_concern
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
            "tried to engage the caller but they didn't respond and hung up. Police searched the building. "
@@ -115,3 +115,19 @@ def test_a_yes_whose_quotes_leave_it_open_is_a_concern():
     assert short_answer_concern(q, "Yes", [cite(quote, quote)]) == OPEN_QUESTION
     found = "Divers found the two missing crew members when the helicopter wreckage was lifted."
     assert short_answer_concern(q, "Yes", [cite(found, found)]) is None
+
+
+def test_the_outlet_of_the_cited_passage_is_not_an_answer_to_a_question_about_the_news():
+    passage = "TASS reported that European parliamentarians arrived in Crimea on Sunday at the invitation of Just Russia."
+    c = cite("TASS reported that European parliamentarians arrived in Crimea on Sunday", passage)
+    assert short_answer_concern("Who organised the visit of European MPs to Crimea?", "TASS", [c]) == \
+        NAMES_THE_OUTLET
+    assert short_answer_concern("Who organised the visit of European MPs to Crimea?", "Just Russia", [c]) is None
+
+
+@pytest.mark.parametrize("question", ["Which news agency reported the MPs' arrival in Crimea?",
+                                      "Which outlet covered the visit to Crimea?",
+                                      "According to which source did the MPs arrive in Crimea?"])
+def test_the_outlet_may_answer_a_question_about_the_reporting(question):
+    passage = "TASS reported that European parliamentarians arrived in Crimea on Sunday."
+    assert short_answer_concern(question, "TASS", [cite(passage, passage)]) is None
