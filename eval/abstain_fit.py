@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from eval import metrics as m
-from qa.abstain import ABSTAIN, ANSWER, QUOTE, AbstainPolicy, Signals, relation_share
+from qa.abstain import ABSTAIN, ANSWER, QUOTE, AbstainPolicy, Signals, offers_asked_kind, relation_share
 
 GRID = {
     "min_dense": (0.30, 0.33, 0.36, 0.40, 0.45),
@@ -58,9 +58,12 @@ def signals_of(record: dict) -> Signals:
     relation = s.get("relation_share")
     if relation is None:  # runs before relation_share was logged: read it from the sentence they logged
         relation = relation_share(str(record.get("question") or ""), s.get("best_sentence") or "")
+    offers = s.get("offers_answer")
+    if offers is None:  # runs before offers_answer was logged: read it from the sentence they logged
+        offers = offers_asked_kind(str(record.get("question") or ""), s.get("best_sentence") or "")
     return Signals(float(s.get("dense") or 0.0), bool(s.get("keyword_names")), float(s.get("names_share") or 0.0),
                    float(s.get("evidence") or 0.0), s.get("model_abstained"), s.get("abstain_logprob"),
-                   s.get("top_logprob"), float(relation))
+                   s.get("top_logprob"), float(relation), bool(offers))
 
 
 def usable(records: Iterable[dict]) -> list[dict]:

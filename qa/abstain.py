@@ -9,7 +9,8 @@ some unanswerable ones. `AbstainPolicy` decides from a few `Signals`:
 - after the model abstained: answer with the best evidence sentence, quoted,
   when the evidence is strong (high sentence score, all names present), that
   sentence states what the question asks (its relation words, not only its
-  names) and the model was not sure of abstaining;
+  names, and an answer of the kind asked for: a number, a date, a new name)
+  and the model was not sure of abstaining;
 - after the model answered: abstain when the evidence is weak and the model
   nearly abstained.
 
@@ -36,6 +37,8 @@ from dataclasses import asdict, dataclass
 from typing import Sequence
 
 from index.text import STOPWORDS, content_words, fold
+from qa.answer_kind import expected_kind, offers
+from qa.prompts import is_yes_no_question
 from qa.retrieval import Passage
 
 ANSWER, QUOTE, ABSTAIN = "answer", "quote", "abstain"
@@ -61,6 +64,7 @@ class Signals:
     abstain_logprob: float | None = None  # log p(first token of NOT_IN_ARCHIVE); None without log-probabilities
     top_logprob: float | None = None      # log p of the token the model wrote first
     relation_share: float = 1.0           # share of the question's relation words in the sentence a quote would use
+    offers_answer: bool = True            # that sentence holds an answer of the kind asked for (qa/answer_kind.py)
 
     @property
     def abstain_probability(self) -> float | None:
@@ -125,6 +129,14 @@ def relation_share(question: str, sentence: str) -> float:
     return len(words_found(wanted, sentence)) / len(wanted) if wanted else 1.0
 
 
+def offers_asked_kind(question: str, sentence: str) -> bool:
+    """True when `question` asks for no kind of answer (an explanation, a yes/no) or `sentence`
+    offers one of the kind it asks for (`qa.answer_kind`): whether a quoted sentence can stand as
+    the answer."""
+    kind = None if is_yes_no_question(question) else expected_kind(question)
+    return kind is None or offers(kind, sentence, question)
+
+
 def retrieval_signals(question: str, passages: Sequence[Passage]) -> Signals:
     """The signals known right after retrieval (evidence and model fields still empty)."""
     names = question_names(question)
@@ -167,6 +179,12 @@ class AbstainPolicy:
     # both its right quotes at 0.5 (shares 0.50 and 1.00), loses one at 0.67. Few points:
     # refit when the demo set grows.
     quote_min_relation: float = 0.5
+    # ...and, when the question asks for a number, a date or a name, the sentence offers one the
+    # question does not already hold (`qa.answer_kind.offers`). No threshold: of the 16 quoted
+    # answers in the 2026-12-01/02 demo, sample-article and RealTimeQA runs whose question asks a
+    # kind, the 6 right ones all offer it; of the wrong ones only "Besides Cairo, which Egyptian
+    # airports …?" over "Russian experts visited the airport of Cairo" does not.
+    quote_needs_answer_kind: bool = True
     # After the model answered: abstain when the best sentence scores below this and the
     # model's p(abstain) over its opening tokens was at least `answer_max_abstain_p`.
     # Answered questions had p 0.02-0.27 (2026-12-01), so this rarely fires; no grid value helped.
@@ -186,7 +204,8 @@ class AbstainPolicy:
             if not self.overrule_model:
                 return ABSTAIN
             strong = (s.evidence >= self.quote_min_evidence and s.names_share == 1.0
-                      and s.relation_share >= self.quote_min_relation)
+                      and s.relation_share >= self.quote_min_relation
+                      and (s.offers_answer or not self.quote_needs_answer_kind))
             sure = p is not None and p >= self.quote_max_abstain_p
             return QUOTE if strong and not sure else ABSTAIN
         if self.overrule_model and p is not None and p >= self.answer_max_abstain_p \

@@ -22,7 +22,8 @@ from index.embedding import Embedder
 from index.store import ArchiveStore
 from index.text import split_sentences
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
-from qa.abstain import QUOTE, AbstainPolicy, Signals, names_share, relation_share, retrieval_signals
+from qa.abstain import (QUOTE, AbstainPolicy, Signals, names_share, offers_asked_kind, relation_share,
+                        retrieval_signals)
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
 from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
                           strip_markers, verify_answer)
@@ -420,14 +421,15 @@ class NewsQA:
 
 
 def _with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence]) -> Signals:
-    """`signals` with the best evidence sentence's score, the names found in its passage and the
-    relation words found in the sentence a quote would use."""
+    """`signals` with the best evidence sentence's score, the names found in its passage, and the
+    relation words found in (and the kind of answer offered by) the sentence a quote would use."""
     if not evidence:
         return signals
     best = max(evidence, key=lambda e: e.score)
     quotable = best_sentence(evidence, question)
     return replace(signals, evidence=best.score, names_share=names_share(question, best.passage),
-                   relation_share=relation_share(question, quotable[1]) if quotable else 0.0)
+                   relation_share=relation_share(question, quotable[1]) if quotable else 0.0,
+                   offers_answer=bool(quotable) and offers_asked_kind(question, quotable[1]))
 
 
 def _signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence], question: str) -> dict:

@@ -7,8 +7,8 @@ import math
 import pytest
 
 from index.article import ArticleRef
-from qa.abstain import (ABSTAIN, ANSWER, QUOTE, AbstainPolicy, Signals, names_share, question_names, relation_share,
-                        relation_words, retrieval_signals)
+from qa.abstain import (ABSTAIN, ANSWER, QUOTE, AbstainPolicy, Signals, names_share, offers_asked_kind,
+                        question_names, relation_share, relation_words, retrieval_signals)
 from qa.retrieval import Passage
 
 
@@ -48,9 +48,10 @@ def test_keyword_names_may_be_spread_over_one_articles_hits_not_over_two_article
     assert not retrieval_signals(question, [first, other]).keyword_names
 
 
-def signals(dense=0.7, keyword=False, share=1.0, evidence=0.7, abstained=None, p=None, relation=1.0) -> Signals:
+def signals(dense=0.7, keyword=False, share=1.0, evidence=0.7, abstained=None, p=None, relation=1.0,
+            offers=True) -> Signals:
     return Signals(dense, keyword, share, evidence, abstained, None if p is None else math.log(p),
-                   None if p is None else math.log(max(p, 1 - p)), relation)
+                   None if p is None else math.log(max(p, 1 - p)), relation, offers)
 
 
 def test_relation_words_are_what_is_asked_besides_names_and_question_words():
@@ -82,6 +83,7 @@ def test_gate_before_the_model():
     (signals(abstained=True, evidence=0.2, p=0.5), ABSTAIN),        # weak evidence
     (signals(abstained=True, evidence=0.9, share=0.5, p=0.5), ABSTAIN),  # a name of the question is missing
     (signals(abstained=True, evidence=0.9, p=0.5, relation=0.33), ABSTAIN),  # the sentence names, doesn't answer
+    (signals(abstained=True, evidence=0.9, p=0.5, offers=False), ABSTAIN),  # no answer of the kind asked for
     (signals(abstained=False, evidence=0.9, p=0.01), ANSWER),
     (signals(abstained=False, evidence=0.1, p=0.6), ABSTAIN),       # weak evidence and nearly abstained
     (signals(abstained=False, evidence=0.1, p=None), ANSWER),       # without log-probabilities the model's word
@@ -91,6 +93,8 @@ def test_after_the_model(s, decision):
 
 
 def test_not_overruling_leaves_the_model_its_word():
+    assert AbstainPolicy(quote_needs_answer_kind=False).after_model(
+        signals(abstained=True, evidence=0.9, p=0.5, offers=False)) == QUOTE
     policy = AbstainPolicy(overrule_model=False)
     assert policy.after_model(signals(abstained=True, evidence=0.9, p=0.5)) == ABSTAIN
     assert policy.after_model(signals(abstained=False, evidence=0.1, p=0.6)) == ANSWER
@@ -99,3 +103,12 @@ def test_not_overruling_leaves_the_model_its_word():
 def test_signals_json_has_the_probability():
     data = signals(abstained=True, p=0.25).to_json()
     assert data["abstain_probability"] == 0.25 and data["model_abstained"] is True
+
+
+def test_a_quote_must_offer_the_kind_of_answer_asked_for():
+    cairo = "In end-December 2016, Russian experts visited the airport of Cairo for yet another inspection."
+    assert not offers_asked_kind("Besides Cairo, which Egyptian airports did Russian experts inspect?", cairo)
+    assert offers_asked_kind("Which Egyptian airport did Russian experts inspect in December?", cairo)
+    assert not offers_asked_kind("How many airports did Russian experts inspect?", "Russian experts visited Cairo.")
+    assert offers_asked_kind("Did Russian experts inspect the airport of Cairo?", "They did not.")  # yes/no: no kind
+    assert offers_asked_kind("Why did Russian experts inspect Cairo?", "Security was the concern.")

@@ -415,6 +415,16 @@ def test_model_abstaining_over_a_sentence_that_names_but_does_not_answer_abstain
     assert answer.abstained and answer.signals["relation_share"] < qa.policy.quote_min_relation
 
 
+def test_model_abstaining_over_a_sentence_without_the_kind_of_answer_asked_abstains(fake_embedder):
+    # The sentence says what the question asks and names Wales, but the question wants a date and
+    # the sentence holds none: quoting it would answer another question.
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.6))
+    answer = qa.ask("When were winds of up to 94 mph recorded in Wales?", as_of=AS_OF)
+    assert answer.signals["evidence"] >= qa.policy.quote_min_evidence and answer.signals["names_share"] == 1.0
+    assert answer.signals["relation_share"] >= qa.policy.quote_min_relation
+    assert answer.abstained and answer.signals["offers_answer"] is False
+
+
 def test_model_sure_of_abstaining_is_believed(fake_embedder):
     qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.999))
     answer = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
