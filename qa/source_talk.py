@@ -61,6 +61,10 @@ _DATED = re.compile(r"\s+(?:on|of|dated|from)\s+(?:(?:mon|tues|wednes|thurs|fri|
                     r"\d{4}\b|\s+(?:on|of|dated)\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 # A list's running number opening a line ("3. This information …").
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)]\s+")
+# A list's running number standing as a sentence of its own, markers aside: "1 [1]. China Daily
+# reported … [2].\n2 [1]. “The 2014 census …”\n3." (demo-008, 2026-12-02 run: "1 [1]" took a
+# citation, "3." was flagged unsupported beside a right answer).
+_BARE_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]?\s*$")
 
 
 def points_only(sentence: str) -> bool:
@@ -82,14 +86,24 @@ def strip_pointing(sentence: str) -> str:
     return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
 
 
+def running_numbers(sentences: list[str]) -> list[bool]:
+    """For each sentence, True when it is only a list's running number (markers aside), as
+    ("1 [1].", "2 [1].", "3."); one bare number alone may be an answer ("19 [1].") and is kept."""
+    bare = [bool(_BARE_NUMBER.match(strip_markers(s))) for s in sentences]
+    return bare if sum(bare) >= 2 else [False] * len(sentences)
+
+
 def without_source_talk(raw: str) -> str:
-    """The reply with pointing-only sentences dropped and pointing phrases cut (see module doc).
+    """The reply with pointing-only sentences and a list's bare running numbers dropped and
+    pointing phrases cut (see module doc).
 
     Everything else, line breaks included, stays as it was. A reply that is nothing but
     pointing is returned whole: the checks after it decide.
     """
     spans = split_sentences(raw)
-    new = [None if points_only(raw[s:e]) else strip_pointing(raw[s:e]) for s, e in spans]
+    numbers = running_numbers([raw[s:e] for s, e in spans])
+    new = [None if number or points_only(raw[s:e]) else strip_pointing(raw[s:e])
+           for (s, e), number in zip(spans, numbers)]
     if not any(new) or all(n == raw[s:e] for (s, e), n in zip(spans, new)):
         return raw
     out, end = [], 0

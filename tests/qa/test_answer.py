@@ -369,6 +369,14 @@ def test_a_short_answer_missing_from_the_quotes_is_flagged(fake_embedder):
     assert answer.short_answer == "120 mph" and answer.short_answer_supported is False
 
 
+def test_a_lists_running_numbers_take_no_citation_and_raise_no_flag(fake_embedder):
+    llm = FakeLLM("Short answer: 94 mph\n1 [1]. Winds of up to 94 mph were recorded in Wales [1].\n2 [1].\n3.")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert answer.text == "Winds of up to 94 mph were recorded in Wales [1]."
+    assert answer.unsupported_sentences == 0 and [s.text for s in answer.sentences] == [answer.text]
+
+
 def test_short_answer_is_null_when_abstaining(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM(f"Short answer: {ABSTAIN}"))
     events = list(qa.ask_stream("What did Storm Doris cost insurers?", as_of=AS_OF))

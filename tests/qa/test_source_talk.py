@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.source_talk import points_only, strip_pointing, without_source_talk
+from qa.source_talk import points_only, running_numbers, strip_pointing, without_source_talk
 
 
 @pytest.mark.parametrize("reply, cleaned", [
@@ -57,3 +57,13 @@ def test_a_passage_tag_without_a_marker_becomes_the_marker_it_meant():
     reply = 'The separatists reported casualties in the February clashes, as stated in <passage n="2">.'
     assert without_source_talk(reply) == "The separatists reported casualties in the February clashes [2]."
     assert without_source_talk('He resigned, as stated in <passage n="3"> [3].') == "He resigned [3]."
+
+
+def test_a_lists_bare_running_numbers_are_dropped_and_one_bare_number_is_kept():
+    reply = ("1 [1]. China Daily reported that there were 1,835 pandas in the wild in 2014 [2].\n"
+             "2 [1]. The census listed 1,600 wild pandas in 2004 [2].\n3.")
+    cleaned = without_source_talk(reply)
+    assert cleaned == ("China Daily reported that there were 1,835 pandas in the wild in 2014 [2]. "
+                       "The census listed 1,600 wild pandas in 2004 [2].")
+    assert running_numbers(["1 [1].", "Pandas live in China [2].", "2."]) == [True, False, True]
+    assert without_source_talk("19 [1].") == "19 [1]."  # alone, a number may be the answer
