@@ -36,7 +36,7 @@ from qa.polarity import quote_saying_no, settled_no
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
-from qa.short_answer import ShortLineSplitter
+from qa.short_answer import ShortLineSplitter, short_answer_supported
 from qa.short_answer_check import NOT_IN_PASSAGES, short_answer_concern
 from qa.source_talk import without_source_talk
 from qa.vectors import SentenceVectors
@@ -348,10 +348,13 @@ class NewsQA:
         outlets = outlets_in_question(query.original, list(self.store.outlets()))
         concern = None if short is None or decision == "disputed" else short_answer_concern(
             query.original, short, citations, outlets)
-        holding = sentence_holding(short, evidence) if short and concern == NOT_IN_PASSAGES else None
+        unshown = concern == NOT_IN_PASSAGES or (concern is None and _not_in_sentences(short, sentences))
+        holding = sentence_holding(short, evidence) if short and decision != "disputed" and unshown else None
         if holding:
             # The sentences cite a passage without the short answer, but a sentence the model was shown
             # holds it (2026-12-02 run: 4 of the 12 right answers flagged): quote and cite that one too.
+            # So too when the cited passage holds it but no sentence shown says it ("three to four
+            # months" above a sentence about Pentagon talks): the reader sees the evidence.
             raw = f"{raw.rstrip()} “{holding[1]}” [{holding[0] + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
             concern = short_answer_concern(query.original, short, citations, outlets)
@@ -418,6 +421,12 @@ class NewsQA:
             facts["model_reply"] = model_reply
         return Answer(query.original, query.text, abstention_text(closest), True, 0, [], [], closest,
                       query.filters_json(), timings, passages, list(query.notes), signals=facts)
+
+
+def _not_in_sentences(short: str | None, sentences: Sequence[AnswerSentence]) -> bool:
+    """True when `short` (not a bare Yes/No) is said by none of the answer's sentences."""
+    return bool(short) and not is_bare_yes_no(short) and not short_answer_supported(
+        short, [s.text for s in sentences])
 
 
 def _with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence]) -> Signals:

@@ -377,6 +377,22 @@ def test_a_lists_running_numbers_take_no_citation_and_raise_no_flag(fake_embedde
     assert answer.unsupported_sentences == 0 and [s.text for s in answer.sentences] == [answer.text]
 
 
+def test_a_short_answer_no_sentence_says_gets_its_evidence_sentence_quoted(fake_embedder):
+    # The cited passage holds "94 mph", the sentence written does not: the reader is shown the one that does.
+    llm = FakeLLM("Short answer: 94 mph\nStorm Doris hit Britain on Thursday [1].")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert answer.text == "Storm Doris hit Britain on Thursday [1]. “Winds of up to 94 mph were recorded in Wales.” [1]"
+    assert answer.short_answer_supported is True and answer.unsupported_sentences == 0
+
+
+def test_a_short_answer_its_sentence_says_in_other_words_gets_no_quote(fake_embedder):
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94mph were recorded in Wales [1].")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert answer.text == "Winds of up to 94mph were recorded in Wales [1]."
+
+
 def test_short_answer_is_null_when_abstaining(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM(f"Short answer: {ABSTAIN}"))
     events = list(qa.ask_stream("What did Storm Doris cost insurers?", as_of=AS_OF))
