@@ -3,6 +3,8 @@ markers, exact quotes with article offsets, and the support check."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from index.article import ArticleRef
@@ -169,6 +171,24 @@ def test_a_claim_must_come_from_neighbouring_sentences_not_from_anywhere_in_the_
     assert not wrong.names_ok and not wrong.supported
     wrong = checker.check("Khalid Masood was born in 1983 [1].", [0])
     assert not wrong.numbers_ok and not wrong.supported
+
+
+def test_the_questions_own_names_may_come_from_anywhere_in_the_cited_article(fake_embedder):
+    # The place is named in the article's first passage; the count in another, far from it.
+    first = "Kato Tritos is a cemetery on Lesbos. It lies on a hill above the sea."
+    second = ("The graves face the sea. Volunteers tend them. Flowers are left each week. "
+              "Of the 90 bodies buried here, only 28 have been identified.")
+    ps = [passage("aj", first, source="Al Jazeera"), replace(passage("aj", first + " " + second, len(first) + 1,
+                                                                     source="Al Jazeera"), chunk_id="aj#1"),
+          passage("other", "Moria is a camp on Lesbos. It holds 3,000 people.", source="DW")]
+    checker = SupportChecker(ps, fake_embedder)
+    question = "How many of the 90 refugees buried at Kato Tritos on Lesbos have been identified?"
+    claim = "28 of the 90 refugees buried at Kato Tritos on Lesbos have been identified [2]."
+    assert checker.check(claim, [1], question).supported
+    assert not checker.check(claim, [1]).names_ok  # without the question, the names need the window
+    # A name the question lacks still needs the window; the question's names need the cited article.
+    assert not checker.check("28 of the 90 refugees buried at Moria have been identified [2].", [1], question).names_ok
+    assert not checker.check("3,000 people live at Kato Tritos [3].", [2], "How many people live at Kato Tritos?").names_ok
 
 
 def test_verification_encodes_each_answer_sentence_once_in_one_batch(passages, fake_embedder):
