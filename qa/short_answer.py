@@ -104,13 +104,29 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _ACRONYM_FILLER = {"of", "the", "for", "and", "on", "de"}
 
 
+# Units as news spells them out and as short answers abbreviate them ("270 kilometres per hour" is
+# "270 km/h"; demo-074's right short answer "270 km/h" was flagged against the spelt-out passage).
+_UNITS = [(re.compile(p), unit) for p, unit in (
+    (r"\bkilomet(?:re|er)s?\s+(?:per|an|a)\s+hour\b|\bkph\b|\bkmh\b", "km/h"),
+    (r"\bmiles?\s+(?:per|an|a)\s+hour\b", "mph"),
+    (r"\bkilomet(?:re|er)s?\b", "km"),
+    (r"\bkilo(?:gram(?:me)?s?)?\b|\bkgs\b", "kg"),
+)]
+# Scale words after a number: "$2.4m" and "20.4bn won" as "$2.4 million", "20.4 billion won".
+_SCALES = {"m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion"}
+
+
 def _tokens(text: str) -> list[str]:
     """Folded words with the spellings news and short answers differ in made equal: "43%" and
-    "43 per cent" are both `43 percent`, "270km/h" is `270 km h`, "two" is `2`, "1,835" is `1835`."""
+    "43 per cent" are both `43 percent`, "270km/h" and "270 kilometres per hour" are `270 km h`,
+    "$2.4m" is `2 4 million`, "two" is `2`, "1,835" is `1835`."""
     text = fold(text).replace("%", " percent ").replace("per cent", "percent")
+    for pattern, unit in _UNITS:
+        text = pattern.sub(unit, text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     text = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", text)
-    return [_NUMBER_WORDS.get(w, w) for w in _WORDS.findall(text)]
+    words = [_NUMBER_WORDS.get(w, w) for w in _WORDS.findall(text)]
+    return [_SCALES.get(w, w) if i and words[i - 1].isdigit() else w for i, w in enumerate(words)]
 
 
 def _date_forms(short: str) -> list[list[str]]:

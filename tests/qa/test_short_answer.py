@@ -67,6 +67,12 @@ def test_a_labelled_line_too_long_to_be_short_is_shown_without_its_label():
     ("Cardiff", ["Winds of up to 94 mph were recorded in Wales."], False),
     ("Yes", ["Anything."], True),
     ("Davutoglu", ["Turkish Foreign Minister Davutoğlu said."], True),
+    ("270 km/h", ["Gusts reached 270 kilometres per hour."], True),
+    ("94 miles per hour", ["Winds of up to 94mph were recorded in Wales."], True),
+    ("$2.4 million", ["The fine was $2.4m."], True),
+    ("20.4bn won", ["Samsung gave 20.4 billion won."], True),
+    ("270 km/h", ["Gusts reached 270 miles per hour."], False),
+    ("$2.4 million", ["The fine was $2.4bn."], False),
 ])
 def test_short_answer_supported(short, quotes, ok):
     assert short_answer_supported(short, quotes) is ok
