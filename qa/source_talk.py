@@ -47,9 +47,10 @@ def _as_marker(match: re.Match) -> str:
         return " "
     numbers = _PASSAGE_NUMBER.findall(match.group(1))
     return "".join(f" [{n}]" for n in numbers) or " "
-# Words of a sentence that only points at passages ("This is stated in the first passage [1].").
+# Words of a sentence that only points at passages ("This is stated in the first passage [1].", "This
+# information is found in passage [1]." — demo-054, a right answer flagged on the 2026-12-02 run).
 _POINTING = content_words("this is stated mentioned reported noted described shown indicated explained written given "
-                          "confirmed passage passages article articles source sources text texts context excerpt "
+                          "confirmed found contained included listed can be passage passages article articles source sources text texts context excerpt "
                           "document first second third fourth fifth sixth above same provided cited both also "
                           "information support supports supported answer question directly clearly")
 _PASSAGE_NOUN = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)

@@ -67,3 +67,16 @@ def test_a_lists_bare_running_numbers_are_dropped_and_one_bare_number_is_kept():
                        "The census listed 1,600 wild pandas in 2004 [2].")
     assert running_numbers(["1 [1].", "Pandas live in China [2].", "2."]) == [True, False, True]
     assert without_source_talk("19 [1].") == "19 [1]."  # alone, a number may be the answer
+
+
+@pytest.mark.parametrize("pointing", ["This information is found in passage [1].",
+                                      "The answer can be found in the first passage [1].",
+                                      "This is contained in the passage [1]."])
+def test_saying_where_the_answer_is_found_is_pointing(pointing):
+    assert points_only(pointing)
+    assert without_source_talk(f"The fire killed 10 people [1]. {pointing}") == "The fire killed 10 people [1]."
+
+
+def test_things_found_somewhere_are_claims():
+    assert not points_only("The bodies were found in the river [1].")
+    assert without_source_talk("Letters were found in the documents [1].") == "Letters were found in the documents [1]."
