@@ -38,7 +38,7 @@ from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import ShortLineSplitter, short_answer_supported
 from qa.short_answer_check import NOT_IN_PASSAGES, short_answer_concern
-from qa.source_talk import without_source_talk
+from qa.source_talk import without_asked_date, without_source_talk
 from qa.vectors import SentenceVectors
 
 # The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
@@ -320,6 +320,7 @@ class NewsQA:
         raw = without_instructions(raw, used, query.text)
         raw = without_example(raw, " ".join(p.title + " " + p.text for p in used))
         raw = without_source_talk(raw)  # "as stated in the first passage" is not a claim (qa/source_talk.py)
+        raw = without_asked_date(raw, query.as_of)  # "according to TASS on <the day asked>"
         text, sentences, citations = verify_answer(raw, used, vectors, query.text)
         saying_no = quote_saying_no(short, query.text, citations) if is_yes_no_question(query.text) else None
         if saying_no:  # "Yes", citing a sentence that says not (qa/polarity.py)

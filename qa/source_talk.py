@@ -15,6 +15,7 @@ goes through here, only the reply.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from index.text import content_words
 from qa.citations import strip_markers
@@ -114,3 +115,25 @@ def without_source_talk(raw: str) -> str:
         end = e
     out.append(raw[end:])
     return "".join(out).strip()
+
+
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+
+
+def without_asked_date(raw: str, asked_on: date | None) -> str:
+    """The reply without the day the question was asked written into an attribution.
+
+    The prompt says when the question is asked ("Question (asked on 2026-12-02): …") and the 1.5B
+    model sometimes dates its source with it: "…, according to TASS on 2026-12-02 [1]." (demo-062,
+    on every run: a right answer flagged for a date no passage holds). The attribution stays, the
+    date goes; the citation shows the article's own date. Only after "according to …", "reported
+    by …" or "said", so a claim that something happens on that day is left to the checker.
+    """
+    if asked_on is None:
+        return raw
+    month = _MONTH_NAMES[asked_on.month - 1]
+    day = (rf"(?:{asked_on.isoformat()}|(?:\w+day,?\s+)?(?:{month}\s+{asked_on.day},?\s+|{asked_on.day}\s+{month},?\s+)"
+           rf"{asked_on.year})")
+    pattern = re.compile(rf"(\b(?:according\s+to|reported\s+by|said)\b[^.;\[\n]{{0,60}}?)\s*,?\s+(?:on|as\s+of)\s+{day}",
+                         re.IGNORECASE)
+    return pattern.sub(r"\1", raw)

@@ -393,6 +393,15 @@ def test_a_short_answer_its_sentence_says_in_other_words_gets_no_quote(fake_embe
     assert answer.text == "Winds of up to 94mph were recorded in Wales [1]."
 
 
+def test_the_day_asked_written_into_an_attribution_is_cut_not_flagged(fake_embedder):
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales, according to the BBC on "
+                  f"{AS_OF.isoformat()} [1].")
+    qa, _ = make_qa(fake_embedder, llm)
+    answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
+    assert answer.text == "Winds of up to 94 mph were recorded in Wales, according to the BBC [1]."
+    assert answer.unsupported_sentences == 0
+
+
 def test_short_answer_is_null_when_abstaining(fake_embedder):
     qa, _ = make_qa(fake_embedder, FakeLLM(f"Short answer: {ABSTAIN}"))
     events = list(qa.ask_stream("What did Storm Doris cost insurers?", as_of=AS_OF))

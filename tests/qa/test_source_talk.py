@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from qa.source_talk import points_only, running_numbers, strip_pointing, without_source_talk
+from qa.source_talk import points_only, running_numbers, strip_pointing, without_asked_date, without_source_talk
 
 
 @pytest.mark.parametrize("reply, cleaned", [
@@ -80,3 +82,16 @@ def test_saying_where_the_answer_is_found_is_pointing(pointing):
 def test_things_found_somewhere_are_claims():
     assert not points_only("The bodies were found in the river [1].")
     assert without_source_talk("Letters were found in the documents [1].") == "Letters were found in the documents [1]."
+
+
+@pytest.mark.parametrize("reply, cleaned", [
+    ("38,000 combat flights were flown, according to TASS on 2026-12-02 [1].",
+     "38,000 combat flights were flown, according to TASS [1]."),
+    ("The strike ended, as reported by RTÉ on Wednesday, December 2, 2026 [1].", "The strike ended, as reported by RTÉ [1]."),
+    ("According to TASS on 2017-03-25, NATO flew 38,000 flights [1].",  # the article's own date stays
+     "According to TASS on 2017-03-25, NATO flew 38,000 flights [1]."),
+    ("The vote is on 2026-12-02 [1].", "The vote is on 2026-12-02 [1]."),  # a claim: left to the checker
+])
+def test_the_day_asked_is_cut_from_an_attribution(reply, cleaned):
+    assert without_asked_date(reply, date(2026, 12, 2)) == cleaned
+    assert without_asked_date(reply, None) == reply
