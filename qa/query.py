@@ -17,6 +17,7 @@ from typing import Mapping, Protocol, Sequence
 from index.errors import NewsdeskError
 from index.outlets import outlet_key
 from index.store import StoreFilter
+from index.text import content_words
 from qa.dates import MONTHS, DateRange, find_date_range, month_range
 
 Turn = dict  # {"role": "user" | "assistant", "content": str}
@@ -402,7 +403,45 @@ def _clean_rewrite(raw: str, question: str) -> str | None:
         return None
     if "<|" in text or text.casefold().startswith(("i ", "i'm", "sorry", "as an ai")):
         return None
+    if not asks_the_same(question, text):
+        return None
     return text
+
+
+_WH = re.compile(r"\b(what|who|whom|whose|when|where|why|how|which)\b(\s+\w+)?", re.I)
+_AUXILIARY = frozenset("did does do is are was were has have had will would can could should may might".split())
+
+
+def _wh_kind(question: str) -> str | None:
+    """The kind of question by its first question word: "who" (also whom, whose), "when", "where", "why",
+    "how", "what" (also which) before a verb, or "what <noun>" ("which city"), which a rewrite may narrow
+    to "where"; None without one."""
+    m = _WH.search(question)
+    if not m:
+        return None
+    word, following = m.group(1).casefold(), (m.group(2) or "").strip().casefold()
+    if word in ("who", "whom", "whose"):
+        return "who"
+    if word in ("what", "which"):
+        return "what" if not following or following in _AUXILIARY else f"what {following}"
+    return word
+_REFERENCES = content_words("he she they him her them his hers their theirs it its that this those these there "
+                            "same former latter else")
+
+
+def asks_the_same(question: str, rewrite: str) -> bool:
+    """True when `rewrite` asks what the follow-up `question` asks: the same question word ("what"
+    stays "what") and at least half of the follow-up's own words besides its references.
+
+    "What did she call the hackers on Twitter?" came back as "Who did Rose McGowan call on Twitter?"
+    (demo-073, 2026-12-02 run): another question, answered "Rose McGowan". A rewrite that fails
+    this falls back to the follow-up plus the last turn's names, which asks what was asked.
+    """
+    asked, answered = _wh_kind(question), _wh_kind(rewrite)
+    if asked and answered and asked != answered and answered != "what" and not asked.startswith("what "):
+        return False
+    own = content_words(question) - _REFERENCES
+    return not own or len(own & content_words(rewrite)) * 2 >= len(own)
 
 
 def _last_exchange(history: Sequence[Turn]) -> str:

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from qa.query import (
-    MAX_QUESTION_CHARS, EmptyIndex, Query, QuestionError, needs_rewrite, outlets_in_question, rewrite_followup,
-    understand,
+    MAX_QUESTION_CHARS, EmptyIndex, Query, QuestionError, asks_the_same, needs_rewrite, outlets_in_question,
+    rewrite_followup, understand,
 )
 
 OUTLETS = ["TASS", "BBC", "Al Jazeera", "HuffPost", "ABC News", "RTÉ", "The Guardian", "Time", "The Week", "AP",
@@ -245,6 +245,27 @@ def test_llm_rewrite_is_used_with_chatml_messages():
 def test_bad_llm_rewrite_falls_back_to_heuristic(reply):
     out = rewrite_followup("What did he say next?", HISTORY, FakeLLM(reply))
     assert out.startswith("What did he say next?") and "Davutoglu" in out and "Syria" in out
+
+
+@pytest.mark.parametrize("question, rewrite, same", [
+    ("What did she call the hackers on Twitter?", "Who did Rose McGowan call on Twitter?", False),  # another question
+    ("Which city did he have his most recent connections with?",
+     "Where did Khalid Masood have his most recent connections?", True),  # "which city" narrowed to "where"
+    ("How old is he?", "How old is Lee Jae-yong?", True),
+    ("Who did he meet?", "When did Kerry meet Lavrov?", False),
+    ("How strong were its wind gusts?", "What was the rainfall during Cyclone Debbie?", False),  # its words lost
+    ("And the BBC?", "What did the BBC report about the strike?", True),
+])
+def test_a_rewrite_must_ask_what_the_follow_up_asks(question, rewrite, same):
+    assert asks_the_same(question, rewrite) is same
+
+
+def test_a_rewrite_asking_something_else_falls_back_to_the_names():
+    history = [{"role": "user", "content": "What did Rose McGowan say about the hackers?"},
+               {"role": "assistant", "content": "Rose McGowan addressed the hackers on Twitter [1]."}]
+    out = rewrite_followup("What did she call the hackers on Twitter?", history,
+                           FakeLLM("Who did Rose McGowan call on Twitter?"))
+    assert out.startswith("What did she call the hackers on Twitter?") and "Rose McGowan" in out
 
 
 def test_heuristic_rewrite_adds_names_from_the_last_answer():
