@@ -59,7 +59,10 @@ _EXPECTATION = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|projected|tipp
                           r"|favou?rites?)\b", re.IGNORECASE)
 # Words that leave the matter open: "All eyes are on the Dutch elections to see if Geert Wilders will
 # continue that trend" does not say who won (demo-077, an unanswerable question answered "Geert Wilders").
-_OPEN = re.compile(r"\b(?:whether|to\s+see\s+if|unclear|uncertain|undecided)\b", re.IGNORECASE)
+# So do words saying it has not happened yet: "Aslef's 1,000 or so drivers still need to vote on the deal"
+# does not give the ballot's result (demo-078, unanswerable, 2026-12-02 run).
+_OPEN = re.compile(r"\b(?:whether|to\s+see\s+if|unclear|uncertain|undecided|yet\s+to|not\s+yet"
+                   r"|still\s+needs?|still\s+(?:has|have|had)\s+to)\b", re.IGNORECASE)
 OPEN_QUESTION = "the passages leave it open"
 ONLY_EXPECTED = "the passages only say it was expected"
 # A short answer every holding sentence governs with one of these cues gets its concern.
@@ -96,8 +99,8 @@ def _in_words_of(stems: set[str], question: str) -> list[str]:
 
 def _cue_before(cue: re.Pattern, short: str, sentence: str) -> bool:
     """True when `cue` (a forecast or an open-question word) comes at most `CUE_REACH` words
-    before `short` in `sentence` ("The DUP expects to take 31-33 seats"), or anywhere when `short` is
-    not there word for word.
+    before `short` in `sentence` ("The DUP expects to take 31-33 seats") or inside it ("1,000 or so
+    drivers still need …"), or anywhere when `short` is not there word for word.
 
     A forecast word after the answer is about something else: "Peter Charleton has agreed to lead
     the tribunal and expects to finish in nine months"; "return to court on 24 April when they are
@@ -107,7 +110,7 @@ def _cue_before(cue: re.Pattern, short: str, sentence: str) -> bool:
     if at < 0:
         return bool(cue.search(sentence))
     before = WORD.findall(sentence[:at])[-CUE_REACH:]
-    return bool(cue.search(" ".join(before)))
+    return bool(cue.search(" ".join(before) + " " + short))  # or in the short answer itself
 
 
 def echoes_question(question: str, short: str) -> bool:

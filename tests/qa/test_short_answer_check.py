@@ -131,3 +131,13 @@ def test_the_outlet_of_the_cited_passage_is_not_an_answer_to_a_question_about_th
 def test_the_outlet_may_answer_a_question_about_the_reporting(question):
     passage = "TASS reported that European parliamentarians arrived in Crimea on Sunday."
     assert short_answer_concern(question, "TASS", [cite(passage, passage)]) is None
+
+
+def test_an_answer_the_passages_say_has_not_happened_yet_is_left_open():
+    passage = "Aslef's 1,000 or so drivers still need to vote on the deal and they might just kick it out."
+    c = cite(passage, passage)
+    assert short_answer_concern("What was the result of the Aslef drivers' ballot on the deal?",
+                                "1,000 or so drivers still need", [c]) == OPEN_QUESTION
+    assert short_answer_concern("How many drivers does Aslef have?", "1,000 or so", [c]) is None  # cue after it
+    later = "The ballot result is yet to be announced, but union leaders expect a yes."
+    assert short_answer_concern("What was the ballot's result?", "a yes", [cite(later, later)]) == OPEN_QUESTION
