@@ -37,7 +37,7 @@ from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_exa
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import ShortLineSplitter, short_answer_supported
-from qa.short_answer_check import NOT_IN_PASSAGES, short_answer_concern
+from qa.short_answer_check import NOT_IN_PASSAGES, UNSETTLED, short_answer_concern, unsettled_reason
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.vectors import SentenceVectors
 
@@ -90,6 +90,7 @@ class Answer:
     quoted: bool = False  # the text is the best evidence sentence quoted, because the model gave no answer
     signals: dict = field(default_factory=dict)  # what the abstention decision saw (Signals.to_json + decision)
     short_answer_concern: str | None = None  # why the short answer may not answer (qa/short_answer_check.py)
+    abstain_reason: str | None = None  # an abstention's reason when the passages were found but do not settle it
 
     def to_json(self) -> dict:
         """The `newsdesk ask --json` object."""
@@ -101,6 +102,7 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "filters": self.filters, "timings_ms": self.timings_ms,
             "closest": [a.to_json() for a in self.closest], "abstention_signals": self.signals,
+            "abstain_reason": self.abstain_reason,
         }
 
 
@@ -143,12 +145,12 @@ def closest_articles(passages: Sequence[Passage], limit: int = CLOSEST) -> list[
     return list(seen.values())[:limit]
 
 
-def abstention_text(closest: Sequence[ClosestArticle]) -> str:
-    """What an abstaining answer says."""
+def abstention_text(closest: Sequence[ClosestArticle], reason: str | None = None) -> str:
+    """What an abstaining answer says (with `reason`, why the passages found do not settle it)."""
     if not closest:
         return "The archive doesn't say: no indexed article matches this question."
     items = "; ".join(f"“{a.title}” ({a.source or 'unknown outlet'}, {a.published or 'undated'})" for a in closest)
-    return f"The archive doesn't say. Closest articles: {items}."
+    return f"The archive doesn't say{': ' + reason if reason else ''}. Closest articles: {items}."
 
 
 class _AbstainGuard:
@@ -359,6 +361,12 @@ class NewsQA:
             raw = f"{raw.rstrip()} “{holding[1]}” [{holding[0] + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
             concern = short_answer_concern(query.original, short, citations, outlets)
+        if short and concern in UNSETTLED:  # "31-33 seats" the passages only expected: not an answer
+            timings["verify"] = _ms(last_token)
+            yield Done(self._abstain(query, passages, timings, t0, signals, concern, evidence,
+                                     None if self.llm is None else model_raw,
+                                     reason=unsettled_reason(concern, short, citations)))
+            return
         short_ok = None if short is None else concern is None
         timings["verify"] = _ms(last_token)  # after the model's last token: checking and citation repair
         timings["total"] = _ms(t0)
@@ -412,7 +420,7 @@ class NewsQA:
 
     def _abstain(self, query: Query, passages: list[Passage], timings: dict, t0: float,
                  signals: Signals | None = None, why: str = "", evidence: Sequence[Evidence] = (),
-                 model_reply: str | None = None) -> Answer:
+                 model_reply: str | None = None, reason: str | None = None) -> Answer:
         closest = closest_articles(passages)
         timings["total"] = _ms(t0)
         facts = _signals_json(signals, "abstain", evidence, query.text) if signals else {}
@@ -420,8 +428,9 @@ class NewsQA:
             facts["abstained_by"] = why
         if model_reply is not None:  # what the model wrote, for calibration and debugging (never shown)
             facts["model_reply"] = model_reply
-        return Answer(query.original, query.text, abstention_text(closest), True, 0, [], [], closest,
-                      query.filters_json(), timings, passages, list(query.notes), signals=facts)
+        return Answer(query.original, query.text, abstention_text(closest, reason), True, 0, [], [], closest,
+                      query.filters_json(), timings, passages, list(query.notes), signals=facts,
+                      abstain_reason=reason)
 
 
 def _not_in_sentences(short: str | None, sentences: Sequence[AnswerSentence]) -> bool:

@@ -21,7 +21,9 @@ cheap to see without a second model call, and each gives the reader a reason:
   open ("to see if Geert Wilders will …") while the question asks what happened ("How many seats
   did the DUP win?"): archives written before an event answer it this way.
 
-A concern flags the answer (the short answer gets ⚠ with the reason); it never hides it.
+A concern flags the answer (the short answer gets ⚠ with the reason); it never hides it, except
+the two that say the passages do not tell what happened (`UNSETTLED`): the answer is then an
+abstention that gives the reason and the sentence behind it (qa/answer.py).
 """
 
 from __future__ import annotations
@@ -168,3 +170,19 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         if holding and not cue.search(question) and all(_cue_before(cue, short, s) for s in holding):
             return concern
     return None
+
+
+# Concerns that mean the passages do not say what happened: an answer resting on them is no answer.
+# On the 2026-12-02 demo runs they fired on 4 answers to unanswerable questions (a winner "to see
+# if"; seats "expected"; a ballot drivers "still need to" hold; crew "to see if" found) and one wrong
+# answer to an answerable one, never on a right answer (README, "The demo set, full run").
+UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION)
+
+
+def unsettled_reason(concern: str, short: str, citations: Sequence[Citation]) -> str:
+    """The abstention's reason: the concern and the cited sentence behind the would-be answer."""
+    quote = next((c for c in citations if short_answer_supported(short, [c.quote])),
+                 citations[0] if citations else None)
+    if quote is None:
+        return concern
+    return f"{concern} (“{quote.quote}” — {quote.source or 'unknown outlet'}, {quote.published or 'undated'})"

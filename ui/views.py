@@ -127,8 +127,9 @@ def answer_html(answer: Answer, turn: int) -> str:
         items = "".join(f"<li>{headline(a.title, a.url)} — {esc(a.source or 'Unknown outlet')}, "
                         f"{esc(pretty_date(a.published))}</li>" for a in answer.closest)
         closest = f"Closest articles:<ul>{items}</ul>" if items else "No article comes close."
-        body = (f"<div class='nd-abstain'><b>The archive doesn't say.</b>No indexed article answers this "
-                f"question{' with these filters' if _has_filters(answer.filters) else ''}. {closest}</div>")
+        why = (f"{esc(answer.abstain_reason[0].upper() + answer.abstain_reason[1:])}." if answer.abstain_reason
+               else f"No indexed article answers this question{' with these filters' if _has_filters(answer.filters) else ''}.")
+        body = f"<div class='nd-abstain'><b>The archive doesn't say.</b>{why} {closest}</div>"
     else:
         parts = []
         for sentence in answer.sentences:

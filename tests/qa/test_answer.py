@@ -19,6 +19,7 @@ from qa.evidence import claim_spans, select_evidence
 from qa.prompts import ABSTAIN
 from qa.query import EmptyIndex, Query, QuestionError
 from qa.retrieval import Passage
+from qa.short_answer_check import ONLY_EXPECTED
 
 AS_OF = date(2017, 3, 31)
 BODIES = {
@@ -30,8 +31,11 @@ BODIES = {
     "dam": "The Oroville Dam itself did not fail during the February crisis. Its spillway crumbled.",
     "karabakh": "The separatists reported casualties among Azerbaijani troops in the February clashes on the line "
                 "of contact. There were no casualties on their side, the separatists said.",
+    "dup": ("The DUP expects to take 31-33 seats in the Assembly election on Thursday. "
+            "Sinn Féin hopes to gain seats in Belfast."),
 }
-SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera"}
+SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera",
+           "dup": "RTÉ"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -333,7 +337,7 @@ def test_to_json_has_exactly_the_contract_keys(fake_embedder):
     json.dumps(data)  # serialisable
     assert set(data) == {"question", "standalone_question", "short_answer", "short_answer_supported", "short_answer_concern", "answer",
                          "quoted", "abstained", "unsupported_sentences", "citations", "filters", "timings_ms",
-                         "closest", "abstention_signals"}
+                         "closest", "abstention_signals", "abstain_reason"}
     assert set(data["citations"][0]) == {"n", "article_id", "title", "source", "published", "url", "passage",
                                          "quote", "quote_start", "quote_end", "supported", "also_in"}
     assert set(data["timings_ms"]) == {"retrieve", "first_token", "verify", "total"}
@@ -400,6 +404,23 @@ def test_the_day_asked_written_into_an_attribution_is_cut_not_flagged(fake_embed
     answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
     assert answer.text == "Winds of up to 94 mph were recorded in Wales, according to the BBC [1]."
     assert answer.unsupported_sentences == 0
+
+
+def test_an_answer_the_passages_only_expected_is_an_abstention_that_says_why(fake_embedder):
+    llm = FakeLLM("Short answer: 31-33 seats\nThe DUP won 31-33 seats in the Assembly election [1].")
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("dup"), make_passage("storm")])
+    answer = qa.ask("How many seats did the DUP win in the Assembly election?", as_of=AS_OF)
+    assert answer.abstained and answer.short_answer is None and answer.signals["abstained_by"] == ONLY_EXPECTED
+    assert answer.abstain_reason.startswith(ONLY_EXPECTED) and "expects to take 31-33 seats" in answer.abstain_reason
+    assert answer.text.startswith(f"The archive doesn't say: {ONLY_EXPECTED}")
+    assert answer.to_json()["abstain_reason"] == answer.abstain_reason
+
+
+def test_an_answer_the_passages_report_is_kept(fake_embedder):
+    llm = FakeLLM("Short answer: Thursday\nThe Assembly election is on Thursday [1].")
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("dup"), make_passage("storm")])
+    answer = qa.ask("When is the Assembly election?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "Thursday" and answer.abstain_reason is None
 
 
 def test_short_answer_is_null_when_abstaining(fake_embedder):

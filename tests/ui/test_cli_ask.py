@@ -32,7 +32,7 @@ ARTICLES = [
 CONTRACT_KEYS = {"question", "standalone_question", "short_answer", "short_answer_supported", "short_answer_concern",
                  "answer", "quoted",
                  "abstained", "unsupported_sentences", "citations", "filters", "timings_ms", "closest",
-                 "abstention_signals"}
+                 "abstention_signals", "abstain_reason"}
 CITATION_KEYS = {"n", "article_id", "title", "source", "published", "url", "passage", "quote", "quote_start",
                  "quote_end", "supported", "also_in"}
 

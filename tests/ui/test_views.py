@@ -116,6 +116,15 @@ def test_abstention_lists_the_closest_articles():
     assert "closest the archive has" in panel and "Title 1" in panel and "nd-cite" not in panel
 
 
+def test_an_abstention_for_an_answer_the_passages_only_expected_says_so():
+    closest = [ClosestArticle(ArticleRef("a", "DUP set to lose seats", "RTÉ", "2017-02-28", None), 0.6)]
+    reason = "the passages only say it was expected (“The DUP expects to take 31-33 seats” — RTÉ, 2017-02-28)"
+    html = views.answer_html(make_answer(abstained=True, citations=[], sentences=[], closest=closest,
+                                         abstain_reason=reason), 1)
+    assert "The archive doesn't say." in html and "The passages only say it was expected" in html
+    assert "31-33 seats" in html and "No indexed article answers" not in html
+
+
 def test_a_given_answer_is_never_told_that_no_passage_answers_it():
     panel = source_list.sources_answered(make_answer(citations=[], passages=[passage(1)]), 1)
     assert "None of these passages answers" not in panel and "cites none of these passages" in panel
