@@ -326,16 +326,17 @@ class SupportChecker:
         chosen = [max(self.windows[i], key=coverage) for i in cited]
         pool = _merge([w[0] for w in chosen])
         window_rows = [r for w in chosen for r in w[1]]
-        numbers_ok = numbers <= pool.numbers
         known = set().union(*(self.names[i] for i in cited))
-        # The question's own names are its premise, not the answer's claim: they may come from anywhere
+        # The question's own names and numbers are its premise, not the answer's claim: they may come from anywhere
         # in the cited articles' shown passages or headers ("28 of the 90 refugees buried at Kato Tritos on Lesbos have
         # been identified" over "Of the 90 bodies buried here, only 28 have been identified", the place
         # named three sentences before). A name the question lacks ("born in Birmingham") still needs the window.
         premise = _names(question) if question else set()
+        given = _numbers(question) if question else set()
         articles = {self.passages[i].article_id for i in cited}
         anywhere = _merge([w[0] for i, p in enumerate(self.passages) if p.article_id in articles
-                           for w in self.windows[i]]) if premise & names else pool
+                           for w in self.windows[i]]) if premise & names or given & numbers else pool
+        numbers_ok = all(n in pool.numbers or (n in given and n in anywhere.numbers) for n in numbers)
         names_ok = all(_name_found(n, pool.words) or _given_name_found(n, pool.words, known)
                        or (n in premise and _name_found(n, anywhere.words)) for n in names)
         # What the claim says about its names ("born", "arrested"), as opposed to whom it names.

@@ -67,6 +67,9 @@ _ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)]\s+")
 # reported … [2].\n2 [1]. “The 2014 census …”\n3." (demo-008, 2026-12-02 run: "1 [1]" took a
 # citation, "3." was flagged unsupported beside a right answer).
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]?\s*$")
+# A list item with nothing after its number, on a line of its own ("…wild pandas. "\n3."): the split
+# would glue "3." to the sentence before it, and its number would then be a claim no passage holds.
+_EMPTY_ITEM = re.compile(r"(?m)^[ \t]*\d{1,2}[.)][ \t]*$")
 
 
 def points_only(sentence: str) -> bool:
@@ -102,6 +105,7 @@ def without_source_talk(raw: str) -> str:
     Everything else, line breaks included, stays as it was. A reply that is nothing but
     pointing is returned whole: the checks after it decide.
     """
+    raw = _EMPTY_ITEM.sub("", raw).strip() or raw
     spans = split_sentences(raw)
     numbers = running_numbers([raw[s:e] for s, e in spans])
     new = [None if number or points_only(raw[s:e]) else strip_pointing(raw[s:e])

@@ -175,7 +175,7 @@ def test_a_claim_must_come_from_neighbouring_sentences_not_from_anywhere_in_the_
 
 def test_the_questions_own_names_may_come_from_anywhere_in_the_cited_article(fake_embedder):
     # The place is named in the article's first passage; the count in another, far from it.
-    first = "Kato Tritos is a cemetery on Lesbos. It lies on a hill above the sea."
+    first = "Kato Tritos is a cemetery on Lesbos opened in 2015 for 90 refugees. It lies on a hill above the sea."
     second = ("The graves face the sea. Volunteers tend them. Flowers are left each week. "
               "Of the 90 bodies buried here, only 28 have been identified.")
     ps = [passage("aj", first, source="Al Jazeera"), replace(passage("aj", first + " " + second, len(first) + 1,
@@ -189,6 +189,15 @@ def test_the_questions_own_names_may_come_from_anywhere_in_the_cited_article(fak
     # A name the question lacks still needs the window; the question's names need the cited article.
     assert not checker.check("28 of the 90 refugees buried at Moria have been identified [2].", [1], question).names_ok
     assert not checker.check("3,000 people live at Kato Tritos [3].", [2], "How many people live at Kato Tritos?").names_ok
+    # The question's numbers too: "the 90" is its premise, the answer's own number needs the window.
+    other = "Of the bodies buried here, only 28 have been identified."
+    ps = [ps[0], replace(passage("aj", first + " " + other, len(first) + 1, source="Al Jazeera"), chunk_id="aj#1")]
+    checker = SupportChecker(ps, fake_embedder)
+    claim = "28 of the 90 refugees buried at Kato Tritos have been identified [2]."
+    assert checker.check(claim, [1], "How many of the 90 refugees buried at Kato Tritos have been identified?").numbers_ok
+    assert not checker.check(claim, [1], "How many refugees buried at Kato Tritos have been identified?").numbers_ok
+    assert not checker.check("28 of the refugees buried since 2015 have been identified [2].", [1],
+                             "How many refugees buried at Kato Tritos have been identified?").numbers_ok
 
 
 def test_verification_encodes_each_answer_sentence_once_in_one_batch(passages, fake_embedder):

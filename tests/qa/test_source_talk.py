@@ -95,3 +95,9 @@ def test_things_found_somewhere_are_claims():
 def test_the_day_asked_is_cut_from_an_attribution(reply, cleaned):
     assert without_asked_date(reply, date(2026, 12, 2)) == cleaned
     assert without_asked_date(reply, None) == reply
+
+
+def test_an_empty_list_item_on_its_own_line_is_dropped():
+    reply = 'China Daily reported 1,835 wild pandas [1].\n"The 2014 census showed 1,835 pandas living in the wild."\n3.'
+    assert without_source_talk(reply) == ('China Daily reported 1,835 wild pandas [1].\n'
+                                          '"The 2014 census showed 1,835 pandas living in the wild."')
