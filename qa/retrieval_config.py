@@ -53,7 +53,10 @@ class RetrievalConfig:
     # answer recall@4/@10 1.000, evidence recall 0.891). 'newsdesk+kw=1' measures plain RRF again.
     keyword_weight: float = 2.0
     # Per-article diversity (qa/article_diversity.py): an article's n-th passage in the fused ranking
-    # counts diversity_decay^(n-1) of its score, so near-ties go to other articles. Off until measured.
+    # counts diversity_decay^(n-1) of its score, so near-ties go to other articles. Off: 0.95 was the best
+    # decay on the odd RealTimeQA weeks and on the even weeks moved Hits@10 0.877 -> 0.888 and answer
+    # recall@4/@10 0.525/0.570 -> 0.530/0.575 (2026-12-02), but it cost the demo set answer recall@4
+    # 1.000 -> 0.977 (demo-063, demo-108: the answer in the right article's third chunk, rank 3 -> 5).
     diversity: bool = False
     diversity_decay: float = 0.95
 
