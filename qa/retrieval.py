@@ -38,6 +38,7 @@ from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
 from index.store import ArchiveStore, ChunkHit, StoreFilter
 from index.text import fold
+from qa.article_diversity import diversify
 from qa.query import Query, key_entities
 from qa.recency import is_current_events, recency_bonus
 from qa.rerank import SentenceRerank
@@ -281,7 +282,8 @@ class HybridRetriever:
 
         With `names`, each passage's score gains `NAME_WEIGHT` times the share
         of the question's names its headline and text contain; with
-        `recent_as_of`, the recency prior of `qa.recency`.
+        `recent_as_of`, the recency prior of `qa.recency`; with the `diversity`
+        switch, an article's later passages are discounted (`qa.article_diversity`).
         """
         bundle = QueryBundle(query_str=text, embedding=vector.tolist())
         hits = self.fusion_retriever(where).retrieve(bundle)
@@ -300,6 +302,8 @@ class HybridRetriever:
             out = [replace(p, score=p.score + NAME_WEIGHT * name_coverage(names, f"{p.title}\n{p.text}")
                            + (recency_bonus(p.published, recent_as_of) if recent_as_of else 0.0)) for p in out]
             out.sort(key=lambda p: -p.score)  # stable: ties keep the fused order
+        if self.config.diversity:
+            out = diversify(out, self.config.diversity_decay)
         return collapse_syndicated(out, self.store.copies_of(p.article_id for p in out))
 
     def _cosines(self, chunk_ids: list[str], vector: np.ndarray) -> dict[str, float]:

@@ -52,6 +52,13 @@ class RetrievalConfig:
     # 0.520/0.560 -> 0.525/0.570, evidence recall 0.475 = 0.475. The demo set did not move (Hits@1,
     # answer recall@4/@10 1.000, evidence recall 0.891). 'newsdesk+kw=1' measures plain RRF again.
     keyword_weight: float = 2.0
+    # Per-article diversity (qa/article_diversity.py): an article's n-th passage in the fused ranking
+    # counts diversity_decay^(n-1) of its score, so near-ties go to other articles. Off: 0.95 was the best
+    # decay on the odd RealTimeQA weeks and on the even weeks moved Hits@10 0.877 -> 0.888 and answer
+    # recall@4/@10 0.525/0.570 -> 0.530/0.575 (2026-12-02), but it cost the demo set answer recall@4
+    # 1.000 -> 0.977 (demo-063, demo-108: the answer in the right article's third chunk, rank 3 -> 5).
+    diversity: bool = False
+    diversity_decay: float = 0.95
 
     def __post_init__(self) -> None:
         if not (self.dense or self.keyword):
@@ -62,10 +69,12 @@ class RetrievalConfig:
             raise ValueError("rerank_depth must be positive and rerank_weight non-negative")
         if self.keyword_weight <= 0:
             raise ValueError("keyword_weight must be positive")
+        if not 0 < self.diversity_decay <= 1:
+            raise ValueError("diversity_decay must be in (0, 1]")
 
 
 _PLAIN = dict(per_article=None, collapse=False, outlet_split=False, question_dates=False, names=False,
-              title_weight=False, keyword_weight=1.0)
+              title_weight=False, keyword_weight=1.0, diversity=False)
 PRESETS: dict[str, RetrievalConfig] = {
     "dense": RetrievalConfig(keyword=False, **_PLAIN),    # MiniLM top-k
     "keyword": RetrievalConfig(dense=False, **_PLAIN),    # FTS5 BM25 over the question's words
@@ -79,12 +88,12 @@ PRESETS: dict[str, RetrievalConfig] = {
 ADDITIONS: dict[str, dict[str, Any]] = {  # field -> value, for dataclasses.replace
     "cap": {"per_article": 2}, "collapse": {"collapse": True}, "outlet-split": {"outlet_split": True},
     "question-dates": {"question_dates": True}, "names": {"names": True}, "title": {"title_weight": True},
-    "recency": {"recency": True}, "rerank": {"rerank": True},
+    "recency": {"recency": True}, "rerank": {"rerank": True}, "diverse": {"diversity": True},
 }
 _OFF: dict[str, dict[str, Any]] = {
     "cap": {"per_article": None}, "collapse": {"collapse": False}, "outlet-split": {"outlet_split": False},
     "question-dates": {"question_dates": False}, "names": {"names": False}, "title": {"title_weight": False},
-    "recency": {"recency": False}, "rerank": {"rerank": False},
+    "recency": {"recency": False}, "rerank": {"rerank": False}, "diverse": {"diversity": False},
 }
 
 
@@ -101,7 +110,7 @@ def parse_retriever(spec: str) -> RetrievalConfig:
     weight = _KEYWORD_WEIGHT.search(spec)
     if weight:
         spec = spec[:weight.start()] + spec[weight.end():]
-    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title|recency|rerank)\b)", spec)
+    parts = re.split(r"(?=[+-](?:cap|collapse|outlet-split|question-dates|names|title|recency|rerank|diverse)\b)", spec)
     base = parts[0]
     if base not in PRESETS:
         raise ValueError(f"unknown retriever {spec!r}: start with one of {', '.join(PRESETS)}, then optionally "
