@@ -21,13 +21,15 @@ from dataclasses import dataclass
 from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
                             matches_speaker, speaker_name)
 from index.attribution_clauses import embedded_matches, relative_matches
+from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
+from index.speaker_descriptions import DESCRIBED, DescribedSpeakers, is_description
 from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB
 from index.text import fold, split_sentences
 
 QUOTE, REPORTED = "quote", "reported"
 
 _OPEN, _CLOSE = "\"“", "\"”"
-_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN})"
+_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN}|{DESCRIBED})"
 # An appositive between the speaker and the verb: "Dagmawit Moges, head of the city's communications bureau, said";
 # when it is a name ("his lawyer, Alexander Taylor-Camara, told"), the name is the speaker.
 _APPOS = rf"(?:,\s+(?P<appos>[^,;:{_OPEN}{_CLOSE}]{{2,90}}?),)?"
@@ -35,7 +37,7 @@ _APPOS = rf"(?:,\s+(?P<appos>[^,;:{_OPEN}{_CLOSE}]{{2,90}}?),)?"
 # “…,” X said / “…,” said X / “…?” X asked
 _QUOTE_THEN_SPEAKER = re.compile(
     rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
-    rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}))")
+    rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}))")
 # X said: “…” / X told reporters, “…” / X said on Monday: “…”
 _SPEAKER_THEN_QUOTE = re.compile(
     rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
@@ -83,7 +85,7 @@ _CLAUSE = re.compile(rf"(?:,\s+(?:{CLAUSE_VERBS})(?:\s+that)?|\s+(?:adding|sayin
                      rf",?\s+(?P<s>\S.{{10,}})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
-    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}))\b"
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}))\b"
     rf"(?!\s+that\b)[^,;{_OPEN}]{{0,80}}"  # "…, Silva tweeted that X": the statement is X
     rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
 # According to X, …   /   …, according to X.
@@ -129,6 +131,7 @@ def attributed_statements(body: str) -> list[Statement]:
     """Every attributed statement found in `body`, in text order."""
     found: list[Statement] = []
     speakers = Speakers(body)
+    described = DescribedSpeakers(body)
     sentences = split_sentences(body)
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
@@ -143,6 +146,10 @@ def attributed_statements(body: str) -> list[Statement]:
             name = speakers.resolve(speaker, s_start + start) if speaker else None
             if name is None:
                 continue
+            if name == speaker.strip() or (is_description(speaker) and speaker.strip().endswith(name)):
+                # a description, not a name: "the employee" is the employee described before
+                name = described.antecedent(speaker, s_start + start) or speaker.strip()
+                described.saw(speaker)
             a, b = _trim(body, s_start + start, s_start + end)
             if b - a >= 12:
                 by_sentence.setdefault(i, []).append(Statement(speaker, name, body[a:b], kind, a, b))
@@ -212,8 +219,9 @@ def _attribute_quotation_runs(body: str, sentences: list[tuple[int, int]],
                   if abs(st.end - q_end) <= 3 or abs(st.start - q_start) <= 3]
         if not quoted:
             before, after = inside[0] - 1, inside[-1] + 1
-            quoted = [st for st in by_sentence.get(before, ()) if st.kind == QUOTE][-1:] \
-                or [st for st in by_sentence.get(after, ()) if st.kind == QUOTE][:1]
+            # (a quoted word or two — "as 'isolationist'" — is no quotation that runs on)
+            quoted = [st for st in by_sentence.get(before, ()) if st.kind == QUOTE and len(st.text.split()) > 2][-1:] \
+                or [st for st in by_sentence.get(after, ()) if st.kind == QUOTE and len(st.text.split()) > 2][:1]
         if not quoted and sentences[inside[0]][0] >= q_start - 1:
             # A quotation that is a sentence of its own continues the statement just before it
             # ("Khatoon says the fire should not have happened. “No mother should suffer …”").
@@ -250,6 +258,8 @@ def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
                 break
     if not out:
         out.extend((a, b, who, REPORTED) for a, b, who in embedded_matches(sentence))
+    if not out:
+        out.extend((a, b, who, REPORTED) for a, b, who in judgement_matches(sentence))
     subject = SUBJECT.match(sentence)
     if subject and not out and not _names_someone(subject.group(0)) and not _GROUP.fullmatch(subject.group(0)):
         subject = None  # "Unswayed by Sessions's account, …": a capitalised opener that is no name
@@ -259,8 +269,21 @@ def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
         if out and out[-1][1] > clause.start():  # the first statement ends where "…, adding that" begins
             out[-1] = (out[-1][0], clause.start(), out[-1][2], out[-1][3])
         out.append((clause.start("s"), clause.end("s"), who, REPORTED))
+    judged = None if clause else judging_clause(sentence, out[-1][0] if out else 0)
+    if judged:  # "…, calling such drills counterproductive …": the judgement of the sentence's speaker
+        who = out[-1][2] if out else sentence_subject(sentence)
+        if who:
+            if out and out[-1][1] > judged[0]:
+                out[-1] = (out[-1][0], _clause_start(sentence, judged[0]), out[-1][2], out[-1][3])
+            out.append((judged[0], judged[1], who, REPORTED))
     relative = relative and len(out) == n_relative
     return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out], relative
+
+
+def _clause_start(sentence: str, statement_start: int) -> int:
+    """Where the "-ing" clause holding a statement begins (its comma), so the statement before ends there."""
+    comma = sentence.rfind(",", 0, statement_start)
+    return comma if comma >= 0 else statement_start
 
 
 def _named_apposition(m: re.Match) -> str | None:

@@ -112,6 +112,14 @@ def speaker_name(phrase: str) -> str:
     return " ".join(name) if name else phrase.strip()
 
 
+def is_title_phrase(phrase: str) -> bool:
+    """True when every word of a capitalised phrase is a title or a nationality ("US President", "Russian
+    Foreign Minister"): a title, not the name of anyone or anything."""
+    words = [w.strip(",.") for w in phrase.split()]
+    return bool(words) and all(fold(w) in _TITLE_WORDS or _ADJECTIVE.search(fold(w)) or (w.isupper() and len(w) <= 3)
+                               for w in words)
+
+
 def name_words(text: str) -> list[str]:
     """The folded words of a name or query with titles taken out (how speakers are matched)."""
     words = re.findall(r"[\w'’.\-]+", fold(text))
