@@ -22,7 +22,8 @@ _NOT_NOUN = (r"(?:also|then|later|further|again|once|still|only|just|even|howeve
              r"had|has|have|was|were|is|are|would|will|could|can|may|might|must|should|did|does|do|been|"
              r"statement|[a-z]+ly)")
 _NOUN = rf"(?!(?:{_NOT_NOUN}|{VERBS})\b)[a-z][a-z\-]+"
-DESCRIBED = (rf"(?:[Tt]he|[Aa]n?|[Aa]nother)\s+(?:{_NOUN}\s+){{0,2}}{_NOUN}"
+# (a possessive is a determiner too: "Russia's top diplomat", "Iran's supreme leader")
+DESCRIBED = (rf"(?:[Tt]he|[Aa]n?|[Aa]nother|[A-Z][\w\-]+['’]s)\s+(?:(?:{_NOUN}|[A-Z][a-z]+)\s+){{0,2}}{_NOUN}"
              rf"(?:\s+(?:of|for|at|from)\s+{SPEAKER})?")
 
 _DETERMINER = re.compile(r"^(?:the|a|an|another)\s+", re.I)
@@ -35,7 +36,7 @@ _DESCRIBED_ONLY = re.compile(DESCRIBED)
 def is_description(phrase: str) -> bool:
     """True for a described speaker ("an employee of the Riverside Museum"): its head is lower-case, so the
     speaker is that person, not the capitalised name in its tail."""
-    return bool(_DESCRIBED_ONLY.fullmatch(phrase.strip())) and not phrase.split()[1][:1].isupper()
+    return bool(_DESCRIBED_ONLY.fullmatch(phrase.strip())) and not _TAIL.sub("", phrase.strip()).split()[-1][:1].isupper()
 
 
 def head_noun(phrase: str) -> str:
