@@ -58,7 +58,14 @@ def judgement_matches(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, speaker phrase) of the judgements in a sentence no other pattern attributed."""
     if not _VERB_STEMS.search(sentence):  # most sentences judge nothing: skip (speed)
         return []
-    for pattern in (*_AT_START, *_WHO_CLAUSE, _WHAT_X):
+    # each frame needs its word ("as", a quotation mark, "for", "of"), the clauses theirs (", who", "what")
+    keys = [" as " in sentence, any(q in sentence for q in _QUOTES), " for " in sentence, " of " in sentence]
+    patterns = [p for p, key in zip(_AT_START, keys) if key]
+    if ", who " in sentence:
+        patterns += [p for p, key in zip(_WHO_CLAUSE, keys) if key]
+    if "what " in sentence:
+        patterns.append(_WHAT_X)
+    for pattern in patterns:
         m = pattern.search(sentence)
         if m and m.group("s") and not _odd_quotes(sentence[:m.start("who")]):
             return [(m.start("s"), m.end("s"), m.group("who"))]
@@ -96,4 +103,4 @@ def _odd_quotes(text: str) -> bool:
 
 
 _VERB_STEMS = re.compile(r"\b(?:describ|reject|dismiss|criticiz|criticis|condemn|denounc|characteri|hail|slamm?|"
-                         r"brand|label|call|dub|term|prais|blam|fault|commend|credit|accus)")
+                         r"brand|label|call|dub|term|prais|blam|fault|commend|credit|accus)[a-z]*(?:ed|es|s|e|ing)\b")
