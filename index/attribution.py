@@ -21,13 +21,15 @@ from dataclasses import dataclass
 from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
                             matches_speaker, speaker_name)
 from index.attribution_clauses import embedded_matches, relative_matches
-from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB
+from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
+from index.speaker_descriptions import DESCRIBED, DescribedSpeakers, is_description
+from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB, VERBS
 from index.text import fold, split_sentences
 
 QUOTE, REPORTED = "quote", "reported"
 
 _OPEN, _CLOSE = "\"“", "\"”"
-_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN})"
+_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN}|{DESCRIBED})"
 # An appositive between the speaker and the verb: "Dagmawit Moges, head of the city's communications bureau, said";
 # when it is a name ("his lawyer, Alexander Taylor-Camara, told"), the name is the speaker.
 _APPOS = rf"(?:,\s+(?P<appos>[^,;:{_OPEN}{_CLOSE}]{{2,90}}?),)?"
@@ -35,10 +37,10 @@ _APPOS = rf"(?:,\s+(?P<appos>[^,;:{_OPEN}{_CLOSE}]{{2,90}}?),)?"
 # “…,” X said / “…,” said X / “…?” X asked
 _QUOTE_THEN_SPEAKER = re.compile(
     rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
-    rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}))")
+    rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}))")
 # X said: “…” / X told reporters, “…” / X said on Monday: “…”
 _SPEAKER_THEN_QUOTE = re.compile(
-    rf"(?:^|(?<=[.,;]\s)){_WHO}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
+    rf"(?:^|(?<=[.,;]\s)){_WHO}{_APPOS}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
 _OPENER = (r"(?:\([\w .,/]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence, "(05.11.2015)" before a DW name
            # a conjunction's opener is short ("But on Monday, he said"): "But trade deals … are not always
@@ -47,14 +49,16 @@ _OPENER = (r"(?:\([\w .,/]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence,
            # a subordinate clause before the speaker ("While meetings … are common, on Thursday a spokesman said")
            r"(?i:On|In|Late|Earlier|Later|Speaking|"  # any case: the second opener follows a comma
            r"While|Although|Though|After|Before|When|Since|Because|Despite|Following|Asked|At|Last|This|Next|During|"
-           r"Under|Amid|Previously|Yesterday|Today|Then|Back|Writing|Addressing|Responding|Referring)"
+           r"Under|Amid|Previously|Yesterday|Today|Then|Back|Writing|Addressing|Responding|Referring|"
+           r"[A-Z][a-z]+ing\b)"  # a participle clause ("Meeting with the heads of state in Riga, Gauck admitted …")
            r"[^,]{0,100}),\s+){0,2}"
            r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
            r"(?:(?:But|And|Yet|So|Still|Now|Instead)\s+)?")  # "But activists say …"
 # "Sessions on Thursday announced", "Comey warned Wednesday that": a day between speaker and verb.
 _DAY_GAP = (r"(?:\s+(?:himself|herself|itself|themselves))?"  # "Mr Trump himself insisted"
             r"(?:\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
-            r"(?:\s+(?:morning|afternoon|evening|night))?)?")
+            r"(?:\s+(?:morning|afternoon|evening|night))?"
+            r"|\s+(?:last|this|earlier\s+this)\s+(?:week|month|year))?")  # "Schumer last week suggested that …"
 _SPEAKER_SAID_THAT = re.compile(
     rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+{VERB}\b(?:[^,;:{_OPEN}{_CLOSE}]{{0,80}}?,){{0,2}}[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+"
     rf"(?P<s>.{{15,}})$", re.S)
@@ -83,15 +87,23 @@ _CLAUSE = re.compile(rf"(?:,\s+(?:{CLAUSE_VERBS})(?:\s+that)?|\s+(?:adding|sayin
                      rf",?\s+(?P<s>\S.{{10,}})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
-    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}))\b"
-    rf"(?!\s+that\b)[^,;{_OPEN}]{{0,80}}"  # "…, Silva tweeted that X": the statement is X
-    rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,120}})?[.]?$", re.S)
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}))\b"
+    # "…, Silva tweeted that X": the statement is X; "…, Co. Wicklow has admitted killing …": an object, no aside
+    rf"(?!\s+(?:that|\w+ing)\b)[^,;{_OPEN}]{{0,80}}"
+    rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,160}})?[.]?$", re.S)  # (an appositive after the name)
 # According to X, …   /   …, according to X.
 # ("according to" names its source plainly, so the source is any short phrase up to the comma or the end.)
-_ACCORDING_FIRST = re.compile(rf"^(?:(?:But|And|Yet|However|Also),?\s+)?[Aa]ccording to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?),\s+(?P<s>.{{15,}})$", re.S)
+# (also "in Tolstoy's words," and "in the words of X,", after a short opener: "At the same time, in …")
+_ACCORDING_FIRST = re.compile(
+    rf"^(?:(?:But|And|Yet|However|Also),?\s+|(?:At|In|On|Meanwhile|Moreover|Still|Instead|Separately)\b"
+    rf"[^,{_OPEN}{_CLOSE}]{{0,40}},\s+)?"
+    rf"(?:[Aa]ccording to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?)|[Ii]n (?P<who2>{SPEAKER})['’]s? words"
+    rf"|[Ii]n the words of (?P<who3>[^,{_OPEN}{_CLOSE}]{{2,80}}?)),\s+(?P<s>.{{15,}})$", re.S)
 # As X said, …  ("As the Russian foreign minister said, the agreements … had not been fulfilled")
 _AS_SAID = re.compile(rf"^As {_WHO}(?:\s+has|\s+had)?\s+{VERB},\s+(?P<s>.{{15,}})$", re.S)
-_ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?)[.]?$", re.S)
+# (the source may take an appositive: "…, according to Laurie Ehrlich, the school's director of marketing.")
+_ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>[^,{_OPEN}{_CLOSE}]{{2,80}}?)"
+                             rf"(?:,\s+(?:the|an?|his|her|its|their|[A-Z])\b[^,{_OPEN}{_CLOSE}]{{2,100}})?[.]?$", re.S)
 
 
 @dataclass(frozen=True)
@@ -125,14 +137,21 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 
+# A space some archives lost to a hyphen (",-Sergey Lavrov has pointed out", "Gauck-described", "Cox-said"):
+# read as a space, one character for one, so offsets stay those of the body.
+_LOST_SPACE = re.compile(rf"(?<=[,.;:])-(?=[A-Za-z{_OPEN}])|(?<=[a-z])-(?=(?:{VERBS})\b)|(?<=[.!?{_CLOSE}]\s)-(?=[A-Z])")
+
+
 def attributed_statements(body: str) -> list[Statement]:
     """Every attributed statement found in `body`, in text order."""
     found: list[Statement] = []
-    speakers = Speakers(body)
-    sentences = split_sentences(body)
+    text = _LOST_SPACE.sub(" ", body)
+    speakers = Speakers(text)
+    described = DescribedSpeakers(text)
+    sentences = split_sentences(text)
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
-        sentence = body[s_start:s_end]
+        sentence = text[s_start:s_end]
         matches, relative = _matches(sentence)
         for start, end, who, kind in matches:
             speaker = clean_speaker(who)
@@ -143,6 +162,10 @@ def attributed_statements(body: str) -> list[Statement]:
             name = speakers.resolve(speaker, s_start + start) if speaker else None
             if name is None:
                 continue
+            if name == speaker.strip() or (is_description(speaker) and speaker.strip().endswith(name)):
+                # a description, not a name: "the employee" is the employee described before
+                name = described.antecedent(speaker, s_start + start) or speaker.strip()
+                described.saw(speaker)
             a, b = _trim(body, s_start + start, s_start + end)
             if b - a >= 12:
                 by_sentence.setdefault(i, []).append(Statement(speaker, name, body[a:b], kind, a, b))
@@ -212,8 +235,9 @@ def _attribute_quotation_runs(body: str, sentences: list[tuple[int, int]],
                   if abs(st.end - q_end) <= 3 or abs(st.start - q_start) <= 3]
         if not quoted:
             before, after = inside[0] - 1, inside[-1] + 1
-            quoted = [st for st in by_sentence.get(before, ()) if st.kind == QUOTE][-1:] \
-                or [st for st in by_sentence.get(after, ()) if st.kind == QUOTE][:1]
+            # (a quoted word or two — "as 'isolationist'" — is no quotation that runs on)
+            quoted = [st for st in by_sentence.get(before, ()) if st.kind == QUOTE and len(st.text.split()) > 2][-1:] \
+                or [st for st in by_sentence.get(after, ()) if st.kind == QUOTE and len(st.text.split()) > 2][:1]
         if not quoted and sentences[inside[0]][0] >= q_start - 1:
             # A quotation that is a sentence of its own continues the statement just before it
             # ("Khatoon says the fire should not have happened. “No mother should suffer …”").
@@ -244,23 +268,40 @@ def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
         for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
                         _SAID_AT_END):
             m = pattern.match(sentence)
-            who = m and (m.group("who") if m.groupdict().get("who") else m.groupdict().get("who2"))
+            who = m and next((m.group(g) for g in ("who", "who2", "who3") if m.groupdict().get(g)), None)
             if m and who:
                 out.append((m.start("s"), m.end("s"), _named_apposition(m) or who, REPORTED))
                 break
     if not out:
         out.extend((a, b, who, REPORTED) for a, b, who in embedded_matches(sentence))
+    if not out:
+        out.extend((a, b, who, REPORTED) for a, b, who in judgement_matches(sentence))
     subject = SUBJECT.match(sentence)
     if subject and not out and not _names_someone(subject.group(0)) and not _GROUP.fullmatch(subject.group(0)):
         subject = None  # "Unswayed by Sessions's account, …": a capitalised opener that is no name
     clause = _CLAUSE.search(sentence, out[-1][0] if out else 0)
-    if clause and (out or subject):
-        who = out[-1][2] if out else subject.group(0)  # type: ignore[union-attr]
+    # the clause's speaker: the statement before it, the name opening the sentence, or the subject after the
+    # sentence's openers ("Under pressure from Western leaders, Trump has since toned down …, saying that …")
+    who = out[-1][2] if out else (subject.group(0) if subject else sentence_subject(sentence) if clause else None)
+    if clause and who:
         if out and out[-1][1] > clause.start():  # the first statement ends where "…, adding that" begins
             out[-1] = (out[-1][0], clause.start(), out[-1][2], out[-1][3])
         out.append((clause.start("s"), clause.end("s"), who, REPORTED))
+    judged = None if clause else judging_clause(sentence, out[-1][0] if out else 0)
+    if judged:  # "…, calling such drills counterproductive …": the judgement of the sentence's speaker
+        who = out[-1][2] if out else sentence_subject(sentence)
+        if who:
+            if out and out[-1][1] > judged[0]:
+                out[-1] = (out[-1][0], _clause_start(sentence, judged[0]), out[-1][2], out[-1][3])
+            out.append((judged[0], judged[1], who, REPORTED))
     relative = relative and len(out) == n_relative
     return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out], relative
+
+
+def _clause_start(sentence: str, statement_start: int) -> int:
+    """Where the "-ing" clause holding a statement begins (its comma), so the statement before ends there."""
+    comma = sentence.rfind(",", 0, statement_start)
+    return comma if comma >= 0 else statement_start
 
 
 def _named_apposition(m: re.Match) -> str | None:

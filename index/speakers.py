@@ -14,7 +14,7 @@ import re
 from index.text import fold
 
 # Lower-case words a speaker phrase may hold between its capitalised words ("spokesman for the ministry").
-TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|secretary|official|officials|chief|head|director|"
+TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|diplomat|lawmaker|legislator|politician|secretary|official|officials|chief|head|director|"
                 r"leader|ambassador|envoy|lawyer|attorney|police|ministry|source|sources|analyst|analysts|"
                 r"expert|experts|prosecutor|prosecutors|governor|mayor|senator|chairman|chairwoman|"
                 r"representative|officer|commander|general|aide|adviser|advisor|statement|report|agency|"
@@ -61,7 +61,8 @@ _ROLE_WORDS = frozenset(_TITLE_WORDS - {"the", "a", "an", "of", "for", "and", "h
 # Heads of phrases that stand for one person ("the president", "the diplomat"), not a thing ("the transcripts").
 _PERSON_ROLES = frozenset("president minister diplomat secretary chief spokesman spokeswoman leader ambassador envoy "
                           "governor senator official premier chancellor lawyer prosecutor judge general commander "
-                          "director head chairman chairwoman mayor coach king queen prince pope".split())
+                          "director head chairman chairwoman mayor coach king queen prince pope lawmaker legislator "
+                          "politician".split())
 # Nationality and role adjectives end like these: "Turkish", "Russian", "Syrian", "Chinese", "Israeli".
 _ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese)$|^(?:american|german|israeli|iraqi|saudi|pakistani|afghan|kuwaiti|"
                         r"qatari|emirati|yemeni|thai|nepali|bangladeshi|somali|iranian|moroccan|mexican|cuban|"
@@ -112,6 +113,23 @@ def speaker_name(phrase: str) -> str:
     return " ".join(name) if name else phrase.strip()
 
 
+# How far back (characters, about two sentences) a "they" finds the group that spoke.
+_GROUP_REACH = 300
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal words, or a country and its adjective ("russia" and "russian", "germany" and "german")."""
+    return a == b or (min(len(a), len(b)) >= 5 and a[:5] == b[:5] and abs(len(a) - len(b)) <= 2)
+
+
+def is_title_phrase(phrase: str) -> bool:
+    """True when every word of a capitalised phrase is a title or a nationality ("US President", "Russian
+    Foreign Minister"): a title, not the name of anyone or anything."""
+    words = [w.strip(",.") for w in phrase.split()]
+    return bool(words) and all(fold(w) in _TITLE_WORDS or _ADJECTIVE.search(fold(w)) or (w.isupper() and len(w) <= 3)
+                               for w in words)
+
+
 def name_words(text: str) -> list[str]:
     """The folded words of a name or query with titles taken out (how speakers are matched)."""
     words = re.findall(r"[\w'’.\-]+", fold(text))
@@ -139,10 +157,13 @@ def clean_speaker(phrase: str) -> str | None:
     phrase = re.split(r"\s+(?:on|last|this|in)\s+|\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", phrase.strip())[0]
     phrase = phrase.rstrip(",.")
     # "May" may be Theresa May: `Speakers.resolve` keeps it only when the article names someone so
-    if fold(phrase) in _NOT_SPEAKERS or (CALENDAR.match(phrase.split()[0] if phrase.split() else "")
-                                         and phrase != "May"):
-        return None
     words = phrase.split()
+    # a month opening a name is a first name ("Jan Kubis", "June Carter"), not a date ("Jan 6", "Monday")
+    first_name = len(words) > 1 and words[0].isalpha() and words[1][:1].isupper() and words[1].isalpha() \
+        and not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", words[0])
+    if fold(phrase) in _NOT_SPEAKERS or (CALENDAR.match(words[0] if words else "") and phrase != "May"
+                                         and not first_name):
+        return None
     if not any(w[0].isupper() for w in words if w) and not re.search(TITLE_NOUNS, phrase) \
             and fold(words[0] if words else "") not in ("the", "a", "an") \
             and fold(phrase) not in ("he", "she", "they"):
@@ -195,6 +216,8 @@ class Speakers:
         self.last_person: str | None = None  # what "he"/"she" stands for: the latest person speaking or opening a sentence
         self._intros: list[tuple[set[str], str]] | None = None
         self._runs: list[tuple[int, str]] | None = None
+        self.spoken: dict[str, int] = {}  # statements per person so far: the story's main speaker has most
+        self._group: tuple[str, int] | None = None  # the latest group speaking ("Prosecutors") and where
 
     @property
     def intros(self) -> list[tuple[set[str], str]]:
@@ -218,23 +241,30 @@ class Speakers:
 
     def by_title(self, phrase: str) -> str | None:
         """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
-        words = [w for w in fold(phrase).split() if w not in ("the", "a", "an")]
-        if not words or not phrase.lower().startswith("the ") or words[-1] not in _PERSON_ROLES:
+        words = [re.sub(r"['’]s$", "", w) for w in fold(phrase).split() if w not in ("the", "a", "an")]
+        # "the president", or a possessive role: "Russia's top diplomat", "Iran's supreme leader"
+        if not words or not re.match(r"(?:the\s|[A-Z][\w\-]*['’]s\s)", phrase, re.I) or words[-1] not in _PERSON_ROLES:
             return None
         best, score = None, 0
         for title, name in self.intros:
-            # The other words ("treasury", "US") say more than the head noun ("chief", "president").
-            points = sum(2 for w in words[:-1] if w in title) + (words[-1] in title)
+            # The other words ("treasury", "US") say more than the head noun ("chief", "president");
+            # "Russia's" is the "Russian" of a title.
+            points = sum(2 for w in words[:-1] if any(_same_word(w, t) for t in title)) + (words[-1] in title)
             if points > score:
                 best, score = name, points
-        # Nobody holds that title by name: the person last speaking, or in a standfirst (before anyone
-        # spoke) the first person the article introduces with a title.
-        return best or self.last_person or (self.intros[0][1] if self.intros else None)
+        # Nobody holds that title by name: an epithet ("the Russian lawmaker") is the story's main speaker so
+        # far, else the person last speaking, or in a standfirst (before anyone spoke) the first person the
+        # article introduces with a title.
+        main = max(self.spoken, key=lambda n: self.spoken[n]) if self.spoken else None
+        return best or main or self.last_person or (self.intros[0][1] if self.intros else None)
 
     def resolve(self, speaker: str, at: int = 0) -> str | None:
         """The name a speaker phrase at offset `at` stands for; None for a pronoun with nobody before it."""
         if fold(speaker) in ("he", "she", "they"):
-            return None if fold(speaker) == "they" else self.last_person
+            if fold(speaker) == "they":
+                # "Prosecutors accused Mr Lee …. They alleged …": the group that spoke just before
+                return self._group[0] if self._group and at - self._group[1] <= _GROUP_REACH else None
+            return self.last_person
         name = speaker_name(speaker)
         if name == speaker.strip() and not is_person(name):
             name = self.by_title(speaker) or name
@@ -245,6 +275,9 @@ class Speakers:
         # "A lawyer for the defence said …. He said his client …": an unnamed person is "he" too.
         if is_person(name) or (words and words[0] in ("a", "an") and set(words) & _PERSON_ROLES):
             self.last_person = name
+            self.spoken[name] = self.spoken.get(name, 0) + 1
+        elif words and words[-1].endswith("s") and words[-1] in _TITLE_WORDS:  # "Prosecutors", "US officials"
+            self._group = (name, at)
         return name
 
     def saw_sentence(self, sentence: str, at: int = 0) -> None:

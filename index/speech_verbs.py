@@ -42,6 +42,8 @@ def forms(verb: str) -> tuple[str, ...]:
     if verb in ("label", "quip"):  # doubled final consonant ("labelled", "quipped"); US "labeled" too
         double = verb + verb[-1]
         return verb, verb + "s", double + "ed", verb + "ed", double + "ing", verb + "ing"
+    if verb in ("admit", "regret", "omit"):  # a stressed last syllable doubles its consonant: "admitted"
+        return verb, verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing"
     if verb.endswith(("sh", "ch", "ss")):
         return verb, verb + "es", verb + "ed", verb + "ing"
     return verb, verb + "s", verb + "ed", verb + "ing"

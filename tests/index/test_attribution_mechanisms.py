@@ -119,3 +119,53 @@ def test_a_trailing_clause_does_not_hide_the_speaker_after_the_statement():
 def test_a_speaker_named_inside_a_quotation_is_the_quotation_not_a_statement():
     text = '"The group, which many people believe was spared on purpose, is still armed," Lavrov said.'
     assert [n for n, _ in found(text)] == ["Lavrov"]
+
+
+@pytest.mark.parametrize("text, name, statement", [
+    # a space lost to a hyphen: after a comma, before a speech verb, opening a sentence
+    ("Rates will rise again next spring,-Maria Keane has pointed out.", "Maria Keane",
+     "Rates will rise again next spring"),
+    ("Chairman of the board Dr Tom Reilly-said 2.2 million people were treated.", "Tom Reilly",
+     "2.2 million people were treated."),
+])
+def test_a_space_lost_to_a_hyphen_is_read_as_a_space(text, name, statement):
+    assert (name, statement) in found(text)
+
+
+@pytest.mark.parametrize("text, name, statement", [
+    ("At the same time, in Keane's words, the bank had run out of options.", "Keane", "the bank had run out of options."),
+    ("In the words of the auditor, the accounts were never balanced.", "the auditor", "the accounts were never balanced."),
+    ("The school was evacuated twice, according to Laura Hale, the school's director of communications.",
+     "Laura Hale", "The school was evacuated twice"),
+])
+def test_according_to_in_someones_words_and_a_source_with_an_appositive(text, name, statement):
+    assert found(text) == [(name, statement)]
+
+
+def test_an_appositive_between_the_speaker_and_said_before_a_quotation():
+    text = 'Jan Kubica, the UN\'s envoy in the region, said: "This is totally unacceptable to all of us."'
+    assert found(text) == [("Jan Kubica", "This is totally unacceptable to all of us.")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Schumer last week suggested that he would not support the nominee.", "Schumer"),
+    ("Meeting with the heads of state in Riga, Gauck admitted that the choice was symbolic.", "Gauck"),
+    ("Under pressure from his allies, Tom Reilly has since softened his words, saying that the pact matters.",
+     "Tom Reilly"),
+])
+def test_time_words_participle_openers_and_a_subject_after_the_openers(text, name):
+    assert [n for n, _ in found(text)] == [name]
+
+
+def test_they_is_the_group_that_spoke_just_before():
+    text = ("Prosecutors accused the director of hiding the losses. "
+            "They alleged this was done to win the support of the main shareholders.")
+    assert [n for n, _ in found(text)] == ["Prosecutors", "Prosecutors"]
+    assert found("The two men left early. They alleged this was done to win the support of the board.") == []
+
+
+def test_an_epithet_or_a_possessive_role_is_the_main_speaker_of_the_story():
+    text = ("Russian Foreign Minister Sergey Lavrov spoke in Moscow. \"The talks went well,\" Lavrov said. "
+            "John Kerry was not there. \"We will meet again in May,\" Russia's top diplomat said. "
+            "The veteran diplomat added that the ceasefire was holding.")
+    assert [n for n, _ in found(text)] == ["Sergey Lavrov"] * 3
