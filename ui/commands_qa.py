@@ -155,8 +155,9 @@ def format_answer(answer: Answer, streamed: str = "", streamed_short: str | None
     if answer.quoted:
         lines.append("(quoted from the archive: the model gave no answer of its own)")
     if answer.abstained:  # the closest articles are listed below, with their URLs
+        why = getattr(answer, "abstain_reason", None) or "the model found no answer in the passages"
         lines.append(answer.text.split(" Closest articles:")[0] if not streamed
-                     else "\nThe archive doesn't say after all: the model found no answer in the passages.")
+                     else f"\nThe archive doesn't say after all: {why}.")
     elif not _same_text(answer.text, streamed):
         checked_short = (answer.short_answer + "\n\n" if streamed and answer.short_answer
                          and answer.short_answer != streamed_short else "")

@@ -190,3 +190,18 @@ def test_a_short_answer_changed_by_checking_is_printed_with_the_checked_answer()
     assert "Checked answer:\nNo\n\n“The dam did not fail.” [1]" in text
     same = format_answer(Answer(**base, short_answer="Yes"), streamed, streamed_short="Yes")
     assert "Checked answer:\n“The dam" in same
+
+
+def test_an_abstention_after_the_stream_says_why():
+    from qa.answer import Answer
+    from ui.commands_qa import format_answer
+
+    reason = "the passages only say it was expected (“The DUP expects to take 31-33 seats” — RTÉ, 2017-02-28)"
+    base = dict(question="q", standalone_question="q", text=f"The archive doesn't say: {reason}. Closest articles: x.",
+                abstained=True, unsupported_sentences=0, citations=[], sentences=[], closest=[], filters={},
+                timings_ms={})
+    streamed = "The DUP won 31-33 seats [1]."
+    assert f"The archive doesn't say after all: {reason}." in format_answer(Answer(**base, abstain_reason=reason),
+                                                                           streamed)
+    assert "the model found no answer" in format_answer(Answer(**base), streamed)
+    assert f"The archive doesn't say: {reason}." in format_answer(Answer(**base, abstain_reason=reason))
