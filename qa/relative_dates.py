@@ -49,8 +49,10 @@ _FIRST_VERB = re.compile(r"\b(?P<present>has|have|is|are|remains?|continues?)\b|
 
 
 # A quotation inside the sentence ('"We have serious concerns," they wrote … on Feb. 15'): its tense is the
-# speaker's, not the narration's, so its verbs are not the sentence's first verb.
-_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# speaker's, not the narration's, so its verbs are not the sentence's first verb. Headlines quote in single
+# marks ("Four N Korean suspects 'are spies'"): a single mark opens after a space or bracket and closes
+# before one, so an apostrophe ("Indonesia's", "the judges' panel") opens nothing.
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<![\w'’])'[^'\n]{1,80}?'(?![\w'’])")
 
 
 def reports_a_state(text: str, at: int) -> bool:

@@ -154,6 +154,10 @@ def event_of(passage: Passage, body_offset_text: str, words: set[str], body: str
         day, kind, phrase = found.day, EVENT, found.phrase
     elif published is not None:
         day, kind, phrase = published, PUBLISHED, None
+        if reference is not None and reference < published and narrates_the_past(sentence):
+            # past narration with no day happened by the day the piece was written (its address's day);
+            # the archive's date is often the next day (Dakota Access: a photo taken 12 Feb, dated 13 Feb)
+            day, phrase = reference, f"written {reference.isoformat()} (the day in its address)"
     else:
         day, kind, phrase = None, None, None
     text = " ".join(sentence.split())

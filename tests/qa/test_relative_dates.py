@@ -63,3 +63,15 @@ def test_a_quotation_s_present_tense_does_not_make_the_sentence_a_state():
     assert found is not None and found.day == date(2017, 2, 15)
     assert event_date("North Korea has not confirmed that the man killed on 13 February was Kim.",
                       date(2017, 2, 28)) is None  # outside a quotation the present still makes it a state
+
+
+def test_single_quoted_words_are_a_quotation_too():
+    # Kim Jong-nam timeline (Al Jazeera, 28 Feb): a linked headline glued to the sentence put its quoted
+    # 'are spies' first, so the sentence read as a state and "said on Saturday" was dropped.
+    text = ("READ MORE: Kim Jong-nam death - Four N Korean suspects 'are spies' Indonesia's deputy ambassador "
+            "to Malaysia, Andriano Erwin, said on Saturday that Aisyah said she was paid $90.")
+    found = event_date(text, date(2017, 2, 28))
+    assert found is not None and found.day == date(2017, 2, 25)
+    # an apostrophe of a plural possessive opens no quotation: the present "has" still makes a state
+    assert event_date("The judges' panel has heard that the officers' cars left on Saturday.",
+                      date(2017, 2, 28)) is None
