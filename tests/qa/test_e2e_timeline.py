@@ -45,7 +45,11 @@ def test_the_shared_sample_is_undated_and_its_speakers_are_found(tmp_path, real_
     assert not any("coalition" in e.citation.ref.title.lower() for e in timeline.events)
     davutoglu = find_quotes(store, "Davutoglu")
     assert davutoglu.mode == SPEAKER
-    assert [(s.speaker, s.text) for s in davutoglu.statements] == [("Ahmet Davutoğlu", "The outcome is very worrisome")]
+    # His quotation, and (a verb of judging since 2026-12-02) his accusation "accused Russia … of targeting …".
+    said = [(s.speaker, s.text) for s in davutoglu.statements]
+    assert ("Ahmet Davutoğlu", "The outcome is very worrisome") in said and len(said) == 2
+    assert all(speaker == "Ahmet Davutoğlu" for speaker, _ in said)
+    assert any(text.startswith("Russia") and "of targeting moderate Syrian rebels" in text for _, text in said)
     lavrov = find_quotes(store, "Foreign Minister Lavrov").statements
     assert {s.speaker for s in lavrov} == {"Sergei Lavrov"} and len(lavrov) >= 3
     assert any(s.kind == "quote" and s.text.startswith("We all want Syria to be democratic") for s in lavrov)
