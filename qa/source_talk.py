@@ -14,6 +14,7 @@ goes through here, only the reply.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -121,9 +122,6 @@ def without_source_talk(raw: str) -> str:
     return "".join(out).strip()
 
 
-_MONTH_NAMES = ("January February March April May June July August September October November December").split()
-
-
 def without_asked_date(raw: str, asked_on: date | None) -> str:
     """The reply without the day the question was asked written into an attribution.
 
@@ -135,7 +133,7 @@ def without_asked_date(raw: str, asked_on: date | None) -> str:
     """
     if asked_on is None:
         return raw
-    month = _MONTH_NAMES[asked_on.month - 1]
+    month = calendar.month_name[asked_on.month]
     day = (rf"(?:{asked_on.isoformat()}|(?:\w+day,?\s+)?(?:{month}\s+{asked_on.day},?\s+|{asked_on.day}\s+{month},?\s+)"
            rf"{asked_on.year})")
     pattern = re.compile(rf"(\b(?:according\s+to|reported\s+by|said)\b[^.;\[\n]{{0,60}}?)\s*,?\s+(?:on|as\s+of)\s+{day}",
