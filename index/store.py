@@ -271,8 +271,7 @@ class ArchiveStore:
         removed = self.manifest.replace([(a, c) for a, c, _ in batch], retire)
         # After the manifest's commit: an interruption here leaves an article ungrouped
         # until the next ingest's backfill, never grouped but absent.
-        for article, _, _ in batch:
-            self.syndication.add(article.id, article.body, article.source)
+        self.syndication.add_all((article.id, article.body, article.source) for article, _, _ in batch)
         for article_id in removed:
             self.syndication.remove(article_id)
         self.delete_vectors(sorted(old - set(new_ids)))

@@ -118,11 +118,21 @@ class SyndicationGroups:
     # -- writing -----------------------------------------------------------
     def add(self, article_id: str, body: str, source: str | None) -> str | None:
         """Sign and group one stored article (replacing an earlier version); returns its group id."""
-        self.remove(article_id)
+        with self.db:
+            return self._add(article_id, body, source)
+
+    def add_all(self, articles: Iterable[tuple[str, str, str | None]]) -> None:
+        """`add` each (id, body, source) in one transaction: a stored batch commits once, not
+        twice per article (an ingest of 300 articles spent 2.3 s in 600 commits, 2026-12-02)."""
+        with self.db:
+            for article_id, body, source in articles:
+                self._add(article_id, body, source)
+
+    def _add(self, article_id: str, body: str, source: str | None) -> str | None:
+        self._remove(article_id)
         lsh, sig = self._index(), signature(body)
         if sig is None:
-            with self.db:
-                self.db.execute("INSERT INTO syndication VALUES (?, NULL, ?, NULL)", (article_id, source))
+            self.db.execute("INSERT INTO syndication VALUES (?, NULL, ?, NULL)", (article_id, source))
             return None
         # LSH candidates are checked against the estimate itself: banding lets some lower pairs through.
         matches = [m for m in lsh.query(sig) if self._copies(sig, source, m)]
@@ -132,25 +142,27 @@ class SyndicationGroups:
         for m in matches:
             members.update(self._members(self._group(m)))
         group = min(members) if len(members) > 1 else None
-        with self.db:
-            self.db.execute("INSERT INTO syndication VALUES (?, ?, ?, ?)",
-                            (article_id, group, source, sig.hashvalues.astype(np.uint64).tobytes()))
-            if group:
-                self.db.executemany("UPDATE syndication SET grp=? WHERE id=?", [(group, m) for m in members])
+        self.db.execute("INSERT INTO syndication VALUES (?, ?, ?, ?)",
+                        (article_id, group, source, sig.hashvalues.astype(np.uint64).tobytes()))
+        if group:
+            self.db.executemany("UPDATE syndication SET grp=? WHERE id=?", [(group, m) for m in members])
         return group
 
     def remove(self, article_id: str) -> None:
         """Forget an article; the rest of its group is re-clustered (a lone survivor leaves the group)."""
+        with self.db:
+            self._remove(article_id)
+
+    def _remove(self, article_id: str) -> None:
         lsh = self._index()
         group = self._group(article_id)
         if article_id in self._sigs:
             lsh.remove(article_id)
             del self._sigs[article_id]
             self._sources.pop(article_id, None)
-        with self.db:
-            self.db.execute("DELETE FROM syndication WHERE id=?", (article_id,))
-            if group:
-                self._regroup([m for m in self._members(group) if m != article_id])
+        self.db.execute("DELETE FROM syndication WHERE id=?", (article_id,))
+        if group:
+            self._regroup([m for m in self._members(group) if m != article_id])
 
     def _regroup(self, ids: list[str]) -> None:
         """Split `ids` into connected components of the copy relation and relabel them."""

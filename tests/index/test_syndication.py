@@ -142,3 +142,22 @@ def test_rebuild_regroups_and_an_interrupted_remove_is_repaired_by_the_next_inge
     indexer.ingest([tmp_path / "empty"])
     assert grouped(indexer) == {}
     assert indexer.store.stats().syndicated_groups == 0
+
+
+def test_a_batch_is_grouped_in_one_commit_as_one_by_one_would_group_it(tmp_path):
+    """`add_all` (what a stored batch uses) groups exactly as `add` per article, in one transaction."""
+    import json
+    rows = [json.loads(line) for line in WIRE.read_text(encoding="utf-8").splitlines()]
+    items = [(f"id{i}", r["body"], r["source"]) for i, r in enumerate(rows)]
+    one = SyndicationGroups(sqlite3.connect(str(tmp_path / "one.sqlite")))
+    for item in items:
+        one.add(*item)
+    db = sqlite3.connect(str(tmp_path / "batch.sqlite"))
+    commits: list[str] = []
+    db.set_trace_callback(lambda sql: commits.append(sql) if sql.strip().upper() == "COMMIT" else None)
+    batch = SyndicationGroups(db)
+    commits.clear()  # creating the table is not the batch
+    batch.add_all(items)
+    assert len(commits) == 1
+    ids = [i for i, _, _ in items]
+    assert batch.groups_of(ids) == one.groups_of(ids) and one.groups_of(ids)  # the wire copies group
