@@ -29,7 +29,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -79,24 +79,48 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class StoreWriter:
+    """Writes a stream of (article, chunks, vectors) into a store through `put_articles`, in batches
+    of about `BATCH_CHUNKS` chunks, as far as asked each time (so one store can grow size by size)."""
+
+    def __init__(self, store: ArchiveStore, items: Iterable[tuple], progress: Callable[[str], None] = print,
+                 target: int | None = None) -> None:
+        self.store, self.items, self.progress, self.target = store, iter(items), progress, target
+        self.chunks, self.articles, self.seconds = 0, 0, 0.0
+
+    def write_until(self, chunks: int) -> int:
+        """Write articles until at least `chunks` chunks are stored (or the stream ends); returns the count."""
+        started, batch, batch_chunks = time.perf_counter(), [], 0
+        with WriteLock(self.store.path):
+            self.store.ensure_current()
+            while self.chunks + batch_chunks < chunks:
+                item = next(self.items, None)
+                if item is None:
+                    break
+                batch.append(item)
+                batch_chunks += len(item[1])
+                if batch_chunks >= BATCH_CHUNKS:
+                    self._put(batch, batch_chunks, started)
+                    batch, batch_chunks = [], 0
+            if batch:
+                self._put(batch, batch_chunks, None)
+        self.seconds += time.perf_counter() - started
+        return self.chunks
+
+    def _put(self, batch: list[tuple], batch_chunks: int, started: float | None) -> None:
+        self.store.put_articles(batch)
+        self.articles, self.chunks = self.articles + len(batch), self.chunks + batch_chunks
+        if started is not None:
+            self.progress(f"  {self.chunks}/{self.target or '?'} chunks written, "
+                          f"{self.seconds + time.perf_counter() - started:.0f} s")
+
+
 def build_store(store: ArchiveStore, corpus: BaseCorpus, target: int,
                 progress: Callable[[str], None] = print) -> tuple[float, int]:
     """Write `target` chunks into `store` through `put_articles`; returns (seconds, articles)."""
-    started, articles, chunks, batch, batch_chunks = time.perf_counter(), 0, 0, [], 0
-    with WriteLock(store.path):
-        store.ensure_current()
-        for article, article_chunks, vectors in replicate(corpus, target):
-            batch.append((article, article_chunks, vectors))
-            batch_chunks += len(article_chunks)
-            if batch_chunks >= BATCH_CHUNKS:
-                store.put_articles(batch)
-                articles, chunks = articles + len(batch), chunks + batch_chunks
-                batch, batch_chunks = [], 0
-                progress(f"  {chunks}/{target} chunks written, {time.perf_counter() - started:.0f} s")
-        if batch:
-            store.put_articles(batch)
-            articles += len(batch)
-    return time.perf_counter() - started, articles
+    writer = StoreWriter(store, replicate(corpus, target), progress, target)
+    writer.write_until(target)
+    return writer.seconds, writer.articles
 
 
 def _ms(fn: Callable[[], object]) -> float:
