@@ -16,7 +16,10 @@ times, over the same questions:
 
 Run as `python -m eval.scale_bench CONFIG_JSON`, it prints one `SCALE-ROW`
 JSON line; the driver (eval/scale_run.py) starts one process per size so each
-size's peak memory is its own.
+size's peak memory is its own. With `"grow": true` one process grows one store
+through all the sizes instead (`bench scale --grow`), printing each size's row as
+it is measured: a long run that is stopped still reports what it reached, and
+the largest size costs its own writes only once.
 """
 
 from __future__ import annotations
@@ -151,45 +154,95 @@ def time_queries(store: ArchiveStore, embedder: Embedder, questions: Sequence[st
 
 def measure_size(config: dict, progress: Callable[[str], None] = print) -> list[ScaleRow]:
     """Build the store of `config["chunks"]` chunks (embedded, then on the server if given) and time it."""
-    corpus = load_cached(read_articles(Path(config["source"]), config.get("limit")), Path(config["cache"]))
-    if corpus is None:
-        raise FileNotFoundError(f"{config['cache']}: no cached chunks for these articles (the driver makes it)")
+    corpus = _corpus(config)
     target = int(config["chunks"])
-    locations = [("embedded", EMBEDDED)] + ([("server", ChromaLocation(config["server"]))] if config.get("server")
-                                            else [])
     rows, embedder = [], None
-    for mode, location in locations:
+    for mode, location in _locations(config):
         store_dir = Path(config["work_dir"]) / f"store-{target}-{mode}"
         store = ArchiveStore(store_dir, location)
         progress(f"{target} chunks ({mode}): building {store_dir}")
-        build_s, articles = build_store(store, corpus, target, progress)
-        row = ScaleRow(target, articles, min(target, corpus.chunk_count), mode, round(build_s, 1),
-                       round(disk_bytes(store_dir) / 2**20, 1), round(peak_rss_mb(), 1), 0.0)
+        writer = StoreWriter(store, replicate(corpus, target), progress, target)
+        writer.write_until(target)
+        build_rss = peak_rss_mb()  # before MiniLM is loaded
         embedder = embedder or Embedder(Path(config["embedder"]))
-        progress(f"{target} chunks ({mode}): timing {len(config['questions'])} questions")
-        times = time_queries(store, embedder, config["questions"])
-        row.queries = len(config["questions"])
-        row.p50 = {name: round(float(np.percentile(v, 50)), 1) for name, v in times.items()}
-        row.p95 = {name: round(float(np.percentile(v, 95)), 1) for name, v in times.items()}
-        if target == config.get("rebuild_at"):
-            from index.compaction import compact
-
-            progress(f"{target} chunks ({mode}): rebuilding (compaction: stored vectors copied, no re-embedding)")
-            with WriteLock(store.path):
-                t0 = time.perf_counter()
-                compact(store)
-                row.rebuild_s = round(time.perf_counter() - t0, 1)
+        rows.append(_measure(store, store_dir, writer, corpus, mode, config, embedder, build_rss, progress))
         store.close()
-        row.peak_rss_mb = round(peak_rss_mb(), 1)
-        rows.append(row)
     return rows
 
 
+def measure_growing(config: dict, emit: Callable[[ScaleRow], None],
+                    progress: Callable[[str], None] = print) -> list[ScaleRow]:
+    """Grow one store through `config["sizes"]` (ascending), timing it at each size as it passes.
+
+    Each size's row is handed to `emit` as soon as it is measured, so a run stopped on the way to
+    1M still reports every size it reached. Build time is the writing so far; peak memory is the
+    whole run's so far (one process). A size is reached at the first article that crosses it, so
+    the store may hold a few more chunks than the size (the row says how many).
+    """
+    corpus = _corpus(config)
+    sizes = sorted(int(n) for n in config["sizes"])
+    rows, embedder = [], None
+    for mode, location in _locations(config):
+        store_dir = Path(config["work_dir"]) / f"store-grow-{mode}"
+        store = ArchiveStore(store_dir, location)
+        writer = StoreWriter(store, replicate(corpus, sizes[-1]), progress, sizes[-1])
+        progress(f"growing {store_dir} through {', '.join(f'{n:,}' for n in sizes)} chunks ({mode})")
+        for size in sizes:
+            writer.write_until(size)
+            build_rss = peak_rss_mb()
+            embedder = embedder or Embedder(Path(config["embedder"]))
+            row = _measure(store, store_dir, writer, corpus, mode, {**config, "chunks": size}, embedder, build_rss,
+                           progress)
+            rows.append(row)
+            emit(row)
+        store.close()
+    return rows
+
+
+def _corpus(config: dict) -> BaseCorpus:
+    corpus = load_cached(read_articles(Path(config["source"]), config.get("limit")), Path(config["cache"]))
+    if corpus is None:
+        raise FileNotFoundError(f"{config['cache']}: no cached chunks for these articles (the driver makes it)")
+    return corpus
+
+
+def _locations(config: dict) -> list[tuple[str, ChromaLocation]]:
+    return [("embedded", EMBEDDED)] + ([("server", ChromaLocation(config["server"]))] if config.get("server") else [])
+
+
+def _measure(store: ArchiveStore, store_dir: Path, writer: StoreWriter, corpus: BaseCorpus, mode: str,
+             config: dict, embedder: Embedder, build_rss: float, progress: Callable[[str], None]) -> ScaleRow:
+    """The row of a store as it stands: its size, the build so far, and the timed questions."""
+    row = ScaleRow(writer.chunks, writer.articles, min(writer.chunks, corpus.chunk_count), mode,
+                   round(writer.seconds, 1), round(disk_bytes(store_dir) / 2**20, 1), round(build_rss, 1), 0.0)
+    progress(f"{writer.chunks} chunks ({mode}): timing {len(config['questions'])} questions")
+    times = time_queries(store, embedder, config["questions"])
+    row.queries = len(config["questions"])
+    row.p50 = {name: round(float(np.percentile(v, 50)), 1) for name, v in times.items()}
+    row.p95 = {name: round(float(np.percentile(v, 95)), 1) for name, v in times.items()}
+    if int(config["chunks"]) == config.get("rebuild_at"):
+        from index.compaction import compact
+
+        progress(f"{writer.chunks} chunks ({mode}): rebuilding (compaction: stored vectors copied, no re-embedding)")
+        with WriteLock(store.path):
+            t0 = time.perf_counter()
+            compact(store)
+            row.rebuild_s = round(time.perf_counter() - t0, 1)
+    row.peak_rss_mb = round(peak_rss_mb(), 1)
+    return row
+
+
 def main(argv: Sequence[str]) -> int:
-    """Child-process entry: measure one size, print its rows as `SCALE-ROW` JSON lines."""
+    """Child-process entry: measure one size (or grow through all of them with `"grow": true`),
+    printing each row as a `SCALE-ROW` JSON line."""
     config = json.loads(argv[0])
-    for row in measure_size(config, progress=lambda line: print(line, file=sys.stderr, flush=True)):
-        print(ROW_PREFIX + json.dumps(asdict(row)), flush=True)
+    say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    emit = lambda row: print(ROW_PREFIX + json.dumps(asdict(row)), flush=True)  # noqa: E731
+    if config.get("grow"):
+        measure_growing(config, emit, progress=say)
+    else:
+        for row in measure_size(config, progress=say):
+            emit(row)
     return 0
 
 

@@ -40,6 +40,7 @@ class ScalePlan:
     limit: int | None = None  # use only the first `limit` real articles
     rebuild_at: int | None = 100_000
     server_url: str | None = None
+    grow: bool = False  # one store grown through the sizes in one process, instead of one store per size
 
 
 def pick_questions(count: int, path: Path = QUESTION_SET) -> list[str]:
@@ -60,17 +61,25 @@ def run_scale(plan: ScalePlan, embedder, chunker, progress: Callable[[str], None
                  f"({corpus.chunk_count / corpus.encode_seconds:.0f} chunks/s)")
     progress(f"{corpus.chunk_count} real chunks from {len(articles)} articles; sizes beyond that are replicas "
              "(remixed bodies, shifted dates, jittered vectors: see eval/scale_corpus.py)")
-    rows = []
-    for size in plan.sizes:
-        config = {"chunks": size, "cache": str(cache), "source": str(plan.source), "limit": plan.limit,
-                  "work_dir": str(plan.work_dir), "embedder": str(plan.embedder_path),
-                  "questions": plan.questions, "rebuild_at": plan.rebuild_at, "server": plan.server_url}
-        rows += _run_child(config, progress)
+    rows: list[ScaleRow] = []
+    common = {"cache": str(cache), "source": str(plan.source), "limit": plan.limit, "work_dir": str(plan.work_dir),
+              "embedder": str(plan.embedder_path), "questions": plan.questions, "rebuild_at": plan.rebuild_at,
+              "server": plan.server_url}
+
+    def got(row: ScaleRow) -> None:
+        rows.append(row)
         progress("the curve so far:\n" + format_table(rows))  # survives an interrupted larger size
+
+    if plan.grow:
+        _run_child({**common, "grow": True, "sizes": plan.sizes, "chunks": max(plan.sizes)}, progress, got)
+    else:
+        for size in plan.sizes:
+            _run_child({**common, "chunks": size}, progress, got)
     return rows
 
 
-def _run_child(config: dict, progress: Callable[[str], None]) -> list[ScaleRow]:
+def _run_child(config: dict, progress: Callable[[str], None],
+               on_row: Callable[[ScaleRow], None] = lambda row: None) -> list[ScaleRow]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
            "ANONYMIZED_TELEMETRY": "False"}
     proc = subprocess.Popen([sys.executable, "-m", "eval.scale_bench", json.dumps(config)], env=env,
@@ -81,6 +90,7 @@ def _run_child(config: dict, progress: Callable[[str], None]) -> list[ScaleRow]:
         line = line.rstrip("\n")
         if line.startswith(ROW_PREFIX):
             rows.append(ScaleRow(**json.loads(line[len(ROW_PREFIX):])))
+            on_row(rows[-1])
         else:
             tail = (tail + [line])[-20:]
             progress(line)

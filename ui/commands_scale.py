@@ -21,7 +21,8 @@ def register_bench(bench_sub: argparse._SubParsersAction, parent: argparse.Argum
         description="Build a store per size from the real demo chunks and vectors (replicated under new ids and "
                     "dates once they run out), and print build time, disk size, peak memory, dense, keyword and "
                     "hybrid retrieval p50/p95, `ask --llm none` p50 and the rebuild time at one size. "
-                    "Each size runs in a process of its own. Progress goes to stderr, the table to stdout.")
+                    "Each size runs in a process of its own (with --grow one store grows through the sizes in one process). "
+                    "Progress goes to stderr, the table to stdout.")
     p.add_argument("--sizes", default=DEFAULT_SIZES, help=f"store sizes in chunks, comma-separated (default {DEFAULT_SIZES})")
     p.add_argument("--queries", type=int, default=30, help="questions timed per size (default 30, from the demo set)")
     p.add_argument("--out", type=Path, help="work folder (stores and the vector cache); default a temporary one")
@@ -29,6 +30,9 @@ def register_bench(bench_sub: argparse._SubParsersAction, parent: argparse.Argum
     p.add_argument("--server", action="store_true", help="also build and time each size on a `chroma run` server")
     p.add_argument("--articles", type=int, help="use only the first N real demo articles (the rest is replicas)")
     p.add_argument("--rebuild-at", type=int, default=100_000, help="time the rebuild at this size (default 100000)")
+    p.add_argument("--grow", action="store_true",
+                   help="grow one store through the sizes in one process, timing it as it passes each size "
+                        "(a stopped run keeps the rows it reached; peak memory is then the run's so far)")
     p.set_defaults(handler=cmd_bench_scale)
 
 
@@ -66,7 +70,7 @@ def cmd_bench_scale(args: argparse.Namespace) -> int:
     work.mkdir(parents=True, exist_ok=True)
     embedder = load_embedder(settings)
     plan = ScalePlan(sizes, pick_questions(args.queries), work, source, settings.embedder_path,
-                     settings.chunk_tokens, args.articles, args.rebuild_at)
+                     settings.chunk_tokens, args.articles, args.rebuild_at, grow=args.grow)
     started = machine_line()
     try:
         if args.server:
@@ -86,7 +90,8 @@ def cmd_bench_scale(args: argparse.Namespace) -> int:
             if not args.out:
                 shutil.rmtree(work, ignore_errors=True)
     print(format_table(rows))
-    print(f"times in ms except build and rebuild (s); peak MB = the size's process (MiniLM loaded); "
+    peak = "the growing run's so far" if args.grow else "the size's process"
+    print(f"times in ms except build and rebuild (s); peak MB = {peak} (MiniLM loaded); "
           f"{rows[0].queries if rows else 0} questions per size; chunks beyond 'real' are replicas")
     print(f"machine at start: {started}")
     print(f"machine at end:   {machine_line()}")
