@@ -63,7 +63,9 @@ class RetrievalConfig:
     # in its top `keyword_head` (dense: `dense_head`) stays in the top k however the other ranks it. 0 = off.
     # Off: on the odd RealTimeQA weeks keyword 3 (the smallest head reaching the best answer recall@10,
     # 0.603 -> 0.613, nothing else moved) and dense 2 (-> 0.618, keyword search's own figure) were chosen;
-    # on the even weeks they lowered answer recall@10 0.570 -> 0.560 (2026-12-02, README "Retrieval alone").
+    # on the even weeks they lowered answer recall@10 0.570 -> 0.560 (keyword 3 alone: 0.565), and on the demo
+    # set the dense head cut abstention recall 0.357 -> 0.214 (the nearest chunk always shown lifts the gate's
+    # best cosine over 0.36) (2026-12-02, README "Retrieval alone").
     keyword_head: int = 0
     dense_head: int = 0
 
