@@ -40,6 +40,7 @@ from index.store import ArchiveStore, ChunkHit, StoreFilter
 from index.text import fold
 from qa.article_diversity import diversify
 from qa.query import Query, key_entities
+from qa.ranking_heads import keep_heads
 from qa.recency import is_current_events, recency_bonus
 from qa.rerank import SentenceRerank
 from qa.retrieval_config import PRESETS, RetrievalConfig  # noqa: F401 - PRESETS re-exported
@@ -264,26 +265,28 @@ class HybridRetriever:
             query.text, dates_from_question=query.dates_from_question and cfg.question_dates,
             span=self.store.date_span()) else None
         if len(query.sources) > 1 and cfg.outlet_split:
-            groups = [self._search(query.text, vector, replace(where, sources=(source,)), names, as_of)
+            groups = [self._search(query.text, vector, replace(where, sources=(source,)), names, as_of, query.k)
                       for source in query.sources]
             groups = [cap_per_article(g, self.per_article, query.k, collapse=cfg.collapse) for g in groups]
             chosen = cap_per_article(interleave(groups), self.per_article, query.k, collapse=cfg.collapse)
         else:
-            chosen = cap_per_article(self._search(query.text, vector, where, names, as_of), self.per_article, query.k,
-                                     collapse=cfg.collapse)
+            chosen = cap_per_article(self._search(query.text, vector, where, names, as_of, query.k),
+                                     self.per_article, query.k, collapse=cfg.collapse)
         # Cosines come from the stored vectors, not from the dense search's score: the Chroma
         # adapter reports exp(-distance), and keyword-only hits have no dense score at all.
         cosines = self._cosines([p.chunk_id for p in chosen], vector)
         return [replace(p, dense_score=cosines.get(p.chunk_id)) for p in chosen]
 
     def _search(self, text: str, vector: np.ndarray, where: StoreFilter,
-                names: Sequence[Sequence[str]] = (), recent_as_of: date | None = None) -> list[Passage]:
+                names: Sequence[Sequence[str]] = (), recent_as_of: date | None = None,
+                k: int = 10) -> list[Passage]:
         """Fused passages for one filter, best first (dense_score filled in later).
 
         With `names`, each passage's score gains `NAME_WEIGHT` times the share
         of the question's names its headline and text contain; with
         `recent_as_of`, the recency prior of `qa.recency`; with the `diversity`
-        switch, an article's later passages are discounted (`qa.article_diversity`).
+        switch, an article's later passages are discounted (`qa.article_diversity`); with
+        `keyword_head` / `dense_head`, those heads are kept in the top `k` (`qa.ranking_heads`).
         """
         bundle = QueryBundle(query_str=text, embedding=vector.tolist())
         hits = self.fusion_retriever(where).retrieve(bundle)
@@ -304,6 +307,10 @@ class HybridRetriever:
             out.sort(key=lambda p: -p.score)  # stable: ties keep the fused order
         if self.config.diversity:
             out = diversify(out, self.config.diversity_decay)
+        if self.config.keyword_head or self.config.dense_head:
+            kw_head, dense_head = self.config.keyword_head, self.config.dense_head
+            out = keep_heads(out, lambda p: (p.keyword_rank or kw_head + 1) <= kw_head
+                             or (p.dense_rank or dense_head + 1) <= dense_head, k)
         return collapse_syndicated(out, self.store.copies_of(p.article_id for p in out))
 
     def _cosines(self, chunk_ids: list[str], vector: np.ndarray) -> dict[str, float]:

@@ -59,6 +59,15 @@ class RetrievalConfig:
     # 1.000 -> 0.977 (demo-063, demo-108: the answer in the right article's third chunk, rank 3 -> 5).
     diversity: bool = False
     diversity_decay: float = 0.95
+    # Each retriever's head kept in the fused top k (qa/ranking_heads.py): a passage keyword search ranks
+    # in its top `keyword_head` (dense: `dense_head`) stays in the top k however the other ranks it. 0 = off.
+    # Off: on the odd RealTimeQA weeks keyword 3 (the smallest head reaching the best answer recall@10,
+    # 0.603 -> 0.613, nothing else moved) and dense 2 (-> 0.618, keyword search's own figure) were chosen;
+    # on the even weeks they lowered answer recall@10 0.570 -> 0.560 (keyword 3 alone: 0.565), and on the demo
+    # set the dense head cut abstention recall 0.357 -> 0.214 (the nearest chunk always shown lifts the gate's
+    # best cosine over 0.36) (2026-12-02, README "Retrieval alone").
+    keyword_head: int = 0
+    dense_head: int = 0
 
     def __post_init__(self) -> None:
         if not (self.dense or self.keyword):
@@ -71,6 +80,8 @@ class RetrievalConfig:
             raise ValueError("keyword_weight must be positive")
         if not 0 < self.diversity_decay <= 1:
             raise ValueError("diversity_decay must be in (0, 1]")
+        if self.keyword_head < 0 or self.dense_head < 0:
+            raise ValueError("keyword_head and dense_head must be 0 (off) or positive")
 
 
 _PLAIN = dict(per_article=None, collapse=False, outlet_split=False, question_dates=False, names=False,
@@ -98,15 +109,20 @@ _OFF: dict[str, dict[str, Any]] = {
 
 
 _KEYWORD_WEIGHT = re.compile(r"\+kw=(\d+(?:\.\d+)?)")
+_HEAD = re.compile(r"\+(kw|dense)-head=(\d+)")
+_HEAD_FIELD = {"kw": "keyword_head", "dense": "dense_head"}
 
 
 def parse_retriever(spec: str) -> RetrievalConfig:
     """A config from a spec: a preset, then any `+addition` / `-addition` ('rrf+names', 'newsdesk-cap'),
-    and `+kw=W` for the keyword ranking's weight in the fusion ('newsdesk+kw=2').
+    and `+kw=W` for the keyword ranking's weight in the fusion ('newsdesk+kw=2'), `+kw-head=N` /
+    `+dense-head=N` to keep that retriever's top N in the fused top k ('newsdesk+kw-head=3').
 
     Raises `ValueError` with the valid words when the spec is unknown.
     """
     spec = spec.strip()
+    heads = {_HEAD_FIELD[m.group(1)]: int(m.group(2)) for m in _HEAD.finditer(spec)}
+    spec = _HEAD.sub("", spec)
     weight = _KEYWORD_WEIGHT.search(spec)
     if weight:
         spec = spec[:weight.start()] + spec[weight.end():]
@@ -119,7 +135,9 @@ def parse_retriever(spec: str) -> RetrievalConfig:
     for part in parts[1:]:
         sign, name = part[0], part[1:]
         config = replace(config, **(ADDITIONS if sign == "+" else _OFF)[name])
-    return replace(config, keyword_weight=float(weight.group(1))) if weight else config
+    if weight:
+        config = replace(config, keyword_weight=float(weight.group(1)))
+    return replace(config, **heads) if heads else config
 
 
 def parse_retrievers(specs: str) -> dict[str, RetrievalConfig]:
