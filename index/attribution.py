@@ -22,6 +22,7 @@ from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, 
                             matches_speaker, speaker_name)
 from index.attribution_clauses import embedded_matches, relative_matches
 from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
+from index.name_forms import without_post_nominals
 from index.speaker_descriptions import DESCRIBED, DescribedSpeakers, is_description
 from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB, VERBS
 from index.text import fold, split_sentences
@@ -307,7 +308,8 @@ def _clause_start(sentence: str, statement_start: int) -> int:
 def _named_apposition(m: re.Match) -> str | None:
     """The name in apposition to the speaker ("his lawyer, Alexander Taylor-Camara, told"), if it is one."""
     appos = m.groupdict().get("appos")
-    return appos if appos and _names_someone(appos) and speaker_name(appos) == appos.strip() else None
+    appos = appos and without_post_nominals(appos.strip())  # "Patricia McLaughlin BL" is Patricia McLaughlin
+    return appos if appos and _names_someone(appos) and speaker_name(appos) == appos else None
 
 
 # A described group opening a sentence speaks in its "…, saying …" clause ("Relatives pushed …, saying …").

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from index.name_forms import FUNCTION_WORDS, misspelt_name, without_post_nominals
 from index.text import fold
 
 # Lower-case words a speaker phrase may hold between its capitalised words ("spokesman for the ministry").
@@ -94,7 +95,7 @@ def speaker_name(phrase: str) -> str:
     The longest run of capitalised words at the end that are neither titles nor
     nationality adjectives; the phrase itself when it has none ("a spokesman").
     """
-    words = phrase.split()
+    words = without_post_nominals(phrase).split()
     name: list[str] = []
     for word in reversed(words):
         if name and word.endswith(("'s", "’s")):  # "Greenpeace East Asia's Li Shuo" is Li Shuo
@@ -192,7 +193,7 @@ def _full_name(runs: list[tuple[int, str]], surname: str, at: int) -> str:
             continue
         first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS
                  and (not _ADJECTIVE.search(fold(w)) or fold(w) in _NAMES_LIKE_ADJECTIVES)
-                 and w not in _SENTENCE_OPENERS  # "As Lavrov said": "As" is no first name
+                 and w not in _SENTENCE_OPENERS and w not in FUNCTION_WORDS  # "As Lavrov said", "During Trump's"
                  and not w.endswith(("'s", "’s", "'", "’"))]  # nor a possessive ("the Federation's Mansoor")
         if first and first == words[-1 - len(first):-1]:
             names.append((start, " ".join([*first, surname])))
@@ -237,7 +238,14 @@ class Speakers:
             return name
         if self._runs is None:
             self._runs = [(m.start(), m.group(0)) for m in _CAP_RUN.finditer(self.body)]
-        return _full_name(self._runs, name, at)
+        full = _full_name(self._runs, name, at)
+        return full if full != name else self.correct_spelling(name)
+
+    def correct_spelling(self, name: str) -> str:
+        """A name the article gives once, one letter off a full name it gives ("Tobias" for Carl Tobis)."""
+        known = [run for _, run in self._runs or () if is_person(run) and run.split()[0] not in FUNCTION_WORDS
+                 and run.split()[0] not in _SENTENCE_OPENERS]
+        return misspelt_name(name, known, self.body) or name
 
     def by_title(self, phrase: str) -> str | None:
         """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
@@ -269,6 +277,9 @@ class Speakers:
         if name == speaker.strip() and not is_person(name):
             name = self.by_title(speaker) or name
         name = self.full(name, at)
+        if len(name.split()) == 2 and is_person(name):
+            self.full(name.split()[-1], at)  # (reads the article's runs of names)
+            name = self.correct_spelling(name)
         if name == "May":  # the month, unless the article gave a full name ending in May
             return None
         words = fold(name).split()
@@ -283,7 +294,8 @@ class Speakers:
     def saw_sentence(self, sentence: str, at: int = 0) -> None:
         """A sentence (at offset `at`) opening with a person's name makes that person the one "he" stands for next."""
         m = SUBJECT.match(sentence)
-        if not m or any(CALENDAR.match(w) or w in _SENTENCE_OPENERS for w in m.group(0).split()[:1]):
+        if not m or any(CALENDAR.match(w) or w in _SENTENCE_OPENERS or w in FUNCTION_WORDS
+                        for w in m.group(0).split()[:1]):
             return
         name = self.full(speaker_name(m.group(0)), at)
         if is_person(name) and len(name.split()) > 1:
