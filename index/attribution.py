@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
+from index.speakers import (CALENDAR, PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
                             matches_speaker, speaker_name)
 from index.attribution_clauses import embedded_matches, relative_matches
 from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
@@ -156,6 +156,9 @@ def attributed_statements(body: str) -> list[Statement]:
         matches, relative = _matches(sentence)
         for start, end, who, kind in matches:
             speaker = clean_speaker(who)
+            bare = who.strip().rstrip(".")
+            if speaker is None and CALENDAR.match(bare) and speakers.full(bare, s_start) != bare:
+                speaker = bare  # "says Sun" where the article names Sun Haibing: a name, not Sunday
             if relative and speaker and fold(speaker) in ("he", "she"):
                 # "Li Shuo blamed … a statement that he said showed …": "he" is the sentence's subject
                 subject = SUBJECT.match(sentence)

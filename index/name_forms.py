@@ -7,6 +7,9 @@ Three general habits of English news copy make one person look like another, or 
   "During Trump" is not a name and must not become the full name a later "Trump" stands for;
 - post-nominal letters follow a name ("Patricia McLaughlin BL", "Peter Nolan SC", "Jane Doe MP"):
   they are qualifications, not part of the name;
+- a family name comes first ("Sun Haibing … says Sun", "Wang Guoqiang … the administration's Wang"):
+  a lone name no full name ends with, but a two-word name begins with, is that person (it is also
+  how a story calls someone by a first name);
 - a surname is misspelt once in a story ("Law professor Carl Tobis said …. Tobias added …",
   "Michael Kaschk says" after "Michael Kaschke"): a name the article gives once, one letter away
   from a name it gives in full, is that person.
@@ -69,3 +72,16 @@ def misspelt_name(name: str, known: list[str], body: str) -> str | None:
         if len(words) == 1 or words[:-1] == parts[:-1]:
             return full
     return None
+
+
+def named_by_first_word(name: str, runs: list[tuple[int, str]]) -> str | None:
+    """The two-word name of `runs` (offset, words) that `name` opens, when no run ends with `name`.
+
+    "Sun" → "Sun Haibing" (a family name first); None when two names open with it.
+    """
+    if any(run.split()[-1].rstrip("'’s") == name for _, run in runs):
+        return None
+    named = [(start, run) for start, run in runs if len(run.split()) == 2 and run.split()[0] == name
+             and run.split()[1][:1].isupper() and not run.split()[1].endswith(("'s", "’s"))]
+    # two people of one family name ("Lee Jae-yong", his father "Lee Kun-hee"): "Mr Lee" is not guessed
+    return named[0][1] if len({run for _, run in named}) == 1 else None

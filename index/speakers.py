@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from index.name_forms import FUNCTION_WORDS, misspelt_name, without_post_nominals
+from index.name_forms import FUNCTION_WORDS, misspelt_name, named_by_first_word, without_post_nominals
 from index.text import fold
 
 # Lower-case words a speaker phrase may hold between its capitalised words ("spokesman for the ministry").
@@ -37,12 +37,16 @@ TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|diplomat|lawmaker
                # titles, also without their period ("Sgt McCabe", "Prof Cassidy")
                r"sgt|lt|gen|col|capt|cmdr|adm|rep|sen|gov|prof|dr|insp|supt|det|cllr|mr|mrs|ms")
 _CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
-_LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
-_WORD = rf"(?:{_CAP}|{TITLE_NOUNS}|[a-z]+['’]s)"
+# (name particles too: "Remi Crosson du Cormier", "Luis de la Fuente", "Ahmed ibn Said")
+_LINK = r"(?:of|for|the|at|de|da|du|del|della|di|dos|das|der|den|von|van|bin|ibn|and|in|to)"
+# (a title noun is a whole word: "the TCM administration's Wang" holds no "adm")
+_WORD = rf"(?:{_CAP}|(?:{TITLE_NOUNS})\b|[a-z]+['’]s)"
 # A speaker: an optional article, then up to nine capitalised words, titles and links, ending in a word.
 # The determiner may carry one adjective before a name or title ("a shaken Tebeju Asres", "one local").
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther)"
-SPEAKER = rf"(?:{_DETERMINER}\s+(?:[a-z]{{3,}}\s+(?=[A-Z]))?)?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
+# An age may stand before a name or a described speaker ("67-year-old Carlos", "a 43-year-old sales manager").
+_AGE = r"(?:\d{1,3}-year-old\s+)"
+SPEAKER = rf"(?:{_DETERMINER}\s+{_AGE}?(?:[a-z]{{3,}}\s+(?=[A-Z]))?|{_AGE})?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 SPEAKER_PHRASE = re.compile(SPEAKER)
 
@@ -102,7 +106,8 @@ def speaker_name(phrase: str) -> str:
             break
         plain = word.strip(",.;:").rstrip("'’s") if word.endswith(("'s", "’s")) else word.strip(",;:")
         if not plain or not (plain[0].isupper() or plain.startswith(("al-", "el-"))):
-            if name and plain in ("bin", "al", "de", "van", "von", "da"):
+            if name and plain in ("bin", "ibn", "al", "de", "du", "del", "della", "di", "dos", "das", "der", "den",
+                                  "van", "von", "da"):
                 name.insert(0, plain)
                 continue
             break
@@ -239,6 +244,10 @@ class Speakers:
         if self._runs is None:
             self._runs = [(m.start(), m.group(0)) for m in _CAP_RUN.finditer(self.body)]
         full = _full_name(self._runs, name, at)
+        if full == name:
+            people = [(start, run) for start, run in self._runs if is_person(run) and run.split()[0] not in FUNCTION_WORDS
+                      and run.split()[0] not in _SENTENCE_OPENERS]
+            full = named_by_first_word(name, people) or name
         return full if full != name else self.correct_spelling(name)
 
     def correct_spelling(self, name: str) -> str:

@@ -62,3 +62,27 @@ def test_a_first_and_last_name_misspelt_once():
     body = ("Michael Kaschke says the firm is growing fast in China. Michael Kaschk says he is a true "
             "believer in openness. Kaschke says the market is changing.")
     assert names(body) == ["Michael Kaschke"] * 3
+
+
+def test_a_family_name_first_is_the_person_named_in_full():
+    text = ("Sun Haibing, owner of an outdoor club, says attitudes have changed a lot in ten years. "
+            "Li Ming, a tour guide, said that trips sold out early. \"The market is booming,\" says Sun.")
+    assert names(text) == ["Sun Haibing", "Li Ming", "Sun Haibing"]  # "Sun" is no Sunday here
+
+
+def test_two_namesakes_are_not_guessed_between():
+    text = ("Lee Jae-yong runs the group his father Lee Kun-hee built. "
+            "Mr Lee told the court that he had not sought any favours.")
+    assert names(text) == ["Lee"]
+
+
+def test_an_organisation_possessive_before_a_surname_is_no_title():
+    text = ("Wang Guoqiang heads the TCM administration. "
+            "\"The law will help bring more doctors to patients,\" said the TCM administration's Wang.")
+    assert names(text) == ["Wang Guoqiang"]
+
+
+def test_an_age_and_a_name_particle_belong_to_the_speaker_phrase():
+    text = ("Prosecutor Remi Crosson du Cormier said that the evidence points to him. "
+            "67-year-old Carlos argued that he should not be required to testify against himself.")
+    assert names(text) == ["Remi Crosson du Cormier", "Carlos"]
