@@ -22,7 +22,9 @@ from index.speakers import (CALENDAR, PRONOUN, SPEAKER, SUBJECT, Speakers, clean
                             matches_speaker, speaker_name)
 from index.attribution_clauses import embedded_matches, relative_matches
 from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
+from index.document_sources import document_issuer
 from index.name_forms import without_post_nominals
+from index.role_names import RoleNames
 from index.speaker_descriptions import DESCRIBED, DescribedSpeakers, is_description
 from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB, VERBS
 from index.text import fold, split_sentences
@@ -149,12 +151,14 @@ def attributed_statements(body: str) -> list[Statement]:
     text = _LOST_SPACE.sub(" ", body)
     speakers = Speakers(text)
     described = DescribedSpeakers(text)
+    roles = RoleNames(text)
     sentences = split_sentences(text)
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         matches, relative = _matches(sentence)
         for start, end, who, kind in matches:
+            who = document_issuer(who) or who  # "a State Council circular" is the State Council's
             speaker = clean_speaker(who)
             bare = who.strip().rstrip(".")
             if speaker is None and CALENDAR.match(bare) and speakers.full(bare, s_start) != bare:
@@ -167,8 +171,9 @@ def attributed_statements(body: str) -> list[Statement]:
             if name is None:
                 continue
             if name == speaker.strip() or (is_description(speaker) and speaker.strip().endswith(name)):
-                # a description, not a name: "the employee" is the employee described before
-                name = described.antecedent(speaker, s_start + start) or speaker.strip()
+                # a description, not a name: "the employee" is the employee described before, "the artist"
+                # the one person introduced as "artist Hiba Schabaz"
+                name = described.antecedent(speaker, s_start + start) or roles.name_for(speaker) or speaker.strip()
                 described.saw(speaker)
             a, b = _trim(body, s_start + start, s_start + end)
             if b - a >= 12:
