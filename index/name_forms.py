@@ -63,13 +63,14 @@ def misspelt_name(name: str, known: list[str], body: str) -> str | None:
     article repeats is a person of its own, and the first names must agree when both are given.
     """
     words = name.split()
-    if not words or len(re.findall(rf"\b{re.escape(words[-1])}\b", body)) > 1:
+    if not words:
         return None
     for full in known:
         parts = full.split()
         if len(parts) < 2 or not one_letter_apart(words[-1], parts[-1]):
             continue
-        if len(words) == 1 or words[:-1] == parts[:-1]:
+        if (len(words) == 1 or words[:-1] == parts[:-1]) \
+                and len(re.findall(rf"\b{re.escape(words[-1])}\b", body)) == 1:
             return full
     return None
 

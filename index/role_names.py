@@ -27,13 +27,25 @@ class RoleNames:
     """The people of one article keyed by the role noun each was introduced with."""
 
     def __init__(self, body: str) -> None:
-        self._names: dict[str, set[str]] = {}
+        self.body = body
+        self._by_role: dict[str, set[str]] | None = None  # found when first asked: most articles never ask
+
+    @property
+    def _names(self) -> dict[str, set[str]]:
+        if self._by_role is None:
+            self._by_role = self._introductions(self.body)
+        return self._by_role
+
+    @staticmethod
+    def _introductions(body: str) -> dict[str, set[str]]:
+        names: dict[str, set[str]] = {}
         for m in _INTRO.finditer(body):
             role, name = m.group("role").lower(), m.group("name").rstrip("'’s").strip()
             capitalised = " ".join(w for w in name.split() if w[:1].isupper())  # (without "du", "van" …)
             if role in _NOT_ROLES or role.endswith("ly") or not is_person(capitalised):
                 continue
-            self._names.setdefault(role, set()).add(name)
+            names.setdefault(role, set()).add(name)
+        return names
 
     def name_for(self, phrase: str) -> str | None:
         """The one person introduced with the phrase's head noun ("the artist", "a French prosecutor"), else None."""

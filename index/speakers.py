@@ -222,6 +222,7 @@ class Speakers:
         self.last_person: str | None = None  # what "he"/"she" stands for: the latest person speaking or opening a sentence
         self._intros: list[tuple[set[str], str]] | None = None
         self._runs: list[tuple[int, str]] | None = None
+        self._people: list[tuple[int, str]] | None = None
         self.spoken: dict[str, int] = {}  # statements per person so far: the story's main speaker has most
         self._group: tuple[str, int] | None = None  # the latest group speaking ("Prosecutors") and where
 
@@ -245,16 +246,22 @@ class Speakers:
             self._runs = [(m.start(), m.group(0)) for m in _CAP_RUN.finditer(self.body)]
         full = _full_name(self._runs, name, at)
         if full == name:
-            people = [(start, run) for start, run in self._runs if is_person(run) and run.split()[0] not in FUNCTION_WORDS
-                      and run.split()[0] not in _SENTENCE_OPENERS]
-            full = named_by_first_word(name, people) or name
+            full = named_by_first_word(name, self.people) or name
         return full if full != name else self.correct_spelling(name)
+
+    @property
+    def people(self) -> list[tuple[int, str]]:
+        """The runs of capitalised words that are people's names, not opened by a function word (found once)."""
+        if self._people is None:
+            if self._runs is None:
+                self._runs = [(m.start(), m.group(0)) for m in _CAP_RUN.finditer(self.body)]
+            self._people = [(start, run) for start, run in self._runs if run.split()[0] not in FUNCTION_WORDS
+                            and run.split()[0] not in _SENTENCE_OPENERS and is_person(run)]
+        return self._people
 
     def correct_spelling(self, name: str) -> str:
         """A name the article gives once, one letter off a full name it gives ("Tobias" for Carl Tobis)."""
-        known = [run for _, run in self._runs or () if is_person(run) and run.split()[0] not in FUNCTION_WORDS
-                 and run.split()[0] not in _SENTENCE_OPENERS]
-        return misspelt_name(name, known, self.body) or name
+        return misspelt_name(name, [run for _, run in self.people], self.body) or name
 
     def by_title(self, phrase: str) -> str | None:
         """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
@@ -287,7 +294,6 @@ class Speakers:
             name = self.by_title(speaker) or name
         name = self.full(name, at)
         if len(name.split()) == 2 and is_person(name):
-            self.full(name.split()[-1], at)  # (reads the article's runs of names)
             name = self.correct_spelling(name)
         if name == "May":  # the month, unless the article gave a full name ending in May
             return None
