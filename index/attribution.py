@@ -18,10 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.speakers import (PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
+from index.speakers import (CALENDAR, PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
                             matches_speaker, speaker_name)
 from index.attribution_clauses import embedded_matches, relative_matches
 from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
+from index.document_sources import document_issuer
+from index.name_forms import without_post_nominals
+from index.role_names import RoleNames
 from index.speaker_descriptions import DESCRIBED, DescribedSpeakers, is_description
 from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB, VERBS
 from index.text import fold, split_sentences
@@ -148,13 +151,18 @@ def attributed_statements(body: str) -> list[Statement]:
     text = _LOST_SPACE.sub(" ", body)
     speakers = Speakers(text)
     described = DescribedSpeakers(text)
+    roles = RoleNames(text)
     sentences = split_sentences(text)
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         matches, relative = _matches(sentence)
         for start, end, who, kind in matches:
+            who = document_issuer(who) or who  # "a State Council circular" is the State Council's
             speaker = clean_speaker(who)
+            bare = who.strip().rstrip(".")
+            if speaker is None and CALENDAR.match(bare) and speakers.full(bare, s_start) != bare:
+                speaker = bare  # "says Sun" where the article names Sun Haibing: a name, not Sunday
             if relative and speaker and fold(speaker) in ("he", "she"):
                 # "Li Shuo blamed … a statement that he said showed …": "he" is the sentence's subject
                 subject = SUBJECT.match(sentence)
@@ -163,8 +171,9 @@ def attributed_statements(body: str) -> list[Statement]:
             if name is None:
                 continue
             if name == speaker.strip() or (is_description(speaker) and speaker.strip().endswith(name)):
-                # a description, not a name: "the employee" is the employee described before
-                name = described.antecedent(speaker, s_start + start) or speaker.strip()
+                # a description, not a name: "the employee" is the employee described before, "the artist"
+                # the one person introduced as "artist Hiba Schabaz"
+                name = described.antecedent(speaker, s_start + start) or roles.name_for(speaker) or speaker.strip()
                 described.saw(speaker)
             a, b = _trim(body, s_start + start, s_start + end)
             if b - a >= 12:
@@ -307,7 +316,8 @@ def _clause_start(sentence: str, statement_start: int) -> int:
 def _named_apposition(m: re.Match) -> str | None:
     """The name in apposition to the speaker ("his lawyer, Alexander Taylor-Camara, told"), if it is one."""
     appos = m.groupdict().get("appos")
-    return appos if appos and _names_someone(appos) and speaker_name(appos) == appos.strip() else None
+    appos = appos and without_post_nominals(appos.strip())  # "Patricia McLaughlin BL" is Patricia McLaughlin
+    return appos if appos and _names_someone(appos) and speaker_name(appos) == appos else None
 
 
 # A described group opening a sentence speaks in its "…, saying …" clause ("Relatives pushed …, saying …").

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from index.name_forms import FUNCTION_WORDS, misspelt_name, named_by_first_word, without_post_nominals
 from index.text import fold
 
 # Lower-case words a speaker phrase may hold between its capitalised words ("spokesman for the ministry").
@@ -36,12 +37,16 @@ TITLE_NOUNS = (r"spokes(?:man|woman|person)|minister|president|diplomat|lawmaker
                # titles, also without their period ("Sgt McCabe", "Prof Cassidy")
                r"sgt|lt|gen|col|capt|cmdr|adm|rep|sen|gov|prof|dr|insp|supt|det|cllr|mr|mrs|ms")
 _CAP = r"(?:[A-Z][\w'’.\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
-_LINK = r"(?:of|for|the|at|de|da|von|van|bin|and|in|to)"
-_WORD = rf"(?:{_CAP}|{TITLE_NOUNS}|[a-z]+['’]s)"
+# (name particles too: "Remi Crosson du Cormier", "Luis de la Fuente", "Ahmed ibn Said")
+_LINK = r"(?:of|for|the|at|de|da|du|del|della|di|dos|das|der|den|von|van|bin|ibn|and|in|to)"
+# (a title noun is a whole word: "the TCM administration's Wang" holds no "adm")
+_WORD = rf"(?:{_CAP}|(?:{TITLE_NOUNS})\b|[a-z]+['’]s)"
 # A speaker: an optional article, then up to nine capitalised words, titles and links, ending in a word.
 # The determiner may carry one adjective before a name or title ("a shaken Tebeju Asres", "one local").
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther)"
-SPEAKER = rf"(?:{_DETERMINER}\s+(?:[a-z]{{3,}}\s+(?=[A-Z]))?)?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
+# An age may stand before a name or a described speaker ("67-year-old Carlos", "a 43-year-old sales manager").
+_AGE = r"(?:\d{1,3}-year-old\s+)"
+SPEAKER = rf"(?:{_DETERMINER}\s+{_AGE}?(?:[a-z]{{3,}}\s+(?=[A-Z]))?|{_AGE})?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 SPEAKER_PHRASE = re.compile(SPEAKER)
 
@@ -94,14 +99,15 @@ def speaker_name(phrase: str) -> str:
     The longest run of capitalised words at the end that are neither titles nor
     nationality adjectives; the phrase itself when it has none ("a spokesman").
     """
-    words = phrase.split()
+    words = without_post_nominals(phrase).split()
     name: list[str] = []
     for word in reversed(words):
         if name and word.endswith(("'s", "’s")):  # "Greenpeace East Asia's Li Shuo" is Li Shuo
             break
         plain = word.strip(",.;:").rstrip("'’s") if word.endswith(("'s", "’s")) else word.strip(",;:")
         if not plain or not (plain[0].isupper() or plain.startswith(("al-", "el-"))):
-            if name and plain in ("bin", "al", "de", "van", "von", "da"):
+            if name and plain in ("bin", "ibn", "al", "de", "du", "del", "della", "di", "dos", "das", "der", "den",
+                                  "van", "von", "da"):
                 name.insert(0, plain)
                 continue
             break
@@ -192,7 +198,7 @@ def _full_name(runs: list[tuple[int, str]], surname: str, at: int) -> str:
             continue
         first = [w for w in words[:-1] if fold(w) not in _TITLE_WORDS
                  and (not _ADJECTIVE.search(fold(w)) or fold(w) in _NAMES_LIKE_ADJECTIVES)
-                 and w not in _SENTENCE_OPENERS  # "As Lavrov said": "As" is no first name
+                 and w not in _SENTENCE_OPENERS and w not in FUNCTION_WORDS  # "As Lavrov said", "During Trump's"
                  and not w.endswith(("'s", "’s", "'", "’"))]  # nor a possessive ("the Federation's Mansoor")
         if first and first == words[-1 - len(first):-1]:
             names.append((start, " ".join([*first, surname])))
@@ -216,6 +222,7 @@ class Speakers:
         self.last_person: str | None = None  # what "he"/"she" stands for: the latest person speaking or opening a sentence
         self._intros: list[tuple[set[str], str]] | None = None
         self._runs: list[tuple[int, str]] | None = None
+        self._people: list[tuple[int, str]] | None = None
         self.spoken: dict[str, int] = {}  # statements per person so far: the story's main speaker has most
         self._group: tuple[str, int] | None = None  # the latest group speaking ("Prosecutors") and where
 
@@ -237,7 +244,24 @@ class Speakers:
             return name
         if self._runs is None:
             self._runs = [(m.start(), m.group(0)) for m in _CAP_RUN.finditer(self.body)]
-        return _full_name(self._runs, name, at)
+        full = _full_name(self._runs, name, at)
+        if full == name:
+            full = named_by_first_word(name, self.people) or name
+        return full if full != name else self.correct_spelling(name)
+
+    @property
+    def people(self) -> list[tuple[int, str]]:
+        """The runs of capitalised words that are people's names, not opened by a function word (found once)."""
+        if self._people is None:
+            if self._runs is None:
+                self._runs = [(m.start(), m.group(0)) for m in _CAP_RUN.finditer(self.body)]
+            self._people = [(start, run) for start, run in self._runs if run.split()[0] not in FUNCTION_WORDS
+                            and run.split()[0] not in _SENTENCE_OPENERS and is_person(run)]
+        return self._people
+
+    def correct_spelling(self, name: str) -> str:
+        """A name the article gives once, one letter off a full name it gives ("Tobias" for Carl Tobis)."""
+        return misspelt_name(name, [run for _, run in self.people], self.body) or name
 
     def by_title(self, phrase: str) -> str | None:
         """"the president", "The US treasury chief": the person introduced with most of those words, else the last person."""
@@ -269,6 +293,8 @@ class Speakers:
         if name == speaker.strip() and not is_person(name):
             name = self.by_title(speaker) or name
         name = self.full(name, at)
+        if len(name.split()) == 2 and is_person(name):
+            name = self.correct_spelling(name)
         if name == "May":  # the month, unless the article gave a full name ending in May
             return None
         words = fold(name).split()
@@ -283,7 +309,8 @@ class Speakers:
     def saw_sentence(self, sentence: str, at: int = 0) -> None:
         """A sentence (at offset `at`) opening with a person's name makes that person the one "he" stands for next."""
         m = SUBJECT.match(sentence)
-        if not m or any(CALENDAR.match(w) or w in _SENTENCE_OPENERS for w in m.group(0).split()[:1]):
+        if not m or any(CALENDAR.match(w) or w in _SENTENCE_OPENERS or w in FUNCTION_WORDS
+                        for w in m.group(0).split()[:1]):
             return
         name = self.full(speaker_name(m.group(0)), at)
         if is_person(name) and len(name.split()) > 1:
