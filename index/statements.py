@@ -10,15 +10,39 @@ on the fly when read, and recorded by the next ingest (`backfill`).
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 from index.article import ArticleRef
 from index.attribution import Statement, attributed_statements
 from index.text import fold
 
-# Bump when the patterns change: articles scanned by an older version are scanned again.
-PATTERNS_VERSION = 1
+# The modules whose code decides which statements are found (index.attribution and every index
+# module it imports; tests/index/test_statement_versions.py keeps the list complete).
+PATTERN_MODULES = ("index.attribution", "index.attribution_clauses", "index.attribution_judgements",
+                   "index.document_sources", "index.name_forms", "index.role_names", "index.speaker_descriptions",
+                   "index.speakers", "index.speech_verbs", "index.text")
+
+
+def patterns_version(modules: tuple[str, ...] = PATTERN_MODULES) -> str:
+    """A fingerprint of the patterns' source: articles scanned by other code are scanned again.
+
+    It used to be a number to bump by hand; it stayed 1 through five rounds of new patterns, so
+    stores kept their first statements. "p" keeps the value text in the INTEGER column.
+    """
+    digest = hashlib.sha1()
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ImportError(f"pattern module {name} not found")
+        digest.update(Path(spec.origin).read_bytes())
+    return "p" + digest.hexdigest()[:16]
+
+
+PATTERNS_VERSION = patterns_version()
 
 STATEMENTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS statements (
