@@ -10,14 +10,12 @@ on the fly when read, and recorded by the next ingest (`backfill`).
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
 from index.article import ArticleRef
 from index.attribution import Statement, attributed_statements
+from index.code_fingerprint import source_fingerprint
 from index.text import fold
 
 # The modules whose code decides which statements are found (index.attribution and every index
@@ -31,15 +29,9 @@ def patterns_version(modules: tuple[str, ...] = PATTERN_MODULES) -> str:
     """A fingerprint of the patterns' source: articles scanned by other code are scanned again.
 
     It used to be a number to bump by hand; it stayed 1 through five rounds of new patterns, so
-    stores kept their first statements. "p" keeps the value text in the INTEGER column.
+    stores kept their first statements.
     """
-    digest = hashlib.sha1()
-    for name in modules:
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.origin is None:
-            raise ImportError(f"pattern module {name} not found")
-        digest.update(Path(spec.origin).read_bytes())
-    return "p" + digest.hexdigest()[:16]
+    return source_fingerprint(modules)
 
 
 PATTERNS_VERSION = patterns_version()
