@@ -33,6 +33,7 @@ from index.errors import NewsdeskError
 from index.lock import WriteLock
 from index.provenance import stamp_of, stamp_store
 from index.readers import FieldMap, ReadFailure, list_inputs, read_file
+from index.flags import backfill as backfill_flags
 from index.statements import backfill as backfill_statements
 from index.store import ArchiveStore, remove_store
 
@@ -203,8 +204,10 @@ class Indexer:
                     self._write(done_batch, pending, bodies, report)
                 # Articles stored before syndication groups existed are grouped now.
                 self.store.syndication.backfill()
-                # So are articles stored before attributed statements were recorded.
+                # So are articles stored before attributed statements were recorded, and those
+                # whose statements or instruction flags older patterns found.
                 backfill_statements(self.store.manifest.writer)
+                backfill_flags(self.store.manifest.writer)
                 self._end_write()
                 if progress:
                     progress(len(files), len(files), "")
