@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import Iterator, Protocol, Sequence, TypedDict, Unpack
 
-from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
 from index.store import ArchiveStore
 from index.text import split_sentences
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
 from qa.abstain import (QUOTE, AbstainPolicy, Signals, names_share, offers_asked_kind, relation_share,
                         retrieval_signals)
+from qa.abstention_text import ClosestArticle, abstention_text, closest_articles
+from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
-from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
+from qa.citations import (AnswerSentence, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
                           strip_markers, verify_answer)
 from qa.evidence import Evidence, select_evidence
 from qa.injection_guard import InjectionGuard
@@ -47,110 +48,17 @@ ABSTAIN_BELOW = AbstainPolicy.min_dense
 # sentences plus one neighbour each keep the prompt near 600 tokens.
 EVIDENCE_SENTENCES = 4
 EVIDENCE_NEIGHBOURS = 1
-CLOSEST = 3
 _WORD = re.compile(r"\w")
+# Callers import the records, and the helpers their tests use, from here.
+__all__ = ["ABSTAIN_BELOW", "EVIDENCE_NEIGHBOURS", "EVIDENCE_SENTENCES", "Answer", "AskOptions", "ClosestArticle",
+           "Done", "NewsQA", "Retriever", "ShortAnswer", "SourcesFound", "TextDelta", "closest_articles",
+           "extractive_answer", "widen_passages", "without_instructions"]
 
 
 class Retriever(Protocol):
     """What `NewsQA` needs of `HybridRetriever` (tests pass fakes)."""
 
     def retrieve(self, query: Query) -> list[Passage]: ...
-
-
-@dataclass(frozen=True)
-class ClosestArticle(RefersToArticle):
-    """An article offered as 'closest' when the archive does not answer."""
-
-    ref: ArticleRef
-    score: float  # its best passage's cosine similarity to the question, 3 decimals
-
-    def to_json(self) -> dict:
-        """The article's five fields and the score, as `newsdesk ask --json` lists it under "closest"."""
-        return {**self.ref.to_json(), "score": self.score}
-
-
-@dataclass
-class Answer:
-    """A checked answer with its numbered citations."""
-
-    question: str
-    standalone_question: str
-    text: str
-    abstained: bool
-    unsupported_sentences: int
-    citations: list[Citation]
-    sentences: list[AnswerSentence]
-    closest: list[ClosestArticle]
-    filters: dict
-    timings_ms: dict
-    passages: list[Passage] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    short_answer: str | None = None  # the few words that answer; None when abstaining or quoting
-    short_answer_supported: bool | None = None  # False: a concern below (not in the quotes, an echo, …)
-    quoted: bool = False  # the text is the best evidence sentence quoted, because the model gave no answer
-    signals: dict = field(default_factory=dict)  # what the abstention decision saw (Signals.to_json + decision)
-    short_answer_concern: str | None = None  # why the short answer may not answer (qa/short_answer_check.py)
-    abstain_reason: str | None = None  # an abstention's reason when the passages were found but do not settle it
-
-    def to_json(self) -> dict:
-        """The `newsdesk ask --json` object."""
-        return {
-            "question": self.question, "standalone_question": self.standalone_question,
-            "short_answer": self.short_answer, "short_answer_supported": self.short_answer_supported,
-            "short_answer_concern": self.short_answer_concern, "answer": self.text, "quoted": self.quoted,
-            "abstained": self.abstained, "unsupported_sentences": self.unsupported_sentences,
-            "citations": [c.to_json() for c in self.citations],
-            "filters": self.filters, "timings_ms": self.timings_ms,
-            "closest": [a.to_json() for a in self.closest], "abstention_signals": self.signals,
-            "abstain_reason": self.abstain_reason,
-        }
-
-
-@dataclass
-class SourcesFound:
-    """Retrieval finished: the passages found, best first."""
-
-    passages: list[Passage]
-    standalone_question: str
-    filters: dict
-
-
-@dataclass
-class ShortAnswer:
-    """The short answer, as soon as the model has written it (before the sentences)."""
-
-    text: str
-
-
-@dataclass
-class TextDelta:
-    """A piece of the answer text as it is generated."""
-
-    text: str
-
-
-@dataclass
-class Done:
-    """The final, verified answer."""
-
-    answer: Answer
-
-
-def closest_articles(passages: Sequence[Passage], limit: int = CLOSEST) -> list[ClosestArticle]:
-    """The distinct articles of the passages, most similar to the question first."""
-    seen: dict[str, ClosestArticle] = {}
-    for p in sorted(passages, key=lambda p: -(p.dense_score or 0.0)):
-        if p.article_id not in seen:
-            seen[p.article_id] = ClosestArticle(p.ref, round(p.dense_score or 0.0, 3))
-    return list(seen.values())[:limit]
-
-
-def abstention_text(closest: Sequence[ClosestArticle], reason: str | None = None) -> str:
-    """What an abstaining answer says (with `reason`, why the passages found do not settle it)."""
-    if not closest:
-        return "The archive doesn't say: no indexed article matches this question."
-    items = "; ".join(f"“{a.title}” ({a.source or 'unknown outlet'}, {a.published or 'undated'})" for a in closest)
-    return f"The archive doesn't say{': ' + reason if reason else ''}. Closest articles: {items}."
 
 
 class _AbstainGuard:
