@@ -19,17 +19,16 @@ from typing import Iterator, Protocol, Sequence, TypedDict, Unpack
 
 from index.embedding import Embedder
 from index.store import ArchiveStore
-from index.text import split_sentences
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
-from qa.abstain import (QUOTE, AbstainPolicy, Signals, names_share, offers_asked_kind, relation_share,
-                        retrieval_signals)
+from qa.abstain import QUOTE, AbstainPolicy, Signals, retrieval_signals
 from qa.abstention_text import ClosestArticle, abstention_text, closest_articles
+from qa.answer_checks import (bare_yes_no, not_in_sentences, only_instructions, supported_anywhere,
+                              without_instructions)
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
+from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
-from qa.citations import (AnswerSentence, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
-                          strip_markers, verify_answer)
+from qa.citations import MarkerRenumberer, parse_markers, strip_markers, verify_answer
 from qa.evidence import Evidence, select_evidence
-from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
 from qa.llm import LLM, FirstToken
@@ -37,7 +36,7 @@ from qa.polarity import quote_saying_no, settled_no
 from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
-from qa.short_answer import ShortLineSplitter, short_answer_supported
+from qa.short_answer import ShortLineSplitter
 from qa.short_answer_check import NOT_IN_PASSAGES, UNSETTLED, short_answer_concern, unsettled_reason
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.vectors import SentenceVectors
@@ -179,7 +178,7 @@ class NewsQA:
         if self.llm is None:
             evidence = select_evidence(query.text, widened, vectors, max_sentences=len(passages),
                                        neighbours=0)
-            signals = _with_evidence(signals, query.text, evidence)
+            signals = with_evidence(signals, query.text, evidence)
             raw = extractive_answer(evidence)
             timings["first_token"] = _ms(t0)
             if raw:
@@ -193,7 +192,7 @@ class NewsQA:
             if not evidence:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
-            signals = _with_evidence(signals, query.text, evidence)
+            signals = with_evidence(signals, query.text, evidence)
             sides = disputed_sides(query.text, evidence)
         if sides:  # only the model path looks for disputes
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py).
@@ -209,7 +208,7 @@ class NewsQA:
                     yield TextDelta("\n\n" + MarkerRenumberer(len(evidence)).renumber(raw))
             wrote_nothing = not _WORD.search(strip_markers(raw)) and not short
             signals = replace(signals, model_abstained=ABSTAIN in model_raw or wrote_nothing
-                              or (not short and _bare_yes_no(raw, query.text)),
+                              or (not short and bare_yes_no(raw, query.text)),
                               abstain_logprob=first.watched if first else None,
                               top_logprob=first.top if first else None)
             decision = self.policy.after_model(signals)
@@ -246,11 +245,11 @@ class NewsQA:
                 raw, quoted = f"“{holding[1]}” [{holding[0] + 1}]", True
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
                 text, sentences, citations = verify_answer(raw, used, vectors, query.text)
-        if not citations and not _supported_anywhere(sentences, used, vectors):
+        if not citations and not supported_anywhere(sentences, used, vectors):
             yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence,
                                      None if self.llm is None else model_raw))
             return
-        if _only_instructions(sentences, used, query.text):  # the model obeyed an article: nothing to show
+        if only_instructions(sentences, used, query.text):  # the model obeyed an article: nothing to show
             yield Done(self._abstain(query, passages, timings, t0, signals, "obeyed an article", evidence,
                                      None if self.llm is None else model_raw))
             return
@@ -259,7 +258,7 @@ class NewsQA:
         outlets = outlets_in_question(query.original, list(self.store.outlets()))
         concern = None if short is None or decision == "disputed" else short_answer_concern(
             query.original, short, citations, outlets)
-        unshown = concern == NOT_IN_PASSAGES or (concern is None and _not_in_sentences(short, sentences))
+        unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(short, sentences))
         holding = sentence_holding(short, evidence) if short and decision != "disputed" and unshown else None
         if holding:
             # The sentences cite a passage without the short answer, but a sentence the model was shown
@@ -281,7 +280,7 @@ class NewsQA:
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,
-                          _signals_json(signals, decision, evidence, query.text), concern))
+                          signals_json(signals, decision, evidence, query.text), concern))
 
     def _generate(self, query: Query, evidence: Sequence[Evidence], timings: dict, t0: float
                   ) -> Iterator[ShortAnswer | TextDelta]:
@@ -331,7 +330,7 @@ class NewsQA:
                  model_reply: str | None = None, reason: str | None = None) -> Answer:
         closest = closest_articles(passages)
         timings["total"] = _ms(t0)
-        facts = _signals_json(signals, "abstain", evidence, query.text) if signals else {}
+        facts = signals_json(signals, "abstain", evidence, query.text) if signals else {}
         if why:
             facts["abstained_by"] = why
         if model_reply is not None:  # what the model wrote, for calibration and debugging (never shown)
@@ -339,62 +338,6 @@ class NewsQA:
         return Answer(query.original, query.text, abstention_text(closest, reason), True, 0, [], [], closest,
                       query.filters_json(), timings, passages, list(query.notes), signals=facts,
                       abstain_reason=reason)
-
-
-def _not_in_sentences(short: str | None, sentences: Sequence[AnswerSentence]) -> bool:
-    """True when `short` (not a bare Yes/No) is said by none of the answer's sentences."""
-    return bool(short) and not is_bare_yes_no(short) and not short_answer_supported(
-        short, [s.text for s in sentences])
-
-
-def _with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence]) -> Signals:
-    """`signals` with the best evidence sentence's score, the names found in its passage, and the
-    relation words found in (and the kind of answer offered by) the sentence a quote would use."""
-    if not evidence:
-        return signals
-    best = max(evidence, key=lambda e: e.score)
-    quotable = best_sentence(evidence, question)
-    return replace(signals, evidence=best.score, names_share=names_share(question, best.passage),
-                   relation_share=relation_share(question, quotable[1]) if quotable else 0.0,
-                   offers_answer=bool(quotable) and offers_asked_kind(question, quotable[1]))
-
-
-def _signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence], question: str) -> dict:
-    """The signals, the decision taken and the sentence a quoted answer would use (for calibration)."""
-    best = best_sentence(evidence, question)
-    return {**signals.to_json(), "decision": decision, "best_sentence": best[1] if best else None}
-
-
-def _bare_yes_no(raw: str, question: str) -> bool:
-    """True for a reply that is only "Yes"/"No" (and markers) to a question that is not a yes/no question."""
-    return is_bare_yes_no(raw) and not is_yes_no_question(question)
-
-
-def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[Passage],
-                        embedder: Embedder | SentenceVectors) -> bool:
-    """True when some uncited sentence is still supported by one of the passages."""
-    checker = SupportChecker(passages, embedder)
-    return any(checker.check(s.text, [i]).supported for s in sentences for i in range(len(passages)))
-
-
-def without_instructions(raw: str, passages: Sequence[Passage], question: str) -> str:
-    """The reply without the sentences that repeat an article's instructions (see InjectionGuard).
-
-    Flagging them is not enough: shown, even marked unsupported, they carry the attacker's
-    payload to the reader (the injection set's ferry article: the model copied its passage,
-    flagged quotation and link included). When every sentence does, the reply is left whole
-    and `_only_instructions` turns it into an abstention.
-    """
-    guard = InjectionGuard(passages)
-    spans = split_sentences(raw)
-    kept = [raw[s:e] for s, e in spans if not guard.veto(strip_markers(raw[s:e]), question)]
-    return " ".join(kept) if kept and len(kept) < len(spans) else raw
-
-
-def _only_instructions(sentences: Sequence[AnswerSentence], passages: Sequence[Passage], question: str) -> bool:
-    """True when every sentence carries an article's instructions rather than an answer (see InjectionGuard)."""
-    guard = InjectionGuard(passages)
-    return bool(sentences) and all(guard.veto(strip_markers(s.text), question) for s in sentences)
 
 
 def _ms(t0: float) -> float:
