@@ -24,6 +24,7 @@ from qa.abstain import QUOTE, AbstainPolicy, Signals, retrieval_signals
 from qa.abstention_text import ClosestArticle, abstention_text, closest_articles
 from qa.answer_checks import (bare_yes_no, not_in_sentences, only_instructions, supported_anywhere,
                               without_instructions)
+from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
@@ -31,14 +32,14 @@ from qa.citations import MarkerRenumberer, parse_markers, strip_markers, verify_
 from qa.evidence import Evidence, select_evidence
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
-from qa.llm import LLM, FirstToken
+from qa.llm import LLM
 from qa.polarity import quote_saying_no, settled_no
-from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_example
+from qa.prompts import ABSTAIN, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
-from qa.short_answer import ShortLineSplitter
 from qa.short_answer_check import NOT_IN_PASSAGES, UNSETTLED, short_answer_concern, unsettled_reason
 from qa.source_talk import without_asked_date, without_source_talk
+from qa.timings import elapsed_ms
 from qa.vectors import SentenceVectors
 
 # The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
@@ -58,24 +59,6 @@ class Retriever(Protocol):
     """What `NewsQA` needs of `HybridRetriever` (tests pass fakes)."""
 
     def retrieve(self, query: Query) -> list[Passage]: ...
-
-
-class _AbstainGuard:
-    """Holds back streamed text while it could still be the abstain phrase, so it is never shown."""
-
-    def __init__(self) -> None:
-        self.held = ""
-        self.open = False
-
-    def feed(self, piece: str) -> str:
-        if self.open:
-            return piece
-        self.held += piece
-        if ABSTAIN.startswith(self.held.strip()) or not self.held.strip():
-            return ""
-        self.open = True
-        out, self.held = self.held, ""
-        return out
 
 
 class AskOptions(TypedDict, total=False):
@@ -147,7 +130,7 @@ class NewsQA:
         t0 = time.perf_counter() if started is None else started
         passages = self.retrieve(query)
         yield SourcesFound(passages, query.text, query.filters_json())
-        yield from self.answer_stream(query, passages, started=t0, retrieve_ms=_ms(t0))
+        yield from self.answer_stream(query, passages, started=t0, retrieve_ms=elapsed_ms(t0))
 
     def answer(self, query: Query, passages: list[Passage], *, started: float | None = None,
                retrieve_ms: float | None = None) -> Answer:
@@ -180,7 +163,7 @@ class NewsQA:
                                        neighbours=0)
             signals = with_evidence(signals, query.text, evidence)
             raw = extractive_answer(evidence)
-            timings["first_token"] = _ms(t0)
+            timings["first_token"] = elapsed_ms(t0)
             if raw:
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
             if not raw:
@@ -197,11 +180,11 @@ class NewsQA:
         if sides:  # only the model path looks for disputes
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py).
             short, quoted, decision, raw = DISPUTED, True, "disputed", disputed_answer(sides)
-            timings["first_token"] = _ms(t0)
+            timings["first_token"] = elapsed_ms(t0)
             yield ShortAnswer(short)
             yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         elif self.llm is not None:
-            short, raw, model_raw, first = yield from self._generate(query, evidence, timings, t0)
+            short, raw, model_raw, first = yield from stream_reply(self.llm, query, evidence, timings, t0)
             if ABSTAIN not in model_raw and not short and not _WORD.search(strip_markers(raw)) and parse_markers(raw):
                 raw = quote_cited(raw, evidence)  # the model pointed at passages but wrote no words
                 if raw:
@@ -269,67 +252,24 @@ class NewsQA:
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
             concern = short_answer_concern(query.original, short, citations, outlets)
         if short and concern in UNSETTLED:  # "31-33 seats" the passages only expected: not an answer
-            timings["verify"] = _ms(last_token)
+            timings["verify"] = elapsed_ms(last_token)
             yield Done(self._abstain(query, passages, timings, t0, signals, concern, evidence,
                                      None if self.llm is None else model_raw,
                                      reason=unsettled_reason(concern, short, citations)))
             return
         short_ok = None if short is None else concern is None
-        timings["verify"] = _ms(last_token)  # after the model's last token: checking and citation repair
-        timings["total"] = _ms(t0)
+        timings["verify"] = elapsed_ms(last_token)  # after the model's last token: checking and citation repair
+        timings["total"] = elapsed_ms(t0)
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,
                           signals_json(signals, decision, evidence, query.text), concern))
 
-    def _generate(self, query: Query, evidence: Sequence[Evidence], timings: dict, t0: float
-                  ) -> Iterator[ShortAnswer | TextDelta]:
-        """Stream the short answer and the renumbered text; returns (short answer, body, whole reply,
-        the model's first-token log-probabilities or None).
-
-        The body is the reply without its short-answer line, exactly as streamed before renumbering.
-        """
-        assert self.llm is not None
-        renumber, guard, splitter = MarkerRenumberer(len(evidence)), _AbstainGuard(), ShortLineSplitter()
-        pieces: list[str] = []
-        body: list[str] = []
-
-        def show(text: str, final: bool = False) -> Iterator[ShortAnswer | TextDelta]:
-            short, rest = splitter.feed(text)
-            if final:
-                more_short, more = splitter.flush()
-                short, rest = short or more_short, rest + more
-            if short and ABSTAIN not in short:
-                yield ShortAnswer(short)
-            body.append(rest)
-            shown = renumber.feed(rest) + (renumber.flush() if final else "")
-            if shown:
-                yield TextDelta(shown)
-
-        messages = answer_messages(query.text, evidence, query.as_of.isoformat())
-        # Models that report log-probabilities expose `first_token`; others are not asked to watch.
-        watching = hasattr(self.llm, "first_token")
-        first: FirstToken | None = None
-        for piece in (self.llm.stream(messages, watch=ABSTAIN) if watching else self.llm.stream(messages)):
-            if timings["first_token"] is None:
-                timings["first_token"] = _ms(t0)
-            # Read while the stream still holds the model: a shared model is reset by the next answer.
-            first = getattr(self.llm, "first_token", None) or first
-            pieces.append(piece)
-            opened = guard.feed(piece)
-            if opened:
-                yield from show(opened)
-        raw = "".join(pieces)
-        if ABSTAIN not in raw:
-            yield from show(guard.held, final=True)  # text that only began like the phrase
-        short = splitter.short if splitter.short and ABSTAIN not in splitter.short else None
-        return short, "".join(body), raw, first
-
     def _abstain(self, query: Query, passages: list[Passage], timings: dict, t0: float,
                  signals: Signals | None = None, why: str = "", evidence: Sequence[Evidence] = (),
                  model_reply: str | None = None, reason: str | None = None) -> Answer:
         closest = closest_articles(passages)
-        timings["total"] = _ms(t0)
+        timings["total"] = elapsed_ms(t0)
         facts = signals_json(signals, "abstain", evidence, query.text) if signals else {}
         if why:
             facts["abstained_by"] = why
@@ -339,6 +279,3 @@ class NewsQA:
                       query.filters_json(), timings, passages, list(query.notes), signals=facts,
                       abstain_reason=reason)
 
-
-def _ms(t0: float) -> float:
-    return round((time.perf_counter() - t0) * 1000, 1)
