@@ -7,6 +7,10 @@ inside it) and `NewsQA.answer_stream(query, passages)`. `ask_stream` chains
 them: it yields the sources as soon as retrieval is done, then the answer text
 as it is generated (citation markers already renumbered), then the verified
 `Answer`; `ask` returns only the last.
+
+This module holds the stages and stage 3's decisions (abstain, quote, negate, repair the
+citations); the records it yields are `qa/answer_records.py`, streaming the model's reply
+`qa/answer_generation.py`, the checks of a finished reply `qa/answer_checks.py`.
 """
 
 from __future__ import annotations
