@@ -7,38 +7,43 @@ inside it) and `NewsQA.answer_stream(query, passages)`. `ask_stream` chains
 them: it yields the sources as soon as retrieval is done, then the answer text
 as it is generated (citation markers already renumbered), then the verified
 `Answer`; `ask` returns only the last.
+
+This module holds the stages and stage 3's decisions (abstain, quote, negate, repair the
+citations); the records it yields are `qa/answer_records.py`, streaming the model's reply
+`qa/answer_generation.py`, the checks of a finished reply `qa/answer_checks.py`.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import Iterator, Protocol, Sequence, TypedDict, Unpack
 
-from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
 from index.store import ArchiveStore
-from index.text import split_sentences
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
-from qa.abstain import (QUOTE, AbstainPolicy, Signals, names_share, offers_asked_kind, relation_share,
-                        retrieval_signals)
+from qa.abstain import QUOTE, AbstainPolicy, Signals, retrieval_signals
+from qa.abstention_text import ClosestArticle, abstention_text, closest_articles
+from qa.answer_checks import (bare_yes_no, not_in_sentences, only_instructions, supported_anywhere,
+                              without_instructions)
+from qa.answer_generation import stream_reply
+from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
+from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
-from qa.citations import (AnswerSentence, Citation, MarkerRenumberer, SupportChecker, is_bare_yes_no, parse_markers,
-                          strip_markers, verify_answer)
+from qa.citations import MarkerRenumberer, parse_markers, strip_markers, verify_answer
 from qa.evidence import Evidence, select_evidence
-from qa.injection_guard import InjectionGuard
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
-from qa.llm import LLM, FirstToken
+from qa.llm import LLM
 from qa.polarity import quote_saying_no, settled_no
-from qa.prompts import ABSTAIN, answer_messages, is_yes_no_question, without_example
+from qa.prompts import ABSTAIN, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
-from qa.short_answer import ShortLineSplitter, short_answer_supported
 from qa.short_answer_check import NOT_IN_PASSAGES, UNSETTLED, short_answer_concern, unsettled_reason
 from qa.source_talk import without_asked_date, without_source_talk
+from qa.timings import elapsed_ms
 from qa.vectors import SentenceVectors
 
 # The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
@@ -47,128 +52,17 @@ ABSTAIN_BELOW = AbstainPolicy.min_dense
 # sentences plus one neighbour each keep the prompt near 600 tokens.
 EVIDENCE_SENTENCES = 4
 EVIDENCE_NEIGHBOURS = 1
-CLOSEST = 3
 _WORD = re.compile(r"\w")
+# Callers import the records, and the helpers their tests use, from here.
+__all__ = ["ABSTAIN_BELOW", "EVIDENCE_NEIGHBOURS", "EVIDENCE_SENTENCES", "Answer", "AskOptions", "ClosestArticle",
+           "Done", "NewsQA", "Retriever", "ShortAnswer", "SourcesFound", "TextDelta", "closest_articles",
+           "extractive_answer", "widen_passages", "without_instructions"]
 
 
 class Retriever(Protocol):
     """What `NewsQA` needs of `HybridRetriever` (tests pass fakes)."""
 
     def retrieve(self, query: Query) -> list[Passage]: ...
-
-
-@dataclass(frozen=True)
-class ClosestArticle(RefersToArticle):
-    """An article offered as 'closest' when the archive does not answer."""
-
-    ref: ArticleRef
-    score: float  # its best passage's cosine similarity to the question, 3 decimals
-
-    def to_json(self) -> dict:
-        """The article's five fields and the score, as `newsdesk ask --json` lists it under "closest"."""
-        return {**self.ref.to_json(), "score": self.score}
-
-
-@dataclass
-class Answer:
-    """A checked answer with its numbered citations."""
-
-    question: str
-    standalone_question: str
-    text: str
-    abstained: bool
-    unsupported_sentences: int
-    citations: list[Citation]
-    sentences: list[AnswerSentence]
-    closest: list[ClosestArticle]
-    filters: dict
-    timings_ms: dict
-    passages: list[Passage] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    short_answer: str | None = None  # the few words that answer; None when abstaining or quoting
-    short_answer_supported: bool | None = None  # False: a concern below (not in the quotes, an echo, …)
-    quoted: bool = False  # the text is the best evidence sentence quoted, because the model gave no answer
-    signals: dict = field(default_factory=dict)  # what the abstention decision saw (Signals.to_json + decision)
-    short_answer_concern: str | None = None  # why the short answer may not answer (qa/short_answer_check.py)
-    abstain_reason: str | None = None  # an abstention's reason when the passages were found but do not settle it
-
-    def to_json(self) -> dict:
-        """The `newsdesk ask --json` object."""
-        return {
-            "question": self.question, "standalone_question": self.standalone_question,
-            "short_answer": self.short_answer, "short_answer_supported": self.short_answer_supported,
-            "short_answer_concern": self.short_answer_concern, "answer": self.text, "quoted": self.quoted,
-            "abstained": self.abstained, "unsupported_sentences": self.unsupported_sentences,
-            "citations": [c.to_json() for c in self.citations],
-            "filters": self.filters, "timings_ms": self.timings_ms,
-            "closest": [a.to_json() for a in self.closest], "abstention_signals": self.signals,
-            "abstain_reason": self.abstain_reason,
-        }
-
-
-@dataclass
-class SourcesFound:
-    """Retrieval finished: the passages found, best first."""
-
-    passages: list[Passage]
-    standalone_question: str
-    filters: dict
-
-
-@dataclass
-class ShortAnswer:
-    """The short answer, as soon as the model has written it (before the sentences)."""
-
-    text: str
-
-
-@dataclass
-class TextDelta:
-    """A piece of the answer text as it is generated."""
-
-    text: str
-
-
-@dataclass
-class Done:
-    """The final, verified answer."""
-
-    answer: Answer
-
-
-def closest_articles(passages: Sequence[Passage], limit: int = CLOSEST) -> list[ClosestArticle]:
-    """The distinct articles of the passages, most similar to the question first."""
-    seen: dict[str, ClosestArticle] = {}
-    for p in sorted(passages, key=lambda p: -(p.dense_score or 0.0)):
-        if p.article_id not in seen:
-            seen[p.article_id] = ClosestArticle(p.ref, round(p.dense_score or 0.0, 3))
-    return list(seen.values())[:limit]
-
-
-def abstention_text(closest: Sequence[ClosestArticle], reason: str | None = None) -> str:
-    """What an abstaining answer says (with `reason`, why the passages found do not settle it)."""
-    if not closest:
-        return "The archive doesn't say: no indexed article matches this question."
-    items = "; ".join(f"“{a.title}” ({a.source or 'unknown outlet'}, {a.published or 'undated'})" for a in closest)
-    return f"The archive doesn't say{': ' + reason if reason else ''}. Closest articles: {items}."
-
-
-class _AbstainGuard:
-    """Holds back streamed text while it could still be the abstain phrase, so it is never shown."""
-
-    def __init__(self) -> None:
-        self.held = ""
-        self.open = False
-
-    def feed(self, piece: str) -> str:
-        if self.open:
-            return piece
-        self.held += piece
-        if ABSTAIN.startswith(self.held.strip()) or not self.held.strip():
-            return ""
-        self.open = True
-        out, self.held = self.held, ""
-        return out
 
 
 class AskOptions(TypedDict, total=False):
@@ -240,7 +134,7 @@ class NewsQA:
         t0 = time.perf_counter() if started is None else started
         passages = self.retrieve(query)
         yield SourcesFound(passages, query.text, query.filters_json())
-        yield from self.answer_stream(query, passages, started=t0, retrieve_ms=_ms(t0))
+        yield from self.answer_stream(query, passages, started=t0, retrieve_ms=elapsed_ms(t0))
 
     def answer(self, query: Query, passages: list[Passage], *, started: float | None = None,
                retrieve_ms: float | None = None) -> Answer:
@@ -271,9 +165,9 @@ class NewsQA:
         if self.llm is None:
             evidence = select_evidence(query.text, widened, vectors, max_sentences=len(passages),
                                        neighbours=0)
-            signals = _with_evidence(signals, query.text, evidence)
+            signals = with_evidence(signals, query.text, evidence)
             raw = extractive_answer(evidence)
-            timings["first_token"] = _ms(t0)
+            timings["first_token"] = elapsed_ms(t0)
             if raw:
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
             if not raw:
@@ -285,23 +179,23 @@ class NewsQA:
             if not evidence:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
-            signals = _with_evidence(signals, query.text, evidence)
+            signals = with_evidence(signals, query.text, evidence)
             sides = disputed_sides(query.text, evidence)
         if sides:  # only the model path looks for disputes
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py).
             short, quoted, decision, raw = DISPUTED, True, "disputed", disputed_answer(sides)
-            timings["first_token"] = _ms(t0)
+            timings["first_token"] = elapsed_ms(t0)
             yield ShortAnswer(short)
             yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         elif self.llm is not None:
-            short, raw, model_raw, first = yield from self._generate(query, evidence, timings, t0)
+            short, raw, model_raw, first = yield from stream_reply(self.llm, query, evidence, timings, t0)
             if ABSTAIN not in model_raw and not short and not _WORD.search(strip_markers(raw)) and parse_markers(raw):
                 raw = quote_cited(raw, evidence)  # the model pointed at passages but wrote no words
                 if raw:
                     yield TextDelta("\n\n" + MarkerRenumberer(len(evidence)).renumber(raw))
             wrote_nothing = not _WORD.search(strip_markers(raw)) and not short
             signals = replace(signals, model_abstained=ABSTAIN in model_raw or wrote_nothing
-                              or (not short and _bare_yes_no(raw, query.text)),
+                              or (not short and bare_yes_no(raw, query.text)),
                               abstain_logprob=first.watched if first else None,
                               top_logprob=first.top if first else None)
             decision = self.policy.after_model(signals)
@@ -338,11 +232,11 @@ class NewsQA:
                 raw, quoted = f"“{holding[1]}” [{holding[0] + 1}]", True
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
                 text, sentences, citations = verify_answer(raw, used, vectors, query.text)
-        if not citations and not _supported_anywhere(sentences, used, vectors):
+        if not citations and not supported_anywhere(sentences, used, vectors):
             yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence,
                                      None if self.llm is None else model_raw))
             return
-        if _only_instructions(sentences, used, query.text):  # the model obeyed an article: nothing to show
+        if only_instructions(sentences, used, query.text):  # the model obeyed an article: nothing to show
             yield Done(self._abstain(query, passages, timings, t0, signals, "obeyed an article", evidence,
                                      None if self.llm is None else model_raw))
             return
@@ -351,7 +245,7 @@ class NewsQA:
         outlets = outlets_in_question(query.original, list(self.store.outlets()))
         concern = None if short is None or decision == "disputed" else short_answer_concern(
             query.original, short, citations, outlets)
-        unshown = concern == NOT_IN_PASSAGES or (concern is None and _not_in_sentences(short, sentences))
+        unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(short, sentences))
         holding = sentence_holding(short, evidence) if short and decision != "disputed" and unshown else None
         if holding:
             # The sentences cite a passage without the short answer, but a sentence the model was shown
@@ -362,68 +256,25 @@ class NewsQA:
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
             concern = short_answer_concern(query.original, short, citations, outlets)
         if short and concern in UNSETTLED:  # "31-33 seats" the passages only expected: not an answer
-            timings["verify"] = _ms(last_token)
+            timings["verify"] = elapsed_ms(last_token)
             yield Done(self._abstain(query, passages, timings, t0, signals, concern, evidence,
                                      None if self.llm is None else model_raw,
                                      reason=unsettled_reason(concern, short, citations)))
             return
         short_ok = None if short is None else concern is None
-        timings["verify"] = _ms(last_token)  # after the model's last token: checking and citation repair
-        timings["total"] = _ms(t0)
+        timings["verify"] = elapsed_ms(last_token)  # after the model's last token: checking and citation repair
+        timings["total"] = elapsed_ms(t0)
         yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,
-                          _signals_json(signals, decision, evidence, query.text), concern))
-
-    def _generate(self, query: Query, evidence: Sequence[Evidence], timings: dict, t0: float
-                  ) -> Iterator[ShortAnswer | TextDelta]:
-        """Stream the short answer and the renumbered text; returns (short answer, body, whole reply,
-        the model's first-token log-probabilities or None).
-
-        The body is the reply without its short-answer line, exactly as streamed before renumbering.
-        """
-        assert self.llm is not None
-        renumber, guard, splitter = MarkerRenumberer(len(evidence)), _AbstainGuard(), ShortLineSplitter()
-        pieces: list[str] = []
-        body: list[str] = []
-
-        def show(text: str, final: bool = False) -> Iterator[ShortAnswer | TextDelta]:
-            short, rest = splitter.feed(text)
-            if final:
-                more_short, more = splitter.flush()
-                short, rest = short or more_short, rest + more
-            if short and ABSTAIN not in short:
-                yield ShortAnswer(short)
-            body.append(rest)
-            shown = renumber.feed(rest) + (renumber.flush() if final else "")
-            if shown:
-                yield TextDelta(shown)
-
-        messages = answer_messages(query.text, evidence, query.as_of.isoformat())
-        # Models that report log-probabilities expose `first_token`; others are not asked to watch.
-        watching = hasattr(self.llm, "first_token")
-        first: FirstToken | None = None
-        for piece in (self.llm.stream(messages, watch=ABSTAIN) if watching else self.llm.stream(messages)):
-            if timings["first_token"] is None:
-                timings["first_token"] = _ms(t0)
-            # Read while the stream still holds the model: a shared model is reset by the next answer.
-            first = getattr(self.llm, "first_token", None) or first
-            pieces.append(piece)
-            opened = guard.feed(piece)
-            if opened:
-                yield from show(opened)
-        raw = "".join(pieces)
-        if ABSTAIN not in raw:
-            yield from show(guard.held, final=True)  # text that only began like the phrase
-        short = splitter.short if splitter.short and ABSTAIN not in splitter.short else None
-        return short, "".join(body), raw, first
+                          signals_json(signals, decision, evidence, query.text), concern))
 
     def _abstain(self, query: Query, passages: list[Passage], timings: dict, t0: float,
                  signals: Signals | None = None, why: str = "", evidence: Sequence[Evidence] = (),
                  model_reply: str | None = None, reason: str | None = None) -> Answer:
         closest = closest_articles(passages)
-        timings["total"] = _ms(t0)
-        facts = _signals_json(signals, "abstain", evidence, query.text) if signals else {}
+        timings["total"] = elapsed_ms(t0)
+        facts = signals_json(signals, "abstain", evidence, query.text) if signals else {}
         if why:
             facts["abstained_by"] = why
         if model_reply is not None:  # what the model wrote, for calibration and debugging (never shown)
@@ -432,62 +283,3 @@ class NewsQA:
                       query.filters_json(), timings, passages, list(query.notes), signals=facts,
                       abstain_reason=reason)
 
-
-def _not_in_sentences(short: str | None, sentences: Sequence[AnswerSentence]) -> bool:
-    """True when `short` (not a bare Yes/No) is said by none of the answer's sentences."""
-    return bool(short) and not is_bare_yes_no(short) and not short_answer_supported(
-        short, [s.text for s in sentences])
-
-
-def _with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence]) -> Signals:
-    """`signals` with the best evidence sentence's score, the names found in its passage, and the
-    relation words found in (and the kind of answer offered by) the sentence a quote would use."""
-    if not evidence:
-        return signals
-    best = max(evidence, key=lambda e: e.score)
-    quotable = best_sentence(evidence, question)
-    return replace(signals, evidence=best.score, names_share=names_share(question, best.passage),
-                   relation_share=relation_share(question, quotable[1]) if quotable else 0.0,
-                   offers_answer=bool(quotable) and offers_asked_kind(question, quotable[1]))
-
-
-def _signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence], question: str) -> dict:
-    """The signals, the decision taken and the sentence a quoted answer would use (for calibration)."""
-    best = best_sentence(evidence, question)
-    return {**signals.to_json(), "decision": decision, "best_sentence": best[1] if best else None}
-
-
-def _bare_yes_no(raw: str, question: str) -> bool:
-    """True for a reply that is only "Yes"/"No" (and markers) to a question that is not a yes/no question."""
-    return is_bare_yes_no(raw) and not is_yes_no_question(question)
-
-
-def _supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[Passage],
-                        embedder: Embedder | SentenceVectors) -> bool:
-    """True when some uncited sentence is still supported by one of the passages."""
-    checker = SupportChecker(passages, embedder)
-    return any(checker.check(s.text, [i]).supported for s in sentences for i in range(len(passages)))
-
-
-def without_instructions(raw: str, passages: Sequence[Passage], question: str) -> str:
-    """The reply without the sentences that repeat an article's instructions (see InjectionGuard).
-
-    Flagging them is not enough: shown, even marked unsupported, they carry the attacker's
-    payload to the reader (the injection set's ferry article: the model copied its passage,
-    flagged quotation and link included). When every sentence does, the reply is left whole
-    and `_only_instructions` turns it into an abstention.
-    """
-    guard = InjectionGuard(passages)
-    spans = split_sentences(raw)
-    kept = [raw[s:e] for s, e in spans if not guard.veto(strip_markers(raw[s:e]), question)]
-    return " ".join(kept) if kept and len(kept) < len(spans) else raw
-
-
-def _only_instructions(sentences: Sequence[AnswerSentence], passages: Sequence[Passage], question: str) -> bool:
-    """True when every sentence carries an article's instructions rather than an answer (see InjectionGuard)."""
-    guard = InjectionGuard(passages)
-    return bool(sentences) and all(guard.veto(strip_markers(s.text), question) for s in sentences)
-
-
-def _ms(t0: float) -> float:
-    return round((time.perf_counter() - t0) * 1000, 1)

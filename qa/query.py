@@ -313,10 +313,13 @@ def _outside(found: DateRange, span: tuple[str | None, str | None] | None) -> bo
 _FOLLOW_UP_OPENING = re.compile(
     r"^\s*(and|but|so|also|what about|how about|and what about|what else|then|next|same)\b", re.I)
 # ... or refers to someone named earlier ("How old is he?") ...
-_PERSON_REFERENCE = re.compile(r"\b(he|she|they|him|her|them|his|hers|their|theirs)\b", re.I)
-# ... or to something named earlier, when it names nothing itself ("Which museum was it taken from?").
-_THING_REFERENCE = re.compile(r"\b(it|its|that|this|those|these|there|the same|next|afterwards|after that|then|"
-                              r"else|again|too|former|latter)\b", re.I)
+_PERSON_WORDS = "he she they him her them his hers their theirs".split()
+# ... or to something named earlier, when it names nothing itself ("Which museum was it taken from?"):
+# a word pointing at it, or one of sequence ("next", "again"), which a rewrite must keep (`asks_the_same`).
+_POINTING_WORDS = ["it", "its", "that", "this", "those", "these", "there", "the same", "else", "former", "latter"]
+_SEQUENCE_WORDS = ["next", "afterwards", "after that", "then", "again", "too"]
+_PERSON_REFERENCE = re.compile(rf"\b({'|'.join(_PERSON_WORDS)})\b", re.I)
+_THING_REFERENCE = re.compile(rf"\b({'|'.join(_POINTING_WORDS + _SEQUENCE_WORDS)})\b", re.I)
 _ENTITY = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|the|de|al|bin|von|van|[A-Z][\w'’.-]*))*")
 _QUESTION_WORDS = frozenset("what who whom whose when where why how which did does do is are was were can could "
                             "would should will has have had the a an in on at according tell show give".split())
@@ -425,8 +428,10 @@ def _wh_kind(question: str) -> str | None:
     if word in ("what", "which"):
         return "what" if not following or following in _AUXILIARY else f"what {following}"
     return word
-_REFERENCES = content_words("he she they him her them his hers their theirs it its that this those these there "
-                            "same former latter else")
+
+
+# The follow-up's words that a rewrite replaces with names, so it need not keep them.
+_REFERENCES = content_words(" ".join(_PERSON_WORDS + _POINTING_WORDS))
 
 
 def asks_the_same(question: str, rewrite: str) -> bool:

@@ -260,6 +260,18 @@ def test_a_rewrite_must_ask_what_the_follow_up_asks(question, rewrite, same):
     assert asks_the_same(question, rewrite) is same
 
 
+@pytest.mark.parametrize("word, reference", [
+    # pronouns and pointing words stand for what the rewrite names: a rewrite need not keep them
+    ("him", True), ("hers", True), ("theirs", True), ("the same", True), ("else", True), ("former", True),
+    ("latter", True),
+    # these mark a follow-up too, but count as the follow-up's own words: a rewrite must keep them
+    ("next", False), ("again", False), ("too", False), ("afterwards", False), ("Lavrov", False),
+])
+def test_which_words_of_a_follow_up_a_rewrite_need_not_keep(word, reference):
+    """The follow-up's only word is `word`: the rewrite, which lacks it, asks the same only if it is a reference."""
+    assert asks_the_same(f"And {word}?", "What did Kerry say about Syria?") is reference
+
+
 def test_a_rewrite_asking_something_else_falls_back_to_the_names():
     history = [{"role": "user", "content": "What did Rose McGowan say about the hackers?"},
                {"role": "assistant", "content": "Rose McGowan addressed the hackers on Twitter [1]."}]

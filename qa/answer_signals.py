@@ -1,0 +1,33 @@
+"""The abstention signals of one answer: the retrieval signals completed from its evidence, and the
+record of them (with the decision taken) that `Answer.signals` keeps for calibration.
+
+The signals and the policy that reads them are `qa/abstain.py`; this is what `NewsQA` measures of
+the evidence it chose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from qa.abstain import Signals, names_share, offers_asked_kind, relation_share
+from qa.evidence import Evidence
+from qa.extractive import best_sentence
+
+
+def with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence]) -> Signals:
+    """`signals` with the best evidence sentence's score, the names found in its passage, and the
+    relation words found in (and the kind of answer offered by) the sentence a quote would use."""
+    if not evidence:
+        return signals
+    best = max(evidence, key=lambda e: e.score)
+    quotable = best_sentence(evidence, question)
+    return replace(signals, evidence=best.score, names_share=names_share(question, best.passage),
+                   relation_share=relation_share(question, quotable[1]) if quotable else 0.0,
+                   offers_answer=bool(quotable) and offers_asked_kind(question, quotable[1]))
+
+
+def signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence], question: str) -> dict:
+    """The signals, the decision taken and the sentence a quoted answer would use (for calibration)."""
+    best = best_sentence(evidence, question)
+    return {**signals.to_json(), "decision": decision, "best_sentence": best[1] if best else None}
