@@ -152,7 +152,8 @@ def test_timings_are_reported(fake_embedder):
     timings = qa.ask("When did Storm Doris hit Britain?", as_of=AS_OF).timings_ms
     assert set(timings) == {"retrieve", "first_token", "verify", "total"}
     assert 0 <= timings["retrieve"] <= timings["first_token"] <= timings["total"]
-    assert 0 <= timings["verify"] <= timings["total"] - timings["first_token"]
+    # Each figure is rounded to 0.1 ms on its own, so the difference may miss by up to 0.1 ms.
+    assert 0 <= timings["verify"] <= timings["total"] - timings["first_token"] + 0.11
 
 
 # -- abstention ------------------------------------------------------------------
