@@ -37,9 +37,11 @@ _LEADING = re.compile(rf"^\s*(?:{_REF}\s+(?:also\s+)?(?:states?|says?|mentions?|
                       rf"|confirms?|shows?|reads?)(?:\s+that)?\s*[:,]?"
                       rf"|(?:according\s+to|as\s+{_VERB}\s+in)\s+{_REF}\s*,?)\s*", re.IGNORECASE)
 _MARKUP = re.compile(r"<\s*/?\s*passage\b[^>]*>", re.IGNORECASE)
-# ", as reported in <passage n="1">[1]" (the prompt's markup written back).
-_DANGLING = re.compile(rf"(?:,\s*(?:as\s+)?|\s+as\s+){_VERB}\s+(?:in|by)\s*((?:<\s*passage\b[^>]*>\s*)+)"
-                       r"(?=\[|[.;!?]|$)", re.IGNORECASE)
+_TAG = r"<\s*passage\b[^>]*>"
+# ", as reported in <passage n="1">[1]", ", as reported in both <passage n="1"> and <passage n="2">"
+# (the prompt's markup written back; the second form on the demo archive, 2026-12-02).
+_DANGLING = re.compile(rf"(?:,\s*(?:as\s+)?|\s+as\s+){_VERB}\s+(?:in|by)\s*(?:(?:both|either)\s+)?"
+                       rf"((?:{_TAG}\s*(?:(?:,|and|&|or)\s*)*)+)(?=\[|[.;!?]|$)", re.IGNORECASE)
 _PASSAGE_NUMBER = re.compile(r"\bn\s*=\s*[\"']?(\d{1,3})")
 
 
