@@ -23,18 +23,9 @@ from index.text import fold
 PATTERN_MODULES = ("index.attribution", "index.attribution_clauses", "index.attribution_judgements",
                    "index.document_sources", "index.name_forms", "index.role_names", "index.speaker_descriptions",
                    "index.speakers", "index.speech_verbs", "index.text")
-
-
-def patterns_version(modules: tuple[str, ...] = PATTERN_MODULES) -> str:
-    """A fingerprint of the patterns' source: articles scanned by other code are scanned again.
-
-    It used to be a number to bump by hand; it stayed 1 through five rounds of new patterns, so
-    stores kept their first statements.
-    """
-    return source_fingerprint(modules)
-
-
-PATTERNS_VERSION = patterns_version()
+# A fingerprint of the patterns' source (it used to be a number bumped by hand, and it stayed 1
+# through five rounds of new patterns, so stores kept their first statements).
+PATTERNS_VERSION = source_fingerprint(PATTERN_MODULES)
 
 STATEMENTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS statements (

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlite3
 
 from index import statements
-from index.statements import PATTERN_MODULES, STATEMENTS_SCHEMA, backfill, patterns_version, unscanned_ids
+from index.code_fingerprint import source_fingerprint
+from index.statements import PATTERN_MODULES, STATEMENTS_SCHEMA, backfill, unscanned_ids
 from tests.index.import_closure import index_modules_imported_by
 
 BODY = '"We will not back down," the mayor, Anne Hidalgo, said on Tuesday.'
@@ -17,9 +18,9 @@ def test_the_fingerprint_covers_every_index_module_the_patterns_import():
 
 
 def test_the_fingerprint_changes_with_the_modules_it_covers():
-    assert patterns_version() == statements.PATTERNS_VERSION
-    assert patterns_version(PATTERN_MODULES[:-1]) != patterns_version()
-    assert patterns_version().startswith("p")  # stays text in the INTEGER column
+    assert source_fingerprint(PATTERN_MODULES) == statements.PATTERNS_VERSION
+    assert source_fingerprint(PATTERN_MODULES[:-1]) != statements.PATTERNS_VERSION
+    assert statements.PATTERNS_VERSION.startswith("p")  # stays text in the INTEGER column
 
 
 def test_articles_scanned_by_other_patterns_are_rescanned_and_recorded(tmp_path):
