@@ -154,19 +154,9 @@ def time_queries(store: ArchiveStore, embedder: Embedder, questions: Sequence[st
 
 def measure_size(config: dict, progress: Callable[[str], None] = print) -> list[ScaleRow]:
     """Build the store of `config["chunks"]` chunks (embedded, then on the server if given) and time it."""
-    corpus = _corpus(config)
     target = int(config["chunks"])
-    rows, embedder = [], None
-    for mode, location in _locations(config):
-        store_dir = Path(config["work_dir"]) / f"store-{target}-{mode}"
-        store = ArchiveStore(store_dir, location)
-        progress(f"{target} chunks ({mode}): building {store_dir}")
-        writer = StoreWriter(store, replicate(corpus, target), progress, target)
-        writer.write_until(target)
-        build_rss = peak_rss_mb()  # before MiniLM is loaded
-        embedder = embedder or Embedder(Path(config["embedder"]))
-        rows.append(_measure(store, store_dir, writer, corpus, mode, config, embedder, build_rss, progress))
-        store.close()
+    rows: list[ScaleRow] = []
+    _grow(config, [target], f"store-{target}", rows.append, progress)
     return rows
 
 
@@ -179,22 +169,26 @@ def measure_growing(config: dict, emit: Callable[[ScaleRow], None],
     whole run's so far (one process). A size is reached at the first article that crosses it, so
     the store may hold a few more chunks than the size (the row says how many).
     """
+    return _grow(config, sorted(int(n) for n in config["sizes"]), "store-grow", emit, progress)
+
+
+def _grow(config: dict, sizes: list[int], name: str, emit: Callable[[ScaleRow], None],
+          progress: Callable[[str], None]) -> list[ScaleRow]:
+    """Per location, one store `name-<mode>` written up to each of `sizes` in turn and timed there."""
     corpus = _corpus(config)
-    sizes = sorted(int(n) for n in config["sizes"])
     rows, embedder = [], None
     for mode, location in _locations(config):
-        store_dir = Path(config["work_dir"]) / f"store-grow-{mode}"
+        store_dir = Path(config["work_dir"]) / f"{name}-{mode}"
         store = ArchiveStore(store_dir, location)
         writer = StoreWriter(store, replicate(corpus, sizes[-1]), progress, sizes[-1])
-        progress(f"growing {store_dir} through {', '.join(f'{n:,}' for n in sizes)} chunks ({mode})")
+        progress(f"{', '.join(map(str, sizes))} chunks ({mode}): building {store_dir}")
         for size in sizes:
             writer.write_until(size)
-            build_rss = peak_rss_mb()
+            build_rss = peak_rss_mb()  # before MiniLM is loaded (for the first size)
             embedder = embedder or Embedder(Path(config["embedder"]))
-            row = _measure(store, store_dir, writer, corpus, mode, {**config, "chunks": size}, embedder, build_rss,
-                           progress)
-            rows.append(row)
-            emit(row)
+            rows.append(_measure(store, store_dir, writer, corpus, mode, size, config, embedder, build_rss,
+                                 progress))
+            emit(rows[-1])
         store.close()
     return rows
 
@@ -210,9 +204,9 @@ def _locations(config: dict) -> list[tuple[str, ChromaLocation]]:
     return [("embedded", EMBEDDED)] + ([("server", ChromaLocation(config["server"]))] if config.get("server") else [])
 
 
-def _measure(store: ArchiveStore, store_dir: Path, writer: StoreWriter, corpus: BaseCorpus, mode: str,
+def _measure(store: ArchiveStore, store_dir: Path, writer: StoreWriter, corpus: BaseCorpus, mode: str, size: int,
              config: dict, embedder: Embedder, build_rss: float, progress: Callable[[str], None]) -> ScaleRow:
-    """The row of a store as it stands: its size, the build so far, and the timed questions."""
+    """The row of a store as it stands at `size`: its chunks, the build so far, and the timed questions."""
     row = ScaleRow(writer.chunks, writer.articles, min(writer.chunks, corpus.chunk_count), mode,
                    round(writer.seconds, 1), round(disk_bytes(store_dir) / 2**20, 1), round(build_rss, 1), 0.0)
     progress(f"{writer.chunks} chunks ({mode}): timing {len(config['questions'])} questions")
@@ -220,7 +214,7 @@ def _measure(store: ArchiveStore, store_dir: Path, writer: StoreWriter, corpus: 
     row.queries = len(config["questions"])
     row.p50 = {name: round(float(np.percentile(v, 50)), 1) for name, v in times.items()}
     row.p95 = {name: round(float(np.percentile(v, 95)), 1) for name, v in times.items()}
-    if int(config["chunks"]) == config.get("rebuild_at"):
+    if size == config.get("rebuild_at"):
         from index.compaction import compact
 
         progress(f"{writer.chunks} chunks ({mode}): rebuilding (compaction: stored vectors copied, no re-embedding)")

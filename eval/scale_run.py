@@ -78,25 +78,23 @@ def run_scale(plan: ScalePlan, embedder, chunker, progress: Callable[[str], None
     return rows
 
 
-def _run_child(config: dict, progress: Callable[[str], None],
-               on_row: Callable[[ScaleRow], None] = lambda row: None) -> list[ScaleRow]:
+def _run_child(config: dict, progress: Callable[[str], None], on_row: Callable[[ScaleRow], None]) -> None:
+    """Run `python -m eval.scale_bench CONFIG` and hand each row it prints to `on_row`, as it comes."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
            "ANONYMIZED_TELEMETRY": "False"}
     proc = subprocess.Popen([sys.executable, "-m", "eval.scale_bench", json.dumps(config)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    rows, tail = [], []
+    tail: list[str] = []
     assert proc.stdout is not None
     for line in proc.stdout:
         line = line.rstrip("\n")
         if line.startswith(ROW_PREFIX):
-            rows.append(ScaleRow(**json.loads(line[len(ROW_PREFIX):])))
-            on_row(rows[-1])
+            on_row(ScaleRow(**json.loads(line[len(ROW_PREFIX):])))
         else:
             tail = (tail + [line])[-20:]
             progress(line)
     if proc.wait() != 0:
         raise RuntimeError(f"the {config['chunks']}-chunk run failed (exit {proc.returncode}):\n" + "\n".join(tail))
-    return rows
 
 
 COLUMNS = ("chunks", "real", "mode", "build s", "disk MB", "peak MB", "dense p50", "p95", "keyword p50", "p95",
