@@ -10,6 +10,20 @@ NEWSDESK := $(VENV)/bin/newsdesk
 # llama-cpp-python compiles from source (~6 min on 2 cores): the wheel is built once and cached here.
 WHEELHOUSE ?= $(HOME)/.cache/newsdesk/wheels
 LLAMA_CPP := llama-cpp-python==0.3.36
+# On x86-64 Linux, llama.cpp is built for the instruction sets /proc/cpuinfo lists, never AMX: its native
+# build turns AMX on wherever the CPU reports it, and on the Xeon (Sapphire Rapids class) VMs we run on
+# every answer then crashed with SIGSEGV in ggml_backend_amx_mul_mat (2026-12-02). Elsewhere: native.
+CPU_FLAGS := $(shell grep -m1 '^flags' /proc/cpuinfo 2>/dev/null)
+ggml_has = -DGGML_$(1)=$(if $(filter $(2),$(CPU_FLAGS)),ON,OFF)
+ifeq ($(shell uname -sm 2>/dev/null),Linux x86_64)
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF $(call ggml_has,SSE42,sse4_2) $(call ggml_has,AVX,avx) \
+	$(call ggml_has,AVX2,avx2) $(call ggml_has,FMA,fma) $(call ggml_has,F16C,f16c) $(call ggml_has,BMI2,bmi2) \
+	$(call ggml_has,AVX_VNNI,avx_vnni) $(call ggml_has,AVX512,avx512f) $(call ggml_has,AVX512_VBMI,avx512vbmi) \
+	$(call ggml_has,AVX512_VNNI,avx512_vnni) $(call ggml_has,AVX512_BF16,avx512_bf16) \
+	-DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+endif
+# The stamp names the build: a wheel built before AMX was turned off is rebuilt, not reused.
+LLAMA_STAMP := $(WHEELHOUSE)/.llama-cpp-0.3.36-no-amx
 PYTEST_ARGS ?=
 # A real OpenAI-compatible embeddings server for the NEWSDESK_EMBED_URL tests, in a venv of its own
 # (it pins older transformers/numpy than ours); built once, ~4 min, torch taken from the machine's file.
@@ -28,13 +42,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-$(WHEELHOUSE)/.llama-cpp-0.3.36: | $(PY)
+# --no-cache-dir: pip's own wheel cache would hand back an earlier build made with other flags.
+$(LLAMA_STAMP): | $(PY)
 	@mkdir -p $(WHEELHOUSE)
 	@echo "building $(LLAMA_CPP) once (compiles llama.cpp; ~6 min on 2 cores; cached in $(WHEELHOUSE))"
-	$(PIP) wheel --no-deps --wheel-dir $(WHEELHOUSE) $(LLAMA_CPP)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) wheel --no-cache-dir --no-deps --wheel-dir $(WHEELHOUSE) $(LLAMA_CPP)
 	@touch $@
 
-$(VENV)/.installed: pyproject.toml $(WHEELHOUSE)/.llama-cpp-0.3.36 | $(PY)
+# --force-reinstall: a venv holding an earlier build of the same version takes the new wheel.
+$(VENV)/.installed: pyproject.toml $(LLAMA_STAMP) | $(PY)
+	$(PIP) install --force-reinstall --no-deps --no-index --find-links $(WHEELHOUSE) "$(LLAMA_CPP)"
 	$(PIP) install --find-links $(WHEELHOUSE) "$(LLAMA_CPP)" -e '.[test]'
 	@touch $@
 
