@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from index.speakers import (CALENDAR, PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
                             matches_speaker, speaker_name)
 from index.attribution_clauses import embedded_matches, relative_matches
+from index.attribution_sentences import attribution_sentences
 from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
 from index.document_sources import document_issuer
 from index.name_forms import without_post_nominals
 from index.role_names import RoleNames
 from index.speaker_descriptions import DESCRIBED, DescribedSpeakers, is_description
 from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB, VERBS
-from index.text import fold, split_sentences
+from index.text import fold
 
 QUOTE, REPORTED = "quote", "reported"
 
@@ -152,7 +153,7 @@ def attributed_statements(body: str) -> list[Statement]:
     speakers = Speakers(text)
     described = DescribedSpeakers(text)
     roles = RoleNames(text)
-    sentences = split_sentences(text)
+    sentences = attribution_sentences(text)
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
