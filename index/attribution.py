@@ -43,8 +43,11 @@ _QUOTE_THEN_SPEAKER = re.compile(
     rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
     rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}))")
 # X said: “…” / X told reporters, “…” / X said on Monday: “…”
+# (a quotation of several sentences is still open where the first sentence ends — "X said: “A. B.”" — and
+# `_attribute_quotation_runs` gives its other sentences to X)
 _SPEAKER_THEN_QUOTE = re.compile(
-    rf"(?:^|(?<=[.,;]\s)){_WHO}{_APPOS}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
+    rf"(?:^|(?<=[.,;]\s)){_WHO}{_APPOS}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})"
+    rf"(?:[{_CLOSE}]|\s*$)")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
 _OPENER = (r"(?:\([\w .,/]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence, "(05.11.2015)" before a DW name
            # a conjunction's opener is short ("But on Monday, he said"): "But trade deals … are not always

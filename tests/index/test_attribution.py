@@ -96,3 +96,12 @@ def test_speakers_match_across_spellings_accents_and_titles(query):
 @pytest.mark.parametrize("query", ["Erdogan", "Mehmet Davutoglu", "Prime Minister"])
 def test_other_names_do_not_match(query):
     assert not matches_speaker(query, "Turkish Prime Minister Ahmet Davutoğlu")
+
+
+def test_a_quotation_of_several_sentences_opened_after_said_colon_is_the_speakers_throughout():
+    body = ('Jan Novak, the UN envoy in the region, said: "Again the militias are shelling the town. '
+            'This is totally unacceptable. We call on both sides to stop." The council meets on Friday.')
+    found = [(s.name, s.text) for s in attributed_statements(body)]
+    assert found == [("Jan Novak", "Again the militias are shelling the town."),
+                     ("Jan Novak", "This is totally unacceptable."),
+                     ("Jan Novak", "We call on both sides to stop.")]
