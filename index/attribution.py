@@ -33,7 +33,11 @@ from index.text import fold
 QUOTE, REPORTED = "quote", "reported"
 
 _OPEN, _CLOSE = "\"“", "\"”"
-_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN}|{DESCRIBED})"
+# A role in lower-case words no title lexicon lists, right before a name of two to five capitalised words
+# ("showrunner Dan Fogelman", "Legal metrologist Brian Faughnan", "Castlebar based Fine Gael Councillor Cyril
+# Burke"): the name is the speaker (`speaker_name` keeps the capitalised run at the end).
+_ROLE_BEFORE_NAME = r"(?:[A-Z]?[a-z]{3,}\s+){1,2}(?:[A-Z][\w'’\-]+\s+){1,4}[A-Z][\w'’\-]+"
+_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN}|{DESCRIBED}|{_ROLE_BEFORE_NAME})"
 # An appositive between the speaker and the verb: "Dagmawit Moges, head of the city's communications bureau, said";
 # when it is a name ("his lawyer, Alexander Taylor-Camara, told"), the name is the speaker.
 _APPOS = rf"(?:,\s+(?P<appos>[^,;:{_OPEN}{_CLOSE}]{{2,90}}?),)?"

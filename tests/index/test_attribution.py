@@ -105,3 +105,12 @@ def test_a_quotation_of_several_sentences_opened_after_said_colon_is_the_speaker
     assert found == [("Jan Novak", "Again the militias are shelling the town."),
                      ("Jan Novak", "This is totally unacceptable."),
                      ("Jan Novak", "We call on both sides to stop.")]
+
+
+@pytest.mark.parametrize("body, name", [
+    ('"The finale changes everything about the family," showrunner Dan Fogelman told the magazine.', "Dan Fogelman"),
+    ("Castlebar based Fine Gael Councillor Cyril Burke said the party needed to think seriously about it.",
+     "Cyril Burke"),
+])
+def test_a_lower_case_role_no_lexicon_lists_before_a_name_leaves_the_name_as_speaker(body, name):
+    assert [s.name for s in attributed_statements(body)] == [name]
