@@ -37,7 +37,11 @@ _OPEN, _CLOSE = "\"“", "\"”"
 # ("showrunner Dan Fogelman", "Legal metrologist Brian Faughnan", "Castlebar based Fine Gael Councillor Cyril
 # Burke"): the name is the speaker (`speaker_name` keeps the capitalised run at the end).
 _ROLE_BEFORE_NAME = r"(?:[A-Z]?[a-z]{3,}\s+){1,2}(?:[A-Z][\w'’\-]+\s+){1,4}[A-Z][\w'’\-]+"
-_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN}|{DESCRIBED}|{_ROLE_BEFORE_NAME})"
+# A place or an organisation after the speaker ("police in the Tyrol region said", "Brian Faughnan from NSAI
+# gave evidence"): part of a description, not of a name (`_with_place`).
+_PLACE = (r"\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}"
+          r"(?:\s+(?:region|province|state|county|district|area))?")
+_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN}|{DESCRIBED}|{_ROLE_BEFORE_NAME})(?P<place>{_PLACE})?"
 # An appositive between the speaker and the verb: "Dagmawit Moges, head of the city's communications bureau, said";
 # when it is a name ("his lawyer, Alexander Taylor-Camara, told"), the name is the speaker.
 _APPOS = rf"(?:,\s+(?P<appos>[^,;:{_OPEN}{_CLOSE}]{{2,90}}?),)?"
@@ -275,9 +279,9 @@ def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
     they are all speakers inside a relative clause or a possessive claim (not the sentence's own speaker)."""
     out = []
     for m in _QUOTE_THEN_SPEAKER.finditer(sentence):
-        out.append((m.start("q"), m.end("q"), _named_apposition(m) or m.group("who") or m.group("who2"), QUOTE))
+        out.append((m.start("q"), m.end("q"), _named_apposition(m) or _with_place(m) or m.group("who2"), QUOTE))
     for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
-        out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
+        out.append((m.start("q"), m.end("q"), _with_place(m), QUOTE))
     quoted = len(out)
     out.extend((a, b, who, REPORTED) for a, b, who in relative_matches(sentence))
     relative, n_relative = len(out) > quoted == 0, len(out)
@@ -285,7 +289,7 @@ def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
         for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
                         _SAID_AT_END):
             m = pattern.match(sentence)
-            who = m and next((m.group(g) for g in ("who", "who2", "who3") if m.groupdict().get(g)), None)
+            who = m and (_with_place(m) or next((m.group(g) for g in ("who2", "who3") if m.groupdict().get(g)), None))
             if m and who:
                 out.append((m.start("s"), m.end("s"), _named_apposition(m) or who, REPORTED))
                 break
@@ -313,6 +317,15 @@ def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
             out.append((judged[0], judged[1], who, REPORTED))
     relative = relative and len(out) == n_relative
     return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out], relative
+
+
+def _with_place(m: re.Match) -> str | None:
+    """The match's speaker, with the place or organisation after it when the speaker is no person's name:
+    "police in the Tyrol region", but "Brian Faughnan" (from NSAI)."""
+    who, place = m.groupdict().get("who"), m.groupdict().get("place")
+    if not who or not place or _names_someone(who) or fold(who) in ("he", "she", "they"):
+        return who
+    return who + place
 
 
 def _clause_start(sentence: str, statement_start: int) -> int:

@@ -159,7 +159,15 @@ CALENDAR = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May
                       r"Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?$")
 
 
+# A described speaker's place stays with it ("police in the Tyrol region"); a name's is cut ("Kerry in Geneva").
+_DESCRIPTION_IN_PLACE = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+)?[a-z][a-z\s]*\s+in\s+(?:the\s+)?[A-Z][^,;]*")
+
+
 def clean_speaker(phrase: str) -> str | None:
+    """The speaker phrase without a date or a place after a name ("Lavrov on Monday", "Kerry in Geneva"), or
+    None when it is no speaker ("it", "Monday", a lone "The")."""
+    if _DESCRIPTION_IN_PLACE.fullmatch(phrase.strip()):
+        return phrase.strip().rstrip(",.")
     phrase = re.split(r"\s+(?:on|last|this|in)\s+|\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", phrase.strip())[0]
     phrase = phrase.rstrip(",.")
     # "May" may be Theresa May: `Speakers.resolve` keeps it only when the article names someone so

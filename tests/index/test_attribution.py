@@ -114,3 +114,13 @@ def test_a_quotation_of_several_sentences_opened_after_said_colon_is_the_speaker
 ])
 def test_a_lower_case_role_no_lexicon_lists_before_a_name_leaves_the_name_as_speaker(body, name):
     assert [s.name for s in attributed_statements(body)] == [name]
+
+
+@pytest.mark.parametrize("body, speaker, name", [
+    ("Four climbers were killed when an avalanche swept their group away, police in the Tyrol region said.",
+     "police in the Tyrol region", "police in the Tyrol region"),
+    ("Inspector Brian Faughnan from NSAI told the court that he issued a certificate for the machine.",
+     "Inspector Brian Faughnan", "Brian Faughnan"),
+])
+def test_a_place_after_a_described_speaker_is_part_of_it_and_after_a_name_is_not(body, speaker, name):
+    assert [(s.speaker, s.name) for s in attributed_statements(body)] == [(speaker, name)]
