@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from index.speakers import PRONOUN, SPEAKER
+from index.speaker_descriptions import DESCRIBED
 from index.speech_verbs import OBJECT_VERBS, VERB, VERBS
 
 _QUOTES = "\"“”"
@@ -59,6 +60,15 @@ _THAT_X_SAID = re.compile(
     rf"(?P<s>(?:was|were|is|are|had|has|have|would|will|could|did|[a-z]+ed)\b[^,;]{{6,}}?)(?=[,;.]|$)")
 
 
+# "…, echoed by Brendan Heneghan, who said “the fat lady has not yet sung”", "sued by a man who claims the star
+# used his photo": the speaker is the relative pronoun's antecedent; what it said runs to the sentence's end.
+_X_WHO_SAID = re.compile(
+    rf"(?P<who>{SPEAKER}|{DESCRIBED}),?\s+who\s+(?:(?:has|had|have)\s+)?(?:says|said|claims?|claimed|insists?|"
+    rf"insisted|argues|argued|believes|believed|warns|warned|(?:tells|told)\s+(?:him|her|them|me|us|reporters))"
+    # ("people who told him how to get there": a question or an instruction is no statement)
+    rf"\s+(?:that\s+)?(?!(?:how|what|where|when|why|whether|who|to)\b)(?P<s>[^,;]{{10,}}?)[.!?{_QUOTES}]*$")
+
+
 def _odd_quotes(text: str) -> bool:
     return sum(text.count(q) for q in _QUOTES) % 2 == 1
 
@@ -67,7 +77,8 @@ def relative_matches(sentence: str) -> list[tuple[int, int, str]]:
     """Statements of a speaker inside a relative clause or a possessive claim, outside any quotation."""
     out = []
     words = set(re.findall(r"[a-z]+", sentence))
-    for pattern, needed in ((_WHICH_X_SAYS, {"which", "who"}), (_THAT_X_SAID, {"that"}), (_POSSESSIVE_CLAIM, _CLAIMS)):
+    for pattern, needed in ((_WHICH_X_SAYS, {"which", "who"}), (_THAT_X_SAID, {"that"}), (_POSSESSIVE_CLAIM, _CLAIMS),
+                            (_X_WHO_SAID, {"who"})):
         if not words & needed:  # a word the pattern needs is absent: skip it (most sentences; speed)
             continue
         for m in pattern.finditer(sentence):

@@ -1,0 +1,32 @@
+"""Attributions inside a sentence (index/attribution_clauses.py): a speaker that is a relative pronoun's antecedent."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.attribution import attributed_statements
+from index.attribution_clauses import relative_matches
+
+
+@pytest.mark.parametrize("sentence, who, said", [
+    ('The view was echoed by former Mayor Brendan Heneghan, who said "the fat lady has not yet sung".',
+     "former Mayor Brendan Heneghan", '"the fat lady has not yet sung'),
+    ("Last year the singer was sued by a man who claims the star used his photo to meet women.",
+     "a man", "the star used his photo to meet women"),
+    ("Jack runs into Ben, who tells him he is sorry he crossed the line.", "Ben", "he is sorry he crossed the line"),
+])
+def test_the_antecedent_of_who_said_is_the_speaker_of_the_rest_of_the_sentence(sentence, who, said):
+    assert [(w, sentence[a:b]) for a, b, w in relative_matches(sentence)] == [(who, said)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He used a forum to make contact with people who told him how to get there.",  # an instruction
+    "The minister, who said nothing, left the room before the vote on the budget.",  # a comma ends no statement
+])
+def test_no_statement_from_who_without_a_proposition_to_the_sentence_end(sentence):
+    assert relative_matches(sentence) == []
+
+
+def test_the_antecedent_is_resolved_like_any_speaker():
+    body = "Mayor Brendan Heneghan spoke first. The view was echoed by Heneghan, who said the mayor will stay on."
+    assert [(s.name, s.text) for s in attributed_statements(body)] == [("Brendan Heneghan", "the mayor will stay on")]
