@@ -69,6 +69,15 @@ _X_WHO_SAID = re.compile(
     rf"\s+(?:that\s+)?(?!(?:how|what|where|when|why|whether|who|to)\b)(?P<s>[^,;]{{10,}}?)[.!?{_QUOTES}]*$")
 
 
+_WHO_VERB = re.compile(r"\bwho\s+(?:(?:has|had|have)\s+)?(?:says|said|claims?|claimed|insists?|insisted|argues|argued|"
+                       r"believes|believed|warns|warned|tells|told)\b")
+
+
+def has_speech_verb(text: str) -> bool:
+    """True when `text` holds a word that opens a speech verb ("said", "pointed" of "pointed out", "quoted")."""
+    return bool(_VERB_WORDS.intersection(re.findall(r"[a-z]+", text)))
+
+
 def _odd_quotes(text: str) -> bool:
     return sum(text.count(q) for q in _QUOTES) % 2 == 1
 
@@ -81,6 +90,8 @@ def relative_matches(sentence: str) -> list[tuple[int, int, str]]:
                             (_X_WHO_SAID, {"who"})):
         if not words & needed:  # a word the pattern needs is absent: skip it (most sentences; speed)
             continue
+        if pattern is _X_WHO_SAID and not _WHO_VERB.search(sentence):  # (a speaker phrase tried at every word is slow)
+            continue
         for m in pattern.finditer(sentence):
             if not _odd_quotes(sentence[:m.start()]) and not (pattern is _THAT_X_SAID and _odd_quotes(m.group("s"))):
                 # inside a quotation it is the quoted speaker's words
@@ -90,7 +101,7 @@ def relative_matches(sentence: str) -> list[tuple[int, int, str]]:
 
 def embedded_matches(sentence: str) -> list[tuple[int, int, str]]:
     """A statement whose speaker stands inside the sentence (a last resort: no other pattern matched)."""
-    if not _VERB_WORDS.intersection(re.findall(r"[a-z]+", sentence)):  # most sentences have none: skip (speed)
+    if not has_speech_verb(sentence):  # most sentences have none: skip (speed)
         return []
     for pattern in (_ELIDED, _MID_SAID):
         m = pattern.search(sentence)
