@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from index.speakers import (CALENDAR, PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
                             matches_speaker, speaker_name)
-from index.attribution_clauses import embedded_matches, relative_matches
+from index.attribution_clauses import embedded_matches, has_speech_verb, relative_matches
 from index.attribution_sentences import attribution_sentences
 from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
 from index.document_sources import document_issuer
@@ -274,20 +274,46 @@ def _attribute_quotation_runs(body: str, sentences: list[tuple[int, int]],
                 by_sentence[i] = [Statement(st.speaker, st.name, body[a:b], QUOTE, a, b)]
 
 
-def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
+_SENTENCE_PATTERNS = (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
+                      _SAID_AT_END)
+_NESTED_PATTERNS = tuple(p for p in _SENTENCE_PATTERNS if p is not _SPEAKER_TOLD)
+
+
+def _nested(sentence: str, outer: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Statements reported inside another's: "“The caller said that's not important, …,” Greene said",
+    "…, and he said he was given a number, according to interviews read out during the trial".
+
+    Each found statement's text is read as a sentence of its own; what it attributes to a third speaker is
+    that speaker's too (the outer statement stays). Only named or described inner speakers count: an inner
+    "he" or "she" is someone the outer speaker talks about, whom the article's last speaker does not name.
+    """
+    inner = []
+    for a, b, _who, _kind in outer:
+        if b - a < 30 or not (has_speech_verb(sentence[a:b]) or "according" in sentence[a:b]):  # (speed)
+            continue
+        for c, d, who, inner_kind in _matches(sentence[a:b], nested=True)[0]:
+            # (a long lower-case phrase is a clause read as a speaker: "the party needed to" think …)
+            if fold(who) not in ("he", "she", "they") and (len(who.split()) <= 3 or who[:1].isupper()):
+                inner.append((a + c, a + d, who, inner_kind))
+    return inner
+
+
+def _matches(sentence: str, nested: bool = False) -> tuple[list[tuple[int, int, str, str]], bool]:
     """(start, end, speaker phrase, kind) of the statements in one sentence, offsets into it, and whether
-    they are all speakers inside a relative clause or a possessive claim (not the sentence's own speaker)."""
+    they are all speakers inside a relative clause or a possessive claim (not the sentence's own speaker).
+    Statements nested in those are listed after them (`_nested`), unless `nested` (one level is read)."""
     out = []
     for m in _QUOTE_THEN_SPEAKER.finditer(sentence):
         out.append((m.start("q"), m.end("q"), _named_apposition(m) or _with_place(m) or m.group("who2"), QUOTE))
     for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
         out.append((m.start("q"), m.end("q"), _with_place(m), QUOTE))
     quoted = len(out)
-    out.extend((a, b, who, REPORTED) for a, b, who in relative_matches(sentence))
+    if not nested:  # (a relative clause inside a quotation is the quotation: `relative_matches` reads quotes)
+        out.extend((a, b, who, REPORTED) for a, b, who in relative_matches(sentence))
     relative, n_relative = len(out) > quoted == 0, len(out)
     if not out:
-        for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
-                        _SAID_AT_END):
+        # (nested, "X told Russia to …" is read "told Russi|a to …": no listener pattern inside a statement)
+        for pattern in _NESTED_PATTERNS if nested else _SENTENCE_PATTERNS:
             m = pattern.match(sentence)
             who = m and (_with_place(m) or next((m.group(g) for g in ("who2", "who3") if m.groupdict().get(g)), None))
             if m and who:
@@ -316,7 +342,8 @@ def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
                 out[-1] = (out[-1][0], _clause_start(sentence, judged[0]), out[-1][2], out[-1][3])
             out.append((judged[0], judged[1], who, REPORTED))
     relative = relative and len(out) == n_relative
-    return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out], relative
+    out = [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out]
+    return (out if nested else out + _nested(sentence, out)), relative
 
 
 def _with_place(m: re.Match) -> str | None:
@@ -359,10 +386,15 @@ def _is_quoted(text: str) -> bool:
 
 
 def _without_overlaps(found: list[Statement]) -> list[Statement]:
-    """Statements in text order, a span overlapping an earlier one dropped."""
+    """Statements in text order, a span overlapping an earlier one dropped, unless it lies inside that one
+    and is another speaker's (a statement nested in another's reported speech)."""
     out: list[Statement] = []
+    outer: Statement | None = None
     for s in sorted(found, key=lambda s: (s.start, -s.end)):
-        if out and s.start < out[-1].end:
+        if outer and s.start < outer.end:
+            if s.end <= outer.end and s.name != outer.name and not (out[-1] is not outer and s.start < out[-1].end):
+                out.append(s)
             continue
         out.append(s)
+        outer = s
     return out

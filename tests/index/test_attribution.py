@@ -124,3 +124,16 @@ def test_a_lower_case_role_no_lexicon_lists_before_a_name_leaves_the_name_as_spe
 ])
 def test_a_place_after_a_described_speaker_is_part_of_it_and_after_a_name_is_not(body, speaker, name):
     assert [(s.speaker, s.name) for s in attributed_statements(body)] == [(speaker, name)]
+
+
+def test_a_statement_reported_inside_another_speakers_quotation_is_the_inner_speakers_too():
+    body = ('"The caller said that the bomb was real and everyone had to leave the building," Greene said.')
+    found = [(s.name, s.text) for s in attributed_statements(body)]
+    assert found == [("Greene", "The caller said that the bomb was real and everyone had to leave the building"),
+                     ("The caller", "the bomb was real and everyone had to leave the building")]
+
+
+def test_an_inner_he_is_not_resolved_from_outside_the_statement():
+    body = ("Anna Berg said the accused used a forum. The pair met in Turkey and he said he was given a phone "
+            "number for the rebels there, according to Reuters.")
+    assert [s.name for s in attributed_statements(body)] == ["Anna Berg", "Reuters"]
