@@ -23,7 +23,7 @@ from index.speakers import (CALENDAR, PRONOUN, SPEAKER, SUBJECT, Speakers, clean
 from index.attribution_clauses import embedded_matches, has_speech_verb, relative_matches
 from index.attribution_sentences import attribution_sentences
 from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
-from index.document_sources import document_issuer
+from index.document_sources import DocumentAuthors, document_issuer
 from index.name_forms import without_post_nominals
 from index.role_names import RoleNames
 from index.speaker_descriptions import DESCRIBED, DescribedSpeakers, is_description
@@ -102,7 +102,9 @@ _CLAUSE = re.compile(rf"(?:,\s+(?:{CLAUSE_VERBS})(?:\s+that)?|\s+(?:adding|sayin
                      rf",?\s+(?P<s>\S.{{10,}})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
-    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}))\b"
+    # ("…, it said." is a document's when one was cited just before: `DocumentAuthors.it_source`)
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED})"
+    rf"|(?P<who3>it)\s+(?:said|says|added|adds))\b"
     # "…, Silva tweeted that X": the statement is X; "…, Co. Wicklow has admitted killing …": an object, no aside
     rf"(?!\s+(?:that|\w+ing)\b)[^,;{_OPEN}]{{0,80}}"
     rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,160}})?[.]?$", re.S)  # (an appositive after the name)
@@ -164,13 +166,22 @@ def attributed_statements(body: str) -> list[Statement]:
     speakers = Speakers(text)
     described = DescribedSpeakers(text)
     roles = RoleNames(text)
+    documents = DocumentAuthors()
     sentences = attribution_sentences(text)
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         matches, relative = _matches(sentence)
+        publisher = documents.saw_sentence(sentence, s_start)
         for start, end, who, kind in matches:
-            who = document_issuer(who) or who  # "a State Council circular" is the State Council's
+            issuer = document_issuer(who)  # "a State Council circular" is the State Council's
+            if issuer:
+                documents.saw_document(issuer, s_start)
+            elif fold(who) == "it" and not publisher:  # "…, it said" after a document's statement
+                issuer = documents.it_source(s_start)
+            else:  # "the post continues" after "X announced on their website"
+                issuer = documents.author(who, s_start)
+            who = issuer or who
             speaker = clean_speaker(who)
             bare = who.strip().rstrip(".")
             if speaker is None and CALENDAR.match(bare) and speakers.full(bare, s_start) != bare:
