@@ -206,9 +206,35 @@ def attributed_statements(body: str) -> list[Statement]:
         if i not in by_sentence or relative:
             speakers.saw_sentence(sentence, s_start)
     _attribute_quotation_runs(body, sentences, by_sentence)
+    _attribute_reported_paragraphs(body, sentences, by_sentence)
     for statements in by_sentence.values():
         found.extend(statements)
     return _without_overlaps(found)
+
+
+_SAYS_AFTER = re.compile(r"\b(?:says|say)\b")
+
+
+def _attribute_reported_paragraphs(body: str, sentences: list[tuple[int, int]],
+                                   by_sentence: dict[int, list[Statement]]) -> None:
+    """Give a sentence between two statements of one speaker, in one paragraph, to that speaker when the
+    second names its speaker only at its end, with "says": "Analysts say support won't be enough. Finance
+    needs to be raised. Investments need to be made …, they say." (reported speech over several sentences).
+    """
+    for i in range(1, len(sentences) - 1):
+        if by_sentence.get(i) or "\n" in body[sentences[i - 1][1]:sentences[i + 1][0]]:
+            continue
+        before, after = by_sentence.get(i - 1), by_sentence.get(i + 1)
+        if not before or not after or before[-1].name != after[0].name or after[0].kind != REPORTED:
+            continue
+        # the next statement opens its sentence and ends with a present "says" ("…, they say"): the interview
+        # voice of feature writing, which runs over sentences; "…, police said" closes news of one sentence
+        if after[0].start - sentences[i + 1][0] > 3 or not _SAYS_AFTER.search(body, after[0].end, sentences[i + 1][1]):
+            continue
+        a, b = _trim(body, *sentences[i])
+        if b - a >= 12 and not _odd_quotes(body[a:b]):
+            st = after[0]
+            by_sentence[i] = [Statement(st.speaker, st.name, body[a:b], REPORTED, a, b)]
 
 
 def _odd_quotes(text: str) -> bool:

@@ -137,3 +137,17 @@ def test_an_inner_he_is_not_resolved_from_outside_the_statement():
     body = ("Anna Berg said the accused used a forum. The pair met in Turkey and he said he was given a phone "
             "number for the rebels there, according to Reuters.")
     assert [s.name for s in attributed_statements(body)] == ["Anna Berg", "Reuters"]
+
+
+def test_a_sentence_between_two_statements_of_one_speaker_closed_by_says_is_that_speakers():
+    body = ("Market analysts say policy support alone won't be enough. Finance needs to be raised from capital "
+            "markets. Investments need to be made in brands and facilities, they say.")
+    found = [(s.name, s.text) for s in attributed_statements(body)]
+    assert ("Market analysts", "Finance needs to be raised from capital markets.") in found
+
+
+def test_a_news_sentence_between_two_statements_closed_by_said_stays_narrative():
+    body = ("Police said the man was known to them. He was convicted of assault in 2003. The attack was planned "
+            "for weeks, police said.")
+    assert [s.text for s in attributed_statements(body)] == ["the man was known to them.",
+                                                             "The attack was planned for weeks"]
