@@ -92,9 +92,13 @@ _SPEAKER_SAID = re.compile(
     rf"(?!it\b(?!\s+(?:is|was|were|would|will|could|can|had|has|might|may|must|should|did|does)\b))"
     rf"(?P<s>[^{_OPEN}].{{15,}})$", re.S)
 # X told police he …  /  X allegedly told a detective (that) he …  — the listener, then the statement.
+# (other verbs of telling take a listener too, with "that": "reassured investors that …"; "She tells Ben the
+# tour is over"; "informed the court within a fortnight whether …" is no statement)
+_TELL = r"(?:told|tells|(?P<that_verb>assured|assures|reassured|reassures|informed|informs|notified|notifies|reminded|reminds))"
 _SPEAKER_TOLD = re.compile(
-    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
-    rf"[-–,]?\s*(?:that\s+)?(?P<s>(?:he|she|they|it|there|the|a|an|his|her|their|[A-Z{_OPEN}])\b.{{10,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?{_TELL}\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
+    # (a space or a dash ends the listener: "tells Rebecc|a of …" is no listener and statement)
+    rf"(?:[-–,]\s*|\s+)(?:that\s+|(?(that_verb)(?!)))(?P<s>(?:he|she|they|it|there|the|a|an|his|her|their|[A-Z{_OPEN}])\b.{{10,}})$", re.S)
 # A second statement inside the sentence: "…, adding that …", "…, saying the attacks …".
 # ("Lavrov noted adding that …" lacks its comma: without one, "that" must follow.)
 # ("… demanding compensation and saying the floods …": "and" joins it to another -ing clause.)

@@ -37,8 +37,17 @@ _BOUNDARY = (r"(?:[,;]\s+|\s+(?:and|but|after|while|as|because|when|before|since
 _WEAK = r"fears?|feared|hopes?|hoped|told|tells|tell"
 _MID_SAID = re.compile(
     rf"{_BOUNDARY}(?P<who>{SPEAKER}|{PRONOUN}){_SELF}{_WHEN}\s+(?:(?!(?:{_WEAK})\b)(?:{VERB})\s+that,?\s+"
-    rf"|(?!(?:{OBJECT_VERBS}|{_WEAK})\b)(?:{VERB})\s+(?={_CLAUSE_START}))"
+    rf"|(?!(?:{OBJECT_VERBS}|{_WEAK})\b)(?:{VERB})\s+(?={_CLAUSE_START})"
+    # a pronoun listener, then a clause: "… and Judge Aylmer told them it was anticipated …"
+    rf"|(?:told|tells|assured|reassured)\s+(?:him|her|them|us|me|reporters|journalists)\s+(?:that\s+)?(?={_CLAUSE_START}))"
     rf"(?P<s>[^\n]{{15,}})$", re.S)
+# "Brazil's government has been bending over backward to assure foreign consumers there has been no threat":
+# what the subject sets out to assure a listener of is its statement.
+_ASSURING = re.compile(r"\bto\s+(?:assure|reassure|convince|persuade|tell|inform)\b")
+_TO_ASSURE = re.compile(
+    # (to tell, inform or persuade someone takes "that": "to inform the court within a fortnight whether …")
+    rf"(?:^|,\s+)(?P<who>{SPEAKER})\s+[^,;{_QUOTES}]{{0,60}}?\bto\s+(?:assure|reassure|convince|(?P<that_verb>persuade|tell|inform))\s+"
+    rf"(?:[\w'’]+\s+){{0,3}}?[\w'’]+\s+(?:that\s+|(?(that_verb)(?!)))(?P<s>(?:there|he|she|they|it|the|a|an|his|her|their|its|no)\b[^\n]{{10,}})$", re.S)
 # "Police named the driver as X, but said he …": the sentence's subject speaks in its second verb.
 _ELIDED = re.compile(
     rf"^(?:[A-Z]\w*,\s+)?(?P<who>{SPEAKER})\s+(?:\w+ly\s+|first\s+|also\s+)?[a-z]+(?:ed|s)\b[^{_QUOTES};]{{0,150}}?"
@@ -101,9 +110,10 @@ def relative_matches(sentence: str) -> list[tuple[int, int, str]]:
 
 def embedded_matches(sentence: str) -> list[tuple[int, int, str]]:
     """A statement whose speaker stands inside the sentence (a last resort: no other pattern matched)."""
-    if not has_speech_verb(sentence):  # most sentences have none: skip (speed)
-        return []
-    for pattern in (_ELIDED, _MID_SAID):
+    verbs = has_speech_verb(sentence)  # most sentences have none, nor "to assure": skip (speed)
+    for pattern in (_ELIDED, _MID_SAID, _TO_ASSURE):
+        if not verbs if pattern is not _TO_ASSURE else not _ASSURING.search(sentence):
+            continue
         m = pattern.search(sentence)
         if m and not _odd_quotes(sentence[:m.start("who")]) and not _coordinated(sentence[:m.start("who")]):
             return [(m.start("s"), m.end("s"), m.group("who"))]

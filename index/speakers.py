@@ -90,7 +90,8 @@ _SENTENCE_OPENERS = {"How", "Why", "What", "Who", "Where", "On", "In", "The", "B
                      "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier", "So",
                      "Yet", "Then", "Since", "Though", "Although", "Because", "Asked", "Told", "For", "With", "By"}
 # Phrases the patterns catch as speakers that are not speakers.
-_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "one", "the statement"}
+_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "one", "the statement",
+                 "nothing", "something", "anything", "everything", "nobody"}
 
 
 def speaker_name(phrase: str) -> str:

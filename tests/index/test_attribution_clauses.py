@@ -30,3 +30,27 @@ def test_no_statement_from_who_without_a_proposition_to_the_sentence_end(sentenc
 def test_the_antecedent_is_resolved_like_any_speaker():
     body = "Mayor Brendan Heneghan spoke first. The view was echoed by Heneghan, who said the mayor will stay on."
     assert [(s.name, s.text) for s in attributed_statements(body)] == [("Brendan Heneghan", "the mayor will stay on")]
+
+
+@pytest.mark.parametrize("body, name, text", [
+    ("They were told to return after Easter and Judge Mary Kane told them it was likely the trial would take weeks.",
+     "Mary Kane", "it was likely the trial would take weeks."),
+    ("Amid the scandal, Brazil's government has been bending over backward to assure foreign consumers there has "
+     "been no health threat.", "Brazil's government", "there has been no health threat."),
+    ("Oskar Lind reassured investors that the bank had enough capital to cover its losses.",
+     "Oskar Lind", "the bank had enough capital to cover its losses."),
+])
+def test_a_verb_of_telling_with_a_listener_before_the_statement(body, name, text):
+    assert [(s.name, s.text) for s in attributed_statements(body)] == [(name, text)]
+
+
+def test_a_listener_verb_needs_a_space_after_its_listener():
+    assert attributed_statements("Jack tells Rebecca of this first meeting with the band in the city.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "The prosecutor is expected to inform the court within a fortnight whether the man could face a retrial.",
+    "The council informed residents within a week of the changes it would make to the plan.",
+])
+def test_informing_without_that_is_no_statement(body):
+    assert attributed_statements(body) == []
