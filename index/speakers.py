@@ -48,6 +48,9 @@ _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother
 _AGE = r"(?:\d{1,3}-year-old\s+)"
 SPEAKER = rf"(?:{_DETERMINER}\s+{_AGE}?(?:[a-z]{{3,}}\s+(?=[A-Z]))?|{_AGE})?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+# Research reports what it found as people report what they said ("research shows that", "a survey found that").
+RESEARCH_NOUNS = (r"(?i:research|study|studies|survey|surveys|poll|polls|analysis|findings|data|audit|review|experiment|"
+                  r"experiments|census)")
 SPEAKER_PHRASE = re.compile(SPEAKER)
 
 # Words of a speaker phrase that are titles or descriptions, not the name ("Turkish Prime Minister").
@@ -180,6 +183,7 @@ def clean_speaker(phrase: str) -> str | None:
                                          and not first_name):
         return None
     if not any(w[0].isupper() for w in words if w) and not re.search(TITLE_NOUNS, phrase) \
+            and not re.search(rf"\b{RESEARCH_NOUNS}\b", phrase) \
             and fold(words[0] if words else "") not in ("the", "a", "an") \
             and fold(phrase) not in ("he", "she", "they"):
         return None

@@ -54,3 +54,19 @@ def test_a_listener_verb_needs_a_space_after_its_listener():
 ])
 def test_informing_without_that_is_no_statement(body):
     assert attributed_statements(body) == []
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Research has shown that poorer pupils will suffer the most from the cuts.", "Research"),
+    ("For new nurses, especially, research shows that turnover is tied to a lack of training.", "research"),
+    ("A survey by Spring Professional, a subsidiary of Adecco, found that interest in China has risen sharply.",
+     "Spring Professional"),
+    ("One study of cost data from school districts found that replacement costs totalled $7 billion a year.",
+     "One study of cost data from school districts"),
+])
+def test_research_that_shows_or_found_that_is_a_speaker(body, speaker):
+    assert [s.speaker for s in attributed_statements(body)] == [speaker]
+
+
+def test_research_that_found_a_plain_object_is_no_statement():
+    assert attributed_statements("Several studies have found significantly higher retention rates in the north.") == []
