@@ -52,9 +52,10 @@ _RESEARCH_FOUND = re.compile(
     rf"(?:,\s+[^,;{_QUOTES}]{{3,100}},)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
     rf"(?:shows?|showed|shown|found|finds?|suggests?|suggested|indicates?|indicated|reveals?|revealed|concluded)"
     rf"\s+that,?\s+(?P<s>[^\n]{{15,}})$", re.S)
-_FINDING = re.compile(r"\b(?:shows?|showed|shown|found|finds?|suggests?|suggested|indicates?|indicated|reveals?|"
-                      r"revealed|concluded)\s+that\b")
-_ASSURING = re.compile(r"\bto\s+(?:assure|reassure|convince|persuade|tell|inform)\b")
+# (a cheap word the pattern needs, then a quick look for the verb: most sentences fail the first)
+_FINDING = (" that", re.compile(r"\b(?:shows?|showed|shown|found|finds?|suggests?|suggested|indicates?|indicated|"
+                                r"reveals?|revealed|concluded)\s+that\b"))
+_ASSURING = (" to ", re.compile(r"\bto\s+(?:assure|reassure|convince|persuade|tell|inform)\b"))
 _TO_ASSURE = re.compile(
     # (to tell, inform or persuade someone takes "that": "to inform the court within a fortnight whether …")
     rf"(?:^|,\s+)(?P<who>{SPEAKER})\s+[^,;{_QUOTES}]{{0,60}}?\bto\s+(?:assure|reassure|convince|(?P<that_verb>persuade|tell|inform))\s+"
@@ -123,7 +124,7 @@ def embedded_matches(sentence: str) -> list[tuple[int, int, str]]:
     """A statement whose speaker stands inside the sentence (a last resort: no other pattern matched)."""
     verbs = has_speech_verb(sentence)  # most sentences have none, nor "to assure": skip (speed)
     for pattern, gate in ((_ELIDED, None), (_MID_SAID, None), (_TO_ASSURE, _ASSURING), (_RESEARCH_FOUND, _FINDING)):
-        if not verbs if gate is None else not gate.search(sentence):
+        if not verbs if gate is None else not (gate[0] in sentence and gate[1].search(sentence)):
             continue
         m = pattern.search(sentence)
         if m and not _odd_quotes(sentence[:m.start("who")]) and not _coordinated(sentence[:m.start("who")]):

@@ -41,6 +41,8 @@ _PUBLISHED = re.compile(
 # A document cited with its issuer anywhere in a sentence (`_BY` reads a speaker phrase, this a whole sentence).
 _BY_IN_TEXT = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){{0,3}}?{DOCUMENTS}\s+(?:issued\s+|published\s+|released\s+)?by\s+"
                          rf"(?P<issuer>(?:the\s+)?{_CAPS})")
+_DOCUMENT_WORDS = frozenset(re.findall(r"[a-z]+", DOCUMENTS)) - {"press", "white", "s", "eacute"}
+_PUBLISHING_WORDS = frozenset("website blog Facebook Instagram Twitter page account statement post newsletter".split())
 # How far (characters) "it said" reaches back to the document last quoted, and "the post" to its author.
 _IT_REACH, _AUTHOR_REACH = 400, 3000
 
@@ -63,11 +65,12 @@ class DocumentAuthors:
     def saw_sentence(self, sentence: str, at: int) -> str | None:
         """Remember the author a sentence names as publishing something ("… announced on their website");
         returns that author's phrase, or None."""
-        if " by " in sentence:  # "A statement by the central bank's head office on Jan 6 called …"
+        words = set(re.findall(r"[A-Za-z]+", sentence))  # (most sentences name no document: skip the patterns)
+        if "by" in words and words & _DOCUMENT_WORDS:  # "A statement by the central bank's head office called …"
             cited = _BY_IN_TEXT.search(sentence)
             if cited:
                 self._latest = (cited.group("issuer"), at)
-        if "on " not in sentence and " in a" not in sentence:
+        if not words & _PUBLISHING_WORDS:
             return None
         m = _PUBLISHED.search(sentence)
         if m:
