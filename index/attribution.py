@@ -187,7 +187,10 @@ def attributed_statements(body: str) -> list[Statement]:
     return without_overlaps(found)
 
 
-_SENTENCE_PATTERNS = (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
+# "Monday's report in RIA Novosti quotes Bogdanov as saying that …": the report is the channel, Bogdanov the speaker.
+_QUOTES_AS_SAYING = re.compile(rf"^[^,;{_OPEN}{_CLOSE}]{{3,120}}?\s+(?:quotes|quoted|cites|cited)\s+(?P<who>{SPEAKER})\s+"
+                               rf"as\s+saying,?\s+(?:that\s+)?(?P<s>.{{15,}})$", re.S)
+_SENTENCE_PATTERNS = (_QUOTES_AS_SAYING, _ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
                       _SAID_AT_END)
 _NESTED_PATTERNS = tuple(p for p in _SENTENCE_PATTERNS if p is not _SPEAKER_TOLD)
 

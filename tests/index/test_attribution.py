@@ -151,3 +151,8 @@ def test_a_news_sentence_between_two_statements_closed_by_said_stays_narrative()
             "for weeks, police said.")
     assert [s.text for s in attributed_statements(body)] == ["the man was known to them.",
                                                              "The attack was planned for weeks"]
+
+
+def test_an_agency_that_quotes_someone_as_saying_is_the_channel_not_the_speaker():
+    body = "Monday's report in the Interfax news agency quotes Ivan Petrov as saying that the envoy was asked to explain."
+    assert [(s.name, s.text) for s in attributed_statements(body)] == [("Ivan Petrov", "the envoy was asked to explain.")]
