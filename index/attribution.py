@@ -16,23 +16,31 @@ as character offsets into the body and shown quoted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from index.speakers import (CALENDAR, PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
                             matches_speaker, speaker_name)
 from index.attribution_clauses import embedded_matches, relative_matches
+from index.attribution_sentences import attribution_sentences
 from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
-from index.document_sources import document_issuer
+from index.document_sources import DocumentAuthors, document_issuer
 from index.name_forms import without_post_nominals
 from index.role_names import RoleNames
 from index.speaker_descriptions import DESCRIBED, DescribedSpeakers, is_description
+from index.statement_runs import (CLOSE as _CLOSE, OPEN as _OPEN, QUOTE, REPORTED, Statement,  # noqa: F401
+                                  attribute_quotation_runs, attribute_reported_paragraphs, quotation_spans,
+                                  trim, without_overlaps)
 from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB, VERBS
-from index.text import fold, split_sentences
+from index.text import fold
 
-QUOTE, REPORTED = "quote", "reported"
-
-_OPEN, _CLOSE = "\"“", "\"”"
-_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN}|{DESCRIBED})"
+# A role in lower-case words no title lexicon lists, right before a name of two to five capitalised words
+# ("showrunner Dan Fogelman", "Legal metrologist Brian Faughnan", "Castlebar based Fine Gael Councillor Cyril
+# Burke"): the name is the speaker (`speaker_name` keeps the capitalised run at the end).
+_ROLE_BEFORE_NAME = r"(?:[A-Z]?[a-z]{3,}\s+){1,2}(?:[A-Z][\w'’\-]+\s+){1,4}[A-Z][\w'’\-]+"
+# A place or an organisation after the speaker ("police in the Tyrol region said", "Brian Faughnan from NSAI
+# gave evidence"): part of a description, not of a name (`_with_place`).
+_PLACE = (r"\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}"
+          r"(?:\s+(?:region|province|state|county|district|area))?")
+_WHO = rf"(?P<who>{SPEAKER}|{PRONOUN}|{DESCRIBED}|{_ROLE_BEFORE_NAME})(?P<place>{_PLACE})?"
 # An appositive between the speaker and the verb: "Dagmawit Moges, head of the city's communications bureau, said";
 # when it is a name ("his lawyer, Alexander Taylor-Camara, told"), the name is the speaker.
 _APPOS = rf"(?:,\s+(?P<appos>[^,;:{_OPEN}{_CLOSE}]{{2,90}}?),)?"
@@ -42,8 +50,11 @@ _QUOTE_THEN_SPEAKER = re.compile(
     rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
     rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}))")
 # X said: “…” / X told reporters, “…” / X said on Monday: “…”
+# (a quotation of several sentences is still open where the first sentence ends — "X said: “A. B.”" — and
+# `_attribute_quotation_runs` gives its other sentences to X)
 _SPEAKER_THEN_QUOTE = re.compile(
-    rf"(?:^|(?<=[.,;]\s)){_WHO}{_APPOS}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})[{_CLOSE}]")
+    rf"(?:^|(?<=[.,;]\s)){_WHO}{_APPOS}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})"
+    rf"(?:[{_CLOSE}]|\s*$)")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
 _OPENER = (r"(?:\([\w .,/]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence, "(05.11.2015)" before a DW name
            # a conjunction's opener is short ("But on Monday, he said"): "But trade deals … are not always
@@ -80,9 +91,13 @@ _SPEAKER_SAID = re.compile(
     rf"(?!it\b(?!\s+(?:is|was|were|would|will|could|can|had|has|might|may|must|should|did|does)\b))"
     rf"(?P<s>[^{_OPEN}].{{15,}})$", re.S)
 # X told police he …  /  X allegedly told a detective (that) he …  — the listener, then the statement.
+# (other verbs of telling take a listener too, with "that": "reassured investors that …"; "She tells Ben the
+# tour is over"; "informed the court within a fortnight whether …" is no statement)
+_TELL = r"(?:told|tells|(?P<that_verb>assured|assures|reassured|reassures|informed|informs|notified|notifies|reminded|reminds))"
 _SPEAKER_TOLD = re.compile(
-    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?told\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
-    rf"[-–,]?\s*(?:that\s+)?(?P<s>(?:he|she|they|it|there|the|a|an|his|her|their|[A-Z{_OPEN}])\b.{{10,}})$", re.S)
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+(?:\w+ly\s+|also\s+)?{_TELL}\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+(?:\s+(?:in|on)\s+[A-Z]\w+)?"
+    # (a space or a dash ends the listener: "tells Rebecc|a of …" is no listener and statement)
+    rf"(?:[-–,]\s*|\s+)(?:that\s+|(?(that_verb)(?!)))(?P<s>(?:he|she|they|it|there|the|a|an|his|her|their|[A-Z{_OPEN}])\b.{{10,}})$", re.S)
 # A second statement inside the sentence: "…, adding that …", "…, saying the attacks …".
 # ("Lavrov noted adding that …" lacks its comma: without one, "that" must follow.)
 # ("… demanding compensation and saying the floods …": "and" joins it to another -ing clause.)
@@ -90,7 +105,9 @@ _CLAUSE = re.compile(rf"(?:,\s+(?:{CLAUSE_VERBS})(?:\s+that)?|\s+(?:adding|sayin
                      rf",?\s+(?P<s>\S.{{10,}})$", re.S)
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
-    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}))\b"
+    # ("…, it said." is a document's when one was cited just before: `DocumentAuthors.it_source`)
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED})"
+    rf"|(?P<who3>it)\s+(?:said|says|added|adds))\b"
     # "…, Silva tweeted that X": the statement is X; "…, Co. Wicklow has admitted killing …": an object, no aside
     rf"(?!\s+(?:that|\w+ing)\b)[^,;{_OPEN}]{{0,80}}"
     rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,160}})?[.]?$", re.S)  # (an appositive after the name)
@@ -109,34 +126,6 @@ _ACCORDING_LAST = re.compile(rf"^(?P<s>.{{15,}}?),?\s+according to (?P<who>[^,{_
                              rf"(?:,\s+(?:the|an?|his|her|its|their|[A-Z])\b[^,{_OPEN}{_CLOSE}]{{2,100}})?[.]?$", re.S)
 
 
-@dataclass(frozen=True)
-class Statement:
-    """One attributed statement: who (as written, and the name it resolves to) and the span of what was said.
-
-    `start`/`end` are offsets of the statement text in the article body; `kind` is
-    "quote" (quotation marks) or "reported" (reported speech, "according to").
-    """
-
-    speaker: str
-    name: str
-    text: str
-    kind: str
-    start: int
-    end: int
-
-    def to_json(self) -> dict:
-        """The statement's fields as JSON."""
-        return {"speaker": self.speaker, "name": self.name, "text": self.text, "kind": self.kind,
-                "start": self.start, "end": self.end}
-
-
-def _trim(body: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets with surrounding spaces, quotation marks and a trailing comma taken off."""
-    while start < end and (body[start].isspace() or body[start] in _OPEN + _CLOSE):
-        start += 1
-    while end > start and (body[end - 1].isspace() or body[end - 1] in _OPEN + _CLOSE + ","):
-        end -= 1
-    return start, end
 
 
 
@@ -152,13 +141,22 @@ def attributed_statements(body: str) -> list[Statement]:
     speakers = Speakers(text)
     described = DescribedSpeakers(text)
     roles = RoleNames(text)
-    sentences = split_sentences(text)
+    documents = DocumentAuthors()
+    sentences = attribution_sentences(text)
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         matches, relative = _matches(sentence)
+        publisher = documents.saw_sentence(sentence, s_start)
         for start, end, who, kind in matches:
-            who = document_issuer(who) or who  # "a State Council circular" is the State Council's
+            issuer = document_issuer(who)  # "a State Council circular" is the State Council's
+            if issuer:
+                documents.saw_document(issuer, s_start)
+            elif fold(who) == "it" and not publisher:  # "…, it said" after a document's statement
+                issuer = documents.it_source(s_start)
+            else:  # "the post continues" after "X announced on their website"
+                issuer = documents.author(who, s_start)
+            who = issuer or who
             speaker = clean_speaker(who)
             bare = who.strip().rstrip(".")
             if speaker is None and CALENDAR.match(bare) and speakers.full(bare, s_start) != bare:
@@ -175,109 +173,70 @@ def attributed_statements(body: str) -> list[Statement]:
                 # the one person introduced as "artist Hiba Schabaz"
                 name = described.antecedent(speaker, s_start + start) or roles.name_for(speaker) or speaker.strip()
                 described.saw(speaker)
-            a, b = _trim(body, s_start + start, s_start + end)
+            a, b = trim(body, s_start + start, s_start + end)
             if b - a >= 12:
                 by_sentence.setdefault(i, []).append(Statement(speaker, name, body[a:b], kind, a, b))
         # a sentence's own speaker, not a name it opens with, is who "she" is next (a speaker inside a
         # relative clause or a possessive claim is not: "Schiff rejected Sessions's claim …. He said")
         if i not in by_sentence or relative:
             speakers.saw_sentence(sentence, s_start)
-    _attribute_quotation_runs(body, sentences, by_sentence)
+    attribute_quotation_runs(body, sentences, by_sentence)
+    attribute_reported_paragraphs(body, sentences, by_sentence)
     for statements in by_sentence.values():
         found.extend(statements)
-    return _without_overlaps(found)
+    return without_overlaps(found)
 
 
-def _odd_quotes(text: str) -> bool:
-    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
+# "Monday's report in RIA Novosti quotes Bogdanov as saying that …": the report is the channel, Bogdanov the speaker.
+_QUOTES_AS_SAYING = re.compile(rf"^[^,;{_OPEN}{_CLOSE}]{{3,120}}?\s+(?:quotes|quoted|cites|cited)\s+(?P<who>{SPEAKER})\s+"
+                               rf"as\s+saying,?\s+(?:that\s+)?(?P<s>.{{15,}})$", re.S)
+_SENTENCE_PATTERNS = (_QUOTES_AS_SAYING, _ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
+                      _SAID_AT_END)
+_NESTED_PATTERNS = tuple(p for p in _SENTENCE_PATTERNS if p is not _SPEAKER_TOLD)
 
 
-def quotation_spans(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation in `body`, across sentences and paragraphs.
+# The commonest verbs of a statement reported inside another (a cheap test before all patterns are tried).
+_INNER_VERB = re.compile(r"\b(?:said|says|say|told|tells|claim(?:s|ed)?|believes?|believed|according|insist(?:s|ed)|"
+                         r"warn(?:s|ed)|add(?:s|ed)|argue[sd]?|reported|announced|raises|saying|quotes|quoted)\b")
 
-    Curly quotes say which they are; a straight one opens after a space or a bracket and before a
-    word, and closes otherwise (counting them is thrown off by one stray mark). A quotation still open at a paragraph's
-    end runs on when the next paragraph opens with a quotation mark (the news convention for a
-    quotation of several paragraphs) and ends there otherwise (a lost closing mark).
+
+def _nested(sentence: str, outer: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Statements reported inside another's: "“The caller said that's not important, …,” Greene said",
+    "…, and he said he was given a number, according to interviews read out during the trial".
+
+    Each found statement's text is read as a sentence of its own; what it attributes to a third speaker is
+    that speaker's too (the outer statement stays). Only named or described inner speakers count: an inner
+    "he" or "she" is someone the outer speaker talks about, whom the article's last speaker does not name.
     """
-    spans, start = [], None
-    for i, ch in enumerate(body):
-        if ch == "\n" and start is not None and body[i + 1:i + 2] == "\n":
-            if body[i:].lstrip()[:1] not in _OPEN:
-                spans.append((start, i))
-                start = None
+    inner = []
+    for a, b, _who, _kind in outer:
+        if b - a < 30 or not _INNER_VERB.search(sentence, a, b):  # most statements report nobody else (speed)
             continue
-        if ch not in _OPEN + _CLOSE:
-            continue
-        opens = ch == "“" or (ch == '"' and _opens(body, i))
-        if opens and start is None:
-            start = i
-        elif not opens and start is not None:
-            spans.append((start, i + 1))
-            start = None
-    if start is not None:
-        spans.append((start, len(body)))
-    return spans
+        for c, d, who, inner_kind in _matches(sentence[a:b], nested=True)[0]:
+            # (a long lower-case phrase is a clause read as a speaker: "the party needed to" think …)
+            if fold(who) not in ("he", "she", "they") and (len(who.split()) <= 3 or who[:1].isupper()):
+                inner.append((a + c, a + d, who, inner_kind))
+    return inner
 
 
-def _opens(body: str, i: int) -> bool:
-    before, after = body[i - 1:i], body[i + 1:i + 2]
-    return (not before or before.isspace() or before in "([—–-") and bool(after) and not after.isspace()
-
-
-def _attribute_quotation_runs(body: str, sentences: list[tuple[int, int]],
-                              by_sentence: dict[int, list[Statement]]) -> None:
-    """Give the sentences of a quotation running over several the speaker it is attributed to once.
-
-    "“A. B. C,” X said": A and B name nobody; they are X's. A quotation nobody is named in takes the
-    quotation attributed in the sentence right before it ("X said: “A.” “B.”") or right after it.
-    """
-    for q_start, q_end in quotation_spans(body):
-        inside = [i for i, (a, b) in enumerate(sentences) if a < q_end and b > q_start
-                  and min(b, q_end) - max(a, q_start) >= 0.5 * (b - a)]
-        if len(inside) < 1:
-            continue
-        # The attributed end of the quotation ("…,” X said" or "X said: “…"), however the patterns saw it;
-        # a statement reported inside the quotation ("… he said he wants …") is not its speaker.
-        touching = [i for i, (a, b) in enumerate(sentences) if a < q_end and b > q_start]
-        quoted = [st for i in touching for st in by_sentence.get(i, ())
-                  if abs(st.end - q_end) <= 3 or abs(st.start - q_start) <= 3]
-        if not quoted:
-            before, after = inside[0] - 1, inside[-1] + 1
-            # (a quoted word or two — "as 'isolationist'" — is no quotation that runs on)
-            quoted = [st for st in by_sentence.get(before, ()) if st.kind == QUOTE and len(st.text.split()) > 2][-1:] \
-                or [st for st in by_sentence.get(after, ()) if st.kind == QUOTE and len(st.text.split()) > 2][:1]
-        if not quoted and sentences[inside[0]][0] >= q_start - 1:
-            # A quotation that is a sentence of its own continues the statement just before it
-            # ("Khatoon says the fire should not have happened. “No mother should suffer …”").
-            quoted = by_sentence.get(inside[0] - 1, [])[-1:]
-        if not quoted:
-            continue
-        for i in inside:
-            if by_sentence.get(i):
-                continue
-            a, b = _trim(body, max(sentences[i][0], q_start), min(sentences[i][1], q_end))
-            if b - a >= 8:
-                st = min(quoted, key=lambda q: abs(q.start - a))
-                by_sentence[i] = [Statement(st.speaker, st.name, body[a:b], QUOTE, a, b)]
-
-
-def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
+def _matches(sentence: str, nested: bool = False) -> tuple[list[tuple[int, int, str, str]], bool]:
     """(start, end, speaker phrase, kind) of the statements in one sentence, offsets into it, and whether
-    they are all speakers inside a relative clause or a possessive claim (not the sentence's own speaker)."""
+    they are all speakers inside a relative clause or a possessive claim (not the sentence's own speaker).
+    Statements nested in those are listed after them (`_nested`), unless `nested` (one level is read)."""
     out = []
     for m in _QUOTE_THEN_SPEAKER.finditer(sentence):
-        out.append((m.start("q"), m.end("q"), _named_apposition(m) or m.group("who") or m.group("who2"), QUOTE))
+        out.append((m.start("q"), m.end("q"), _named_apposition(m) or _with_place(m) or m.group("who2"), QUOTE))
     for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
-        out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
+        out.append((m.start("q"), m.end("q"), _with_place(m), QUOTE))
     quoted = len(out)
-    out.extend((a, b, who, REPORTED) for a, b, who in relative_matches(sentence))
+    if not nested:  # (a relative clause inside a quotation is the quotation: `relative_matches` reads quotes)
+        out.extend((a, b, who, REPORTED) for a, b, who in relative_matches(sentence))
     relative, n_relative = len(out) > quoted == 0, len(out)
     if not out:
-        for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
-                        _SAID_AT_END):
+        # (nested, "X told Russia to …" is read "told Russi|a to …": no listener pattern inside a statement)
+        for pattern in _NESTED_PATTERNS if nested else _SENTENCE_PATTERNS:
             m = pattern.match(sentence)
-            who = m and next((m.group(g) for g in ("who", "who2", "who3") if m.groupdict().get(g)), None)
+            who = m and (_with_place(m) or next((m.group(g) for g in ("who2", "who3") if m.groupdict().get(g)), None))
             if m and who:
                 out.append((m.start("s"), m.end("s"), _named_apposition(m) or who, REPORTED))
                 break
@@ -304,7 +263,17 @@ def _matches(sentence: str) -> tuple[list[tuple[int, int, str, str]], bool]:
                 out[-1] = (out[-1][0], _clause_start(sentence, judged[0]), out[-1][2], out[-1][3])
             out.append((judged[0], judged[1], who, REPORTED))
     relative = relative and len(out) == n_relative
-    return [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out], relative
+    out = [(a, b, who, QUOTE if _is_quoted(sentence[a:b]) else kind) for a, b, who, kind in out]
+    return (out if nested else out + _nested(sentence, out)), relative
+
+
+def _with_place(m: re.Match) -> str | None:
+    """The match's speaker, with the place or organisation after it when the speaker is no person's name:
+    "police in the Tyrol region", but "Brian Faughnan" (from NSAI)."""
+    who, place = m.groupdict().get("who"), m.groupdict().get("place")
+    if not who or not place or _names_someone(who) or fold(who) in ("he", "she", "they"):
+        return who
+    return who + place
 
 
 def _clause_start(sentence: str, statement_start: int) -> int:
@@ -335,13 +304,3 @@ def _names_someone(phrase: str) -> bool:
 def _is_quoted(text: str) -> bool:
     t = text.strip()
     return len(t) > 2 and t[0] in _OPEN and t.rstrip(".,")[-1:] in _CLOSE
-
-
-def _without_overlaps(found: list[Statement]) -> list[Statement]:
-    """Statements in text order, a span overlapping an earlier one dropped."""
-    out: list[Statement] = []
-    for s in sorted(found, key=lambda s: (s.start, -s.end)):
-        if out and s.start < out[-1].end:
-            continue
-        out.append(s)
-    return out

@@ -25,7 +25,7 @@ _NOT_NOUN = (r"(?:also|then|later|further|again|once|still|only|just|even|howeve
 _NOUN = rf"(?!(?:{_NOT_NOUN}|said|says|say|told|tells|added|adds|wrote|writes)\b)[a-z][a-z\-]+"
 # (a possessive is a determiner too: "Russia's top diplomat", "Iran's supreme leader")
 DESCRIBED = (rf"(?:[Tt]he|[Aa]n?|[Aa]nother|[A-Z][\w\-]+['’]s)\s+(?:(?:{_NOUN}|[A-Z][a-z]+)\s+){{0,2}}{_NOUN}"
-             rf"(?:\s+(?:of|for|at|from)\s+{SPEAKER})?")
+             rf"(?:\s+(?:of|for|at|from|by)\s+{SPEAKER})?")  # ("a market review by BTCC": a document's issuer)
 
 _DETERMINER = re.compile(r"^(?:the|a|an|another)\s+", re.I)
 _TAIL = re.compile(r"\s+(?:of|for|at|from|in)\s+.*$", re.S)

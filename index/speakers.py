@@ -48,6 +48,9 @@ _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother
 _AGE = r"(?:\d{1,3}-year-old\s+)"
 SPEAKER = rf"(?:{_DETERMINER}\s+{_AGE}?(?:[a-z]{{3,}}\s+(?=[A-Z]))?|{_AGE})?{_WORD}(?:\s+(?:{_LINK}\s+){{0,2}}{_WORD}){{0,8}}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+# Research reports what it found as people report what they said ("research shows that", "a survey found that").
+RESEARCH_NOUNS = (r"(?i:research|study|studies|survey|surveys|poll|polls|analysis|findings|data|audit|review|experiment|"
+                  r"experiments|census)")
 SPEAKER_PHRASE = re.compile(SPEAKER)
 
 # Words of a speaker phrase that are titles or descriptions, not the name ("Turkish Prime Minister").
@@ -90,7 +93,8 @@ _SENTENCE_OPENERS = {"How", "Why", "What", "Who", "Where", "On", "In", "The", "B
                      "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier", "So",
                      "Yet", "Then", "Since", "Though", "Although", "Because", "Asked", "Told", "For", "With", "By"}
 # Phrases the patterns catch as speakers that are not speakers.
-_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "one", "the statement"}
+_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "one", "the statement",
+                 "nothing", "something", "anything", "everything", "nobody"}
 
 
 def speaker_name(phrase: str) -> str:
@@ -159,7 +163,15 @@ CALENDAR = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May
                       r"Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?$")
 
 
+# A described speaker's place stays with it ("police in the Tyrol region"); a name's is cut ("Kerry in Geneva").
+_DESCRIPTION_IN_PLACE = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+)?[a-z][a-z\s]*\s+in\s+(?:the\s+)?[A-Z][^,;]*")
+
+
 def clean_speaker(phrase: str) -> str | None:
+    """The speaker phrase without a date or a place after a name ("Lavrov on Monday", "Kerry in Geneva"), or
+    None when it is no speaker ("it", "Monday", a lone "The")."""
+    if _DESCRIPTION_IN_PLACE.fullmatch(phrase.strip()):
+        return phrase.strip().rstrip(",.")
     phrase = re.split(r"\s+(?:on|last|this|in)\s+|\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", phrase.strip())[0]
     phrase = phrase.rstrip(",.")
     # "May" may be Theresa May: `Speakers.resolve` keeps it only when the article names someone so
@@ -171,6 +183,7 @@ def clean_speaker(phrase: str) -> str | None:
                                          and not first_name):
         return None
     if not any(w[0].isupper() for w in words if w) and not re.search(TITLE_NOUNS, phrase) \
+            and not re.search(rf"\b{RESEARCH_NOUNS}\b", phrase) \
             and fold(words[0] if words else "") not in ("the", "a", "an") \
             and fold(phrase) not in ("he", "she", "they"):
         return None

@@ -22,7 +22,7 @@ _REGULAR = ("add note state announce declare explain warn insist argue claim str
             "conclude believe quip remark deny reiterate clarify testify assert allege cry accuse label "
             "estimate maintain contend concede observe caution charge boast joke shout respond counter disclose "
             "reveal agree recount describe dismiss reckon fear hope lament complain repeat recall explain "
-            "affirm object protest scream whisper yell muse mention ask report outline").split()
+            "affirm object protest scream whisper yell muse mention ask report outline indicate").split()
 # Base forms kept for plural speakers ("officials say", "critics argue"); the others' base forms are
 # mostly nouns after a name ("the state", "a charge", "the police report").
 _BASE_OK = {"say", "tell", "believe", "argue", "claim", "insist", "warn", "fear", "think", "agree", "deny", "allege",
@@ -57,7 +57,9 @@ def _finite(verbs: list[str]) -> str:
 _ALL = sorted(set(_REGULAR) | set(_IRREGULAR))
 # Finite forms ("said", "says", "say", "denied"), longest first so "says" is not read as "say".
 # ("gave evidence that", "told the court": a witness's statement in court reporting)
-VERBS = _finite(_ALL) + r"|pointed out|went on to say|expressed (?:the )?hope|expressed regret|gave evidence|gives evidence"
+# ("expressed the view that", "has made it clear he will not": the view or the clear point is the statement)
+VERBS = _finite(_ALL) + (r"|pointed out|went on to say|expressed (?:the )?hope|expressed regret|gave evidence|gives evidence"
+                         r"|expressed the view|expressing the view|made it clear|makes it clear")
 # After a quotation, the verbs that may come before their speaker ("…,” said Smith); never "told" (its
 # object is the listener: "…, Knight told Britain's Press Association").
 INVERTED_VERBS = "|".join(f for f in VERBS.split("|") if f not in ("told", "tells", "tell"))
@@ -76,5 +78,5 @@ CLAUSE_VERBS = "|".join(sorted({forms(v)[-1] for v in _ALL} | {"expressing (?:th
 # ("stressed a commitment", "outlined the case", "reiterated its position": verbs of emphasis take plain objects too)
 OBJECT_VERBS = "|".join(sorted({f for v in ("deny", "accuse", "describe", "dismiss", "charge", "reveal", "disclose", "mention",
                                             "repeat", "recount", "object", "protest", "ask", "report", "tell", "agree",
-                                            "stress", "emphasise", "emphasize", "reiterate", "outline")
+                                            "stress", "emphasise", "emphasize", "reiterate", "outline", "indicate")
                                 for f in forms(v)[1:] if not f.endswith("ing")}, key=len, reverse=True))

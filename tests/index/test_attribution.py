@@ -96,3 +96,63 @@ def test_speakers_match_across_spellings_accents_and_titles(query):
 @pytest.mark.parametrize("query", ["Erdogan", "Mehmet Davutoglu", "Prime Minister"])
 def test_other_names_do_not_match(query):
     assert not matches_speaker(query, "Turkish Prime Minister Ahmet Davutoğlu")
+
+
+def test_a_quotation_of_several_sentences_opened_after_said_colon_is_the_speakers_throughout():
+    body = ('Jan Novak, the UN envoy in the region, said: "Again the militias are shelling the town. '
+            'This is totally unacceptable. We call on both sides to stop." The council meets on Friday.')
+    found = [(s.name, s.text) for s in attributed_statements(body)]
+    assert found == [("Jan Novak", "Again the militias are shelling the town."),
+                     ("Jan Novak", "This is totally unacceptable."),
+                     ("Jan Novak", "We call on both sides to stop.")]
+
+
+@pytest.mark.parametrize("body, name", [
+    ('"The finale changes everything about the family," showrunner Dan Fogelman told the magazine.', "Dan Fogelman"),
+    ("Castlebar based Fine Gael Councillor Cyril Burke said the party needed to think seriously about it.",
+     "Cyril Burke"),
+])
+def test_a_lower_case_role_no_lexicon_lists_before_a_name_leaves_the_name_as_speaker(body, name):
+    assert [s.name for s in attributed_statements(body)] == [name]
+
+
+@pytest.mark.parametrize("body, speaker, name", [
+    ("Four climbers were killed when an avalanche swept their group away, police in the Tyrol region said.",
+     "police in the Tyrol region", "police in the Tyrol region"),
+    ("Inspector Brian Faughnan from NSAI told the court that he issued a certificate for the machine.",
+     "Inspector Brian Faughnan", "Brian Faughnan"),
+])
+def test_a_place_after_a_described_speaker_is_part_of_it_and_after_a_name_is_not(body, speaker, name):
+    assert [(s.speaker, s.name) for s in attributed_statements(body)] == [(speaker, name)]
+
+
+def test_a_statement_reported_inside_another_speakers_quotation_is_the_inner_speakers_too():
+    body = ('"The caller said that the bomb was real and everyone had to leave the building," Greene said.')
+    found = [(s.name, s.text) for s in attributed_statements(body)]
+    assert found == [("Greene", "The caller said that the bomb was real and everyone had to leave the building"),
+                     ("The caller", "the bomb was real and everyone had to leave the building")]
+
+
+def test_an_inner_he_is_not_resolved_from_outside_the_statement():
+    body = ("Anna Berg said the accused used a forum. The pair met in Turkey and he said he was given a phone "
+            "number for the rebels there, according to Reuters.")
+    assert [s.name for s in attributed_statements(body)] == ["Anna Berg", "Reuters"]
+
+
+def test_a_sentence_between_two_statements_of_one_speaker_closed_by_says_is_that_speakers():
+    body = ("Market analysts say policy support alone won't be enough. Finance needs to be raised from capital "
+            "markets. Investments need to be made in brands and facilities, they say.")
+    found = [(s.name, s.text) for s in attributed_statements(body)]
+    assert ("Market analysts", "Finance needs to be raised from capital markets.") in found
+
+
+def test_a_news_sentence_between_two_statements_closed_by_said_stays_narrative():
+    body = ("Police said the man was known to them. He was convicted of assault in 2003. The attack was planned "
+            "for weeks, police said.")
+    assert [s.text for s in attributed_statements(body)] == ["the man was known to them.",
+                                                             "The attack was planned for weeks"]
+
+
+def test_an_agency_that_quotes_someone_as_saying_is_the_channel_not_the_speaker():
+    body = "Monday's report in the Interfax news agency quotes Ivan Petrov as saying that the envoy was asked to explain."
+    assert [(s.name, s.text) for s in attributed_statements(body)] == [("Ivan Petrov", "the envoy was asked to explain.")]

@@ -169,3 +169,19 @@ def test_an_epithet_or_a_possessive_role_is_the_main_speaker_of_the_story():
             "John Kerry was not there. \"We will meet again in May,\" Russia's top diplomat said. "
             "The veteran diplomat added that the ceasefire was holding.")
     assert [n for n, _ in found(text)] == ["Sergey Lavrov"] * 3
+
+
+@pytest.mark.parametrize("sentence, statement", [
+    ("Councillor Mary Walsh expressed the view that the mayor could use the next meeting to restore calm.",
+     "the mayor could use the next meeting to restore calm."),
+    ("Minister Paul Hart indicated on Monday that the budget would be discussed next week.",
+     "the budget would be discussed next week."),
+    ("Senator Anne Wray has made it clear she will not stand in the next election.",
+     "she will not stand in the next election."),
+])
+def test_verbs_of_stating_a_view(sentence, statement):
+    assert [t for _, t in found(sentence)] == [statement]
+
+
+def test_indicated_with_a_plain_object_is_no_statement():
+    assert found("Minister Paul Hart indicated support for the plan to build the new bridge.") == []

@@ -46,3 +46,24 @@ def test_two_people_with_one_role_stand_for_nobody():
     text = ("Artist Ann Kelly spoke first. Artist Tom Burke spoke next. "
             "The artist said the show would open in May.")
     assert names(text) == ["The artist"]
+
+
+def test_a_post_is_by_the_author_who_announced_it_on_their_website():
+    text = ("Jane Doe and her husband Tom announced on their family's website on Friday that they are moving abroad. "
+            "\"We have loved every year in this town and will miss our neighbours,\" the post continues.")
+    assert names(text)[-1] == "Jane Doe"
+
+
+def test_the_statement_and_it_said_point_back_to_the_issuer_cited_before():
+    text = ("A statement by the Ruritania Monetary Authority on Monday called the rally abnormal. The statement said "
+            "regulators would inspect every trading platform this month. Trading will resume next week, it said.")
+    assert names(text) == ["Ruritania Monetary Authority", "Ruritania Monetary Authority"]
+
+
+def test_it_said_with_no_document_before_is_no_statement():
+    assert names("The storm moved east overnight. Schools will reopen on Monday, it said.") == []
+
+
+def test_a_document_by_its_issuer_after_a_quotation():
+    text = '"This trend shows that the market has been rising to a new level," a market review by BTCC said.'
+    assert names(text) == ["BTCC"]
