@@ -2,12 +2,12 @@
 
 `measure_size` writes the replicated demo chunks (eval/scale_corpus.py)
 through the product's write path (`ArchiveStore.put_articles` under the
-store's WriteLock, in batches of about `BATCH_CHUNKS` chunks: manifest, FTS5,
-syndication signatures, flags and statements as ingest records them), then
+store's WriteLock, in batches of about `BATCH_CHUNKS` chunks: manifest, tantivy keyword
+index, syndication signatures, flags and statements as ingest records them), then
 times, over the same questions:
 
 - dense: `ArchiveStore.dense_search` with the question vector already encoded;
-- keyword: `ArchiveStore.keyword_search` (FTS5 BM25);
+- keyword: `ArchiveStore.keyword_search` (tantivy BM25);
 - hybrid: `NewsQA.understand` then `NewsQA.retrieve`, what `ask` does before answering (question
   parsing, MiniLM encoding of the question, dense + keyword, RRF, collapse);
 - ask: `NewsQA.ask` with no LLM (`ask --llm none`);

@@ -8,7 +8,7 @@ bench's work folder, so a curve over several sizes never re-encodes.
 `replicate` yields (article, chunks, vectors) until exactly `target` chunks:
 first the real articles as read (ids, dates, text, vectors), then rounds of
 replicas once they run out. Replica round r (r >= 1) is made so that
-duplicate detection and FTS5 have real work to do rather than exact copies:
+duplicate detection and keyword search have real work to do rather than exact copies:
 
 - its bodies are remixes: a random permutation of all real chunks (one per
   round) is dealt out to the articles, so each replica body joins chunks of

@@ -4,7 +4,8 @@ Chroma's HNSW index marks a deleted vector but never reuses its slot, so
 every update of an article grows `data_level0.bin` by its chunks (≈1.7 KB each
 for MiniLM's 384 dimensions): updating a 90-chunk archive 12 times left 1,170
 slots for 90 live vectors. Compaction copies the manifest (SQLite backup) and
-the live vectors into a fresh folder, without embedding anything, and swaps it
+the live vectors into a fresh folder, without embedding anything (the fresh
+store builds its keyword index from the manifest when opened), and swaps it
 in like a rebuild (readers of every process follow; see index/swap.py).
 """
 

@@ -3,7 +3,9 @@
 Repairs, under the store's write lock: vectors whose chunk ids the manifest
 does not know (an interrupted ingest, update or remove), and the folders and
 lock files of a rebuild, compaction or import that died before its swap (on a
-Chroma server, their collections too). Reports what it cannot repair, one line
+Chroma server, their collections too), and a keyword index that does not hold
+exactly the manifest's chunks or has changes waiting in the outbox (rebuilt
+from the manifest). Reports what it cannot repair, one line
 each: manifest chunks without a vector (re-ingest their files), and model
 files that are missing or do not match their pinned sha256 (`newsdesk models`).
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from index.keyword_outbox import pending_count
 from index.lock import WriteLock
 from index.models import model_problems
 from index.settings import IndexSettings
@@ -72,6 +75,7 @@ def rebuild_leftovers(store_dir: Path) -> list[Path]:
 def check_store(store: ArchiveStore) -> DoctorReport:
     """Sweep orphan vectors and rebuild leftovers; count what remains inconsistent."""
     with WriteLock(store.path):
+        waiting = pending_count(store.manifest.db)  # counted first: taking the store over drains them
         store.ensure_current()
         leftovers = rebuild_leftovers(store.path)
         for path in leftovers:
@@ -80,6 +84,9 @@ def check_store(store: ArchiveStore) -> DoctorReport:
             else:
                 path.unlink(missing_ok=True)
         removed = store.sweep_orphans()
+        keyword_problem = _keyword_problem(store, waiting)
+        if keyword_problem:
+            store.sync_keywords(rebuild=True)
         vector_ids = set(store.vector_ids())
         known = store.manifest.chunk_ids()
         articles, chunks, _, _ = store.manifest.counts()
@@ -91,10 +98,25 @@ def check_store(store: ArchiveStore) -> DoctorReport:
     for base in dict.fromkeys(_without_guard_suffix(p) for p in leftovers):
         report.findings.append(Finding(f"{base}: leftover of an interrupted rebuild, compaction or import removed",
                                        True))
+    if keyword_problem:
+        report.findings.append(Finding(f"{keyword_problem}: rebuilt from the manifest", True))
     if report.chunks_without_vectors:
         report.findings.append(Finding(f"{report.chunks_without_vectors} chunk(s) of the manifest have no vector "
                                        f"in {report.vectors_at}: re-ingest their files", False))
     return report
+
+
+def _keyword_problem(store: ArchiveStore, waiting: int) -> str | None:
+    """What is wrong with the keyword index, if anything: a count that is not the manifest's chunks',
+    or changes left in the outbox (a writer stopped between the manifest's commit and tantivy's)."""
+    chunks = store.manifest.counts()[1]
+    indexed = store.keywords.count()
+    waiting = waiting or pending_count(store.manifest.db)
+    if indexed != chunks:
+        return f"the keyword index holds {indexed} chunk(s), the manifest {chunks}"
+    if waiting:
+        return f"{waiting} change(s) of the keyword index were left in the manifest's outbox"
+    return None
 
 
 def _without_guard_suffix(path: Path) -> Path:

@@ -32,6 +32,11 @@ class WriteLock:
         self.path = Path(store_dir).parent / (Path(store_dir).name + ".lock")
         self._fd: int | None = None
 
+    @classmethod
+    def holds(cls, store_dir: Path) -> bool:
+        """True while this process holds the write lock of `store_dir`."""
+        return str(cls(store_dir).path) in cls._held
+
     def __enter__(self) -> "WriteLock":
         key = str(self.path)
         if key in WriteLock._held:

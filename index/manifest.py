@@ -1,15 +1,17 @@
-"""The SQLite side of the store: the article manifest and the keyword index.
+"""The SQLite side of the store: the article manifest, the commit record.
 
 One SQLite file holds what Chroma cannot: every article's full record and
-content hash (for incremental updates), recorded duplicates, each chunk's text
-and offsets, and an FTS5 keyword index over the chunks.
+content hash (for incremental updates), recorded duplicates, and each chunk's
+text, offsets and folded `search_text`. Keyword search runs on a tantivy index
+beside it (index/keyword_index.py), kept in step through an outbox table that
+triggers on `chunks` fill inside each manifest transaction (index/keyword_outbox.py).
 
-Why FTS5 and not bm25s: it updates incrementally inside the same transaction as
-the manifest (add, replace, delete one article), lives on disk next to it, and
-needs no extra dependency; bm25s would have to rebuild its whole matrix on every
-change. Accents are folded twice: by FTS5's `remove_diacritics 2` and by
-`index.text.fold()` (which also maps letters like Turkish `ı` that have no diacritic), so
-`Davutoglu` finds `Davutoğlu`.
+Why tantivy and not FTS5 (which lived here until 2026-12-02): FTS5 scored every
+chunk holding any of the question's words, so keyword search grew linearly with
+the archive (≈0.45 s at 1M chunks); tantivy's block-max WAND skips what cannot
+reach the top k. Accents are folded once, by `index.text.fold()` into
+`search_text` (which also maps letters like Turkish `ı` that have no diacritic),
+so `Davutoglu` finds `Davutoğlu`.
 """
 
 from __future__ import annotations
@@ -25,15 +27,9 @@ from index.article import Article, ArticleRef, RefersToArticle
 from index.chunking import Chunk
 from index.defaults import DEFAULTS_SCHEMA
 from index.flags import FLAGS_SCHEMA, delete_flags, record_flags
+from index.keyword_outbox import OUTBOX_SCHEMA
 from index.statements import STATEMENTS_SCHEMA, delete_statements, record_statements
-from index.text import STOPWORDS, WORD, fold
-
-# `search_text` is the folded headline, a newline, then the folded chunk text: split it into the
-# headline and body columns of `chunk_fields`, so keyword search can weigh the headline on its own.
-_HEAD = "substr(new.search_text, 1, instr(new.search_text, char(10)) - 1)"
-_BODY = "substr(new.search_text, instr(new.search_text, char(10)) + 1)"
-# BM25 weight of a headline match relative to body text (FTS5 column weights).
-TITLE_WEIGHT = 2.0
+from index.text import fold
 
 SCHEMA = """
 PRAGMA journal_mode=WAL;
@@ -60,30 +56,14 @@ CREATE TABLE IF NOT EXISTS copies (
     id TEXT NOT NULL, path TEXT NOT NULL, content_hash TEXT NOT NULL, PRIMARY KEY (id, path)
 );
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fields USING fts5(
-    title, body, tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER IF NOT EXISTS chunk_fields_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunk_fields(rowid, title, body) VALUES (new.rowid, """ + _HEAD + ", " + _BODY + """);
-END;
-CREATE TRIGGER IF NOT EXISTS chunk_fields_ad AFTER DELETE ON chunks BEGIN
-    DELETE FROM chunk_fields WHERE rowid = old.rowid;
-END;
 """
 # Stores made before 2026-12-02 also kept the whole search text in a second FTS5 table that
-# nothing read (keyword search uses `chunk_fields`); every insert paid for it. Dropped on open.
+# nothing read (keyword search used `chunk_fields`, now tantivy); every insert paid for it. Dropped on open.
 _DROP_UNUSED = """
 DROP TRIGGER IF EXISTS chunks_ai;
 DROP TRIGGER IF EXISTS chunks_ad;
 DROP TABLE IF EXISTS chunks_fts;
 """
-
-
-def keyword_query(text: str) -> str | None:
-    """An FTS5 OR-query of the question's content words (None when it has none)."""
-    words = [w for w in WORD.findall(fold(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-    unique = list(dict.fromkeys(words))[:32]
-    return " OR ".join(f'"{w}"' for w in unique) or None
 
 
 @dataclass(frozen=True)
@@ -133,7 +113,7 @@ def _in_path(path: str) -> tuple[str | int, ...]:
 
 
 class Manifest:
-    """Articles, duplicates, chunk texts and the FTS5 keyword index in one SQLite file."""
+    """Articles, duplicates and chunk texts in one SQLite file (the keyword index's outbox too)."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -141,10 +121,9 @@ class Manifest:
         # of the app) then see only committed transactions, never an article
         # half replaced (WAL gives each statement a committed snapshot).
         self.writer = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.writer.executescript(SCHEMA + _DROP_UNUSED + FLAGS_SCHEMA + STATEMENTS_SCHEMA + DEFAULTS_SCHEMA)
+        self.writer.executescript(SCHEMA + _DROP_UNUSED + OUTBOX_SCHEMA + FLAGS_SCHEMA + STATEMENTS_SCHEMA + DEFAULTS_SCHEMA)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_size_limit=1048576")  # the WAL file is truncated back to 1 MB
-        self._fill_chunk_fields()
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database and truncate it (after a batch of writes).
@@ -154,16 +133,6 @@ class Manifest:
         (30 articles updated 8 times, tests/index/test_crash_leftovers.py).
         """
         self.writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-    def _fill_chunk_fields(self) -> None:
-        """Migrate a store made before `chunk_fields` existed: index its chunks there (no re-embedding)."""
-        if self.db.execute("SELECT 1 FROM chunk_fields LIMIT 1").fetchone() or \
-                not self.db.execute("SELECT 1 FROM chunks LIMIT 1").fetchone():
-            return
-        head, body = (x.replace("new.", "") for x in (_HEAD, _BODY))
-        with self.writer:
-            self.writer.execute(
-                f"INSERT INTO chunk_fields(rowid, title, body) SELECT rowid, {head}, {body} FROM chunks")
 
     def close(self) -> None:
         """Close the database connections."""
@@ -294,6 +263,12 @@ class Manifest:
         row = self.db.execute("SELECT value FROM counters WHERE name='writes'").fetchone()
         return int(row[0]) if row else 0
 
+    def count_write(self) -> None:
+        """Count a committed write that changed what searches see outside the manifest's own tables (a
+        rebuilt keyword index), so other processes reopen the store."""
+        with self.writer:
+            self._count("writes", 1)
+
     def reset_dead_vectors(self) -> None:
         """The vector index was rebuilt from the live chunks only."""
         with self.writer:
@@ -305,34 +280,16 @@ class Manifest:
             'SELECT id, article_id, n, text, start, "end" FROM chunks WHERE article_id=? ORDER BY n', (article_id,))
         return [Chunk(*r) for r in rows]
 
-    def keyword_search(self, text: str, k: int, where_sql: str = "", params: tuple = (), *,
-                       title_weight: float = TITLE_WEIGHT, fetch: int | None = None) -> list[tuple[str, float]]:
-        """(chunk id, bm25 score — higher is better) for the best `k` keyword matches.
-
-        Headline and body are separate FTS5 columns; a headline match counts
-        `title_weight` times a body match. FTS5 ranks alone first and only its
-        best rows are joined to chunks and articles: joining every match (a
-        third of the archive for a typical question) doubled the cost. With a
-        filter, the best `fetch` rows are filtered; when fewer than `k` pass,
-        the filter goes inside the ranking query instead (exact either way).
-        """
-        query = keyword_query(text)
-        if not query:
-            return []
-        rank = f"bm25(chunk_fields, {float(title_weight)!r}, 1.0)"
-        if not where_sql or fetch:
-            best = f"SELECT rowid, {rank} AS r FROM chunk_fields WHERE chunk_fields MATCH ? ORDER BY r, rowid LIMIT ?"
-            sql = (f"SELECT c.id, -f.r FROM ({best}) f JOIN chunks c ON c.rowid = f.rowid "
-                   f"JOIN articles a ON a.id = c.article_id WHERE 1 {where_sql} ORDER BY f.r, f.rowid LIMIT ?")
-            rows = self.db.execute(sql, (query, fetch if where_sql else k, *params, k)).fetchall()
-            if not where_sql or len(rows) >= k:
-                return [(r[0], float(r[1])) for r in rows]
-        sql = (
-            f"SELECT c.id, -{rank} AS score FROM chunk_fields "
-            "JOIN chunks c ON c.rowid = chunk_fields.rowid JOIN articles a ON a.id = c.article_id "
-            f"WHERE chunk_fields MATCH ? {where_sql} ORDER BY {rank}, chunk_fields.rowid LIMIT ?"
-        )
-        return [(r[0], float(r[1])) for r in self.db.execute(sql, (query, *params, k))]
+    def chunk_ids_at(self, rowids: Sequence[int], where_sql: str = "", params: tuple = ()) -> dict[int, str]:
+        """rowid -> chunk id for those of `rowids` that are chunks now and whose article passes `where_sql`
+        (SQL conditions on alias `a`, each starting with " AND ")."""
+        out: dict[int, str] = {}
+        for at in range(0, len(rowids), 500):
+            part = list(rowids[at:at + 500])
+            out.update(self.db.execute(
+                f"SELECT c.rowid, c.id FROM chunks c JOIN articles a ON a.id = c.article_id "
+                f"WHERE c.rowid IN ({','.join('?' * len(part))}){where_sql}", (*part, *params)))
+        return out
 
     def undated_ids(self) -> list[str]:
         """Ids of the articles without a publication date (kept by an as-of cut-off)."""

@@ -1,9 +1,10 @@
 """`ArchiveStore`: the Chroma vector store and the SQLite manifest behind one class.
 
 The manifest is the commit record. Writing articles first adds their new
-vectors to Chroma, then replaces their manifest rows and keyword index (and
-drops the articles they supersede) in one SQLite transaction, and only then
-deletes the old vectors. Searches hydrate hits from the manifest in one query
+vectors to Chroma, then replaces their manifest rows (and drops the articles
+they supersede) in one SQLite transaction, which also records the keyword
+index's changes in the manifest's outbox; then the outbox is drained into the
+tantivy keyword index (index/keyword_outbox.py) and the old vectors deleted. Searches hydrate hits from the manifest in one query
 and ignore vector ids it does not know, so readers see either the old or the
 new version of an article, never both and never half. An interruption leaves
 at most orphan vectors; a `dirty` marker in the folder says so, and the next
@@ -34,14 +35,19 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from index.article import Article, ArticleRef, RefersToArticle, date_timestamp
 from index.chunking import Chunk
 from index.chroma_client import EMBEDDED, ChromaLocation
-from index.filtered_search import MIN_FETCH, ArchiveShape, fetch_size
-from index.manifest import TITLE_WEIGHT, ArticleRow, Manifest
+from index.filtered_search import MIN_FETCH, OVERFETCH, ArchiveShape, fetch_size
+from index.keyword_index import TITLE_WEIGHT, KeywordIndex
+from index.keyword_outbox import build as build_keywords, drain as drain_keywords
+from index.keyword_outbox import has_legacy_index, needs_build, pending_count
+from index.lock import IndexBusy, WriteLock
+from index.manifest import ArticleRow, Manifest
 from index.provenance import EmbedderStamp, read_stamp
 from index.swap import SwapGuard, ensure_generation, read_generation
 from index.statements import StoredStatement, all_statements
 from index.syndication import SyndicationGroups
 
 MANIFEST_FILE = "manifest.sqlite"
+KEYWORD_DIR = "keywords"  # the tantivy keyword index, inside the store folder (swapped, exported, sized with it)
 DIRTY_FILE = "dirty"  # present while vectors may have outrun the manifest (crash => orphans to sweep)
 # Chroma persists its HNSW index (and only then may purge its embeddings_queue
 # log) every `sync_threshold` vector writes; with its default of 1000 the log of
@@ -119,7 +125,7 @@ class StoreStats:
 
 
 class ArchiveStore:
-    """Everything indexed under one folder: Chroma vectors + SQLite manifest/keywords.
+    """Everything indexed under one folder: Chroma vectors, SQLite manifest, tantivy keyword index.
 
     Thread-safe for readers; writers must hold the folder's `WriteLock` and
     call `ensure_current()` after taking it.
@@ -130,9 +136,13 @@ class ArchiveStore:
         self.chroma = chroma  # embedded in `path/chroma`, or a server (collections per generation)
         self.guard = SwapGuard(self.path)
         self._reopen_lock = threading.Lock()
+        self._keywords_lock = threading.Lock()
         self._summaries: dict[str, tuple[str, object]] = {}  # name -> (store version, value); see _summary
         with self.guard.reading():
             self._open()
+            behind = self.keywords_behind()
+        if behind and not WriteLock.holds(self.path):
+            self._catch_up_keywords()
 
     @property
     def _version(self) -> str:
@@ -148,6 +158,7 @@ class ArchiveStore:
         self.path.mkdir(parents=True, exist_ok=True)
         generation = ensure_generation(self.path)
         self.manifest = Manifest(self.path / MANIFEST_FILE)
+        self.keywords = KeywordIndex(self.path / KEYWORD_DIR)
         self._writes = self.manifest.writes()
         # Groups are written under the WriteLock, like the manifest, so they use its write connection.
         self.syndication = SyndicationGroups(self.manifest.writer)
@@ -177,6 +188,27 @@ class ArchiveStore:
         The reopen excludes every read (of all processes) for its duration, so
         no thread is left holding the handles it closes.
         """
+        reopened = self._reopen(force)
+        if self.keywords_behind():
+            if WriteLock.holds(self.path):
+                self.sync_keywords()
+            elif reopened:
+                self._catch_up_keywords()
+        return reopened
+
+    def _catch_up_keywords(self) -> None:
+        """A reader found the keyword index behind the manifest: a store from before it, a copy without
+        one, or a writer that died between the manifest's commit and tantivy's. It catches up itself
+        if nobody is writing (taking the write lock for that); otherwise the writer does when it takes
+        the store over (`ensure_current`), and its count of writes makes this process reopen. Until
+        then keyword search misses what the index lacks (hits are always hydrated from the manifest)."""
+        try:
+            with WriteLock(self.path):
+                self.ensure_current()
+        except IndexBusy:
+            pass
+
+    def _reopen(self, force: bool) -> bool:
         if not force:
             with self.guard.reading():  # another thread may be reopening: its handles are closed meanwhile
                 if not self._stale():
@@ -187,6 +219,26 @@ class ArchiveStore:
             self._close(swapped=True)
             self._open()
             return True
+
+    def keywords_behind(self) -> bool:
+        """True when the keyword index lags the manifest: changes wait in the outbox, or it must be
+        built (a store from before it, an import or compaction's copy)."""
+        return needs_build(self.manifest.db, self.keywords) or pending_count(self.manifest.db) > 0
+
+    def sync_keywords(self, rebuild: bool = False) -> int:
+        """Bring the keyword index up to the manifest (callers hold the WriteLock): build it from the
+        chunks when it must be (or `rebuild`), else drain the outbox; returns the changes applied.
+
+        Runs with every read of every process held off, like a vector write, so no reader
+        opens the index while tantivy replaces its files.
+        """
+        with self.guard.swapping(), self._keywords_lock:
+            if rebuild or needs_build(self.manifest.writer, self.keywords):
+                built = build_keywords(self.manifest.writer, self.keywords)
+                self.manifest.count_write()  # other processes reopen and see the new index
+                self._saw_own_write()
+                return built
+            return drain_keywords(self.manifest.writer, self.keywords)
 
     def _saw_own_write(self) -> None:
         """This process's Chroma system applied the write it just committed: no reopen for it."""
@@ -268,7 +320,10 @@ class ArchiveStore:
         nodes = [n for n in nodes if n.node_id not in present]
         if nodes:
             self.vector_store.add(nodes)
-        removed = self.manifest.replace([(a, c) for a, c, _ in batch], retire)
+        try:
+            removed = self.manifest.replace([(a, c) for a, c, _ in batch], retire)
+        finally:  # one tantivy commit for the batch, even when interrupted right after the manifest's
+            self.sync_keywords()
         # After the manifest's commit: an interruption here leaves an article ungrouped
         # until the next ingest's backfill, never grouped but absent.
         self.syndication.add_all((article.id, article.body, article.source) for article, _, _ in batch)
@@ -283,7 +338,10 @@ class ArchiveStore:
         """Remove an article from every index; True if it was there (manifest first, then vectors)."""
         with self.guard.swapping():  # no read of any process overlaps the vector delete
             self.mark_dirty()
-            gone = self.manifest.delete(article_id)
+            try:
+                gone = self.manifest.delete(article_id)
+            finally:
+                self.sync_keywords()
             self.vector_store.delete(ref_doc_id=article_id)
             self.syndication.remove(article_id)
             self._saw_own_write()
@@ -420,9 +478,22 @@ class ArchiveStore:
 
     def _keyword_search(self, text: str, k: int, where: StoreFilter | None, title_weight: float) -> list[ChunkHit]:
         sql, params = where_sql(where)
-        fetch = fetch_size(k, self._shape().share(where)) if sql else None  # see index/filtered_search.py
-        return self._hydrate(self.manifest.keyword_search(text, k, sql, params, title_weight=title_weight,
-                                                          fetch=fetch))
+        if not sql:
+            scored = self.keywords.search(text, k, title_weight)
+            ids = self.manifest.chunk_ids_at([rowid for rowid, _ in scored])
+            return self._hydrate([(ids[rowid], score) for rowid, score in scored if rowid in ids])
+        # Filtered: rank unfiltered, keep what the manifest says passes, and fetch twice as many while
+        # fewer than k pass and tantivy has more. The ranking is a prefix of the full one (ties by
+        # rowid), so the first k passing are exactly the filtered search's k best.
+        share = self._shape().share(where)
+        fetch = max(2 * k, math.ceil(k / share * OVERFETCH)) if share > 0 else 2 * k
+        while True:
+            scored = self.keywords.search(text, fetch, title_weight)
+            ids = self.manifest.chunk_ids_at([rowid for rowid, _ in scored], sql, params)
+            kept = [(ids[rowid], score) for rowid, score in scored if rowid in ids]
+            if len(kept) >= k or len(scored) < fetch:
+                return self._hydrate(kept[:k])
+            fetch *= 2
 
     @staticmethod
     def _metadata_filters(where: StoreFilter | None) -> MetadataFilters | None:

@@ -2,8 +2,10 @@
 
 An export folder holds everything a store needs to answer questions:
 
-- `manifest.sqlite`: a SQLite backup of the manifest (articles, chunks, keyword
-  index, syndication groups, flags, the embedder stamp);
+- `manifest.sqlite`: a SQLite backup of the manifest (articles, chunks,
+  syndication groups, flags, the embedder stamp); the tantivy keyword index is
+  not exported: the imported store builds it from the manifest's chunks when it
+  is opened (index/keyword_outbox.py);
 - `vectors.npy`: one float32 row per chunk, in the order of
 - `vectors.jsonl`: one line per row, `{"id", "metadata", "document"}` as Chroma holds them;
 - `export.json`: format, counts, dimensions and the embedder, checked on import.

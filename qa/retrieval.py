@@ -1,11 +1,11 @@
-"""Hybrid retrieval: dense (Chroma + MiniLM) and keyword (FTS5) fused by RRF.
+"""Hybrid retrieval: dense (Chroma + MiniLM) and keyword (tantivy BM25) fused by RRF.
 
 All three parts are llama-index `BaseRetriever`s returning `NodeWithScore`,
 so they plug into llama-index engines. Hand-written, and why:
 
 - `DenseRetriever` / `KeywordRetriever` wrap `ArchiveStore` searches rather than
   `VectorIndexRetriever`: the store drops vectors its manifest has not committed
-  (see index/store.py) and llama-index has no retriever over our FTS5 index.
+  (see index/store.py) and llama-index has no retriever over our tantivy keyword index.
 - `RRFRetriever` instead of `QueryFusionRetriever(mode="reciprocal_rerank")`:
   the latter resolves an LLM from the global `Settings` even with
   `num_queries=1`, keys nodes by content hash (so it cannot keep two identical
@@ -119,7 +119,7 @@ class DenseRetriever(BaseRetriever):
 
 
 class KeywordRetriever(BaseRetriever):
-    """BM25 matches of the question's content words (accent-folded FTS5)."""
+    """BM25 matches of the question's content words (accent-folded, tantivy)."""
 
     def __init__(self, store: ArchiveStore, top_k: int = 30, where: StoreFilter | None = None,
                  title_weight: float | None = None) -> None:

@@ -88,7 +88,7 @@ _PLAIN = dict(per_article=None, collapse=False, outlet_split=False, question_dat
               title_weight=False, keyword_weight=1.0, diversity=False)
 PRESETS: dict[str, RetrievalConfig] = {
     "dense": RetrievalConfig(keyword=False, **_PLAIN),    # MiniLM top-k
-    "keyword": RetrievalConfig(dense=False, **_PLAIN),    # FTS5 BM25 over the question's words
+    "keyword": RetrievalConfig(dense=False, **_PLAIN),    # BM25 (tantivy) over the question's words
     "rrf": RetrievalConfig(**_PLAIN),                     # plain reciprocal rank fusion of the two
     "newsdesk": RetrievalConfig(),                        # the product: fusion plus every addition
 }

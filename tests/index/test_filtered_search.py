@@ -98,23 +98,50 @@ def test_an_unfiltered_search_asks_the_graph_for_enough_neighbours(store, monkey
     assert asked == [MIN_FETCH]
 
 
+def _passes(row, where) -> bool:
+    """The filter's meaning, in Python (undated articles pass only the as-of cut-off)."""
+    if where is None:
+        return True
+    published = row.ref.published
+    if where.sources and row.ref.source not in where.sources:
+        return False
+    if (where.since or where.until) and published is None:
+        return False
+    return ((not where.since or published >= where.since) and (not where.until or published <= where.until)
+            and (not where.published_by or published is None or published <= where.published_by))
+
+
+def _brute_force(store, question, k, where):
+    """Rank every match, then filter in Python: the slow reference a filtered keyword search must equal."""
+    everything = store.keywords.search(question, 100_000)
+    ids = store.manifest.chunk_ids_at([rowid for rowid, _ in everything])
+    articles = {row.id: row for row in store.manifest.articles()}
+    kept = [ids[rowid] for rowid, _ in everything if _passes(articles[ids[rowid].split("#")[0]], where)]
+    return kept[:k]
+
+
+QUESTIONS = ["sentence 3 of article 17", "article 42", "sentence 1", "article 5 article 50 sentence 2"]
+
+
 @pytest.mark.parametrize("where", [None] + FILTERS, ids=str)
-def test_keyword_search_ranks_first_and_joins_only_its_best_rows_with_the_same_result(store, where):
-    from index.store import where_sql
-
-    sql, params = where_sql(where)
-    for question in ["sentence 3 of article 17", "article 42", "sentence 1", "article 5 article 50 sentence 2"]:
-        fast = store.manifest.keyword_search(question, 10, sql, params, fetch=MIN_FETCH if sql else None)
-        # The filter inside the ranking query over every match: the plain, slow form.
-        full = store.manifest.keyword_search(question, 10, sql or " AND 1", params, fetch=None)
-        assert fast == full
-        assert [h.chunk_id for h in store.keyword_search(question, 10, where)] == [cid for cid, _ in full]
+def test_keyword_search_under_a_filter_is_the_brute_force_ranking_filtered(store, where):
+    for question in QUESTIONS:
+        hits = store.keyword_search(question, 10, where)
+        assert [h.chunk_id for h in hits] == _brute_force(store, question, 10, where)
+        assert len(hits) == 10
 
 
-def test_a_narrow_keyword_filter_falls_back_to_filtering_inside_the_query(store):
-    from index.store import where_sql
-
-    sql, params = where_sql(StoreFilter(sources=("BBC",), published_by="2017-01-10"))
-    narrow = store.manifest.keyword_search("sentence", 10, sql, params, fetch=12)  # 12 best rows: too few pass
-    assert narrow == store.manifest.keyword_search("sentence", 10, sql, params, fetch=None)
-    assert len(narrow) == 10
+def test_a_narrow_keyword_filter_fetches_more_until_k_pass(store, monkeypatch):
+    where = StoreFilter(sources=("BBC",), published_by="2017-01-10")
+    monkeypatch.setattr("index.store.OVERFETCH", 0.001)  # start from 2k rows: far too few pass
+    asked: list[int] = []
+    real_search = store.keywords.search
+    monkeypatch.setattr(store.keywords, "search", lambda text, k, *a: asked.append(k) or real_search(text, k, *a))
+    hits = store.keyword_search("sentence", 8, where)
+    fetched = list(asked)
+    assert [h.chunk_id for h in hits] == _brute_force(store, "sentence", 8, where)
+    assert len(hits) == 8 and fetched[0] == 16 and len(fetched) > 1
+    assert fetched == [16 * 2 ** n for n in range(len(fetched))]
+    asked.clear()
+    assert store.keyword_search("sentence", 8, StoreFilter(sources=("Nobody",))) == []
+    assert asked[-1] > len(real_search("sentence", 100_000))  # matches exhausted, not looped forever

@@ -3,6 +3,7 @@ disk), name matching, and the presets the eval's `--retriever` compares."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -10,9 +11,10 @@ import pytest
 
 from index.article import ArticleRef
 from index.chunking import Chunker
+from index.lock import WriteLock
 from index.pipeline import Indexer
 from qa.settings import Settings
-from index.store import ArchiveStore, StoreFilter
+from index.store import KEYWORD_DIR, ArchiveStore, StoreFilter
 from qa.query import understand
 from qa.retrieval import (NAME_WEIGHT, PRESETS, HybridRetriever, Passage, RetrievalConfig, name_coverage,
                           question_names)
@@ -166,24 +168,21 @@ def test_headline_match_outweighs_the_same_words_in_body_text(tmp_path, fake_emb
     assert weighted[0].score > weighted[1].score
     equal = store.keyword_search("volcano Portvale", 2, title_weight=1.0)
     assert weighted[0].score / weighted[1].score > equal[0].score / equal[1].score  # the weight is what moved it
-    # the headline is searchable on its own, in every chunk of its article
-    only_title = store.manifest.db.execute(
-        "SELECT count(*) FROM chunk_fields WHERE chunk_fields MATCH 'title : volcano'").fetchone()[0]
-    assert only_title == 1
+    # the headline is searchable on its own: a word only it holds finds its article
+    assert [h.title for h in store.keyword_search("erupts", 5)] == ["Volcano erupts near Portvale"]
 
 
-def test_a_store_made_before_the_headline_column_is_migrated_in_place(tmp_path, fake_embedder):
+def test_a_store_made_before_the_tantivy_index_is_migrated_in_place(tmp_path, fake_embedder):
     store = build_store(tmp_path, fake_embedder)
-    db = store.manifest.db
-    db.executescript("DROP TABLE chunk_fields; DROP TRIGGER IF EXISTS chunk_fields_ai; "
-                     "DROP TRIGGER IF EXISTS chunk_fields_ad;")  # what an older store looks like
+    store.manifest.db.executescript("DROP TRIGGER keyword_pending_ai; DROP TRIGGER keyword_pending_ad; "
+                                    "DROP TABLE keyword_pending;")  # what an older store looks like
     store.close()
+    shutil.rmtree(tmp_path / "store" / KEYWORD_DIR)
     reopened = ArchiveStore(tmp_path / "store")
     (chunks,) = reopened.manifest.db.execute("SELECT count(*) FROM chunks").fetchone()
-    (fields,) = reopened.manifest.db.execute("SELECT count(*) FROM chunk_fields").fetchone()
-    assert chunks == fields == 3
+    assert chunks == reopened.keywords.count() == 3
     hits = reopened.keyword_search("harbour bridge history", 3)
     assert hits and hits[0].title == "Harbour bridge history of Portvale"
-    reopened.delete_article(hits[0].article_id)  # deletes keep the new table in step
-    (fields,) = reopened.manifest.db.execute("SELECT count(*) FROM chunk_fields").fetchone()
-    assert fields == 2
+    with WriteLock(reopened.path):
+        reopened.delete_article(hits[0].article_id)  # deletes keep the new index in step
+    assert reopened.keywords.count() == 2
