@@ -12,7 +12,7 @@ rowid, then add).
 
 A store made before the tantivy index kept an FTS5 table, `chunk_fields`, filled
 by triggers; the writer that first opens it builds the tantivy index from
-`chunks` and drops the table and its triggers (`build`).
+`chunks`, drops the table and its triggers and gives its pages back (`build`).
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ def _clear(db: sqlite3.Connection, drained: list[tuple[int, str]]) -> None:
 def build(db: sqlite3.Connection, keywords: KeywordIndex) -> int:
     """Rebuild the keyword index from every chunk of the manifest (one commit), then clear the outbox
     and drop a store's old FTS5 table; returns the chunks indexed. The caller holds the write lock."""
+    legacy = has_legacy_index(db)
     (total,) = db.execute("SELECT COUNT(*) FROM chunks").fetchone()
     rows = db.execute("SELECT rowid, search_text FROM chunks ORDER BY rowid")
     with tqdm(total=total, unit="chunk", desc="building the keyword index from the manifest",
@@ -91,6 +92,10 @@ def build(db: sqlite3.Connection, keywords: KeywordIndex) -> int:
         keywords.apply((), _counted(rows, bar), everything=True)
     # One transaction: a crash before it leaves the old table, and the next writer builds again.
     db.executescript("BEGIN; DELETE FROM keyword_pending;" + _DROP_LEGACY + "COMMIT;")
+    if legacy:
+        # The dropped FTS5 table leaves its pages free inside the file (11,386 of 44,371 pages, 47 MB, on
+        # the 30,539-chunk RealTimeQA store); give them back once. Readers are held off by the caller.
+        db.execute("VACUUM")
     return total
 
 

@@ -134,6 +134,7 @@ def test_an_fts5_store_is_migrated_by_the_first_process_that_opens_it(tmp_path):
     assert _found(store, "Davutoglu") == ["a2"] and _found(store, "harbour") == ["a0"]
     names = {n for (n,) in store.manifest.db.execute("SELECT name FROM sqlite_master")}
     assert not {"chunk_fields_ai", "chunk_fields_ad"} & names and "keyword_pending_ai" in names
+    assert store.manifest.db.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the FTS5 pages given back
     store.close()
 
 
