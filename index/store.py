@@ -21,7 +21,6 @@ import math
 import os
 import shutil
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence, TypeVar
 
@@ -32,7 +31,7 @@ from llama_index.core.vector_stores.types import (
 )
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from index.article import Article, ArticleRef, RefersToArticle, date_timestamp
+from index.article import Article, ArticleRef, date_timestamp
 from index.chunking import Chunk
 from index.chroma_client import EMBEDDED, ChromaLocation
 from index.filtered_search import MIN_FETCH, OVERFETCH, ArchiveShape, fetch_size
@@ -41,9 +40,10 @@ from index.keyword_outbox import build as build_keywords, drain as drain_keyword
 from index.keyword_outbox import has_legacy_index, needs_build, pending_count
 from index.lock import IndexBusy, WriteLock
 from index.manifest import ArticleRow, Manifest
-from index.provenance import EmbedderStamp, read_stamp
+from index.provenance import read_stamp
 from index.swap import SwapGuard, ensure_generation, read_generation
 from index.statements import StoredStatement, all_statements
+from index.store_records import ChunkHit, StoreFilter, StoreStats, where_sql
 from index.syndication import SyndicationGroups
 
 MANIFEST_FILE = "manifest.sqlite"
@@ -58,70 +58,6 @@ UNATTRIBUTED = "unknown"  # the name `outlets()` counts articles without an outl
 HNSW_SYNC_THRESHOLD = 100
 ID_PAGE = 5000  # ids per Chroma get/delete call when sweeping (bounded memory and SQL variables)
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class StoreFilter:
-    """Restricts a search to a date range (inclusive ISO dates) and/or outlets.
-
-    `published_by` is the as-of cut-off: nothing dated after it, but unlike
-    `until` it keeps undated articles (we cannot tell they are later).
-    """
-
-    since: str | None = None
-    until: str | None = None
-    sources: tuple[str, ...] = ()
-    published_by: str | None = None
-
-    def is_empty(self) -> bool:
-        """True when nothing is restricted."""
-        return not (self.since or self.until or self.sources or self.published_by)
-
-
-@dataclass(frozen=True)
-class ChunkHit(RefersToArticle):
-    """A chunk found by a search, with its article's reference and a score."""
-
-    chunk_id: str
-    ref: ArticleRef
-    text: str
-    start: int
-    end: int
-    score: float
-
-    def to_json(self) -> dict:
-        """The hit as JSON: chunk id, the article's five fields, text, offsets and score."""
-        return {"chunk_id": self.chunk_id, **self.ref.to_json(), "text": self.text, "start": self.start,
-                "end": self.end, "score": self.score}
-
-
-@dataclass
-class StoreStats:
-    """What `newsdesk stats` reports."""
-
-    articles: int
-    chunks: int
-    sources: dict[str, int]
-    first_date: str | None
-    last_date: str | None
-    bytes: int
-    duplicates: int = 0
-    months: dict[str, int] = field(default_factory=dict)
-    syndicated_groups: int = 0  # groups of syndicated copies (see index/syndication.py)
-    syndicated_articles: int = 0  # articles in those groups
-    vectors: int = 0  # what Chroma holds (orphans of an interrupted write included)
-    vectors_at: str = ""  # embedded in the folder, or which Chroma server
-    embedder: EmbedderStamp | None = None  # the model that wrote the vectors (None: not recorded yet)
-    unattributed: int = 0  # articles without an outlet (not counted as an outlet)
-
-    def to_json(self) -> dict:
-        """The `newsdesk stats --json` fields the store knows (the CLI adds the flagged count)."""
-        return {"articles": self.articles, "chunks": self.chunks, "sources": self.sources,
-                "first_date": self.first_date, "last_date": self.last_date, "bytes": self.bytes,
-                "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles,
-                "vectors": self.vectors, "vectors_at": self.vectors_at,
-                "embedder": self.embedder.to_json() if self.embedder else None,
-                "unattributed": self.unattributed}
 
 
 class ArchiveStore:
@@ -585,26 +521,6 @@ class ArchiveStore:
                           self.manifest.duplicate_count(), self.manifest.months(), groups, grouped,
                           self.collection.count(), self.chroma.describe(self.path), read_stamp(self.manifest.db),
                           self.manifest.unattributed())
-
-
-def where_sql(where: StoreFilter | None) -> tuple[str, tuple]:
-    """`where` as SQL conditions on the manifest's articles (alias `a`), each starting with " AND ",
-    with their parameters; the same semantics as the Chroma filter (undated articles pass only
-    `published_by`)."""
-    sql, params = "", []
-    if where and where.since:
-        sql += " AND a.ts >= ?"
-        params.append(date_timestamp(where.since))
-    if where and where.until:
-        sql += " AND a.ts <= ?"
-        params.append(date_timestamp(where.until))
-    if where and where.published_by:
-        sql += " AND (a.ts IS NULL OR a.ts <= ?)"
-        params.append(date_timestamp(where.published_by))
-    if where and where.sources:
-        sql += f" AND a.source IN ({','.join('?' * len(where.sources))})"
-        params += list(where.sources)
-    return sql, tuple(params)
 
 
 def remove_store(path: Path, chroma: ChromaLocation = EMBEDDED) -> None:

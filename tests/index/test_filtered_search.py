@@ -11,7 +11,8 @@ from index.article import Article, date_timestamp
 from index.chunking import Chunk
 from index.filtered_search import MAX_FETCH, MIN_FETCH, ArchiveShape, fetch_size
 from index.lock import WriteLock
-from index.store import ArchiveStore, StoreFilter
+from index.store import ArchiveStore
+from index.store_records import StoreFilter
 
 OUTLETS = ("TASS", "BBC", "DW", "RTÉ")
 

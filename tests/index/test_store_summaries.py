@@ -13,7 +13,8 @@ import numpy as np
 from index.article import Article
 from index.chunking import Chunk
 from index.lock import WriteLock
-from index.store import ArchiveStore, StoreFilter
+from index.store import ArchiveStore
+from index.store_records import StoreFilter
 
 
 def put(store: ArchiveStore, n: int, source: str | None, published: str | None, word: str) -> None:
