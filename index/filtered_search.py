@@ -38,7 +38,7 @@ MAX_FETCH = 1000
 
 
 class Filter(Protocol):
-    """What a search filter restricts (index.store.StoreFilter)."""
+    """What a search filter restricts (index.store_records.StoreFilter)."""
 
     since: str | None
     until: str | None

@@ -4,9 +4,10 @@ The manifest is the commit record. Writing articles first adds their new
 vectors to Chroma, then replaces their manifest rows (and drops the articles
 they supersede) in one SQLite transaction, which also records the keyword
 index's changes in the manifest's outbox; then the outbox is drained into the
-tantivy keyword index (index/keyword_outbox.py) and the old vectors deleted. Searches hydrate hits from the manifest in one query
-and ignore vector ids it does not know, so readers see either the old or the
-new version of an article, never both and never half. An interruption leaves
+tantivy keyword index (index/keyword_outbox.py) and the old vectors deleted. Searches
+(index/store_search.py) hydrate hits from the manifest in one query and ignore
+vector ids it does not know, so readers see either the old or the new version
+of an article, never both and never half. An interruption leaves
 at most orphan vectors; a `dirty` marker in the folder says so, and the next
 write (or `newsdesk doctor`) sweeps them.
 
@@ -17,33 +18,29 @@ changed, so whoever holds this object (the answerer, the app) follows the swap.
 
 from __future__ import annotations
 
-import math
 import os
 import shutil
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence, TypeVar
 
 from chromadb.errors import InternalError as ChromaInternalError
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
-from llama_index.core.vector_stores.types import (
-    FilterCondition, FilterOperator, MetadataFilter, MetadataFilters, VectorStoreQuery,
-)
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from index.article import Article, ArticleRef, RefersToArticle, date_timestamp
+from index.article import Article, ArticleRef
 from index.chunking import Chunk
 from index.chroma_client import EMBEDDED, ChromaLocation
-from index.filtered_search import MIN_FETCH, OVERFETCH, ArchiveShape, fetch_size
 from index.keyword_index import TITLE_WEIGHT, KeywordIndex
 from index.keyword_outbox import build as build_keywords, drain as drain_keywords
 from index.keyword_outbox import has_legacy_index, needs_build, pending_count
 from index.lock import IndexBusy, WriteLock
 from index.manifest import ArticleRow, Manifest
-from index.provenance import EmbedderStamp, read_stamp
+from index.provenance import read_stamp
 from index.swap import SwapGuard, ensure_generation, read_generation
 from index.statements import StoredStatement, all_statements
+from index.store_records import ChunkHit, StoreFilter, StoreStats
+from index.store_search import StoreSearch
 from index.syndication import SyndicationGroups
 
 MANIFEST_FILE = "manifest.sqlite"
@@ -60,70 +57,6 @@ ID_PAGE = 5000  # ids per Chroma get/delete call when sweeping (bounded memory a
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class StoreFilter:
-    """Restricts a search to a date range (inclusive ISO dates) and/or outlets.
-
-    `published_by` is the as-of cut-off: nothing dated after it, but unlike
-    `until` it keeps undated articles (we cannot tell they are later).
-    """
-
-    since: str | None = None
-    until: str | None = None
-    sources: tuple[str, ...] = ()
-    published_by: str | None = None
-
-    def is_empty(self) -> bool:
-        """True when nothing is restricted."""
-        return not (self.since or self.until or self.sources or self.published_by)
-
-
-@dataclass(frozen=True)
-class ChunkHit(RefersToArticle):
-    """A chunk found by a search, with its article's reference and a score."""
-
-    chunk_id: str
-    ref: ArticleRef
-    text: str
-    start: int
-    end: int
-    score: float
-
-    def to_json(self) -> dict:
-        """The hit as JSON: chunk id, the article's five fields, text, offsets and score."""
-        return {"chunk_id": self.chunk_id, **self.ref.to_json(), "text": self.text, "start": self.start,
-                "end": self.end, "score": self.score}
-
-
-@dataclass
-class StoreStats:
-    """What `newsdesk stats` reports."""
-
-    articles: int
-    chunks: int
-    sources: dict[str, int]
-    first_date: str | None
-    last_date: str | None
-    bytes: int
-    duplicates: int = 0
-    months: dict[str, int] = field(default_factory=dict)
-    syndicated_groups: int = 0  # groups of syndicated copies (see index/syndication.py)
-    syndicated_articles: int = 0  # articles in those groups
-    vectors: int = 0  # what Chroma holds (orphans of an interrupted write included)
-    vectors_at: str = ""  # embedded in the folder, or which Chroma server
-    embedder: EmbedderStamp | None = None  # the model that wrote the vectors (None: not recorded yet)
-    unattributed: int = 0  # articles without an outlet (not counted as an outlet)
-
-    def to_json(self) -> dict:
-        """The `newsdesk stats --json` fields the store knows (the CLI adds the flagged count)."""
-        return {"articles": self.articles, "chunks": self.chunks, "sources": self.sources,
-                "first_date": self.first_date, "last_date": self.last_date, "bytes": self.bytes,
-                "syndicated_groups": self.syndicated_groups, "syndicated_articles": self.syndicated_articles,
-                "vectors": self.vectors, "vectors_at": self.vectors_at,
-                "embedder": self.embedder.to_json() if self.embedder else None,
-                "unattributed": self.unattributed}
-
-
 class ArchiveStore:
     """Everything indexed under one folder: Chroma vectors, SQLite manifest, tantivy keyword index.
 
@@ -138,6 +71,7 @@ class ArchiveStore:
         self._reopen_lock = threading.Lock()
         self._keywords_lock = threading.Lock()
         self._summaries: dict[str, tuple[str, object]] = {}  # name -> (store version, value); see _summary
+        self._search = StoreSearch(self)  # reads the handles `_open` sets, at every search
         with self.guard.reading():
             self._open()
             behind = self.keywords_behind()
@@ -403,118 +337,16 @@ class ArchiveStore:
         node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=article.id)
         return node
 
-    # -- searching -------------------------------------------------------
+    # -- searching (index/store_search.py) --------------------------------
     def dense_search(self, vector: Sequence[float], k: int, where: StoreFilter | None = None) -> list[ChunkHit]:
         """The `k` chunks nearest to `vector` (cosine similarity as score)."""
-        return self._read(lambda: self._dense_search(vector, k, where))
-
-    def _dense_search(self, vector: Sequence[float], k: int, where: StoreFilter | None) -> list[ChunkHit]:
-        if self.collection.count() == 0:
-            return []
-        if where and where.published_by and not (where.since or where.until or where.sources):
-            last = self._summary("date_span", self._date_span)[1]
-            if last is None or last <= where.published_by[:10]:
-                where = None  # nothing is dated after the cut-off: a filtered Chroma query would drop nothing
-        if where is None or where.is_empty():
-            # Asking for k alone searches the HNSW graph with ef = k, which misses true neighbours
-            # (see filtered_search.MIN_FETCH): ask for more, keep the k best.
-            return self._hydrate(self._nearest(vector, max(k, MIN_FETCH))[:k])
-        post_filtered = self._post_filtered(vector, k, where)
-        if post_filtered is not None:
-            return self._hydrate(post_filtered)
-        scored = self._dense_query(vector, k, self._metadata_filters(where))
-        if where and where.published_by and not (where.since or where.until):
-            # Chroma's `published_ts <= cut-off` drops undated chunks (they have no such key):
-            # search the undated articles separately and merge by cosine.
-            undated = self._summary("undated_ids", self.manifest.undated_ids)
-            if undated:
-                extra = [MetadataFilter(key="article_id", value=undated, operator=FilterOperator.IN)]
-                if where.sources:
-                    extra.append(MetadataFilter(key="source", value=list(where.sources), operator=FilterOperator.IN))
-                scored = sorted(scored + self._dense_query(vector, k, MetadataFilters(
-                    filters=extra, condition=FilterCondition.AND)), key=lambda s: -s[1])[:k]
-        return self._hydrate(scored)
-
-    def _nearest(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
-        """(chunk id, cosine) of the `n` nearest chunks, unfiltered. Ids and distances only: the
-        manifest has the texts, and asking Chroma for documents and metadata cost 3-10x the search."""
-        result = self.collection.query(query_embeddings=[list(map(float, vector))], n_results=n,
-                                       include=["distances"])
-        # Chroma's cosine space reports distance = 1 - cosine.
-        return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0])]
-
-    def _shape(self) -> ArchiveShape:
-        """How the articles spread over dates and outlets (cached per store version)."""
-        return self._summary("shape", lambda: ArchiveShape(tuple(self.manifest.article_timestamps()),
-                                                           len(self.manifest.undated_ids()), self.manifest.outlets()))
-
-    def _post_filtered(self, vector: Sequence[float], k: int, where: StoreFilter) -> list[tuple[str, float]] | None:
-        """The `k` nearest chunks passing `where`, found among unfiltered neighbours
-        (index/filtered_search.py); None when too few of them pass (then Chroma filters)."""
-        n = fetch_size(k, self._shape().share(where))
-        if n is None:
-            return None
-        nearest = self._nearest(vector, n)
-        passing = self.manifest.chunks_passing([cid for cid, _ in nearest], *where_sql(where))
-        kept = [(cid, score) for cid, score in nearest if cid in passing]
-        # Fewer than n neighbours: the whole collection was seen, so the passing ones are all there are.
-        return kept[:k] if len(kept) >= k or len(nearest) < n else None
-
-    def _dense_query(self, vector: Sequence[float], k: int, filters: MetadataFilters | None
-                     ) -> list[tuple[str, float]]:
-        """(chunk id, cosine) of the `k` nearest chunks passing `filters`."""
-        query = VectorStoreQuery(query_embedding=list(map(float, vector)), similarity_top_k=k, filters=filters)
-        result = self.vector_store.query(query)
-        # llama-index reports exp(-distance); with Chroma's cosine space the
-        # distance is 1 - cosine, so this recovers the cosine similarity.
-        return [(cid, 1.0 + math.log(max(sim, 1e-12)))
-                for cid, sim in zip(result.ids or [], result.similarities or [])]
+        return self._read(lambda: self._search.dense_search(vector, k, where))
 
     def keyword_search(self, text: str, k: int, where: StoreFilter | None = None, *,
                        title_weight: float = TITLE_WEIGHT) -> list[ChunkHit]:
         """The `k` best BM25 matches for the content words of `text` (accent-folded; headline
         matches weigh `title_weight` times body matches)."""
-        return self._read(lambda: self._keyword_search(text, k, where, title_weight))
-
-    def _keyword_search(self, text: str, k: int, where: StoreFilter | None, title_weight: float) -> list[ChunkHit]:
-        sql, params = where_sql(where)
-        if not sql:
-            scored = self.keywords.search(text, k, title_weight)
-            ids = self.manifest.chunk_ids_at([rowid for rowid, _ in scored])
-            return self._hydrate([(ids[rowid], score) for rowid, score in scored if rowid in ids])
-        # Filtered: rank unfiltered, keep what the manifest says passes, and fetch twice as many while
-        # fewer than k pass and tantivy has more. The ranking is a prefix of the full one (ties by
-        # rowid), so the first k passing are exactly the filtered search's k best.
-        share = self._shape().share(where)
-        fetch = max(2 * k, math.ceil(k / share * OVERFETCH)) if share > 0 else 2 * k
-        while True:
-            scored = self.keywords.search(text, fetch, title_weight)
-            ids = self.manifest.chunk_ids_at([rowid for rowid, _ in scored], sql, params)
-            kept = [(ids[rowid], score) for rowid, score in scored if rowid in ids]
-            if len(kept) >= k or len(scored) < fetch:
-                return self._hydrate(kept[:k])
-            fetch *= 2
-
-    @staticmethod
-    def _metadata_filters(where: StoreFilter | None) -> MetadataFilters | None:
-        if where is None or where.is_empty():
-            return None
-        filters: list[MetadataFilter] = []
-        if where.since:
-            filters.append(MetadataFilter(key="published_ts", value=date_timestamp(where.since), operator=FilterOperator.GTE))
-        if where.until:
-            filters.append(MetadataFilter(key="published_ts", value=date_timestamp(where.until), operator=FilterOperator.LTE))
-        if where.published_by:
-            filters.append(MetadataFilter(key="published_ts", value=date_timestamp(where.published_by),
-                                          operator=FilterOperator.LTE))
-        if where.sources:
-            filters.append(MetadataFilter(key="source", value=list(where.sources), operator=FilterOperator.IN))
-        return MetadataFilters(filters=filters, condition=FilterCondition.AND)
-
-    def _hydrate(self, scored: list[tuple[str, float]]) -> list[ChunkHit]:
-        """Attach manifest text/metadata (one query, so one committed version); drops ids it does not know."""
-        rows = self.manifest.chunk_hits(cid for cid, _ in scored)
-        return [ChunkHit(cid, *rows[cid], float(score)) for cid, score in scored if cid in rows]
+        return self._read(lambda: self._search.keyword_search(text, k, where, title_weight))
 
     def copies_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str, tuple[ArticleRef, ...]]]:
         """Syndication group and other copies of each grouped article (read under the swap guard)."""
@@ -585,26 +417,6 @@ class ArchiveStore:
                           self.manifest.duplicate_count(), self.manifest.months(), groups, grouped,
                           self.collection.count(), self.chroma.describe(self.path), read_stamp(self.manifest.db),
                           self.manifest.unattributed())
-
-
-def where_sql(where: StoreFilter | None) -> tuple[str, tuple]:
-    """`where` as SQL conditions on the manifest's articles (alias `a`), each starting with " AND ",
-    with their parameters; the same semantics as the Chroma filter (undated articles pass only
-    `published_by`)."""
-    sql, params = "", []
-    if where and where.since:
-        sql += " AND a.ts >= ?"
-        params.append(date_timestamp(where.since))
-    if where and where.until:
-        sql += " AND a.ts <= ?"
-        params.append(date_timestamp(where.until))
-    if where and where.published_by:
-        sql += " AND (a.ts IS NULL OR a.ts <= ?)"
-        params.append(date_timestamp(where.published_by))
-    if where and where.sources:
-        sql += f" AND a.source IN ({','.join('?' * len(where.sources))})"
-        params += list(where.sources)
-    return sql, tuple(params)
 
 
 def remove_store(path: Path, chroma: ChromaLocation = EMBEDDED) -> None:

@@ -16,7 +16,7 @@ from typing import Mapping, Protocol, Sequence
 
 from index.errors import NewsdeskError
 from index.outlets import outlet_key
-from index.store import StoreFilter
+from index.store_records import StoreFilter
 from index.text import content_words
 from qa.dates import MONTHS, DateRange, find_date_range, month_range
 

@@ -36,7 +36,8 @@ from llama_index.core.schema import BaseNode, NodeWithScore, QueryBundle, TextNo
 
 from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
-from index.store import ArchiveStore, ChunkHit, StoreFilter
+from index.store import ArchiveStore
+from index.store_records import ChunkHit, StoreFilter
 from index.text import fold
 from qa.article_diversity import diversify
 from qa.query import Query, key_entities

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from index.article import ArticleRef
 from index.pipeline import IngestReport
-from index.store import StoreStats
+from index.store_records import StoreStats
 from qa.answer import Answer
 from qa.citations import Citation
 from qa.short_answer_check import NOT_IN_PASSAGES

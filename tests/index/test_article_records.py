@@ -11,7 +11,7 @@ import json
 
 from index.article import ArticleRef, RefersToArticle
 from index.manifest import ArticleRow
-from index.store import ChunkHit, StoreStats
+from index.store_records import ChunkHit, StoreStats
 from tests.index.archive_files import make_indexer, write_articles
 
 STORY = ("title: Ferry line reopens after storm\nsource: Port News\ndate: 2024-03-12\n"

@@ -11,7 +11,8 @@ from index.article import Article, date_timestamp
 from index.chunking import Chunk
 from index.filtered_search import MAX_FETCH, MIN_FETCH, ArchiveShape, fetch_size
 from index.lock import WriteLock
-from index.store import ArchiveStore, StoreFilter
+from index.store import ArchiveStore
+from index.store_records import StoreFilter
 
 OUTLETS = ("TASS", "BBC", "DW", "RTÉ")
 
@@ -75,7 +76,7 @@ def test_post_filtered_search_finds_what_the_filtered_query_finds(store, where, 
         vector = (vector / np.linalg.norm(vector)).tolist()
         fast = store.dense_search(vector, 10, where)
         with monkeypatch.context() as m:
-            m.setattr("index.store.fetch_size", lambda k, share: None)  # Chroma's own filtered query
+            m.setattr("index.store_search.fetch_size", lambda k, share: None)  # Chroma's own filtered query
             reference = store.dense_search(vector, 10, where)
         assert [h.chunk_id for h in fast] == [h.chunk_id for h in reference]
         assert [h.score for h in fast] == pytest.approx([h.score for h in reference], abs=1e-5)
@@ -133,7 +134,7 @@ def test_keyword_search_under_a_filter_is_the_brute_force_ranking_filtered(store
 
 def test_a_narrow_keyword_filter_fetches_more_until_k_pass(store, monkeypatch):
     where = StoreFilter(sources=("BBC",), published_by="2017-01-10")
-    monkeypatch.setattr("index.store.OVERFETCH", 0.001)  # start from 2k rows: far too few pass
+    monkeypatch.setattr("index.store_search.OVERFETCH", 0.001)  # start from 2k rows: far too few pass
     asked: list[int] = []
     real_search = store.keywords.search
     monkeypatch.setattr(store.keywords, "search", lambda text, k, *a: asked.append(k) or real_search(text, k, *a))

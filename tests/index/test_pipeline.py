@@ -15,7 +15,8 @@ from index.chroma_client import EMBEDDED
 from index.chunking import Chunker
 from index.lock import IndexBusy, WriteLock
 from index.pipeline import Indexer, RebuildError
-from index.store import ArchiveStore, StoreFilter
+from index.store import ArchiveStore
+from index.store_records import StoreFilter
 
 ARTICLES = {
     "syria.txt": "Russia strikes Syria\n\nRussia carried out air strikes near Homs on Friday, the ministry said.\n\n"

@@ -13,7 +13,8 @@ import numpy as np
 from index.article import Article
 from index.chunking import Chunk
 from index.lock import WriteLock
-from index.store import ArchiveStore, StoreFilter
+from index.store import ArchiveStore
+from index.store_records import StoreFilter
 
 
 def put(store: ArchiveStore, n: int, source: str | None, published: str | None, word: str) -> None:
@@ -57,8 +58,8 @@ def test_an_as_of_cut_off_after_the_last_date_searches_unfiltered_and_an_earlier
     query = np.full(384, 0.05, dtype=np.float32)
     plain = [h.chunk_id for h in store.dense_search(query, 5)]
     filtered: list[object] = []
-    original = store._dense_query
-    store._dense_query = lambda vector, k, filters: filtered.append(filters) or original(vector, k, filters)
+    original = store._search._dense_query
+    store._search._dense_query = lambda vector, k, filters: filtered.append(filters) or original(vector, k, filters)
     late = [h.chunk_id for h in store.dense_search(query, 5, StoreFilter(published_by="2017-06-01"))]
     assert sorted(late) == sorted(plain) and filtered == []  # one unfiltered query, nothing dropped
     early = {h.chunk_id for h in store.dense_search(query, 5, StoreFilter(published_by="2017-03-02"))}

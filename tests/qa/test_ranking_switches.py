@@ -14,7 +14,8 @@ from index.chunking import Chunker
 from index.lock import WriteLock
 from index.pipeline import Indexer
 from qa.settings import Settings
-from index.store import KEYWORD_DIR, ArchiveStore, StoreFilter
+from index.store import KEYWORD_DIR, ArchiveStore
+from index.store_records import StoreFilter
 from qa.query import understand
 from qa.retrieval import (NAME_WEIGHT, PRESETS, HybridRetriever, Passage, RetrievalConfig, name_coverage,
                           question_names)
@@ -115,7 +116,7 @@ class TwoPassageStore:
         return {}  # no syndicated copies here
 
     def _hits(self, order):
-        from index.store import ChunkHit
+        from index.store_records import ChunkHit
         return [ChunkHit(c, ArticleRef(c[0], f"headline {c[0]}", "S", "2022-01-01", None),
                          self.texts[c], 0, len(self.texts[c]), 1.0) for c in order]
 

@@ -21,7 +21,8 @@ from index.chroma_client import EMBEDDED, ChromaLocation
 from index.chunking import Chunker
 from index.pipeline import Indexer
 from qa.settings import Settings
-from index.store import ArchiveStore, ChunkHit, StoreFilter
+from index.store import ArchiveStore
+from index.store_records import ChunkHit, StoreFilter
 from qa.query import Query, understand
 from qa.retrieval import (
     RRF_K, HybridRetriever, Passage, RRFRetriever, cap_per_article, collapse_syndicated, interleave, rrf,

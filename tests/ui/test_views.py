@@ -11,7 +11,7 @@ import pytest
 from index.article import ArticleRef
 from index.pipeline import IngestReport
 from index.readers import ReadFailure
-from index.store import StoreStats
+from index.store_records import StoreStats
 from qa.answer import Answer, ClosestArticle
 from qa.citations import AnswerSentence, Citation
 from qa.retrieval import Passage
