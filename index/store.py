@@ -33,7 +33,7 @@ from index.chunking import Chunk
 from index.chroma_client import EMBEDDED, ChromaLocation
 from index.keyword_index import TITLE_WEIGHT, KeywordIndex
 from index.keyword_outbox import build as build_keywords, drain as drain_keywords
-from index.keyword_outbox import has_legacy_index, needs_build, pending_count
+from index.keyword_outbox import needs_build, pending_count
 from index.lock import IndexBusy, WriteLock
 from index.manifest import ArticleRow, Manifest
 from index.provenance import read_stamp
