@@ -65,6 +65,8 @@ class Signals:
     top_logprob: float | None = None      # log p of the token the model wrote first
     relation_share: float = 1.0           # share of the question's relation words in the sentence a quote would use
     offers_answer: bool = True            # that sentence holds an answer of the kind asked for (qa/answer_kind.py)
+    short_logprob: float | None = None     # log p of the least likely token of the short answer the model wrote
+    short_mean_logprob: float | None = None  # mean log p of its tokens (None without a short line or log-probabilities)
 
     @property
     def abstain_probability(self) -> float | None:

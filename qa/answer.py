@@ -41,6 +41,7 @@ from qa.polarity import quote_saying_no, settled_no
 from qa.prompts import ABSTAIN, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
+from qa.short_answer import short_answer_logprobs
 from qa.short_answer_check import NOT_IN_PASSAGES, UNSETTLED, short_answer_concern, unsettled_reason
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
@@ -194,10 +195,13 @@ class NewsQA:
                 if raw:
                     yield TextDelta("\n\n" + MarkerRenumberer(len(evidence)).renumber(raw))
             wrote_nothing = not _WORD.search(strip_markers(raw)) and not short
+            sure_of = short_answer_logprobs(first.opening) if first and short else []
             signals = replace(signals, model_abstained=ABSTAIN in model_raw or wrote_nothing
                               or (not short and bare_yes_no(raw, query.text)),
                               abstain_logprob=first.watched if first else None,
-                              top_logprob=first.top if first else None)
+                              top_logprob=first.top if first else None,
+                              short_logprob=min(sure_of) if sure_of else None,
+                              short_mean_logprob=sum(sure_of) / len(sure_of) if sure_of else None)
             decision = self.policy.after_model(signals)
             if decision == DECIDE_ABSTAIN:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "model" if signals.model_abstained

@@ -16,7 +16,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Protocol, Sequence
+from typing import Callable, Iterator, Protocol, Sequence
 
 import httpx
 import numpy as np
@@ -32,6 +32,9 @@ PROMPT_CACHE_BYTES = 512 * 2**20
 # How many of the reply's first tokens are watched: the phrase may open the reply or follow a
 # label the prompt asks for ("Short answer: NOT_IN_ARCHIVE" is 3-4 tokens in).
 WATCH_STEPS = 8
+# How many of the reply's opening tokens keep the log-probability they were written with: enough for
+# "Short answer: " and a short answer of a dozen tokens (what `short_answer_logprob` reads).
+OPENING_STEPS = 32
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class FirstToken:
 
     top: float
     watched: float
+    # The reply's opening tokens as written (text, log-probability it had), at most OPENING_STEPS.
+    opening: tuple[tuple[str, float], ...] = ()
 
     @property
     def watched_probability(self) -> float:
@@ -61,28 +66,41 @@ class _FirstTokenRecorder:
     Qwen's 152k vocabulary); the processor sees the few distributions we need for free.
     """
 
-    def __init__(self, watched_ids: Sequence[int], steps: int = WATCH_STEPS) -> None:
+    def __init__(self, watched_ids: Sequence[int], steps: int = WATCH_STEPS,
+                 token_text: Callable[[int], str] | None = None) -> None:
         self.watched_ids = list(dict.fromkeys(watched_ids))
         self.steps = steps
+        self.token_text = token_text
         self.top: float | None = None
         self.watched: float | None = None
         self.seen = 0
+        self.previous: np.ndarray | None = None  # last step's log-probabilities, until its token is known
+        self.opening: list[tuple[str, float]] = []
 
     def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
-        if self.seen < self.steps:
+        if self.previous is not None and len(input_ids):
+            # The token written at the last step is the newest input now (after repeat penalty, so
+            # not always that step's argmax); keep the log-probability the model gave it.
+            token = int(input_ids[-1])
+            self.opening.append((self.token_text(token) if self.token_text else "", float(self.previous[token])))
+            self.previous = None
+        if self.seen < max(self.steps, OPENING_STEPS if self.token_text else 0):
             shifted = scores.astype(np.float64) - float(np.max(scores))
             logprobs = shifted - np.log(np.exp(shifted).sum())
-            watched = float(np.logaddexp.reduce(logprobs[self.watched_ids]))
-            if self.seen == 0:
-                self.top = float(logprobs.max())
-            self.watched = watched if self.watched is None else max(self.watched, watched)
+            if self.seen < self.steps:
+                watched = float(np.logaddexp.reduce(logprobs[self.watched_ids]))
+                if self.seen == 0:
+                    self.top = float(logprobs.max())
+                self.watched = watched if self.watched is None else max(self.watched, watched)
+            if self.token_text:
+                self.previous = logprobs
             self.seen += 1
         return scores
 
     def result(self) -> FirstToken | None:
         if self.top is None or self.watched is None:
             return None
-        return FirstToken(self.top, self.watched)
+        return FirstToken(self.top, self.watched, tuple(self.opening))
 
 
 class LLMError(NewsdeskError, RuntimeError):
@@ -176,7 +194,7 @@ class EmbeddedLLM:
             recorder = None
             if watch:
                 ids = [self._llm.tokenize(w.encode("utf-8"), add_bos=False)[0] for w in (watch, " " + watch)]
-                recorder = _FirstTokenRecorder(ids)
+                recorder = _FirstTokenRecorder(ids, token_text=self._token_text)
             self.last_prompt_tokens = self.count_tokens(prompt)
             if self.last_prompt_tokens + max_tokens > self._llm.n_ctx():
                 raise LLMError(f"the prompt is {self.last_prompt_tokens} tokens; with {max_tokens} for the answer "
@@ -195,6 +213,10 @@ class EmbeddedLLM:
     def complete(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> str:
         """The whole reply as one string."""
         return "".join(self.stream(messages, max_tokens=max_tokens, temperature=temperature))
+
+    def _token_text(self, token: int) -> str:
+        """One token's text (a character split across tokens reads as U+FFFD)."""
+        return self._llm.detokenize([token]).decode("utf-8", errors="replace")
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model reads for `text` (ChatML control tokens count as one each)."""

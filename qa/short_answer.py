@@ -39,6 +39,27 @@ def parse_short_line(line: str) -> str | None:
     return short
 
 
+def short_answer_logprobs(opening: Sequence[tuple[str, float]]) -> list[float]:
+    """The log-probabilities the model wrote its short answer's tokens with, read from the reply's
+    opening tokens (text, log-probability); [] when the reply does not open with a labelled line.
+
+    Tokens of the label, of spacing and of markdown carry no doubt about the answer and are left out.
+    """
+    text, starts = "", []
+    for piece, _ in opening:
+        starts.append(len(text))
+        text += piece
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    end = len(text) if end < 0 else end
+    match = _LABEL.match(text[lead:end])
+    if not match:
+        return []
+    begin = lead + match.end()
+    return [logprob for (piece, logprob), start in zip(opening, starts)
+            if start + len(piece) > begin and start < end and _WORDS.search(piece)]
+
+
 def split_reply(raw: str) -> tuple[str | None, str]:
     """(short answer or None, the rest of the reply) of a whole reply."""
     first, _, rest = raw.lstrip().partition("\n")

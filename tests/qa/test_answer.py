@@ -436,17 +436,30 @@ def test_short_answer_is_null_when_abstaining(fake_embedder):
 class ConfidentLLM(FakeLLM):
     """A FakeLLM that reports how likely abstaining was at its first token."""
 
-    def __init__(self, reply: str, abstain_p: float) -> None:
+    def __init__(self, reply: str, abstain_p: float, opening: tuple = ()) -> None:
         super().__init__(reply)
         self.first_token = None
         self._p = abstain_p
+        self._opening = opening
 
     def stream(self, messages, *, max_tokens=384, temperature=0.0, watch=None):
         from qa.llm import FirstToken
         import math
 
-        self.first_token = FirstToken(math.log(max(self._p, 1 - self._p)), math.log(self._p)) if watch else None
+        self.first_token = FirstToken(math.log(max(self._p, 1 - self._p)), math.log(self._p),
+                                      self._opening) if watch else None
         yield from super().stream(messages)
+
+
+def test_signals_say_how_sure_the_model_was_of_its_short_answer(fake_embedder):
+    reply = "Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1]."
+    opening = (("Short", -0.3), (" answer", 0.0), (":", 0.0), (" 94", -1.5), (" mph", -0.1), ("\n", -0.2))
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=0.05, opening=opening))
+    answer = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+    assert answer.short_answer == "94 mph" and not answer.abstained
+    assert answer.signals["short_logprob"] == -1.5 and answer.signals["short_mean_logprob"] == -0.8
+    silent, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=0.05))  # no opening read
+    assert silent.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF).signals["short_logprob"] is None
 
 
 def test_model_abstaining_on_strong_evidence_gives_the_quoted_best_sentence(fake_embedder):

@@ -122,6 +122,33 @@ def test_first_token_recorder_keeps_the_likeliest_opening_of_the_watched_phrase_
     assert result.watched_probability == pytest.approx(0.9, abs=1e-5)
 
 
+def test_recorder_keeps_each_written_tokens_log_probability_even_when_it_was_not_the_likeliest():
+    import numpy as np
+
+    from qa.llm import _FirstTokenRecorder
+
+    texts = {0: "Short", 1: " answer", 2: ":", 3: " Nor"}
+    recorder = _FirstTokenRecorder(watched_ids=[3], steps=1, token_text=texts.get)
+    step = np.log(np.array([0.7, 0.1, 0.1, 0.1], dtype=np.float32))
+    recorder(np.array([9, 9]), step.copy())
+    recorder(np.array([9, 9, 0]), np.log(np.array([0.1, 0.2, 0.3, 0.4], dtype=np.float32)))
+    recorder(np.array([9, 9, 0, 1]), step.copy())  # token 1 written though 3 was likelier (repeat penalty)
+    opening = recorder.result().opening
+    assert [t for t, _ in opening] == ["Short", " answer"]
+    assert [round(float(np.exp(p)), 3) for _, p in opening] == [0.7, 0.2]
+
+
+def test_recorder_without_token_text_keeps_no_opening():
+    import numpy as np
+
+    from qa.llm import _FirstTokenRecorder
+
+    recorder = _FirstTokenRecorder(watched_ids=[0], steps=1)
+    for n in range(3):
+        recorder(np.arange(n + 1), np.zeros(4, dtype=np.float32))
+    assert recorder.result().opening == ()
+
+
 # -- the real embedded model --------------------------------------------------------------
 @pytest.fixture(scope="module")
 def embedded() -> EmbeddedLLM:
@@ -178,6 +205,21 @@ def test_embedded_reports_how_likely_the_watched_phrase_was(embedded):
     tax_reply, tax_p = ask("What was the tax rate in Ruritania in 1904?")
     assert "NOT_IN_ARCHIVE" not in sky_reply and "NOT_IN_ARCHIVE" in tax_reply
     assert sky_p < 0.5 < tax_p
+
+
+@pytest.mark.slow
+def test_embedded_opening_is_the_reply_it_wrote_with_how_sure_it_was_of_each_token(embedded):
+    from qa.short_answer import short_answer_logprobs
+
+    messages = [{"role": "system", "content": "Open your reply with 'Short answer: ' and the answer on its own line."},
+                {"role": "user", "content": "What is the capital of France?"}]
+    reply = "".join(embedded.stream(messages, max_tokens=12, watch="NOT_IN_ARCHIVE"))
+    opening = embedded.first_token.opening
+    assert "".join(t for t, _ in opening) == reply[:len("".join(t for t, _ in opening))]
+    # Every token written, but perhaps the last (its log-probability is read at the next step).
+    assert len(opening) >= len(embedded._llm.tokenize(reply.encode(), add_bos=False)) - 1
+    sure = short_answer_logprobs(opening)
+    assert reply.startswith("Short answer: Paris") and sure and min(sure) > -0.5, (reply, opening)
 
 
 @pytest.mark.slow

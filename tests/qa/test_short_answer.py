@@ -76,3 +76,20 @@ def test_a_labelled_line_too_long_to_be_short_is_shown_without_its_label():
 ])
 def test_short_answer_supported(short, quotes, ok):
     assert short_answer_supported(short, quotes) is ok
+
+
+def test_short_answer_logprobs_are_those_of_the_answer_tokens_on_the_labelled_line():
+    from qa.short_answer import short_answer_logprobs
+
+    opening = [("\n", -0.3), ("Short", -0.5), (" answer", 0.0), (":", 0.0), (" **", -0.2), ("End", -1.3),
+               ("a", 0.0), (" Kenny", -0.1), ("**", -0.4), ("\n", -0.7), ("End", -2.0)]
+    assert short_answer_logprobs(opening) == [-1.3, 0.0, -0.1]
+
+
+def test_short_answer_logprobs_are_empty_without_a_labelled_first_line():
+    from qa.short_answer import short_answer_logprobs
+
+    assert short_answer_logprobs([("Nor", -0.2), ("fish", 0.0), ("\n", -0.1)]) == []
+    assert short_answer_logprobs([]) == []
+    # The label, then the opening ran out mid-answer: the tokens seen so far count.
+    assert short_answer_logprobs([("Short", 0.0), (" answer", 0.0), (":", 0.0), (" 6", -0.9), (".", -0.1)]) == [-0.9]
