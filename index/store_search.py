@@ -58,7 +58,9 @@ class StoreSearch:
     def dense_search(self, vector: Sequence[float], k: int, where: StoreFilter | None) -> list[ChunkHit]:
         """`ArchiveStore.dense_search` inside the store's read: unfiltered neighbours, filtered among
         them, or Chroma's filtered query (with the undated articles an as-of cut-off keeps)."""
-        if self.store.collection.count() == 0:
+        # Chroma's count() cost as much as the unfiltered query itself (2.2 vs 2.0 ms p50 at 10k chunks);
+        # the count changes only with a write, which changes the store's version.
+        if self.store._summary("vector_count", self.store.collection.count) == 0:
             return []
         if where and where.published_by and not (where.since or where.until or where.sources):
             last = self.store._summary("date_span", self.store._date_span)[1]
