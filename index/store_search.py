@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Protocol, Sequence, TypeVar
 
 from llama_index.core.vector_stores.types import (
@@ -58,12 +59,19 @@ class StoreSearch:
     def dense_search(self, vector: Sequence[float], k: int, where: StoreFilter | None) -> list[ChunkHit]:
         """`ArchiveStore.dense_search` inside the store's read: unfiltered neighbours, filtered among
         them, or Chroma's filtered query (with the undated articles an as-of cut-off keeps)."""
-        if self.store.collection.count() == 0:
+        # Chroma's count() cost as much as the unfiltered query itself (2.2 vs 2.0 ms p50 at 10k chunks);
+        # the count changes only with a write, which changes the store's version.
+        if self.store._summary("vector_count", self.store.collection.count) == 0:
             return []
-        if where and where.published_by and not (where.since or where.until or where.sources):
-            last = self.store._summary("date_span", self.store._date_span)[1]
-            if last is None or last <= where.published_by[:10]:
-                where = None  # nothing is dated after the cut-off: a filtered Chroma query would drop nothing
+        if where and self._cut_off_spent(where):
+            # Nothing is dated after the cut-off, so it drops nothing: without it an as-of question
+            # searches unfiltered, and an outlet's or a date range's Chroma query evaluates one
+            # condition fewer per record (35 -> 11 ms p50 for one outlet at 10k chunks). With outlets
+            # alone and undated articles it stays: the cut-off's query merges the undated ones separately.
+            if not (where.since or where.until or where.sources):
+                where = None
+            elif where.since or where.until or not self.store._summary("undated_ids", self.store.manifest.undated_ids):
+                where = replace(where, published_by=None)
         if where is None or where.is_empty():
             # Asking for k alone searches the HNSW graph with ef = k, which misses true neighbours
             # (see filtered_search.MIN_FETCH): ask for more, keep the k best.
@@ -83,6 +91,14 @@ class StoreSearch:
                 scored = sorted(scored + self._dense_query(vector, k, MetadataFilters(
                     filters=extra, condition=FilterCondition.AND)), key=lambda s: -s[1])[:k]
         return self._hydrate(scored)
+
+    def _cut_off_spent(self, where: StoreFilter) -> bool:
+        """True when `where` has an as-of cut-off on or after the archive's last date (or nothing is
+        dated): it then keeps every article the rest of `where` keeps."""
+        if not where.published_by:
+            return False
+        last = self.store._summary("date_span", self.store._date_span)[1]
+        return last is None or last <= where.published_by[:10]
 
     def _nearest(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
         """(chunk id, cosine) of the `n` nearest chunks, unfiltered. Ids and distances only: the
@@ -122,6 +138,8 @@ class StoreSearch:
 
     def keyword_search(self, text: str, k: int, where: StoreFilter | None, title_weight: float) -> list[ChunkHit]:
         """`ArchiveStore.keyword_search` inside the store's read: tantivy's ranking, filtered by the manifest."""
+        if where and self._cut_off_spent(where):  # the SQL filter is exact, so leaving a no-op out is too
+            where = replace(where, published_by=None)
         sql, params = where_sql(where)
         if not sql:
             scored = self.store.keywords.search(text, k, title_weight)

@@ -66,3 +66,18 @@ def test_an_as_of_cut_off_after_the_last_date_searches_unfiltered_and_an_earlier
     assert early == {"a1#c-0", "a3#c-0"}  # the 5 March article is cut off, the undated one kept
     assert article_scans(store, lambda: store.dense_search(query, 5, StoreFilter(published_by="2017-03-02"))) == []
     store.close()
+
+
+def test_the_vector_count_is_read_once_per_version_and_an_empty_store_still_finds_nothing(tmp_path):
+    store = ArchiveStore(tmp_path / "store")
+    query = np.full(384, 0.05, dtype=np.float32)
+    assert store.dense_search(query, 5) == []
+    counted: list[int] = []
+    original = store.collection.count
+    store.collection.count = lambda: counted.append(1) or original()
+    assert store.dense_search(query, 5) == [] and counted == []  # the empty store's count, kept
+    put(store, 1, "BBC", "2017-03-01", "storm")  # a write: a new version, the count read again
+    assert [h.chunk_id for h in store.dense_search(query, 5)] == ["a1#c-0"]
+    assert [h.chunk_id for h in store.dense_search(query, 5, StoreFilter(sources=("BBC",)))] == ["a1#c-0"]
+    assert counted == [1]
+    store.close()
