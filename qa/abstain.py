@@ -192,6 +192,16 @@ class AbstainPolicy:
     # Answered questions had p 0.02-0.27 (2026-12-01), so this rarely fires; no grid value helped.
     answer_min_evidence: float = 0.35
     answer_max_abstain_p: float = 0.3
+    # After the model answered: flag its short answer when the mean log-probability it wrote the answer's
+    # tokens with is below this (None: never). Full demo run, 2026-12-03 (`d992d92`, 118 questions): on
+    # the odd-numbered half every value in (-0.51, -0.37) flags 3 of the 6 wrong answers nothing else
+    # flagged ("London" for Khalid Masood's birthplace at -1.75, "Russia" -1.20, "David Jacobs" for an
+    # unanswerable arrest -0.95) and no right one (the lowest right answer: -0.37); the middle was
+    # kept. On the held-apart even half it flags 1 of the 2 silent wrong answers ("Cyril Burke" as
+    # Enda Kenny's successor, unanswerable, -0.77) and 1 of 42 right ones ("UK", -0.56). The mean, not
+    # the least likely token: the minimum falls with an answer's length (right answers of 6-10 tokens
+    # had minima of -1.0 to -1.4), and both tied on the fit half.
+    unsure_short_logprob: float | None = -0.45
     # False: the model's own word decides after generation (used to collect calibration data).
     overrule_model: bool = True
 
@@ -214,3 +224,9 @@ class AbstainPolicy:
                 and s.evidence < self.answer_min_evidence:
             return ABSTAIN
         return ANSWER
+
+    def unsure_of_short(self, s: Signals) -> bool:
+        """True when the model wrote its short answer with a token it thought unlikely: it was
+        choosing between answers, which on the demo set marks the wrong ones (see the threshold)."""
+        return (self.unsure_short_logprob is not None and s.short_mean_logprob is not None
+                and s.short_mean_logprob < self.unsure_short_logprob)

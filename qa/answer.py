@@ -42,7 +42,7 @@ from qa.prompts import ABSTAIN, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import short_answer_logprobs
-from qa.short_answer_check import NOT_IN_PASSAGES, UNSETTLED, short_answer_concern, unsettled_reason
+from qa.short_answer_check import NOT_IN_PASSAGES, UNSETTLED, UNSURE, short_answer_concern, unsettled_reason
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
 from qa.vectors import SentenceVectors
@@ -259,6 +259,8 @@ class NewsQA:
             raw = f"{raw.rstrip()} “{holding[1]}” [{holding[0] + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
             concern = short_answer_concern(query.original, short, citations, outlets)
+        if short and concern is None and decision == "answer" and self.policy.unsure_of_short(signals):
+            concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
         if short and concern in UNSETTLED:  # "31-33 seats" the passages only expected: not an answer
             timings["verify"] = elapsed_ms(last_token)
             yield Done(self._abstain(query, passages, timings, t0, signals, concern, evidence,

@@ -172,6 +172,10 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
     return None
 
 
+# The model's own doubt (qa/abstain.py, `AbstainPolicy.unsure_of_short`): a flag, never an abstention.
+UNSURE = "the model was unsure of it; check the quoted passage"
+
+
 # Concerns that mean the passages do not say what happened: an answer resting on them is no answer.
 # On the 2026-12-02 demo runs they fired on 4 answers to unanswerable questions (a winner "to see
 # if"; seats "expected"; a ballot drivers "still need to" hold; crew "to see if" found) and one wrong

@@ -112,3 +112,15 @@ def test_a_quote_must_offer_the_kind_of_answer_asked_for():
     assert not offers_asked_kind("How many airports did Russian experts inspect?", "Russian experts visited Cairo.")
     assert offers_asked_kind("Did Russian experts inspect the airport of Cairo?", "They did not.")  # yes/no: no kind
     assert offers_asked_kind("Why did Russian experts inspect Cairo?", "Security was the concern.")
+
+
+def test_unsure_of_short_needs_a_threshold_and_a_read_log_probability():
+    from qa.abstain import AbstainPolicy, Signals
+
+    s = Signals(0.6, True, 1.0, 0.6, short_logprob=-4.0, short_mean_logprob=-2.0)  # the mean decides
+    assert AbstainPolicy(unsure_short_logprob=-1.0).unsure_of_short(s)
+    assert not AbstainPolicy(unsure_short_logprob=-1.0).unsure_of_short(
+        Signals(0.6, True, 1.0, 0.6, short_logprob=-4.0, short_mean_logprob=-0.5))
+    assert not AbstainPolicy(unsure_short_logprob=-3.0).unsure_of_short(s)
+    assert not AbstainPolicy(unsure_short_logprob=None).unsure_of_short(s)
+    assert not AbstainPolicy(unsure_short_logprob=-1.0).unsure_of_short(Signals(0.6, True, 1.0, 0.6))

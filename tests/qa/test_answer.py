@@ -462,6 +462,28 @@ def test_signals_say_how_sure_the_model_was_of_its_short_answer(fake_embedder):
     assert silent.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF).signals["short_logprob"] is None
 
 
+def test_a_short_answer_the_model_was_unsure_of_is_flagged_not_withheld(fake_embedder):
+    from qa.abstain import AbstainPolicy
+    from qa.short_answer_check import UNSURE
+
+    reply = "Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1]."
+    policy = AbstainPolicy(unsure_short_logprob=-0.5)  # the mean of " 94" and " mph"
+
+    def ask(answer_logprob: float):
+        opening = (("Short", -0.3), (" answer", 0.0), (":", 0.0), (" 94", answer_logprob), (" mph", 0.0), ("\n", 0.0))
+        qa, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=0.05, opening=opening), policy=policy)
+        return qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+
+    unsure, sure = ask(-1.5), ask(-0.2)
+    assert not unsure.abstained and unsure.short_answer == "94 mph" and unsure.citations
+    assert unsure.short_answer_supported is False and unsure.short_answer_concern == UNSURE
+    assert sure.short_answer_supported is True and sure.short_answer_concern is None
+    off, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=0.05, opening=(
+        ("Short", 0.0), (" answer", 0.0), (":", 0.0), (" 94", -5.0), ("\n", 0.0))),
+        policy=AbstainPolicy(unsure_short_logprob=None))
+    assert off.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF).short_answer_supported is True
+
+
 def test_model_abstaining_on_strong_evidence_gives_the_quoted_best_sentence(fake_embedder):
     llm = ConfidentLLM(ABSTAIN, abstain_p=0.6)
     qa, _ = make_qa(fake_embedder, llm)

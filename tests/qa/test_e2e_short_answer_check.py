@@ -46,3 +46,30 @@ def test_a_right_answer_from_the_forecast_article_is_not_flagged(forecast_qa):
     print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
     assert not answer.abstained and "90" in (answer.short_answer or "") + answer.text, answer.text
     assert answer.short_answer_supported is not False, answer.short_answer_concern
+
+
+# An article that names the candidates but not the winner. Asked who won, the model answers "Peter
+# Doyle" sure of it (mean log p -0.22, 2026-12-03): the unsure flag (qa/abstain.py) does not catch every
+# guess, so that question is not asserted here. A right answer is read with its confidence, unflagged.
+PROFILE = {
+    "title": "Three stand for Labour leadership in Wexford", "date": "2017-03-24",
+    "source": "Reuters", "url": "https://www.reuters.com/article/wexford-labour-leadership",
+    "text": "WEXFORD (Reuters) - Three councillors have put their names forward to lead the Labour group on "
+            "Wexford County Council: Ann Marsh, 47, a teacher; Peter Doyle, 61, a farmer; and Sean Keogh, 39, "
+            "who runs a bakery in Gorey. The group's nine members will meet in April. Marsh has chaired the "
+            "housing committee since 2014 and Doyle has sat on the council for two decades."}
+
+
+@pytest.fixture(scope="module")
+def profile_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
+    docs = tmp_path_factory.mktemp("profile-docs")
+    (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES + [PROFILE]),
+                                     encoding="utf-8")
+    return NewsQA(build(tmp_path_factory.mktemp("profile-store"), [docs], real_embedder), real_embedder, llm)
+
+
+def test_a_right_answer_the_model_is_sure_of_carries_its_confidence_and_no_flag(profile_qa):
+    answer = profile_qa.ask("How old is Sean Keogh, the Wexford councillor?", as_of=AS_OF)
+    print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| signals:", answer.signals)
+    assert not answer.abstained and "39" in (answer.short_answer or ""), answer.text
+    assert answer.signals["short_mean_logprob"] is not None and answer.short_answer_supported is not False
