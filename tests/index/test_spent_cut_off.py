@@ -12,19 +12,9 @@ import numpy as np
 
 from index.store import ArchiveStore
 from index.store_records import StoreFilter
-from tests.index.test_store_summaries import put
+from tests.index.test_store_summaries import put, statements
 
 LATE = StoreFilter(published_by="2017-06-01")
-
-
-def statements(store: ArchiveStore, fn) -> list[str]:
-    seen: list[str] = []
-    store.manifest.db.set_trace_callback(seen.append)
-    try:
-        fn()
-    finally:
-        store.manifest.db.set_trace_callback(None)
-    return seen
 
 
 def cut_off_sql(seen: list[str]) -> list[str]:

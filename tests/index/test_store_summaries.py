@@ -26,14 +26,19 @@ def put(store: ArchiveStore, n: int, source: str | None, published: str | None, 
         store.put_article(article, [Chunk(f"a{n}#c-0", article.id, 0, article.body, 0, len(article.body))], [vector])
 
 
-def article_scans(store: ArchiveStore, fn) -> list[str]:
+def statements(store: ArchiveStore, fn) -> list[str]:
+    """The SQL statements the manifest ran while `fn` ran."""
     seen: list[str] = []
     store.manifest.db.set_trace_callback(seen.append)
     try:
         fn()
     finally:
         store.manifest.db.set_trace_callback(None)
-    return [s for s in seen if "FROM articles" in s and "IN (" not in s]
+    return seen
+
+
+def article_scans(store: ArchiveStore, fn) -> list[str]:
+    return [s for s in statements(store, fn) if "FROM articles" in s and "IN (" not in s]
 
 
 def test_outlets_and_date_span_are_read_once_per_version_and_follow_writes(tmp_path):

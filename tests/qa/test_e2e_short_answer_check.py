@@ -25,12 +25,17 @@ FORECAST = {
             "Counting begins tomorrow morning and the first results are due in the afternoon."}
 
 
+def qa_with(article: dict, name: str, tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
+    """The test archive plus `article`, indexed with the real embedder, answered by the real model."""
+    docs = tmp_path_factory.mktemp(f"{name}-docs")
+    (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES + [article]),
+                                     encoding="utf-8")
+    return NewsQA(build(tmp_path_factory.mktemp(f"{name}-store"), [docs], real_embedder), real_embedder, llm)
+
+
 @pytest.fixture(scope="module")
 def forecast_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
-    docs = tmp_path_factory.mktemp("forecast-docs")
-    (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES + [FORECAST]),
-                                     encoding="utf-8")
-    return NewsQA(build(tmp_path_factory.mktemp("forecast-store"), [docs], real_embedder), real_embedder, llm)
+    return qa_with(FORECAST, "forecast", tmp_path_factory, real_embedder, llm)
 
 
 def test_a_result_the_archive_only_forecast_is_not_given_as_fact(forecast_qa):
@@ -60,16 +65,10 @@ PROFILE = {
             "housing committee since 2014 and Doyle has sat on the council for two decades."}
 
 
-@pytest.fixture(scope="module")
-def profile_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
-    docs = tmp_path_factory.mktemp("profile-docs")
-    (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES + [PROFILE]),
-                                     encoding="utf-8")
-    return NewsQA(build(tmp_path_factory.mktemp("profile-store"), [docs], real_embedder), real_embedder, llm)
-
-
-def test_a_right_answer_the_model_is_sure_of_carries_its_confidence_and_no_flag(profile_qa):
-    answer = profile_qa.ask("How old is Sean Keogh, the Wexford councillor?", as_of=AS_OF)
+def test_a_right_answer_the_model_is_sure_of_carries_its_confidence_and_no_flag(tmp_path_factory, real_embedder,
+                                                                                 llm):  # noqa: F811
+    answer = qa_with(PROFILE, "profile", tmp_path_factory, real_embedder, llm).ask(
+        "How old is Sean Keogh, the Wexford councillor?", as_of=AS_OF)
     print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| signals:", answer.signals)
     assert not answer.abstained and "39" in (answer.short_answer or ""), answer.text
     assert answer.signals["short_mean_logprob"] is not None and answer.short_answer_supported is not False
