@@ -149,8 +149,8 @@ def _short_html(answer: Answer) -> str:
     if not answer.short_answer:
         return ""
     why = esc(answer.short_answer_concern or NOT_IN_PASSAGES)
-    flag = ("" if answer.short_answer_supported is not False else
-            f"<span class='nd-unsupported-flag' title='May not answer the question: {why}'>⚠ {why}</span>")
+    flag = ("" if answer.short_answer_supported is not False else  # a space apart from the answer it flags
+            f" <span class='nd-unsupported-flag' title='May not answer the question: {why}'>⚠ {why}</span>")
     return f"<div class='nd-short'><b>{esc(answer.short_answer)}</b>{flag}</div>"
 
 

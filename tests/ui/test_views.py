@@ -203,6 +203,7 @@ def test_short_answer_is_bold_above_the_sentences_and_flagged_when_not_quoted():
     echo = views.answer_html(make_answer(short_answer="Tias", short_answer_supported=False,
                                          short_answer_concern="it only repeats the question"), 1)
     assert "⚠ it only repeats the question" in echo
+    assert "<b>Tias</b> <span class='nd-unsupported-flag'" in echo  # "Tias ⚠ …", not "Tias⚠ …"
 
 
 def test_a_quoted_answer_says_it_is_quoted():
