@@ -226,7 +226,7 @@ class AbstainPolicy:
         return ANSWER
 
     def unsure_of_short(self, s: Signals) -> bool:
-        """True when the model wrote its short answer with a token it thought unlikely: it was
+        """True when the model wrote its short answer's tokens with a low mean log-probability: it was
         choosing between answers, which on the demo set marks the wrong ones (see the threshold)."""
         return (self.unsure_short_logprob is not None and s.short_mean_logprob is not None
                 and s.short_mean_logprob < self.unsure_short_logprob)

@@ -24,6 +24,7 @@ from typing import Iterator, Protocol, Sequence, TypedDict, Unpack
 from index.embedding import Embedder
 from index.store import ArchiveStore
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
+from qa.abstain import ANSWER as DECIDE_ANSWER
 from qa.abstain import QUOTE, AbstainPolicy, Signals, retrieval_signals
 from qa.abstention_text import ClosestArticle, abstention_text, closest_articles
 from qa.answer_checks import (bare_yes_no, not_in_sentences, only_instructions, supported_anywhere,
@@ -259,7 +260,7 @@ class NewsQA:
             raw = f"{raw.rstrip()} “{holding[1]}” [{holding[0] + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
             concern = short_answer_concern(query.original, short, citations, outlets)
-        if short and concern is None and decision == "answer" and self.policy.unsure_of_short(signals):
+        if short and concern is None and decision == DECIDE_ANSWER and self.policy.unsure_of_short(signals):
             concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
         if short and concern in UNSETTLED:  # "31-33 seats" the passages only expected: not an answer
             timings["verify"] = elapsed_ms(last_token)

@@ -33,7 +33,7 @@ PROMPT_CACHE_BYTES = 512 * 2**20
 # label the prompt asks for ("Short answer: NOT_IN_ARCHIVE" is 3-4 tokens in).
 WATCH_STEPS = 8
 # How many of the reply's opening tokens keep the log-probability they were written with: enough for
-# "Short answer: " and a short answer of a dozen tokens (what `short_answer_logprob` reads).
+# "Short answer: " and a short answer of a dozen tokens (what `qa.short_answer.short_answer_logprobs` reads).
 OPENING_STEPS = 32
 
 
@@ -71,6 +71,7 @@ class _FirstTokenRecorder:
         self.watched_ids = list(dict.fromkeys(watched_ids))
         self.steps = steps
         self.token_text = token_text
+        self.reads = max(steps, OPENING_STEPS if token_text else 0)  # steps whose distribution is read
         self.top: float | None = None
         self.watched: float | None = None
         self.seen = 0
@@ -84,7 +85,7 @@ class _FirstTokenRecorder:
             token = int(input_ids[-1])
             self.opening.append((self.token_text(token) if self.token_text else "", float(self.previous[token])))
             self.previous = None
-        if self.seen < max(self.steps, OPENING_STEPS if self.token_text else 0):
+        if self.seen < self.reads:
             shifted = scores.astype(np.float64) - float(np.max(scores))
             logprobs = shifted - np.log(np.exp(shifted).sum())
             if self.seen < self.steps:
