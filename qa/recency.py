@@ -33,8 +33,9 @@ def is_current_events(text: str, *, dates_from_question: bool, span: tuple[str |
     return False
 
 
-def recency_bonus(published: str | None, as_of: date) -> float:
-    """RECENCY_WEIGHT halved every HALF_LIFE_DAYS before as-of; 0 for undated or later passages."""
+def recency_bonus(published: str | None, as_of: date, *, half_life_days: float = HALF_LIFE_DAYS,
+                  weight: float = RECENCY_WEIGHT) -> float:
+    """`weight` halved every `half_life_days` before as-of; 0 for undated or later passages."""
     if not published:
         return 0.0
     try:
@@ -43,4 +44,4 @@ def recency_bonus(published: str | None, as_of: date) -> float:
         return 0.0
     if age < 0:
         return 0.0
-    return RECENCY_WEIGHT * 0.5 ** (age / HALF_LIFE_DAYS)
+    return weight * 0.5 ** (age / half_life_days)

@@ -42,7 +42,7 @@ from index.text import fold
 from qa.article_diversity import diversify
 from qa.query import Query, key_entities
 from qa.ranking_heads import keep_heads
-from qa.recency import is_current_events, recency_bonus
+from qa.recency import RECENCY_WEIGHT, is_current_events, recency_bonus
 from qa.rerank import SentenceRerank
 from qa.retrieval_config import PRESETS, RetrievalConfig  # noqa: F401 - PRESETS re-exported
 
@@ -302,9 +302,12 @@ class HybridRetriever:
                 start=node.start_char_idx or 0, end=node.end_char_idx or 0,
                 score=float(hit.score or 0.0), keyword_rank=meta.get(f"{KEYWORD}_rank"),
                 dense_rank=meta.get(f"{DENSE}_rank")))
+        cfg = self.config
         if names or recent_as_of:
             out = [replace(p, score=p.score + NAME_WEIGHT * name_coverage(names, f"{p.title}\n{p.text}")
-                           + (recency_bonus(p.published, recent_as_of) if recent_as_of else 0.0)) for p in out]
+                           + (recency_bonus(p.published, recent_as_of, half_life_days=cfg.recency_half_life_days,
+                                            weight=cfg.recency_votes * RECENCY_WEIGHT) if recent_as_of else 0.0))
+                   for p in out]
             out.sort(key=lambda p: -p.score)  # stable: ties keep the fused order
         if self.config.diversity:
             out = diversify(out, self.config.diversity_decay)

@@ -37,6 +37,10 @@ class RetrievalConfig:
     # 0.955 -> 0.939 (2026-12-01, newsdesk+title vs newsdesk); the headline column is searched either way.
     title_weight: bool = False
     recency: bool = False  # recency prior for current-events questions; off until measured to help
+    # Its decay and size ('+recency=DAYSxVOTES' in a spec): the bonus halves every `recency_half_life_days`
+    # before as-of and on the as-of day is worth `recency_votes` top-ranked RRF votes (1 / 61 each).
+    recency_half_life_days: float = 7.0
+    recency_votes: float = 1.0
     # The rerank stage (qa/rerank.py): the best `rerank_depth` fused passages rescored by their best
     # sentence, fused with the incoming order by weighted RRF (`rerank_weight` for the sentence ranking
     # against 1.0 for the fused order). Off: on 100 RealTimeQA calibration-week questions (2026-12-02,
@@ -80,6 +84,8 @@ class RetrievalConfig:
             raise ValueError("keyword_weight must be positive")
         if not 0 < self.diversity_decay <= 1:
             raise ValueError("diversity_decay must be in (0, 1]")
+        if self.recency_half_life_days <= 0 or self.recency_votes < 0:
+            raise ValueError("recency_half_life_days must be positive and recency_votes non-negative")
         if self.keyword_head < 0 or self.dense_head < 0:
             raise ValueError("keyword_head and dense_head must be 0 (off) or positive")
 
@@ -111,18 +117,24 @@ _OFF: dict[str, dict[str, Any]] = {
 _KEYWORD_WEIGHT = re.compile(r"\+kw=(\d+(?:\.\d+)?)")
 _HEAD = re.compile(r"\+(kw|dense)-head=(\d+)")
 _HEAD_FIELD = {"kw": "keyword_head", "dense": "dense_head"}
+_RECENCY = re.compile(r"\+recency=(\d+(?:\.\d+)?)(?:x(\d+(?:\.\d+)?))?")
 
 
 def parse_retriever(spec: str) -> RetrievalConfig:
     """A config from a spec: a preset, then any `+addition` / `-addition` ('rrf+names', 'newsdesk-cap'),
     and `+kw=W` for the keyword ranking's weight in the fusion ('newsdesk+kw=2'), `+kw-head=N` /
-    `+dense-head=N` to keep that retriever's top N in the fused top k ('newsdesk+kw-head=3').
+    `+dense-head=N` to keep that retriever's top N in the fused top k ('newsdesk+kw-head=3'), and
+    `+recency=DAYS[xVOTES]` for the recency prior with that half-life and size ('newsdesk+recency=14x2').
 
     Raises `ValueError` with the valid words when the spec is unknown.
     """
     spec = spec.strip()
-    heads = {_HEAD_FIELD[m.group(1)]: int(m.group(2)) for m in _HEAD.finditer(spec)}
+    fields: dict[str, Any] = {_HEAD_FIELD[m.group(1)]: int(m.group(2)) for m in _HEAD.finditer(spec)}
     spec = _HEAD.sub("", spec)
+    for m in _RECENCY.finditer(spec):
+        fields.update(recency=True, recency_half_life_days=float(m.group(1)),
+                      recency_votes=float(m.group(2) or 1.0))
+    spec = _RECENCY.sub("", spec)
     weight = _KEYWORD_WEIGHT.search(spec)
     if weight:
         spec = spec[:weight.start()] + spec[weight.end():]
@@ -137,7 +149,7 @@ def parse_retriever(spec: str) -> RetrievalConfig:
         config = replace(config, **(ADDITIONS if sign == "+" else _OFF)[name])
     if weight:
         config = replace(config, keyword_weight=float(weight.group(1)))
-    return replace(config, **heads) if heads else config
+    return replace(config, **fields) if fields else config
 
 
 def parse_retrievers(specs: str) -> dict[str, RetrievalConfig]:

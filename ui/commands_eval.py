@@ -92,8 +92,9 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--retriever", default="newsdesk", metavar="NAME[,NAME…]",
                    help="retrieval to measure: dense, keyword, rrf (plain fusion) or newsdesk (default), each "
                         "optionally with +/- cap, collapse, outlet-split, question-dates, names, title, recency, rerank "
-                        "and +kw=W for the keyword ranking's weight in the fusion (e.g. rrf+names, newsdesk-cap, "
-                        "newsdesk+kw=2); several, comma-separated, run one after another over the same store "
+                        "and +kw=W for the keyword ranking's weight in the fusion, +recency=DAYSxVOTES for the "
+                        "recency prior's half-life and size (e.g. rrf+names, newsdesk-cap, newsdesk+kw=2, "
+                        "newsdesk+recency=14x2); several, comma-separated, run one after another over the same store "
                         "into OUT/NAME and are printed side by side")
     add_llm_options(p)
 

@@ -37,7 +37,8 @@ def test_bonus_halves_every_half_life_and_ignores_undated_and_later():
     assert recency_bonus(None, as_of) == 0.0 and recency_bonus("2022-09-10", as_of) == 0.0
 
 
-def test_recency_prior_puts_this_weeks_report_first(tmp_path, fake_embedder):
+def _two_coaches(tmp_path, fake_embedder):
+    """A store with last spring's report (the better word match) and this week's, and the question."""
     docs = tmp_path / "docs"
     docs.mkdir()
     for name, day, body in (("old.txt", "2022-06-03", "The Portvale club named Ana Ruiz as its coach."),
@@ -49,7 +50,33 @@ def test_recency_prior_puts_this_weeks_report_first(tmp_path, fake_embedder):
             quiet=True).ingest([docs])
     query = understand("Who is the latest coach of the Portvale club?", outlets=list(store.outlets()),
                        as_of=date(2022, 9, 9), k=2)
+    return store, query
+
+
+def test_recency_prior_puts_this_weeks_report_first(tmp_path, fake_embedder):
+    store, query = _two_coaches(tmp_path, fake_embedder)
     plain = HybridRetriever(store, fake_embedder, config=parse_retriever("newsdesk")).retrieve(query)
     recent = HybridRetriever(store, fake_embedder, config=parse_retriever("newsdesk+recency")).retrieve(query)
     assert plain[0].published == "2022-06-03"  # the better word match, without the prior
     assert recent[0].published == "2022-09-08"
+
+
+def test_half_life_and_size_are_switches():
+    as_of = date(2022, 9, 9)
+    assert recency_bonus("2022-08-26", as_of, half_life_days=14, weight=2.0) == pytest.approx(1.0)
+    config = parse_retriever("newsdesk+recency=14x2")
+    assert (config.recency, config.recency_half_life_days, config.recency_votes) == (True, 14.0, 2.0)
+    plain = parse_retriever("newsdesk+recency=3.5")
+    assert (plain.recency_half_life_days, plain.recency_votes) == (3.5, 1.0)
+    assert not parse_retriever("newsdesk").recency
+    with pytest.raises(ValueError):
+        parse_retriever("newsdesk+recency=0")
+
+
+def test_a_bigger_prior_overtakes_a_better_match(tmp_path, fake_embedder):
+    """The size switch really reaches the ranking: a tiny prior leaves the better match first."""
+    store, query = _two_coaches(tmp_path, fake_embedder)
+    tiny = HybridRetriever(store, fake_embedder, config=parse_retriever("newsdesk+recency=7x0.01")).retrieve(query)
+    big = HybridRetriever(store, fake_embedder, config=parse_retriever("newsdesk+recency=7x4")).retrieve(query)
+    assert tiny[0].published == "2022-06-03"
+    assert big[0].published == "2022-09-08"
