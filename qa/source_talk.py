@@ -22,12 +22,15 @@ from index.text import content_words
 from qa.citations import strip_markers
 from qa.evidence import split_sentences
 
-_NOUN = r"(?:passages?|articles?|sources?|texts?|contexts?|excerpts?|documents?)"
+_NOUN = r"(?:passages?|articles?|stories|story|sources?|texts?|contexts?|excerpts?|documents?)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|above|same|given|provided|cited|last)"
 # "the first passage", "passage 2", "passage n="2"", "the passage in passage n="2"" (never a [n] marker).
-_REF = (rf"(?:the\s+|this\s+|that\s+)?(?:{_ORDINAL}\s+)?{_NOUN}(?:\s*(?:n\s*=\s*)?[\"“]?\d+[\"”]?)?"
+# ("both stories", "all the articles", "each of the passages": "Kislyak was mentioned in both stories" is the
+# answer "Kislyak", demo-044 on the 2026-12-03 run, a right answer flagged.)
+_REF = (rf"(?:(?:both|all|each\s+of)\s+)?(?:the\s+|this\s+|that\s+|two\s+)?(?:{_ORDINAL}\s+)?{_NOUN}(?:\s*(?:n\s*=\s*)?[\"“]?\d+[\"”]?)?"
         rf"(?:\s+(?:in|of)\s+{_NOUN}(?:\s*(?:n\s*=\s*)?[\"“]?\d+[\"”]?)?)?")
-_VERB = r"(?:stated|mentioned|reported|noted|described|shown|indicated|explained|written|said|given|confirmed)"
+_VERB = (r"(?:stated|mentioned|reported|noted|described|shown|indicated|explained|written|said|given|confirmed"
+         r"|appears?|appeared|figures?|figured)")
 # ", as stated in the first passage", ", according to the passage", "as reported in passage 2"
 _TRAILING = re.compile(rf",?\s*(?:\b(?:as|which\s+is|this\s+is)\s+)?(?:\b(?:is|was|are|were)\s+)?(?:\b{_VERB}\s+(?:in|by)"
                        rf"|\baccording\s+to)\s+{_REF}(?=(?:\s*\[[\d,;\s]+\])*\s*(?:[.;!?\"”]|$))",

@@ -21,6 +21,10 @@ from qa.source_talk import points_only, running_numbers, strip_pointing, without
     ("According to the first passage, the dam held [1].", "The dam held [1]."),
     ('The passage states that "the talks were held in Astana" [2].', '"the talks were held in Astana" [2].'),
     ("Paris is the capital, as stated in passage 2 [2][3]. Rome is not.", "Paris is the capital [2][3]. Rome is not."),
+    # demo-044 (2026-12-03 run): "Which Russian diplomat figures in both stories?"
+    ("Sergey Kislyak was mentioned in both stories. [1][2]", "Sergey Kislyak. [1][2]"),
+    ("Kislyak figures in both articles [1][2].", "Kislyak [1][2]."),
+    ("Kislyak appears in the first passage [1].", "Kislyak [1]."),
 ])
 def test_pointing_is_cut(reply, cleaned):
     assert without_source_talk(reply) == cleaned
@@ -31,6 +35,8 @@ def test_pointing_is_cut(reply, cleaned):
     "It was reported in the first passage [1] that he left.",  # the phrase is inside the claim: left whole
     "The article by Smith says the dam held [1].",
     "The passage of the bill was delayed until March [1].",  # "passage" as a word of the news
+    "The story appeared in the New York Times [1].",  # a newspaper is no passage
+    "The figures in the story show a rise of 5% [1].",
     "This is stated in the first passage [1].",  # only pointing: nothing else to keep, the checks decide
 ])
 def test_claims_and_lone_pointing_are_kept(reply):
