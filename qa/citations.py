@@ -35,6 +35,7 @@ _MARKER_RUN = re.compile(r"(\s*)((?:" + _ONE + r")+)")  # adjacent markers: [2][
 # and an opening bracket that may still become a marker.
 _OPEN_MARKER = re.compile(r"\s*(?:" + _ONE + r")*(?:\[[\d\s,;]{0,16})?$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _WORDS = re.compile(r"\w")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 _NOT_NAMES = frozenset(
@@ -280,6 +281,7 @@ class SupportChecker:
         self.vectors = self.embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
         self.guard = InjectionGuard(self.passages)  # instructions copied from articles never pass
         self.words = [content_words(t) for t in texts]
+        self.years = [{n for n in _numbers(t) if _YEAR.fullmatch(n)} for t in texts]
         # Per passage, the full names its article gives in any passage shown (for `_given_name_found`).
         article_names: dict[str, set[tuple[str, ...]]] = {}
         for p in self.passages:
@@ -336,7 +338,13 @@ class SupportChecker:
         articles = {self.passages[i].article_id for i in cited}
         anywhere = _merge([w[0] for i, p in enumerate(self.passages) if p.article_id in articles
                            for w in self.windows[i]]) if premise & names or given & numbers else pool
-        numbers_ok = all(n in pool.numbers or (n in given and n in anywhere.numbers) for n in numbers)
+        # A year the question gives is its premise even where the article never prints it ("the 1999 operation
+        # against Yugoslavia" over a TASS story that says only "the 78-day operation"): the claim may repeat
+        # it unless the cited window's sentences name another year.
+        window_years = set().union(*(self.years[r] for r in window_rows))
+        numbers_ok = all(n in pool.numbers or (n in given and n in anywhere.numbers)
+                         or (n in given and _YEAR.fullmatch(n) is not None and not window_years - {n})
+                         for n in numbers)
         names_ok = all(_name_found(n, pool.words) or _given_name_found(n, pool.words, known)
                        or (n in premise and _name_found(n, anywhere.words)) for n in names)
         # What the claim says about its names ("born", "arrested"), as opposed to whom it names.

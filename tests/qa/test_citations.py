@@ -200,6 +200,22 @@ def test_the_questions_own_names_may_come_from_anywhere_in_the_cited_article(fak
                              "How many refugees buried at Kato Tritos have been identified?").numbers_ok
 
 
+def test_a_year_the_question_gives_is_premise_unless_the_window_names_another(fake_embedder):
+    # demo-062: TASS says "the 78-day operation"; the question (and the answer) call it the 1999 one.
+    text = ("NATO began bombing Yugoslavia without a UN mandate. During the 78-day operation, NATO aircraft "
+            "conducted as many as 38,000 combat flights. Belgrade counts the dead to this day.")
+    checker = SupportChecker([passage("tass", text, source="TASS")], fake_embedder)
+    question = "How many combat flights did NATO aircraft fly during the 1999 operation against Yugoslavia?"
+    claim = "NATO aircraft conducted 38,000 combat flights during the 1999 operation against Yugoslavia [1]."
+    assert checker.check(claim, [0], question).supported
+    assert not checker.check(claim, [0]).numbers_ok  # a year no question gave is the claim's own
+    assert not checker.check(claim.replace("38,000", "39,000"), [0], question).numbers_ok  # not other numbers
+    # A window that names another year contradicts the premise ("Did the dam fail in 2016?" over 2017).
+    dated = text.replace("NATO began bombing", "In 1998 NATO began bombing")
+    checker = SupportChecker([passage("tass", dated, source="TASS")], fake_embedder)
+    assert not checker.check(claim, [0], question).numbers_ok
+
+
 def test_verification_encodes_each_answer_sentence_once_in_one_batch(passages, fake_embedder):
     from qa.evidence import select_evidence
     from qa.vectors import SentenceVectors
