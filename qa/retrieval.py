@@ -42,7 +42,7 @@ from index.text import fold
 from qa.article_diversity import diversify
 from qa.query import Query, key_entities
 from qa.ranking_heads import keep_heads
-from qa.recency import RECENCY_WEIGHT, is_current_events, recency_bonus
+from qa.recency import RECENCY_KEEPS_FIRST, RECENCY_WEIGHT, is_current_events, recency_bonus
 from qa.rerank import SentenceRerank
 from qa.retrieval_config import PRESETS, RetrievalConfig  # noqa: F401 - PRESETS re-exported
 
@@ -308,7 +308,10 @@ class HybridRetriever:
                            + (recency_bonus(p.published, recent_as_of, half_life_days=cfg.recency_half_life_days,
                                             weight=cfg.recency_votes * RECENCY_WEIGHT) if recent_as_of else 0.0))
                    for p in out]
-            out.sort(key=lambda p: -p.score)  # stable: ties keep the fused order
+            # The recency prior reorders what follows the fused first passage, never that one: moved too, it
+            # put a newer page of another story first (RealTimeQA, README "The recency prior").
+            head = RECENCY_KEEPS_FIRST if recent_as_of else 0
+            out = out[:head] + sorted(out[head:], key=lambda p: -p.score)  # stable: ties keep the fused order
         if self.config.diversity:
             out = diversify(out, self.config.diversity_decay)
         if self.config.keyword_head or self.config.dense_head:
