@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# RealTimeQA quizzes ask about the week before the question date; a week's half-life keeps last
-# week's pages ahead of last month's. Not yet calibrated on the pooled weeks (see README).
+# The bonus's defaults for a bare call; the product's half-life and size are `RetrievalConfig`'s
+# (3.5 days, 2 votes, calibrated on RealTimeQA there).
 HALF_LIFE_DAYS = 7.0
-# The bonus of a passage published on the as-of day: one top-ranked RRF vote (1 / (60 + 1)).
+# One top-ranked RRF vote (1 / (60 + 1)): the unit of the bonus of a passage published on the as-of day.
 RECENCY_WEIGHT = 1.0 / 61
 ARCHIVE_SPANS_YEARS_DAYS = 365
 # How many of the fused ranking's first passages the prior leaves where they are. On RealTimeQA (all 399

@@ -115,6 +115,9 @@ class TwoPassageStore:
     def copies_of(self, article_ids):
         return {}  # no syndicated copies here
 
+    def date_span(self):
+        return ("2022-01-01", "2022-01-01")  # one day: no question here is about current events
+
     def _hits(self, order):
         from index.store_records import ChunkHit
         return [ChunkHit(c, ArticleRef(c[0], f"headline {c[0]}", "S", "2022-01-01", None),

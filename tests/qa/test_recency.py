@@ -74,8 +74,11 @@ def test_half_life_and_size_are_switches():
     assert recency_bonus("2022-08-26", as_of, half_life_days=14, weight=2.0) == pytest.approx(1.0)
     config = parse_retriever("newsdesk+recency=14x2")
     assert (config.recency, config.recency_half_life_days, config.recency_votes) == (True, 14.0, 2.0)
-    plain = parse_retriever("newsdesk+recency=3.5")
-    assert (plain.recency_half_life_days, plain.recency_votes) == (3.5, 1.0)
-    assert not parse_retriever("newsdesk").recency
+    days_only = parse_retriever("rrf+recency=30")
+    assert (days_only.recency, days_only.recency_half_life_days, days_only.recency_votes) == (True, 30.0, 2.0)
+    product = parse_retriever("newsdesk")
+    assert (product.recency, product.recency_half_life_days, product.recency_votes) == (True, 3.5, 2.0)
+    assert not parse_retriever("rrf").recency and not parse_retriever("keyword").recency
+    assert not parse_retriever("newsdesk-recency").recency
     with pytest.raises(ValueError):
         parse_retriever("newsdesk+recency=0")

@@ -163,6 +163,10 @@ class FakeStore:
     def copies_of(self, article_ids):
         return self.syndication.copies_of(article_ids)
 
+    def date_span(self):
+        days = sorted(c[3] for c in self.chunks if c[3])
+        return (days[0], days[-1]) if days else (None, None)
+
     def _allowed(self, chunk, where: StoreFilter | None) -> bool:
         _, _, source, published, _ = chunk
         if where is None:
