@@ -40,6 +40,17 @@ def is_current_events(text: str, *, dates_from_question: bool, span: tuple[str |
     return False
 
 
+def recency_anchor(as_of: date, span: tuple[str | None, str | None] | None) -> date:
+    """The day a passage's age is counted from: `as_of`, or the archive's newest date when that is
+    earlier. An archive that ends in March 2017, asked "the latest" today, means its newest reports;
+    counted from today every passage would be years old and the prior would weigh nothing."""
+    newest = span[1] if span else None
+    try:
+        return min(as_of, date.fromisoformat(newest[:10])) if newest else as_of
+    except ValueError:
+        return as_of
+
+
 def recency_bonus(published: str | None, as_of: date, *, half_life_days: float = HALF_LIFE_DAYS,
                   weight: float = RECENCY_WEIGHT) -> float:
     """`weight` halved every `half_life_days` before as-of; 0 for undated or later passages."""

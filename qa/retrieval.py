@@ -42,7 +42,7 @@ from index.text import fold
 from qa.article_diversity import diversify
 from qa.query import Query, key_entities
 from qa.ranking_heads import keep_heads
-from qa.recency import RECENCY_KEEPS_FIRST, RECENCY_WEIGHT, is_current_events, recency_bonus
+from qa.recency import RECENCY_KEEPS_FIRST, RECENCY_WEIGHT, is_current_events, recency_anchor, recency_bonus
 from qa.rerank import SentenceRerank
 from qa.retrieval_config import PRESETS, RetrievalConfig  # noqa: F401 - PRESETS re-exported
 
@@ -262,9 +262,9 @@ class HybridRetriever:
         vector = self.embedder.encode([query.text])[0]
         where = query.store_filter(question_dates=cfg.question_dates)
         names = question_names(query.text) if cfg.names else []
-        as_of = query.as_of if cfg.recency and is_current_events(
-            query.text, dates_from_question=query.dates_from_question and cfg.question_dates,
-            span=self.store.date_span()) else None
+        span = self.store.date_span() if cfg.recency else None
+        as_of = recency_anchor(query.as_of, span) if cfg.recency and is_current_events(
+            query.text, dates_from_question=query.dates_from_question and cfg.question_dates, span=span) else None
         if len(query.sources) > 1 and cfg.outlet_split:
             groups = [self._search(query.text, vector, replace(where, sources=(source,)), names, as_of, query.k)
                       for source in query.sources]

@@ -11,7 +11,7 @@ from index.pipeline import Indexer
 from qa.settings import Settings
 from index.store import ArchiveStore
 from qa.query import understand
-from qa.recency import HALF_LIFE_DAYS, RECENCY_WEIGHT, is_current_events, recency_bonus
+from qa.recency import HALF_LIFE_DAYS, RECENCY_WEIGHT, is_current_events, recency_anchor, recency_bonus
 from qa.retrieval import HybridRetriever
 from qa.retrieval_config import parse_retriever
 
@@ -37,7 +37,15 @@ def test_bonus_halves_every_half_life_and_ignores_undated_and_later():
     assert recency_bonus(None, as_of) == 0.0 and recency_bonus("2022-09-10", as_of) == 0.0
 
 
-def _three_coaches(tmp_path, fake_embedder):
+def test_ages_count_from_the_archives_newest_day_when_as_of_is_later():
+    span = ("2016-12-01", "2017-03-29")
+    assert recency_anchor(date(2026, 12, 3), span) == date(2017, 3, 29)  # "the latest", asked today
+    assert recency_anchor(date(2017, 2, 1), span) == date(2017, 2, 1)  # as of a day inside the archive
+    assert recency_anchor(date(2026, 12, 3), (None, None)) == date(2026, 12, 3)
+    assert recency_anchor(date(2026, 12, 3), ("x", "not a date")) == date(2026, 12, 3)
+
+
+def _three_coaches(tmp_path, fake_embedder, as_of: date = date(2022, 9, 9)):
     """A store with two old reports (the better word matches) and this week's, and the question."""
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -51,7 +59,7 @@ def _three_coaches(tmp_path, fake_embedder):
     Indexer(store, fake_embedder, Chunker(fake_embedder.tokenize, s.chunk_tokens, s.chunk_overlap),
             quiet=True).ingest([docs])
     query = understand("Who is the latest coach of the Portvale club?", outlets=list(store.outlets()),
-                       as_of=date(2022, 9, 9), k=3)
+                       as_of=as_of, k=3)
     return store, query
 
 
@@ -67,6 +75,11 @@ def test_recency_prior_lifts_this_weeks_report_but_keeps_the_fused_first(tmp_pat
     assert recent[0] == plain[0]  # the fused first passage stays (RECENCY_KEEPS_FIRST)
     assert recent[1] == "2022-09-08"
     assert _days(store, fake_embedder, query, "newsdesk+recency=7x0.01") == plain  # a tiny prior moves nothing
+
+
+def test_the_latest_in_an_old_archive_asked_today_is_its_newest_report(tmp_path, fake_embedder):
+    store, query = _three_coaches(tmp_path, fake_embedder, as_of=date(2026, 12, 3))
+    assert _days(store, fake_embedder, query, "newsdesk+recency=7x4")[1] == "2022-09-08"
 
 
 def test_half_life_and_size_are_switches():
