@@ -289,11 +289,11 @@ class HybridRetriever:
         switch, an article's later passages are discounted (`qa.article_diversity`); with
         `keyword_head` / `dense_head`, those heads are kept in the top `k` (`qa.ranking_heads`).
         """
+        cfg = self.config
         bundle = QueryBundle(query_str=text, embedding=vector.tolist())
         hits = self.fusion_retriever(where).retrieve(bundle)
         if self.reranker is not None:  # the head of the pool reordered; the tail keeps its fused order
-            depth = self.config.rerank_depth
-            hits = self.reranker.postprocess_nodes(hits[:depth], bundle) + hits[depth:]
+            hits = self.reranker.postprocess_nodes(hits[:cfg.rerank_depth], bundle) + hits[cfg.rerank_depth:]
         out = []
         for hit in hits:
             node, meta = hit.node, hit.node.metadata
@@ -302,20 +302,24 @@ class HybridRetriever:
                 start=node.start_char_idx or 0, end=node.end_char_idx or 0,
                 score=float(hit.score or 0.0), keyword_rank=meta.get(f"{KEYWORD}_rank"),
                 dense_rank=meta.get(f"{DENSE}_rank")))
-        cfg = self.config
         if names or recent_as_of:
-            out = [replace(p, score=p.score + NAME_WEIGHT * name_coverage(names, f"{p.title}\n{p.text}")
-                           + (recency_bonus(p.published, recent_as_of, half_life_days=cfg.recency_half_life_days,
-                                            weight=cfg.recency_votes * RECENCY_WEIGHT) if recent_as_of else 0.0))
-                   for p in out]
+            recency_size = cfg.recency_votes * RECENCY_WEIGHT
+
+            def bonus(p: Passage) -> float:
+                named = NAME_WEIGHT * name_coverage(names, f"{p.title}\n{p.text}")
+                recent = recency_bonus(p.published, recent_as_of, half_life_days=cfg.recency_half_life_days,
+                                       weight=recency_size) if recent_as_of else 0.0
+                return named + recent
+
+            out = [replace(p, score=p.score + bonus(p)) for p in out]
             # The recency prior reorders what follows the fused first passage, never that one: moved too, it
             # put a newer page of another story first (RealTimeQA, README "The recency prior").
             head = RECENCY_KEEPS_FIRST if recent_as_of else 0
             out = out[:head] + sorted(out[head:], key=lambda p: -p.score)  # stable: ties keep the fused order
-        if self.config.diversity:
-            out = diversify(out, self.config.diversity_decay)
-        if self.config.keyword_head or self.config.dense_head:
-            kw_head, dense_head = self.config.keyword_head, self.config.dense_head
+        if cfg.diversity:
+            out = diversify(out, cfg.diversity_decay)
+        if cfg.keyword_head or cfg.dense_head:
+            kw_head, dense_head = cfg.keyword_head, cfg.dense_head
             out = keep_heads(out, lambda p: (p.keyword_rank or kw_head + 1) <= kw_head
                              or (p.dense_rank or dense_head + 1) <= dense_head, k)
         return collapse_syndicated(out, self.store.copies_of(p.article_id for p in out))
