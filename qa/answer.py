@@ -247,9 +247,9 @@ class NewsQA:
             return
         # The short answer must be copied from what is cited: a quote, or another sentence of a cited
         # passage (the quote is chosen for the sentences, and "Warda Alkenawy" may sit one sentence off).
-        outlets = outlets_in_question(query.original, list(self.store.outlets()))
+        outlets = outlets_in_question(query.asked, list(self.store.outlets()))
         concern = None if short is None or decision == "disputed" else short_answer_concern(
-            query.original, short, citations, outlets)
+            query.asked, short, citations, outlets)
         unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(short, sentences))
         holding = sentence_holding(short, evidence) if short and decision != "disputed" and unshown else None
         if holding:
@@ -259,7 +259,7 @@ class NewsQA:
             # months" above a sentence about Pentagon talks): the reader sees the evidence.
             raw = f"{raw.rstrip()} “{holding[1]}” [{holding[0] + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
-            concern = short_answer_concern(query.original, short, citations, outlets)
+            concern = short_answer_concern(query.asked, short, citations, outlets)
         if short and concern is None and decision == DECIDE_ANSWER and self.policy.unsure_of_short(signals):
             concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
         if short and concern in UNSETTLED:  # "31-33 seats" the passages only expected: not an answer

@@ -15,9 +15,10 @@ from qa.answer_records import ShortAnswer, TextDelta
 from qa.citations import MarkerRenumberer
 from qa.evidence import Evidence
 from qa.llm import LLM, FirstToken
+from qa.options import option_openings
 from qa.prompts import ABSTAIN, answer_messages
 from qa.query import Query
-from qa.short_answer import ShortLineSplitter
+from qa.short_answer import LABEL, ShortLineSplitter
 from qa.timings import elapsed_ms
 
 
@@ -63,11 +64,14 @@ def stream_reply(llm: LLM, query: Query, evidence: Sequence[Evidence], timings: 
         if shown:
             yield TextDelta(shown)
 
-    messages = answer_messages(query.text, evidence, query.as_of.isoformat())
+    messages = answer_messages(query.text, evidence, query.as_of.isoformat(), query.options)
     # Models that report log-probabilities expose `first_token`; others are not asked to watch.
     watching = hasattr(llm, "first_token")
+    ask: dict = {"watch": ABSTAIN} if watching else {}
+    if query.options:  # the short answer is held to one of the options offered (or the abstain phrase)
+        ask["openings"] = option_openings(query.options, LABEL + " ") + (ABSTAIN,)
     first: FirstToken | None = None
-    for piece in (llm.stream(messages, watch=ABSTAIN) if watching else llm.stream(messages)):
+    for piece in llm.stream(messages, **ask):
         if timings["first_token"] is None:
             timings["first_token"] = elapsed_ms(t0)
         # Read while the stream still holds the model: a shared model is reset by the next answer.

@@ -114,11 +114,13 @@ class LLM(Protocol):
     name: str
 
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
-               watch: str | None = None) -> Iterator[str]:
+               watch: str | None = None, openings: Sequence[str] = ()) -> Iterator[str]:
         """Yield the reply to ChatML-style messages piece by piece.
 
         With `watch`, a model that can tells afterwards (`first_token`) how
         likely that phrase was as the reply's start; others leave it None.
+        With `openings`, a model that can is held to begin with one of them
+        (a grammar); others read the instruction in the prompt only.
         """
         ...
 
@@ -180,12 +182,16 @@ class EmbeddedLLM:
         return f"{settings.llm_path.name} (embedded llama.cpp, {settings.llm_threads or 'auto'} threads)"
 
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
-               watch: str | None = None) -> Iterator[str]:
+               watch: str | None = None, openings: Sequence[str] = ()) -> Iterator[str]:
         """Stream the reply; stops at ChatML's end-of-turn.
 
         With `watch`, `first_token` holds (from the first piece on, updated
         with each) how likely the phrase was at the reply's opening tokens,
         read from the same forward passes (no second model call).
+        With `openings`, the reply begins with one of them, chosen by the
+        model under a grammar; the rest is then written freely, continuing
+        from the evaluated prompt (llama.cpp keeps it), since a grammar over
+        free text costs about half again per token.
         """
         import llama_cpp
 
@@ -200,12 +206,29 @@ class EmbeddedLLM:
             if self.last_prompt_tokens + max_tokens > self._llm.n_ctx():
                 raise LLMError(f"the prompt is {self.last_prompt_tokens} tokens; with {max_tokens} for the answer "
                                f"it exceeds the model context of {self._llm.n_ctx()} (raise llm_context or lower k)")
-            for piece in self._llm.create_completion(prompt, max_tokens=max_tokens, stream=True,
+            processors = llama_cpp.LogitsProcessorList([recorder]) if recorder else None
+            opened = ""
+            if openings:
+                budget = min(max_tokens, max(self.count_tokens(o) for o in openings) + 4)
+                for piece in self._llm.create_completion(prompt, max_tokens=budget, stream=True,
+                                                         temperature=temperature, stop=CHATML_STOP,
+                                                         grammar=llama_cpp.LlamaGrammar.from_string(
+                                                             openings_grammar(openings), verbose=False),
+                                                         logits_processor=processors):
+                    if recorder:
+                        self.first_token = recorder.result()
+                    text = piece["choices"][0]["text"]
+                    opened += text
+                    if text:
+                        yield text
+                if not opened.endswith("\n"):  # the abstain phrase (or the budget ran out): the reply is over
+                    return
+                max_tokens -= self.count_tokens(opened)
+                processors = None
+            for piece in self._llm.create_completion(prompt + opened, max_tokens=max_tokens, stream=True,
                                                      temperature=temperature, stop=CHATML_STOP,
-                                                     repeat_penalty=1.05,
-                                                     logits_processor=llama_cpp.LogitsProcessorList([recorder])
-                                                     if recorder else None):
-                if recorder:
+                                                     repeat_penalty=1.05, logits_processor=processors):
+                if recorder and processors:
                     self.first_token = recorder.result()
                 text = piece["choices"][0]["text"]
                 if text:
@@ -222,6 +245,13 @@ class EmbeddedLLM:
     def count_tokens(self, text: str) -> int:
         """Tokens the model reads for `text` (ChatML control tokens count as one each)."""
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+
+def openings_grammar(openings: Sequence[str]) -> str:
+    """A GBNF grammar whose only sentences are `openings` (llama.cpp's grammar format)."""
+    def literal(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return "root ::= " + " | ".join(literal(o) for o in dict.fromkeys(openings)) + "\n"
 
 
 class OpenAICompatibleLLM:
@@ -257,8 +287,9 @@ class OpenAICompatibleLLM:
         return f"{settings.llm_model} via OpenAI-compatible server {settings.llm_url}"
 
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
-               watch: str | None = None) -> Iterator[str]:
-        """Stream the reply over server-sent events (`watch` is accepted and ignored)."""
+               watch: str | None = None, openings: Sequence[str] = ()) -> Iterator[str]:
+        """Stream the reply over server-sent events (`watch` and `openings` are accepted and ignored:
+        servers differ in grammar support, and the prompt states the options)."""
         url = f"{self.base}/chat/completions"
         body = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
                 "temperature": temperature, "stream": True}

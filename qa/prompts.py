@@ -15,6 +15,7 @@ from typing import Sequence
 from index.injection import CITATION, instruction_spans
 from index.text import content_words, split_sentences
 from qa.evidence import Evidence
+from qa.options import with_options
 
 ABSTAIN = "NOT_IN_ARCHIVE"
 # The format example of the system prompt. The 1.5B model sometimes writes it back with its own
@@ -95,14 +96,15 @@ def format_passages(evidence: Sequence[Evidence]) -> str:
                      for n, ev in enumerate(evidence, 1))
 
 
-def answer_messages(question: str, evidence: Sequence[Evidence], as_of: str | None = None) -> list[dict]:
+def answer_messages(question: str, evidence: Sequence[Evidence], as_of: str | None = None,
+                    options: Sequence[str] = ()) -> list[dict]:
     """ChatML messages asking for a cited answer to `question` from `evidence`.
 
     The system message never changes; everything specific to the question
-    (passages, then the question itself) is in the user message.
+    (passages, then the question itself and any options it offers) is in the user message.
     """
     when = f" (asked on {as_of})" if as_of else ""
-    user = f"{format_passages(evidence)}\n\nQuestion{when}: {neutralise(question)}"
+    user = f"{format_passages(evidence)}\n\nQuestion{when}: {neutralise(with_options(question, options))}"
     if is_yes_no_question(question):
         user += "\n" + YES_NO_HINT
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]

@@ -19,6 +19,7 @@ from index.outlets import outlet_key
 from index.store_records import StoreFilter
 from index.text import content_words
 from qa.dates import MONTHS, DateRange, find_date_range, month_range
+from qa.options import split_options
 
 Turn = dict  # {"role": "user" | "assistant", "content": str}
 MAX_QUESTION_CHARS = 2000
@@ -87,6 +88,12 @@ class Query:
     as_of: date
     notes: tuple[str, ...] = field(default=())
     dates_from_question: bool = False  # since/until were read from the question's words, not given
+    options: tuple[str, ...] = ()  # answers the question offers ("A) … B) …"), taken off `text` (qa/options.py)
+
+    @property
+    def asked(self) -> str:
+        """The user's question without the options it offers (`original` keeps them)."""
+        return split_options(self.original)[0] if self.options else self.original
 
     def store_filter(self, *, question_dates: bool = True) -> StoreFilter:
         """The filter the stores apply: nothing published after `as_of` (undated kept).
@@ -214,8 +221,11 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
     becoming a filter that would find nothing.
     """
     given = _given(question, outlets, as_of, since, until, sources, k)
-    standalone = (standalone or given.text).strip()
+    sentence, offered = split_options(given.text)
+    standalone = (standalone or sentence).strip()
     notes: list[str] = []
+    if offered:
+        notes.append(f"options: {len(offered)} offered; the short answer is one of them")
 
     chosen = given.sources
     named = match_outlets(standalone, outlets)
@@ -225,7 +235,8 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
         chosen = tuple(outlet for _, _, outlet in named)
         notes.append("outlets: " + ", ".join(chosen) + " (named in the question)")
     since_s, until_s, from_question = _dates(standalone, named, given, span, notes)
-    return Query(standalone, given.text, since_s, until_s, chosen, k, given.as_of, tuple(notes), from_question)
+    return Query(standalone, given.text, since_s, until_s, chosen, k, given.as_of, tuple(notes), from_question,
+                 offered)
 
 
 def check_question(question: str, *, outlets: Sequence[str], as_of: date | str, since: str | date | None = None,
@@ -237,7 +248,8 @@ def check_question(question: str, *, outlets: Sequence[str], as_of: date | str, 
     question or filters the user must fix); the `Query` is then built once, from the rewrite.
     """
     given = _given(question, outlets, as_of, since, until, sources, k)
-    _dates(given.text, match_outlets(given.text, outlets), given, span, [])
+    sentence = split_options(given.text)[0]
+    _dates(sentence, match_outlets(sentence, outlets), given, span, [])
 
 
 @dataclass(frozen=True)
@@ -497,7 +509,8 @@ def understand_in_archive(archive: Archive, question: str, history: Sequence[Tur
     """
     options = dict(outlets=list(archive.outlets()), as_of=as_of or date.today(), since=since, until=until,
                    sources=sources, k=k, span=archive.date_span())
-    if not needs_rewrite((question or "").strip(), history):
+    sentence = split_options((question or "").strip())[0]  # options are not rewritten
+    if not needs_rewrite(sentence, history):
         return understand(question, **options)
     check_question(question, **options)  # before spending a model call on the rewrite
-    return understand(question, standalone=rewrite_followup(question, history, llm), **options)
+    return understand(question, standalone=rewrite_followup(sentence, history, llm), **options)

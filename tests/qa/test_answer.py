@@ -655,3 +655,31 @@ def test_a_right_short_answer_the_cited_sentence_lacks_gets_the_sentence_that_ho
     assert answer.short_answer == "16 March" and answer.short_answer_supported is True, answer.short_answer_concern
     assert "“The Old Mill bridge reopened on 16 March after six weeks of repairs.”" in answer.text
     assert [c.source for c in answer.citations] == ["BBC", "RTÉ"]
+
+
+# -- questions that offer their answers ----------------------------------------------------
+class OpeningsLLM(FakeLLM):
+    """A FakeLLM that records the openings it was held to."""
+
+    def __init__(self, reply: str) -> None:
+        super().__init__(reply)
+        self.openings: tuple = ()
+
+    def stream(self, messages, *, max_tokens=384, temperature=0.0, openings=()):
+        self.openings = tuple(openings)
+        yield from super().stream(messages)
+
+
+def test_offered_options_reach_the_model_and_hold_its_first_line(fake_embedder):
+    llm = OpeningsLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1].")
+    qa, retriever = make_qa(fake_embedder, llm)
+    answer = qa.ask("Winds of up to how many mph were recorded in Wales?\nAnswer with one of: A) 74 mph B) 94 mph",
+                    as_of=AS_OF)
+    assert retriever.queries[-1].text == "Winds of up to how many mph were recorded in Wales?"  # options not searched
+    assert "Options: A) 74 mph B) 94 mph" in llm.calls[-1][1]["content"]
+    assert llm.openings == ("Short answer: 74 mph\n", "Short answer: 94 mph\n", ABSTAIN)
+    # The option is the answer, not an echo of the question that offered it.
+    assert answer.short_answer == "94 mph" and answer.short_answer_supported and answer.short_answer_concern is None
+    plain = OpeningsLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1].")
+    make_qa(fake_embedder, plain)[0].ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+    assert plain.openings == ()  # an ordinary question leaves the model free

@@ -226,3 +226,24 @@ def test_embedded_opening_is_the_reply_it_wrote_with_how_sure_it_was_of_each_tok
 def test_embedded_refuses_a_prompt_longer_than_its_context(embedded):
     with pytest.raises(LLMError, match="exceeds the model context"):
         embedded.complete([{"role": "user", "content": "word " * 3000}])
+
+
+def test_openings_grammar_lists_each_opening_as_a_literal():
+    from qa.llm import openings_grammar
+
+    assert openings_grammar(['Short answer: "Big" Ben\n', "NOT_IN_ARCHIVE", "NOT_IN_ARCHIVE"]) == (
+        'root ::= "Short answer: \\"Big\\" Ben\\n" | "NOT_IN_ARCHIVE"\n')
+
+
+@pytest.mark.slow
+def test_embedded_opens_with_one_of_the_openings_then_writes_freely(embedded):
+    # Unconstrained, the model writes "Olaf Scholz"; held to the openings it must pick one in their
+    # spelling — the right one — and then goes on past the opening's line.
+    messages = [{"role": "system", "content": "Answer from the passage."},
+                {"role": "user", "content": "Passage: Chancellor Olaf Scholz travelled to Kyiv on Monday with "
+                                            "President Emmanuel Macron.\nQuestion: Who travelled to Kyiv with Macron? "
+                                            "Open with 'Short answer: ' and the answer on its own line, then one sentence."}]
+    openings = ("Short answer: Biden, Joe\n", "Short answer: Scholz, Olaf\n", "NOT_IN_ARCHIVE")
+    reply = "".join(embedded.stream(messages, max_tokens=48, watch="NOT_IN_ARCHIVE", openings=openings))
+    assert reply.startswith("Short answer: Scholz, Olaf\n") and len(reply) > len(openings[1]) + 10, reply
+    assert embedded.first_token is not None and embedded.first_token.opening

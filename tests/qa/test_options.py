@@ -1,0 +1,48 @@
+"""Questions that offer their own answers: options are split off, never read as filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from qa.options import option_openings, split_options, with_options
+from qa.query import understand
+
+
+@pytest.mark.parametrize("question, sentence, options", [
+    ("Which country won?\nAnswer with one of: A) France B) Germany C) Italy D) Spain",
+     "Which country won?", ("France", "Germany", "Italy", "Spain")),
+    ("Who won? A) Smith, B) Jones or C) Lee", "Who won?", ("Smith", "Jones", "Lee")),
+    ("Who won? (a) Smith (b) Jones", "Who won?", ("Smith", "Jones")),
+    ("Is it true?\nA. TRUE\nB. FALSE", "Is it true?", ("TRUE", "FALSE")),
+    ("Which day was it. Options: A) Monday B) Friday", "Which day was it.", ("Monday", "Friday")),
+])
+def test_trailing_lettered_options_are_split_off(question, sentence, options):
+    assert split_options(question) == (sentence, options)
+
+
+@pytest.mark.parametrize("question", [
+    "What is plan A) really?",                      # one marker is no list
+    "Which? A) x C) y",                             # letters out of order
+    "Tell me about (a) the vote and (b) the count",  # no question end before the list
+    "Options: A) 2019 B) 2020",                     # no question at all
+    "Who is Vitamin A. Smith's doctor?",
+])
+def test_text_that_only_looks_like_options_is_left_alone(question):
+    assert split_options(question) == (question, ())
+
+
+def test_options_are_not_read_as_dates_or_outlets():
+    query = understand("Who resigned this week?\nAnswer with one of: A) March 2016 B) the BBC chief C) TASS D) none",
+                       outlets=["BBC", "TASS"], as_of=date(2017, 4, 12))
+    assert query.text == "Who resigned this week?" and query.options == ("March 2016", "the BBC chief", "TASS", "none")
+    assert query.sources == () and query.since == "2017-04-06"  # "this week", not March 2016
+    assert query.asked == "Who resigned this week?" and "Answer with one of" in query.original
+
+
+def test_the_model_reads_the_options_and_may_open_only_with_one():
+    assert with_options("Who won?", ("Smith", "Jones")).startswith("Who won?\nOptions: A) Smith B) Jones\n")
+    assert with_options("Who won?", ()) == "Who won?"
+    assert option_openings(("Smith", "Jones", "Smith"), "Short answer: ") == ("Short answer: Smith\n",
+                                                                            "Short answer: Jones\n")
