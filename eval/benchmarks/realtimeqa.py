@@ -200,11 +200,14 @@ def extra_scores(question: Question, passages: Sequence, answer) -> dict[str, fl
         return {}
     options, right = question.extra["choices"], question.extra["answer_index"]
     text = "" if answer.abstained else answer.text
-    pick = picked_choice(text, options)
+    short = None if answer.abstained else getattr(answer, "short_answer", None)
+    short_pick = picked_choice(short, options) if short else None
+    # The short answer is the answer's pick (in --choices mode the model is held to one option);
+    # the sentences are read only when it names none ("Yes" for a quiz item, or no short answer).
+    pick = short_pick if short_pick is not None else picked_choice(text, options)
     scores = {"mc_accuracy": float(pick in right),
               "names_correct_choice_only": float(names_only_correct(text, options, right)),
               "no_choice_picked": float(pick is None)}
-    short = None if answer.abstained else getattr(answer, "short_answer", None)
     if short:  # the short answer read as a pick: EM/F1 against the right choice come from score_short_answer
-        scores["short_mc_accuracy"] = float(picked_choice(short, options) in right)
+        scores["short_mc_accuracy"] = float(short_pick in right)
     return scores

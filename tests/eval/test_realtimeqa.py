@@ -182,3 +182,22 @@ def test_conversion_of_real_weeks(shared_dir):
     assert first.answers == ("“Squid Game”",) and first.as_of == date(2022, 6, 16)
     assert "https://www.cnn.com/2022/06/12/media/squid-game-season-2/index.html" in first.gold_articles
     assert {q.type for q in qs} == {"CNN", "USAtoday", "THE WEEK"}
+
+
+def test_the_short_answer_is_the_pick_and_the_sentences_count_only_without_one():
+    from types import SimpleNamespace
+
+    from eval.questions import Question
+
+    q = Question(id="q", question="How old is he?", answers=("101",), type="quiz", extra={"choices": ["98", "100", "101", "102"],
+                                                                          "answer_index": [2]})
+    text = "He was 100 when charged and is 101 now [1]."  # names 100 first
+    said = rt.extra_scores(q, [], SimpleNamespace(abstained=False, text=text, short_answer="101"))
+    assert said["mc_accuracy"] == 1.0 and said["short_mc_accuracy"] == 1.0
+    unsaid = rt.extra_scores(q, [], SimpleNamespace(abstained=False, text=text, short_answer=None))
+    assert unsaid["mc_accuracy"] == 0.0  # the first option the sentences name
+    quiz = Question(id="t", question="True?", answers=("TRUE",), type="quiz", extra={"choices": ["TRUE", "FALSE"], "answer_index": [0]})
+    yes = rt.extra_scores(quiz, [], SimpleNamespace(abstained=False, text="Yes, it did [1].", short_answer="Yes"))
+    assert yes["mc_accuracy"] == 1.0
+    none = rt.extra_scores(q, [], SimpleNamespace(abstained=True, text="The archive doesn't say.", short_answer=None))
+    assert none["mc_accuracy"] == 0.0 and none["no_choice_picked"] == 1.0
