@@ -157,7 +157,7 @@ class NewsQA:
         """
         t0 = time.perf_counter() if started is None else started
         timings: dict[str, float | None] = {"retrieve": retrieve_ms, "first_token": None}
-        signals = retrieval_signals(query.text, passages)
+        signals = retrieval_signals(query.search_text, passages)
         if not passages or self.policy.before_model(signals) == DECIDE_ABSTAIN:
             yield Done(self._abstain(query, passages, timings, t0, signals, "retrieval gate"))
             return
@@ -165,9 +165,9 @@ class NewsQA:
         vectors = SentenceVectors(self.embedder)  # passage sentences encoded once, for evidence and checking
         short, quoted, decision, model_raw, sides = None, False, "extractive", "", []
         if self.llm is None:
-            evidence = select_evidence(query.text, widened, vectors, max_sentences=len(passages),
+            evidence = select_evidence(query.search_text, widened, vectors, max_sentences=len(passages),
                                        neighbours=0)
-            signals = with_evidence(signals, query.text, evidence)
+            signals = with_evidence(signals, query.search_text, evidence)
             raw = extractive_answer(evidence)
             timings["first_token"] = elapsed_ms(t0)
             if raw:
@@ -176,12 +176,12 @@ class NewsQA:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
         else:
-            evidence = select_evidence(query.text, widened, vectors, max_sentences=EVIDENCE_SENTENCES,
+            evidence = select_evidence(query.search_text, widened, vectors, max_sentences=EVIDENCE_SENTENCES,
                                        neighbours=EVIDENCE_NEIGHBOURS, every_passage=False)
             if not evidence:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
-            signals = with_evidence(signals, query.text, evidence)
+            signals = with_evidence(signals, query.search_text, evidence)
             sides = disputed_sides(query.text, evidence)
         if sides:  # only the model path looks for disputes
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py).
@@ -210,7 +210,7 @@ class NewsQA:
                 return
             if decision == QUOTE:
                 short, quoted = None, True
-                raw = quoted_answer(evidence, query.text)
+                raw = quoted_answer(evidence, query.search_text)
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
             elif short and is_yes_no_question(query.text) and short.strip(" .!").lower() == "yes":
                 settling = best_sentence(evidence, query.text)

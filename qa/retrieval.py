@@ -259,19 +259,19 @@ class HybridRetriever:
         its own and the results are interleaved so every named outlet is represented.
         """
         cfg = self.config
-        vector = self.embedder.encode([query.text])[0]
+        vector = self.embedder.encode([query.search_text])[0]
         where = query.store_filter(question_dates=cfg.question_dates)
-        names = question_names(query.text) if cfg.names else []
+        names = question_names(query.search_text) if cfg.names else []
         span = self.store.date_span() if cfg.recency else None
         as_of = recency_anchor(query.as_of, span) if cfg.recency and is_current_events(
             query.text, dates_from_question=query.dates_from_question and cfg.question_dates, span=span) else None
         if len(query.sources) > 1 and cfg.outlet_split:
-            groups = [self._search(query.text, vector, replace(where, sources=(source,)), names, as_of, query.k)
+            groups = [self._search(query.search_text, vector, replace(where, sources=(source,)), names, as_of, query.k)
                       for source in query.sources]
             groups = [cap_per_article(g, self.per_article, query.k, collapse=cfg.collapse) for g in groups]
             chosen = cap_per_article(interleave(groups), self.per_article, query.k, collapse=cfg.collapse)
         else:
-            chosen = cap_per_article(self._search(query.text, vector, where, names, as_of, query.k),
+            chosen = cap_per_article(self._search(query.search_text, vector, where, names, as_of, query.k),
                                      self.per_article, query.k, collapse=cfg.collapse)
         # Cosines come from the stored vectors, not from the dense search's score: the Chroma
         # adapter reports exp(-distance), and keyword-only hits have no dense score at all.

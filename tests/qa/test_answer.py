@@ -675,7 +675,9 @@ def test_offered_options_reach_the_model_and_hold_its_first_line(fake_embedder):
     qa, retriever = make_qa(fake_embedder, llm)
     answer = qa.ask("Winds of up to how many mph were recorded in Wales?\nAnswer with one of: A) 74 mph B) 94 mph",
                     as_of=AS_OF)
-    assert retriever.queries[-1].text == "Winds of up to how many mph were recorded in Wales?"  # options not searched
+    query = retriever.queries[-1]
+    assert query.text == "Winds of up to how many mph were recorded in Wales?"  # what the model is asked
+    assert query.search_text == query.text + " 74 mph 94 mph"  # what retrieval and evidence look for
     assert "Options: A) 74 mph B) 94 mph" in llm.calls[-1][1]["content"]
     assert llm.openings == ("Short answer: 74 mph\n", "Short answer: 94 mph\n", ABSTAIN)
     # The option is the answer, not an echo of the question that offered it.
