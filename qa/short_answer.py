@@ -23,7 +23,15 @@ _LABEL = re.compile(r"^\W*short\s+answer\s*\**\s*[:\-–]\s*\**\s*", re.I)
 MAX_WORDS = 15
 # Held text without a line break beyond this many characters is released as ordinary text.
 MAX_HELD = 240
-_YES_NO = {"yes", "no"}
+_YES_NO = {"yes", "no", "true", "false"}  # a quiz's "True"/"False" is a yes/no answer
+# What a place name becomes as an adjective or a people: "Europe" → European, "Canada" → Canadian,
+# "China" → Chinese, "Israel" → Israeli, "Germany" → German (RealTimeQA run of 2026-12-03: "Europe"
+# above "European regulators say …" was flagged, one of the 34 right short answers not found in
+# their quotes). The stem is the name without a final vowel or "y", at least 4 letters, so "Niger"
+# is not "Nigeria" (no such suffix) and "Iran" is not "Iraqi"; the bare stem only for a final "y"
+# (Germany → German), so "China" is not "chin".
+_PEOPLE_SUFFIXES = ("", "an", "ian", "ean", "n", "ese", "i", "ish")
+_MIN_STEM = 4
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORDS = re.compile(r"\w+")
 
@@ -176,6 +184,19 @@ def _initials(quote: str) -> set[str]:
     return found
 
 
+def _stem(name: str) -> str:
+    return name[:-1] if name[-1:] in "aeiouy" else name
+
+
+def _as_people(word: str, pool: set[str]) -> bool:
+    """True when a form of the place name `word` ("europe") is in `pool` ("european")."""
+    stem = _stem(word)
+    if len(stem) < _MIN_STEM or word.isdigit():
+        return False
+    forms = {stem + suffix for suffix in _PEOPLE_SUFFIXES if suffix or word.endswith("y")} - {word}
+    return bool(forms & pool)
+
+
 def _contains(pool: list[str], needle: list[str]) -> bool:
     return f" {' '.join(needle)} " in f" {' '.join(pool)} "
 
@@ -197,6 +218,8 @@ def short_answer_supported(short: str, quotes: Sequence[str]) -> bool:
         if _contains(pool, words) or any(_contains(pool, form) for form in _date_forms(short)):
             return True
         if numbers <= set(pool) and content <= set(pool):
+            return True
+        if len(content) == 1 and not numbers and _as_people(next(iter(content)), set(pool)):
             return True
         if _ACRONYM.match(short.strip()) and short.strip() in _initials(quote):
             return True

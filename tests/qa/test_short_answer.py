@@ -73,6 +73,16 @@ def test_a_labelled_line_too_long_to_be_short_is_shown_without_its_label():
     ("20.4bn won", ["Samsung gave 20.4 billion won."], True),
     ("270 km/h", ["Gusts reached 270 miles per hour."], False),
     ("$2.4 million", ["The fine was $2.4bn."], False),
+    # a place name as its people or adjective
+    ("Europe", ["European regulators say phone makers must use one charger."], True),
+    ("Canada", ["The Canadian government will print a warning on each cigarette."], True),
+    ("Germany", ["The German chancellor arrived."], True),
+    ("China", ["Chinese officials said."], True),
+    ("China", ["He lifted his chin."], False),
+    ("Niger", ["Nigeria's president said."], False),
+    ("Iran", ["Iraqi forces advanced."], False),
+    ("Europe", ["Asian markets fell."], False),
+    ("True", ["Anything."], True),  # a quiz's True/False is judged like Yes/No, by the sentence after it
 ])
 def test_short_answer_supported(short, quotes, ok):
     assert short_answer_supported(short, quotes) is ok

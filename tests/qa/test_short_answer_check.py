@@ -141,3 +141,9 @@ def test_an_answer_the_passages_say_has_not_happened_yet_is_left_open():
     assert short_answer_concern("How many drivers does Aslef have?", "1,000 or so", [c]) is None  # cue after it
     later = "The ballot result is yet to be announced, but union leaders expect a yes."
     assert short_answer_concern("What was the ballot's result?", "a yes", [cite(later, later)]) == OPEN_QUESTION
+
+
+def test_a_quizs_true_or_false_is_read_as_yes_or_no():
+    quote = "Police searched the building."
+    assert short_answer_concern("The police searched the building. True or false?", "True", [cite(quote)]) is None
+    assert short_answer_concern("The police searched the building. True or false?", "False", [cite(quote)]) is None
