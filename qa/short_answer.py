@@ -143,19 +143,22 @@ _UNITS = [(re.compile(p), unit) for p, unit in (
 )]
 # Scale words after a number: "$2.4m" and "20.4bn won" as "$2.4 million", "20.4 billion won".
 _SCALES = {"m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion"}
+# Spans of time after a number, singular as in "a 17-year-old" ("17 years old" was flagged against
+# it in the RealTimeQA run of 2026-12-03).
+_SPANS = {f"{unit}s": unit for unit in ("year", "month", "week", "day", "hour", "minute", "second", "mile")}
 
 
 def _tokens(text: str) -> list[str]:
     """Folded words with the spellings news and short answers differ in made equal: "43%" and
     "43 per cent" are both `43 percent`, "270km/h" and "270 kilometres per hour" are `270 km h`,
-    "$2.4m" is `2 4 million`, "two" is `2`, "1,835" is `1835`."""
+    "$2.4m" is `2 4 million`, "two" is `2`, "1,835" is `1835`, "17 years" is `17 year`."""
     text = fold(text).replace("%", " percent ").replace("per cent", "percent")
     for pattern, unit in _UNITS:
         text = pattern.sub(unit, text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     text = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", text)
     words = [_NUMBER_WORDS.get(w, w) for w in _WORDS.findall(text)]
-    return [_SCALES.get(w, w) if i and words[i - 1].isdigit() else w for i, w in enumerate(words)]
+    return [_SCALES.get(w, _SPANS.get(w, w)) if i and words[i - 1].isdigit() else w for i, w in enumerate(words)]
 
 
 def _date_forms(short: str) -> list[list[str]]:

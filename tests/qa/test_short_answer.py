@@ -82,7 +82,10 @@ def test_a_labelled_line_too_long_to_be_short_is_shown_without_its_label():
     ("Niger", ["Nigeria's president said."], False),
     ("Iran", ["Iraqi forces advanced."], False),
     ("Europe", ["Asian markets fell."], False),
-    ("True", ["Anything."], True),  # a quiz's True/False is judged like Yes/No, by the sentence after it
+    ("True", ["Anything."], True),
+    ("17 years old", ["A 17-year-old has become the youngest person to fly around the world solo."], True),
+    ("three months", ["The talks could last 3 months."], True),
+    ("17 years old", ["A 16-year-old has become the youngest."], False),  # a quiz's True/False is judged like Yes/No, by the sentence after it
 ])
 def test_short_answer_supported(short, quotes, ok):
     assert short_answer_supported(short, quotes) is ok
