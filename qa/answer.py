@@ -44,6 +44,7 @@ from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import short_answer_logprobs
 from qa.short_answer_check import NOT_IN_PASSAGES, UNSETTLED, UNSURE, short_answer_concern, unsettled_reason
+from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
 from qa.vectors import SentenceVectors
@@ -260,6 +261,8 @@ class NewsQA:
             raw = f"{raw.rstrip()} “{holding[1]}” [{holding[0] + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
             concern = short_answer_concern(query.asked, short, citations, outlets)
+        if short and concern is None and decision != "disputed":  # "this week" answered from older news
+            concern = stale_concern(query.asked, citations, query.as_of, self.store.date_span())
         if short and concern is None and decision == DECIDE_ANSWER and self.policy.unsure_of_short(signals):
             concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
         if short and concern in UNSETTLED:  # "31-33 seats" the passages only expected: not an answer

@@ -685,3 +685,15 @@ def test_offered_options_reach_the_model_and_hold_its_first_line(fake_embedder):
     plain = OpeningsLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1].")
     make_qa(fake_embedder, plain)[0].ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
     assert plain.openings == ()  # an ordinary question leaves the model free
+
+
+def test_a_this_week_answer_citing_only_older_news_is_flagged_not_withheld(fake_embedder):
+    from qa.staleness import stale_concern  # noqa: F401 — the rule under test (qa/staleness.py)
+
+    reply = "Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1]."
+    question = "Winds of up to how many mph were recorded in Wales this week?"
+    late = make_qa(fake_embedder, FakeLLM(reply))[0].ask(question, as_of=AS_OF)  # the report is from 02-23
+    assert not late.abstained and late.short_answer == "94 mph" and late.citations
+    assert late.short_answer_supported is False and "2017-02-23" in late.short_answer_concern
+    timely = make_qa(fake_embedder, FakeLLM(reply))[0].ask(question, as_of=date(2017, 2, 25))
+    assert timely.short_answer_supported is True and timely.short_answer_concern is None
