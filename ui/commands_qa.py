@@ -57,6 +57,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                "  newsdesk ask \"Who won?\" --source BBC --source RTÉ --llm none --json\n"
                "outlets and dates named in the question (\"as reported by the BBC\", \"in February 2017\",\n"
                "\"last week\") become filters automatically; explicit flags win.\n"
+               "a question may offer its answers (\"Who won? A) Smith B) Jones\"): the embedded model's short answer is then one of them.\n"
                "exit status: 0 answered (or abstained), 2 bad question, filters, archive or model")
     p.add_argument("question", help="the question, in quotes")
     p.add_argument("--since", help="only articles published on or after this date (YYYY-MM-DD)")
