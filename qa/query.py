@@ -101,7 +101,7 @@ class Query:
 
         The options name the candidates, and the passages that mention them are where the fact
         that tells them apart is (RealTimeQA `--choices`, all 399: answer recall@10 0.604 → 0.697,
-        evidence recall 0.511 → 0.574 with the options searched; README "Questions with options").
+        evidence recall 0.511 → 0.574 with the options searched; README "RealTimeQA, answers").
         """
         return f"{self.text} {' '.join(self.options)}" if self.options else self.text
 

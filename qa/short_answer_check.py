@@ -145,7 +145,8 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
     `question` is the reader's own (a follow-up's names are not its words); `outlets` are the
     archive's outlets the question names.
     """
-    said = {"true": "yes", "false": "no"}.get(short.strip(" .!").lower(), short.strip(" .!").lower())
+    said = short.strip(" .!").lower()
+    said = {"true": "yes", "false": "no"}.get(said, said)  # a quiz's True/False reads as Yes/No
     if said in ("yes", "no"):
         if said == "no" or not is_yes_no_question(question) or not citations:
             return None
