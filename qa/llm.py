@@ -22,6 +22,7 @@ import httpx
 import numpy as np
 
 from index.errors import NewsdeskError
+from qa.llm_contexts import ContextSlots
 from qa.settings import Settings
 
 CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
@@ -145,6 +146,9 @@ class EmbeddedLLM:
     default: each saved state holds the logits of every evaluated token
     (≈0.6 MB per token for Qwen's 152k vocabulary, ≈400 MB per answer),
     and copying that after every answer cost more than the ≈3 s it saves.
+    Instead a request with another system prompt (a follow-up's rewrite) runs
+    in a second context over the same weights (`qa/llm_contexts.py`), so the
+    answer prompt's prefix stays evaluated in the first.
     llama.cpp is not thread-safe, so calls are serialised with a lock.
     """
 
@@ -163,13 +167,19 @@ class EmbeddedLLM:
         self.last_prompt_tokens = 0
         self.first_token: FirstToken | None = None
         self._lock = threading.Lock()
-        try:
-            self._llm = llama_cpp.Llama(model_path=str(model_path), n_ctx=n_ctx,
-                                        n_threads=threads or max(1, os.cpu_count() or 1), verbose=False)
-        except (ValueError, RuntimeError) as exc:
-            raise LLMError(f"cannot load the answer model {model_path}: {exc}") from None
-        if prompt_cache:
-            self._llm.set_cache(llama_cpp.LlamaRAMCache(capacity_bytes=PROMPT_CACHE_BYTES))
+
+        def load() -> llama_cpp.Llama:
+            try:
+                context = llama_cpp.Llama(model_path=str(model_path), n_ctx=n_ctx,
+                                          n_threads=threads or max(1, os.cpu_count() or 1), verbose=False)
+            except (ValueError, RuntimeError) as exc:
+                raise LLMError(f"cannot load the answer model {model_path}: {exc}") from None
+            if prompt_cache:
+                context.set_cache(llama_cpp.LlamaRAMCache(capacity_bytes=PROMPT_CACHE_BYTES))
+            return context
+
+        self._llm = load()  # the first context: tokenizing, and the answer prompt
+        self._contexts = ContextSlots(self._llm, load)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EmbeddedLLM:
@@ -202,19 +212,21 @@ class EmbeddedLLM:
             if watch:
                 ids = [self._llm.tokenize(w.encode("utf-8"), add_bos=False)[0] for w in (watch, " " + watch)]
                 recorder = _FirstTokenRecorder(ids, token_text=self._token_text)
-            self.last_prompt_tokens = self.count_tokens(prompt)
+            tokens = self._llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+            self.last_prompt_tokens = len(tokens)
             if self.last_prompt_tokens + max_tokens > self._llm.n_ctx():
                 raise LLMError(f"the prompt is {self.last_prompt_tokens} tokens; with {max_tokens} for the answer "
                                f"it exceeds the model context of {self._llm.n_ctx()} (raise llm_context or lower k)")
             processors = llama_cpp.LogitsProcessorList([recorder]) if recorder else None
+            context = self._contexts.pick(tokens)
             opened = ""
             if openings:
                 budget = min(max_tokens, max(self.count_tokens(o) for o in openings) + 4)
-                for piece in self._llm.create_completion(prompt, max_tokens=budget, stream=True,
-                                                         temperature=temperature, stop=CHATML_STOP,
-                                                         grammar=llama_cpp.LlamaGrammar.from_string(
-                                                             openings_grammar(openings), verbose=False),
-                                                         logits_processor=processors):
+                for piece in context.create_completion(prompt, max_tokens=budget, stream=True,
+                                                       temperature=temperature, stop=CHATML_STOP,
+                                                       grammar=llama_cpp.LlamaGrammar.from_string(
+                                                           openings_grammar(openings), verbose=False),
+                                                       logits_processor=processors):
                     if recorder:
                         self.first_token = recorder.result()
                     text = piece["choices"][0]["text"]
@@ -225,9 +237,9 @@ class EmbeddedLLM:
                     return
                 max_tokens -= self.count_tokens(opened)
                 processors = None
-            for piece in self._llm.create_completion(prompt + opened, max_tokens=max_tokens, stream=True,
-                                                     temperature=temperature, stop=CHATML_STOP,
-                                                     repeat_penalty=1.05, logits_processor=processors):
+            for piece in context.create_completion(prompt + opened, max_tokens=max_tokens, stream=True,
+                                                   temperature=temperature, stop=CHATML_STOP,
+                                                   repeat_penalty=1.05, logits_processor=processors):
                 if recorder and processors:
                     self.first_token = recorder.result()
                 text = piece["choices"][0]["text"]

@@ -169,26 +169,48 @@ def test_embedded_streams_and_stops_at_end_of_turn(embedded):
     assert embedded.last_prompt_tokens > 10
 
 
+def count_evaluated(monkeypatch) -> list[int]:
+    """Records how many tokens each llama.cpp `eval` call reads, in every context (made now or later)."""
+    import llama_cpp
+
+    evaluated: list[int] = []
+    real_eval = llama_cpp.Llama.eval
+    monkeypatch.setattr(llama_cpp.Llama, "eval",
+                        lambda self, tokens: (evaluated.append(len(tokens)), real_eval(self, tokens))[1])
+    return evaluated
+
+
 @pytest.mark.slow
 def test_embedded_reuses_the_system_prompt_prefix(embedded, monkeypatch):
     # Counted, not timed: the tokens llama.cpp evaluates for the prompt. With the system prompt's
     # prefix kept in the KV cache, the second question evaluates only its own turn.
     system = {"role": "system", "content": "You answer from the passages. " * 40}  # ~250 tokens
-    llama = embedded._llm
-    evaluated: list[int] = []
-    real_eval = llama.eval
-    monkeypatch.setattr(llama, "eval", lambda tokens: (evaluated.append(len(tokens)), real_eval(tokens))[1])
+    evaluated = count_evaluated(monkeypatch)
 
     def prompt_tokens(question: str) -> int:
         evaluated.clear()
         list(embedded.stream([system, {"role": "user", "content": question}], max_tokens=1))
         return evaluated[0]
 
-    embedded.complete([{"role": "system", "content": "Something else entirely."},
-                       {"role": "user", "content": "Hi"}], max_tokens=1)
     cold = prompt_tokens("Question one?")
     warm = prompt_tokens("Question two?")  # only the user turn is new
     assert cold > 200 and warm < 30, (cold, warm)
+
+
+@pytest.mark.slow
+def test_a_request_with_another_system_prompt_does_not_evict_the_answer_prefix(embedded, monkeypatch):
+    # A follow-up's rewrite between two answers runs in a second context (qa/llm_contexts.py):
+    # in one context it evicted the answer's system prompt, which the next answer read again.
+    system = {"role": "system", "content": "You answer from the news passages. " * 40}
+    evaluated = count_evaluated(monkeypatch)
+    list(embedded.stream([system, {"role": "user", "content": "Question one?"}], max_tokens=1))
+    rewrite = embedded.complete([{"role": "system", "content": "Rewrite the follow-up as one question."},
+                                 {"role": "user", "content": "Follow-up: How old is he?"}], max_tokens=8)
+    assert rewrite.strip()
+    evaluated.clear()
+    list(embedded.stream([system, {"role": "user", "content": "Question two?"}], max_tokens=1))
+    assert evaluated[0] < 30, evaluated
+    assert len(embedded._contexts.contexts) == 2
 
 
 @pytest.mark.slow
