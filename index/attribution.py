@@ -49,12 +49,20 @@ _APPOS = rf"(?:,\s+(?P<appos>[^,;:{_OPEN}{_CLOSE}]{{2,90}}?),)?"
 _QUOTE_THEN_SPEAKER = re.compile(
     rf"[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}}?[?!]?)[,.]?[{_CLOSE}],?\s+"
     rf"(?:{_WHO}{_APPOS}\s+{VERB}\b|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}))")
+# …,” X says, “…  — the quotation goes on after its speaker (a few words of aside allowed: "holding up a can").
+_QUOTE_GOES_ON = re.compile(rf"[^{_OPEN}{_CLOSE}.!?]{{0,40}}?,\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})(?:[{_CLOSE}]|\s*$)")
 # X said: “…” / X told reporters, “…” / X said on Monday: “…”
 # (a quotation of several sentences is still open where the first sentence ends — "X said: “A. B.”" — and
 # `_attribute_quotation_runs` gives its other sentences to X)
 _SPEAKER_THEN_QUOTE = re.compile(
     rf"(?:^|(?<=[.,;]\s)){_WHO}{_APPOS}\s+{VERB}\b[^{_OPEN}{_CLOSE}.]{{0,60}}?[:,]\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})"
     rf"(?:[{_CLOSE}]|\s*$)")
+# Name, role: “…”  /  According to Name, role: “…”  — a quotation introduced by its speaker and a colon, no verb
+# ("Clara Long, US Programme researcher at Human Rights Watch: “In pulling out …”"); the name must be a person's
+# unless "according to" names the source (its space may be lost to a hyphen: "according to-Clara Long").
+_NAME_COLON_QUOTE = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?:(?:And|But|Also)\s+)?(?P<according>[Aa]ccording\s+to(?:\s+|-))?(?P<who>{SPEAKER})"
+    rf"(?:,\s+[^,;:{_OPEN}{_CLOSE}]{{2,90}})?:\s*[{_OPEN}](?P<q>[^{_OPEN}{_CLOSE}]{{8,}})(?:[{_CLOSE}]|\s*$)")
 # X said (on Tuesday) that …  /  X told reporters that …  — at the start of a sentence, possibly after "On Monday, "
 _OPENER = (r"(?:\([\w .,/]{2,20}\)\s*)?"  # "(CNN)" glued to the first sentence, "(05.11.2015)" before a DW name
            # a conjunction's opener is short ("But on Monday, he said"): "But trade deals … are not always
@@ -111,6 +119,14 @@ _SAID_AT_END = re.compile(
     # "…, Silva tweeted that X": the statement is X; "…, Co. Wicklow has admitted killing …": an object, no aside
     rf"(?!\s+(?:that|\w+ing)\b)[^,;{_OPEN}]{{0,80}}"
     rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,160}})?[.]?$", re.S)  # (an appositive after the name)
+# …, X says, …  — the speaker as an aside after an opening of one to three words ("Nowadays, he says, there's
+# precious little demand …"; "Still, Prabhala said, she and her colleagues will …"): the statement is what
+# follows the aside. (After a longer opening the opening is the statement: "But trade deals … are not always
+# balanced, he said, warning that …" is `_SAID_AT_END`'s.)
+_ASIDE_SPEAKER = re.compile(
+    rf"^(?:[^\s,;:{_OPEN}{_CLOSE}]+\s+){{0,2}}[^\s,;:{_OPEN}{_CLOSE}]+,\s+{_WHO}\s+(?:says|said|adds|added|insists|insisted|argues|argued|"
+    rf"believes|believed|notes|noted|explains|explained|recalls|recalled|admits|admitted|warns|warned),\s+"
+    rf"(?!\w+ing\b)(?P<s>[^{_OPEN}].{{15,}})$", re.S)
 # According to X, …   /   …, according to X.
 # ("according to" names its source plainly, so the source is any short phrase up to the comma or the end.)
 # (also "in Tolstoy's words," and "in the words of X,", after a short opener: "At the same time, in …")
@@ -191,7 +207,7 @@ def attributed_statements(body: str) -> list[Statement]:
 _QUOTES_AS_SAYING = re.compile(rf"^[^,;{_OPEN}{_CLOSE}]{{3,120}}?\s+(?:quotes|quoted|cites|cited)\s+(?P<who>{SPEAKER})\s+"
                                rf"as\s+saying,?\s+(?:that\s+)?(?P<s>.{{15,}})$", re.S)
 _SENTENCE_PATTERNS = (_QUOTES_AS_SAYING, _ACCORDING_FIRST, _ACCORDING_LAST, _AS_SAID, _SPEAKER_SAID_THAT, _SPEAKER_TOLD, _SPEAKER_SAID,
-                      _SAID_AT_END)
+                      _ASIDE_SPEAKER, _SAID_AT_END)
 _NESTED_PATTERNS = tuple(p for p in _SENTENCE_PATTERNS if p is not _SPEAKER_TOLD)
 
 
@@ -225,9 +241,17 @@ def _matches(sentence: str, nested: bool = False) -> tuple[list[tuple[int, int, 
     Statements nested in those are listed after them (`_nested`), unless `nested` (one level is read)."""
     out = []
     for m in _QUOTE_THEN_SPEAKER.finditer(sentence):
-        out.append((m.start("q"), m.end("q"), _named_apposition(m) or _with_place(m) or m.group("who2"), QUOTE))
+        who = _named_apposition(m) or _with_place(m) or m.group("who2")
+        out.append((m.start("q"), m.end("q"), who, QUOTE))
+        rest = _QUOTE_GOES_ON.match(sentence, m.end())
+        if rest:  # “I was bred … on the road,” he says, “but the young lads today wasn't.”
+            out.append((rest.start("q"), rest.end("q"), who, QUOTE))
     for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
         out.append((m.start("q"), m.end("q"), _with_place(m), QUOTE))
+    if not out:
+        for m in _NAME_COLON_QUOTE.finditer(sentence):
+            if m.group("according") or _names_someone(m.group("who")):
+                out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
     quoted = len(out)
     if not nested:  # (a relative clause inside a quotation is the quotation: `relative_matches` reads quotes)
         out.extend((a, b, who, REPORTED) for a, b, who in relative_matches(sentence))

@@ -1,9 +1,14 @@
-"""The sentences attribution reads: `index.text.split_sentences`, cut where an embedded tweet ends.
+"""The sentences attribution reads: `index.text.split_sentences`, cut where an embedded tweet ends,
+without the dateline that may open the article.
 
 Scraped news keeps an embedded tweet as plain text, signed "— Name (@handle) Month D, YYYY" and
 followed by the article's next sentence with no full stop between them ("… (@ConorMcMorrow)
 February 16, 2017 Independent Senator Gerard Craughwell has also joined …"). The signature ends a
 sentence: what follows opens one, with its own subject (who a later "he" is) and its own verb.
+
+A dateline ("Avila Park, Dublin, Ireland --In a wooden shed …", "WASHINGTON — …") names where the
+story was filed: read as a sentence's opening name, "Avila Park" became who every later "he says"
+was (Al Jazeera 1486, `tests/fixtures/attribution/held_out_6.jsonl`). It is no sentence's part.
 """
 
 from __future__ import annotations
@@ -17,9 +22,21 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _TWEET_SIGNATURE = re.compile(rf"\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s+(?=\S)")
 
 
+# Places with commas then a dash, or one upper-case place and a dash, opening a paragraph and followed by
+# the story's first word.
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_DATELINE = re.compile(rf"\s*(?:(?:{_PLACE}\s*,\s*){{1,3}}{_PLACE}|[A-Z]{{3,}}(?:\s+[A-Z]{{2,}}){{0,2}})\s*(?:--|—|–)\s*(?=[A-Z\"\u201c])")
+
+
 def attribution_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) of `text`: `split_sentences`, each also cut after a tweet's signature."""
+    """Sentence spans (start, end) of `text`: `split_sentences`, each also cut after a tweet's signature;
+    a dateline opening a paragraph is left out of its sentence."""
     spans = split_sentences(text)
+    for i, (start, end) in enumerate(spans):
+        if start == 0 or text[start - 1] == "\n":
+            dateline = _DATELINE.match(text, start, end)
+            if dateline and dateline.end() < end:
+                spans[i] = (dateline.end(), end)
     if "(@" not in text:  # most articles embed no tweet (speed)
         return spans
     out = []

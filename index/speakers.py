@@ -88,6 +88,11 @@ _ORGANISATION = re.compile(r"\b(?:Times|Post|Ministry|Agency|Department|Office|P
                            r"|^[A-Z]{2,}$|ministry|department|office|government|police|agency|spokes")
 # A person's name opening a sentence ("Adam Schiff, a Democratic ranking member …, rejected …").
 SUBJECT = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){0,6}[A-Z][\w'’\-]+\b")
+# A name right after a sentence's opening phrase, before a lower-case verb ("At 68, James Collins is …",
+# "In a wooden shed …, James Collins sits …"): the phrase opens with a preposition or an adverb.
+_SUBJECT_AFTER_OPENER = re.compile(
+    r"^(?:In|On|At|After|Before|During|Since|Until|Inside|Outside|Nowadays|Today|Now|Later|Earlier|Once|Back|"
+    r"Then|Last|This|[A-Z][a-z]+ly)\b[^,;:\"“”]{0,80},\s+(?P<who>(?:[A-Z][\w.'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+[a-z]")
 
 _SENTENCE_OPENERS = {"How", "Why", "What", "Who", "Where", "On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
                      "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier", "So",
@@ -194,6 +199,9 @@ def clean_speaker(phrase: str) -> str | None:
 
 
 # Up to five words: "Prime Minister Theresa May" names Theresa May (titles are dropped from the first names).
+# "BIC", "ASCE": an organisation's initials, and the capitalised run (links allowed) that may spell them out.
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SPELLED_OUT = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the|on|in)\s+)?[A-Z][a-z]+){1,7}\b")
 _CAP_RUN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+){1,4}[A-Z][\w'’\-]+\b")
 
 
@@ -272,6 +280,24 @@ class Speakers:
                             and run.split()[0] not in _SENTENCE_OPENERS and is_person(run)]
         return self._people
 
+    def spelled_out(self, acronym: str) -> str:
+        """An acronym as the name the article spells it out with ("BIC" → "Bank Information Center"): a run of
+        capitalised words whose initials, links left out, are the acronym's letters; else the acronym."""
+        for m in _SPELLED_OUT.finditer(self.body):
+            words = m.group(0).split()
+            for name in (words, words[1:]):  # "The Bank Information Center" is BIC too
+                if "".join(w[0] for w in name if w[0].isupper()) == acronym:
+                    return " ".join(name)
+        return acronym
+
+    def possessed(self, organisation: str, at: int = 0) -> str:
+        """An organisation as the article named it before offset `at` with its country or owner:
+        "Defense Ministry" (in "a Defense Ministry statement said") is "Russia's Defense Ministry"."""
+        if len(organisation.split()) < 2:
+            return organisation
+        before = re.findall(rf"\b([A-Z][\w\-]*['’]s)\s+{re.escape(organisation)}\b", self.body[:at])
+        return f"{before[0]} {organisation}" if before else organisation
+
     def correct_spelling(self, name: str) -> str:
         """A name the article gives once, one letter off a full name it gives ("Tobias" for Carl Tobis)."""
         return misspelt_name(name, [run for _, run in self.people], self.body) or name
@@ -306,6 +332,10 @@ class Speakers:
         if name == speaker.strip() and not is_person(name):
             name = self.by_title(speaker) or name
         name = self.full(name, at)
+        if not is_person(name) and _ORGANISATION.search(name):
+            name = self.possessed(name, at)
+        if _ACRONYM.fullmatch(name):
+            name = self.spelled_out(name)
         if len(name.split()) == 2 and is_person(name):
             name = self.correct_spelling(name)
         if name == "May":  # the month, unless the article gave a full name ending in May
@@ -320,11 +350,15 @@ class Speakers:
         return name
 
     def saw_sentence(self, sentence: str, at: int = 0) -> None:
-        """A sentence (at offset `at`) opening with a person's name makes that person the one "he" stands for next."""
+        """A sentence (at offset `at`) opening with a person's name, or naming one right after its opening
+        phrase ("In a wooden shed in his back garden, James Collins sits …"), makes that person the one
+        "he" stands for next."""
         m = SUBJECT.match(sentence)
         if not m or any(CALENDAR.match(w) or w in _SENTENCE_OPENERS or w in FUNCTION_WORDS
                         for w in m.group(0).split()[:1]):
-            return
-        name = self.full(speaker_name(m.group(0)), at)
+            m = _SUBJECT_AFTER_OPENER.match(sentence)
+            if not m:
+                return
+        name = self.full(speaker_name(m.group("who") if "who" in m.groupdict() else m.group(0)), at)
         if is_person(name) and len(name.split()) > 1:
             self.last_person = name

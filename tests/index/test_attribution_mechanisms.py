@@ -185,3 +185,49 @@ def test_verbs_of_stating_a_view(sentence, statement):
 
 def test_indicated_with_a_plain_object_is_no_statement():
     assert found("Minister Paul Hart indicated support for the plan to build the new bridge.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speaker as an aside after a short opening: the statement is what follows
+    ("Joe Ward mends cans. Nowadays, he says, there is little demand for his trade at the fairs.",
+     [("Joe Ward", "there is little demand for his trade at the fairs.")]),
+    ("Ann Lyle is a lawyer. Still, Lyle said, she and her colleagues will watch the project closely.",
+     [("Ann Lyle", "she and her colleagues will watch the project closely.")]),
+    # a long opening is the statement itself, and an "-ing" clause after the aside is no statement of its own
+    ("But trade deals that exist are not always balanced, Joe Ward said, warning that tariffs may follow.",
+     [("Joe Ward", "But trade deals that exist are not always balanced"),
+      ("Joe Ward", "tariffs may follow.")]),
+])
+def test_a_speaker_as_an_aside(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The panel heard four experts. Clara Lang, a researcher at Human Rights Watch: \"In pulling out, the US "
+     "offers a bad example.\"", "Clara Lang"),
+    ("The panel heard four experts. And according to-Clara Lang, a researcher at Human Rights Watch: \"In pulling "
+     "out, the US offers a bad example.\"", "Clara Lang"),
+])
+def test_a_quotation_after_its_speaker_and_a_colon(text, name):
+    assert found(text) == [(name, "In pulling out, the US offers a bad example.")]
+
+
+def test_a_heading_with_a_colon_is_no_speaker():
+    assert found("Breaking News: \"a historic day\" for the union, the banner read on the wall outside.") == []
+
+
+def test_a_quotation_goes_on_after_its_speaker():
+    text = "Joe Ward grew up travelling. \"I was bred on the road,\" he says, \"but the young lads today were not.\""
+    assert found(text) == [("Joe Ward", "I was bred on the road"), ("Joe Ward", "but the young lads today were not.")]
+
+
+def test_an_organisation_is_named_as_the_article_first_gave_it():
+    text = ("Russia's Defense Ministry said the chiefs had spoken by phone. \"Russian jets were on a mission to destroy "
+            "IS positions,\" a Defense Ministry statement said.")
+    assert [n for n, _ in found(text)] == ["Russia's Defense Ministry", "Russia's Defense Ministry"]
+
+
+def test_an_acronym_is_the_organisation_it_abbreviates():
+    text = ("The Bank Information Center studied four countries. \"World Bank loans are creating subsidies for coal,\" "
+            "BIC said.")
+    assert found(text) == [("Bank Information Center", "World Bank loans are creating subsidies for coal")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.attribution import attributed_statements
 from index.attribution_sentences import attribution_sentences
 
@@ -25,3 +27,27 @@ def test_text_without_a_tweet_is_split_as_before():
 def test_he_after_a_glued_tweet_is_the_person_opening_the_sentence_after_the_signature():
     last = attributed_statements(GLUED)[-1]
     assert (last.name, last.text) == ("Gerard Craughwell", "the review was a waste of public money.")
+
+
+@pytest.mark.parametrize("text", [
+    "Travellers fight for recognition\n\nAvila Park, Dublin, Ireland --In a shed, Joe Ward sits at a bench.",
+    "WASHINGTON — In a shed, Joe Ward sits at a bench.",
+])
+def test_a_dateline_opening_a_paragraph_is_no_part_of_its_sentence(text):
+    sentences = [text[a:b] for a, b in attribution_sentences(text)]
+    assert sentences[-1] == "In a shed, Joe Ward sits at a bench."
+
+
+@pytest.mark.parametrize("text", [
+    "Adam Schiff — the ranking member — said no.",  # a name and an aside, no places
+    "Kerry, Lavrov — and others — met in Geneva.",   # the dash does not open a story
+    "He went to Avila Park, Dublin, Ireland -- In June.",  # not at a paragraph's start
+])
+def test_what_only_looks_like_a_dateline_stays(text):
+    assert [text[a:b] for a, b in attribution_sentences(text)][0].startswith(text[:10])
+
+
+def test_he_after_a_dateline_is_the_person_the_story_opens_with_not_the_place():
+    text = ("Travellers fight for recognition\n\nAvila Park, Dublin, Ireland --In a wooden shed, Joe Ward sits on "
+            "a stool. \"It's more difficult to work with,\" he says.")
+    assert [(s.name, s.text) for s in attributed_statements(text)] == [("Joe Ward", "It's more difficult to work with")]
