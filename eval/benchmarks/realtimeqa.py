@@ -132,15 +132,36 @@ def with_choices(sentence: str, choices: Sequence[str]) -> str:
     return f"{sentence}\nAnswer with one of: {options}"
 
 
+# Where the correct choice's text occurs (`answer_in`): in one of the question's own search pages, only in
+# other pages of the pooled archive (often by coincidence: "China", a number), or nowhere ("Burmese python"
+# when the pages say "snake"). Answer recall cannot reach a question whose answer is nowhere: on the 14
+# shared weeks, 238 of 399 answers occur in their own pages, 90 only elsewhere, 71 nowhere (2026-12-03).
+OWN_PAGES, OTHER_PAGES, NOWHERE = "own pages", "other pages only", "nowhere"
+
+
+def _answer_in(answers: Sequence[str], own: Sequence[str], everything: Sequence[str]) -> str:
+    """Which of `OWN_PAGES`, `OTHER_PAGES`, `NOWHERE` holds one of the answers (texts already normalised)."""
+    needles = [f" {m.normalise_answer(a)} " for a in answers if m.normalise_answer(a)]
+    if any(n in text for n in needles for text in own):
+        return OWN_PAGES
+    return OTHER_PAGES if any(n in text for n in needles for text in everything) else NOWHERE
+
+
 def convert_questions(data_dir: Path, *, choices: bool = False) -> list[Question]:
     """The benchmark's questions in our format: answers = the correct choice's text,
-    gold articles = the question's own search pages, as_of = the question date."""
+    gold articles = the question's own search pages, as_of = the question date;
+    `extra["answer_in"]` says where the archive holds the answer (`_answer_in`)."""
     failures: list[str] = []
     pages: dict[str, tuple[str, ...]] = {}
+    texts: dict[str, list[str]] = {}  # question id -> its pages' normalised texts (title and body)
     for path in sorted(Path(data_dir).glob("*_gcs.jsonl")):
         for entry in _jsonl(path, failures):
             urls = [str(p.get("url") or "").strip() for p in entry.get("search_result") or []]
             pages[str(entry.get("question_id"))] = tuple(dict.fromkeys(u for u in urls if u))
+            texts[str(entry.get("question_id"))] = [
+                f" {m.normalise_answer(str(p.get('title') or '') + ' ' + str(p.get('text') or ''))} "
+                for p in entry.get("search_result") or []]
+    everything = list(dict.fromkeys(t for page_texts in texts.values() for t in page_texts))
     questions = []
     for path in sorted(Path(data_dir).glob("*_qa.jsonl")):
         for q in _jsonl(path, failures):
@@ -153,7 +174,8 @@ def convert_questions(data_dir: Path, *, choices: bool = False) -> list[Question
                 answers=tuple(options[i] for i in right), type=str(q.get("question_source") or "quiz"),
                 gold_articles=pages.get(qid, ()), as_of=date.fromisoformat(iso_from_slashes(q["question_date"])),
                 extra={"choices": options, "answer_index": right, "week": week_of(path),
-                       "question_sentence": text}))
+                       "question_sentence": text,
+                       "answer_in": _answer_in([options[i] for i in right], texts.get(qid, []), everything)}))
     if failures:
         raise BenchmarkDataError("; ".join(failures))
     return questions
@@ -196,8 +218,16 @@ def extra_scores(question: Question, passages: Sequence, answer) -> dict[str, fl
     The short answer's EM and F1 against the correct choice's text are scored for every
     question set (`eval.scoring.score_short_answer`); here it is also read as a choice.
     """
-    if answer is None or question.type == HELD_OUT_TYPE:
+    if question.type == HELD_OUT_TYPE:
         return {}
+    where = question.extra.get("answer_in")
+    reach = {} if where is None else {
+        "answer_in_own_pages": float(where == OWN_PAGES), "answer_in_archive": float(where != NOWHERE),
+        # answer recall@10 over the questions whose own pages hold the answer: what retrieval can reach
+        "answer_recall@10_own_pages": float(any(m.mentions(p.text, a) for p in passages[:10] for a in question.answers))
+        if where == OWN_PAGES else None}
+    if answer is None:
+        return reach
     options, right = question.extra["choices"], question.extra["answer_index"]
     text = "" if answer.abstained else answer.text
     short = None if answer.abstained else getattr(answer, "short_answer", None)
@@ -210,4 +240,4 @@ def extra_scores(question: Question, passages: Sequence, answer) -> dict[str, fl
               "no_choice_picked": float(pick is None)}
     if short:  # the short answer read as a pick: EM/F1 against the right choice come from score_short_answer
         scores["short_mc_accuracy"] = float(short_pick in right)
-    return scores
+    return {**reach, **scores}

@@ -72,6 +72,8 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
             "names_correct_choice_only": avg("names_correct_choice_only"),
             "answer_recall@4": avg("answer_recall@4"), "answer_recall@10": avg("answer_recall@10"),
             "evidence_recall": avg("evidence_recall"), "own_page_mrr@10": avg("mrr@10"),
+            "answer_in_own_pages": avg("answer_in_own_pages"), "answer_in_archive": avg("answer_in_archive"),
+            "answer_recall@10_own_pages": avg("answer_recall@10_own_pages"),
             "own_page_hits@1": avg("hits@1"), "own_page_hits@4": avg("hits@4"), "own_page_hits@10": avg("hits@10"),
             "held_out_abstained": m.mean(bool(r.get("abstained")) for r in probes), "held_out_n": len(probes),
             "held_out_judged_by": probes[0].get("abstained_by") if probes else None}
@@ -90,6 +92,10 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
         f"- answer recall@4 / @10 (a retrieved passage contains the correct choice's text): "
         f"{_fmt(ours['answer_recall@4'])} / {_fmt(ours['answer_recall@10'])}; evidence recall (in the sentences "
         f"the model is shown): {_fmt(ours['evidence_recall'])}",
+        f"- where the answer is: the correct choice's text occurs in one of the question's own pages for "
+        f"{_fmt(ours['answer_in_own_pages'])} of the questions, anywhere in the pooled archive for "
+        f"{_fmt(ours['answer_in_archive'])} (answer recall cannot exceed this); answer recall@10 over the questions "
+        f"whose own pages hold it: {_fmt(ours['answer_recall@10_own_pages'])}",
         f"- one of the question's own search pages among our top 1 / 4 / 10 passages: {_fmt(ours['own_page_hits@1'])}"
         f" / {_fmt(ours['own_page_hits@4'])} / {_fmt(ours['own_page_hits@10'])} (over the {with_pages} questions "
         f"the benchmark retrieved pages for; {len(main) - with_pages} have none)",

@@ -85,6 +85,7 @@ def test_questions_in_our_format(mini):
     assert q.answers == ("“Squid Game”",) and q.as_of == date(2022, 6, 16) and q.type == "CNN"
     assert q.gold_articles == ("https://www.cnn.com/squid", "https://www.cnn.com/ad")
     assert q.extra["week"] == "20220617" and q.extra["answer_index"] == [1]
+    assert {q.extra["answer_in"] for q in qs.values()} == {rt.OWN_PAGES}
     mc = {q.id: q for q in rt.convert_questions(mini, choices=True)}["20220617_1"]
     assert mc.question.endswith("Answer with one of: A) Europe B) North America C) Asia D) Africa")
 
@@ -182,6 +183,9 @@ def test_conversion_of_real_weeks(shared_dir):
     assert first.answers == ("“Squid Game”",) and first.as_of == date(2022, 6, 16)
     assert "https://www.cnn.com/2022/06/12/media/squid-game-season-2/index.html" in first.gold_articles
     assert {q.type for q in qs} == {"CNN", "USAtoday", "THE WEEK"}
+    # where the answers are (README, RealTimeQA): the ceiling of answer recall
+    where = [q.extra["answer_in"] for q in qs]
+    assert (where.count(rt.OWN_PAGES), where.count(rt.OTHER_PAGES), where.count(rt.NOWHERE)) == (238, 90, 71)
 
 
 def test_the_short_answer_is_the_pick_and_the_sentences_count_only_without_one():
@@ -201,3 +205,25 @@ def test_the_short_answer_is_the_pick_and_the_sentences_count_only_without_one()
     assert yes["mc_accuracy"] == 1.0
     none = rt.extra_scores(q, [], SimpleNamespace(abstained=True, text="The archive doesn't say.", short_answer=None))
     assert none["mc_accuracy"] == 0.0 and none["no_choice_picked"] == 1.0
+
+
+def test_where_the_answer_is_and_recall_where_it_can_be_reached():
+    from types import SimpleNamespace
+
+    from eval.questions import Question
+
+    own, other = [" squid game is back for a second season "], [" the squid game set in seoul ", " europe votes "]
+    assert rt._answer_in(["“Squid Game”"], own, own + other) == rt.OWN_PAGES
+    assert rt._answer_in(["Europe"], own, own + other) == rt.OTHER_PAGES
+    assert rt._answer_in(["Burmese python"], own, own + other) == rt.NOWHERE  # the pages say "snake"
+    q = Question(id="q", question="Which show?", answers=("Squid Game",), type="quiz",
+                 extra={"choices": ["Squid Game", "Friends"], "answer_index": [0], "answer_in": rt.OWN_PAGES})
+    found = rt.extra_scores(q, [SimpleNamespace(text="Squid Game returns.")], None)  # retrieval-only: answer None
+    assert found == {"answer_in_own_pages": 1.0, "answer_in_archive": 1.0, "answer_recall@10_own_pages": 1.0}
+    missed = rt.extra_scores(q, [SimpleNamespace(text="Another show returns.")] * 10
+                             + [SimpleNamespace(text="Squid Game returns.")], None)  # only at rank 11
+    assert missed["answer_recall@10_own_pages"] == 0.0
+    elsewhere = Question(id="e", question="Which continent?", answers=("Europe",), type="quiz",
+                         extra={"choices": ["Europe", "Asia"], "answer_index": [0], "answer_in": rt.OTHER_PAGES})
+    assert rt.extra_scores(elsewhere, [], None) == {"answer_in_own_pages": 0.0, "answer_in_archive": 1.0,
+                                                   "answer_recall@10_own_pages": None}
