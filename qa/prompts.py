@@ -124,8 +124,19 @@ def copies_example(sentence: str, passages_text: str) -> bool:
     return len(copied & content_words(passages_text)) < EXAMPLE_COPY_SHARE * len(copied)
 
 
+# The example's closing clause, which the model also appends to a sentence of its own ("The CDC announced
+# this week it has activated …, the police said on 2017-03-02 [1]": RealTimeQA 20220701_5, 2026-12-03; and
+# "Neil Gorsuch was nominated …, the police said on 2017-03-02" in the chat the same day).
+_EXAMPLE_TAIL = EXAMPLE_SENTENCE.rsplit(",", 1)[1].strip()
+_APPENDED_TAIL = re.compile(r",\s*" + re.escape(_EXAMPLE_TAIL).replace(r"\ ", r"\s+") + r"(?=\s*(?:\[\d|[.;]|$))", re.I)
+
+
 def without_example(raw: str, passages_text: str) -> str:
-    """The reply without sentences that copy the prompt's format example (empty when all do)."""
+    """The reply without sentences that copy the prompt's format example (empty when all do), and
+    without the example's closing clause appended to a sentence when the passages do not say it."""
     spans = split_sentences(raw)
     kept = [raw[s:e] for s, e in spans if not copies_example(raw[s:e], passages_text)]
-    return raw if len(kept) == len(spans) else " ".join(kept)
+    raw = raw if len(kept) == len(spans) else " ".join(kept)
+    if _EXAMPLE_TAIL.casefold() in " ".join(passages_text.split()).casefold():
+        return raw
+    return _APPENDED_TAIL.sub("", raw)

@@ -115,3 +115,20 @@ def test_without_example_keeps_the_other_sentences():
     raw = "Three people were injured in the fire, the police said on 2017-03-02 [1]. The DUP expected 31-33 seats [2]."
     assert without_example(raw, "The DUP expects to take 31-33 seats.") == "The DUP expected 31-33 seats [2]."
     assert without_example("The DUP expected 31-33 seats [2].", "") == "The DUP expected 31-33 seats [2]."
+
+
+def test_the_examples_closing_clause_appended_to_a_sentence_is_cut_unless_the_passages_say_it():
+    from qa.prompts import without_example
+
+    raw = ("The CDC announced this week it has activated an emergency operations center to respond to the US "
+           "monkeypox outbreak, the police said on 2017-03-02 [1]. It is the second such centre [2].")
+    passages = "The CDC has activated its emergency operations center to respond to the monkeypox outbreak."
+    assert without_example(raw, passages) == (
+        "The CDC announced this week it has activated an emergency operations center to respond to the US "
+        "monkeypox outbreak [1]. It is the second such centre [2].")
+    said = "Three men were arrested, the police said on 2017-03-02."
+    assert without_example("Three men were arrested, the police said on 2017-03-02 [1].", said) == \
+        "Three men were arrested, the police said on 2017-03-02 [1]."
+    # the clause must close the sentence: a longer one is the model's own wording
+    kept = "Two men were held, the police said on 2017-03-02 after a raid [1]."
+    assert without_example(kept, passages) == kept
