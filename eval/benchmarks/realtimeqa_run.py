@@ -73,7 +73,9 @@ def scoreboard(records: Sequence[dict], *, choices: bool, pages: PageSet, weeks:
             "answer_recall@4": avg("answer_recall@4"), "answer_recall@10": avg("answer_recall@10"),
             "evidence_recall": avg("evidence_recall"), "own_page_mrr@10": avg("mrr@10"),
             "answer_in_own_pages": avg("answer_in_own_pages"), "answer_in_archive": avg("answer_in_archive"),
-            "answer_recall@10_own_pages": avg("answer_recall@10_own_pages"),
+            # answer recall@10 over the questions whose own pages hold the answer: what retrieval can reach
+            "answer_recall@10_own_pages": m.mean(r["metrics"].get("answer_recall@10") for r in main
+                                                 if r["metrics"].get("answer_in_own_pages") == 1.0),
             "own_page_hits@1": avg("hits@1"), "own_page_hits@4": avg("hits@4"), "own_page_hits@10": avg("hits@10"),
             "held_out_abstained": m.mean(bool(r.get("abstained")) for r in probes), "held_out_n": len(probes),
             "held_out_judged_by": probes[0].get("abstained_by") if probes else None}

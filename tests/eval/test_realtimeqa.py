@@ -218,12 +218,16 @@ def test_where_the_answer_is_and_recall_where_it_can_be_reached():
     assert rt._answer_in(["Burmese python"], own, own + other) == rt.NOWHERE  # the pages say "snake"
     q = Question(id="q", question="Which show?", answers=("Squid Game",), type="quiz",
                  extra={"choices": ["Squid Game", "Friends"], "answer_index": [0], "answer_in": rt.OWN_PAGES})
-    found = rt.extra_scores(q, [SimpleNamespace(text="Squid Game returns.")], None)  # retrieval-only: answer None
-    assert found == {"answer_in_own_pages": 1.0, "answer_in_archive": 1.0, "answer_recall@10_own_pages": 1.0}
-    missed = rt.extra_scores(q, [SimpleNamespace(text="Another show returns.")] * 10
-                             + [SimpleNamespace(text="Squid Game returns.")], None)  # only at rank 11
-    assert missed["answer_recall@10_own_pages"] == 0.0
+    assert rt.extra_scores(q, [], None) == {"answer_in_own_pages": 1.0, "answer_in_archive": 1.0}  # retrieval-only
     elsewhere = Question(id="e", question="Which continent?", answers=("Europe",), type="quiz",
                          extra={"choices": ["Europe", "Asia"], "answer_index": [0], "answer_in": rt.OTHER_PAGES})
-    assert rt.extra_scores(elsewhere, [], None) == {"answer_in_own_pages": 0.0, "answer_in_archive": 1.0,
-                                                   "answer_recall@10_own_pages": None}
+    assert rt.extra_scores(elsewhere, [], None) == {"answer_in_own_pages": 0.0, "answer_in_archive": 1.0}
+    # the scoreboard's answer recall@10 over the questions whose own pages hold the answer
+    def record(qid, own, found):
+        return {"id": qid, "type": "quiz", "metrics": {"answer_in_own_pages": own, "answer_in_archive": 1.0,
+                                                       "answer_recall@10": found}}
+    records = [record("a", 1.0, 1.0), record("b", 1.0, 0.0), record("c", 0.0, 1.0), record("d", 0.0, 0.0)]
+    _, summary = rt_run.scoreboard(records, choices=False, pages=rt.PageSet([], {}), weeks=[], selection="all")
+    ours = summary["benchmark"]["ours"]
+    assert ours["answer_recall@10_own_pages"] == 0.5 and ours["answer_in_own_pages"] == 0.5
+    assert ours["answer_recall@10"] == 0.5 and ours["answer_in_archive"] == 1.0
