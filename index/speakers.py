@@ -246,6 +246,7 @@ class Speakers:
         self._people: list[tuple[int, str]] | None = None
         self.spoken: dict[str, int] = {}  # statements per person so far: the story's main speaker has most
         self._group: tuple[str, int] | None = None  # the latest group speaking ("Prosecutors") and where
+        self._spelled: dict[str, str] = {}  # acronym -> the name the article spells it out with (or itself)
 
     @property
     def intros(self) -> list[tuple[set[str], str]]:
@@ -282,13 +283,18 @@ class Speakers:
 
     def spelled_out(self, acronym: str) -> str:
         """An acronym as the name the article spells it out with ("BIC" → "Bank Information Center"): a run of
-        capitalised words whose initials, links left out, are the acronym's letters; else the acronym."""
-        for m in _SPELLED_OUT.finditer(self.body):
-            words = m.group(0).split()
-            for name in (words, words[1:]):  # "The Bank Information Center" is BIC too
-                if "".join(w[0] for w in name if w[0].isupper()) == acronym:
-                    return " ".join(name)
-        return acronym
+        capitalised words whose initials, links left out, are the acronym's letters; else the acronym.
+        Found once per acronym: "TASS said" may attribute every statement of an article."""
+        if acronym not in self._spelled:
+            self._spelled[acronym] = acronym
+            for m in _SPELLED_OUT.finditer(self.body):
+                words = m.group(0).split()
+                found = next((" ".join(name) for name in (words, words[1:])  # "The Bank Information Center" too
+                              if "".join(w[0] for w in name if w[0].isupper()) == acronym), None)
+                if found:
+                    self._spelled[acronym] = found
+                    break
+        return self._spelled[acronym]
 
     def possessed(self, organisation: str, at: int = 0) -> str:
         """An organisation as the article named it before offset `at` with its country or owner:
@@ -354,11 +360,14 @@ class Speakers:
         phrase ("In a wooden shed in his back garden, James Collins sits …"), makes that person the one
         "he" stands for next."""
         m = SUBJECT.match(sentence)
-        if not m or any(CALENDAR.match(w) or w in _SENTENCE_OPENERS or w in FUNCTION_WORDS
-                        for w in m.group(0).split()[:1]):
-            m = _SUBJECT_AFTER_OPENER.match(sentence)
-            if not m:
+        if m and not any(CALENDAR.match(w) or w in _SENTENCE_OPENERS or w in FUNCTION_WORDS
+                         for w in m.group(0).split()[:1]):
+            subject = m.group(0)
+        else:
+            after_opener = _SUBJECT_AFTER_OPENER.match(sentence)
+            if not after_opener:
                 return
-        name = self.full(speaker_name(m.group("who") if "who" in m.groupdict() else m.group(0)), at)
+            subject = after_opener.group("who")
+        name = self.full(speaker_name(subject), at)
         if is_person(name) and len(name.split()) > 1:
             self.last_person = name
