@@ -99,9 +99,17 @@ def _share_in(names: set[str], text: str) -> float:
     return sum(any(w == n or (len(n) > 4 and w.startswith(n[:-2])) for w in pool) for n in names) / len(names)
 
 
-def names_share(question: str, passage: Passage) -> float:
-    """Share of the question's names (and numbers) found in the passage or its headline."""
-    return _share_in(question_names(question), passage.title + " " + passage.text)
+def names_share(question: str, passage: Passage, retrieved: Sequence[Passage] = ()) -> float:
+    """Share of the question's names (and numbers) found in the passage's article as retrieved: the
+    passage, the article's other passages among `retrieved`, its headline and its outlet.
+
+    A quote answers for its article, not its chunk: "When did Jeff Sessions meet the Russian
+    ambassador?" is answered by a passage that calls him "Sessions" while the article's first passage
+    says "Jeff Sessions"; "According to TASS, …" by a TASS passage that never prints "TASS".
+    """
+    texts = [passage.title, passage.source or "", passage.text]
+    texts += [p.text for p in retrieved if p.article_id == passage.article_id and p.text != passage.text]
+    return _share_in(question_names(question), " ".join(texts))
 
 
 # Words that name no relation: question words, and attribution ("say", "according") and counts,

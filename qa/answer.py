@@ -168,7 +168,7 @@ class NewsQA:
         if self.llm is None:
             evidence = select_evidence(query.search_text, widened, vectors, max_sentences=len(passages),
                                        neighbours=0)
-            signals = with_evidence(signals, query.search_text, evidence)
+            signals = with_evidence(signals, query.search_text, evidence, widened)
             raw = extractive_answer(evidence)
             timings["first_token"] = elapsed_ms(t0)
             if raw:
@@ -182,7 +182,7 @@ class NewsQA:
             if not evidence:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
-            signals = with_evidence(signals, query.search_text, evidence)
+            signals = with_evidence(signals, query.search_text, evidence, widened)
             sides = disputed_sides(query.text, evidence)
         if sides:  # only the model path looks for disputes
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py).

@@ -13,16 +13,23 @@ from typing import Sequence
 from qa.abstain import Signals, names_share, offers_asked_kind, relation_share
 from qa.evidence import Evidence
 from qa.extractive import best_sentence
+from qa.retrieval import Passage
 
 
-def with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence]) -> Signals:
-    """`signals` with the best evidence sentence's score, the names found in its passage, and the
-    relation words found in (and the kind of answer offered by) the sentence a quote would use."""
+def with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence],
+                  retrieved: Sequence[Passage] = ()) -> Signals:
+    """`signals` with the best evidence sentence's score, and of the sentence a quote would use: the
+    names found in its article (`names_share`, over the `retrieved` passages), the relation words
+    found in it and the kind of answer it offers."""
     if not evidence:
         return signals
     best = max(evidence, key=lambda e: e.score)
     quotable = best_sentence(evidence, question)
-    return replace(signals, evidence=best.score, names_share=names_share(question, best.passage),
+    # The names are looked up where the quote would come from, not in the best-scoring passage: on the
+    # demo set it was another passage than the quoted sentence's in 1 of the 2 questions the quote
+    # rule missed (2026-12-03 run at d100dcc).
+    quoted_from = evidence[quotable[0]].passage if quotable else best.passage
+    return replace(signals, evidence=best.score, names_share=names_share(question, quoted_from, retrieved),
                    relation_share=relation_share(question, quotable[1]) if quotable else 0.0,
                    offers_answer=bool(quotable) and offers_asked_kind(question, quotable[1]))
 

@@ -30,6 +30,23 @@ def test_names_share_counts_the_headline_and_folds_accents():
     assert names_share("What did Davutoglu say in Izmir?", p) == 0.5
 
 
+def test_names_share_reads_the_article_as_retrieved_and_its_outlet():
+    # "According to TASS, …" answered by a TASS passage that never prints "TASS" (demo-105).
+    tass = Passage("c1", ArticleRef("t", "Weapons withdrawal stalls", "TASS", "2017-03-19", None),
+                   "The Ukrainian military refused to begin withdrawal under pretext of insecurity.", 500, 580, 0.1)
+    question = "According to TASS, what pretext did the Ukrainian military give?"
+    assert names_share(question, tass) == 1.0
+    # "Jeff" is in the article's other retrieved passage, not in the quoted one (demo-051) ...
+    quoted = Passage("c2", tass.ref, "Sessions met the Ukrainian military.", 40, 76, 0.1)
+    first = Passage("c0", tass.ref, "Attorney General Jeff Sessions spoke.", 0, 37, 0.1)
+    question = "When did Jeff Sessions meet the Ukrainian military?"
+    assert names_share(question, quoted) == pytest.approx(2 / 3)
+    assert names_share(question, quoted, [first, quoted]) == 1.0
+    # ... but another article's passage does not lend its names.
+    other = Passage("c9", ArticleRef("o", "Other story", "DW", None, None), "Jeff Smith spoke.", 0, 17, 0.1)
+    assert names_share(question, quoted, [other]) == pytest.approx(2 / 3)
+
+
 def test_keyword_names_needs_a_keyword_hit_holding_every_name():
     text = "Khalid Masood was born Adrian Elms."
     assert retrieval_signals("What was Khalid Masood's birth name?", [passage(text, 0.2, 3)]).keyword_names
