@@ -1,4 +1,4 @@
-"""Does the short answer answer the question? Five checks the sentence checker does not make.
+"""Does the short answer answer the question? Six checks the sentence checker does not make.
 
 The sentence checker (qa/citations.py) asks whether each sentence is supported by what it
 cites; a sentence can be true to its passage and still not answer the question. On the
@@ -16,6 +16,9 @@ cheap to see without a second model call, and each gives the reader a reason:
 - **the outlet, not the answer**: the short answer is the name of the outlet it cites while the
   question asks nothing about who reported ("Who succeeded Enda Kenny?" → "RTÉ", from "RTÉ reported
   that Enda Kenny will quit");
+- **not who did it**: a "Who …?" question's short answer stands in cited sentences that never say
+  the act asked about ("Who stole the coin?" → "Queen Elizabeth II", from "the coin was issued ahead
+  of Queen Elizabeth II's state visit"; qa/asked_action.py);
 - **only expected** or **left open**: every cited sentence holding the short answer says, shortly
   before it, that it was expected or forecast ("The DUP expects to take 31-33 seats") or leaves it
   open ("to see if Geert Wilders will …") while the question asks what happened ("How many seats
@@ -33,6 +36,7 @@ from typing import Sequence
 
 from index.text import WORD, content_words, fold
 from qa.abstain import relation_words, words_found
+from qa.asked_action import asked_action, reports_action
 from qa.citations import Citation
 from qa.evidence import claim_spans
 from qa.prompts import is_yes_no_question
@@ -115,6 +119,20 @@ def _cue_before(cue: re.Pattern, short: str, sentence: str) -> bool:
     return bool(cue.search(" ".join(before) + " " + short))  # or in the short answer itself
 
 
+def windows_naming(short: str, citations: Sequence[Citation]) -> list[str]:
+    """Each cited-passage sentence naming `short`, with its `WINDOW` neighbours either side. A name of
+    several words is also named by its last word: news introduces "Ann Marsh, 47, a teacher" and
+    reports later that "Marsh has chaired the housing committee"."""
+    words = WORD.findall(short)
+    surname = words[-1] if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words[-1]) > 2 else None
+    out = []
+    for citation in citations:
+        sentences = [citation.passage[s:e] for s, e in claim_spans(citation.passage)]
+        out += [" ".join(sentences[max(0, i - WINDOW):i + WINDOW + 1]) for i, sentence in enumerate(sentences)
+                if short_answer_supported(short, [sentence]) or (surname and surname in WORD.findall(sentence))]
+    return out
+
+
 def echoes_question(question: str, short: str) -> bool:
     """True when every word of `short` is already in `question` (and it is not Yes/No)."""
     words = content_words(short)
@@ -170,6 +188,9 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
     for cue, concern in _CUES:
         if holding and not cue.search(question) and all(_cue_before(cue, short, s) for s in holding):
             return concern
+    action = asked_action(question)
+    if action and holding and not any(reports_action(action, w) for w in windows_naming(short, citations)):
+        return f"no cited sentence naming it says who {action}"
     return None
 
 

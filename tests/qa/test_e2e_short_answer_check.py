@@ -54,8 +54,9 @@ def test_a_right_answer_from_the_forecast_article_is_not_flagged(forecast_qa):
 
 
 # An article that names the candidates but not the winner. Asked who won, the model answers "Peter
-# Doyle" sure of it (mean log p -0.22, 2026-12-03): the unsure flag (qa/abstain.py) does not catch every
-# guess, so that question is not asserted here. A right answer is read with its confidence, unflagged.
+# Doyle" sure of it (mean log p -0.22, 2026-12-03): the unsure flag (qa/abstain.py) misses it, the action
+# check (qa/asked_action.py: no sentence naming Doyle says he won) does not. A right answer is read with
+# its confidence, unflagged.
 PROFILE = {
     "title": "Three stand for Labour leadership in Wexford", "date": "2017-03-24",
     "source": "Reuters", "url": "https://www.reuters.com/article/wexford-labour-leadership",
@@ -65,10 +66,27 @@ PROFILE = {
             "housing committee since 2014 and Doyle has sat on the council for two decades."}
 
 
-def test_a_right_answer_the_model_is_sure_of_carries_its_confidence_and_no_flag(tmp_path_factory, real_embedder,
-                                                                                 llm):  # noqa: F811
-    answer = qa_with(PROFILE, "profile", tmp_path_factory, real_embedder, llm).ask(
-        "How old is Sean Keogh, the Wexford councillor?", as_of=AS_OF)
+@pytest.fixture(scope="module")
+def profile_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
+    return qa_with(PROFILE, "profile", tmp_path_factory, real_embedder, llm)
+
+
+def test_a_right_answer_the_model_is_sure_of_carries_its_confidence_and_no_flag(profile_qa):
+    answer = profile_qa.ask("How old is Sean Keogh, the Wexford councillor?", as_of=AS_OF)
     print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| signals:", answer.signals)
     assert not answer.abstained and "39" in (answer.short_answer or ""), answer.text
     assert answer.signals["short_mean_logprob"] is not None and answer.short_answer_supported is not False
+
+
+def test_who_won_asked_of_an_article_naming_only_the_candidates_gets_no_confident_name(profile_qa):
+    answer = profile_qa.ask("Who won the leadership of the Labour group on Wexford County Council?", as_of=AS_OF)
+    print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
+    assert answer.abstained or not answer.short_answer or answer.short_answer_supported is False, answer.text
+
+
+def test_who_did_what_answered_from_a_later_sentence_under_the_surname_is_not_flagged(profile_qa):
+    answer = profile_qa.ask("Who has chaired the housing committee of Wexford County Council since 2014?",
+                            as_of=AS_OF)
+    print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
+    assert not answer.abstained and "Marsh" in (answer.short_answer or ""), answer.text
+    assert answer.short_answer_supported is not False, answer.short_answer_concern

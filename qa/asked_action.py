@@ -1,0 +1,63 @@
+"""The action a "Who …?" question asks about, and whether a sentence reports it.
+
+"Who stole the Big Maple Leaf gold coin from the Bode Museum?" asks who *stole* it. A cited sentence
+that holds a name but says nothing of stealing ("the coin was issued … ahead of Queen Elizabeth II's
+state visit") does not answer it, however many of the question's other words it shares: a share of
+words cannot tell the verb from the rest (the sentence above shares "coin"). On the 2026-12-03 demo
+run (`d100dcc`), 4 of the 6 unanswerable questions the model answered were of this kind — "Who won
+the Dutch general election …?" → "Geert Wilders", "Who succeeded Enda Kenny …?" → "Cyril Burke",
+"Who stole …?" → "Queen Elizabeth II", "Who was arrested over the bomb threats …?" → "David Jacobs"
+— each cited with no warning.
+
+Only the question's verb right after "Who" (or "Who was/has been …") is taken: that verb's subject
+(or object, in the passive) is the answer. Verbs of saying and seeing are left out ("Who was seen as
+…", "Who said …"): articles put them a dozen ways. Inflections come from lemminflect's dictionary
+("stole" → steal, stolen, stealing); a shared five-letter stem covers derivations ("succeeded" →
+"successor", "arrested" → "arrest").
+"""
+
+from __future__ import annotations
+
+import lemminflect
+
+from index.text import WORD
+
+_AUXILIARIES = frozenset("was were is are has have had".split())
+# Verbs that frame a claim rather than state the act asked about.
+_FRAMING = frozenset("be have do say tell report describe call name see consider regard think believe know "
+                     "mention quote cite".split())
+STEM = 5  # letters a derivation must share with the verb ("succe" in "successor", "arres" in "arrest")
+
+
+def asked_action(question: str) -> str | None:
+    """The question's own words for the action it asks who did ("stole", "was arrested"), or None when
+    it does not open with "Who" and a verb."""
+    words = WORD.findall(question)
+    if len(words) < 2 or words[0].lower() != "who":
+        return None
+    at = 2 if words[1].lower() in _AUXILIARIES else 1
+    if at == 2 and len(words) > 2 and words[2].lower() == "been":
+        at = 3
+    if at >= len(words) or _verb_lemma(words[at]) is None:
+        return None
+    return " ".join(words[1:at + 1])
+
+
+def _verb_lemma(word: str) -> str | None:
+    """The lemma of `word` when it can only be a verb and is not a framing one."""
+    lemmas = lemminflect.getAllLemmas(word.lower())
+    if set(lemmas) != {"VERB"}:
+        return None
+    lemma = lemmas["VERB"][0]
+    return None if lemma in _FRAMING else lemma
+
+
+def reports_action(action: str, text: str) -> bool:
+    """True when `text` holds a form of the action's verb (`asked_action`'s last word): any inflection,
+    or a word sharing its first `STEM` letters."""
+    lemma = _verb_lemma(action.split()[-1]) or action.split()[-1].lower()
+    forms = {lemma, *(f for fs in lemminflect.getAllInflections(lemma, upos="VERB").values() for f in fs)}
+    for word in WORD.findall(text.lower()):
+        if word in forms or (len(lemma) >= STEM and word.startswith(lemma[:STEM])):
+            return True
+    return False

@@ -1,0 +1,31 @@
+"""The action a "Who …?" question asks about, and whether a sentence reports it."""
+
+from __future__ import annotations
+
+from qa.asked_action import asked_action, reports_action
+
+
+def test_the_action_is_the_verb_right_after_who():
+    assert asked_action("Who stole the Big Maple Leaf gold coin from the Bode Museum?") == "stole"
+    assert asked_action("Who succeeded Enda Kenny as leader of Fine Gael?") == "succeeded"
+    assert asked_action("Who was arrested over the bomb threats?") == "was arrested"
+    assert asked_action("Who has been elected mayor?") == "has been elected"
+
+
+def test_no_action_for_other_questions_framing_verbs_or_words_that_may_be_nouns():
+    assert asked_action("Who is the Palestinian social worker on Lesbos?") is None  # no verb
+    assert asked_action("Who did Trump nominate to the Supreme Court?") is None  # the answer is the object
+    assert asked_action("Which team won the Stanley Cup?") is None
+    assert asked_action("Who said the talks had failed?") is None  # saying is put a dozen ways
+    assert asked_action("Who were seen as the leading contenders?") is None
+    assert asked_action("Who runs the bakery in Gorey?") is None  # "runs" may be a noun
+    assert asked_action("Who?") is None
+
+
+def test_any_inflection_or_a_derivation_sharing_the_stem_reports_the_action():
+    assert reports_action("stole", "The coin was stolen from the museum early on Monday.")
+    assert reports_action("won", "Rutte wins a third term.")
+    assert reports_action("succeeded", "Leo Varadkar is tipped as his successor.")
+    assert reports_action("was arrested", "Police made an arrest in Israel.")
+    assert not reports_action("stole", "The coin was issued in 2007, ahead of Queen Elizabeth II's state visit.")
+    assert not reports_action("won", "All eyes are on the Dutch elections to see if Geert Wilders will continue that trend.")
