@@ -43,6 +43,17 @@ def asked_action(question: str) -> str | None:
     return " ".join(words[1:at + 1])
 
 
+def yes_no_action(question: str) -> str | None:
+    """The act a yes/no question asks about: its first word after the opening one that can only be a
+    verb and is not a name or a framing verb ("Were any explosive devices found at …?" → "found"), or
+    None. A "Yes" needs it said near its quote: "The center received its one and only bomb threat"
+    does not say a device was found."""
+    for word in WORD.findall(question)[1:]:
+        if not word[:1].isupper() and _verb_lemma(word):
+            return word
+    return None
+
+
 def _verb_lemma(word: str) -> str | None:
     """The lemma of `word` when it can only be a verb and is not a framing one."""
     lemmas = lemminflect.getAllLemmas(word.lower())

@@ -36,7 +36,7 @@ from typing import Sequence
 
 from index.text import WORD, content_words, fold
 from qa.abstain import relation_words, words_found
-from qa.asked_action import asked_action, reports_action
+from qa.asked_action import asked_action, reports_action, yes_no_action
 from qa.citations import Citation
 from qa.evidence import claim_spans
 from qa.prompts import is_yes_no_question
@@ -176,6 +176,9 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         best, missing = max((_share(wanted, _window(c)) for c in citations), key=lambda x: x[0])
         if best < MIN_ASKED_FOR_YES:
             return "the quoted passages do not say " + ", ".join(_in_words_of(missing, question))
+        act = yes_no_action(question)
+        if act and not any(reports_action(act, _window(c)) for c in citations):
+            return "the quoted passages do not say " + act
         return None
     if echoes_question(question, short):
         return "it only repeats the question"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.asked_action import asked_action, reports_action
+from qa.asked_action import asked_action, reports_action, yes_no_action
 
 
 def test_the_action_is_the_verb_right_after_who():
@@ -29,3 +29,10 @@ def test_any_inflection_or_a_derivation_sharing_the_stem_reports_the_action():
     assert reports_action("was arrested", "Police made an arrest in Israel.")
     assert not reports_action("stole", "The coin was issued in 2007, ahead of Queen Elizabeth II's state visit.")
     assert not reports_action("won", "All eyes are on the Dutch elections to see if Geert Wilders will continue that trend.")
+
+
+def test_a_yes_no_question_asks_about_its_first_verb_that_is_no_name():
+    assert yes_no_action("Were any explosive devices found at the Jewish community centres?") == "found"
+    assert yes_no_action("Has Egypt's highest court acquitted Hosni Mubarak?") == "acquitted"
+    assert yes_no_action("Did the Oroville Dam itself fail?") is None  # "Dam" is a name, "fail" may be a noun
+    assert yes_no_action("Did the Fed raise interest rates in March 2017?") is None  # "raise" may be a noun

@@ -90,3 +90,21 @@ def test_who_did_what_answered_from_a_later_sentence_under_the_surname_is_not_fl
     print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
     assert not answer.abstained and "Marsh" in (answer.short_answer or ""), answer.text
     assert answer.short_answer_supported is not False, answer.short_answer_concern
+
+
+# Bomb threats where nothing was found: a "Yes" to "were any devices found?" must not stand unflagged.
+THREATS = {
+    "title": "Jewish centres hit by new wave of bomb threats", "date": "2017-03-02", "source": "CNN",
+    "url": "https://www.cnn.com/2017/03/02/us/jewish-centers-bomb-threats",
+    "text": "Jewish community centres in five states received bomb threats on Monday, the fifth wave this year. "
+            "The Mandell Jewish Community Center in West Hartford received its one and only bomb threat the day "
+            "after staff training, its director said. Buildings were evacuated and searched. Staff and children "
+            "returned after two hours. The FBI said it was investigating the calls."}
+
+
+def test_a_yes_the_passages_do_not_say_is_not_given_unflagged(tmp_path_factory, real_embedder, llm):  # noqa: F811
+    answer = qa_with(THREATS, "threats", tmp_path_factory, real_embedder, llm).ask(
+        "Were any explosive devices found at the Jewish community centres that received bomb threats?", as_of=AS_OF)
+    print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
+    assert (answer.abstained or (answer.short_answer or "").lower() != "yes"
+            or answer.short_answer_supported is False), answer.text

@@ -181,3 +181,13 @@ def test_a_who_answer_reported_under_the_surname_later_passes():
                                 [cite(quote, COIN)]) is None
     assert short_answer_concern("Who has stolen the housing committee?", "Ann Marsh", [cite(quote, COIN)]) == \
         "no cited sentence naming it says who has stolen"
+
+
+def test_a_yes_whose_quote_never_says_the_act_asked_is_a_concern():
+    passage = ("The Mandell Jewish Community Center in West Hartford received its one and only bomb threat the day "
+               "after training, he said. Police found a suspicious package there. Staff evacuated the building.")
+    quote = "The Mandell Jewish Community Center in West Hartford received its one and only bomb threat the day after training, he said."
+    q = "Were any explosive devices found at the Jewish community centres that received bomb threats?"
+    assert short_answer_concern(q, "Yes", [cite(quote, passage)]) is None  # "found" is in the next sentence
+    lone = quote + " Staff evacuated the building. Nobody was hurt."
+    assert short_answer_concern(q, "Yes", [cite(quote, lone)]) == "the quoted passages do not say found"
