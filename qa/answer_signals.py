@@ -12,7 +12,7 @@ from typing import Sequence
 
 from qa.abstain import Signals, names_share, offers_asked_kind, relation_share
 from qa.evidence import Evidence
-from qa.extractive import best_sentence
+from qa.extractive import quotable_sentence
 from qa.retrieval import Passage
 
 
@@ -24,7 +24,7 @@ def with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence],
     if not evidence:
         return signals
     best = max(evidence, key=lambda e: e.score)
-    quotable = best_sentence(evidence, question)
+    quotable = quotable_sentence(evidence, question)
     # The names are looked up where the quote would come from, not in the best-scoring passage: on the
     # demo set it was another passage than the quoted sentence's in 1 of the 2 questions the quote
     # rule missed (2026-12-03 run at d100dcc).
@@ -36,5 +36,5 @@ def with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence],
 
 def signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence], question: str) -> dict:
     """The signals, the decision taken and the sentence a quoted answer would use (for calibration)."""
-    best = best_sentence(evidence, question)
+    best = quotable_sentence(evidence, question)
     return {**signals.to_json(), "decision": decision, "best_sentence": best[1] if best else None}

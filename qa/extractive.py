@@ -15,7 +15,7 @@ from index.injection import overlaps_instructions
 from index.store import ArchiveStore
 from index.text import fold, split_sentences
 from qa.citations import is_bare_yes_no, parse_markers
-from qa.abstain import question_names
+from qa.abstain import offers_asked_kind, question_names
 from qa.evidence import Evidence
 from qa.prompts import neutralise
 from qa.retrieval import Passage
@@ -119,8 +119,14 @@ def best_sentence(evidence: Sequence[Evidence], question: str | None = None) -> 
     sample article's lead (cosine 0.60, names Russia but not the Air Force) outscored the
     statement naming Hama, Homs and Idlib (0.56), and the quoted answer missed the point.
     """
+    best = _best(evidence, question)
+    return (best[0], best[2]) if best else None
+
+
+def _best(evidence: Sequence[Evidence], question: str | None) -> tuple[int, tuple[int, int], str] | None:
+    """`best_sentence` with the sentence's article-body offsets."""
     names = question_names(question) if question else set()
-    best: tuple[float, float, int, str] | None = None
+    best: tuple[float, float, int, tuple[int, int], str] | None = None
     for i in sorted(range(len(evidence)), key=lambda i: -evidence[i].score):
         start, end = evidence[i].best_span or evidence[i].spans[0]
         text = article_sentence(evidence[i].passage, start, end)
@@ -129,8 +135,38 @@ def best_sentence(evidence: Sequence[Evidence], question: str | None = None) -> 
         words = set(re.findall(r"\w+", fold(text)))
         coverage = len(names & words) / len(names) if names else 0.0
         if best is None or (coverage, evidence[i].score) > best[:2]:
-            best = (coverage, evidence[i].score, i, text)
-    return (best[2], best[3]) if best else None
+            best = (coverage, evidence[i].score, i, (start, end), text)
+    return (best[2], best[3], best[4]) if best else None
+
+
+def quotable_sentence(evidence: Sequence[Evidence], question: str | None = None) -> tuple[int, str] | None:
+    """(0-based evidence index, text) that a quoted answer uses: the best sentence, or, when the
+    question asks for a number, a date or a name (`qa.answer_kind`) that it does not offer but the
+    shown sentence right after (else before) it does, the two together as the article has them.
+
+    "Besides Cairo, which Egyptian airports did Russian aviation security experts inspect?": the best
+    sentence says "Russian experts visited the airport of Cairo for yet another inspection"; the next
+    one, "In January 2017, similar inspections were performed in the airports of Hurghada and Sharm
+    El-Sheikh", answers it (demo-102; the model had abstained).
+    """
+    best = _best(evidence, question)
+    if best is None:
+        return None
+    i, (start, end), text = best
+    if question is None or offers_asked_kind(question, text):
+        return i, text
+    p = evidence[i].passage
+    between = lambda a, b: p.text[a - p.start:b - p.start]  # noqa: E731
+    shown = [span for _, _, span in shown_sentences(evidence, [i])]
+    after = [(s, e) for s, e in shown if s >= end and not between(end, s).strip()]
+    before = [(s, e) for s, e in shown if e <= start and not between(e, start).strip()]
+    for s, e in after + before:
+        neighbour = article_sentence(p, s, e)
+        if neighbour and offers_asked_kind(question, neighbour):
+            both = article_sentence(p, min(start, s), max(end, e))
+            if both:
+                return i, both
+    return i, text
 
 
 def sentence_holding(short: str, evidence: Sequence[Evidence], yes_no: bool = False) -> tuple[int, str] | None:
@@ -164,6 +200,10 @@ def shown_sentences(evidence: Sequence[Evidence], order: Sequence[int] | None = 
 
 
 def quoted_answer(evidence: Sequence[Evidence], question: str | None = None) -> str:
-    """The best evidence sentence in quotation marks, cited: what we say when the model did not answer."""
-    best = best_sentence(evidence, question)
-    return f"“{best[1]}” [{best[0] + 1}]" if best else ""
+    """The quotable evidence sentence (`quotable_sentence`) in quotation marks, cited: what we say when
+    the model did not answer."""
+    best = quotable_sentence(evidence, question)
+    if not best:
+        return ""
+    # Two sentences are two quotes, each cited: the checker reads an answer sentence by sentence.
+    return " ".join(f"“{best[1][s:e]}” [{best[0] + 1}]" for s, e in split_sentences(best[1]))

@@ -28,6 +28,7 @@ BODIES = {
     "samsung": ("Samsung's heir apparent Lee Jae-yong was arrested in South Korea on Friday. "
                 "He is accused of bribery. The company denied wrongdoing."),
     "bus": "The Bus Éireann strike ended on Sunday after three weeks. Services resumed on Monday.",
+    "gale": "Winds of up to 94 mph were recorded in Wales. Trees fell across the region.",
     "dam": "The Oroville Dam itself did not fail during the February crisis. Its spillway crumbled.",
     "karabakh": "The separatists reported casualties among Azerbaijani troops in the February clashes on the line "
                 "of contact. There were no casualties on their side, the separatists said.",
@@ -35,7 +36,7 @@ BODIES = {
             "Sinn Féin hopes to gain seats in Belfast."),
 }
 SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera",
-           "dup": "RTÉ"}
+           "dup": "RTÉ", "gale": "BBC"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -507,12 +508,22 @@ def test_model_abstaining_over_a_sentence_that_names_but_does_not_answer_abstain
 
 def test_model_abstaining_over_a_sentence_without_the_kind_of_answer_asked_abstains(fake_embedder):
     # The sentence says what the question asks and names Wales, but the question wants a date and
-    # the sentence holds none: quoting it would answer another question.
-    qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.6))
+    # neither it nor the sentence beside it holds one: quoting it would answer another question.
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.6),
+                    passages=[make_passage("bus"), make_passage("gale"), make_passage("samsung", 0.5)])
     answer = qa.ask("When were winds of up to 94 mph recorded in Wales?", as_of=AS_OF)
     assert answer.signals["evidence"] >= qa.policy.quote_min_evidence and answer.signals["names_share"] == 1.0
     assert answer.signals["relation_share"] >= qa.policy.quote_min_relation
     assert answer.abstained and answer.signals["offers_answer"] is False
+
+
+def test_model_abstaining_over_a_sentence_whose_neighbour_offers_the_kind_asked_quotes_both(fake_embedder):
+    # "When …?" over "Winds of up to 94 mph were recorded in Wales.": no date there, but the sentence
+    # before it gives the day ("on Thursday"), so both are quoted (qa/extractive.py, quotable_sentence).
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.6))
+    answer = qa.ask("When were winds of up to 94 mph recorded in Wales?", as_of=AS_OF)
+    assert not answer.abstained and answer.quoted and answer.signals["offers_answer"] is True
+    assert answer.text == "“Storm Doris hit Britain on Thursday.” [1] “Winds of up to 94 mph were recorded in Wales.” [1]"
 
 
 def test_model_sure_of_abstaining_is_believed(fake_embedder):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.article import ArticleRef
 from qa.evidence import Evidence
-from qa.extractive import best_sentence, quoted_answer
+from qa.extractive import best_sentence, quotable_sentence, quoted_answer
 from qa.retrieval import Passage
 
 LEAD = ("Russia continued air strikes for a third day on Oct. 2, prompting Turkey and its partners to demand "
@@ -27,3 +27,30 @@ def test_the_quote_is_the_sentence_holding_the_question_names_not_the_best_cosin
     # without a question (or names in it) the evidence score decides
     assert best_sentence(found) == (0, LEAD)
     assert best_sentence(found, "what happened then?") == (0, LEAD)
+
+
+CAIRO = ("Russian, Egyptian airlines will fly only with permission of Russian experts. In end-December 2016, "
+         "Russian experts visited the airport of Cairo for yet another inspection. In January 2017, similar "
+         "inspections were performed in the airports of Hurghada and Sharm El-Sheikh.")
+
+
+def around(sentence: str, score: float = 0.7, spans: tuple[tuple[int, int], ...] | None = None) -> Evidence:
+    passage = Passage("tass#0", ArticleRef("tass", "Russia approves aviation protocol", "TASS", None, None),
+                      CAIRO, 0, len(CAIRO), 0.5)
+    start = CAIRO.index(sentence)
+    return Evidence(passage, CAIRO, spans or ((0, len(CAIRO)),), score, (start, start + len(sentence)))
+
+
+def test_a_quote_takes_the_next_sentence_when_only_it_offers_the_kind_of_answer_asked():
+    best = "In end-December 2016, Russian experts visited the airport of Cairo for yet another inspection."
+    question = "Besides Cairo, which Egyptian airports did Russian aviation security experts inspect?"
+    assert best_sentence([around(best)], question) == (0, best)
+    assert quotable_sentence([around(best)], question) == (0, CAIRO[CAIRO.index(best):])
+    # a question the best sentence answers keeps it alone
+    assert quotable_sentence([around(best)], "When did Russian experts visit the airport of Cairo?") == (0, best)
+    # a sentence not shown next to it (another run of the evidence) is not joined
+    start = CAIRO.index(best)
+    alone = around(best, spans=((start, start + len(best)),))
+    assert quotable_sentence([alone], question) == (0, best)
+    nxt = CAIRO[start + len(best) + 1:]
+    assert quoted_answer([around(best)], question) == f"“{best}” [1] “{nxt}” [1]"
