@@ -156,10 +156,9 @@ def quotable_sentence(evidence: Sequence[Evidence], question: str | None = None)
     if question is None or offers_asked_kind(question, text):
         return i, text
     p = evidence[i].passage
-    between = lambda a, b: p.text[a - p.start:b - p.start]  # noqa: E731
     shown = [span for _, _, span in shown_sentences(evidence, [i])]
-    after = [(s, e) for s, e in shown if s >= end and not between(end, s).strip()]
-    before = [(s, e) for s, e in shown if e <= start and not between(e, start).strip()]
+    after = [(s, e) for s, e in shown if s >= end and _adjacent(p, end, s)]
+    before = [(s, e) for s, e in shown if e <= start and _adjacent(p, e, start)]
     for s, e in after + before:
         neighbour = article_sentence(p, s, e)
         if neighbour and offers_asked_kind(question, neighbour):
@@ -167,6 +166,11 @@ def quotable_sentence(evidence: Sequence[Evidence], question: str | None = None)
             if both:
                 return i, both
     return i, text
+
+
+def _adjacent(passage: Passage, end: int, start: int) -> bool:
+    """True when only white space lies between body offsets `end` and `start` in `passage`."""
+    return not passage.text[end - passage.start:start - passage.start].strip()
 
 
 def sentence_holding(short: str, evidence: Sequence[Evidence], yes_no: bool = False) -> tuple[int, str] | None:
