@@ -161,6 +161,9 @@ def result_record(question: Question, *, mode: str, passages: Sequence[Any], ans
         metrics.update(score_answer(question, answer))
         record.update({
             "short_answer": getattr(answer, "short_answer", None), "quoted": bool(getattr(answer, "quoted", False)),
+            # the ⚠ on the short answer and its reason (qa/short_answer_check.py), for replays and debugging
+            "short_answer_supported": getattr(answer, "short_answer_supported", None),
+            "short_answer_concern": getattr(answer, "short_answer_concern", None),
             "signals": dict(getattr(answer, "signals", None) or {}),
             "answer": answer.text, "abstained": bool(answer.abstained), "abstained_by": "answer",
             "sentences": len(answer.sentences), "unsupported_sentences": answer.unsupported_sentences,

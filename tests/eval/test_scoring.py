@@ -119,8 +119,11 @@ def test_records_log_the_short_answer_and_the_abstention_signals():
     q = qs["f1"]
     answer = qa.ask(q.question)
     answer.short_answer, answer.quoted, answer.signals = "x", False, {"dense": 0.5, "decision": "answer"}
+    answer.short_answer_supported, answer.short_answer_concern = False, "it only repeats the question"
     record = result_record(q, mode="full", passages=qa.retrieve(qa.understand(q.question)), answer=answer)
     assert record["short_answer"] == "x" and record["signals"] == {"dense": 0.5, "decision": "answer"}
+    assert record["short_answer_supported"] is False
+    assert record["short_answer_concern"] == "it only repeats the question"
     json.dumps(record)
 
 
