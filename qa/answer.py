@@ -43,7 +43,8 @@ from qa.prompts import ABSTAIN, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import short_answer_logprobs
-from qa.short_answer_check import NOT_IN_PASSAGES, UNSETTLED, UNSURE, short_answer_concern, unsettled_reason
+from qa.short_answer_check import (NOT_IN_PASSAGES, UNSETTLED, UNSURE, mark_unsaid_act, short_answer_concern,
+                                    unsettled_reason)
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
@@ -271,6 +272,10 @@ class NewsQA:
                                      None if self.llm is None else model_raw,
                                      reason=unsettled_reason(concern, short, citations)))
             return
+        if short and concern:  # the model's sentence stating the act the passages never state is unsupported too
+            sentences = mark_unsaid_act(query.asked, short, concern, sentences)
+            citations = [replace(c, supported=any(s.supported for s in sentences if c.n in s.citations))
+                         for c in citations]
         short_ok = None if short is None else concern is None
         timings["verify"] = elapsed_ms(last_token)  # after the model's last token: checking and citation repair
         timings["total"] = elapsed_ms(t0)

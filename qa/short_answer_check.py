@@ -32,12 +32,13 @@ abstention that gives the reason and the sentence behind it (qa/answer.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from index.text import WORD, content_words, fold
 from qa.abstain import relation_words, words_found
 from qa.asked_action import asked_action, reports_action, yes_no_action
-from qa.citations import Citation
+from qa.citations import AnswerSentence, Citation
 from qa.evidence import claim_spans
 from qa.prompts import is_yes_no_question
 from qa.short_answer import short_answer_supported
@@ -133,6 +134,34 @@ def windows_naming(short: str, citations: Sequence[Citation]) -> list[str]:
     return out
 
 
+def unsaid_who(action: str) -> str:
+    """The concern of a "Who …?" answer whose cited sentences never say `action` of it."""
+    return f"no cited sentence naming it says who {action}"
+
+
+def unsaid_yes(act: str) -> str:
+    """The concern of a "Yes" whose quotes never say the question's `act`."""
+    return "the quoted passages do not say " + act
+
+
+def mark_unsaid_act(question: str, short: str, concern: str | None,
+                    sentences: Sequence[AnswerSentence]) -> list[AnswerSentence]:
+    """`sentences`, those that state the act `concern` says the passages never state marked
+    unsupported: "Queen Elizabeth II was reported to have stolen the coin [1]" under "no cited
+    sentence naming it says who stole" (a sentence naming the answer and the act), "An explosive
+    device was found at the center [1]" under "the quoted passages do not say found". The checker
+    passes them on shared words; the short answer's check knows better."""
+    action, act = asked_action(question), yes_no_action(question)
+    if action and concern == unsaid_who(action):
+        verb, name = action, short
+    elif act and concern == unsaid_yes(act):
+        verb, name = act, None
+    else:
+        return list(sentences)
+    return [replace(s, supported=False) if s.supported and reports_action(verb, s.text)
+            and (name is None or short_answer_supported(name, [s.text])) else s for s in sentences]
+
+
 def echoes_question(question: str, short: str) -> bool:
     """True when every word of `short` is already in `question` (and it is not Yes/No)."""
     words = content_words(short)
@@ -178,7 +207,7 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
             return "the quoted passages do not say " + ", ".join(_in_words_of(missing, question))
         act = yes_no_action(question)
         if act and not any(reports_action(act, _window(c)) for c in citations):
-            return "the quoted passages do not say " + act
+            return unsaid_yes(act)
         return None
     if echoes_question(question, short):
         return "it only repeats the question"
@@ -193,7 +222,7 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
             return concern
     action = asked_action(question)
     if action and holding and not any(reports_action(action, w) for w in windows_naming(short, citations)):
-        return f"no cited sentence naming it says who {action}"
+        return unsaid_who(action)
     return None
 
 

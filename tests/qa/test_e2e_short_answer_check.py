@@ -108,3 +108,5 @@ def test_a_yes_the_passages_do_not_say_is_not_given_unflagged(tmp_path_factory, 
     print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
     assert (answer.abstained or (answer.short_answer or "").lower() != "yes"
             or answer.short_answer_supported is False), answer.text
+    # and no sentence saying a device was found stands as supported
+    assert not any(s.supported and "found" in s.text.lower() for s in answer.sentences), answer.sentences

@@ -191,3 +191,22 @@ def test_a_yes_whose_quote_never_says_the_act_asked_is_a_concern():
     assert short_answer_concern(q, "Yes", [cite(quote, passage)]) is None  # "found" is in the next sentence
     lone = quote + " Staff evacuated the building. Nobody was hurt."
     assert short_answer_concern(q, "Yes", [cite(quote, lone)]) == "the quoted passages do not say found"
+
+
+def test_answer_sentences_stating_the_unsaid_act_are_marked_unsupported():
+    from qa.citations import AnswerSentence
+    from qa.short_answer_check import mark_unsaid_act, unsaid_who, unsaid_yes
+
+    q = "Who stole the Big Maple Leaf gold coin from the Bode Museum?"
+    said = [AnswerSentence("Queen Elizabeth II was reported to have stolen the coin [1].", (1,), True),
+            AnswerSentence("The coin was issued ahead of Queen Elizabeth II's state visit [1].", (1,), True),
+            AnswerSentence("Thieves stole it overnight [1].", (1,), True)]  # the act, but not the answer's name
+    marked = mark_unsaid_act(q, "Queen Elizabeth II", unsaid_who("stole"), said)
+    assert [s.supported for s in marked] == [False, True, True]
+    assert mark_unsaid_act(q, "Queen Elizabeth II", "it only repeats the question", said) == said  # other concerns
+    assert mark_unsaid_act(q, "Queen Elizabeth II", None, said) == said
+
+    q = "Were any explosive devices found at the Jewish community centres that received bomb threats?"
+    said = [AnswerSentence("Yes.", (), True),
+            AnswerSentence("An explosive device was found at the center in West Hartford [1].", (1,), True)]
+    assert [s.supported for s in mark_unsaid_act(q, "Yes", unsaid_yes("found"), said)] == [True, False]
