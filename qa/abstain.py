@@ -210,6 +210,15 @@ class AbstainPolicy:
     # the least likely token: the minimum falls with an answer's length (right answers of 6-10 tokens
     # had minima of -1.0 to -1.4), and both tied on the fit half.
     unsure_short_logprob: float | None = -0.45
+    # After the model answered: abstain when a check of the short answer flags it (qa/short_answer_check.py:
+    # not in the cited passages, an echo of the question, the outlet, the act not said) *and* the model
+    # was unsure of it (`unsure_short_logprob`, the threshold above, not a new one): two independent
+    # doubts. Replayed 2026-12-03 over the demo run at `9376f37` (94 answers with log-probabilities): 6
+    # answers, none right — 4 to unanswerable questions (abstention recall 0.571 → 0.857), 2 wrong
+    # answers to answerable ones (wrongful abstention 0.029 → 0.048). Held apart, the 362 answered
+    # RealTimeQA records of the 2026-12-03 run: 38 answers, 1 right (an echo of the question that
+    # was right), 37 wrong — 28 of them to questions whose own pages do not hold the answer.
+    abstain_when_flagged_and_unsure: bool = True
     # False: the model's own word decides after generation (used to collect calibration data).
     overrule_model: bool = True
 
@@ -232,6 +241,11 @@ class AbstainPolicy:
                 and s.evidence < self.answer_min_evidence:
             return ABSTAIN
         return ANSWER
+
+    def doubts_short(self, s: Signals, flagged: bool) -> bool:
+        """True when the short answer is `flagged` by a check and the model was unsure of it: no answer
+        then, an abstention saying why (see `abstain_when_flagged_and_unsure`)."""
+        return flagged and self.abstain_when_flagged_and_unsure and self.overrule_model and self.unsure_of_short(s)
 
     def unsure_of_short(self, s: Signals) -> bool:
         """True when the model wrote its short answer's tokens with a low mean log-probability: it was

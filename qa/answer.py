@@ -43,8 +43,8 @@ from qa.prompts import ABSTAIN, is_yes_no_question, without_example
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import short_answer_logprobs
-from qa.short_answer_check import (NOT_IN_PASSAGES, UNSETTLED, UNSURE, mark_unsaid_act, short_answer_concern,
-                                    unsettled_reason)
+from qa.short_answer_check import (NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, mark_unsaid_act,
+                                    short_answer_concern, unsettled_reason)
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
@@ -266,11 +266,15 @@ class NewsQA:
             concern = stale_concern(query.asked, citations, query.as_of, self.store.date_span())
         if short and concern is None and decision == DECIDE_ANSWER and self.policy.unsure_of_short(signals):
             concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
-        if short and concern in UNSETTLED:  # "31-33 seats" the passages only expected: not an answer
+        flagged = concern is not None and concern != UNSURE
+        doubted = bool(short) and decision == DECIDE_ANSWER and self.policy.doubts_short(signals, flagged)
+        if short and (concern in UNSETTLED or doubted):  # "31-33 seats" only expected; a flagged guess
             timings["verify"] = elapsed_ms(last_token)
-            yield Done(self._abstain(query, passages, timings, t0, signals, concern, evidence,
-                                     None if self.llm is None else model_raw,
-                                     reason=unsettled_reason(concern, short, citations)))
+            unsettled = concern in UNSETTLED
+            reason = unsettled_reason(concern, short, citations) if unsettled else doubted_reason(short, concern)
+            why = concern if unsettled else "flagged and unsure"
+            yield Done(self._abstain(query, passages, timings, t0, signals, why, evidence,
+                                     None if self.llm is None else model_raw, reason=reason))
             return
         if short and concern:  # the model's sentence stating the act the passages never state is unsupported too
             sentences = mark_unsaid_act(query.asked, short, concern, sentences)

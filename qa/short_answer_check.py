@@ -237,6 +237,11 @@ UNSURE = "the model was unsure of it; check the quoted passage"
 UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION)
 
 
+def doubted_reason(short: str, concern: str) -> str:
+    """The abstention's reason when a flagged short answer was also one the model was unsure of."""
+    return f"the model's guess “{short}” was unsure, and {concern}"
+
+
 def unsettled_reason(concern: str, short: str, citations: Sequence[Citation]) -> str:
     """The abstention's reason: the concern and the cited sentence behind the would-be answer."""
     quote = next((c for c in citations if short_answer_supported(short, [c.quote])),

@@ -141,3 +141,13 @@ def test_unsure_of_short_needs_a_threshold_and_a_read_log_probability():
     assert not AbstainPolicy(unsure_short_logprob=-3.0).unsure_of_short(s)
     assert not AbstainPolicy(unsure_short_logprob=None).unsure_of_short(s)
     assert not AbstainPolicy(unsure_short_logprob=-1.0).unsure_of_short(Signals(0.6, True, 1.0, 0.6))
+
+
+def test_two_doubts_make_an_abstention_one_does_not():
+    unsure = Signals(0.6, True, 1.0, 0.6, False, short_mean_logprob=-1.0)
+    sure = Signals(0.6, True, 1.0, 0.6, False, short_mean_logprob=-0.1)
+    policy = AbstainPolicy()
+    assert policy.doubts_short(unsure, flagged=True)
+    assert not policy.doubts_short(unsure, flagged=False) and not policy.doubts_short(sure, flagged=True)
+    assert not AbstainPolicy(abstain_when_flagged_and_unsure=False).doubts_short(unsure, flagged=True)
+    assert not AbstainPolicy(overrule_model=False).doubts_short(unsure, flagged=True)

@@ -15,6 +15,7 @@ from index.article import ArticleRef
 from qa.answer import (
     ABSTAIN_BELOW, Answer, Done, NewsQA, SourcesFound, TextDelta, extractive_answer,
 )
+from qa.abstain import AbstainPolicy
 from qa.evidence import claim_spans, select_evidence
 from qa.prompts import ABSTAIN
 from qa.query import EmptyIndex, Query, QuestionError
@@ -483,6 +484,29 @@ def test_a_short_answer_the_model_was_unsure_of_is_flagged_not_withheld(fake_emb
         ("Short", 0.0), (" answer", 0.0), (":", 0.0), (" 94", -5.0), ("\n", 0.0))),
         policy=AbstainPolicy(unsure_short_logprob=None))
     assert off.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF).short_answer_supported is True
+
+
+def test_a_flagged_short_answer_the_model_was_unsure_of_is_an_abstention_saying_why(fake_embedder):
+    # "120 mph" is in no passage (flagged "not in the cited passages"); written unsure, it is a guess.
+    reply = "Short answer: 120 mph\nWinds of up to 120 mph were recorded in Wales [1]."
+    question = "Winds of up to how many mph were recorded in Wales?"
+
+    def ask(answer_logprob: float, **policy):
+        opening = (("Short", 0.0), (" answer", 0.0), (":", 0.0), (" 120", answer_logprob), (" mph", answer_logprob),
+                   ("\n", 0.0))
+        qa, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=0.05, opening=opening),
+                        policy=AbstainPolicy(**policy))
+        return qa.ask(question, as_of=AS_OF)
+
+    guess = ask(-1.5)
+    assert guess.abstained and guess.short_answer is None and not guess.citations
+    assert guess.abstain_reason == "the model's guess “120 mph” was unsure, and not in the cited passages"
+    assert guess.signals["abstained_by"] == "flagged and unsure"
+    sure = ask(-0.1)  # one doubt only: answered, with the flag
+    assert not sure.abstained and sure.short_answer_supported is False
+    assert sure.short_answer_concern == "not in the cited passages"
+    kept = ask(-1.5, abstain_when_flagged_and_unsure=False)
+    assert not kept.abstained and kept.short_answer_concern == "not in the cited passages"
 
 
 def test_model_abstaining_on_strong_evidence_gives_the_quoted_best_sentence(fake_embedder):
