@@ -44,7 +44,7 @@ from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import short_answer_logprobs
 from qa.short_answer_check import (NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, mark_unsaid_act,
-                                    short_answer_concern, unsettled_reason)
+                                    says_unsupported, short_answer_concern, unsettled_reason)
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
@@ -266,8 +266,8 @@ class NewsQA:
             concern = stale_concern(query.asked, citations, query.as_of, self.store.date_span())
         if short and concern is None and decision == DECIDE_ANSWER and self.policy.unsure_of_short(signals):
             concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
-        flagged = concern is not None and concern != UNSURE
-        doubted = bool(short) and decision == DECIDE_ANSWER and self.policy.doubts_short(signals, flagged)
+        unsupported = says_unsupported(concern)  # the passages do not back it; with the model unsure, no answer
+        doubted = bool(short) and decision == DECIDE_ANSWER and self.policy.doubts_short(signals, unsupported)
         if short and (concern in UNSETTLED or doubted):  # "31-33 seats" only expected; a flagged guess
             timings["verify"] = elapsed_ms(last_token)
             unsettled = concern in UNSETTLED

@@ -134,14 +134,24 @@ def windows_naming(short: str, citations: Sequence[Citation]) -> list[str]:
     return out
 
 
+# The concerns that say the cited passages do not support the short answer (not in them; the act asked
+# not said), as against those about its form (an echo of the question, the outlet's name).
+_WHO_UNSAID, _YES_UNSAID = "no cited sentence naming it says who ", "the quoted passages do not say "
+
+
+def says_unsupported(concern: str | None) -> bool:
+    """True when `concern` says the cited passages do not support the short answer."""
+    return concern is not None and (concern == NOT_IN_PASSAGES or concern.startswith((_WHO_UNSAID, _YES_UNSAID)))
+
+
 def unsaid_who(action: str) -> str:
     """The concern of a "Who …?" answer whose cited sentences never say `action` of it."""
-    return f"no cited sentence naming it says who {action}"
+    return _WHO_UNSAID + action
 
 
 def unsaid_yes(act: str) -> str:
     """The concern of a "Yes" whose quotes never say the question's `act`."""
-    return "the quoted passages do not say " + act
+    return _YES_UNSAID + act
 
 
 def mark_unsaid_act(question: str, short: str, concern: str | None,
@@ -204,7 +214,7 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         wanted = asked_words(question, outlets)
         best, missing = max((_share(wanted, _window(c)) for c in citations), key=lambda x: x[0])
         if best < MIN_ASKED_FOR_YES:
-            return "the quoted passages do not say " + ", ".join(_in_words_of(missing, question))
+            return _YES_UNSAID + ", ".join(_in_words_of(missing, question))
         act = yes_no_action(question)
         if act and not any(reports_action(act, _window(c)) for c in citations):
             return unsaid_yes(act)

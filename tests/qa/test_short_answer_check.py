@@ -210,3 +210,13 @@ def test_answer_sentences_stating_the_unsaid_act_are_marked_unsupported():
     said = [AnswerSentence("Yes.", (), True),
             AnswerSentence("An explosive device was found at the center in West Hartford [1].", (1,), True)]
     assert [s.supported for s in mark_unsaid_act(q, "Yes", unsaid_yes("found"), said)] == [True, False]
+
+
+def test_only_concerns_about_support_say_the_passages_do_not_back_the_answer():
+    from qa.short_answer_check import says_unsupported, unsaid_who, unsaid_yes
+
+    assert says_unsupported("not in the cited passages")
+    assert says_unsupported(unsaid_who("stole")) and says_unsupported(unsaid_yes("found"))
+    assert says_unsupported("the quoted passages do not say accusing, reflect")  # the half-share rule
+    assert not says_unsupported("it only repeats the question") and not says_unsupported(NAMES_THE_OUTLET)
+    assert not says_unsupported(None) and not says_unsupported(OPEN_QUESTION)
