@@ -33,7 +33,7 @@ from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
-from qa.citations import MarkerRenumberer, parse_markers, strip_markers, verify_answer
+from qa.citations import MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers, verify_answer
 from qa.evidence import Evidence, select_evidence
 from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
                            widen_passages)
@@ -278,8 +278,7 @@ class NewsQA:
             return
         if short and concern:  # the model's sentence stating the act the passages never state is unsupported too
             sentences = mark_unsaid_act(query.asked, short, concern, sentences)
-            citations = [replace(c, supported=any(s.supported for s in sentences if c.n in s.citations))
-                         for c in citations]
+            citations = [replace(c, supported=backs_a_sentence(c.n, sentences)) for c in citations]
         short_ok = None if short is None else concern is None
         timings["verify"] = elapsed_ms(last_token)  # after the model's last token: checking and citation repair
         timings["total"] = elapsed_ms(t0)

@@ -431,6 +431,11 @@ def repair_citations(raw: str, checker: SupportChecker, question: str | None = N
     return "".join(pieces) + raw[last:]
 
 
+def backs_a_sentence(n: int, sentences: Sequence[AnswerSentence]) -> bool:
+    """Whether citation `n` is supported: a supported sentence of the answer cites it."""
+    return any(s.supported for s in sentences if n in s.citations)
+
+
 def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, question: str | None = None
                   ) -> tuple[str, list[AnswerSentence], list[Citation]]:
     """Renumber citations, attach quotes and flag unsupported sentences.
@@ -467,7 +472,7 @@ def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, que
         p = passages[prompt_n - 1]
         held = best.get(prompt_n - 1)
         qs, qe, _ = held[0] if held else (*(claim_spans(p.text) or [(0, len(p.text))])[0], 0.0)
-        supported = any(sent.supported for sent in sentences if n in sent.citations)
+        supported = backs_a_sentence(n, sentences)
         citations.append(Citation(n, p.ref, p.text, p.start, p.text[qs:qe], p.start + qs, p.start + qe, supported,
                                   p.also_in))
     return text, sentences, citations

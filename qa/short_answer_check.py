@@ -150,7 +150,7 @@ def unsaid_who(action: str) -> str:
 
 
 def unsaid_yes(act: str) -> str:
-    """The concern of a "Yes" whose quotes never say the question's `act`."""
+    """The concern of a "Yes" whose quotes never say the question's `act` (or the asked words listed)."""
     return _YES_UNSAID + act
 
 
@@ -214,7 +214,7 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         wanted = asked_words(question, outlets)
         best, missing = max((_share(wanted, _window(c)) for c in citations), key=lambda x: x[0])
         if best < MIN_ASKED_FOR_YES:
-            return _YES_UNSAID + ", ".join(_in_words_of(missing, question))
+            return unsaid_yes(", ".join(_in_words_of(missing, question)))
         act = yes_no_action(question)
         if act and not any(reports_action(act, _window(c)) for c in citations):
             return unsaid_yes(act)
