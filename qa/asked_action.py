@@ -13,7 +13,8 @@ Only the question's verb right after "Who" (or "Who was/has been …") is taken:
 (or object, in the passive) is the answer. Verbs of saying and seeing are left out ("Who was seen as
 …", "Who said …"): articles put them a dozen ways. Inflections come from lemminflect's dictionary
 ("stole" → steal, stolen, stealing); a shared five-letter stem covers derivations ("succeeded" →
-"successor", "arrested" → "arrest").
+"successor", "arrested" → "arrest"), and the agent noun covers short verbs ("won" → "winner", "led" →
+"leader", "killed" → "killer"): "the election's winner, Mark Rutte" says who won.
 """
 
 from __future__ import annotations
@@ -63,11 +64,21 @@ def _verb_lemma(word: str) -> str | None:
     return None if lemma in _FRAMING else lemma
 
 
+def agent_nouns(lemma: str) -> set[str]:
+    """The nouns for who does what the verb `lemma` says, as English spells them: win → winner, lead →
+    leader, make → maker, direct → director (some spellings are not words; they match nothing)."""
+    nouns = {lemma + "er", lemma + "or", lemma + lemma[-1] + "er"}
+    if lemma.endswith("e"):
+        nouns.add(lemma + "r")
+    return nouns
+
+
 def reports_action(action: str, text: str) -> bool:
     """True when `text` holds a form of the action's verb (`asked_action`'s last word): any inflection,
-    or a word sharing its first `STEM` letters."""
+    its agent noun, or a word sharing its first `STEM` letters."""
     lemma = _verb_lemma(action.split()[-1]) or action.split()[-1].lower()
     forms = {lemma, *(f for fs in lemminflect.getAllInflections(lemma, upos="VERB").values() for f in fs)}
+    forms |= {noun + s for noun in agent_nouns(lemma) for s in ("", "s")}
     for word in WORD.findall(text.lower()):
         if word in forms or (len(lemma) >= STEM and word.startswith(lemma[:STEM])):
             return True

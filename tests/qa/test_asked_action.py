@@ -28,6 +28,14 @@ def test_any_inflection_or_a_derivation_sharing_the_stem_reports_the_action():
     assert reports_action("succeeded", "Leo Varadkar is tipped as his successor.")
     assert reports_action("was arrested", "Police made an arrest in Israel.")
     assert not reports_action("stole", "The coin was issued in 2007, ahead of Queen Elizabeth II's state visit.")
+
+
+def test_the_agent_noun_of_a_short_verb_reports_the_action():
+    assert reports_action("won", "The election's winner, Mark Rutte, spoke in The Hague.")
+    assert reports_action("led", "Labour's leader, Jeremy Corbyn, said so.")
+    assert reports_action("killed", "The killers fled on foot.")
+    assert reports_action("made", "The maker of the film was Barry Jenkins.")
+    assert not reports_action("won", "The wine list was long.")
     assert not reports_action("won", "All eyes are on the Dutch elections to see if Geert Wilders will continue that trend.")
 
 
