@@ -222,6 +222,15 @@ class AbstainPolicy:
     # right, and pushed wrongful abstention to 0.170, past the issue's 0.15; that is why the rule keeps
     # to support. The demo figures are the same either way.
     abstain_when_flagged_and_unsure: bool = True
+    # After the model answered "Who <act> …?": abstain when no cited sentence naming its answer (±1
+    # sentence) says the act (qa/asked_action.py), however sure the model was. One doubt, but the one
+    # the reader would have: a name beside the wrong verb is not who did it. Over the demo run at
+    # `e3c1a71` and the 399-question RealTimeQA run (2026-12-03): the check fired on 3 answers (after
+    # agent nouns were counted as the act, `2a0ca49`), all wrong — 2 to unanswerable demo questions
+    # written sure ("Geert Wilders" won the Dutch election, -0.14; "Queen Elizabeth II" stole the
+    # coin, -0.32), 1 RealTimeQA answer; of the 249 right answers it flagged none. Few points, all
+    # one way; the held-out weeks will tell.
+    abstain_when_act_unsaid: bool = True
     # False: the model's own word decides after generation (used to collect calibration data).
     overrule_model: bool = True
 
@@ -249,6 +258,11 @@ class AbstainPolicy:
         """True when the short answer is `flagged` as unsupported by the cited passages and the model was
         unsure of it: no answer then, an abstention saying why (see `abstain_when_flagged_and_unsure`)."""
         return flagged and self.abstain_when_flagged_and_unsure and self.overrule_model and self.unsure_of_short(s)
+
+    def refuses_unsaid_act(self, act_unsaid: bool) -> bool:
+        """True when a "Who …?" answer whose cited sentences never say the act (`act_unsaid`) is to be an
+        abstention saying why (see `abstain_when_act_unsaid`)."""
+        return act_unsaid and self.abstain_when_act_unsaid and self.overrule_model
 
     def unsure_of_short(self, s: Signals) -> bool:
         """True when the model wrote its short answer's tokens with a low mean log-probability: it was

@@ -44,7 +44,8 @@ from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import short_answer_logprobs
 from qa.short_answer_check import (NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, mark_unsaid_act,
-                                    says_unsupported, short_answer_concern, unsettled_reason)
+                                    says_act_unsaid, says_unsupported, short_answer_concern, unsaid_act_reason,
+                                    unsettled_reason)
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
@@ -267,12 +268,17 @@ class NewsQA:
         if short and concern is None and decision == DECIDE_ANSWER and self.policy.unsure_of_short(signals):
             concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
         unsupported = says_unsupported(concern)  # the passages do not back it; with the model unsure, no answer
-        doubted = bool(short) and decision == DECIDE_ANSWER and self.policy.doubts_short(signals, unsupported)
-        if short and (concern in UNSETTLED or doubted):  # "31-33 seats" only expected; a flagged guess
+        answered = bool(short) and decision == DECIDE_ANSWER
+        doubted = answered and self.policy.doubts_short(signals, unsupported)
+        act_unsaid = answered and self.policy.refuses_unsaid_act(says_act_unsaid(concern))
+        if short and (concern in UNSETTLED or doubted or act_unsaid):  # only expected; a flagged guess; who, unsaid
             timings["verify"] = elapsed_ms(last_token)
-            unsettled = concern in UNSETTLED
-            reason = unsettled_reason(concern, short, citations) if unsettled else doubted_reason(short, concern)
-            why = concern if unsettled else "flagged and unsure"
+            if concern in UNSETTLED:
+                reason, why = unsettled_reason(concern, short, citations), concern
+            elif doubted:
+                reason, why = doubted_reason(short, concern), "flagged and unsure"
+            else:
+                reason, why = unsaid_act_reason(short, concern), "act not said"
             yield Done(self._abstain(query, passages, timings, t0, signals, why, evidence,
                                      None if self.llm is None else model_raw, reason=reason))
             return

@@ -144,6 +144,11 @@ def says_unsupported(concern: str | None) -> bool:
     return concern is not None and (concern == NOT_IN_PASSAGES or concern.startswith((_WHO_UNSAID, _YES_UNSAID)))
 
 
+def says_act_unsaid(concern: str | None) -> bool:
+    """True when `concern` says no cited sentence naming a "Who …?" answer says the act asked about."""
+    return concern is not None and concern.startswith(_WHO_UNSAID)
+
+
 def unsaid_who(action: str) -> str:
     """The concern of a "Who …?" answer whose cited sentences never say `action` of it."""
     return _WHO_UNSAID + action
@@ -250,6 +255,11 @@ UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION)
 def doubted_reason(short: str, concern: str) -> str:
     """The abstention's reason when a flagged short answer was also one the model was unsure of."""
     return f"the model's guess “{short}” was unsure, and {concern}"
+
+
+def unsaid_act_reason(short: str, concern: str) -> str:
+    """The abstention's reason when the passages name a "Who …?" answer but never say it did the act."""
+    return f"the passages name “{short}”, but {concern}"
 
 
 def unsettled_reason(concern: str, short: str, citations: Sequence[Citation]) -> str:

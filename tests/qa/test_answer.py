@@ -509,6 +509,30 @@ def test_a_flagged_short_answer_the_model_was_unsure_of_is_an_abstention_saying_
     assert not kept.abstained and kept.short_answer_concern == "not in the cited passages"
 
 
+def test_a_who_answer_no_cited_sentence_says_did_the_act_is_an_abstention_however_sure(fake_embedder):
+    # The passage names Lee Jae-yong, but only as arrested and accused: nothing says he sued anyone.
+    question = "Who sued Samsung over the bribery scandal?"
+    opening = (("Short", 0.0), (" answer", 0.0), (":", 0.0), (" Lee", -0.05), (" Jae", 0.0), ("-yong", 0.0), ("\n", 0.0))
+
+    def ask(reply: str, **policy):
+        qa, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=0.05, opening=opening),
+                        passages=[make_passage("samsung")], policy=AbstainPolicy(**policy))
+        return qa.ask(question, as_of=AS_OF)
+
+    sued = "Short answer: Lee Jae-yong\nLee Jae-yong sued Samsung [1]."
+    refused = ask(sued)
+    assert refused.abstained and refused.short_answer is None and not refused.citations
+    assert refused.abstain_reason == "the passages name “Lee Jae-yong”, but no cited sentence naming it says who sued"
+    assert refused.signals["abstained_by"] == "act not said"
+    kept = ask(sued, abstain_when_act_unsaid=False)  # the flag alone, as before
+    assert not kept.abstained and kept.short_answer == "Lee Jae-yong"
+    assert kept.short_answer_concern == "no cited sentence naming it says who sued"
+    qa, _ = make_qa(fake_embedder, ConfidentLLM("Short answer: Lee Jae-yong\nLee Jae-yong was arrested [1].",
+                                                abstain_p=0.05, opening=opening), passages=[make_passage("samsung")])
+    said = qa.ask("Who was arrested in South Korea on Friday?", as_of=AS_OF)
+    assert not said.abstained and said.short_answer == "Lee Jae-yong" and said.short_answer_concern is None
+
+
 def test_model_abstaining_on_strong_evidence_gives_the_quoted_best_sentence(fake_embedder):
     llm = ConfidentLLM(ABSTAIN, abstain_p=0.6)
     qa, _ = make_qa(fake_embedder, llm)

@@ -55,8 +55,8 @@ def test_a_right_answer_from_the_forecast_article_is_not_flagged(forecast_qa):
 
 # An article that names the candidates but not the winner. Asked who won, the model answers "Peter
 # Doyle" sure of it (mean log p -0.22, 2026-12-03): the unsure flag (qa/abstain.py) misses it, the action
-# check (qa/asked_action.py: no sentence naming Doyle says he won) does not. A right answer is read with
-# its confidence, unflagged.
+# check (qa/asked_action.py: no sentence naming Doyle says he won) does not, and makes it an abstention.
+# A right answer is read with its confidence, unflagged.
 PROFILE = {
     "title": "Three stand for Labour leadership in Wexford", "date": "2017-03-24",
     "source": "Reuters", "url": "https://www.reuters.com/article/wexford-labour-leadership",
@@ -81,7 +81,10 @@ def test_a_right_answer_the_model_is_sure_of_carries_its_confidence_and_no_flag(
 def test_who_won_asked_of_an_article_naming_only_the_candidates_gets_no_confident_name(profile_qa):
     answer = profile_qa.ask("Who won the leadership of the Labour group on Wexford County Council?", as_of=AS_OF)
     print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
-    assert answer.abstained or not answer.short_answer or answer.short_answer_supported is False, answer.text
+    # No name is given: an abstention saying why (qa/abstain.py, `abstain_when_act_unsaid`), or no short answer.
+    assert answer.abstained or not answer.short_answer, answer.text
+    if answer.abstain_reason:
+        assert "says who won" in answer.abstain_reason, answer.abstain_reason
 
 
 def test_who_did_what_answered_from_a_later_sentence_under_the_surname_is_not_flagged(profile_qa):
