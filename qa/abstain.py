@@ -38,6 +38,7 @@ from typing import Sequence
 
 from index.text import STOPWORDS, content_words, fold
 from qa.answer_kind import expected_kind, offers
+from qa.asked_action import verb_lemmas
 from qa.prompts import is_yes_no_question
 from qa.retrieval import Passage
 
@@ -127,8 +128,8 @@ def relation_words(question: str) -> set[str]:
 
 def words_found(wanted: set[str], text: str) -> set[str]:
     """The stems of `wanted` found in `text` (a 5-letter stem prefix is enough: "inspect" meets
-    "inspection")."""
-    have = content_words(text)
+    "inspection"; an irregular verb counts in its dictionary form too: "met" meets "meet")."""
+    have = content_words(text) | content_words(" ".join(verb_lemmas(text)))
     return {w for w in wanted if w in have or (len(w) >= 5 and any(h.startswith(w[:5]) for h in have))}
 
 

@@ -73,6 +73,17 @@ def agent_nouns(lemma: str) -> set[str]:
     return nouns
 
 
+def verb_lemmas(text: str) -> set[str]:
+    """The dictionary forms of the words of `text` that can be verbs ("met" → meet, "stole" → steal), so
+    an irregular past meets the present a question asks in."""
+    out = set()
+    for word in WORD.findall(text.lower()):
+        lemmas = lemminflect.getAllLemmas(word).get("VERB")
+        if lemmas and lemmas[0] != word:
+            out.add(lemmas[0])
+    return out
+
+
 def reports_action(action: str, text: str) -> bool:
     """True when `text` holds a form of the action's verb (`asked_action`'s last word): any inflection,
     its agent noun, or a word sharing its first `STEM` letters."""

@@ -86,6 +86,13 @@ def test_relation_share_needs_the_relation_not_only_the_names():
     assert relation_share("What did Lavrov say?", "Anything at all.") == 1.0  # nothing to look for
 
 
+def test_an_irregular_past_meets_the_verb_a_question_asks_in():
+    question = "When did Jeff Sessions meet the Russian ambassador?"
+    assert relation_share(question, "Sessions met the Russian ambassador in July.") == 1.0
+    assert relation_share(question, "Sessions spoke to the Russian ambassador in July.") == 0.5
+    assert relation_share("Which car did the thieves drive?", "The thieves drove the car to Spandau.") == 1.0
+
+
 def test_gate_before_the_model():
     policy = AbstainPolicy()
     assert policy.before_model(signals(dense=policy.min_dense - 0.01)) == ABSTAIN
