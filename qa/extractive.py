@@ -15,7 +15,7 @@ from index.injection import overlaps_instructions
 from index.store import ArchiveStore
 from index.text import fold, split_sentences
 from qa.citations import is_bare_yes_no, parse_markers
-from qa.abstain import offers_asked_kind, question_names
+from qa.abstain import offers_asked_kind, question_names, relation_words, words_found
 from qa.evidence import Evidence
 from qa.prompts import neutralise
 from qa.retrieval import Passage
@@ -114,10 +114,15 @@ def best_sentence(evidence: Sequence[Evidence], question: str | None = None) -> 
     """(0-based evidence index, text) of the sentence that best answers the question
     (instruction-like sentences left out).
 
-    With `question`, the sentence holding most of the question's names comes first and the
-    evidence score breaks ties: asked which cities "the Russian Air Force" attacked, the
-    sample article's lead (cosine 0.60, names Russia but not the Air Force) outscored the
-    statement naming Hama, Homs and Idlib (0.56), and the quoted answer missed the point.
+    With `question`, the sentence holding most of what it asks comes first — its names, and the words
+    its asking sentence asks about (`relation_words`) — then the one with more names, then the better
+    evidence score: asked which cities "the Russian Air Force" attacked, the sample article's lead
+    (cosine 0.60, names Russia but not the Air Force) outscored the statement naming Hama, Homs and
+    Idlib (0.56), and the quoted answer missed the point. Names alone were not enough: asked why the Nagorno-Karabakh
+    rebels said the bodies had not been evacuated, the sentence naming Nagorno-Karabakh beat the
+    rebels' statement ("Evacuation of bodies did not take place because …", demo-104). A question
+    that first tells the story ("… was suspended just six games. Which team does Watson play
+    for?") asks only in its last sentence; the story's words would pick a sentence retelling it.
     """
     best = _best(evidence, question)
     return (best[0], best[2]) if best else None
@@ -126,17 +131,24 @@ def best_sentence(evidence: Sequence[Evidence], question: str | None = None) -> 
 def _best(evidence: Sequence[Evidence], question: str | None) -> tuple[int, tuple[int, int], str] | None:
     """`best_sentence` with the sentence's article-body offsets."""
     names = question_names(question) if question else set()
-    best: tuple[float, float, int, tuple[int, int], str] | None = None
+    relation = relation_words(asking_sentence(question)) if question else set()
+    best: tuple[int, int, float, int, tuple[int, int], str] | None = None
     for i in sorted(range(len(evidence)), key=lambda i: -evidence[i].score):
         start, end = evidence[i].best_span or evidence[i].spans[0]
         text = article_sentence(evidence[i].passage, start, end)
         if not text:
             continue
-        words = set(re.findall(r"\w+", fold(text)))
-        coverage = len(names & words) / len(names) if names else 0.0
-        if best is None or (coverage, evidence[i].score) > best[:2]:
-            best = (coverage, evidence[i].score, i, (start, end), text)
-    return (best[2], best[3], best[4]) if best else None
+        named = len(names & set(re.findall(r"\w+", fold(text))))
+        key = (named + len(words_found(relation, text)), named, evidence[i].score)
+        if best is None or key > best[:3]:
+            best = (*key, i, (start, end), text)
+    return (best[3], best[4], best[5]) if best else None
+
+
+def asking_sentence(question: str) -> str:
+    """The question's last sentence, the one that asks (the others, if any, tell the story)."""
+    spans = split_sentences(question)
+    return question[spans[-1][0]:spans[-1][1]] if spans else question
 
 
 def quotable_sentence(evidence: Sequence[Evidence], question: str | None = None) -> tuple[int, str] | None:

@@ -29,6 +29,22 @@ def test_the_quote_is_the_sentence_holding_the_question_names_not_the_best_cosin
     assert best_sentence(found, "what happened then?") == (0, LEAD)
 
 
+REBELS = 'The rebels said in a statement: "Evacuation of bodies did not take place because Azerbaijan violated agreements."'
+RIVALS = ("But Azerbaijan and Armenia regularly trade accusations of violence around Nagorno-Karabakh and along "
+          "the Azerbaijan-Armenia border.")
+
+
+def test_the_quote_is_the_sentence_holding_most_of_what_is_asked_names_and_the_words_asked_about():
+    # demo-104: the sentence naming the region says nothing of rebels, bodies or evacuation; the answer does.
+    found = [evidence(RIVALS, 0.66, "a"), evidence(REBELS, 0.60, "a")]
+    question = "Why did the Nagorno-Karabakh rebels say the bodies of the Azerbaijani soldiers had not been evacuated?"
+    assert best_sentence(found, question) == (1, REBELS)
+    # the words asked about are read in the asking sentence, not in the story a question first tells
+    question = ("The rebels said the evacuation of the bodies did not take place. Around which border region "
+                "do they trade accusations?")
+    assert best_sentence(found, question) == (0, RIVALS)
+
+
 CAIRO = ("Russian, Egyptian airlines will fly only with permission of Russian experts. In end-December 2016, "
          "Russian experts visited the airport of Cairo for yet another inspection. In January 2017, similar "
          "inspections were performed in the airports of Hurghada and Sharm El-Sheikh.")
