@@ -15,17 +15,12 @@ from __future__ import annotations
 
 import re
 
+from index.datelines import paragraph_dateline_end
 from index.text import split_sentences
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "(@ConorMcMorrow) February 16, 2017": the handle and the date that close an embedded tweet.
 _TWEET_SIGNATURE = re.compile(rf"\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s+(?=\S)")
-
-
-# Places with commas then a dash, or one upper-case place and a dash, opening a paragraph and followed by
-# the story's first word.
-_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-_DATELINE = re.compile(rf"\s*(?:(?:{_PLACE}\s*,\s*){{1,3}}{_PLACE}|[A-Z]{{3,}}(?:\s+[A-Z]{{2,}}){{0,2}})\s*(?:--|—|–)\s*(?=[A-Z\"\u201c])")
 
 
 def attribution_sentences(text: str) -> list[tuple[int, int]]:
@@ -34,9 +29,9 @@ def attribution_sentences(text: str) -> list[tuple[int, int]]:
     spans = split_sentences(text)
     for i, (start, end) in enumerate(spans):
         if start == 0 or text[start - 1] == "\n":
-            dateline = _DATELINE.match(text, start, end)
-            if dateline and dateline.end() < end:
-                spans[i] = (dateline.end(), end)
+            story = paragraph_dateline_end(text, start, end)
+            if story is not None and story < end:
+                spans[i] = (story, end)
     if "(@" not in text:  # most articles embed no tweet (speed)
         return spans
     out = []

@@ -21,7 +21,7 @@ from index.text import fold
 # The modules whose code decides which statements are found (index.attribution and every index
 # module it imports; tests/index/test_statement_versions.py keeps the list complete).
 PATTERN_MODULES = ("index.attribution", "index.attribution_clauses", "index.attribution_judgements",
-                   "index.attribution_sentences",
+                   "index.attribution_sentences", "index.datelines",
                    "index.document_sources", "index.name_forms", "index.role_names", "index.speaker_descriptions",
                    "index.speakers", "index.speech_verbs", "index.statement_runs", "index.text")
 # A fingerprint of the patterns' source (it used to be a number bumped by hand, and it stayed 1

@@ -13,10 +13,11 @@ from typing import Sequence
 
 import numpy as np
 
+from index.datelines import dateline_end
 from index.embedding import Embedder
 from index.text import content_words, split_sentences
 from qa.answer_kind import expected_kind, offers
-from qa.boilerplate import dateline_end, is_furniture
+from qa.boilerplate import is_furniture
 from qa.retrieval import Passage
 
 
