@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from index.datelines import paragraph_dateline_end
+from index.datelines import dateline_end
 from index.text import split_sentences
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -29,8 +29,10 @@ def attribution_sentences(text: str) -> list[tuple[int, int]]:
     spans = split_sentences(text)
     for i, (start, end) in enumerate(spans):
         if start == 0 or text[start - 1] == "\n":
-            story = paragraph_dateline_end(text, start, end)
-            if story is not None and story < end:
+            story = dateline_end(text, start, end)
+            while story < end and text[story].isspace():
+                story += 1
+            if start < story < end:
                 spans[i] = (story, end)
     if "(@" not in text:  # most articles embed no tweet (speed)
         return spans

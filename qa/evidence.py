@@ -31,7 +31,7 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
     """
     out = []
     for s, e in split_sentences(text):
-        s += dateline_end(text[s:e])
+        s = dateline_end(text, s, e)
         while s < e and text[s].isspace():
             s += 1
         if s < e and not is_furniture(text[s:e]):

@@ -32,6 +32,8 @@ def test_he_after_a_glued_tweet_is_the_person_opening_the_sentence_after_the_sig
 @pytest.mark.parametrize("text", [
     "Travellers fight for recognition\n\nAvila Park, Dublin, Ireland --In a shed, Joe Ward sits at a bench.",
     "WASHINGTON — In a shed, Joe Ward sits at a bench.",
+    "BIRMINGHAM, England (CNN) — In a shed, Joe Ward sits at a bench.",  # the agency's stamp too (one detector)
+    "MOSCOW, March 29. /TASS/. In a shed, Joe Ward sits at a bench.",
 ])
 def test_a_dateline_opening_a_paragraph_is_no_part_of_its_sentence(text):
     sentences = [text[a:b] for a, b in attribution_sentences(text)]

@@ -18,6 +18,9 @@ from index.datelines import dateline_end
     ("MOSCOW, March 29. /TASS/. Russia will respond, Lavrov said.", "MOSCOW, March 29. /TASS/. "),
     ("BEIJING, Feb. 2 (Xinhua) -- China's exports rose.", "BEIJING, Feb. 2 (Xinhua) -- "),
     ("WASHINGTON — President Trump signed the order.", "WASHINGTON — "),
+    # the paragraph datelines attribution used to find alone (one detector for both)
+    ("Avila Park, Dublin, Ireland --In a wooden shed, Joe Ward sits.", "Avila Park, Dublin, Ireland --"),
+    ("GAZA CITY -- Rescuers searched the rubble.", "GAZA CITY -- "),
 ])
 def test_datelines_are_found_with_their_exact_length(text, dateline):
     assert text[:dateline_end(text)] == (dateline or "")
@@ -33,3 +36,19 @@ def test_datelines_are_found_with_their_exact_length(text, dateline):
 ])
 def test_ordinary_sentences_have_no_dateline(text):
     assert dateline_end(text) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Kerry, Lavrov — and others — met in Geneva.",  # no capital after the dash: no story opens
+    "Adam Schiff — the ranking member — said no.",
+])
+def test_a_dash_after_names_is_no_dateline(text):
+    assert dateline_end(text) == 0
+
+
+def test_a_dateline_is_read_inside_the_span_asked():
+    text = "Earlier text. MOSCOW, March 29. /TASS/. Russia will respond."
+    start = text.index("MOSCOW")
+    assert text[dateline_end(text, start):] == "Russia will respond."
+    assert dateline_end(text, 0) == 0
+    assert dateline_end(text, start, start + 6) == start  # the span ends inside the dateline
