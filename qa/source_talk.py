@@ -124,7 +124,8 @@ def without_source_talk(raw: str) -> str:
         out.append(sentence or "")
         end = e
     out.append(raw[end:])
-    return "".join(out).strip()
+    # A list's number whose item was all pointing ("3. This is found in passage [1].") is left alone on its line.
+    return _EMPTY_ITEM.sub("", "".join(out)).strip()
 
 
 def without_asked_date(raw: str, asked_on: date | None) -> str:

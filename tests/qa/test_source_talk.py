@@ -110,6 +110,14 @@ def test_an_empty_list_item_on_its_own_line_is_dropped():
 
 
 
+def test_a_list_number_whose_item_was_only_pointing_goes_with_it():
+    # demo-008 (2026-12-04): the number stayed, and the copied sentence before it lost its support
+    reply = ('China Daily reported 1,835 wild pandas [1].\n"The 2014 census showed 1,835 pandas living in the wild."'
+             '\n3. This information is found in passage [1].')
+    assert without_source_talk(reply) == ('China Daily reported 1,835 wild pandas [1].\n'
+                                          '"The 2014 census showed 1,835 pandas living in the wild."')
+
+
 def test_pointing_at_two_passage_tags_joined_by_both_and_is_cut():
     # The real model's reply on the demo archive (chat, 2026-12-02): the tags reached the reader.
     reply = ('Norfish Ltd was convicted over a tampered weighing scale, as reported in both <passage n="1"> '
