@@ -359,6 +359,13 @@ class Speakers:
         """A sentence (at offset `at`) opening with a person's name, or naming one right after its opening
         phrase ("In a wooden shed in his back garden, James Collins sits …"), makes that person the one
         "he" stands for next."""
+        subject = self.sentence_subject(sentence, at)
+        if subject:
+            self.last_person = subject
+
+    def sentence_subject(self, sentence: str, at: int = 0) -> str | None:
+        """The person a sentence (at offset `at`) opens with, or names right after its opening phrase, in
+        full ("Walcott always …" → "Derek Walcott" where the article gave it); None when it opens otherwise."""
         m = SUBJECT.match(sentence)
         if m and not any(CALENDAR.match(w) or w in _SENTENCE_OPENERS or w in FUNCTION_WORDS
                          for w in m.group(0).split()[:1]):
@@ -366,8 +373,7 @@ class Speakers:
         else:
             after_opener = _SUBJECT_AFTER_OPENER.match(sentence)
             if not after_opener:
-                return
+                return None
             subject = after_opener.group("who")
         name = self.full(speaker_name(subject), at)
-        if is_person(name) and len(name.split()) > 1:
-            self.last_person = name
+        return name if is_person(name) and len(name.split()) > 1 else None
