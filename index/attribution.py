@@ -181,6 +181,14 @@ def attributed_statements(body: str) -> list[Statement]:
                 # "Li Shuo blamed … a statement that he said showed …": "he" is the sentence's subject
                 subject = SUBJECT.match(sentence)
                 speaker = subject.group(0) if subject and _names_someone(subject.group(0)) else speaker
+            elif speaker and fold(speaker) in ("he", "she") and start == min(m[0] for m in matches) \
+                    and not re.search(rf"\b{fold(speaker)}\b", sentence[:start], re.I):
+                # "Walcott always identified as a Caribbean poet …. "the English language is …," he told the
+                # Paris Review": a person opening the sentence before its first statement is who "he" is, not
+                # the one who spoke last (a publisher's spokesman there; the split missed the quote's lower
+                # case). Not before a later statement, nor when the pronoun already spoke before it: "Masood
+                # was calm …, she said, adding: "…"" is hers.
+                speakers.saw_sentence(sentence[:start], s_start)
             name = speakers.resolve(speaker, s_start + start) if speaker else None
             if name is None:
                 continue

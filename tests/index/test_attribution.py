@@ -75,6 +75,19 @@ def test_he_is_the_person_who_opened_the_previous_sentence():
     assert found[0].text == "simply not credible"
 
 
+def test_he_after_a_quote_the_sentence_split_missed_is_the_person_opening_that_sentence():
+    # Reuters on Derek Walcott (demo 2820): the quote opens in lower case, so it stays in the sentence of
+    # "Walcott always …"; the last speaker was his publisher's spokesman.
+    body = ("Nobel Prize-winning poet Derek Walcott died on Friday. A spokesman for his publisher, Peter Farrar, "
+            "told Reuters that Walcott had been ill. Walcott always identified as a Caribbean poet. "
+            '"the English language is nobody\'s special property," he told the Paris Review in 1985.')
+    assert [s.name for s in attributed_statements(body) if "English language" in s.text] == ["Derek Walcott"]
+    # a pronoun that spoke before the statement is not the person the sentence opens with
+    body = ("Marjoli Gajecka, 26, told CNN she had seen Khalid Masood often. Masood was calm and kept to himself, "
+            'she said, adding: "He was never really talkative with neighbors."')
+    assert [s.name for s in attributed_statements(body) if "talkative" in s.text] == ["Marjoli Gajecka"]
+
+
 def test_he_without_anyone_before_is_dropped():
     assert attributed_statements('"We will win this fight," he said.') == []
 
