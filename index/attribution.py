@@ -116,8 +116,9 @@ _SAID_AT_END = re.compile(
     # ("…, it said." is a document's when one was cited just before: `DocumentAuthors.it_source`)
     rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED})"
     rf"|(?P<who3>it)\s+(?:said|says|added|adds))\b"
-    # "…, Silva tweeted that X": the statement is X; "…, Co. Wicklow has admitted killing …": an object, no aside
-    rf"(?!\s+(?:that|\w+ing)\b)[^,;{_OPEN}]{{0,80}}"
+    # "…, Silva tweeted that X": the statement is X; "…, Co. Wicklow has admitted killing …": an object, no aside;
+    # "A spokesman for his publisher, Farrar, …, told Reuters that X": X again, after the verb's object
+    rf"(?!\s+(?:that|\w+ing)\b|\s+(?:[A-Z][\w.'’-]*\s+){{1,2}}that\b)[^,;{_OPEN}]{{0,80}}"
     rf"(?:,\s+(?:{CLAUSE_VERBS})\b.*|,\s+[^{_OPEN}]{{0,160}})?[.]?$", re.S)  # (an appositive after the name)
 # …, X says, …  — the speaker as an aside after an opening of one to three words ("Nowadays, he says, there's
 # precious little demand …"; "Still, Prabhala said, she and her colleagues will …"): the statement is what

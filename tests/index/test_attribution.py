@@ -88,6 +88,14 @@ def test_he_after_a_quote_the_sentence_split_missed_is_the_person_opening_that_s
     assert [s.name for s in attributed_statements(body) if "talkative" in s.text] == ["Marjoli Gajecka"]
 
 
+def test_the_opening_is_no_statement_when_the_verb_and_its_object_are_followed_by_that():
+    body = ("A spokesman for his publisher, Farrar, Straus & Giroux, told Reuters that Walcott had been ill and "
+            "was recently in the hospital.")
+    assert all(not s.text.startswith("A spokesman") for s in attributed_statements(body))
+    body = "The talks will resume next week, the Foreign Ministry told Reuters."
+    assert [s.text for s in attributed_statements(body)] == ["The talks will resume next week"]
+
+
 def test_he_without_anyone_before_is_dropped():
     assert attributed_statements('"We will win this fight," he said.') == []
 
