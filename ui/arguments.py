@@ -5,6 +5,7 @@ dispatcher (`ui/cli.py`) both import it and not each other."""
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from index.errors import NewsdeskError
@@ -41,3 +42,13 @@ def settings_from(args: argparse.Namespace, **overrides: object) -> Settings:
     if getattr(args, "embed_url", None):
         values["embed_url"] = args.embed_url
     return Settings(**values)
+
+
+def parse_as_of(value: str | None) -> date | None:
+    """The `--as-of` date (None when not given); a `UsageError` naming the option when it is no ISO date."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of must be a date like 2017-03-01, got {value!r}") from None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from datetime import date
 
 from index.errors import NewsdeskError
 from qa.answer import Answer, Done, ShortAnswer, SourcesFound, TextDelta
@@ -14,7 +13,7 @@ from qa.query import MAX_K, QuestionError, parse_date_option, understand_in_arch
 from qa.services import Services
 from qa.short_answer_check import NOT_IN_PASSAGES
 from qa.who_said_what import who_said_what
-from ui.arguments import UsageError, settings_from
+from ui.arguments import parse_as_of, settings_from
 from ui.json_output import print_json
 from ui.commands_scale import register_bench as register_scale_bench
 
@@ -83,19 +82,10 @@ def register_bench(bench_sub: argparse._SubParsersAction, parent: argparse.Argum
     register_scale_bench(bench_sub, parent)
 
 
-def _as_of(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--as-of must be a date like 2017-03-01, got {value!r}") from None
-
-
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question, streaming or as JSON."""
     settings = settings_from(args, k=args.k, **llm_settings(args))
-    options = dict(since=args.since, until=args.until, sources=args.source, k=args.k, as_of=_as_of(args.as_of))
+    options = dict(since=args.since, until=args.until, sources=args.source, k=args.k, as_of=parse_as_of(args.as_of))
     say = (lambda text: None) if args.quiet or args.json else (lambda text: print(text, file=sys.stderr, flush=True))
     answer, streamed, streamed_short = None, "", None
     try:
