@@ -238,6 +238,16 @@ def load_questions(path: str | Path) -> list[Question]:
         raise QuestionSetError(str(path), [f"{path}: cannot read the question set ({exc})"]) from None
 
 
+def with_as_of(questions: Iterable[Question], as_of: date | None) -> list[Question]:
+    """The questions, those without an `as_of` of their own asked as of `as_of` (unchanged when None).
+
+    The answer prompt names the day a question is asked; the 1.5B model's replies change with it, so two
+    runs of one set on different days differ a little with the same code (demo-038 flipped between runs
+    on 2026-12-03 and 2026-12-04 over the same evidence). Pinning the day makes runs comparable.
+    """
+    return [q if q.as_of is not None or as_of is None else replace(q, as_of=as_of) for q in questions]
+
+
 def write_questions(questions: Iterable[Question], path: str | Path) -> Path:
     """Write questions as JSON Lines (used by the benchmark converters)."""
     path = Path(path)

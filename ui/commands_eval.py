@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ui.arguments import UsageError, settings_from
+from ui.arguments import UsageError, parse_as_of, settings_from
 from ui.json_output import print_json
 from ui.commands_qa import add_llm_options
 
@@ -118,6 +118,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                                 "for unanswerable), type, gold_articles; optional gold_evidence, history, "
                                 "filters {since, until, sources}, as_of.")
     p.add_argument("questions", metavar="QUESTIONS.jsonl", help="question set file, or a bundled set's name")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD",
+                   help="ask the questions that give no as_of of their own as of this date (default today); the "
+                        "prompt names the day asked and the model's replies change with it, so pin it to compare "
+                        "runs made on different days")
     _add_run_options(p)
     p.set_defaults(handler=cmd_run)
 
@@ -261,12 +265,12 @@ def _run_dirs(args: argparse.Namespace, settings, name: str, retrievers: dict) -
 def cmd_run(args: argparse.Namespace) -> int:
     """Evaluate a question set (with each retriever asked for)."""
     from eval.ablation import use_retriever
-    from eval.questions import load_questions, resolve_question_set
+    from eval.questions import load_questions, resolve_question_set, with_as_of
     from eval.run import evaluate_set
     from qa.services import Services
 
     path = resolve_question_set(args.questions)
-    questions = load_questions(path)
+    questions = with_as_of(load_questions(path), parse_as_of(args.as_of))
     retrievers = _retrievers(args)
     settings = _settings(args)
     base, outs = _run_dirs(args, settings, path.stem, retrievers)

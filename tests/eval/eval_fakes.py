@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from index.article import ArticleRef
 from qa.answer import Answer
@@ -30,9 +31,10 @@ class FakeQuery:
     text: str
     since: str | None = None
     k: int = 6
+    as_of: date | None = None
 
     def filters_json(self) -> dict:
-        return {"since": self.since, "until": None, "sources": [], "as_of": None}
+        return {"since": self.since, "until": None, "sources": [], "as_of": self.as_of and self.as_of.isoformat()}
 
 
 class Crash(BaseException):
@@ -58,7 +60,7 @@ class FakeQA:
         self.understood.append(question)
         if question == "boom":
             raise RuntimeError("boom")
-        return FakeQuery(question, since, k or self.k)
+        return FakeQuery(question, since, k or self.k, as_of)
 
     def retrieve(self, query, k=None):
         depth = k or query.k

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from eval.questions import Question, QuestionSetError, load_questions, parse_lines, write_questions
+from eval.questions import Question, QuestionSetError, load_questions, parse_lines, with_as_of, write_questions
 
 GOOD = {"id": "q1", "question": "What did TASS report?", "answers": ["talks"], "type": "factoid",
         "gold_articles": ["https://tass.com/1"]}
@@ -86,3 +86,10 @@ def test_error_message_lists_all_problems():
 def test_question_dataclass_defaults():
     q = Question("x", "Why?", ("because",), "factoid")
     assert q.answerable and q.ask_options() == {"since": None, "until": None, "sources": ()}
+
+
+def test_a_pinned_day_asks_the_questions_that_give_none_as_of_it():
+    own, plain = parse_lines(lines({**GOOD, "as_of": "2017-03-01"}, {**GOOD, "id": "q2"}), "set.jsonl")
+    pinned = with_as_of([own, plain], date(2017, 4, 10))
+    assert [q.as_of for q in pinned] == [date(2017, 3, 1), date(2017, 4, 10)]  # a question's own day wins
+    assert with_as_of([own, plain], None) == [own, plain]

@@ -94,6 +94,16 @@ def test_run_resume_compare_and_json(fake, qfile, tmp_path, capsys):
     assert main(["eval", "compare", str(out), str(tmp_path / "nothing")]) == 2
 
 
+def test_as_of_pins_the_day_the_questions_are_asked(fake, qfile, tmp_path, capsys):
+    out = tmp_path / "pinned"
+    assert main(["eval", str(qfile), "--home", str(tmp_path), "--out", str(out), "-q", "--retrieval-only",
+                 "--as-of", "2017-03-31"]) == 0
+    records = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+    assert {r["filters"]["as_of"] for r in records} == {"2017-03-31"}
+    assert main(["eval", str(qfile), "--home", str(tmp_path), "-q", "--as-of", "31/03/2017"]) == 2
+    assert "--as-of must be a date like 2017-03-01, got '31/03/2017'" in capsys.readouterr().err
+
+
 def test_default_out_and_resume_latest(fake, qfile, tmp_path, capsys):
     assert main(["eval", str(qfile), "--home", str(tmp_path), "-q", "--retrieval-only"]) == 0
     runs = list((tmp_path / "eval").glob("set-retrieval-*"))
