@@ -118,11 +118,12 @@ def best_sentence(evidence: Sequence[Evidence], question: str | None = None) -> 
     its asking sentence asks about (`relation_words`) — then the one with more names, then the better
     evidence score: asked which cities "the Russian Air Force" attacked, the sample article's lead
     (cosine 0.60, names Russia but not the Air Force) outscored the statement naming Hama, Homs and
-    Idlib (0.56), and the quoted answer missed the point. Names alone were not enough: asked why the Nagorno-Karabakh
-    rebels said the bodies had not been evacuated, the sentence naming Nagorno-Karabakh beat the
-    rebels' statement ("Evacuation of bodies did not take place because …", demo-104). A question
-    that first tells the story ("… was suspended just six games. Which team does Watson play
-    for?") asks only in its last sentence; the story's words would pick a sentence retelling it.
+    Idlib (0.56), and the quoted answer missed the point. Names alone were not enough: asked why
+    the Nagorno-Karabakh rebels said the bodies had not been evacuated, the sentence naming
+    Nagorno-Karabakh beat the rebels' statement ("Evacuation of bodies did not take place because
+    …", demo-104). A question that first tells the story ("… was suspended just six games. Which
+    team does Watson play for?") asks only in its last sentence; the story's words would pick a
+    sentence retelling it.
     """
     best = _best(evidence, question)
     return (best[0], best[2]) if best else None
