@@ -29,9 +29,7 @@ def attribution_sentences(text: str) -> list[tuple[int, int]]:
     spans = split_sentences(text)
     for i, (start, end) in enumerate(spans):
         if start == 0 or text[start - 1] == "\n":
-            story = dateline_end(text, start, end)
-            while story < end and text[story].isspace():
-                story += 1
+            story = dateline_end(text, start, end)  # the detector takes the spaces after the dateline too
             if start < story < end:
                 spans[i] = (story, end)
     if "(@" not in text:  # most articles embed no tweet (speed)
