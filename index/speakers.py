@@ -94,6 +94,10 @@ _SUBJECT_AFTER_OPENER = re.compile(
     r"^(?:In|On|At|After|Before|During|Since|Until|Inside|Outside|Nowadays|Today|Now|Later|Earlier|Once|Back|"
     r"Then|Last|This|[A-Z][a-z]+ly)\b[^,;:\"“”]{0,80},\s+(?P<who>(?:[A-Z][\w.'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+[a-z]")
 
+# A standfirst's byline ("Ruairi Casey reports from Dublin.", DW): the reporter, never who a later "he" is
+# (DW 3031: five of Councillor Gannon's quotations went to the reporter).
+_REPORTER_LINE = re.compile(r"^(?:[A-Z][\w'’\-]+\s+){1,3}reports?(?:\s+from\s+[^.]{1,40})?\.?$")
+
 _SENTENCE_OPENERS = {"How", "Why", "What", "Who", "Where", "On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
                      "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier", "So",
                      "Yet", "Then", "Since", "Though", "Although", "Because", "Asked", "Told", "For", "With", "By"}
@@ -360,7 +364,7 @@ class Speakers:
         phrase ("In a wooden shed in his back garden, James Collins sits …"), makes that person the one
         "he" stands for next."""
         subject = self.sentence_subject(sentence, at)
-        if subject:
+        if subject and not _REPORTER_LINE.match(sentence.strip()):
             self.last_person = subject
 
     def sentence_subject(self, sentence: str, at: int = 0) -> str | None:

@@ -231,3 +231,10 @@ def test_an_acronym_is_the_organisation_it_abbreviates():
     text = ("The Bank Information Center studied four countries. \"World Bank loans are creating subsidies for coal,\" "
             "BIC said.")
     assert found(text) == [("Bank Information Center", "World Bank loans are creating subsidies for coal")]
+
+
+def test_a_reporters_standfirst_is_not_who_he_is():
+    text = ("Campaigners want a memorial at the old mill. Mary Doyle reports from Cork.\n\nThe council voted on "
+            "Monday. \"It is a disgrace to sell it,\" he said.")
+    assert all(name != "Mary Doyle" for name, _ in found(text))
+
