@@ -81,8 +81,12 @@ _DAY_GAP = (r"(?:\s+(?:himself|herself|itself|themselves))?"  # "Mr Trump himsel
             r"(?:\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
             r"(?:\s+(?:morning|afternoon|evening|night))?"
             r"|\s+(?:last|this|earlier\s+this)\s+(?:week|month|year))?")  # "Schumer last week suggested that …"
+# "said the audit shows that …": the "that" belongs to the clause the speaker states, not to the verb of
+# saying (HuffPost 3539: "Manoj Govindaiah … said Ana's case shows that Trump's new rules …").
+_CLAUSE_BEFORE_THAT = (rf"[^,;:{_OPEN}{_CLOSE}]{{1,80}}?\s(?:is|was|are|were|shows?|showed|proves?|proved|means?|meant"
+                       r"|suggests?|suggested|indicates?|indicated|demonstrates?|demonstrated)\s+that\b")
 _SPEAKER_SAID_THAT = re.compile(
-    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+{VERB}\b(?:[^,;:{_OPEN}{_CLOSE}]{{0,80}}?,){{0,2}}[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+"
+    rf"^{_OPENER}{_WHO}{_APPOS}{_DAY_GAP}\s+{VERB}\b(?!{_CLAUSE_BEFORE_THAT})(?:[^,;:{_OPEN}{_CLOSE}]{{0,80}}?,){{0,2}}[^,;:{_OPEN}{_CLOSE}]{{0,80}}?\s+that,?\s+"
     rf"(?P<s>.{{15,}})$", re.S)
 # X said (on Tuesday) …  — no "that"; only a day may sit between the verb and the statement.
 _WHEN_WORDS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"

@@ -238,3 +238,10 @@ def test_a_reporters_standfirst_is_not_who_he_is():
             "Monday. \"It is a disgrace to sell it,\" he said.")
     assert all(name != "Mary Doyle" for name, _ in found(text))
 
+
+def test_a_that_inside_the_stated_clause_does_not_cut_the_statement():
+    assert found("Jane Roe said the audit shows that the fund lost money last year.") == [
+        ("Jane Roe", "the audit shows that the fund lost money last year.")]
+    assert found("Jane Roe said on Monday that the fund lost money last year.") == [
+        ("Jane Roe", "the fund lost money last year.")]
+
