@@ -115,10 +115,15 @@ _SPEAKER_TOLD = re.compile(
 # ("… demanding compensation and saying the floods …": "and" joins it to another -ing clause.)
 _CLAUSE = re.compile(rf"(?:,\s+(?:{CLAUSE_VERBS})(?:\s+that)?|\s+(?:adding|saying)\s+that|\s+and\s+(?:adding|saying))"
                      rf",?\s+(?P<s>\S.{{10,}})$", re.S)
+# "…, said Ana likely had several avenues": a name the verb's clause opens with, not a speaker after it
+# (HuffPost 3539: "Blaine Bookey, who co-directs …, said Ana likely had …"). After "said X" only a comma, the
+# end or a phrase of time, place or manner may follow.
+_NO_CLAUSE_AFTER = (r"(?!\s+(?!(?:on|in|at|after|before|during|when|while|last|this|yesterday|today|earlier|later|from"
+                    r"|of|for|to|with|as|who|whose|which|and|adding|citing|referring|speaking|according)\b)[a-z])")
 # …, X said (after the meeting). / …, said X.
 _SAID_AT_END = re.compile(
     # ("…, it said." is a document's when one was cited just before: `DocumentAuthors.it_source`)
-    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED})"
+    rf"^(?P<s>.{{15,}}?)(?:,[{_CLOSE}]?|[{_CLOSE}],?)\s+(?:{_WHO}{_APPOS}\s+{VERB}|(?:{INVERTED_VERBS})\s+(?P<who2>{SPEAKER}|{DESCRIBED}){_NO_CLAUSE_AFTER}"
     rf"|(?P<who3>it)\s+(?:said|says|added|adds))\b"
     # "…, Silva tweeted that X": the statement is X; "…, Co. Wicklow has admitted killing …": an object, no aside;
     # "A spokesman for his publisher, Farrar, …, told Reuters that X": X again, after the verb's object

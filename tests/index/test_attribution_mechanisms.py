@@ -245,3 +245,8 @@ def test_a_that_inside_the_stated_clause_does_not_cut_the_statement():
     assert found("Jane Roe said on Monday that the fund lost money last year.") == [
         ("Jane Roe", "the fund lost money last year.")]
 
+
+def test_a_name_opening_the_said_clause_is_not_a_speaker_after_the_verb():
+    text = "Tom Ames, who runs the clinic in Leeds, Yorkshire, said Maria likely had other options."
+    assert all(name != "Maria" for name, _ in found(text))
+    assert found("The clinic will close in May, said Tom Ames on Monday.") == [("Tom Ames", "The clinic will close in May")]
