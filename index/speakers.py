@@ -71,6 +71,9 @@ _PERSON_ROLES = frozenset("president minister diplomat secretary chief spokesman
                           "governor senator official premier chancellor lawyer prosecutor judge general commander "
                           "director head chairman chairwoman mayor coach king queen prince pope lawmaker legislator "
                           "politician".split())
+# Title words a role noun stands for: "the diplomat" is the foreign minister or the ambassador the article
+# introduced (TASS 3631 opens "According to the diplomat, …" before it names Sergey Lavrov).
+_HELD_BY = {"diplomat": {"diplomat", "foreign", "ambassador", "envoy"}}
 # Nationality and role adjectives end like these: "Turkish", "Russian", "Syrian", "Chinese", "Israeli".
 _ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese)$|^(?:american|german|israeli|iraqi|saudi|pakistani|afghan|kuwaiti|"
                         r"qatari|emirati|yemeni|thai|nepali|bangladeshi|somali|iranian|moroccan|mexican|cuban|"
@@ -322,7 +325,8 @@ class Speakers:
         for title, name in self.intros:
             # The other words ("treasury", "US") say more than the head noun ("chief", "president");
             # "Russia's" is the "Russian" of a title.
-            points = sum(2 for w in words[:-1] if any(_same_word(w, t) for t in title)) + (words[-1] in title)
+            points = sum(2 for w in words[:-1] if any(_same_word(w, t) for t in title)) \
+                + bool(_HELD_BY.get(words[-1], {words[-1]}) & title)
             if points > score:
                 best, score = name, points
         # Nobody holds that title by name: an epithet ("the Russian lawmaker") is the story's main speaker so

@@ -250,3 +250,10 @@ def test_a_name_opening_the_said_clause_is_not_a_speaker_after_the_verb():
     text = "Tom Ames, who runs the clinic in Leeds, Yorkshire, said Maria likely had other options."
     assert all(name != "Maria" for name, _ in found(text))
     assert found("The clinic will close in May, said Tom Ames on Monday.") == [("Tom Ames", "The clinic will close in May")]
+
+
+def test_the_diplomat_before_anyone_spoke_is_the_foreign_minister_not_the_first_titled_person():
+    text = ("According to the diplomat, the talks had stalled for months. Syrian President Bashar Assad met envoys "
+            "on Monday. Russian Foreign Minister Sergey Lavrov said the truce was holding.")
+    assert found(text)[0] == ("Sergey Lavrov", "the talks had stalled for months.")
+
