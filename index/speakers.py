@@ -234,10 +234,23 @@ def _full_name(runs: list[tuple[int, str]], surname: str, at: int) -> str:
     return before[-1] if before else (names[0][1] if names else surname)
 
 
+# Lower-case particles inside a person's name ("Ursula von der Leyen", "Luis de la Fuente", "Ahmed ibn Said").
+_NAME_PARTICLES = frozenset("de da du del della di dos das der den von van bin ibn la le".split())
+# An article glued to a name ("Farid al-Deeb", "Bashar al-Assad"): the capital after it counts.
+_GLUED_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ul)-(?=[A-Z])")
+
+
+def _capitalised(word: str) -> bool:
+    core = _GLUED_ARTICLE.sub("", word)
+    return core[:1].isupper() and any(c.islower() for c in core)
+
+
 def is_person(name: str) -> bool:
-    """True for a name that looks like a person's (capitalised words, not an organisation)."""
+    """True for a name that looks like a person's (capitalised words, name particles between them, not an
+    organisation)."""
     words = name.split()
-    return bool(words) and all(w[:1].isupper() and any(c.islower() for c in w) for w in words) \
+    return bool(words) and _capitalised(words[0]) and _capitalised(words[-1]) \
+        and all(_capitalised(w) or w in _NAME_PARTICLES for w in words[1:-1]) \
         and not _ORGANISATION.search(name) \
         and not any(fold(w) in _TITLE_WORDS for w in words)
 

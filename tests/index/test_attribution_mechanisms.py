@@ -257,3 +257,21 @@ def test_the_diplomat_before_anyone_spoke_is_the_foreign_minister_not_the_first_
             "on Monday. Russian Foreign Minister Sergey Lavrov said the truce was holding.")
     assert found(text)[0] == ("Sergey Lavrov", "the talks had stalled for months.")
 
+
+@pytest.mark.parametrize("name", ["Farid al-Deeb", "Ursula von der Leyen", "Luis de la Fuente", "Ahmed ibn Said"])
+def test_a_name_with_particles_is_a_persons_name(name):
+    from index.speakers import is_person
+
+    assert is_person(name)
+
+
+@pytest.mark.parametrize("name", ["Farid al-Deeb", "Ursula von der Leyen", "Ahmed ibn Said"])
+def test_a_name_with_particles_in_apposition_is_the_speaker(name):
+    assert found(f"His lawyer, {name}, said that the former president would be allowed to return home.") == [
+        (name, "the former president would be allowed to return home.")]
+
+
+def test_particles_alone_do_not_make_a_name():
+    from index.speakers import is_person
+
+    assert not is_person("de la Fuente") and not is_person("Ministry of Defence")
