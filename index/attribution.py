@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from index.speakers import (CALENDAR, PRONOUN, SPEAKER, SUBJECT, Speakers, clean_speaker, is_person,  # noqa: F401
-                            matches_speaker, speaker_name)
+                            is_reporter_line, matches_speaker, speaker_name)
 from index.attribution_clauses import embedded_matches, relative_matches
 from index.attribution_sentences import attribution_sentences
 from index.attribution_judgements import judgement_matches, judging_clause, sentence_subject
@@ -172,6 +172,8 @@ def attributed_statements(body: str) -> list[Statement]:
     by_sentence: dict[int, list[Statement]] = {}
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
+        if is_reporter_line(sentence):
+            continue
         matches, relative = _matches(sentence)
         publisher = documents.saw_sentence(sentence, s_start)
         for start, end, who, kind in matches:

@@ -99,7 +99,17 @@ _SUBJECT_AFTER_OPENER = re.compile(
 
 # A standfirst's byline ("Ruairi Casey reports from Dublin.", DW): the reporter, never who a later "he" is
 # (DW 3031: five of Councillor Gannon's quotations went to the reporter).
-_REPORTER_LINE = re.compile(r"^(?:[A-Z][\w'’\-]+\s+){1,3}reports?(?:\s+from\s+[^.]{1,40})?\.?$")
+# So is a standfirst closed by its writer ("…, writes Europe Correspondent Tony Connelly.", RTÉ): he is the
+# article's "I", not a speaker, and the story's "he" is someone else (RTÉ 2407).
+_REPORTER_LINE = re.compile(r"^(?:(?:[A-Z][\w'’\-]+\s+){1,3}reports?(?:\s+from\s+[^.]{1,40})?"
+                            r"|.{10,},\s+writes\s+(?:[A-Z][\w'’\-]+\s+){0,3}(?:[Cc]orrespondent|[Ee]ditor|[Rr]eporter|"
+                            r"[Cc]olumnist)\b[^,;]{0,60})\.?$", re.S)
+
+
+def is_reporter_line(sentence: str) -> bool:
+    """True for a sentence that names the article's reporter ("Ruairi Casey reports from Dublin.", "…, writes
+    Europe Correspondent Tony Connelly."): no statement, and nobody a later "he" stands for."""
+    return bool(_REPORTER_LINE.match(sentence.strip()))
 
 _SENTENCE_OPENERS = {"How", "Why", "What", "Who", "Where", "On", "In", "The", "But", "And", "A", "An", "At", "As", "After", "Before", "When", "While", "If",
                      "It", "This", "That", "Speaking", "According", "Meanwhile", "However", "Last", "Earlier", "So",
@@ -381,7 +391,7 @@ class Speakers:
         phrase ("In a wooden shed in his back garden, James Collins sits …"), makes that person the one
         "he" stands for next."""
         subject = self.sentence_subject(sentence, at)
-        if subject and not _REPORTER_LINE.match(sentence.strip()):
+        if subject and not is_reporter_line(sentence):
             self.last_person = subject
 
     def sentence_subject(self, sentence: str, at: int = 0) -> str | None:

@@ -275,3 +275,9 @@ def test_particles_alone_do_not_make_a_name():
     from index.speakers import is_person
 
     assert not is_person("de la Fuente") and not is_person("Ministry of Defence")
+
+
+def test_a_standfirst_closed_by_its_writer_holds_no_statement_and_is_not_who_he_is():
+    text = ("All eyes are on the vote to see if the mayor can hold the city, writes Europe Correspondent Ann Byrne. "
+            "I met the mayor in June. \"We will win this,\" he said.")
+    assert all(name != "Ann Byrne" for name, _ in found(text))
