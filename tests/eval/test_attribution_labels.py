@@ -20,14 +20,14 @@ LABELS = Path(__file__).parents[1] / "fixtures" / "attribution" / "statements.js
 # Tuning: the first six articles and the five former held-out sets (ABC News 8, RTÉ 1197; Al Jazeera 2292,
 # TASS 152, RTÉ 2510, CNN 3303, DW 895; BBC 1253, ABC 3228, DW 869, Al Jazeera 1173, TASS 3334, China Daily
 # 368, CNN 1780; the 19 articles of held_out_4; the 14 of held_out_5; the 9 of held_out_6; the 7 of
-# held_out_7), each promoted to tuning after being scored twice (held_out_7 in round 8).
+# held_out_7; the 9 of held_out_8), each promoted to tuning after being scored twice (held_out_8 in round 9).
 TUNING = (LABELS, LABELS.with_name("held_out.jsonl"), LABELS.with_name("held_out_2.jsonl"),
           LABELS.with_name("held_out_3.jsonl"), LABELS.with_name("held_out_4.jsonl"),
           LABELS.with_name("held_out_5.jsonl"), LABELS.with_name("held_out_6.jsonl"),
-          LABELS.with_name("held_out_7.jsonl"))
-# Held out: 9 News100 articles drawn by a seeded shuffle (see the fixture README), labelled blind by someone
+          LABELS.with_name("held_out_7.jsonl"), LABELS.with_name("held_out_8.jsonl"))
+# Held out: 7 News100 articles drawn by a seeded shuffle (see the fixture README), labelled blind by someone
 # who never read the attribution code, and never used to tune: how well the rules carry to new articles.
-HELD_OUT = (LABELS.with_name("held_out_8.jsonl"),)
+HELD_OUT = (LABELS.with_name("held_out_9.jsonl"),)
 
 
 def test_the_labels_are_at_least_100_statements_of_several_articles():
@@ -66,10 +66,10 @@ def test_speaker_attribution_precision_and_recall_on_the_labelled_articles():
     print(f"\nattribution on {score.labels} labelled statements: found {score.found}, "
           f"precision {score.precision:.3f}, recall {score.recall:.3f} "
           f"({score.span_only} found with the wrong speaker)")
-    assert score.labels >= 780
+    assert score.labels >= 915
     # Floors just under the measured numbers (see README, "Timelines and who said what"): a regression fails here.
-    assert score.precision >= 0.93  # measured 0.934 after round 8 (784 labels, held_out_7 included; 0.926 before)
-    assert score.recall >= 0.77  # measured 0.774 after round 8 (0.769 before)
+    assert score.precision >= 0.91  # measured 0.917 after round 9 (915 labels, held_out_8 included)
+    assert score.recall >= 0.72  # measured 0.722 after round 9
 
 
 def test_the_held_out_labels_are_at_least_100_statements_of_other_articles():
@@ -86,7 +86,7 @@ def test_speaker_attribution_on_held_out_articles():
     print(f"\nattribution on {score.labels} held-out statements: found {score.found}, "
           f"precision {score.precision:.3f}, recall {score.recall:.3f}")
     assert score.labels >= 100
-    # held_out_8: measured 0.642 / 0.397 before round 8 and the same after (see README "Timelines and who said
+    # held_out_9: measured 0.667 / 0.485 before round 9 and the same after (see README "Timelines and who said
     # what"): floors that catch a regression, not the goal (both are far below the 0.9 / 0.8 targets).
-    assert score.precision >= 0.62
-    assert score.recall >= 0.38
+    assert score.precision >= 0.65
+    assert score.recall >= 0.47
