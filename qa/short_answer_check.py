@@ -1,8 +1,8 @@
-"""Does the short answer answer the question? Six checks the sentence checker does not make.
+"""Does the short answer answer the question? Checks the sentence checker does not make.
 
 The sentence checker (qa/citations.py) asks whether each sentence is supported by what it
 cites; a sentence can be true to its passage and still not answer the question. On the
-2026-12-02 demo run 21 of 24 wrong answers passed it unflagged. Five kinds of them are
+2026-12-02 demo run 21 of 24 wrong answers passed it unflagged. Most kinds of them are
 cheap to see without a second model call, and each gives the reader a reason:
 
 - **an echo**: the short answer only repeats the question's own words ("What was the birth
@@ -19,6 +19,9 @@ cheap to see without a second model call, and each gives the reader a reason:
 - **not who did it**: a "Who …?" question's short answer stands in cited sentences that never say
   the act asked about ("Who stole the coin?" → "Queen Elizabeth II", from "the coin was issued ahead
   of Queen Elizabeth II's state visit"; qa/asked_action.py);
+- **a running total**: a "How much/many … on the day …?" question answered with a figure every cited
+  sentence gives as a total so far ("By Saturday afternoon, Meals on Wheels had received just over
+  $100,000 … since the proposed budget was released", asked what it received on the day of the budget);
 - **only expected** or **left open**: every cited sentence holding the short answer says, shortly
   before it, that it was expected or forecast ("The DUP expects to take 31-33 seats") or leaves it
   open ("to see if Geert Wilders will …") while the question asks what happened ("How many seats
@@ -74,6 +77,26 @@ OPEN_QUESTION = "the passages leave it open"
 ONLY_EXPECTED = "the passages only say it was expected"
 # A short answer every holding sentence governs with one of these cues gets its concern.
 _CUES = ((_OPEN, OPEN_QUESTION), (_EXPECTATION, ONLY_EXPECTED))
+
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A question asking for one day's figure ("… on the day the budget was released", "on Monday", "a day").
+_ONE_DAY = re.compile(rf"\b(?:on\s+(?:the\s+)?day|on\s+{_WEEKDAYS}|(?:that|the\s+same|a\s+single|one)\s+day|daily"
+                      r"|per\s+day|a\s+day)\b", re.IGNORECASE)
+# Words that make a figure a total so far: "By Saturday afternoon, … had received $100,000" (demo-019's
+# wrong answer, the only one left unflagged on the 2026-12-03 run). Up to `CUE_REACH` words before it.
+_RUNNING_TOTAL = re.compile(rf"\b(?:by\s+(?:then|now|(?:the\s+)?(?:end|close)\s+of|(?:late|early)\s+\w+|{_WEEKDAYS}"
+                            r"|(?:this|last|that)\s+(?:week|month|morning|afternoon|evening))|so\s+far|to\s+date"
+                            r"|in\s+total|in\s+all|altogether|cumulative\w*|since)\b", re.IGNORECASE)
+_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?"
+                    r"|millions?|billions?)\b", re.IGNORECASE)
+RUNNING_TOTAL = "the passages give it as a total so far, not the one day's figure asked"
+
+
+def running_total(question: str, short: str, holding: Sequence[str]) -> bool:
+    """True when `question` asks one day's figure and every sentence holding the figure `short`
+    gives it as a total so far ("By Saturday, … had received $100,000")."""
+    return bool(holding) and bool(_COUNT.search(short)) and bool(_ONE_DAY.search(question)) \
+        and not _RUNNING_TOTAL.search(question) and all(_cue_before(_RUNNING_TOTAL, short, s) for s in holding)
 
 
 def asked_words(question: str, outlets: Sequence[str] = ()) -> set[str]:
@@ -235,6 +258,8 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
     for cue, concern in _CUES:
         if holding and not cue.search(question) and all(_cue_before(cue, short, s) for s in holding):
             return concern
+    if running_total(question, short, holding):
+        return RUNNING_TOTAL
     action = asked_action(question)
     if action and holding and not any(reports_action(action, w) for w in windows_naming(short, citations)):
         return unsaid_who(action)

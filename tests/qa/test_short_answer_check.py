@@ -6,7 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
-from qa.short_answer_check import NAMES_THE_OUTLET, OPEN_QUESTION, asked_words, echoes_question, short_answer_concern
+from qa.short_answer_check import NAMES_THE_OUTLET, OPEN_QUESTION, RUNNING_TOTAL, asked_words, echoes_question, short_answer_concern
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
            "tried to engage the caller but they didn't respond and hung up. Police searched the building. "
@@ -220,3 +220,32 @@ def test_only_concerns_about_support_say_the_passages_do_not_back_the_answer():
     assert says_unsupported("the quoted passages do not say accusing, reflect")  # the half-share rule
     assert not says_unsupported("it only repeats the question") and not says_unsupported(NAMES_THE_OUTLET)
     assert not says_unsupported(None) and not says_unsupported(OPEN_QUESTION)
+
+
+DONATIONS = ("The White House released its proposed budget early Thursday, and during the course of that day, online "
+             "donations to Meals on Wheels were 50 times the usual daily total -- $50,000 compared to the typical "
+             "daily rate of $1,000. By Saturday afternoon, Meals on Wheels had received just over $100,000 in mostly "
+             "small individual gifts since the proposed budget was released.")
+
+
+def test_a_total_so_far_given_for_one_days_figure_is_a_concern():
+    q = "How much did Meals on Wheels receive in online donations on the day the White House released its budget?"
+    total = DONATIONS[DONATIONS.index("By Saturday"):]
+    day = DONATIONS[:DONATIONS.index(" By Saturday")]
+    assert short_answer_concern(q, "$100,000", [cite(total, DONATIONS)]) == RUNNING_TOTAL
+    assert short_answer_concern(q, "$50,000", [cite(day, DONATIONS)]) is None
+
+
+@pytest.mark.parametrize("question", [
+    "How much had Meals on Wheels received by Saturday?",  # the question asks the total itself
+    "How much did Meals on Wheels receive after the budget was released?",  # no one day asked
+])
+def test_a_total_so_far_answers_a_question_not_about_one_day(question):
+    total = DONATIONS[DONATIONS.index("By Saturday"):]
+    assert short_answer_concern(question, "$100,000", [cite(total, DONATIONS)]) is None
+
+
+def test_a_name_is_never_a_running_total():
+    sentence = "By Monday, the charity had named Jenny Bertolette as its spokeswoman."
+    assert short_answer_concern("Who did the charity name as spokeswoman on Monday?", "Jenny Bertolette",
+                                [cite(sentence, sentence)]) is None
