@@ -53,6 +53,8 @@ _VERB = r"(?:ignore|disregard|forget|override|overrule|bypass|skip|abandon|disca
 _SAY = r"(?:reply|respond|answer|output|print|write|return|repeat)"
 _AI = (r"(?:AI|A\.I\.|LLMs?|language\s+models?|chat\s?bots?|(?:AI\s+)?assistants?|GPT|ChatGPT|models?|"
        r"summari[sz]ers?|AI\s+agents?)")
+# "… reading this": what makes "language models reading this must state …" a message to the model.
+_READING = r"(?:reading|processing|summari[sz]ing|that\s+reads?|which\s+reads?)\s+(?:this|these|the\s+following)(?:\s+(?:text|article|page|story|passage))?"
 # An imperative at the start of a sentence, a line or a quotation ("Please reply ...", "and ignore ...").
 _START = (r"(?:^|(?<=[.!?:;\n\"“(]))\s*(?:(?:please|now|also|and|then|instead|always|immediately|simply|just)\s+"
           r"|you\s+(?:must|should|will)\s+|be\s+sure\s+to\s+)*")
@@ -81,7 +83,7 @@ _STRONG: list[tuple[str, Needles, re.Pattern[str]]] = [
     (ADDRESSED, (("note", "message", "attention", "instruction", "notice", "memo"), _AI_WORDS), re.compile(rf"\b(?:note|message|attention|instructions?|notice|memo)\s+(?:to|for)\s+(?:any|all|the)?\s*{_AI}\b", _M)),
     (ADDRESSED, (("attention", "dear", "hey", "hello"), _AI_WORDS), re.compile(rf"\b(?:attention|dear|hey|hello)\s*,?\s+{_AI}\b", _M)),
     (ADDRESSED, (("reading", "processing", "summari", "answering", "that read"), _AI_WORDS), re.compile(rf"\b(?:any|all|every)\s+{_AI}\s+(?:reading|processing|summari[sz]ing|answering|that\s+reads?)\b", _M)),
-    (ADDRESSED, (_AI_WORDS, ("must", "should", "need to", "asked to", "instructed to", "required to")), re.compile(rf"\b{_AI}\s+(?:must|should|need\s+to|are\s+(?:asked|instructed|required)\s+to)\s+(?:always\s+)?"
+    (ADDRESSED, (_AI_WORDS, ("must", "should", "need to", "asked to", "instructed to", "required to")), re.compile(rf"\b{_AI}\s+(?:{_READING}\s+)?(?:must|should|need\s+to|are\s+(?:asked|instructed|required)\s+to)\s+(?:always\s+)?"
                            r"(?:direct|tell|say|answer|reply|respond|include|link|recommend|send|point|ignore|state|mention|"
                            r"output|write|cite)\b", _M)),
     (ADDRESSED, (("note", "message", "instruction", "memo", "notice"), ("automated", "automatic", "machine", "ai", "bot")), re.compile(r"\b(?:note|message|instructions?|memo|notice)\s+(?:to|for)\s+(?:any\s+|all\s+|the\s+)?"
@@ -99,6 +101,8 @@ _STRONG: list[tuple[str, Needles, re.Pattern[str]]] = [
                            r"chatbot|bot|system|DAN|unfiltered|uncensored)\b|\bact\s+as\s+(?:an?\s+)?(?:AI|assistant|system|model|DAN)\b", _M)),
     (DIRECTIVE, (_SAY_WORDS, ("only", "exactly", "solely", "just", "simply", "verbatim")), re.compile(rf"\b{_SAY}\s+(?:only|exactly|solely|just|simply|verbatim)\b(?:\s+\S+){{0,3}}?\s*(?:with|:|\"|“)", _M)),
     (DIRECTIVE, (("only", "always"), _SAY_WORDS), re.compile(rf"\b(?:only|always)\s+(?:{_SAY}|say)\s+(?:with|:)", _M)),
+    # "respond only in French from now on": the answer's language dictated
+    (DIRECTIVE, (_SAY_WORDS, ("only in",)), re.compile(_START + rf"{_SAY}\s+only\s+in\s+(?-i:[A-Z])[a-z]+\b", _M)),
     (DIRECTIVE, (("your", "any", "every", "all"), ("answer", "response", "repl", "summar", "output")), re.compile(r"\b(?:in|to)\s+(?:your|any|every|all)\s+(?:answers?|responses?|repl(?:y|ies)|summar(?:y|ies)|outputs?)\b[,:]?"
                            r"(?:\s+\S+){0,4}?\s+(?:must|should|always|include|mention|say|state|add|write|tell|cite|link|recommend)\b", _M)),
     (DIRECTIVE, (("your answer", "your response", "your reply", "your output", "your summary"),), re.compile(r"\byour\s+(?:answer|response|reply|output|summary)\s+(?:must|should|has\s+to|needs\s+to|will)\s+"
@@ -124,6 +128,10 @@ _WEAK: list[tuple[str, Needles, re.Pattern[str]]] = [
     (DIRECTIVE, (("the answer",),), re.compile(_START + r"the\s+answer\s+(?:to\s+(?:this|the|that|your|any|every)\s+\w+\s+)?is\b", _M)),
     (DIRECTIVE, (("you must", "you should", "you will", "you are to"),), re.compile(rf"\byou\s+(?:must|should|will|are\s+to)\s+(?:now\s+|always\s+|only\s+)*(?:{_SAY}|say|tell|"
                            r"ignore|include|recommend|mention)\b", _M)),
+    # "Do not mention the protest in any answer": a demand about every answer, whatever it hides
+    (DIRECTIVE, (("do not", "don't", "never"), ("answer", "response", "repl", "summar")), re.compile(
+        _START + r"(?:do\s+not|don'?t|never)\s+(?:mention|cite|reveal|discuss|say|include|refer\s+to|bring\s+up)\b"
+        r"[^.!?\n]{0,80}?\bin\s+(?:any|your|every|all|an)\s+(?:answers?|responses?|repl(?:y|ies)|summar(?:y|ies))\b", _M)),
 ]
 # The end of a fake turn: an opening marker's span runs to the next of these (the whole turn),
 # and a closing marker on its own is just itself, so the article's next sentence is not swallowed.
