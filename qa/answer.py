@@ -35,11 +35,12 @@ from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
 from qa.citations import MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers, verify_answer
 from qa.evidence import Evidence, select_evidence
-from qa.extractive import (best_sentence, extractive_answer, quote_cited, quoted_answer, sentence_holding,
-                           widen_passages)
+from qa.extractive import (best_sentence, extractive_answer, quotable_sentence, quote_cited, quoted_answer,
+                           sentence_holding, widen_passages)
 from qa.llm import LLM
 from qa.polarity import quote_saying_no, settled_no
 from qa.prompts import ABSTAIN, is_yes_no_question, without_example
+from qa.quote_short import short_from_quote
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import short_answer_logprobs
@@ -212,8 +213,12 @@ class NewsQA:
                                          else "weak evidence", evidence, model_raw))
                 return
             if decision == QUOTE:
-                short, quoted = None, True
+                quote = quotable_sentence(evidence, query.search_text)
+                # the one span of the quote the question asks for, else none (qa/quote_short.py)
+                short, quoted = short_from_quote(query.search_text, quote[1]) if quote else None, True
                 raw = quoted_answer(evidence, query.search_text)
+                if short:
+                    yield ShortAnswer(short)
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
             elif short and is_yes_no_question(query.text) and short.strip(" .!").lower() == "yes":
                 settling = best_sentence(evidence, query.text)
@@ -271,7 +276,8 @@ class NewsQA:
         answered = bool(short) and decision == DECIDE_ANSWER
         doubted = answered and self.policy.doubts_short(signals, unsupported)
         act_unsaid = answered and self.policy.refuses_unsaid_act(says_act_unsaid(concern))
-        if short and (concern in UNSETTLED or doubted or act_unsaid):  # only expected; a flagged guess; who, unsaid
+        # only expected; a flagged guess; who, unsaid (a quote's short answer is flagged, the quote still shown)
+        if short and ((concern in UNSETTLED and decision != QUOTE) or doubted or act_unsaid):
             timings["verify"] = elapsed_ms(last_token)
             if concern in UNSETTLED:
                 reason, why = unsettled_reason(concern, short, citations), concern

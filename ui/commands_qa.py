@@ -144,7 +144,8 @@ def format_answer(answer: Answer, streamed: str = "", streamed_short: str | None
         why = getattr(answer, "short_answer_concern", None) or NOT_IN_PASSAGES
         lines.append(f"⚠ the short answer “{answer.short_answer}” may not answer the question: {why}")
     if answer.quoted:
-        lines.append("(quoted from the archive: the model gave no answer of its own)")
+        lines.append("(quoted from the archive)" if answer.short_answer
+                     else "(quoted from the archive: the model gave no answer of its own)")
     if answer.abstained:  # the closest articles are listed below, with their URLs
         why = getattr(answer, "abstain_reason", None) or "the model found no answer in the passages"
         lines.append(answer.text.split(" Closest articles:")[0] if not streamed

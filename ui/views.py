@@ -143,15 +143,17 @@ def answer_html(answer: Answer, turn: int) -> str:
 
 
 def _short_html(answer: Answer) -> str:
-    """The short answer in bold (flagged when its quotes do not hold it), or the note that the text is quoted."""
-    if answer.quoted:
+    """The short answer in bold (flagged when its quotes do not hold it), then, for a quoted answer, the note
+    that the text is the archive's own words."""
+    if answer.quoted and not answer.short_answer:
         return "<div class='nd-quoted'>Quoted from the archive — the model gave no answer of its own:</div>"
+    quoted = "<div class='nd-quoted'>Quoted from the archive:</div>" if answer.quoted else ""
     if not answer.short_answer:
         return ""
     why = esc(answer.short_answer_concern or NOT_IN_PASSAGES)
     flag = ("" if answer.short_answer_supported is not False else  # a space apart from the answer it flags
             f" <span class='nd-unsupported-flag' title='May not answer the question: {why}'>⚠ {why}</span>")
-    return f"<div class='nd-short'><b>{esc(answer.short_answer)}</b>{flag}</div>"
+    return f"<div class='nd-short'><b>{esc(answer.short_answer)}</b>{flag}</div>{quoted}"
 
 
 def _has_filters(filters: dict) -> bool:

@@ -177,6 +177,8 @@ def test_format_answer_puts_the_short_answer_first_and_says_when_it_is_quoted():
     assert text.startswith("94 mph\n") and "not in the cited passages" in text
     assert text.index("94 mph\n") < text.index("Winds of 94 mph [1].")
     assert "quoted from the archive" in format_answer(Answer(**base, quoted=True))
+    quoted_short = format_answer(Answer(**base, quoted=True, short_answer="94 mph", short_answer_supported=True))
+    assert quoted_short.startswith("94 mph\n") and "(quoted from the archive)" in quoted_short
 
 
 def test_a_short_answer_changed_by_checking_is_printed_with_the_checked_answer():

@@ -211,6 +211,13 @@ def test_a_quoted_answer_says_it_is_quoted():
     assert "Quoted from the archive" in html and "<b>" not in html.split("nd-answer")[0]
 
 
+def test_a_quoted_answer_with_a_short_answer_shows_it_bold_above_the_quote():
+    html = views.answer_html(make_answer(quoted=True, short_answer="the army", short_answer_supported=True), 1)
+    head = html.split("nd-answer")[0]
+    assert head.index("<b>the army</b>") < head.index("Quoted from the archive")
+    assert "gave no answer of its own" not in head
+
+
 def test_streaming_text_sits_under_the_short_answer():
     html = views.streaming_html("Tias fell [1]", "<Tias>")
     assert html.startswith("<div class='nd-short'><b>&lt;Tias&gt;</b></div>") and "Tias fell" in html

@@ -1,0 +1,36 @@
+"""The short answer taken from a quoted answer's sentence (qa/quote_short.py): one candidate of the kind asked, or none."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.quote_short import short_from_quote
+
+KERRY = ("Turkish Foreign Minister Feridun Sinirlioglu met with Kerry in New York on Oct. 1 to discuss the Syria "
+         "issue, according to Anadolu Agency.")
+DUMA = ("Russia estimates its air strike campaign in Syria could last three to four months, the head of the foreign "
+        "affairs committee at the State Duma, said Oct. 1.")
+
+
+@pytest.mark.parametrize("question, sentence, short", [
+    ("Who met Kerry in New York on Oct. 1?", KERRY, "Feridun Sinirlioglu"),  # the doer, titles left out
+    ("How long could Russia's air campaign in Syria last?", DUMA, "three to four months"),  # a date is no count
+    ("When did the Turkish foreign minister meet Kerry?", KERRY, "Oct. 1"),
+    ("Winds of up to how many mph were recorded in Wales?", "Winds of up to 94 mph were recorded in Wales.", "94 mph"),
+    ("How old was Derek Walcott when he died?", "Walcott died on Friday at the age of 87.", "87"),
+    ("How much did the bridge cost?", "The bridge cost $2.4 million, officials said.", "$2.4 million"),
+])
+def test_the_one_candidate_of_the_kind_asked_is_the_short_answer(question, sentence, short):
+    assert short_from_quote(question, sentence) == short
+
+
+@pytest.mark.parametrize("question, sentence", [
+    # two figures: which one answers is the model's call, not a pattern's
+    ("How much did Meals on Wheels receive?", "Donations were $50,000 against the usual daily rate of $1,000."),
+    ("Which agency reported the meeting?", KERRY),  # "Which …?" names are too many to choose from
+    ("Who stole the coin?", "Police said four men stole the coin in March."),  # no name before the act
+    ("Why did Turkey object?", KERRY),  # no kind asked
+    ("When did Kerry meet Sinirlioglu on Oct. 1?", KERRY),  # the question already holds the only date
+])
+def test_no_short_answer_when_the_sentence_does_not_offer_exactly_one(question, sentence):
+    assert short_from_quote(question, sentence) is None
