@@ -25,6 +25,7 @@ from index.embedding import Embedder
 from index.text import STOPWORDS, content_words, fold, split_sentences
 from qa.evidence import claim_spans
 from qa.injection_guard import InjectionGuard
+from qa.number_nouns import conflicting_count
 from qa.retrieval import Passage
 from qa.vectors import SentenceVectors
 
@@ -345,6 +346,9 @@ class SupportChecker:
         numbers_ok = all(n in pool.numbers or (n in given and n in anywhere.numbers)
                          or (n in given and _YEAR.fullmatch(n) is not None and not window_years - {n})
                          for n in numbers)
+        # "3,000 aircraft" over "a thousand aircraft … 3,000 cruise missiles": each number is there, the pair is not
+        window_text = " ".join(self.passages[pi].text[s:e] for pi, s, e in (self.sentences[r] for r in window_rows))
+        numbers_ok = numbers_ok and (not numbers or conflicting_count(claim, window_text) is None)
         names_ok = all(_name_found(n, pool.words) or _given_name_found(n, pool.words, known)
                        or (n in premise and _name_found(n, anywhere.words)) for n in names)
         # What the claim says about its names ("born", "arrested"), as opposed to whom it names.

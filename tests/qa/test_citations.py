@@ -249,6 +249,16 @@ def test_numbers_must_appear_in_the_cited_passage(passages, fake_embedder):
     assert not wrong.numbers_ok and not wrong.supported
 
 
+def test_a_count_moved_to_another_noun_is_not_supported(fake_embedder):
+    # 14 sample-article questions, 2026-12-04: "3,000 aircraft" over "a thousand aircraft … 3,000 cruise missiles".
+    body = ("About a thousand aircraft, some of them reconnaissance ones, were involved in the operation. NATO forces "
+            "launched more than 3,000 cruise missiles and dropped about 80,000 tonnes of bombs.")
+    checker = SupportChecker([passage("tass", body, source="TASS")], fake_embedder)
+    wrong = checker.check("3,000 aircraft were involved in the operation [1].", [0])
+    assert not wrong.numbers_ok and not wrong.supported
+    assert checker.check("NATO forces launched more than 3,000 cruise missiles [1].", [0]).numbers_ok
+
+
 def test_counts_written_as_words_are_numbers(passages, fake_embedder):
     # demo-014: "Three seats were cut [1]" passed against a passage that gives no count at all.
     checker = SupportChecker(passages, fake_embedder)

@@ -1,0 +1,77 @@
+"""A count and the thing it counts: "3,000 aircraft" is not supported by "a thousand aircraft".
+
+The support check (qa/citations.py) asks that every number of a claim occur in the cited window. A
+window often holds several numbers, and the model moves one to another noun: asked how many Russian
+aircraft struck Raqqa, it wrote "3,000 aircraft were involved in the operation [1]" over "About a
+thousand aircraft … were involved in the operation. … NATO forces launched more than 3,000 cruise
+missiles" (14 new questions on the shared sample article, 2026-12-04: the one wrong answer to an
+unanswerable question the checker passed). Each number stood in the window; the pair did not.
+
+`conflicting_count` finds a claim's count whose noun the window counts with other numbers only: the
+window says how many of that thing there were, and says another figure. A noun the window never counts
+is left to the other checks (the claim may count what the passage only names), and so is a count
+whose noun follows after other words ("3,000 of the aircraft").
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.text import fold
+
+_WORD_VALUES = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORD_VALUES.update({w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_FIGURE = re.compile(
+    r"(?<![\w.,$£€])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|(?P<word>" + "|".join(_WORD_VALUES) + r")|(?:a|an))"
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion))?\s+(?P<noun>[a-z][a-z\-]{2,})\b", re.IGNORECASE)
+# Words after a number that are not what it counts: units of measure and time, scale words, comparisons.
+_NOT_COUNTED = frozenset(
+    "percent per cent times years year months month weeks week days day hours hour minutes minute seconds second "
+    "km kilometres kilometers miles metres meters feet mph kg tonnes tons pounds dollars euros points of or and "
+    "to more less than other others per from in on at the a an more than about".split())
+
+
+# Words after a number that say what happened to it, not what it counts ("30 were killed").
+_VERBISH = frozenset("were was are is have had has will would could may might died killed injured wounded dead hurt "
+                     "arrested missing remain remained".split())
+
+
+def counted(text: str) -> dict[str, set[float]]:
+    """Noun (folded, a plural's "s" dropped) -> the counts `text` gives right before it."""
+    out: dict[str, set[float]] = {}
+    for m in _FIGURE.finditer(text):
+        noun = fold(m.group("noun"))
+        if noun in _NOT_COUNTED:
+            continue
+        if m.group("digits"):
+            value = float(m.group("digits").replace(",", ""))
+        elif m.group("word"):
+            value = float(_WORD_VALUES[m.group("word").lower()])
+        elif m.group("scale"):
+            value = 1.0  # "a thousand": only with its scale word
+        else:
+            continue  # "a" alone is an article, not a count
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale").lower()]
+        out.setdefault(_singular(noun), set()).add(value)
+    return out
+
+
+def conflicting_count(claim: str, window: str) -> str | None:
+    """The claim's "<count> <noun>" whose noun the window counts with other numbers only, while the window
+    gives the claim's number to another noun ("3,000 cruise missiles"); else None. (A number the window
+    gives bare, "30 were killed … 45 people were wounded", may still be the claim's "30 people".)"""
+    given = counted(window)
+    for m in _FIGURE.finditer(claim):
+        for noun, values in counted(m.group(0)).items():
+            elsewhere = any(values & counts for other, counts in given.items() if other != noun and other not in _VERBISH)
+            if noun in given and not values & given[noun] and elsewhere:
+                return m.group(0)
+    return None
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
