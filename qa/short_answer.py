@@ -191,7 +191,7 @@ def _stem(name: str) -> str:
     return name[:-1] if name[-1:] in "aeiouy" else name
 
 
-def _as_people(word: str, pool: set[str]) -> bool:
+def as_people(word: str, pool: set[str]) -> bool:
     """True when a form of the place name `word` ("europe") is in `pool` ("european")."""
     stem = _stem(word)
     if len(stem) < _MIN_STEM or word.isdigit():
@@ -222,7 +222,7 @@ def short_answer_supported(short: str, quotes: Sequence[str]) -> bool:
             return True
         if numbers <= set(pool) and content <= set(pool):
             return True
-        if len(content) == 1 and not numbers and _as_people(next(iter(content)), set(pool)):
+        if len(content) == 1 and not numbers and as_people(next(iter(content)), set(pool)):
             return True
         if _ACRONYM.match(short.strip()) and short.strip() in _initials(quote):
             return True
