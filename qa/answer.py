@@ -33,7 +33,8 @@ from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
-from qa.citations import MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers, verify_answer
+from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers,
+                          verify_answer)
 from qa.evidence import Evidence, select_evidence
 from qa.extractive import (best_sentence, extractive_answer, quotable_sentence, quote_cited, quoted_answer,
                            sentence_holding, widen_passages)
@@ -50,6 +51,7 @@ from qa.short_answer_check import (NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_r
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
+from qa.unmentioned import unmentioned_concern, unmentioned_name
 from qa.vectors import SentenceVectors
 
 # The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
@@ -270,6 +272,9 @@ class NewsQA:
             concern = short_answer_concern(query.asked, short, citations, outlets)
         if short and concern is None and decision != "disputed":  # "this week" answered from older news
             concern = stale_concern(query.asked, citations, query.as_of, self.store.date_span())
+        if short and concern is None and decision != "disputed":  # from articles about something else
+            name = unmentioned_name(query.asked, self._cited_articles(citations), outlets)
+            concern = unmentioned_concern(name) if name else None
         if short and concern is None and decision == DECIDE_ANSWER and self.policy.unsure_of_short(signals):
             concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
         unsupported = says_unsupported(concern)  # the passages do not back it; with the model unsure, no answer
@@ -298,6 +303,12 @@ class NewsQA:
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,
                           signals_json(signals, decision, evidence, query.text), concern))
+
+    def _cited_articles(self, citations: Sequence[Citation]) -> list[str]:
+        """Headline and body of each cited article as stored (its cited passage where the store has no row)."""
+        rows = {c.ref.article_id: self.store.article(c.ref.article_id) for c in citations}
+        return [f"{c.ref.title}\n{row.body if row else c.passage}" for c in citations
+                for row in [rows[c.ref.article_id]]]
 
     def _abstain(self, query: Query, passages: list[Passage], timings: dict, t0: float,
                  signals: Signals | None = None, why: str = "", evidence: Sequence[Evidence] = (),

@@ -1,0 +1,83 @@
+"""A short answer from articles that never mention what the question is about.
+
+"How many Russian aircraft took part in the strikes on Raqqa?" was answered "3,000" from a TASS
+story on NATO's 1999 campaign against Yugoslavia (14 new questions on the shared sample article,
+2026-12-04; the archive does not say): every word the answer cited was in its passage, and the
+passage's article never names Raqqa. A question's names — its capitalised words past each sentence's
+first, outlets left out — say what it is about; when one of them is in none of the cited articles
+(headline and whole body, as stored), the answer is about something else and its short answer is
+flagged with the name. A name counts as mentioned in the forms news uses for it: a prefix of it
+("Syria" in "Syrian"), its people or adjective ("Britain" in "British", `qa.short_answer.as_people`),
+and the few aliases below.
+
+Only the asking sentence is read: "CNN and Al Jazeera both reported … on post-Brexit Britain. Whose
+rights did MPs decline to safeguard?" is about MPs, not about CNN.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from index.text import fold
+from qa.abstain import question_names
+from qa.extractive import asking_sentence
+from qa.short_answer import as_people
+
+# Names news also writes another way: the question's form -> forms an article may use instead.
+ALIASES = {
+    "britain": ("uk", "united kingdom", "british"), "uk": ("britain", "united kingdom", "british"),
+    "britons": ("britain", "british", "uk"),
+    "us": ("united states", "america", "american", "u.s."), "america": ("us", "united states", "american"),
+    "mps": ("members of parliament", "mp", "lawmakers"), "un": ("united nations",), "eu": ("european union",),
+    "isis": ("isil", "islamic state", "daesh", "da'esh"), "isil": ("isis", "islamic state", "daesh", "da'esh"),
+}
+_WORDS = re.compile(r"[\w.'’]+")
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # "on Oct. 1" names no topic
+_TITLES = frozenset("gov sen rep dr mr mrs ms prof gen lt col sgt capt st president prime minister".split())
+_NAME_RUN = re.compile(r"\b[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*)+")
+_SPELLED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the|on|de)?\s*[A-Z][a-z]+)+")
+
+
+def unmentioned_name(question: str, articles: Sequence[str], outlets: Sequence[str] = ()) -> str | None:
+    """A name of `question`'s asking sentence that none of `articles` (headline and body) mentions, else None."""
+    if not articles:
+        return None
+    asked = asking_sentence(question)
+    skip = {w for o in outlets for w in _WORDS.findall(fold(o))} | _MONTHS | _TITLES
+    # a full name is mentioned by its surname: "Nancy Pelosi" as "Pelosi"
+    skip |= {fold(w) for run in _NAME_RUN.findall(asked) for w in run.split()[:-1]}
+    names = [n for n in sorted(question_names(asked)) if not n.isdigit() and n not in skip]
+    pools = [{w.strip(".'’") for w in _WORDS.findall(fold(text))} for text in articles]
+    texts = [f" {' '.join(_WORDS.findall(fold(text)))} " for text in articles]
+    initials = set().union(*(_initials(text) for text in articles))
+    for name in names:
+        if name in initials or any(_mentioned(name, pool, text) for pool, text in zip(pools, texts)):
+            continue
+        return next((w for w in _WORDS.findall(asked) if fold(w).strip(".'’") == name), name)
+    return None
+
+
+def _initials(text: str) -> set[str]:
+    """Acronyms a text spells out: "The Major League Baseball" gives "mlb" (any run of two or more of its
+    capitalised words; links such as "of" left out)."""
+    out = set()
+    for run in _SPELLED.findall(text):
+        caps = [w[0].lower() for w in run.split() if w[0].isupper()]
+        out |= {"".join(caps[i:j]) for i in range(len(caps)) for j in range(i + 2, len(caps) + 1)}
+    return out
+
+
+def _mentioned(name: str, pool: set[str], text: str) -> bool:
+    if name in pool or (len(name) > 4 and any(w.startswith(name) for w in pool)) or as_people(name, pool):
+        return True
+    # a people or adjective asked, the place written: "Guatemalan" over "Guatemala"
+    if len(name) > 5 and any(len(w) >= 5 and name.startswith(w.rstrip("aeiouy")) and len(name) - len(w) <= 3
+                             for w in pool):
+        return True
+    return any(f" {alias} " in text for alias in ALIASES.get(name, ()))
+
+
+def unmentioned_concern(name: str) -> str:
+    """The concern shown beside a short answer whose cited articles never mention `name`."""
+    return f"the cited articles never mention {name}"

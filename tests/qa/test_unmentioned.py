@@ -1,0 +1,34 @@
+"""A short answer from articles that never mention what the question asks about (qa/unmentioned.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.unmentioned import unmentioned_concern, unmentioned_name
+
+NATO = ("Russian lawmaker compares European Union to Soviet Union\nAbout a thousand aircraft were involved in the "
+        "operation against Yugoslavia. NATO forces launched more than 3,000 cruise missiles.")
+
+
+def test_a_name_no_cited_article_mentions_is_returned_in_the_questions_words():
+    assert unmentioned_name("How many Russian aircraft took part in the strikes on Raqqa?", [NATO]) == "Raqqa"
+    assert unmentioned_concern("Raqqa") == "the cited articles never mention Raqqa"
+
+
+@pytest.mark.parametrize("question, article", [
+    ("Which Syrian cities were bombed?", "Russia bombed Hama in Syria."),  # a prefix: Syrian ~ Syria
+    ("When did Ana, the Guatemalan asylum seeker, have her interview?", "Ana fled Guatemala in 2016."),
+    ("Whose rights did MPs decline to safeguard?", "UK members of parliament rejected the amendment."),  # an alias
+    ("Where did Nancy Pelosi travel this week?", "Pelosi landed in Taipei on Tuesday."),  # the surname suffices
+    ("Which MLB team's owner wants to sell?", "The Major League Baseball club's owner may sell."),  # an acronym
+    ("What did the Pentagon discuss in Moscow on Oct. 1?", "The Pentagon held talks in Moscow on Thursday."),
+    ("What did TASS report about Palmyra?", "Syrian troops entered Palmyra."),  # an outlet, left out below
+    ("CNN reported on post-Brexit Britain. Whose rights did MPs decline to safeguard?", "MPs rejected it."),
+])
+def test_names_mentioned_in_the_forms_news_uses_raise_nothing(question, article):
+    assert unmentioned_name(question, [article], outlets=["TASS", "CNN"]) is None
+
+
+def test_any_cited_article_may_mention_the_name():
+    assert unmentioned_name("How many aircraft struck Raqqa?", [NATO, "Jets struck Raqqa overnight."]) is None
+    assert unmentioned_name("How many aircraft struck Raqqa?", []) is None
