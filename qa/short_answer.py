@@ -148,16 +148,23 @@ _SCALES = {"m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn
 _SPANS = {f"{unit}s": unit for unit in ("year", "month", "week", "day", "hour", "minute", "second", "mile")}
 
 
+# A month as news abbreviates it: "Oct. 2" (AP style, the shared sample article) is "October 2" (a
+# question about it was turned away on 2026-12-04: the model's "October 2" was "not in the passages").
+_MONTH_FORMS = {form: month[:3] for month in _MONTHS
+                for form in (month, month[:3], *(("sept",) if month == "september" else ()))}
+
+
 def _tokens(text: str) -> list[str]:
     """Folded words with the spellings news and short answers differ in made equal: "43%" and
     "43 per cent" are both `43 percent`, "270km/h" and "270 kilometres per hour" are `270 km h`,
-    "$2.4m" is `2 4 million`, "two" is `2`, "1,835" is `1835`, "17 years" is `17 year`."""
+    "$2.4m" is `2 4 million`, "two" is `2`, "1,835" is `1835`, "17 years" is `17 year`, "October" and
+    "Oct." are `oct`."""
     text = fold(text).replace("%", " percent ").replace("per cent", "percent")
     for pattern, unit in _UNITS:
         text = pattern.sub(unit, text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     text = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", text)
-    words = [_NUMBER_WORDS.get(w, w) for w in _WORDS.findall(text)]
+    words = [_MONTH_FORMS.get(w, _NUMBER_WORDS.get(w, w)) for w in _WORDS.findall(text)]
     return [_SCALES.get(w, _SPANS.get(w, w)) if i and words[i - 1].isdigit() else w for i, w in enumerate(words)]
 
 
@@ -167,8 +174,8 @@ def _date_forms(short: str) -> list[list[str]]:
     match = _ISO_DATE.match(short.strip())
     if not match or not 1 <= int(match[2]) <= 12:
         return []
-    month, day = _MONTHS[int(match[2]) - 1], str(int(match[3]))
-    return [[day, month], [month, day], [month[:3], day]]
+    month, day = _MONTH_FORMS[_MONTHS[int(match[2]) - 1]], str(int(match[3]))
+    return [[day, month], [month, day]]
 
 
 def _initials(quote: str) -> set[str]:

@@ -86,6 +86,12 @@ def test_a_labelled_line_too_long_to_be_short_is_shown_without_its_label():
     ("17 years old", ["A 17-year-old has become the youngest person to fly around the world solo."], True),
     ("three months", ["The talks could last 3 months."], True),
     ("17 years old", ["A 16-year-old has become the youngest."], False),  # a quiz's True/False is judged like Yes/No, by the sentence after it
+    # a month as news abbreviates it (AP style: "Oct. 2", "Sept. 20")
+    ("October 2", ["Russia continued air strikes for a third day on Oct. 2."], True),
+    ("Oct. 1", ["Sinirlioglu met with Kerry in New York on October 1."], True),
+    ("2017-09-20", ["The court sat on Sept. 20."], True),
+    ("October 3", ["Russia continued air strikes for a third day on Oct. 2."], False),
+    ("May 5", ["Theresa May said on 6 May that talks would go on."], False),
 ])
 def test_short_answer_supported(short, quotes, ok):
     assert short_answer_supported(short, quotes) is ok
