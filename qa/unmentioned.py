@@ -54,7 +54,9 @@ def unmentioned_name(question: str, articles: Sequence[str], outlets: Sequence[s
     for name in names:
         if name in initials or any(_mentioned(name, pool, text) for pool, text in zip(pools, texts)):
             continue
-        return next((w for w in _WORDS.findall(asked) if fold(w).strip(".'’") == name), name)
+        plain = re.sub(r"['’]s\b", "", asked)
+        run = next((r for r in _NAME_RUN.findall(plain) if fold(r.split()[-1]) == name), None)
+        return run or next((w for w in _WORDS.findall(plain) if fold(w).strip(".'’") == name), name)
     return None
 
 

@@ -13,6 +13,8 @@ NATO = ("Russian lawmaker compares European Union to Soviet Union\nAbout a thous
 def test_a_name_no_cited_article_mentions_is_returned_in_the_questions_words():
     assert unmentioned_name("How many Russian aircraft took part in the strikes on Raqqa?", [NATO]) == "Raqqa"
     assert unmentioned_concern("Raqqa") == "the cited articles never mention Raqqa"
+    # a full name is shown whole, without its possessive
+    assert unmentioned_name("How did Saudi Arabia's foreign minister respond?", [NATO]) == "Saudi Arabia"
 
 
 @pytest.mark.parametrize("question, article", [
