@@ -38,7 +38,9 @@ from typing import Sequence
 
 from index.text import STOPWORDS, content_words, fold
 from qa.answer_kind import expected_kind, offers
+from index.speakers import is_person, speaker_name
 from qa.asked_action import verb_lemmas
+from qa.intent import speech_question
 from qa.prompts import is_yes_no_question
 from qa.retrieval import Passage
 
@@ -143,9 +145,23 @@ def relation_share(question: str, sentence: str) -> float:
 def offers_asked_kind(question: str, sentence: str) -> bool:
     """True when `question` asks for no kind of answer (an explanation, a yes/no) or `sentence`
     offers one of the kind it asks for (`qa.answer_kind`): whether a quoted sentence can stand as
-    the answer."""
+    the answer. Asked what someone said, that is a sentence naming the speaker ("What did the Free
+    Syrian Army say about the strikes?" is not answered by "Russia continued air strikes …": 14 new
+    sample-article questions, 2026-12-04)."""
+    asked = speech_question(question)
+    if asked and asked.speaker:
+        return names_speaker(asked.speaker, sentence)
     kind = None if is_yes_no_question(question) else expected_kind(question)
     return kind is None or offers(kind, sentence, question)
+
+
+def names_speaker(speaker: str, sentence: str) -> bool:
+    """True when `sentence` names `speaker` as the question writes it: a person by surname ("Turkish Prime
+    Minister Ahmet Davutoğlu" by "Davutoğlu"), anyone else by every word of the name ("the Free Syrian Army")."""
+    name = speaker_name(speaker)
+    words = [fold(re.sub(r"['’]s$", "", w)) for w in name.split()]
+    wanted = {words[-1]} if is_person(name) else {w for w in words if w not in STOPWORDS}
+    return bool(wanted) and _share_in(wanted, sentence) == 1.0
 
 
 def retrieval_signals(question: str, passages: Sequence[Passage]) -> Signals:

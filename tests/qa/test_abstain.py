@@ -158,3 +158,16 @@ def test_two_doubts_make_an_abstention_one_does_not():
     assert not policy.doubts_short(unsure, flagged=False) and not policy.doubts_short(sure, flagged=True)
     assert not AbstainPolicy(abstain_when_flagged_and_unsure=False).doubts_short(unsure, flagged=True)
     assert not AbstainPolicy(overrule_model=False).doubts_short(unsure, flagged=True)
+
+
+@pytest.mark.parametrize("speaker, sentence, named", [
+    ("the Free Syrian Army", "The Free Syrian Army said the strikes hit its positions.", True),
+    ("the Free Syrian Army", "Russia continued air strikes for a third day on Oct. 2.", False),
+    ("Turkish Prime Minister Ahmet Davutoğlu", "Davutoglu rejected Moscow's insistence.", True),  # a person by surname
+    ("Lavrov", "Kerry said both men would take the proposals back.", False),
+])
+def test_a_statement_asked_for_is_offered_only_by_a_sentence_naming_its_speaker(speaker, sentence, named):
+    from qa.abstain import names_speaker, offers_asked_kind
+
+    assert names_speaker(speaker, sentence) is named
+    assert offers_asked_kind(f"What did {speaker} say about the strikes?", sentence) is named

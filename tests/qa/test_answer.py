@@ -771,3 +771,13 @@ def test_a_short_answer_from_articles_that_never_mention_the_questions_place_is_
     assert answer.short_answer_concern == "the cited articles never mention Cornwall"
     same = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
     assert same.short_answer == "94 mph" and same.short_answer_concern is None
+
+
+def test_asked_what_someone_said_the_model_abstaining_is_not_overruled_by_a_sentence_not_naming_them(fake_embedder):
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.6), passages=[make_passage("karabakh")])
+    other = qa.ask("What did Azerbaijan's defence ministry say about the casualties in the February clashes?",
+                   as_of=AS_OF)
+    assert other.abstained and other.signals["offers_answer"] is False
+    theirs = qa.ask("What did the separatists say about casualties on their side in the February clashes?",
+                    as_of=AS_OF)
+    assert not theirs.abstained and theirs.quoted and "separatists" in theirs.text
