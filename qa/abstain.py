@@ -248,6 +248,15 @@ class AbstainPolicy:
     # coin, -0.32), 1 RealTimeQA answer; of the 249 right answers it flagged none. Few points, all
     # one way; the held-out weeks will tell.
     abstain_when_act_unsaid: bool = True
+    # After the model answered: abstain when the cited articles never mention one of the question's names
+    # (qa/unmentioned.py), however sure the model was: an answer about Raqqa from a story about Yugoslavia
+    # answers another question. Written 2026-12-04 from 26 new questions on the shared sample article
+    # asked over the demo archive: it fired on 3 answers, all to unanswerable questions ("3,000" aircraft
+    # over Raqqa, "Mi-17-1B" for Raqqa, "Russia expressed concern" for Saudi Arabia's minister). Replayed:
+    # on the 2026-12-04 demo run it fires on no answer; against the 232 RealTimeQA questions whose own
+    # pages hold the answer it fires on 5, 2 of them real pages that name the thing another way ("MLB",
+    # "UK"), so about 1 % of right answers from the right page would be turned away.
+    abstain_when_name_unmentioned: bool = True
     # False: the model's own word decides after generation (used to collect calibration data).
     overrule_model: bool = True
 
@@ -280,6 +289,11 @@ class AbstainPolicy:
         """True when a "Who …?" answer whose cited sentences never say the act (`act_unsaid`) is to be an
         abstention saying why (see `abstain_when_act_unsaid`)."""
         return act_unsaid and self.abstain_when_act_unsaid and self.overrule_model
+
+    def refuses_unmentioned(self, unmentioned: bool) -> bool:
+        """True when an answer from articles that never mention one of the question's names (`unmentioned`)
+        is to be an abstention saying why (see `abstain_when_name_unmentioned`)."""
+        return unmentioned and self.abstain_when_name_unmentioned and self.overrule_model
 
     def unsure_of_short(self, s: Signals) -> bool:
         """True when the model wrote its short answer's tokens with a low mean log-probability: it was

@@ -51,7 +51,7 @@ from qa.short_answer_check import (NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_r
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
-from qa.unmentioned import unmentioned_concern, unmentioned_name
+from qa.unmentioned import says_unmentioned, unmentioned_concern, unmentioned_name, unmentioned_reason
 from qa.vectors import SentenceVectors
 
 # The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
@@ -281,13 +281,16 @@ class NewsQA:
         answered = bool(short) and decision == DECIDE_ANSWER
         doubted = answered and self.policy.doubts_short(signals, unsupported)
         act_unsaid = answered and self.policy.refuses_unsaid_act(says_act_unsaid(concern))
-        # only expected; a flagged guess; who, unsaid (a quote's short answer is flagged, the quote still shown)
-        if short and ((concern in UNSETTLED and decision != QUOTE) or doubted or act_unsaid):
+        off_topic = answered and self.policy.refuses_unmentioned(says_unmentioned(concern))
+        # only expected; a flagged guess; who, unsaid; about something else (a quote's short answer is only flagged)
+        if short and ((concern in UNSETTLED and decision != QUOTE) or doubted or act_unsaid or off_topic):
             timings["verify"] = elapsed_ms(last_token)
             if concern in UNSETTLED:
                 reason, why = unsettled_reason(concern, short, citations), concern
             elif doubted:
                 reason, why = doubted_reason(short, concern), "flagged and unsure"
+            elif off_topic:
+                reason, why = unmentioned_reason(short, concern), "name unmentioned"
             else:
                 reason, why = unsaid_act_reason(short, concern), "act not said"
             yield Done(self._abstain(query, passages, timings, t0, signals, why, evidence,

@@ -80,6 +80,19 @@ def _mentioned(name: str, pool: set[str], text: str) -> bool:
     return any(f" {alias} " in text for alias in ALIASES.get(name, ()))
 
 
+_CONCERN = "the cited articles never mention "
+
+
 def unmentioned_concern(name: str) -> str:
     """The concern shown beside a short answer whose cited articles never mention `name`."""
-    return f"the cited articles never mention {name}"
+    return _CONCERN + name
+
+
+def says_unmentioned(concern: str | None) -> bool:
+    """True when `concern` says the cited articles never mention one of the question's names."""
+    return concern is not None and concern.startswith(_CONCERN)
+
+
+def unmentioned_reason(short: str, concern: str) -> str:
+    """The abstention's reason when the answer came from articles about something else."""
+    return f"the articles found never mention {concern[len(_CONCERN):]} (the model's guess was “{short}”)"

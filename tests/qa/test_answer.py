@@ -762,13 +762,16 @@ def test_a_this_week_answer_citing_only_older_news_is_flagged_not_withheld(fake_
     assert timely.short_answer_supported is True and timely.short_answer_concern is None
 
 
-def test_a_short_answer_from_articles_that_never_mention_the_questions_place_is_flagged(fake_embedder):
+def test_a_short_answer_from_articles_that_never_mention_the_questions_place_is_no_answer(fake_embedder):
     llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded [1].")
     qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("gale")])
     answer = qa.ask("Winds of up to how many mph were recorded in Cornwall?", as_of=AS_OF)
-    assert not answer.abstained and answer.short_answer == "94 mph"
-    assert answer.short_answer_supported is False
-    assert answer.short_answer_concern == "the cited articles never mention Cornwall"
+    assert answer.abstained and answer.signals["abstained_by"] == "name unmentioned"
+    assert answer.abstain_reason == "the articles found never mention Cornwall (the model's guess was “94 mph”)"
+    off = AbstainPolicy(abstain_when_name_unmentioned=False)
+    flagged = make_qa(fake_embedder, llm, passages=[make_passage("gale")], policy=off)[0].ask(
+        "Winds of up to how many mph were recorded in Cornwall?", as_of=AS_OF)
+    assert not flagged.abstained and flagged.short_answer_concern == "the cited articles never mention Cornwall"
     same = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
     assert same.short_answer == "94 mph" and same.short_answer_concern is None
 
