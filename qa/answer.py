@@ -308,9 +308,9 @@ class NewsQA:
                           signals_json(signals, decision, evidence, query.text), concern))
 
     def _cited_articles(self, citations: Sequence[Citation]) -> list[str]:
-        """Headline and body of each cited article as stored (its cited passage where the store has no row)."""
+        """Outlet, headline and body of each cited article as stored (its cited passage where the store has no row)."""
         rows = {c.ref.article_id: self.store.article(c.ref.article_id) for c in citations}
-        return [f"{c.ref.title}\n{row.body if row else c.passage}" for c in citations
+        return [f"{c.ref.source or ''}\n{c.ref.title}\n{row.body if row else c.passage}" for c in citations
                 for row in [rows[c.ref.article_id]]]
 
     def _abstain(self, query: Query, passages: list[Passage], timings: dict, t0: float,

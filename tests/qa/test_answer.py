@@ -784,3 +784,10 @@ def test_asked_what_someone_said_the_model_abstaining_is_not_overruled_by_a_sent
     theirs = qa.ask("What did the separatists say about casualties on their side in the February clashes?",
                     as_of=AS_OF)
     assert not theirs.abstained and theirs.quoted and "separatists" in theirs.text
+
+
+def test_an_outlet_the_question_names_is_mentioned_by_the_cited_articles_source(fake_embedder):
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1].")
+    qa = NewsQA(FakeStore(outlets={"Yonhap": 1}), fake_embedder, llm, retriever=FakeRetriever([make_passage("gale")]))
+    answer = qa.ask("According to the BBC, winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "94 mph" and answer.short_answer_concern is None
