@@ -12,6 +12,11 @@ and the few aliases below.
 
 Only the asking sentence is read: "CNN and Al Jazeera both reported … on post-Brexit Britain. Whose
 rights did MPs decline to safeguard?" is about MPs, not about CNN.
+
+A sentence may ask two things: "Whom did the Kremlin blame for the escalation, and what did German
+President Gauck call worrisome?" (demo-049) was answered from a TASS story that names the Kremlin and
+never Gauck. The answer is then half an answer, not one about something else: `every_ask_unmentioned`
+tells the two apart, so only an answer none of whose asks its articles mention is turned away.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ _WORDS = re.compile(r"[\w.'’]+")
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # "on Oct. 1" names no topic
 _TITLES = frozenset("gov sen rep dr mr mrs ms prof gen lt col sgt capt st president prime minister".split())
 _NAME_RUN = re.compile(r"\b[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*)+")
+# A second ask joined to the first: "…, and what did …", "… but who …".
+_ASK_JOIN = re.compile(r"[,;]?\s+(?:and|but)\s+(?=(?:what|who|whom|whose|which|where|when|why|how)\b)", re.I)
 _SPELLED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the|on|de)?\s*[A-Z][a-z]+)+")
 
 
@@ -58,6 +65,17 @@ def unmentioned_name(question: str, articles: Sequence[str], outlets: Sequence[s
         run = next((r for r in _NAME_RUN.findall(plain) if fold(r.split()[-1]) == name), None)
         return run or next((w for w in _WORDS.findall(plain) if fold(w).strip(".'’") == name), name)
     return None
+
+
+def asks(question: str) -> list[str]:
+    """The asks of `question`'s asking sentence: one, or each of "…, and what …"-joined ones."""
+    return [part for part in _ASK_JOIN.split(asking_sentence(question)) if part.strip()]
+
+
+def every_ask_unmentioned(question: str, articles: Sequence[str], outlets: Sequence[str] = ()) -> bool:
+    """True when each ask of `question` has a name none of `articles` mentions (the answer is about
+    something else), False when some ask is wholly mentioned (the answer may be to that one)."""
+    return all(unmentioned_name(ask, articles, outlets) is not None for ask in asks(question))
 
 
 def _initials(text: str) -> set[str]:

@@ -776,6 +776,17 @@ def test_a_short_answer_from_articles_that_never_mention_the_questions_place_is_
     assert same.short_answer == "94 mph" and same.short_answer_concern is None
 
 
+def test_an_answer_to_one_of_two_asks_is_flagged_for_the_other_not_withheld(fake_embedder):
+    # demo-049: "Whom did the Kremlin blame …, and what did German President Gauck call worrisome?"
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("gale")])
+    half = qa.ask("How strong were the winds in Wales, and what did the mayor of Cornwall say?", as_of=AS_OF)
+    assert not half.abstained and half.short_answer == "94 mph"
+    assert half.short_answer_concern == "the cited articles never mention Cornwall"
+    neither = qa.ask("How strong were the winds in Devon, and what did the mayor of Cornwall say?", as_of=AS_OF)
+    assert neither.abstained and neither.signals["abstained_by"] == "name unmentioned"
+
+
 def test_asked_what_someone_said_the_model_abstaining_is_not_overruled_by_a_sentence_not_naming_them(fake_embedder):
     qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.6), passages=[make_passage("karabakh")])
     other = qa.ask("What did Azerbaijan's defence ministry say about the casualties in the February clashes?",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.unmentioned import unmentioned_concern, unmentioned_name
+from qa.unmentioned import asks, every_ask_unmentioned, unmentioned_concern, unmentioned_name
 
 NATO = ("Russian lawmaker compares European Union to Soviet Union\nAbout a thousand aircraft were involved in the "
         "operation against Yugoslavia. NATO forces launched more than 3,000 cruise missiles.")
@@ -34,3 +34,23 @@ def test_names_mentioned_in_the_forms_news_uses_raise_nothing(question, article)
 def test_any_cited_article_may_mention_the_name():
     assert unmentioned_name("How many aircraft struck Raqqa?", [NATO, "Jets struck Raqqa overnight."]) is None
     assert unmentioned_name("How many aircraft struck Raqqa?", []) is None
+
+
+KREMLIN = "Putin, Merkel call for immediate ceasefire in Ukraine — Kremlin\nThe Kremlin blamed the Ukrainian side."
+TWO_ASKS = ("TASS and DW both covered the fighting. Whom did the Kremlin blame for the escalation, and what did "
+            "German President Gauck call worrisome?")
+
+
+def test_a_sentence_asking_two_things_is_split_into_its_asks():
+    assert asks(TWO_ASKS) == ["Whom did the Kremlin blame for the escalation",
+                              "what did German President Gauck call worrisome?"]
+    assert asks("Who won and what did he say?") == ["Who won", "what did he say?"]
+    assert asks("What did Kerry and Lavrov agree?") == ["What did Kerry and Lavrov agree?"]  # "and" joining names
+
+
+def test_an_answer_to_one_of_two_asks_is_half_an_answer_not_one_about_something_else():
+    # demo-049: the TASS story names the Kremlin, never Gauck
+    assert unmentioned_name(TWO_ASKS, [KREMLIN], outlets=["TASS", "DW"]) == "German President Gauck"
+    assert not every_ask_unmentioned(TWO_ASKS, [KREMLIN], outlets=["TASS", "DW"])
+    assert every_ask_unmentioned(TWO_ASKS, [NATO], outlets=["TASS", "DW"])  # neither ask's names: off topic
+    assert every_ask_unmentioned("How many Russian aircraft took part in the strikes on Raqqa?", [NATO])
