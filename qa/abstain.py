@@ -39,7 +39,7 @@ from typing import Sequence
 from index.text import STOPWORDS, content_words, fold
 from qa.answer_kind import expected_kind, offers
 from index.speakers import is_person, speaker_name
-from qa.asked_action import verb_lemmas
+from qa.asked_action import reports_action, verb_lemmas, what_action
 from qa.intent import speech_question
 from qa.prompts import is_yes_no_question
 from qa.retrieval import Passage
@@ -147,10 +147,14 @@ def offers_asked_kind(question: str, sentence: str) -> bool:
     offers one of the kind it asks for (`qa.answer_kind`): whether a quoted sentence can stand as
     the answer. Asked what someone said, that is a sentence naming the speaker ("What did the Free
     Syrian Army say about the strikes?" is not answered by "Russia continued air strikes …": 14 new
-    sample-article questions, 2026-12-04)."""
+    sample-article questions, 2026-12-04). Asked what someone did something to, a sentence saying that
+    act (`qa.asked_action.what_action`)."""
     asked = speech_question(question)
     if asked and asked.speaker:
         return names_speaker(asked.speaker, sentence)
+    act = what_action(question)  # "What did the Kremlin blame for …?" needs a sentence saying "blamed"
+    if act and not reports_action(act, sentence):
+        return False
     kind = None if is_yes_no_question(question) else expected_kind(question)
     return kind is None or offers(kind, sentence, question)
 

@@ -55,6 +55,34 @@ def yes_no_action(question: str) -> str | None:
     return None
 
 
+_WHAT_AUX = frozenset("did does do will would has have had".split())
+# Where a "What did X <act> …?" question's act ends: the first of these words follows it.
+_AFTER_ACT = frozenset("for to about on in at as with from after over into against that of by".split())
+
+
+def what_action(question: str) -> str | None:
+    """The act a "What did <someone> <act> …?" question asks the object of: the last word before its
+    first preposition (or its end) that is a verb in its bare form and no framing one ("What did the
+    Kremlin blame for the airstrike?" → "blame"), or None. A quote that never says the act does not
+    answer it: "A Russian airstrike in Syria killed three Turkish soldiers …" says nothing of what the
+    Kremlin blamed (demo-108, quoted after the model abstained, 2026-12-04). Only "What" right before
+    its auxiliary: in "What pretext did the military give …?" the noun carries the ask, not "give"."""
+    words = WORD.findall(question)
+    if len(words) < 3 or words[0].lower() != "what" or words[1].lower() not in _WHAT_AUX:
+        return None
+    act = None
+    for word in words[2:]:
+        low = word.lower()
+        if low in _AFTER_ACT and act:
+            break
+        lemmas = lemminflect.getAllLemmas(low).get("VERB")
+        if lemmas and lemmas[0] in _FRAMING:
+            return None  # "What did Lavrov say …?": asked what someone said (qa.abstain's speech questions)
+        if not word[:1].isupper() and lemmas and lemmas[0] == low:
+            act = low
+    return act
+
+
 def _verb_lemma(word: str) -> str | None:
     """The lemma of `word` when it can only be a verb and is not a framing one."""
     lemmas = lemminflect.getAllLemmas(word.lower())

@@ -138,6 +138,17 @@ def test_a_quote_must_offer_the_kind_of_answer_asked_for():
     assert offers_asked_kind("Why did Russian experts inspect Cairo?", "Security was the concern.")
 
 
+def test_asked_what_someone_did_to_something_a_quote_must_say_the_act():
+    # demo-108: the model abstained and the first sentence of the story was quoted
+    question = "What did the Kremlin blame for the Russian airstrike that killed three Turkish soldiers?"
+    lead = ('A Russian airstrike in Syria killed three Turkish soldiers and injured 11 others as they both fought '
+            'the so-called "Islamic State," Turkish officials announced on Thursday.')
+    assert not offers_asked_kind(question, lead)
+    assert offers_asked_kind(question, "Moscow blamed the incident on poor coordination between Moscow and Ankara.")
+    # the act a pronoun does is still the act: no name needed
+    assert offers_asked_kind("What did Russia bomb for the first time?", "It said it had bombed Raqqa.")
+
+
 def test_unsure_of_short_needs_a_threshold_and_a_read_log_probability():
     from qa.abstain import AbstainPolicy, Signals
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from qa.asked_action import asked_action, reports_action, yes_no_action
+import pytest
+
+from qa.asked_action import asked_action, reports_action, what_action, yes_no_action
 
 
 def test_the_action_is_the_verb_right_after_who():
@@ -44,3 +46,17 @@ def test_a_yes_no_question_asks_about_its_first_verb_that_is_no_name():
     assert yes_no_action("Has Egypt's highest court acquitted Hosni Mubarak?") == "acquitted"
     assert yes_no_action("Did the Oroville Dam itself fail?") is None  # "Dam" is a name, "fail" may be a noun
     assert yes_no_action("Did the Fed raise interest rates in March 2017?") is None  # "raise" may be a noun
+
+
+@pytest.mark.parametrize("question, act", [
+    ("What did the Kremlin blame for the Russian airstrike that killed three Turkish soldiers?", "blame"),
+    ("What did the foreign minister blame for the attack?", "blame"),  # "minister" can be a verb too: the last wins
+    ("What did Samsung heir Lee Jae-yong deny?", "deny"),
+    ("What did the coalition demand that Moscow do?", "demand"),
+    ("What did Lavrov say all sides want Syria to be?", None),  # what someone said: asked elsewhere
+    ("What did the joint statement call on Russia to do?", None),  # a framing verb
+    ("What pretext did the Ukrainian military give for refusing?", None),  # the noun carries the ask
+    ("Who blamed the Kremlin?", None),
+])
+def test_the_act_of_a_what_did_question_is_its_bare_verb_before_the_first_preposition(question, act):
+    assert what_action(question) == act
