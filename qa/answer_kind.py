@@ -34,6 +34,9 @@ _NUMBER_WORDS = frozenset(("one two three four five six seven eight nine ten ele
                            "thousands millions half").split())
 
 _ASKS = [
+    # Asked for a name outright, the name is the answer whatever the rest asks about: "What is the name of
+    # the head of the committee who estimated how long the campaign could last?" wants no duration.
+    (AnswerKind.NAME, re.compile(r"\bwhat (is|was|were) (the|his|her|its|their) (\w+ )?names?\b", re.I)),
     (AnswerKind.DATE, re.compile(
         r"^\s*(when|since when)\b|\b(what|which) (date|day|year|month|time)\b|\bin what year\b"
         r"|\bhow long ago\b", re.I)),
@@ -43,7 +46,7 @@ _ASKS = [
         r"|death toll|toll)\b", re.I)),
     (AnswerKind.NAME, re.compile(
         r"^\s*(who|whom|whose|where)\b|\b(who|whom|whose|where)\b[^?]*\?\s*$|\bwhich\s+(?!of\b)[a-z]+"
-        r"|\bwhat (is|was|were) (the|his|her|its|their) (\w+ )?names?\b|\bwhat (company|country|city|town|organi[sz]ation|party|team|group"
+        r"|\bwhat (company|country|city|town|organi[sz]ation|party|team|group"
         r"|agency|airline|firm|state|province|region|nation|club|newspaper|network|team)\b", re.I)),
 ]
 

@@ -18,6 +18,8 @@ from qa.answer_kind import AnswerKind, expected_kind, offers
     ("Where was Khalid Masood born?", AnswerKind.NAME),
     ("Which company announced layoffs this week?", AnswerKind.NAME),
     ("What was the birth name of Khalid Masood?", AnswerKind.NAME),
+    # asked for a name outright, a "how long" in its relative clause asks nothing
+    ("What is the name of the committee head who estimated how long the campaign could last?", AnswerKind.NAME),
     ("Why did the rebels say the bodies had not been evacuated?", None),
     ("Did the Oroville Dam itself fail?", None),
     ("What did Lavrov say about the strikes?", None),
