@@ -51,8 +51,7 @@ from qa.short_answer_check import (NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_r
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
-from qa.unmentioned import (every_ask_unmentioned, says_unmentioned, unmentioned_concern, unmentioned_name,
-                             unmentioned_reason)
+from qa.unmentioned import says_unmentioned, unmentioned_concern, unmentioned_names, unmentioned_reason
 from qa.vectors import SentenceVectors
 
 # The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
@@ -273,20 +272,19 @@ class NewsQA:
             concern = short_answer_concern(query.asked, short, citations, outlets)
         if short and concern is None and decision != "disputed":  # "this week" answered from older news
             concern = stale_concern(query.asked, citations, query.as_of, self.store.date_span())
-        off_topic = False
+        every_ask_unmentioned = False
         if short and concern is None and decision != "disputed":  # from articles about something else
-            cited = self._cited_articles(citations)
-            name = unmentioned_name(query.asked, cited, outlets)
-            concern = unmentioned_concern(name) if name else None
             # "…, and what did Gauck call worrisome?" answered from an article on the first ask only: a flag
-            off_topic = name is not None and every_ask_unmentioned(query.asked, cited, outlets)
+            name, every_ask_unmentioned = unmentioned_names(query.asked, self._cited_articles(citations), outlets)
+            concern = unmentioned_concern(name) if name else None
         if short and concern is None and decision == DECIDE_ANSWER and self.policy.unsure_of_short(signals):
             concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
         unsupported = says_unsupported(concern)  # the passages do not back it; with the model unsure, no answer
         answered = bool(short) and decision == DECIDE_ANSWER
         doubted = answered and self.policy.doubts_short(signals, unsupported)
         act_unsaid = answered and self.policy.refuses_unsaid_act(says_act_unsaid(concern))
-        off_topic = answered and off_topic and self.policy.refuses_unmentioned(says_unmentioned(concern))
+        off_topic = (answered and every_ask_unmentioned
+                     and self.policy.refuses_unmentioned(says_unmentioned(concern)))
         # only expected; a flagged guess; who, unsaid; about something else (a quote's short answer is only flagged)
         if short and ((concern in UNSETTLED and decision != QUOTE) or doubted or act_unsaid or off_topic):
             timings["verify"] = elapsed_ms(last_token)

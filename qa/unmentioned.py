@@ -22,6 +22,7 @@ tells the two apart, so only an answer none of whose asks its articles mention i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from index.text import fold
@@ -48,23 +49,25 @@ _SPELLED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the|on|de)?\s*[A-Z][a-z
 
 def unmentioned_name(question: str, articles: Sequence[str], outlets: Sequence[str] = ()) -> str | None:
     """A name of `question`'s asking sentence that none of `articles` (headline and body) mentions, else None."""
+    return unmentioned_names(question, articles, outlets)[0]
+
+
+def every_ask_unmentioned(question: str, articles: Sequence[str], outlets: Sequence[str] = ()) -> bool:
+    """True when each ask of `question` has a name none of `articles` mentions (the answer is about
+    something else), False when some ask is wholly mentioned (the answer may be to that one)."""
+    return unmentioned_names(question, articles, outlets)[1]
+
+
+def unmentioned_names(question: str, articles: Sequence[str],
+                      outlets: Sequence[str] = ()) -> tuple[str | None, bool]:
+    """`unmentioned_name` and `every_ask_unmentioned` together, the articles read (folded) once."""
     if not articles:
-        return None
-    asked = asking_sentence(question)
-    skip = {w for o in outlets for w in _WORDS.findall(fold(o))} | _MONTHS | _TITLES
-    # a full name is mentioned by its surname: "Nancy Pelosi" as "Pelosi"
-    skip |= {fold(w) for run in _NAME_RUN.findall(asked) for w in run.split()[:-1]}
-    names = [n for n in sorted(question_names(asked)) if not n.isdigit() and n not in skip]
-    pools = [{w.strip(".'’") for w in _WORDS.findall(fold(text))} for text in articles]
-    texts = [f" {' '.join(_WORDS.findall(fold(text)))} " for text in articles]
-    initials = set().union(*(_initials(text) for text in articles))
-    for name in names:
-        if name in initials or any(_mentioned(name, pool, text) for pool, text in zip(pools, texts)):
-            continue
-        plain = re.sub(r"['’]s\b", "", asked)
-        run = next((r for r in _NAME_RUN.findall(plain) if fold(r.split()[-1]) == name), None)
-        return run or next((w for w in _WORDS.findall(plain) if fold(w).strip(".'’") == name), name)
-    return None
+        return None, False
+    read = _ReadArticles.of(articles)
+    name = read.first_unmentioned(asking_sentence(question), outlets)
+    if name is None:
+        return None, False
+    return name, all(read.first_unmentioned(asking_sentence(ask), outlets) is not None for ask in asks(question))
 
 
 def asks(question: str) -> list[str]:
@@ -72,10 +75,33 @@ def asks(question: str) -> list[str]:
     return [part for part in _ASK_JOIN.split(asking_sentence(question)) if part.strip()]
 
 
-def every_ask_unmentioned(question: str, articles: Sequence[str], outlets: Sequence[str] = ()) -> bool:
-    """True when each ask of `question` has a name none of `articles` mentions (the answer is about
-    something else), False when some ask is wholly mentioned (the answer may be to that one)."""
-    return all(unmentioned_name(ask, articles, outlets) is not None for ask in asks(question))
+@dataclass(frozen=True)
+class _ReadArticles:
+    """The cited articles' words, folded once for every name asked about."""
+
+    pools: list[set[str]]
+    texts: list[str]
+    initials: set[str]
+
+    @classmethod
+    def of(cls, articles: Sequence[str]) -> "_ReadArticles":
+        return cls([{w.strip(".'’") for w in _WORDS.findall(fold(text))} for text in articles],
+                   [f" {' '.join(_WORDS.findall(fold(text)))} " for text in articles],
+                   set().union(*(_initials(text) for text in articles)))
+
+    def first_unmentioned(self, asked: str, outlets: Sequence[str]) -> str | None:
+        """The first name of the sentence `asked` that none of the articles mentions, as `asked` writes it."""
+        skip = {w for o in outlets for w in _WORDS.findall(fold(o))} | _MONTHS | _TITLES
+        # a full name is mentioned by its surname: "Nancy Pelosi" as "Pelosi"
+        skip |= {fold(w) for run in _NAME_RUN.findall(asked) for w in run.split()[:-1]}
+        names = [n for n in sorted(question_names(asked)) if not n.isdigit() and n not in skip]
+        for name in names:
+            if name in self.initials or any(_mentioned(name, pool, text) for pool, text in zip(self.pools, self.texts)):
+                continue
+            plain = re.sub(r"['’]s\b", "", asked)
+            run = next((r for r in _NAME_RUN.findall(plain) if fold(r.split()[-1]) == name), None)
+            return run or next((w for w in _WORDS.findall(plain) if fold(w).strip(".'’") == name), name)
+        return None
 
 
 def _initials(text: str) -> set[str]:
