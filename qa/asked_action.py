@@ -112,6 +112,17 @@ def verb_lemmas(text: str) -> set[str]:
     return out
 
 
+def dictionary_forms(text: str) -> dict[str, str]:
+    """Each word of `text` that can be a verb in another form, mapped to its dictionary form ("spoke" →
+    speak, "flying" → fly), so a question's "spoke" meets an article's "Speaking"."""
+    out = {}
+    for word in WORD.findall(text.lower()):
+        lemmas = lemminflect.getAllLemmas(word).get("VERB")
+        if lemmas and lemmas[0] != word:
+            out[word] = lemmas[0]
+    return out
+
+
 def reports_action(action: str, text: str) -> bool:
     """True when `text` holds a form of the action's verb (`asked_action`'s last word): any inflection,
     its agent noun, or a word sharing its first `STEM` letters."""
