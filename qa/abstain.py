@@ -42,6 +42,7 @@ from index.speakers import is_person, speaker_name
 from qa.asked_action import dictionary_forms, reports_action, verb_lemmas, what_action
 from qa.intent import speech_question
 from qa.prompts import is_yes_no_question
+from qa.quote_short import names_doer
 from qa.retrieval import Passage
 
 ANSWER, QUOTE, ABSTAIN = "answer", "quote", "abstain"
@@ -158,10 +159,12 @@ def offers_asked_kind(question: str, sentence: str) -> bool:
     the answer. Asked what someone said, that is a sentence naming the speaker ("What did the Free
     Syrian Army say about the strikes?" is not answered by "Russia continued air strikes …": 14 new
     sample-article questions, 2026-12-04). Asked what someone did something to, a sentence saying that
-    act (`qa.asked_action.what_action`)."""
+    act (`qa.asked_action.what_action`); asked who did something, one naming who (`qa.quote_short.names_doer`)."""
     asked = speech_question(question)
     if asked and asked.speaker:
         return names_speaker(asked.speaker, sentence)
+    if names_doer(question, sentence) is False:  # "Who stole …?" needs a sentence naming who did
+        return False
     act = what_action(question)  # "What did the Kremlin blame for …?" needs a sentence saying "blamed"
     if act and not reports_action(act, sentence):
         return False

@@ -63,6 +63,9 @@ class Evidence:
     spans: tuple[tuple[int, int], ...]  # offsets of those runs in the article body
     score: float  # cosine similarity of the passage's best sentence to the question
     best_span: tuple[int, int] | None = None  # article-body offsets of that best sentence
+    # (start, end, score) in article-body offsets of every sentence shown, neighbours included: the
+    # score ranked them (cosine + keyword and answer-kind bonuses), so a quote can weigh each one
+    sentence_scores: tuple[tuple[int, int, float], ...] = ()
 
 
 def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedder, *,
@@ -128,5 +131,6 @@ def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedd
         out.append(Evidence(
             passage, " … ".join(passage.text[s:e] for s, e, _ in runs),
             tuple((passage.start + s, passage.start + e) for s, e, _ in runs),
-            float(similarity[best]), (passage.start + bs, passage.start + be)))
+            float(similarity[best]), (passage.start + bs, passage.start + be),
+            tuple((passage.start + sentences[i][1], passage.start + sentences[i][2], float(scores[i])) for i in idx)))
     return out

@@ -65,6 +65,22 @@ def short_from_quote(question: str, sentence: str) -> str | None:
     return None
 
 
+def names_doer(question: str, sentence: str) -> bool | None:
+    """For "Who <act> …?": whether `sentence` names who did it, before the act ("Sinirlioğlu met Kerry")
+    or after its passive ("was stolen by Remmo clan members"); None for other questions.
+
+    "A precious gold coin … was stolen early Monday from a museum in Germany" says the act and holds
+    names, yet not who stole it: quoted, it answered an unanswerable question (demo-084, when quotes
+    were first chosen among every sentence shown, 2026-12-04)."""
+    action = asked_action(question)
+    if expected_kind(question) is not AnswerKind.NAME or not action or " " in action:
+        return None
+    if _doer(action, sentence, fold(question)):
+        return True
+    return any(reports_action(action, m.group(0)) and re.match(r"\s+by\s+(?:the\s+)?[A-Z]", sentence[m.end():])
+               for m in re.finditer(r"\b[a-z]\w+\b", sentence))
+
+
 def _doer(action: str, sentence: str, asked: str) -> str | None:
     """The name right before the first word of `sentence` that reports `action`, titles left out."""
     for m in re.finditer(r"\b[a-z]\w+\b", sentence):

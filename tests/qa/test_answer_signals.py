@@ -17,7 +17,7 @@ def evidence(text: str, score: float, article: str, start: int = 0) -> Evidence:
 
 def test_names_are_counted_in_the_quoted_sentences_article_not_the_best_scoring_passage():
     question = "When did Jeff Sessions meet the Russian ambassador?"
-    other = evidence("The Russian ambassador met several officials.", 0.70, "other")
+    other = evidence("The Russian envoy spoke to several officials.", 0.70, "other")
     quoted = evidence("Sessions met the Russian envoy in July and September.", 0.65, "post", start=400)
     lead = Passage("post#0", quoted.passage.ref, "Attorney General Jeff Sessions faces questions.", 0, 47, 0.5)
     start = Signals(0.6, True, 0.0, 0.0)

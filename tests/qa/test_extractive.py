@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.article import ArticleRef
 from qa.evidence import Evidence
-from qa.extractive import best_sentence, quotable_sentence, quoted_answer
+from qa.extractive import best_sentence, quotable_sentence, quoted_answer, without_attribution
 from qa.retrieval import Passage
 
 LEAD = ("Russia continued air strikes for a third day on Oct. 2, prompting Turkey and its partners to demand "
@@ -19,10 +19,10 @@ def evidence(text: str, score: float, article: str) -> Evidence:
     return Evidence(passage, text, ((0, len(text)),), score, (0, len(text)))
 
 
-def test_the_quote_is_the_sentence_holding_the_question_names_not_the_best_cosine():
+def test_the_quote_is_the_sentence_holding_most_words_asked_about_not_the_best_score():
     found = [evidence(LEAD, 0.60, "a"), evidence(STATEMENT, 0.56, "b")]
-    question = "What cities does the joint statement say the Russian Air Force attacked?"
-    assert best_sentence(found, question) == (1, STATEMENT)
+    question = "What cities does the joint statement say the Russian Air Force attacked since yesterday?"
+    assert best_sentence(found, question) == (1, STATEMENT)  # attacks, yesterday against attacks
     assert quoted_answer(found, question) == f"“{STATEMENT}” [2]"
     # without a question (or names in it) the evidence score decides
     assert best_sentence(found) == (0, LEAD)
@@ -70,3 +70,45 @@ def test_a_quote_takes_the_next_sentence_when_only_it_offers_the_kind_of_answer_
     assert quotable_sentence([alone], question) == (0, best)
     nxt = CAIRO[start + len(best) + 1:]
     assert quoted_answer([around(best)], question) == f"“{best}” [1] “{nxt}” [1]"
+
+
+KERRY = ("The United States and Russia will hold a military meeting soon to avoid accidental conflict in Syria, "
+         "Kerry said after meeting Russian Foreign Minister Sergei Lavrov.")
+SECULAR = ("“We all want Syria to be democratic, united and secular – a Syria which is a home for all ethnic groups, "
+           "but we have some differences as for the details on how to get there,” Lavrov said.")
+
+
+def test_every_sentence_shown_can_be_quoted_not_only_the_passages_best():
+    # the shared sample article: the passage's best-scoring sentence repeats Lavrov's five-word title; the
+    # one saying what all want Syria to be comes two sentences later
+    text = f"{KERRY} Kerry said the two men had developed ideas. {SECULAR}"
+    passage = Passage("a#0", ArticleRef("a", "Coalition slams Russia", None, None, None), text, 0, len(text), 0.5)
+    found = [Evidence(passage, text, ((0, len(text)),), 0.61, (0, len(KERRY)))]
+    question = "What did Russian Foreign Minister Sergei Lavrov say all sides want Syria to be?"
+    assert best_sentence(found, question) == (0, SECULAR)
+    # between sentences holding as many asked words, the one evidence selection scored higher
+    middle = text.index("Kerry said the")
+    scored = Evidence(passage, text, ((0, len(text)),), 0.61, (0, len(KERRY)),
+                      ((0, len(KERRY), 0.61), (middle, middle + 43, 0.70)))
+    assert best_sentence([scored], "Who developed ideas?") == (0, "Kerry said the two men had developed ideas.")
+    assert best_sentence([scored], "What did they do?") == (0, "Kerry said the two men had developed ideas.")
+    # without a question the passage's best-scoring sentence stands
+    assert best_sentence(found) == (0, KERRY)
+
+
+def test_an_according_to_clause_does_not_choose_the_quote():
+    # the clause names whose account is asked; the statement itself does not repeat "joint statement … allies"
+    frame = ("In a joint statement with the United States and Gulf Arab allies, Turkey said that Russia's "
+             "actions were a further escalation.")
+    found = [evidence(frame, 0.62, "a"), evidence(STATEMENT, 0.65, "a")]
+    question = ("According to the joint statement by Turkey and its allies, which Syrian cities were hit by the "
+                "Russian Air Force?")
+    assert best_sentence(found, question) == (1, STATEMENT)  # counted, "joint statement … allies" chose the frame
+
+
+def test_without_attribution_keeps_what_is_asked():
+    assert without_attribution("According to Sergei Lavrov, what were Russian troops targeting?") == \
+        "what were Russian troops targeting?"
+    assert without_attribution("When did Sessions meet the ambassador, according to The Washington Post?") == \
+        "When did Sessions meet the ambassador ?"
+    assert without_attribution("Who won, and according to whom?") == "Who won, and according to whom?"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.quote_short import short_from_quote
+from qa.abstain import offers_asked_kind
+from qa.quote_short import names_doer, short_from_quote
 
 KERRY = ("Turkish Foreign Minister Feridun Sinirlioglu met with Kerry in New York on Oct. 1 to discuss the Syria "
          "issue, according to Anadolu Agency.")
@@ -34,3 +35,14 @@ def test_the_one_candidate_of_the_kind_asked_is_the_short_answer(question, sente
 ])
 def test_no_short_answer_when_the_sentence_does_not_offer_exactly_one(question, sentence):
     assert short_from_quote(question, sentence) is None
+
+
+def test_a_quote_for_who_did_it_must_name_who_did_it():
+    question = "Who stole the Big Maple Leaf gold coin from the Bode Museum?"
+    # demo-084, unanswerable: the act and names, but nobody who stole
+    assert names_doer(question, "A precious gold coin in the Guinness Book of Records was stolen early Monday "
+                                "from a museum in Germany.") is False
+    assert not offers_asked_kind(question, "A gold coin in the Guinness Book of Records was stolen from a museum.")
+    assert names_doer(question, "Police say Ahmed Remmo stole the coin.") is True
+    assert names_doer(question, "The coin was stolen by Remmo clan members.") is True
+    assert names_doer("What did Lavrov say?", "Anything.") is None  # not a "Who <act>" question
