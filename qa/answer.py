@@ -33,6 +33,7 @@ from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
+from qa.header_date import PUBLICATION_DATE_ONLY, publication_date_only, publication_date_reason
 from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers,
                           verify_answer)
 from qa.evidence import Evidence, select_evidence
@@ -270,6 +271,10 @@ class NewsQA:
             raw = f"{raw.rstrip()} “{holding[1]}” [{holding[0] + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
             concern = short_answer_concern(query.asked, short, citations, outlets)
+        if short and concern in (None, NOT_IN_PASSAGES) and decision == DECIDE_ANSWER \
+                and publication_date_only(query.asked, short, [p.ref for p in used],
+                                          [(c.passage, c.ref.published) for c in citations]):
+            concern = PUBLICATION_DATE_ONLY  # a passage header's date given as the event's (qa/header_date.py)
         if short and concern is None and decision != "disputed":  # "this week" answered from older news
             concern = stale_concern(query.asked, citations, query.as_of, self.store.date_span())
         every_ask_unmentioned = False
@@ -289,7 +294,8 @@ class NewsQA:
         if short and ((concern in UNSETTLED and decision != QUOTE) or doubted or act_unsaid or off_topic):
             timings["verify"] = elapsed_ms(last_token)
             if concern in UNSETTLED:
-                reason, why = unsettled_reason(concern, short, citations), concern
+                reason, why = (publication_date_reason(short, [p.ref for p in used]) if concern == PUBLICATION_DATE_ONLY
+                               else unsettled_reason(concern, short, citations)), concern
             elif doubted:
                 reason, why = doubted_reason(short, concern), "flagged and unsure"
             elif off_topic:

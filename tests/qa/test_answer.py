@@ -20,6 +20,7 @@ from qa.evidence import claim_spans, select_evidence
 from qa.prompts import ABSTAIN
 from qa.query import EmptyIndex, Query, QuestionError
 from qa.retrieval import Passage
+from qa.header_date import PUBLICATION_DATE_ONLY
 from qa.short_answer_check import ONLY_EXPECTED
 
 AS_OF = date(2017, 3, 31)
@@ -35,9 +36,10 @@ BODIES = {
                 "of contact. There were no casualties on their side, the separatists said.",
     "dup": ("The DUP expects to take 31-33 seats in the Assembly election on Thursday. "
             "Sinn Féin hopes to gain seats in Belfast."),
+    "hearing": "Neil Gorsuch faces a rigorous confirmation hearing this week, senators said.",
 }
 SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera",
-           "dup": "RTÉ", "gale": "BBC"}
+           "dup": "RTÉ", "gale": "BBC", "hearing": "CNN"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -407,6 +409,18 @@ def test_the_day_asked_written_into_an_attribution_is_cut_not_flagged(fake_embed
     answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
     assert answer.text == "Winds of up to 94 mph were recorded in Wales, according to the BBC [1]."
     assert answer.unsupported_sentences == 0
+
+
+def test_a_date_answer_that_is_only_a_headers_date_is_an_abstention_that_says_why(fake_embedder):
+    # demo-080: the model copied the date the prompt printed above the article (qa/header_date.py)
+    llm = FakeLLM("Short answer: 2017-02-23\nThe Senate confirmed Neil Gorsuch on 2017-02-23 [1].")
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("hearing"), make_passage("storm")])
+    answer = qa.ask("On what date did the Senate confirm Neil Gorsuch to the Supreme Court?", as_of=AS_OF)
+    assert answer.abstained and answer.signals["abstained_by"] == PUBLICATION_DATE_ONLY
+    assert "2017-02-23 is the day “hearing headline” (CNN) was published" in answer.abstain_reason
+    # asked when it was reported, the same answer stands (flagged: the text never says the date)
+    answer = qa.ask("On what date did CNN report on Neil Gorsuch's hearing?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "2017-02-23"
 
 
 def test_an_answer_the_passages_only_expected_is_an_abstention_that_says_why(fake_embedder):

@@ -1,0 +1,68 @@
+"""A date answer that is only the day an article was published.
+
+The prompt heads every passage with its outlet and date ("TASS, 2017-03-20"). Asked when something
+happened that the passages never date, the 1.5B model copies a header's date: "On what date did the Senate
+confirm Neil Gorsuch to the Supreme Court?" → "2017-03-20", the date of an article about his coming
+hearing (demo-080, unanswerable); "On what date will the U.S.-Russia de-confliction talks take place?" →
+"2017-02-09", the date of another article shown beside the sample one (s4-14, unanswerable). Both were
+written with the model sure of them (mean log-probability -0.24 and -0.12), so they were only flagged
+"not in the cited passages" and shown. In every run record kept on 2026-12-04 (two demo runs, two runs of
+20 held-out sample-article questions) those are the only date answers equal to a shown article's date;
+the right date answers (demo-054's "October 10, 2015") are in the text.
+
+`publication_date_only` says so when the answer's day is a shown article's publication date and no cited
+passage names that day, not even relatively ("yesterday", "on Tuesday", read against the article's date by
+`qa.relative_dates`). A question about the reporting itself ("When did TASS report …?") asks for
+exactly that date and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Sequence
+
+from qa.relative_dates import dates_in_text
+from index.article import ArticleRef
+
+PUBLICATION_DATE_ONLY = "the passages never say when; that is the day an article was published"
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# A question asking when something was reported, written or published asks for an article's date.
+_ABOUT_REPORTING = re.compile(r"\b(?:report\w*|publish\w*|writ\w*|wrote|articles?|stor(?:y|ies)|posted|headlines?|"
+                              r"filed)\b", re.IGNORECASE)
+
+
+def _day(text: str | None) -> date | None:
+    """The one day `text` names (an ISO date or "March 20, 2017"), else None."""
+    if not text:
+        return None
+    iso = _ISO.findall(text)
+    try:
+        days = {date(int(y), int(m), int(d)) for y, m, d in iso}
+    except ValueError:
+        return None
+    days |= {d.day for d in dates_in_text(text, None) if re.search(r"(?:19|20)\d\d", d.phrase)}
+    return days.pop() if len(days) == 1 else None
+
+
+def publication_date_only(question: str, short: str, shown: Sequence[ArticleRef],
+                          cited: Sequence[tuple[str, str | None]]) -> bool:
+    """True when the short answer's day is the publication date of an article in `shown` and no `cited`
+    passage text ((text, its article's date) pairs) names that day, absolutely or relative to its own
+    date, and `question` is not about the reporting."""
+    day = _day(short)
+    if day is None or _ABOUT_REPORTING.search(question):
+        return False
+    if day not in {_day(ref.published) for ref in shown}:
+        return False
+    return not any(d.day == day for text, published in cited for d in dates_in_text(text, _day(published)))
+
+
+def publication_date_reason(short: str, shown: Sequence[ArticleRef]) -> str:
+    """The abstention's reason: which article's date the answer was ("“Neil Gorsuch facing …” (CNN)")."""
+    day = _day(short)
+    article = next((ref for ref in shown if day is not None and _day(ref.published) == day), None)
+    if article is None:
+        return PUBLICATION_DATE_ONLY
+    return (f"the passages never say when; {short.strip()} is the day “{article.title}” "
+            f"({article.source or 'unknown outlet'}) was published")

@@ -1,0 +1,34 @@
+"""A date answer that is only an article's publication date (qa/header_date.py)."""
+
+from __future__ import annotations
+
+from index.article import ArticleRef
+from qa.header_date import PUBLICATION_DATE_ONLY, publication_date_only, publication_date_reason
+
+HEARING = "Neil Gorsuch faces a rigorous confirmation hearing this week, senators said."
+CNN = ArticleRef("a", "Gorsuch faces hearing", "CNN", "2017-03-20", None)
+UNDATED = ArticleRef("b", "Coalition slams Russia", None, None, None)
+
+
+def test_a_headers_date_the_cited_text_never_names_is_only_the_publication_date():
+    question = "On what date did the Senate confirm Neil Gorsuch to the Supreme Court?"
+    assert publication_date_only(question, "2017-03-20", [CNN, UNDATED], [(HEARING, "2017-03-20")])
+    assert publication_date_only(question, "March 20, 2017", [CNN], [(HEARING, "2017-03-20")])  # however written
+    # s4-14: the date of another shown article, over an undated cited one
+    assert publication_date_only("On what date will the talks take place?", "2017-03-20", [UNDATED, CNN],
+                                 [("The Pentagon held talks in Moscow on Oct. 1.", None)])
+    assert publication_date_reason("2017-03-20", [UNDATED, CNN]) == (
+        "the passages never say when; 2017-03-20 is the day “Gorsuch faces hearing” (CNN) was published")
+    assert PUBLICATION_DATE_ONLY.startswith("the passages never say when")
+
+
+def test_a_date_the_cited_text_names_or_the_reporting_asked_about_is_left_alone():
+    question = "On what date did Storm Doris hit Britain?"
+    bbc = ArticleRef("s", "Storm Doris", "BBC", "2017-02-23", None)
+    assert not publication_date_only(question, "2017-02-23", [bbc], [("Doris hit Britain on Thursday.", "2017-02-23")])
+    assert not publication_date_only(question, "2017-02-23", [bbc], [("It hit on 23 February 2017.", None)])
+    # another day than any header's, or no day at all: other checks' business
+    assert not publication_date_only(question, "2017-02-22", [bbc], [(HEARING, "2017-02-23")])
+    assert not publication_date_only(question, "Thursday", [bbc], [(HEARING, "2017-02-23")])
+    # asked when it was reported, the article's date is the answer
+    assert not publication_date_only("When did CNN report on the hearing?", "2017-03-20", [CNN], [(HEARING, None)])
