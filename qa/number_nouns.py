@@ -75,3 +75,50 @@ def conflicting_count(claim: str, window: str) -> str | None:
 
 def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+# Words after a number that measure (time, distance, weight, share) rather than name what is counted:
+# "three to four months" answers "how long", never "how many air strikes".
+_MEASURES = frozenset(
+    "percent per cent years year months month weeks week days day hours hour minutes minute seconds second "
+    "km kilometres kilometers miles mile metres meters feet foot mph kg kilograms tonnes tons pounds".split())
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)", re.IGNORECASE)
+_RANGE_TAIL = r"(?:\s*(?:-|–|to|or|and)\s*(?:\d[\d,.]*|" + "|".join(_WORD_VALUES) + r"))?"
+
+
+def measured_not_counted(question: str, short: str, holding: list[str]) -> str | None:
+    """The measure word (e.g. "months") when `question` asks "How many <things>", `short` is a bare
+    number, and every sentence in `holding` gives that number only as a measure the question does not
+    count: "How many air strikes had Russia carried out?" → "3" over "could last three to four months"
+    (held-out s4-18, unanswerable; the model was sure of it). None otherwise."""
+    asked = _HOW_MANY.search(question)
+    value = _value(short)
+    if not asked or value is None or not holding:
+        return None
+    asked_words = {_singular(fold(w)) for w in asked.group(1).split()}
+    measures = set()
+    for sentence in holding:
+        found = False
+        for m in re.finditer(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORD_VALUES) + r")\b" + _RANGE_TAIL
+                             + r"\s+([a-z]+)", sentence, re.IGNORECASE):
+            if _value(m.group(1)) != value:
+                continue
+            found = True
+            unit = fold(m.group(2))
+            if unit not in _MEASURES or _singular(unit) in asked_words or unit in asked_words:
+                return None
+            measures.add(unit)
+        if not found:
+            return None  # held some other way ("3" in "3rd", a bare figure): not this check's business
+    return sorted(measures)[0] if measures else None
+
+
+def _value(text: str) -> float | None:
+    """The number `text` is ("3", "three", "1,000"), or None."""
+    text = text.strip().lower()
+    if text in _WORD_VALUES:
+        return float(_WORD_VALUES[text])
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None

@@ -44,6 +44,7 @@ from qa.asked_action import asked_action, reports_action, yes_no_action
 from qa.citations import AnswerSentence, Citation
 from qa.evidence import claim_spans
 from qa.header_date import PUBLICATION_DATE_ONLY
+from qa.number_nouns import measured_not_counted
 from qa.prompts import is_yes_no_question
 from qa.short_answer import short_answer_supported
 
@@ -91,6 +92,8 @@ _RUNNING_TOTAL = re.compile(rf"\b(?:by\s+(?:then|now|(?:the\s+)?(?:end|close)\s+
 _COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?"
                     r"|millions?|billions?)\b", re.IGNORECASE)
 RUNNING_TOTAL = "the passages give it as a total so far, not the one day's figure asked"
+# "How many air strikes …?" → "3" over "could last three to four months" (qa/number_nouns.py)
+MEASURED_NOT_COUNTED = "the passages give that number as a time or measure, not as the count asked"
 
 
 def running_total(question: str, short: str, holding: Sequence[str]) -> bool:
@@ -261,6 +264,8 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
             return concern
     if running_total(question, short, holding):
         return RUNNING_TOTAL
+    if measured_not_counted(question, short, holding):
+        return MEASURED_NOT_COUNTED
     action = asked_action(question)
     if action and holding and not any(reports_action(action, w) for w in windows_naming(short, citations)):
         return unsaid_who(action)
@@ -277,7 +282,7 @@ UNSURE = "the model was unsure of it; check the quoted passage"
 # answer to an answerable one, never on a right answer (README, "The demo set, full run").
 # A header's date given as the event's (qa/header_date.py) joined them on 2026-12-04: 2 answers, both to
 # unanswerable questions, in the run records kept then.
-UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION, PUBLICATION_DATE_ONLY)
+UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION, PUBLICATION_DATE_ONLY, MEASURED_NOT_COUNTED)
 
 
 def doubted_reason(short: str, concern: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.number_nouns import conflicting_count, counted
+from qa.number_nouns import conflicting_count, counted, measured_not_counted
 
 WINDOW = ("About a thousand aircraft, some of them reconnaissance ones, were involved in the operation. NATO forces "
           "launched more than 3,000 cruise missiles and dropped about 80,000 tonnes of bombs.")
@@ -33,3 +33,24 @@ def test_a_count_the_window_gives_to_another_noun_conflicts(claim, window):
 ])
 def test_no_conflict_without_a_count_given_to_another_noun(claim, window):
     assert conflicting_count(claim, window) is None
+
+
+DUMA = "Russia estimates its air strike campaign in Syria could last three to four months, the head said."
+
+
+def test_a_count_asked_that_the_passages_give_only_as_a_measure_is_named():
+    # held-out s4-18, unanswerable: the model answered "3" over the campaign's expected length
+    question = "How many air strikes had Russia carried out in Syria by Oct. 2?"
+    assert measured_not_counted(question, "3", [DUMA]) == "months"
+    assert measured_not_counted(question, "three", ["Over three days Russia struck."]) == "days"
+
+
+@pytest.mark.parametrize("question, short, holding", [
+    ("How many air strikes had Russia carried out?", "3", ["Russia carried out three air strikes."]),
+    ("How many air strikes had Russia carried out?", "3", ["It carried out 3 strikes over three days."]),
+    ("How many months could the campaign last?", "3", [DUMA]),  # the measure is what is asked
+    ("How long could the campaign last?", "3", [DUMA]),  # not a "How many" question
+    ("How many air strikes had Russia carried out?", "3 air strikes", [DUMA]),  # not a bare number
+])
+def test_a_count_given_as_a_count_or_a_measure_asked_is_left_alone(question, short, holding):
+    assert measured_not_counted(question, short, holding) is None

@@ -6,7 +6,8 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
-from qa.short_answer_check import NAMES_THE_OUTLET, OPEN_QUESTION, RUNNING_TOTAL, asked_words, echoes_question, short_answer_concern
+from qa.short_answer_check import (MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, RUNNING_TOTAL, UNSETTLED,
+                                   asked_words, echoes_question, short_answer_concern)
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
            "tried to engage the caller but they didn't respond and hung up. Police searched the building. "
@@ -249,3 +250,13 @@ def test_a_name_is_never_a_running_total():
     sentence = "By Monday, the charity had named Jenny Bertolette as its spokeswoman."
     assert short_answer_concern("Who did the charity name as spokeswoman on Monday?", "Jenny Bertolette",
                                 [cite(sentence, sentence)]) is None
+
+
+def test_a_count_the_passages_give_only_as_a_measure_is_an_unsettled_concern():
+    duma = ("Russia continued air strikes for a third day on Oct. 2. Russia estimates its air strike campaign in "
+            "Syria could last three to four months, the head of the committee said.")
+    quote = duma[duma.index("Russia estimates"):]
+    q = "How many air strikes had Russia carried out in Syria by Oct. 2?"
+    assert short_answer_concern(q, "3", [cite(quote, duma)]) == MEASURED_NOT_COUNTED
+    assert MEASURED_NOT_COUNTED in UNSETTLED  # an abstention that says why, not a flag
+    assert short_answer_concern("How many months could the campaign last?", "3", [cite(quote, duma)]) is None
