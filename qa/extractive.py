@@ -148,7 +148,7 @@ def _best(evidence: Sequence[Evidence], question: str | None) -> tuple[int, tupl
     best: tuple[tuple[int, float], int, tuple[int, int], str] | None = None
     for i, _, (start, end) in shown_sentences(evidence):
         text = article_sentence(evidence[i].passage, start, end)
-        if not text:
+        if not text or text.rstrip(" \"”’'").endswith("?"):  # a question asserts nothing: "Will the DUP drop below 30 seats?"
             continue
         own = next((score for s, e, score in evidence[i].sentence_scores if (s, e) == (start, end)),
                    evidence[i].score)

@@ -112,3 +112,11 @@ def test_without_attribution_keeps_what_is_asked():
     assert without_attribution("When did Sessions meet the ambassador, according to The Washington Post?") == \
         "When did Sessions meet the ambassador ?"
     assert without_attribution("Who won, and according to whom?") == "Who won, and according to whom?"
+
+
+def test_a_sentence_that_asks_is_never_the_quote():
+    # demo-014/079: the shown sentence holding most asked words was a question the article asks
+    asks = "Thursday will reveal whether voters are angry. Will the DUP drop below 30 seats?"
+    says = "The Assembly was cut to 90 seats for this election."
+    found = [evidence(asks, 0.70, "a"), evidence(says, 0.55, "b")]
+    assert best_sentence(found, "To how many seats was the Assembly cut, and will the DUP drop below 30?") == (1, says)
