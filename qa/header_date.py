@@ -1,19 +1,20 @@
 """A date answer that is only the day an article was published.
 
 The prompt heads every passage with its outlet and date ("TASS, 2017-03-20"). Asked when something
-happened that the passages never date, the 1.5B model copies a header's date: "On what date did the Senate
-confirm Neil Gorsuch to the Supreme Court?" → "2017-03-20", the date of an article about his coming
-hearing (demo-080, unanswerable); "On what date will the U.S.-Russia de-confliction talks take place?" →
-"2017-02-09", the date of another article shown beside the sample one (s4-14, unanswerable). Both were
-written with the model sure of them (mean log-probability -0.24 and -0.12), so they were only flagged
-"not in the cited passages" and shown. In every run record kept on 2026-12-04 (two demo runs, two runs of
-20 held-out sample-article questions) those are the only date answers equal to a shown article's date;
-the right date answers (demo-054's "October 10, 2015") are in the text.
+happened that the passages never date, the 1.5B model copies a header's date, sure of it: "On what date
+will the U.S.-Russia de-confliction talks take place?" → "2017-02-09", the date of a DW article shown
+beside the undated sample one (held-out s4-14, unanswerable; mean log-probability -0.12), which was only
+flagged "not in the cited passages" and shown.
 
 `publication_date_only` says so when the answer's day is a shown article's publication date and no cited
-passage names that day, not even relatively ("yesterday", "on Tuesday", read against the article's date by
-`qa.relative_dates`). A question about the reporting itself ("When did TASS report …?") asks for
-exactly that date and is left alone.
+passage names that day, not even relatively ("yesterday", "on Tuesday", "today", read against the
+article's date by `qa.relative_dates`): a right answer read from "today" stays an answer. That exemption
+is also what it misses: demo-080 ("On what date did the Senate confirm Neil Gorsuch …?" → "2017-03-20")
+cites "… begins his confirmation hearings before the Senate Judiciary Committee today", so the day is
+named, for another event, and the answer stays flagged, not withheld. A question about the reporting
+itself ("When did TASS report …?") asks for exactly the article's date and is left alone. In the run
+records kept on 2026-12-04 (two demo runs, two runs of 20 held-out sample-article questions) s4-14 is
+the one answer it takes.
 """
 
 from __future__ import annotations

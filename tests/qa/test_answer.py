@@ -412,7 +412,7 @@ def test_the_day_asked_written_into_an_attribution_is_cut_not_flagged(fake_embed
 
 
 def test_a_date_answer_that_is_only_a_headers_date_is_an_abstention_that_says_why(fake_embedder):
-    # demo-080: the model copied the date the prompt printed above the article (qa/header_date.py)
+    # s4-14: the model copied the date the prompt printed above an article (qa/header_date.py)
     llm = FakeLLM("Short answer: 2017-02-23\nThe Senate confirmed Neil Gorsuch on 2017-02-23 [1].")
     qa, _ = make_qa(fake_embedder, llm, [make_passage("hearing"), make_passage("storm")])
     answer = qa.ask("On what date did the Senate confirm Neil Gorsuch to the Supreme Court?", as_of=AS_OF)
