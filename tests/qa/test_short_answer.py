@@ -92,6 +92,11 @@ def test_a_labelled_line_too_long_to_be_short_is_shown_without_its_label():
     ("2017-09-20", ["The court sat on Sept. 20."], True),
     ("October 3", ["Russia continued air strikes for a third day on Oct. 2."], False),
     ("May 5", ["Theresa May said on 6 May that talks would go on."], False),
+    # ordinals as words and figures (held-out s5-01), never the cardinal: a third day is no 3 days
+    ("3rd day", ["Russia continued air strikes for a third day on Oct. 2."], True),
+    ("first", ["It was the 1st raid on Raqqa."], True),
+    ("3", ["Russia continued air strikes for a third day on Oct. 2."], False),
+    ("4th day", ["Russia continued air strikes for a third day on Oct. 2."], False),
 ])
 def test_short_answer_supported(short, quotes, ok):
     assert short_answer_supported(short, quotes) is ok
