@@ -44,6 +44,27 @@ def asked_action(question: str) -> str | None:
     return " ".join(words[1:at + 1])
 
 
+_WHICH_AUX = frozenset("did does do is are was were has have had will would can could should may might".split())
+
+
+def subject_action(question: str) -> str | None:
+    """The act a "Which <someone> <act> …?" question asks who did ("Which Pentagon official led the talks?"
+    → "led"): the first word after "Which" that can be a verb and not a noun, when no auxiliary comes
+    first ("Which airports did the experts inspect?" asks for the object, not the doer); else None."""
+    words = [w.strip(",;:?!.\"“”'") for w in question.split()]
+    if len(words) < 3 or words[0].lower() != "which":
+        return None
+    for word in words[1:]:
+        if "-" in word or not word.isalpha():  # "Prize-winning" describes; it does not say the act
+            continue
+        if word.lower() in _WHICH_AUX:
+            return None
+        lemmas = lemminflect.getAllLemmas(word.lower())
+        if word[:1].islower() and "VERB" in lemmas and "NOUN" not in lemmas:
+            return None if lemmas["VERB"][0] in _FRAMING else word
+    return None
+
+
 def yes_no_action(question: str) -> str | None:
     """The act a yes/no question asks about: its first word after the opening one that can only be a
     verb and is not a name or a framing verb ("Were any explosive devices found at …?" → "found"), or

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.asked_action import asked_action, reports_action, what_action, yes_no_action
+from qa.asked_action import asked_action, reports_action, subject_action, what_action, yes_no_action
 
 
 def test_the_action_is_the_verb_right_after_who():
@@ -60,3 +60,14 @@ def test_a_yes_no_question_asks_about_its_first_verb_that_is_no_name():
 ])
 def test_the_act_of_a_what_did_question_is_its_bare_verb_before_the_first_preposition(question, act):
     assert what_action(question) == act
+
+
+@pytest.mark.parametrize("question, act", [
+    ("Which Pentagon official led the Oct. 1 talks?", "led"),
+    ("Which Nobel Prize-winning poet died this week?", "died"),  # a hyphenated describing word is no act
+    ("Which airports did the experts inspect?", None),  # an auxiliary first: the object is asked
+    ("Which city was hit?", None),
+    ("Who led the talks?", None),  # "Who" questions are asked_action's
+])
+def test_the_act_a_which_subject_question_asks_who_did(question, act):
+    assert subject_action(question) == act

@@ -46,3 +46,13 @@ def test_a_quote_for_who_did_it_must_name_who_did_it():
     assert names_doer(question, "Police say Ahmed Remmo stole the coin.") is True
     assert names_doer(question, "The coin was stolen by Remmo clan members.") is True
     assert names_doer("What did Lavrov say?", "Anything.") is None  # not a "Who <act>" question
+
+
+def test_a_quote_for_which_someone_did_it_must_name_who_did_it():
+    # blind held-out s5-12, unanswerable: the sentence says talks were held, by no one named
+    question = "Which Pentagon official led the Oct. 1 talks with Russian officials?"
+    assert names_doer(question, "The Pentagon held talks with officials in Moscow on Oct. 1.") is False
+    assert names_doer(question, "Joe Smith, a deputy assistant secretary, led the talks in Moscow.") is True
+    assert names_doer("Which mint issued the coin?", "The coin was issued by the Royal Canadian Mint in 2007.") is True
+    # the object asked for, not the doer: no doer needed
+    assert names_doer("Which airports did the experts inspect?", "They visited Hurghada.") is None
