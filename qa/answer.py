@@ -297,10 +297,6 @@ class NewsQA:
                 reason, why = (publication_date_reason(short, [p.ref for p in used]) if concern == PUBLICATION_DATE_ONLY
                                else unsettled_reason(concern, short, citations)), concern
             elif doubted:
-                instead = self._quote_instead(query, passages, evidence, vectors, signals, timings, t0, outlets)
-                if instead is not None:  # a guess withdrawn, strong evidence quoted in its place
-                    yield Done(instead)
-                    return
                 reason, why = doubted_reason(short, concern), "flagged and unsure"
             elif off_topic:
                 reason, why = unmentioned_reason(short, concern), "name unmentioned"
@@ -319,33 +315,6 @@ class NewsQA:
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,
                           signals_json(signals, decision, evidence, query.text), concern))
-
-    def _quote_instead(self, query: Query, passages: list[Passage], evidence: Sequence[Evidence],
-                       vectors: SentenceVectors, signals: Signals, timings: dict, t0: float,
-                       outlets: Sequence[str]) -> Answer | None:
-        """The quoted answer in place of a short answer withdrawn as a flagged guess, when the policy
-        would quote had the model abstained (strong evidence stating what is asked); else None.
-
-        Demo-072 ("How many passengers did it have on board?"): the model guessed "100", unsure and
-        not in the passages, while the evidence held "The plane, with 59 passengers on board, …";
-        the guess was withdrawn and nothing given. Replayed over the 2026-12-04 demo run's 4 answers
-        withdrawn that way and the held-out sample-article runs' (none), it quotes that one only."""
-        if self.policy.after_model(replace(signals, model_abstained=True)) != QUOTE:
-            return None
-        quote = quotable_sentence(evidence, query.search_text)
-        raw = quoted_answer(evidence, query.search_text)
-        if not quote or not raw:
-            return None
-        text, sentences, citations = verify_answer(raw, [e.passage for e in evidence], vectors, query.text)
-        if not citations:
-            return None
-        short = short_from_quote(query.search_text, quote[1])
-        concern = short_answer_concern(query.asked, short, citations, outlets) if short else None
-        timings["total"] = elapsed_ms(t0)
-        return Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences), citations,
-                      sentences, closest_articles(passages), query.filters_json(), timings, passages,
-                      list(query.notes), short, None if short is None else concern is None, True,
-                      signals_json(signals, "quote after a withdrawn guess", evidence, query.text), concern)
 
     def _cited_articles(self, citations: Sequence[Citation]) -> list[str]:
         """Outlet, headline and body of each cited article as stored (its cited passage where the store has no row)."""
