@@ -45,6 +45,7 @@ from qa.citations import AnswerSentence, Citation
 from qa.evidence import claim_spans
 from qa.header_date import PUBLICATION_DATE_ONLY
 from qa.number_nouns import measured_not_counted
+from qa.role_names import ROLE_UNNAMED, role_unnamed
 from qa.prompts import is_yes_no_question
 from qa.short_answer import short_answer_supported
 
@@ -266,6 +267,8 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         return RUNNING_TOTAL
     if measured_not_counted(question, short, holding):
         return MEASURED_NOT_COUNTED
+    if role_unnamed(question, short, sentences):
+        return ROLE_UNNAMED
     action = asked_action(question)
     if action and holding and not any(reports_action(action, w) for w in windows_naming(short, citations)):
         return unsaid_who(action)
@@ -282,7 +285,7 @@ UNSURE = "the model was unsure of it; check the quoted passage"
 # answer to an answerable one, never on a right answer (README, "The demo set, full run").
 # A header's date given as the event's (qa/header_date.py) joined them on 2026-12-04: 2 answers, both to
 # unanswerable questions, in the run records kept then.
-UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION, PUBLICATION_DATE_ONLY, MEASURED_NOT_COUNTED)
+UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION, PUBLICATION_DATE_ONLY, MEASURED_NOT_COUNTED, ROLE_UNNAMED)
 
 
 def doubted_reason(short: str, concern: str) -> str:

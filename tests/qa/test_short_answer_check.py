@@ -6,8 +6,8 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
-from qa.short_answer_check import (MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, RUNNING_TOTAL, UNSETTLED,
-                                   asked_words, echoes_question, short_answer_concern)
+from qa.short_answer_check import (MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
+                                   UNSETTLED, asked_words, echoes_question, short_answer_concern)
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
            "tried to engage the caller but they didn't respond and hung up. Police searched the building. "
@@ -260,3 +260,12 @@ def test_a_count_the_passages_give_only_as_a_measure_is_an_unsettled_concern():
     assert short_answer_concern(q, "3", [cite(quote, duma)]) == MEASURED_NOT_COUNTED
     assert MEASURED_NOT_COUNTED in UNSETTLED  # an abstention that says why, not a flag
     assert short_answer_concern("How many months could the campaign last?", "3", [cite(quote, duma)]) is None
+
+
+def test_a_name_for_a_role_the_passages_leave_nameless_is_an_unsettled_concern():
+    duma = ("Russia estimates its air strike campaign could last three to four months, the head of the foreign "
+            "affairs committee at the State Duma, said Oct. 1. Russia does not consider the Free Syrian Army a "
+            "terrorist group, Lavrov said Oct. 1.")
+    q = "What is the name of the head of the State Duma's foreign affairs committee who estimated it?"
+    assert short_answer_concern(q, "Lavrov", [cite(duma[:duma.index(" Russia does")], duma)]) == ROLE_UNNAMED
+    assert ROLE_UNNAMED in UNSETTLED

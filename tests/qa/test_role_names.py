@@ -1,0 +1,31 @@
+"""A name given for a role the passages describe without naming anyone (qa/role_names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.role_names import role_asked, role_unnamed
+
+DUMA = ("Russia estimates its air strike campaign in Syria could last three to four months, the head of the foreign "
+        "affairs committee at the State Duma, said Oct. 1.")
+LAVROV = "Russia does not consider the Free Syrian Army a terrorist group, Lavrov said Oct. 1."
+QUESTION = ("What is the name of the head of the State Duma's foreign affairs committee who estimated how long "
+            "Russia's Syria campaign could last?")
+
+
+def test_a_name_from_another_sentence_for_a_role_described_nameless_is_named():
+    # held-out s4-06 and blind s5-03: the scraped article lost the committee head's name
+    assert role_asked(QUESTION) == "head of the State Duma's foreign affairs committee"
+    assert role_unnamed(QUESTION, "Lavrov", [DUMA, LAVROV])
+
+
+@pytest.mark.parametrize("question, short, sentences", [
+    (QUESTION, "Alexei Pushkov", [DUMA, "Alexei Pushkov, head of the Duma's foreign affairs committee, said so."]),
+    # demo-009: the role and the first name in one sentence, the full name elsewhere
+    ("Who is the Palestinian social worker who washes the bodies?", "Warda Alkenawy",
+     ["Warda Alkenawy prepares for the washing.", "As a trained social worker, Warda knows how to deal with trauma."]),
+    (QUESTION, "Lavrov", [LAVROV]),  # no sentence describes the role: not this check's business
+    ("Who was arrested over the bomb threats?", "David Jacobs", [DUMA]),  # no role asked
+])
+def test_a_role_named_with_the_answer_or_not_described_is_left_alone(question, short, sentences):
+    assert not role_unnamed(question, short, sentences)
