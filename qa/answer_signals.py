@@ -14,6 +14,7 @@ from qa.abstain import Signals, names_share, offers_asked_kind, relation_share
 from qa.evidence import Evidence
 from qa.extractive import quotable_sentence
 from qa.retrieval import Passage
+from qa.role_names import quote_names_role
 
 
 def with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence],
@@ -31,7 +32,8 @@ def with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence],
     quoted_from = evidence[quotable[0]].passage if quotable else best.passage
     return replace(signals, evidence=best.score, names_share=names_share(question, quoted_from, retrieved),
                    relation_share=relation_share(question, quotable[1]) if quotable else 0.0,
-                   offers_answer=bool(quotable) and offers_asked_kind(question, quotable[1]))
+                   offers_answer=bool(quotable) and offers_asked_kind(question, quotable[1])
+                   and quote_names_role(question, quotable[1]))
 
 
 def signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence], question: str) -> dict:

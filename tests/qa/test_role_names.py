@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.role_names import role_asked, role_unnamed
+from qa.role_names import quote_names_role, role_asked, role_unnamed
 
 DUMA = ("Russia estimates its air strike campaign in Syria could last three to four months, the head of the foreign "
         "affairs committee at the State Duma, said Oct. 1.")
@@ -29,3 +29,11 @@ def test_a_name_from_another_sentence_for_a_role_described_nameless_is_named():
 ])
 def test_a_role_named_with_the_answer_or_not_described_is_left_alone(question, short, sentences):
     assert not role_unnamed(question, short, sentences)
+
+
+def test_a_quote_for_a_role_must_name_someone_where_it_describes_the_role():
+    # s4-06 re-asked: the model abstained and the fallback quoted the nameless sentence with the next one
+    assert not quote_names_role(QUESTION, f"{DUMA}\n\n{LAVROV}")
+    assert quote_names_role(QUESTION, "Alexei Pushkov, the head of the foreign affairs committee at the State Duma, "
+                                      "said Oct. 1 the campaign could last months.")
+    assert quote_names_role("When did Lavrov speak?", DUMA)  # no role asked
