@@ -96,6 +96,19 @@ def question_names(question: str) -> set[str]:
     return {n for n in names if n not in STOPWORDS and n not in _NOT_NAMES and len(n) > 1}
 
 
+def name_heads(question: str) -> set[str]:
+    """The folded last word of each run of capitalised words after a question's first word ("Which cities
+    did the Russian Air Force attack?" → {force}): a run names one thing, and English puts the word
+    that names it last, so "Lavrov" names "Russian Foreign Minister Sergei Lavrov"."""
+    heads = set()
+    for run in re.findall(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", question):
+        words = [w for w in re.findall(r"\w+", fold(re.sub(r"['’]s\b", "", run)))
+                 if w not in STOPWORDS and w not in _NOT_NAMES and len(w) > 1]
+        if words:
+            heads.add(words[-1])
+    return heads
+
+
 def _share_in(names: set[str], text: str) -> float:
     if not names:
         return 1.0

@@ -86,12 +86,13 @@ def test_every_sentence_shown_can_be_quoted_not_only_the_passages_best():
     found = [Evidence(passage, text, ((0, len(text)),), 0.61, (0, len(KERRY)))]
     question = "What did Russian Foreign Minister Sergei Lavrov say all sides want Syria to be?"
     assert best_sentence(found, question) == (0, SECULAR)
-    # between sentences holding as many asked words, the one evidence selection scored higher
+    # between sentences holding as many asked words and names, the passage's best, then the higher score
     middle = text.index("Kerry said the")
     scored = Evidence(passage, text, ((0, len(text)),), 0.61, (0, len(KERRY)),
-                      ((0, len(KERRY), 0.61), (middle, middle + 43, 0.70)))
+                      ((0, len(KERRY), 0.61), (middle, middle + 43, 0.70), (middle + 44, len(text), 0.65)))
     assert best_sentence([scored], "Who developed ideas?") == (0, "Kerry said the two men had developed ideas.")
-    assert best_sentence([scored], "What did they do?") == (0, "Kerry said the two men had developed ideas.")
+    assert best_sentence([scored], "What did they do?") == (0, KERRY)
+    assert best_sentence([scored], "What did they want?") == (0, SECULAR)
     # without a question the passage's best-scoring sentence stands
     assert best_sentence(found) == (0, KERRY)
 
