@@ -77,7 +77,7 @@ def names_doer(question: str, sentence: str) -> bool | None:
     names, yet not who stole it: quoted, it answered an unanswerable question (demo-084, when quotes
     were first chosen among every sentence shown, 2026-12-04). "Which Pentagon official led the Oct. 1
     talks …?" was answered with "The Pentagon held talks with officials in Moscow on Oct. 1 …" (blind
-    held-out s5-12, unanswerable, quoted in place of the model's withdrawn guess)."""
+    held-out s5-12, unanswerable, quoted in place of the model's withdrawn guess by a rule since reverted)."""
     action = asked_action(question) or subject_action(question)
     if expected_kind(question) is not AnswerKind.NAME or not action or " " in action:
         return None
