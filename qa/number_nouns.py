@@ -84,6 +84,9 @@ _MEASURES = frozenset(
     "km kilometres kilometers miles mile metres meters feet foot mph kg kilograms tonnes tons pounds".split())
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)", re.IGNORECASE)
 _RANGE_TAIL = r"(?:\s*(?:-|–|to|or|and)\s*(?:\d[\d,.]*|" + "|".join(_WORD_VALUES) + r"))?"
+# A number (a range's first end) and the word after it: "three to four months" → three, months.
+_NUMBER_THEN_WORD = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORD_VALUES) + r")\b" + _RANGE_TAIL
+                               + r"\s+([a-z]+)", re.IGNORECASE)
 
 
 def measured_not_counted(question: str, short: str, holding: list[str]) -> str | None:
@@ -99,8 +102,7 @@ def measured_not_counted(question: str, short: str, holding: list[str]) -> str |
     measures = set()
     for sentence in holding:
         found = False
-        for m in re.finditer(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORD_VALUES) + r")\b" + _RANGE_TAIL
-                             + r"\s+([a-z]+)", sentence, re.IGNORECASE):
+        for m in _NUMBER_THEN_WORD.finditer(sentence):
             if _value(m.group(1)) != value:
                 continue
             found = True

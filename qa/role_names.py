@@ -39,14 +39,20 @@ def role_asked(question: str) -> str | None:
     return (m.group("a") or m.group("b")).strip() if m else None
 
 
-def role_unnamed(question: str, short: str, sentences: Sequence[str]) -> bool:
-    """True when `question` asks the name of a role, some of the cited `sentences` describe that role,
-    and none of those holds `short` or a capitalised word of it."""
+def _describing(question: str, sentences: Sequence[str]) -> list[str] | None:
+    """The `sentences` holding most of the words of the role `question` asks the name of; None when it
+    asks no role (or one of a single word, too little to recognise)."""
     role = role_asked(question)
     wanted = content_words(role) if role else set()
     if len(wanted) < 2:
-        return False
-    describing = [s for s in sentences if len(words_found(wanted, s)) / len(wanted) >= MIN_ROLE_SHARE]
+        return None
+    return [s for s in sentences if len(words_found(wanted, s)) / len(wanted) >= MIN_ROLE_SHARE]
+
+
+def role_unnamed(question: str, short: str, sentences: Sequence[str]) -> bool:
+    """True when `question` asks the name of a role, some of the cited `sentences` describe that role,
+    and none of those holds `short` or a capitalised word of it."""
+    describing = _describing(question, sentences)
     if not describing:
         return False
     # any word of the name: "As a trained social worker, Warda knows …" names Warda Alkenawy (demo-009)
@@ -64,12 +70,7 @@ def quote_names_role(question: str, quote: str) -> bool:
     capitalised word the question lacks: quoted, they would answer "who" with nobody. Held-out s4-06
     re-asked on 2026-12-04: the model abstained and the fallback quoted the nameless Duma sentence with
     the next one, "…, Lavrov said Oct. 1.", joined for the name it offered."""
-    role = role_asked(question)
-    wanted = content_words(role) if role else set()
-    if len(wanted) < 2:
-        return True
+    describing = _describing(question, [quote[a:b] for a, b in split_sentences(quote)])
     asked = {w.lower() for w in WORD.findall(question)}
-    describing = [quote[a:b] for a, b in split_sentences(quote)
-                  if len(words_found(wanted, quote[a:b])) / len(wanted) >= MIN_ROLE_SHARE]
     return not describing or any(w[:1].isupper() and w.lower() not in asked and w.lower() not in _NOT_A_HOLDER
                                  for s in describing for w in WORD.findall(s)[1:])
