@@ -42,6 +42,7 @@ from qa.extractive import (best_sentence, extractive_answer, quotable_sentence, 
 from qa.llm import LLM
 from qa.polarity import quote_saying_no, settled_no
 from qa.prompts import ABSTAIN, is_yes_no_question, without_example
+from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
@@ -226,7 +227,7 @@ class NewsQA:
             elif short and is_yes_no_question(query.text) and short.strip(" .!").lower() == "yes":
                 settling = best_sentence(evidence, query.text)
                 if settling and settled_no(settling[1], query.text):  # the passage says not (qa/polarity.py)
-                    short, decision, raw = "No", "negated", f"“{settling[1]}” [{settling[0] + 1}]"
+                    short, decision, raw = "No", "negated", f"{in_quotes(settling[1])} [{settling[0] + 1}]"
         last_token = time.perf_counter()
         used = [e.passage for e in evidence]
         raw = without_instructions(raw, used, query.text)
@@ -237,7 +238,7 @@ class NewsQA:
         saying_no = quote_saying_no(short, query.text, citations) if is_yes_no_question(query.text) else None
         if saying_no:  # "Yes", citing a sentence that says not (qa/polarity.py)
             at = next(i for i, p in enumerate(used) if p.ref == saying_no.ref and p.text == saying_no.passage)
-            short, decision, raw = "No", "negated", f"“{saying_no.quote}” [{at + 1}]"
+            short, decision, raw = "No", "negated", f"{in_quotes(saying_no.quote)} [{at + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
         if short and not quoted and not citations:
             # The 1.5B model often writes a right short answer and then sentences without a marker
@@ -245,7 +246,7 @@ class NewsQA:
             # stands in for them, so every answer shown carries a citation.
             holding = sentence_holding(short, evidence, is_yes_no_question(query.text))
             if holding:
-                raw, quoted = f"“{holding[1]}” [{holding[0] + 1}]", True
+                raw, quoted = f"{in_quotes(holding[1])} [{holding[0] + 1}]", True
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
                 text, sentences, citations = verify_answer(raw, used, vectors, query.text)
         if not citations and not supported_anywhere(sentences, used, vectors):
@@ -268,7 +269,7 @@ class NewsQA:
             # holds it (2026-12-02 run: 4 of the 12 right answers flagged): quote and cite that one too.
             # So too when the cited passage holds it but no sentence shown says it ("three to four
             # months" above a sentence about Pentagon talks): the reader sees the evidence.
-            raw = f"{raw.rstrip()} “{holding[1]}” [{holding[0] + 1}]"
+            raw = f"{raw.rstrip()} {in_quotes(holding[1])} [{holding[0] + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
             concern = short_answer_concern(query.asked, short, citations, outlets)
         if short and concern in (None, NOT_IN_PASSAGES) and decision == DECIDE_ANSWER \

@@ -20,6 +20,7 @@ from index.text import content_words
 from qa.evidence import Evidence
 from qa.extractive import article_sentence, shown_sentences
 from qa.prompts import is_yes_no_question
+from qa.quote_marks import in_quotes
 
 DISPUTED = "Disputed"
 
@@ -88,4 +89,4 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
 
 def disputed_answer(sides: Sequence[Side]) -> str:
     """The sides as quoted, cited sentences (markers are 1-based evidence numbers)."""
-    return " ".join(f"“{side.sentence}” [{side.evidence_index + 1}]" for side in sides)
+    return " ".join(f"{in_quotes(side.sentence)} [{side.evidence_index + 1}]" for side in sides)

@@ -18,6 +18,7 @@ from qa.citations import is_bare_yes_no, parse_markers
 from qa.abstain import name_heads, offers_asked_kind, relation_words, words_found
 from qa.evidence import Evidence
 from qa.prompts import neutralise
+from qa.quote_marks import in_quotes
 from qa.retrieval import Passage
 from qa.short_answer import short_answer_supported
 
@@ -252,4 +253,4 @@ def quoted_answer(evidence: Sequence[Evidence], question: str | None = None) -> 
     if not best:
         return ""
     # Two sentences are two quotes, each cited: the checker reads an answer sentence by sentence.
-    return " ".join(f"“{best[1][s:e]}” [{best[0] + 1}]" for s, e in split_sentences(best[1]))
+    return " ".join(f"{in_quotes(best[1][s:e])} [{best[0] + 1}]" for s, e in split_sentences(best[1]))

@@ -37,9 +37,11 @@ BODIES = {
     "dup": ("The DUP expects to take 31-33 seats in the Assembly election on Thursday. "
             "Sinn Féin hopes to gain seats in Belfast."),
     "hearing": "Neil Gorsuch faces a rigorous confirmation hearing this week, senators said.",
+    "lavrov": ('Lavrov met Kerry in New York on Thursday. "We all want Syria to be democratic, united and '
+               'secular," Lavrov said.'),
 }
 SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera",
-           "dup": "RTÉ", "gale": "BBC", "hearing": "CNN"}
+           "dup": "RTÉ", "gale": "BBC", "hearing": "CNN", "lavrov": "TASS"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -393,6 +395,16 @@ def test_a_short_answer_no_sentence_says_gets_its_evidence_sentence_quoted(fake_
     answer = qa.ask("How strong were the winds of Storm Doris in Wales?", as_of=AS_OF)
     assert answer.text == "Storm Doris hit Britain on Thursday [1]. “Winds of up to 94 mph were recorded in Wales.” [1]"
     assert answer.short_answer_supported is True and answer.unsupported_sentences == 0
+
+
+def test_a_quoted_sentence_opening_with_a_quotation_nests_it_and_stays_supported(fake_embedder):
+    # chat, 2026-12-04: the quote showed doubled, “"We all want …” (qa/quote_marks.py)
+    llm = FakeLLM("Short answer: democratic, united and secular\nLavrov met Kerry in New York on Thursday [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("lavrov")])
+    answer = qa.ask("What did Lavrov say all sides want Syria to be?", as_of=AS_OF)
+    assert answer.text.endswith(" “‘We all want Syria to be democratic, united and secular,’ Lavrov said.” [1]")
+    assert "“\"" not in answer.text
+    assert answer.unsupported_sentences == 0 and answer.short_answer_supported is True
 
 
 def test_a_short_answer_its_sentence_says_in_other_words_gets_no_quote(fake_embedder):
