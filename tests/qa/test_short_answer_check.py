@@ -27,6 +27,15 @@ def test_an_echo_of_the_question_is_a_concern():
         "it only repeats the question"
 
 
+def test_a_count_of_the_thing_asked_is_no_echo_and_is_checked_against_the_passages():
+    # blind held-out s5-08: "3 civilians" over "killed three Turkish soldiers" was called an echo
+    q = "How many civilians were killed in the Russian Air Force attacks cited in the coalition's joint statement?"
+    assert not echoes_question(q, "3 civilians")
+    assert echoes_question("How many of the 3 civilians were killed?", "3 civilians")
+    quote = "A Russian airstrike in Syria killed three Turkish soldiers and injured 11 others."
+    assert short_answer_concern(q, "3 civilians", [cite(quote, quote)]) == "not in the cited passages"
+
+
 def test_an_answer_from_the_dateline_or_the_header_date_is_not_in_the_passages():
     quote = "A caller said there was a bomb in a backpack."
     assert short_answer_concern("Which news agency organised the visit?", "TASS", [cite(quote)]) == \
