@@ -144,6 +144,9 @@ a.nd-cite:hover { background: #1d4e89; color: #fff !important; }
   #nd-new { display: none !important; }  /* the chat's trash icon starts a new chat too */
   #nd-ask-row button { flex: 0 0 auto !important; min-width: 0 !important; width: auto !important; padding: 0 10px; }
   #nd-sources-box { max-height: none; overflow: visible; }
+  /* the feedback hint and the export button stack: side by side the hint was squeezed to one word a line */
+  #nd-feedback-bar { flex-wrap: wrap !important; }
+  #nd-feedback-bar > * { flex: 1 1 100% !important; min-width: 0 !important; }
 }
 """.replace("READING_FONTS", READING_FONTS)
 

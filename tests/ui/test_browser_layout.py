@@ -73,6 +73,9 @@ def test_phone_shows_the_question_box_and_the_latest_answer_on_one_scrolling_pag
     assert page.evaluate(INNER_SCROLLERS) == []
     assert not page.locator("#nd-chat .scroll-down-button-container button").is_visible()
     assert page.evaluate(OVER_TRASH) == []
+    # the feedback hint takes the screen's width, the export button below it (it had been squeezed beside it)
+    hint, export = page.locator("#nd-feedback-hint").bounding_box(), page.locator("#nd-export").bounding_box()
+    assert hint["width"] >= 0.8 * PHONE["width"] - 40 and export["y"] >= hint["y"] + hint["height"] - 1
     page.evaluate("() => { const r = document.querySelectorAll('#nd-chat .user-row'); r[r.length - 1].scrollIntoView(); }")
     page.screenshot(path=str(artifacts / "chat-phone.png"))
     tab.close()
