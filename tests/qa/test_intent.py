@@ -65,3 +65,14 @@ def test_questions_about_statements(question, expected):
 ])
 def test_other_questions_are_not_about_statements(question):
     assert speech_question(question) is None
+
+
+@pytest.mark.parametrize("question, head", [
+    ("What did Ahmet Davutoglu say about the outcome of Russia's air strikes?", "outcome"),
+    ("What did Lavrov say about Russia's air strikes?", "strikes"),
+    ("What did Keane say about the cracks in the walkway?", "cracks"),
+    ("Who said the bridge was unsafe?", "unsafe"),
+    ("What has Davutoğlu said?", None),
+])
+def test_a_statement_question_s_topic_has_a_head_word(question, head):
+    assert speech_question(question).topic_head == head
