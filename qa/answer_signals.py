@@ -11,10 +11,9 @@ from dataclasses import replace
 from typing import Sequence
 
 from qa.abstain import Signals, names_share, offers_asked_kind, relation_share, words_found
-from qa.evidence import Evidence, claim_spans
+from qa.evidence import Evidence, with_neighbours
 from qa.extractive import quotable_sentence
-from qa.intent import speech_question
-from index.text import content_words
+from qa.intent import topic_words
 from qa.retrieval import Passage
 from qa.role_names import quote_names_role
 
@@ -45,13 +44,10 @@ def _about_topic(question: str, sentence: str, passage: Passage) -> str | None:
     about the topic; the rest of what is asked is its context ("“The outcome is very worrisome,” Davutoğlu
     was quoted as saying" after "… its campaign of air strikes …": blind held-out s6-04, whose quote fell
     below the quote rule's relation share on its own sentence). None for any other question or quote."""
-    speech = speech_question(question)
-    head = content_words(speech.topic_head) if speech and speech.topic_head else set()
+    head = topic_words(question)
     if not head or not words_found(head, sentence):
         return None
-    texts = [passage.text[s:e] for s, e in claim_spans(passage.text)]
-    at = next((k for k, t in enumerate(texts) if sentence in t or t in sentence), None)
-    return None if at is None else " ".join(texts[max(0, at - 1):at + 2])
+    return with_neighbours(passage.text, sentence)
 
 
 def signals_json(signals: Signals, decision: str, evidence: Sequence[Evidence], question: str) -> dict:

@@ -39,6 +39,14 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def with_neighbours(text: str, sentence: str, reach: int = 1) -> str | None:
+    """The claim sentence of `text` holding `sentence` (or held by it) with `reach` claim sentences
+    either side, joined; None when no claim sentence matches."""
+    sentences = [text[s:e] for s, e in claim_spans(text)]
+    at = next((i for i, s in enumerate(sentences) if sentence and (sentence in s or s in sentence)), None)
+    return None if at is None else " ".join(sentences[max(0, at - reach):at + reach + 1])
+
+
 # Weight of the share of question words a sentence contains, added to its cosine. Calibrated on 120
 # RealTimeQA 2022 questions (is the correct choice's text in the top 3 of the ~300 sentences of the
 # question's search pages?): 0 -> 0.51, 0.15 -> 0.53, 0.3 -> 0.57, 0.5/0.8 -> 0.58, 1.2 -> 0.58; top 10

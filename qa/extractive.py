@@ -13,11 +13,11 @@ from typing import Iterator, Sequence
 
 from index.injection import overlaps_instructions
 from index.store import ArchiveStore
-from index.text import content_words, fold, split_sentences
+from index.text import fold, split_sentences
 from qa.citations import is_bare_yes_no, parse_markers
 from qa.abstain import name_heads, offers_asked_kind, relation_words, words_found
 from qa.evidence import Evidence
-from qa.intent import speech_question
+from qa.intent import topic_words
 from qa.prompts import neutralise
 from qa.quote_marks import in_quotes
 from qa.retrieval import Passage
@@ -156,8 +156,7 @@ def _best(evidence: Sequence[Evidence], question: str | None) -> tuple[int, tupl
     # had quoted X's lead sentence, which held more of the other words asked, "air strikes"). A headline
     # holding the topic makes every sentence of its story about it ("German gold repatriation …" for
     # "What did the Bundesbank announce about its gold?", whose answer says "the precious metal": demo-057)
-    speech = speech_question(asked)
-    topic = content_words(speech.topic_head) if speech and speech.topic_head else set()
+    topic = topic_words(asked)
     best: tuple[tuple[bool, int, int, bool, float], int, tuple[int, int], str] | None = None
     for i, _, (start, end) in shown_sentences(evidence):
         text = article_sentence(evidence[i].passage, start, end)

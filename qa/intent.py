@@ -90,6 +90,12 @@ class SpeechQuestion:
         return words[-1] if words else None
 
 
+def topic_words(question: str) -> set[str]:
+    """Stems of the topic head of a "What did X say about <topic>?" question; empty for any other question."""
+    speech = speech_question(question)
+    return content_words(speech.topic_head) if speech and speech.topic_head else set()
+
+
 # Prepositions that open what follows a noun phrase's head ("the outcome | of Russia's air strikes").
 _POST_MODIFIER = re.compile(r"\s+(?:of|in|on|for|against|to|by|from|with|at|over|about|between|after|before|"
                             r"during|since|under|among)\s+", re.IGNORECASE)

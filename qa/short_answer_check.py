@@ -42,7 +42,7 @@ from index.text import WORD, content_words, fold
 from qa.abstain import relation_words, words_found
 from qa.asked_action import asked_action, reports_action, yes_no_action
 from qa.citations import AnswerSentence, Citation
-from qa.evidence import claim_spans
+from qa.evidence import claim_spans, with_neighbours
 from qa.header_date import PUBLICATION_DATE_ONLY
 from qa.number_nouns import measured_not_counted
 from qa.role_names import ROLE_UNNAMED, role_unnamed
@@ -112,13 +112,7 @@ def asked_words(question: str, outlets: Sequence[str] = ()) -> set[str]:
 
 def _window(citation: Citation) -> str:
     """The quote of `citation` with its neighbouring sentences in the cited passage."""
-    passage = citation.passage
-    sentences = [passage[s:e] for s, e in claim_spans(passage)]
-    at = next((i for i, s in enumerate(sentences) if citation.quote and (citation.quote in s or s in citation.quote)),
-              None)
-    if at is None:
-        return citation.quote
-    return " ".join(sentences[max(0, at - WINDOW):at + WINDOW + 1])
+    return with_neighbours(citation.passage, citation.quote, WINDOW) or citation.quote
 
 
 def _share(wanted: set[str], text: str) -> tuple[float, set[str]]:
