@@ -33,7 +33,8 @@ from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, disputed_answer, disputed_sides
-from qa.header_date import PUBLICATION_DATE_ONLY, publication_date_only, publication_date_reason
+from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_nowhere, named_nowhere_reason,
+                            publication_date_only, publication_date_reason)
 from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers,
                           verify_answer)
 from qa.evidence import Evidence, select_evidence
@@ -276,6 +277,9 @@ class NewsQA:
                 and publication_date_only(query.asked, short, [p.ref for p in used],
                                           [(c.passage, c.ref.published) for c in citations]):
             concern = PUBLICATION_DATE_ONLY  # a passage header's date given as the event's (qa/header_date.py)
+        elif short and concern in (None, NOT_IN_PASSAGES) and decision == DECIDE_ANSWER \
+                and named_nowhere(short, [(p.ref.title + ". " + p.text, p.ref.published) for p in used]):
+            concern = DATE_NAMED_NOWHERE  # a day no passage shown names: made up (qa/header_date.py)
         if short and concern is None and decision != "disputed":  # "this week" answered from older news
             concern = stale_concern(query.asked, citations, query.as_of, self.store.date_span())
         every_ask_unmentioned = False
@@ -296,6 +300,7 @@ class NewsQA:
             timings["verify"] = elapsed_ms(last_token)
             if concern in UNSETTLED:
                 reason, why = (publication_date_reason(short, [p.ref for p in used]) if concern == PUBLICATION_DATE_ONLY
+                               else named_nowhere_reason(short) if concern == DATE_NAMED_NOWHERE
                                else unsettled_reason(concern, short, citations)), concern
             elif doubted:
                 reason, why = doubted_reason(short, concern), "flagged and unsure"

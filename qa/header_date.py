@@ -1,4 +1,4 @@
-"""A date answer that is only the day an article was published.
+"""A date answer the passages never give: only the day an article was published, or a day none names.
 
 The prompt heads every passage with its outlet and date ("TASS, 2017-03-20"). Asked when something
 happened that the passages never date, the 1.5B model copies a header's date, sure of it: "On what date
@@ -15,6 +15,13 @@ named, for another event, and the answer stays flagged, not withheld. A question
 itself ("When did TASS report …?") asks for exactly the article's date and is left alone. In the run
 records kept on 2026-12-04 (two demo runs, two runs of 20 held-out sample-article questions) s4-14 is
 the one answer it takes.
+
+`named_nowhere` catches the other way the model makes a date up: a day that is neither a shown article's
+date nor named in any shown passage's text. Held-out s6-13 ("On what date will the U.S.-Russia
+military-to-military de-confliction meeting … take place?", unanswerable) got "2017-03-02" (mean
+log-probability -0.10) over passages that say only "soon", dated 2017-02-09 and undated. A day the text
+names without a year ("Oct. 2" in the undated sample article) counts by month and day, so "2015-10-02"
+read from it stays an answer; so does a day named relatively ("on Tuesday") against a passage's date.
 """
 
 from __future__ import annotations
@@ -23,10 +30,11 @@ import re
 from datetime import date
 from typing import Sequence
 
-from qa.relative_dates import dates_in_text
+from qa.relative_dates import dates_in_text, month_days
 from index.article import ArticleRef
 
 PUBLICATION_DATE_ONLY = "the passages never say when; that is the day an article was published"
+DATE_NAMED_NOWHERE = "the passages never say when; no passage shown names that day"
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # A question asking when something was reported, written or published asks for an article's date.
 _ABOUT_REPORTING = re.compile(r"\b(?:report\w*|publish\w*|writ\w*|wrote|articles?|stor(?:y|ies)|posted|headlines?|"
@@ -67,3 +75,22 @@ def publication_date_reason(short: str, shown: Sequence[ArticleRef]) -> str:
         return PUBLICATION_DATE_ONLY
     return (f"the passages never say when; {short.strip()} is the day “{article.title}” "
             f"({article.source or 'unknown outlet'}) was published")
+
+
+def named_nowhere(short: str, shown: Sequence[tuple[str, str | None]]) -> bool:
+    """True when the short answer is one day that no `shown` passage ((text, its article's date) pairs)
+    names: not its date, not in its text absolutely, relatively or as a month and day without a year."""
+    day = _day(short)
+    if day is None:
+        return False
+    for text, published in shown:
+        if _day(published) == day or (day.month, day.day) in month_days(text):
+            return False
+        if any(d.day == day for d in dates_in_text(text, _day(published))):
+            return False
+    return True
+
+
+def named_nowhere_reason(short: str) -> str:
+    """The abstention's reason for a day no passage names."""
+    return f"the passages never say when; no passage shown names {short.strip()}"

@@ -122,6 +122,19 @@ def _relative(m: re.Match[str], text: str, published: date) -> TextDate | None:
     return TextDate(day, m.group(0), m.start(), m.end(), relative=True)
 
 
+def month_days(text: str) -> set[tuple[int, int]]:
+    """(month, day) of every calendar date `text` names, with or without a year ("Oct. 2", "2 October 2015").
+
+    For comparing a day with an undated article, whose "Oct. 2" has no year to read it against.
+    """
+    out: set[tuple[int, int]] = set()
+    for m in _ABSOLUTE.finditer(text):
+        day = int(re.match(r"\d+", m.group("d1") or m.group("d2")).group(0))  # type: ignore[union-attr]
+        if 1 <= day <= 31:
+            out.add((_month(m.group("m1") or m.group("m2")), day))
+    return out
+
+
 def dates_in_text(text: str, published: date | None) -> list[TextDate]:
     """The days `text` names, in text order; weekdays and "yesterday" only when `published` is known."""
     found = [d for m in _ABSOLUTE.finditer(text) if (d := _absolute(m, published))]

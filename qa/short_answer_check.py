@@ -43,7 +43,7 @@ from qa.abstain import relation_words, words_found
 from qa.asked_action import asked_action, reports_action, yes_no_action
 from qa.citations import AnswerSentence, Citation
 from qa.evidence import claim_spans, with_neighbours
-from qa.header_date import PUBLICATION_DATE_ONLY
+from qa.header_date import DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY
 from qa.number_nouns import measured_not_counted
 from qa.role_names import ROLE_UNNAMED, role_unnamed
 from qa.prompts import is_yes_no_question
@@ -288,7 +288,8 @@ UNSURE = "the model was unsure of it; check the quoted passage"
 # answer to an answerable one, never on a right answer (README, "The demo set, full run").
 # A header's date given as the event's (qa/header_date.py) joined them on 2026-12-04: 2 answers, both to
 # unanswerable questions, in the run records kept then.
-UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION, PUBLICATION_DATE_ONLY, MEASURED_NOT_COUNTED, ROLE_UNNAMED)
+UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION, PUBLICATION_DATE_ONLY, DATE_NAMED_NOWHERE, MEASURED_NOT_COUNTED,
+             ROLE_UNNAMED)
 
 
 def doubted_reason(short: str, concern: str) -> str:

@@ -20,7 +20,7 @@ from qa.evidence import claim_spans, select_evidence
 from qa.prompts import ABSTAIN
 from qa.query import EmptyIndex, Query, QuestionError
 from qa.retrieval import Passage
-from qa.header_date import PUBLICATION_DATE_ONLY
+from qa.header_date import DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY
 from qa.short_answer_check import ONLY_EXPECTED
 
 AS_OF = date(2017, 3, 31)
@@ -433,6 +433,15 @@ def test_a_date_answer_that_is_only_a_headers_date_is_an_abstention_that_says_wh
     # asked when it was reported, the same answer stands (flagged: the text never says the date)
     answer = qa.ask("On what date did CNN report on Neil Gorsuch's hearing?", as_of=AS_OF)
     assert not answer.abstained and answer.short_answer == "2017-02-23"
+
+
+def test_a_date_answer_no_shown_passage_names_is_an_abstention_that_says_why(fake_embedder):
+    # s6-13: a day in no passage's text and no article's date (qa/header_date.py)
+    llm = FakeLLM("Short answer: 2017-03-02\nThe Senate confirmed Neil Gorsuch on 2017-03-02 [1].")
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("hearing"), make_passage("storm")])
+    answer = qa.ask("On what date did the Senate confirm Neil Gorsuch to the Supreme Court?", as_of=AS_OF)
+    assert answer.abstained and answer.signals["abstained_by"] == DATE_NAMED_NOWHERE
+    assert answer.abstain_reason == "the passages never say when; no passage shown names 2017-03-02"
 
 
 def test_an_answer_the_passages_only_expected_is_an_abstention_that_says_why(fake_embedder):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from index.article import ArticleRef
-from qa.header_date import PUBLICATION_DATE_ONLY, publication_date_only, publication_date_reason
+from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_nowhere, named_nowhere_reason,
+                             publication_date_only, publication_date_reason)
 
 HEARING = "Neil Gorsuch faces a rigorous confirmation hearing this week, senators said."
 CNN = ArticleRef("a", "Gorsuch faces hearing", "CNN", "2017-03-20", None)
@@ -32,3 +33,26 @@ def test_a_date_the_cited_text_names_or_the_reporting_asked_about_is_left_alone(
     assert not publication_date_only(question, "Thursday", [bbc], [(HEARING, "2017-02-23")])
     # asked when it was reported, the article's date is the answer
     assert not publication_date_only("When did CNN report on the hearing?", "2017-03-20", [CNN], [(HEARING, None)])
+
+
+def test_a_day_no_shown_passage_names_is_made_up():
+    # s6-13: "soon" in the undated article, a DW article of 2017-02-09 beside it, and the answer "2017-03-02"
+    shown = [("The United States and Russia will hold a military meeting soon, Kerry said.", None),
+             ("Russia and Turkey only recently repaired ties.", "2017-02-09")]
+    assert named_nowhere("2017-03-02", shown)
+    assert named_nowhere("March 2, 2017", shown)  # however written
+    assert DATE_NAMED_NOWHERE.startswith("the passages never say when")
+    assert named_nowhere_reason("2017-03-02") == "the passages never say when; no passage shown names 2017-03-02"
+
+
+def test_a_day_a_passage_names_or_dates_is_not_made_up():
+    assert not named_nowhere("2017-02-09", [("Ties were repaired.", "2017-02-09")])  # a header's date
+    assert not named_nowhere("2017-03-07", [("The talks resume on March 7, 2017.", None)])
+    # a month and day without a year, in the undated sample article: the model may add the year
+    assert not named_nowhere("2015-10-02", [("Russia continued air strikes for a third day on Oct. 2.", None)])
+    assert not named_nowhere("2 October 2015", [("Davutoğlu spoke on 2 October.", None)])
+    # relative to the passage's own date: "on Tuesday" in an article of Thursday 23 February 2017
+    assert not named_nowhere("2017-02-21", [("The storm formed on Tuesday.", "2017-02-23")])
+    # no single day in the answer: other checks' business
+    assert not named_nowhere("March", [("Nothing dated.", None)])
+    assert not named_nowhere("soon", [("Nothing dated.", None)])

@@ -75,3 +75,9 @@ def test_single_quoted_words_are_a_quotation_too():
     # an apostrophe of a plural possessive opens no quotation: the present "has" still makes a state
     assert event_date("The judges' panel has heard that the officers' cars left on Saturday.",
                       date(2017, 2, 28)) is None
+
+
+def test_month_days_reads_calendar_dates_with_or_without_a_year():
+    from qa.relative_dates import month_days
+    assert month_days("on Oct. 2 and on 5 November 2016, not on Tuesday") == {(10, 2), (11, 5)}
+    assert month_days("no date here, 2017 only") == set()
