@@ -6,7 +6,8 @@ statements found at ingest (`qa.quotes.find_quotes`), grouped by speaker, each
 quoted as written with its outlet, date and headline — no model, so nothing is
 paraphrased. A named speaker must be one the archive quotes (else there is no
 form, and the normal answer takes the question); with a topic too, only that
-speaker's statements sharing a word with the topic are kept. No statement
+speaker's statements sharing a word with the topic are kept, the most on-topic
+first. No statement
 found → `sides` is empty and the caller falls back to the normal answer.
 """
 
@@ -26,7 +27,7 @@ MAX_STATEMENTS = 12
 
 @dataclass(frozen=True)
 class SpeakerStatements:
-    """One side of the form: a speaker and what they said, oldest first."""
+    """One side of the form: a speaker and what they said, oldest first (with a topic, most on-topic first)."""
 
     speaker: str
     statements: tuple[QuotedStatement, ...]
@@ -74,6 +75,17 @@ def _by_speaker(statements: Sequence[QuotedStatement]) -> tuple[tuple[SpeakerSta
     return tuple(SpeakerStatements(k, tuple(v)) for k, v in groups.items()), max(0, len(statements) - MAX_STATEMENTS)
 
 
+def _about_topic(statements: Sequence[QuotedStatement], asked: SpeechQuestion) -> list[QuotedStatement]:
+    """The statements sharing a word with the topic, those naming its head word first ("the outcome of
+    Russia's air strikes": “The outcome is very worrisome” before a statement about the strikes), then by
+    how many topic words they share; ties keep their order (oldest first)."""
+    words = content_words(asked.topic or "")
+    head = content_words(asked.topic_head or "")
+    scored = [(bool(head & found), len(words & found), s) for s in statements
+              if words & (found := content_words(s.text))]
+    return [s for *_, s in sorted(scored, key=lambda t: (not t[0], -t[1]))]
+
+
 def who_said_what(store: ArchiveStore, question: str, *, since: str | None = None, until: str | None = None,
                   sources: Sequence[str] = ()) -> WhoSaidWhat | None:
     """The form for `question`, None when it is not about statements; `sides` empty when none were found."""
@@ -85,8 +97,7 @@ def who_said_what(store: ArchiveStore, question: str, *, since: str | None = Non
         found = find_quotes(store, asked.speaker, **window)
         chosen = list(found.statements) if found.mode == SPEAKER else []
         if asked.topic:
-            words = content_words(asked.topic)
-            chosen = [s for s in chosen if words & content_words(s.text)]
+            chosen = _about_topic(chosen, asked)
     else:
         chosen = list(find_quotes(store, asked.topic or "", **window).statements)
     sides, left_out = _by_speaker(chosen)

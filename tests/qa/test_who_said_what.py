@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from qa.who_said_what import MAX_STATEMENTS, _by_speaker, who_said_what
+from index.article import ArticleRef
+from qa.intent import speech_question
+from qa.quotes import QuotedStatement
+from qa.who_said_what import MAX_STATEMENTS, _about_topic, _by_speaker, who_said_what
 from tests.qa.test_timeline import build_store
 
 
@@ -53,3 +56,23 @@ def test_long_lists_are_cut_and_counted(store):
     one = who_said_what(store, "What did Keane say?").statements[0]
     sides, left_out = _by_speaker([one] * (MAX_STATEMENTS + 3))
     assert sum(len(s.statements) for s in sides) == MAX_STATEMENTS and left_out == 3
+
+
+def _said(text: str) -> QuotedStatement:
+    return QuotedStatement("Ahmet Davutoğlu", "Davutoğlu", text, "quote", ArticleRef("a", "Coalition slams Russia", None,
+                                                                                     None, None), 0, len(text))
+
+
+def test_a_topic_puts_the_statement_about_its_head_word_first():
+    # s6-04 in the chat: the statement about the outcome was listed second, after one about the strikes
+    strikes = _said("Russia was targeting moderate Syrian rebels in its air strikes")
+    outcome = _said("The outcome is very worrisome")
+    weather = _said("It rained all week")
+    asked = speech_question("What did Ahmet Davutoglu say about the outcome of Russia's air strikes?")
+    assert _about_topic([strikes, weather, outcome], asked) == [outcome, strikes]
+    # no head word in any: more of the topic's words first, ties in their order (oldest first)
+    army = _said("The Free Syrian Army rebels should be part of a political solution")
+    nusra = _said("Syrian radicals could be used to topple Assad")
+    other = _said("Syrian talks are not welcome")
+    asked = speech_question("What did Lavrov say about the Free Syrian Army?")
+    assert _about_topic([nusra, army, other], asked) == [army, nusra, other]
