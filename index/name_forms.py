@@ -12,12 +12,16 @@ Three general habits of English news copy make one person look like another, or 
   how a story calls someone by a first name);
 - a surname is misspelt once in a story ("Law professor Carl Tobis said …. Tobias added …",
   "Michael Kaschk says" after "Michael Kaschke"): a name the article gives once, one letter away
-  from a name it gives in full, is that person.
+  from a name it gives in full, is that person;
+- outlets transliterate one name differently ("Sergey Lavrov" in TASS, "Sergei Lavrov" elsewhere):
+  full names with the same surname whose other words are each one letter apart are one person.
 """
 
 from __future__ import annotations
 
 import re
+
+from index.text import fold
 
 # Closed-class words that open sentences with a capital; none of them is a first name.
 FUNCTION_WORDS = frozenset(
@@ -86,3 +90,13 @@ def named_by_first_word(name: str, runs: list[tuple[int, str]]) -> str | None:
              and run.split()[1][:1].isupper() and not run.split()[1].endswith(("'s", "’s"))]
     # two people of one family name ("Lee Jae-yong", his father "Lee Kun-hee"): "Mr Lee" is not guessed
     return named[0][1] if len({run for _, run in named}) == 1 else None
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two full names are one person spelt two ways: the same surname (accents and case
+    ignored) and each other word the same or one letter apart ("Sergey Lavrov" = "Sergei Lavrov";
+    "Mark Smith" ≠ "Mary Smith", four letters being too few to tell a spelling from another name)."""
+    x, y = fold(a).split(), fold(b).split()
+    if len(x) != len(y) or len(x) < 2 or x[-1] != y[-1]:
+        return False
+    return all(p == q or one_letter_apart(p, q) for p, q in zip(x[:-1], y[:-1]))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from index.name_forms import same_person
 from index.store import ArchiveStore
 from index.text import content_words
 from qa.intent import SpeechQuestion, speech_question
@@ -68,10 +69,12 @@ class WhoSaidWhat:
 
 
 def _by_speaker(statements: Sequence[QuotedStatement]) -> tuple[tuple[SpeakerStatements, ...], int]:
-    """Statements grouped by speaker (speakers in order of their first statement), at most MAX_STATEMENTS."""
+    """Statements grouped by speaker (speakers in order of their first statement, one name spelt two ways
+    one speaker under its first spelling: `same_person`), at most MAX_STATEMENTS."""
     groups: dict[str, list[QuotedStatement]] = {}
     for s in statements[:MAX_STATEMENTS]:
-        groups.setdefault(s.speaker, []).append(s)
+        name = next((known for known in groups if same_person(known, s.speaker)), s.speaker)
+        groups.setdefault(name, []).append(s)
     return tuple(SpeakerStatements(k, tuple(v)) for k, v in groups.items()), max(0, len(statements) - MAX_STATEMENTS)
 
 

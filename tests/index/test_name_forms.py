@@ -86,3 +86,13 @@ def test_an_age_and_a_name_particle_belong_to_the_speaker_phrase():
     text = ("Prosecutor Remi Crosson du Cormier said that the evidence points to him. "
             "67-year-old Carlos argued that he should not be required to testify against himself.")
     assert names(text) == ["Remi Crosson du Cormier", "Carlos"]
+
+
+def test_one_name_transliterated_two_ways_is_one_person():
+    from index.name_forms import same_person
+    assert same_person("Sergey Lavrov", "Sergei Lavrov")  # TASS and the sample article
+    assert same_person("Ahmet Davutoglu", "Ahmet Davutoğlu")
+    assert not same_person("Mark Smith", "Mary Smith")  # four letters: another name, not a spelling
+    assert not same_person("Sergei Lavrov", "Sergei Ryabkov")
+    assert not same_person("Lavrov", "Lavrov")  # a surname alone says too little
+    assert not same_person("Sergei Viktorovich Lavrov", "Sergei Lavrov")

@@ -76,3 +76,12 @@ def test_a_topic_puts_the_statement_about_its_head_word_first():
     other = _said("Syrian talks are not welcome")
     asked = speech_question("What did Lavrov say about the Free Syrian Army?")
     assert _about_topic([nusra, army, other], asked) == [army, nusra, other]
+
+
+def test_one_speaker_spelt_two_ways_is_one_side():
+    tass = QuotedStatement("Sergey Lavrov", "Lavrov", "Radicals are encouraged", "reported",
+                           ArticleRef("t", "Lavrov suspects", "TASS", "2017-03-29", None), 0, 10)
+    sample = QuotedStatement("Sergei Lavrov", "Lavrov", "We all want Syria to be secular", "quote",
+                             ArticleRef("s", "Coalition slams Russia", None, None, None), 0, 10)
+    sides, _ = _by_speaker([tass, sample, _said("The outcome is very worrisome")])
+    assert [(side.speaker, len(side.statements)) for side in sides] == [("Sergey Lavrov", 2), ("Ahmet Davutoğlu", 1)]
