@@ -18,6 +18,7 @@ from index.errors import NewsdeskError
 from index.outlets import outlet_key
 from index.store_records import StoreFilter
 from index.text import content_words
+from qa.answer_count import without_answer_count
 from qa.dates import MONTHS, DateRange, find_date_range, month_range
 from qa.options import split_options
 
@@ -97,13 +98,15 @@ class Query:
 
     @property
     def search_text(self) -> str:
-        """What retrieval and evidence selection look for: the question and any options it offers.
+        """What retrieval and evidence selection look for: the question and any options it offers,
+        without the number that counts its answers ("Which three …": qa/answer_count.py).
 
         The options name the candidates, and the passages that mention them are where the fact
         that tells them apart is (RealTimeQA `--choices`, all 399: answer recall@10 0.604 → 0.697,
         evidence recall 0.511 → 0.574 with the options searched; README "RealTimeQA, answers").
         """
-        return f"{self.text} {' '.join(self.options)}" if self.options else self.text
+        text = without_answer_count(self.text)
+        return f"{text} {' '.join(self.options)}" if self.options else text
 
     def store_filter(self, *, question_dates: bool = True) -> StoreFilter:
         """The filter the stores apply: nothing published after `as_of` (undated kept).
