@@ -1,4 +1,4 @@
-"""Disputed claims: a yes/no question whose evidence holds a denial is answered with both sides.
+"""Disputed claims: a yes/no or either-or question whose evidence holds a denial is answered with both sides.
 
 "Did Samsung seek favours in return?" over "Samsung admitted giving 20.4bn won …
 but denied seeking favours in return" must not get a bare "Yes [1]" or "No [1]":
@@ -19,6 +19,7 @@ from typing import Sequence
 from index.text import content_words
 from qa.evidence import Evidence
 from qa.extractive import article_sentence, shown_sentences
+from qa.options import alternatives
 from qa.prompts import is_yes_no_question
 from qa.quote_marks import in_quotes
 
@@ -72,19 +73,36 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
     """The claim and its denial for a disputed yes/no question; [] when it is not disputed.
 
     A question that itself asks about a denial ("Did Sessions deny …?") is a
-    plain yes/no question: the denial is its answer, not a dispute.
+    plain yes/no question: the denial is its answer, not a dispute. A question
+    offering two answers ("…: ISIL or the Syrian opposition?") is disputed the
+    same way: a passage denying what it asks about means the sides disagree.
     """
-    if not is_yes_no_question(question) or _QUESTION_DENIAL.search(question):
+    if not (is_yes_no_question(question) or alternatives(question)) or _QUESTION_DENIAL.search(question):
         return []
     words = content_words(question)
     shown = _sentences(evidence)
     denials = [Side(i, s, True) for i, s in shown if denies_question(s, words)]
     if not denials:
         return []
-    claims = sorted(((len(content_words(s) & words), -n, i, s) for n, (i, s) in enumerate(shown)
+    claimed = _denied_option(question, denials[0].sentence)
+    claims = sorted(((claimed(s), len(content_words(s) & words), -n, i, s) for n, (i, s) in enumerate(shown)
                      if not _DENIAL.search(s)), reverse=True)
-    sides = [Side(i, s, False) for overlap, _, i, s in claims[:1] if overlap >= CLAIM_OVERLAP]
+    sides = [Side(i, s, False) for _, overlap, _, i, s in claims[:1] if overlap >= CLAIM_OVERLAP]
     return sides + denials[:1]
+
+
+def _denied_option(question: str, denial: str):
+    """For an either-or question, a scorer of claim sentences: 1 for a sentence stating the option the
+    denial denies and not the other ("aimed at ISIL" denied → "Russian troops were targeting ISIL", not a
+    sentence naming both), else 0; always 0 for a yes/no question."""
+    offered = alternatives(question)
+    if not offered:
+        return lambda sentence: 0
+    a, b = (content_words(o) for o in offered)
+    denied_words = content_words(denial)
+    denied, other = (a, b) if a <= denied_words and not b <= denied_words else \
+        (b, a) if b <= denied_words and not a <= denied_words else (set(), set())
+    return lambda sentence: int(bool(denied) and denied <= (w := content_words(sentence)) and not other <= w)
 
 
 def disputed_answer(sides: Sequence[Side]) -> str:

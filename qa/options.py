@@ -6,6 +6,11 @@ for or filter by — "A) March 2022" is not a date filter, "B) Reuters" not an
 outlet filter — so `split_options` takes them off before the question is
 understood, and the answer model is then held to one of them for its short
 answer (`option_openings`, a grammar on the embedded model).
+
+A question may also offer two answers in its own words: "Who is the target of Russia's air strikes:
+ISIL or the Syrian opposition?", "Did Russia target ISIL or the Syrian opposition?" (`alternatives`).
+Such a question asks which one, so it is no yes/no question (`qa.prompts.is_yes_no_question`), and
+the passages may back each side (`qa.disputes`).
 """
 
 from __future__ import annotations
@@ -67,3 +72,47 @@ def with_options(question: str, options: Sequence[str]) -> str:
 def option_openings(options: Sequence[str], label: str) -> tuple[str, ...]:
     """The first lines the model may write for a question with options: the label and one option."""
     return tuple(f"{label}{o}\n" for o in dict.fromkeys(options))
+
+
+# The right-hand alternative: the words after the question's last "or", up to its "?".
+_LAST_OR = re.compile(r"^(?P<left>.+)\s+or\s+(?P<right>[^,;:?]+?)\s*\?\s*$", re.IGNORECASE | re.DOTALL)
+# Words after "or" that make a yes/no question, not a choice: "… or not?", "… or something else?"
+_NOT_A_CHOICE = re.compile(r"^(?:not|no|none|neither|both|otherwise|else|something\b.*|anything\b.*|anyone\b.*|"
+                           r"somebody\b.*|someone\b.*|other\w*\b.*|more|less|later|earlier|so)$", re.IGNORECASE)
+MAX_ALTERNATIVE_WORDS = 6
+# Before the left-hand alternative: ":", "," or a dash ("Who won, Smith or Jones?").
+_LEAD = re.compile(r"[:,;]\s+|\s+[—–-]\s+")
+
+
+def alternatives(question: str) -> tuple[str, str] | None:
+    """The two answers a question offers in its words ("…: ISIL or the Syrian opposition?" →
+    ("ISIL", "the Syrian opposition")), else None.
+
+    The right one is what follows the last "or"; the left one follows a ":", "," or dash, or else it is
+    the shortest run of words before "or" that opens like the right one ("by France or by Italy") or
+    with a capitalised name ("target ISIL or the Syrian opposition"). "Did anyone die or get hurt?"
+    and "… or not?" offer no two answers.
+    """
+    m = _LAST_OR.match(question.strip())
+    if not m:
+        return None
+    right = m.group("right").strip()
+    right_words = right.split()
+    if not right_words or len(right_words) > MAX_ALTERNATIVE_WORDS or _NOT_A_CHOICE.match(right):
+        return None
+    left_text = m.group("left")
+    leads = list(_LEAD.finditer(left_text))
+    if leads and len(left_text[leads[-1].end():].split()) <= MAX_ALTERNATIVE_WORDS:
+        left = left_text[leads[-1].end():].strip()
+        return (left, right) if left else None
+    words = left_text.split()
+    reach = min(len(words) - 1, len(right_words) + 2)  # never the question's opening word
+    parallel = next((n for n in range(1, reach + 1) if words[-n].lower() == right_words[0].lower()), None)
+    if parallel is None and right_words[0][:1].isupper() or right_words[0].lower() in ("the", "a", "an"):
+        parallel = next((n for n in range(1, reach + 1) if words[-n][:1].isupper()), parallel)
+    if parallel is None:
+        return None
+    if words[-parallel][:1].isupper():  # the whole name: "in New York or Geneva" → "New York"
+        while parallel < reach and words[-parallel - 1][:1].isupper():
+            parallel += 1
+    return " ".join(words[-parallel:]), right

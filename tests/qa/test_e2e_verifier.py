@@ -125,6 +125,14 @@ def test_a_disputed_claim_gets_both_sides_not_a_bare_yes_or_no(mixed_qa):
     assert {c.source for c in answer.citations} == {"BBC"}
 
 
+def test_an_either_or_question_the_sample_article_disputes_gets_both_sides(mixed_qa):
+    # held-out s6-07 answered one side ("ISIL"); the article has Russia's claim and Davutoğlu's rejection
+    answer = _sample_qa(mixed_qa).ask("Did Russia's air strikes target ISIL or the Syrian opposition?", as_of=AS_OF)
+    assert answer.short_answer == "Disputed", answer.text
+    assert "rejected Moscow" in answer.text and "ISIL" in answer.text, answer.text
+    assert all(c.source is None for c in answer.citations), answer.citations
+
+
 def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     answer = mixed_qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
     assert answer.short_answer != "Disputed" and not answer.abstained, answer.text

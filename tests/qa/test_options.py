@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from qa.options import option_openings, split_options, with_options
+from qa.options import alternatives, option_openings, split_options, with_options
+from qa.prompts import is_yes_no_question
 from qa.query import understand
 
 
@@ -46,3 +47,28 @@ def test_the_model_reads_the_options_and_may_open_only_with_one():
     assert with_options("Who won?", ()) == "Who won?"
     assert option_openings(("Smith", "Jones", "Smith"), "Short answer: ") == ("Short answer: Smith\n",
                                                                             "Short answer: Jones\n")
+
+
+@pytest.mark.parametrize("question, offered", [
+    ("Who is the target of Russia's air strikes in Syria: ISIL or the Syrian opposition?",
+     ("ISIL", "the Syrian opposition")),
+    ("Did Russia target ISIL or the Syrian opposition?", ("ISIL", "the Syrian opposition")),
+    ("Which country hosted the talks, Kazakhstan or Switzerland?", ("Kazakhstan", "Switzerland")),
+    ("Was the statement signed by France or by Italy?", ("by France", "by Italy")),
+    ("Did Kerry meet Lavrov in New York or Geneva?", ("New York", "Geneva")),
+    ("Is the suspect a man or a woman?", ("a man", "a woman")),
+])
+def test_a_question_offering_two_answers_in_its_words(question, offered):
+    assert alternatives(question) == offered
+    assert not is_yes_no_question(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Did anyone die or get hurt?",
+    "Were there any injuries or deaths?",
+    "Did the strikes hit ISIL or not?",
+    "Did Lavrov say Russia was targeting ISIL or other terrorist groups?",
+])
+def test_a_yes_no_question_with_an_or_offers_no_two_answers(question):
+    assert alternatives(question) is None
+    assert is_yes_no_question(question)
