@@ -62,6 +62,7 @@ _NOT_ASKED = content_words(
 MIN_ASKED_FOR_YES = 0.5
 WINDOW = 1  # sentences either side of the quote that may hold the asked words
 NOT_IN_PASSAGES = "not in the cited passages"
+ECHO = "it only repeats the question"
 # Words a forecast (or open-question) word may come before the answer it governs: "has an expectation
 # of 25-28, thus leaving another block of approximately 30 seats" is 10 (the farthest forecast over a
 # wrong answer on the 2026-12-02 demo run; the forecast words near right answers came after them).
@@ -256,7 +257,7 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
             return unsaid_yes(act)
         return None
     if echoes_question(question, short):
-        return "it only repeats the question"
+        return ECHO
     if names_the_outlet(question, short, citations):
         return NAMES_THE_OUTLET
     sentences = [c.passage[s:e] for c in citations for s, e in claim_spans(c.passage)]
