@@ -287,6 +287,15 @@ class AbstainPolicy:
     # pages hold the answer it fires on 5, 2 of them real pages that name the thing another way ("MLB",
     # "UK"), so about 1 % of right answers from the right page would be turned away.
     abstain_when_name_unmentioned: bool = True
+    # After the model answered: abstain when its short answer is a clause of its own — at least
+    # `restated_min_words` words — that the cited passages do not hold or that only repeats the question:
+    # "Kerry and Lavrov developed ideas to push forward the political process there" for "What specific
+    # proposals did Kerry and Lavrov develop …?" (held-out s6-19, unanswerable). In every run record kept
+    # on 2026-12-04 (demo runs, sample-article sets s4–s7), the answers so flagged with a short answer of
+    # 4+ words were 6 wrong ones of 10–12 words (s4-20 three times, s6-19, s7-20 — all unanswerable) and
+    # 2 right ones of 5 words (demo-021's "Simon Coveney and Martin Heydon"); 8 lies between.
+    abstain_when_restated: bool = True
+    restated_min_words: int = 8
     # False: the model's own word decides after generation (used to collect calibration data).
     overrule_model: bool = True
 
@@ -324,6 +333,12 @@ class AbstainPolicy:
         """True when an answer from articles that never mention one of the question's names (`unmentioned`)
         is to be an abstention saying why (see `abstain_when_name_unmentioned`)."""
         return unmentioned and self.abstain_when_name_unmentioned and self.overrule_model
+
+    def refuses_restated(self, short: str, flagged: bool) -> bool:
+        """True when a short answer `flagged` as not in the cited passages or as an echo of the question is
+        a clause of the model's own (see `abstain_when_restated`): an abstention saying why."""
+        return (flagged and self.abstain_when_restated and self.overrule_model
+                and len(re.findall(r"\w+", short)) >= self.restated_min_words)
 
     def unsure_of_short(self, s: Signals) -> bool:
         """True when the model wrote its short answer's tokens with a low mean log-probability: it was

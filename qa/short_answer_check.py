@@ -298,6 +298,11 @@ def doubted_reason(short: str, concern: str) -> str:
     return f"the model's guess “{short}” was unsure, and {concern}"
 
 
+def restated_reason(short: str, concern: str) -> str:
+    """The abstention's reason when the short answer is a clause of the model's own the passages do not hold."""
+    return f"the model's answer “{short}” is a sentence of its own, and {concern}"
+
+
 def unsaid_act_reason(short: str, concern: str) -> str:
     """The abstention's reason when the passages name a "Who …?" answer but never say it did the act."""
     return f"the passages name “{short}”, but {concern}"

@@ -191,3 +191,13 @@ def test_a_statement_asked_for_is_offered_only_by_a_sentence_naming_its_speaker(
 
     assert names_speaker(speaker, sentence) is named
     assert offers_asked_kind(f"What did {speaker} say about the strikes?", sentence) is named
+
+
+def test_a_flagged_short_answer_of_eight_words_or_more_is_refused_as_restated():
+    policy = AbstainPolicy()
+    clause = "Kerry and Lavrov developed ideas to push forward the political process there"
+    assert policy.refuses_restated(clause, flagged=True)
+    assert not policy.refuses_restated(clause, flagged=False)  # in the passages: an answer
+    assert not policy.refuses_restated("Simon Coveney and Martin Heydon", flagged=True)  # demo-021, right
+    assert not AbstainPolicy(abstain_when_restated=False).refuses_restated(clause, flagged=True)
+    assert not AbstainPolicy(overrule_model=False).refuses_restated(clause, flagged=True)

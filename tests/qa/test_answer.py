@@ -454,6 +454,22 @@ def test_an_answer_the_passages_only_expected_is_an_abstention_that_says_why(fak
     assert answer.to_json()["abstain_reason"] == answer.abstain_reason
 
 
+def test_a_short_answer_that_is_a_clause_of_the_models_own_is_an_abstention_that_says_why(fake_embedder):
+    # held-out s6-19 and s7-20: a whole clause as the short answer, in no cited passage (qa/abstain.py)
+    llm = FakeLLM("Short answer: Storm Doris took a neutral position on the Welsh winds this week\n"
+                  "Winds of up to 94 mph were recorded in Wales [1].")
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("gale"), make_passage("storm")])
+    answer = qa.ask("What position did Storm Doris take on the winds in Wales?", as_of=AS_OF)
+    assert answer.abstained and answer.signals["abstained_by"] == "restated"
+    assert answer.abstain_reason == ("the model's answer “Storm Doris took a neutral position on the Welsh winds "
+                                     "this week” is a sentence of its own, and not in the cited passages")
+    # a few words not in the passages stay a flagged answer
+    llm.reply = "Short answer: a neutral position\nWinds of up to 94 mph were recorded in Wales [1]."
+    answer = qa.ask("What position did Storm Doris take on the winds in Wales?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "a neutral position"
+    assert answer.short_answer_concern == "not in the cited passages"
+
+
 def test_an_answer_the_passages_report_is_kept(fake_embedder):
     llm = FakeLLM("Short answer: Thursday\nThe Assembly election is on Thursday [1].")
     qa, _ = make_qa(fake_embedder, llm, [make_passage("dup"), make_passage("storm")])
