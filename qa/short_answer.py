@@ -14,6 +14,7 @@ from typing import Sequence
 
 from index.text import STOPWORDS, fold
 from qa.citations import strip_markers
+from qa.list_count import list_sizes
 
 LABEL = "Short answer:"
 # The label as the model writes it: any case, optionally in bold or with a dash instead of the colon.
@@ -230,7 +231,8 @@ def short_answer_supported(short: str, quotes: Sequence[str]) -> bool:
 
     Spellings are compared as news writes them (see `_tokens`); an ISO date also matches
     "20 March", and an acronym ("UK") the capitalised words it stands for. Yes/No is judged
-    by the verifier through the sentence that follows, so it passes here.
+    by the verifier through the sentence that follows, so it passes here. A count passes when the
+    quote lists that many things.
     """
     words = _tokens(short)
     if not words or set(words) <= _YES_NO:
@@ -247,4 +249,14 @@ def short_answer_supported(short: str, quotes: Sequence[str]) -> bool:
             return True
         if _ACRONYM.match(short.strip()) and short.strip() in _initials(quote):
             return True
+        if _counts_a_list(numbers, content, pool, quote):
+            return True
     return False
+
+
+def _counts_a_list(numbers: set[str], content: set[str], pool: list[str], quote: str) -> bool:
+    """True when the short answer is a count ("7", "seven governments") of a list the quote gives
+    ("France, Germany, …, the United Kingdom and the United States": qa/list_count.py)."""
+    if len(numbers) != 1 or not (content - numbers) <= set(pool):
+        return False
+    return int(next(iter(numbers))) in list_sizes(quote)
