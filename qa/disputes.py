@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from index.text import content_words
 from qa.evidence import Evidence
@@ -91,7 +91,7 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
     return sides + denials[:1]
 
 
-def _denied_option(question: str, denial: str):
+def _denied_option(question: str, denial: str) -> Callable[[str], int]:
     """For an either-or question, a scorer of claim sentences: 1 for a sentence stating the option the
     denial denies and not the other ("aimed at ISIL" denied → "Russian troops were targeting ISIL", not a
     sentence naming both), else 0; always 0 for a yes/no question."""
