@@ -42,8 +42,9 @@ _LEADING = re.compile(rf"^\s*(?:{_REF}\s+(?:also\s+)?(?:states?|says?|mentions?|
 _MARKUP = re.compile(r"<\s*/?\s*passage\b[^>]*>", re.IGNORECASE)
 _TAG = r"<\s*passage\b[^>]*>"
 # ", as reported in <passage n="1">[1]", ", as reported in both <passage n="1"> and <passage n="2">"
-# (the prompt's markup written back; the second form on the demo archive, 2026-12-02).
-_DANGLING = re.compile(rf"(?:,\s*(?:as\s+)?|\s+as\s+){_VERB}\s+(?:in|by)\s*(?:(?:both|either)\s+)?"
+# (the prompt's markup written back; the second form on the demo archive, 2026-12-02), ", according to
+# <passage n="2"> [1]" (blind held-out s8-06, 2026-12-04).
+_DANGLING = re.compile(rf"(?:(?:,\s*(?:as\s+)?|\s+as\s+){_VERB}\s+(?:in|by)|,?\s*\baccording\s+to)\s*(?:(?:both|either)\s+)?"
                        rf"((?:{_TAG}\s*(?:(?:,|and|&|or)\s*)*)+)(?=\[|[.;!?]|$)", re.IGNORECASE)
 _PASSAGE_NUMBER = re.compile(r"\bn\s*=\s*[\"']?(\d{1,3})")
 

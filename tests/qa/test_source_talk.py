@@ -125,3 +125,13 @@ def test_pointing_at_two_passage_tags_joined_by_both_and_is_cut():
     assert without_source_talk(reply) == "Norfish Ltd was convicted over a tampered weighing scale [1]."
     reply = 'Prices rose 5%, as stated in <passage n="1"> and <passage n="3">.'
     assert without_source_talk(reply) == "Prices rose 5% [1] [3]."
+
+
+def test_according_to_the_prompts_passage_tag_is_cut_and_its_marker_kept():
+    # blind held-out s8-06: "…, according to <passage n="2"> [1]." was shown to the reader
+    reply = ("The Secretary of State told reporters that they had agreed on de-confliction talks, "
+             'according to <passage n="2"> [1].')
+    assert without_source_talk(reply) == ("The Secretary of State told reporters that they had agreed on "
+                                          "de-confliction talks [1].")
+    assert without_source_talk('Lavrov met Kerry, according to <passage n="2">.') == "Lavrov met Kerry [2]."
+    assert without_source_talk("According to TASS, Lavrov met Kerry [1].") == "According to TASS, Lavrov met Kerry [1]."
