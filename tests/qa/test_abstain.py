@@ -201,3 +201,8 @@ def test_a_flagged_short_answer_of_eight_words_or_more_is_refused_as_restated():
     assert not policy.refuses_restated("Simon Coveney and Martin Heydon", flagged=True)  # demo-021, right
     assert not AbstainPolicy(abstain_when_restated=False).refuses_restated(clause, flagged=True)
     assert not AbstainPolicy(overrule_model=False).refuses_restated(clause, flagged=True)
+
+
+def test_the_restated_rule_counts_words_as_written():
+    # blind held-out s8-03: five words, two of them hyphenated, had been counted as eight
+    assert not AbstainPolicy().refuses_restated("hold a military-to-military de-confliction discussion", flagged=True)
