@@ -83,7 +83,7 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
     shown = _sentences(evidence)
     denials = [Side(i, s, True) for i, s in shown if denies_question(s, words)]
     if not denials:
-        return accused_and_rebutted(words, shown)
+        return []
     claimed = _denied_option(question, denials[0].sentence)
     claims = sorted(((claimed(s), len(content_words(s) & words), -n, i, s) for n, (i, s) in enumerate(shown)
                      if not _DENIAL.search(s)), reverse=True)
@@ -108,25 +108,3 @@ def _denied_option(question: str, denial: str) -> Callable[[str], int]:
 def disputed_answer(sides: Sequence[Side]) -> str:
     """The sides as quoted, cited sentences (markers are 1-based evidence numbers)."""
     return " ".join(f"{in_quotes(side.sentence)} [{side.evidence_index + 1}]" for side in sides)
-
-
-# "Davutoğlu accused Russia of targeting moderate Syrian rebels": a claim made against someone.
-_ACCUSATION = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[^,;]{1,80}?)\s+of\s+(?P<what>[^;]+)", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
-
-
-def accused_and_rebutted(words: set[str], shown: Sequence[tuple[int, str]]) -> list[Side]:
-    """An accusation about what the question asks and a sentence saying not about it: the two sides of a
-    dispute with no denial verb ("Is Moscow hostile to the U.S.-backed Syrian rebels?" over "Davutoğlu accused
-    Russia … of targeting moderate Syrian rebels" and "Russia does not consider the U.S.-backed Free Syrian
-    Army rebels a terrorist group"; held-out s7-16 had been answered a bare "No"). Both must share
-    CLAIM_OVERLAP of the question's words, the rebuttal in the same article as the accusation or another."""
-    accusations = [(i, s) for i, s in shown for m in [_ACCUSATION.search(s)]
-                   if m and len(content_words(m.group("what")) & words) >= CLAIM_OVERLAP]
-    if not accusations:
-        return []
-    rebuttals = [(i, s) for i, s in shown if not _ACCUSATION.search(s) and _NEGATION.search(s)
-                 and len(content_words(s) & words) >= CLAIM_OVERLAP]
-    if not rebuttals:
-        return []
-    return [Side(*accusations[0], False), Side(*rebuttals[0], True)]

@@ -94,20 +94,3 @@ def test_an_either_or_question_with_a_denial_gets_both_sides(question):
     assert [s.denies for s in sides] == [False, True]
     # the claim is the sentence stating the option denied (ISIL), not one naming both options
     assert sides[0].sentence.startswith("Lavrov said") and sides[1].sentence.startswith("Davutoğlu rejected")
-
-
-REBELS = ("Turkish Prime Minister Ahmet Davutoğlu accused Russia of targeting moderate Syrian rebels in its air strikes. "
-          "Russia does not consider the U.S.-backed Free Syrian Army rebels a terrorist group, Lavrov said.")
-
-
-def test_an_accusation_and_a_sentence_saying_not_are_two_sides():
-    # held-out s7-16 had been answered a bare "No" from Lavrov's sentence alone
-    sides = disputed_sides("Is Moscow hostile to the U.S.-backed Syrian rebels?", evidence(REBELS))
-    assert [(s.denies, s.sentence.split()[0]) for s in sides] == [(False, "Turkish"), (True, "Russia")]
-
-
-def test_an_accusation_alone_or_about_something_else_is_no_dispute():
-    accused = "Turkish Prime Minister Ahmet Davutoğlu accused Russia of targeting moderate Syrian rebels."
-    assert disputed_sides("Is Moscow hostile to the U.S.-backed Syrian rebels?", evidence(accused)) == []
-    off_topic = accused + " The talks did not resume on Monday."
-    assert disputed_sides("Is Moscow hostile to the U.S.-backed Syrian rebels?", evidence(off_topic)) == []
