@@ -79,9 +79,14 @@ def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _absolute(m: re.Match[str], published: date | None) -> TextDate | None:
-    month = _month(m.group("m1") or m.group("m2"))
+def _month_day(m: re.Match[str]) -> tuple[int, int]:
+    """(month, day number) of an `_ABSOLUTE` match, the day not yet checked against the month."""
     day = int(re.match(r"\d+", m.group("d1") or m.group("d2")).group(0))  # type: ignore[union-attr]
+    return _month(m.group("m1") or m.group("m2")), day
+
+
+def _absolute(m: re.Match[str], published: date | None) -> TextDate | None:
+    month, day = _month_day(m)
     year_text = m.group("y1") or m.group("y2")
     if not 1 <= day <= 31:
         return None
@@ -129,9 +134,9 @@ def month_days(text: str) -> set[tuple[int, int]]:
     """
     out: set[tuple[int, int]] = set()
     for m in _ABSOLUTE.finditer(text):
-        day = int(re.match(r"\d+", m.group("d1") or m.group("d2")).group(0))  # type: ignore[union-attr]
+        month, day = _month_day(m)
         if 1 <= day <= 31:
-            out.add((_month(m.group("m1") or m.group("m2")), day))
+            out.add((month, day))
     return out
 
 
