@@ -1,7 +1,8 @@
 """Calibrating `qa.abstain.AbstainPolicy` from an evaluation run's logged signals.
 
 The run must let the model speak for itself on every question (retrieval gate
-off, `overrule_model=False`), so each result record holds the model's own
+off, `overrule_model=False`, which also lets it write NOT_IN_ARCHIVE:
+`AbstainPolicy.keeps_model_answering`), so each result record holds the model's own
 answer, the signals and the sentence a quoted answer would use. `replay`
 then decides each question under a candidate policy without running anything
 again; `fit` grid-searches the thresholds on one half of the questions (odd

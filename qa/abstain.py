@@ -6,6 +6,8 @@ some unanswerable ones. `AbstainPolicy` decides from a few `Signals`:
 
 - before the model: skip it when nothing retrieved is about the question
   (low dense cosine) *and* keyword search found none of the question's names;
+- while the model writes: keep it from abstaining (`model_may_abstain`), since its
+  NOT_IN_ARCHIVE was mostly wrong, and judge the answer it writes instead;
 - after the model abstained: answer with the best evidence sentence, quoted,
   when the evidence is strong (high sentence score, all names present), that
   sentence states what the question asks (its relation words, not only its
@@ -298,12 +300,32 @@ class AbstainPolicy:
     # counted 8 by its hyphenated parts).
     abstain_when_restated: bool = True
     restated_min_words: int = 8
+    # Whether the model may write NOT_IN_ARCHIVE at all. False: it is kept from opening with it (the phrase's
+    # probability is still read) and answers; the checks above and p(abstain) ≥ `quote_max_abstain_p` decide.
+    # Every run record kept on 2026-12-05 says the 1.5B model's own word is the poorest abstention signal
+    # we have: in the full runs (demo 118 questions, sample-article sets s4–s8, 20 each) it abstained 27
+    # times, 23 of them on answerable questions whose answer was in the sentences it was shown (demo 9 of
+    # 10, s4 3/4, s5 2/2, s6 2/2, s7 5/6, s8 2/3), and on only 4 of the 38 unanswerable ones; the gate and
+    # the checks made the other abstentions (12 of the demo's 14). Its p(abstain) did not part them
+    # either: 0.27-0.69 on the answerable, 0.38-0.49 on the unanswerable.
+    model_may_abstain: bool = False
     # False: the model's own word decides after generation (used to collect calibration data).
     overrule_model: bool = True
 
     def before_model(self, s: Signals) -> str:
         """ABSTAIN when nothing retrieved is about the question, else ANSWER (ask the model)."""
         return ABSTAIN if s.dense < self.min_dense and not s.keyword_names else ANSWER
+
+    def keeps_model_answering(self) -> bool:
+        """True when the model is kept from writing NOT_IN_ARCHIVE: it may not abstain on its own word and
+        the policy overrules it (a calibration run, `overrule_model=False`, lets it speak for itself)."""
+        return self.overrule_model and not self.model_may_abstain
+
+    def sure_to_abstain(self, s: Signals) -> bool:
+        """True when the model was sure the passages do not answer: p(abstain) at least `quote_max_abstain_p`
+        (what counts as sure when overruling an abstention; never reached in the 2026-12-05 records)."""
+        p = s.abstain_probability
+        return p is not None and p >= self.quote_max_abstain_p
 
     def after_model(self, s: Signals) -> str:
         """ANSWER (keep the model's reply), QUOTE (best sentence) or ABSTAIN."""

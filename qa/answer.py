@@ -199,19 +199,21 @@ class NewsQA:
             yield ShortAnswer(short)
             yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
         elif self.llm is not None:
-            short, raw, model_raw, first = yield from stream_reply(self.llm, query, evidence, timings, t0)
+            short, raw, model_raw, first = yield from stream_reply(self.llm, query, evidence, timings, t0,
+                                                                   ban_abstain=self.policy.keeps_model_answering())
             if ABSTAIN not in model_raw and not short and not _WORD.search(strip_markers(raw)) and parse_markers(raw):
                 raw = quote_cited(raw, evidence)  # the model pointed at passages but wrote no words
                 if raw:
                     yield TextDelta("\n\n" + MarkerRenumberer(len(evidence)).renumber(raw))
             wrote_nothing = not _WORD.search(strip_markers(raw)) and not short
             sure_of = short_answer_logprobs(first.opening) if first and short else []
-            signals = replace(signals, model_abstained=ABSTAIN in model_raw or wrote_nothing
-                              or (not short and bare_yes_no(raw, query.text)),
-                              abstain_logprob=first.watched if first else None,
+            signals = replace(signals, abstain_logprob=first.watched if first else None,
                               top_logprob=first.top if first else None,
                               short_logprob=min(sure_of) if sure_of else None,
                               short_mean_logprob=sum(sure_of) / len(sure_of) if sure_of else None)
+            # Kept from writing the phrase (`AbstainPolicy.model_may_abstain`), the model abstained when it was sure.
+            signals = replace(signals, model_abstained=ABSTAIN in model_raw or wrote_nothing
+                              or (not short and bare_yes_no(raw, query.text)) or self.policy.sure_to_abstain(signals))
             decision = self.policy.after_model(signals)
             if decision == DECIDE_ABSTAIN:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "model" if signals.model_abstained

@@ -40,10 +40,15 @@ class _AbstainGuard:
         return out
 
 
-def stream_reply(llm: LLM, query: Query, evidence: Sequence[Evidence], timings: dict, t0: float
+def stream_reply(llm: LLM, query: Query, evidence: Sequence[Evidence], timings: dict, t0: float,
+                 ban_abstain: bool = False
                  ) -> Generator[ShortAnswer | TextDelta, None, tuple[str | None, str, str, FirstToken | None]]:
     """Stream the short answer and the renumbered text; returns (short answer, body, whole reply,
     the model's first-token log-probabilities or None).
+
+    With `ban_abstain`, a model that reports log-probabilities is kept from opening with the abstain
+    phrase: how likely the phrase was is still read (`FirstToken.watched`), and the reply is the
+    answer the model would have written instead, for the caller's checks to judge.
 
     The body is the reply without its short-answer line, exactly as streamed before renumbering.
     `timings["first_token"]` is set (ms since `t0`) when the first piece arrives, unless already set.
@@ -68,8 +73,13 @@ def stream_reply(llm: LLM, query: Query, evidence: Sequence[Evidence], timings: 
     # Models that report log-probabilities expose `first_token`; others are not asked to watch.
     watching = hasattr(llm, "first_token")
     ask: dict = {"watch": ABSTAIN} if watching else {}
+    banned = watching and ban_abstain
+    if banned:  # the reply opens with the short-answer label, and the phrase cannot follow it
+        ask["ban_watched"] = True
     if query.options:  # the short answer is held to one of the options offered (or the abstain phrase)
-        ask["openings"] = option_openings(query.options, LABEL + " ") + (ABSTAIN,)
+        ask["openings"] = option_openings(query.options, LABEL + " ") + (() if banned else (ABSTAIN,))
+    elif banned:
+        ask["prefix"] = LABEL
     first: FirstToken | None = None
     for piece in llm.stream(messages, **ask):
         if timings["first_token"] is None:

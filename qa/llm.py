@@ -60,7 +60,8 @@ class FirstToken:
 
 
 class _FirstTokenRecorder:
-    """A llama.cpp logits processor that reads the first steps' distributions and changes nothing.
+    """A llama.cpp logits processor that reads the first steps' distributions and changes nothing
+    (unless asked to `ban` the watched tokens at those steps, after reading them).
 
     llama-cpp-python gives `logprobs` only to models loaded with `logits_all=True`,
     which keeps the logits of every prompt token (≈2.5 GB at 4096 tokens for
@@ -68,9 +69,10 @@ class _FirstTokenRecorder:
     """
 
     def __init__(self, watched_ids: Sequence[int], steps: int = WATCH_STEPS,
-                 token_text: Callable[[int], str] | None = None) -> None:
+                 token_text: Callable[[int], str] | None = None, ban: bool = False) -> None:
         self.watched_ids = list(dict.fromkeys(watched_ids))
         self.steps = steps
+        self.ban = ban  # after reading each watched step, make the watched tokens impossible
         self.token_text = token_text
         self.reads = max(steps, OPENING_STEPS if token_text else 0)  # steps whose distribution is read
         self.top: float | None = None
@@ -94,6 +96,8 @@ class _FirstTokenRecorder:
                 if self.seen == 0:
                     self.top = float(logprobs.max())
                 self.watched = watched if self.watched is None else max(self.watched, watched)
+                if self.ban:
+                    scores[self.watched_ids] = -np.inf
             if self.token_text:
                 self.previous = logprobs
             self.seen += 1
@@ -103,6 +107,15 @@ class _FirstTokenRecorder:
         if self.top is None or self.watched is None:
             return None
         return FirstToken(self.top, self.watched, tuple(self.opening))
+
+
+def _before_prefix(recorder: _FirstTokenRecorder, probe: _FirstTokenRecorder | None) -> FirstToken | None:
+    """The recorder's reading, with the `probe`'s first step (the reply's start before a prefix written for
+    the model) as the first token, and the watched phrase at its likeliest of both."""
+    read, first = recorder.result(), probe.result() if probe else None
+    if read is None or first is None:
+        return read
+    return FirstToken(first.top, max(read.watched, first.watched), read.opening)
 
 
 class LLMError(NewsdeskError, RuntimeError):
@@ -115,11 +128,16 @@ class LLM(Protocol):
     name: str
 
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
-               watch: str | None = None, openings: Sequence[str] = ()) -> Iterator[str]:
+               watch: str | None = None, openings: Sequence[str] = (), ban_watched: bool = False,
+               prefix: str = "") -> Iterator[str]:
         """Yield the reply to ChatML-style messages piece by piece.
 
         With `watch`, a model that can tells afterwards (`first_token`) how
         likely that phrase was as the reply's start; others leave it None.
+        With `ban_watched` too, such a model is then kept from writing it there,
+        so it answers even where it would have written the phrase. With `prefix`,
+        a model that can starts its reply with that text, written for it (and
+        yielded first); others ignore it.
         With `openings`, a model that can is held to begin with one of them
         (a grammar); others read the instruction in the prompt only.
         """
@@ -192,12 +210,18 @@ class EmbeddedLLM:
         return f"{settings.llm_path.name} (embedded llama.cpp, {settings.llm_threads or 'auto'} threads)"
 
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
-               watch: str | None = None, openings: Sequence[str] = ()) -> Iterator[str]:
+               watch: str | None = None, openings: Sequence[str] = (), ban_watched: bool = False,
+               prefix: str = "") -> Iterator[str]:
         """Stream the reply; stops at ChatML's end-of-turn.
 
         With `watch`, `first_token` holds (from the first piece on, updated
         with each) how likely the phrase was at the reply's opening tokens,
-        read from the same forward passes (no second model call).
+        read from the same forward passes (no second model call). With
+        `ban_watched`, the phrase's first token is then made impossible at those
+        tokens: the reply is what the model would have written instead. A
+        `prefix` is the reply's opening written for the model (it continues
+        from it; the prefix is yielded first, and counts as written with
+        certainty in `first_token.opening`).
         With `openings`, the reply begins with one of them, chosen by the
         model under a grammar; the rest is then written freely, continuing
         from the evaluated prompt (llama.cpp keeps it), since a grammar over
@@ -205,13 +229,15 @@ class EmbeddedLLM:
         """
         import llama_cpp
 
-        prompt = chatml(messages)
+        prompt = chatml(messages) + prefix
         with self._lock:
             self.first_token = None
             recorder = None
             if watch:
                 ids = [self._llm.tokenize(w.encode("utf-8"), add_bos=False)[0] for w in (watch, " " + watch)]
-                recorder = _FirstTokenRecorder(ids, token_text=self._token_text)
+                recorder = _FirstTokenRecorder(ids, token_text=self._token_text, ban=ban_watched)
+                if prefix:
+                    recorder.opening.append((prefix, 0.0))
             tokens = self._llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
             self.last_prompt_tokens = len(tokens)
             if self.last_prompt_tokens + max_tokens > self._llm.n_ctx():
@@ -219,6 +245,17 @@ class EmbeddedLLM:
                                f"it exceeds the model context of {self._llm.n_ctx()} (raise llm_context or lower k)")
             processors = llama_cpp.LogitsProcessorList([recorder]) if recorder else None
             context = self._contexts.pick(tokens)
+            probe = None
+            if recorder and prefix:
+                # How likely the phrase was where the reply begins, before the prefix is written for the
+                # model: one step over the prompt, which the prefixed prompt then reuses (llama.cpp keeps
+                # the evaluated tokens), so it costs one token. After "Short answer:" the 1.5B model
+                # almost never considers the phrase (p < 0.002 in 4 of 4 sample questions, 2026-12-05).
+                probe = _FirstTokenRecorder(recorder.watched_ids, steps=1)
+                for _ in context.create_completion(chatml(messages), max_tokens=1, stream=True, temperature=temperature,
+                                                   logits_processor=llama_cpp.LogitsProcessorList([probe])):
+                    pass
+            lead = prefix  # yielded with the first piece the model writes, so a first piece still times the model
             opened = ""
             if openings:
                 budget = min(max_tokens, max(self.count_tokens(o) for o in openings) + 4)
@@ -228,12 +265,15 @@ class EmbeddedLLM:
                                                            openings_grammar(openings), verbose=False),
                                                        logits_processor=processors):
                     if recorder:
-                        self.first_token = recorder.result()
+                        self.first_token = _before_prefix(recorder, probe)
                     text = piece["choices"][0]["text"]
                     opened += text
                     if text:
-                        yield text
+                        yield lead + text
+                        lead = ""
                 if not opened.endswith("\n"):  # the abstain phrase (or the budget ran out): the reply is over
+                    if lead:
+                        yield lead
                     return
                 max_tokens -= self.count_tokens(opened)
                 processors = None
@@ -241,10 +281,13 @@ class EmbeddedLLM:
                                                    temperature=temperature, stop=CHATML_STOP,
                                                    repeat_penalty=1.05, logits_processor=processors):
                 if recorder and processors:
-                    self.first_token = recorder.result()
+                    self.first_token = _before_prefix(recorder, probe)
                 text = piece["choices"][0]["text"]
                 if text:
-                    yield text
+                    yield lead + text
+                    lead = ""
+            if lead:
+                yield lead
 
     def complete(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0) -> str:
         """The whole reply as one string."""
@@ -299,9 +342,11 @@ class OpenAICompatibleLLM:
         return f"{settings.llm_model} via OpenAI-compatible server {settings.llm_url}"
 
     def stream(self, messages: list[dict], *, max_tokens: int = 384, temperature: float = 0.0,
-               watch: str | None = None, openings: Sequence[str] = ()) -> Iterator[str]:
-        """Stream the reply over server-sent events (`watch` and `openings` are accepted and ignored:
-        servers differ in grammar support, and the prompt states the options)."""
+               watch: str | None = None, openings: Sequence[str] = (), ban_watched: bool = False,
+               prefix: str = "") -> Iterator[str]:
+        """Stream the reply over server-sent events (`watch`, `openings`, `ban_watched` and `prefix` are
+        accepted and ignored: servers differ in grammar, logit and prefill support, and the prompt states
+        the options)."""
         url = f"{self.base}/chat/completions"
         body = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
                 "temperature": temperature, "stream": True}

@@ -495,13 +495,36 @@ class ConfidentLLM(FakeLLM):
         self._p = abstain_p
         self._opening = opening
 
-    def stream(self, messages, *, max_tokens=384, temperature=0.0, watch=None):
+    def stream(self, messages, *, max_tokens=384, temperature=0.0, watch=None, ban_watched=False, prefix=""):
         from qa.llm import FirstToken
         import math
 
+        self.banned, self.prefix = ban_watched, prefix
         self.first_token = FirstToken(math.log(max(self._p, 1 - self._p)), math.log(self._p),
                                       self._opening) if watch else None
         yield from super().stream(messages)
+
+
+def test_the_model_is_kept_from_abstaining_unless_the_policy_lets_it(fake_embedder):
+    from qa.abstain import AbstainPolicy
+
+    reply = "Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1]."
+    kept, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=0.05))
+    kept.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+    assert kept.llm.banned is True and kept.llm.prefix == "Short answer:"  # a short answer, not the phrase
+    for policy in (AbstainPolicy(model_may_abstain=True), AbstainPolicy(overrule_model=False)):  # calibration runs
+        free, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=0.05), policy=policy)
+        free.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+        assert free.llm.banned is False and free.llm.prefix == ""
+
+
+@pytest.mark.parametrize("p, abstained", [(0.95, True), (0.6, False)])
+def test_a_model_kept_from_abstaining_abstains_when_it_was_sure_to(fake_embedder, p, abstained):
+    reply = "Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1]."
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=p))
+    answer = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+    assert answer.abstained is abstained
+    assert answer.signals["model_abstained"] is abstained
 
 
 def test_signals_say_how_sure_the_model_was_of_its_short_answer(fake_embedder):

@@ -122,6 +122,22 @@ def test_first_token_recorder_keeps_the_likeliest_opening_of_the_watched_phrase_
     assert result.watched_probability == pytest.approx(0.9, abs=1e-5)
 
 
+def test_a_banning_recorder_reads_the_watched_phrase_first_then_makes_it_impossible_at_the_watched_steps():
+    import numpy as np
+
+    from qa.llm import _FirstTokenRecorder
+
+    recorder = _FirstTokenRecorder(watched_ids=[2], steps=2, ban=True)
+    likely_abstain = np.log(np.array([0.1, 0.2, 0.7], dtype=np.float32))
+    out = recorder(np.array([5]), likely_abstain.copy())
+    assert out[2] == -np.inf and np.argmax(out) == 1  # the model writes its next choice
+    assert recorder.result().watched_probability == pytest.approx(0.7, abs=1e-5)  # read before the ban
+    out = recorder(np.array([5, 1]), likely_abstain.copy())
+    assert out[2] == -np.inf
+    out = recorder(np.array([5, 1, 0]), likely_abstain.copy())  # past the watched steps: untouched
+    assert np.array_equal(out, likely_abstain)
+
+
 def test_recorder_keeps_each_written_tokens_log_probability_even_when_it_was_not_the_likeliest():
     import numpy as np
 
@@ -227,6 +243,39 @@ def test_embedded_reports_how_likely_the_watched_phrase_was(embedded):
     tax_reply, tax_p = ask("What was the tax rate in Ruritania in 1904?")
     assert "NOT_IN_ARCHIVE" not in sky_reply and "NOT_IN_ARCHIVE" in tax_reply
     assert sky_p < 0.5 < tax_p
+
+
+@pytest.mark.slow
+def test_embedded_kept_from_the_watched_phrase_answers_and_still_says_how_likely_it_was(embedded):
+    messages = [{"role": "system", "content": "If the question is about the sky, answer it in one word. "
+                                              "Otherwise reply with exactly: NOT_IN_ARCHIVE"},
+                {"role": "user", "content": "What was the tax rate in Ruritania in 1904?"}]
+    reply = "".join(embedded.stream(messages, max_tokens=8, watch="NOT_IN_ARCHIVE", ban_watched=True))
+    assert "NOT_IN_ARCHIVE" not in reply and reply.strip(), reply
+    assert embedded.first_token.watched_probability > 0.5  # what it would have written, read before the ban
+
+
+@pytest.mark.slow
+def test_embedded_continues_a_prefix_written_for_it_and_yields_it_with_its_first_piece(embedded, monkeypatch):
+    messages = [{"role": "system", "content": "Reply 'Short answer: ' and one word if the question is about the "
+                                              "sky. Otherwise reply with exactly: NOT_IN_ARCHIVE"},
+                {"role": "user", "content": "What was the tax rate in Ruritania in 1904?"}]
+    evaluated = count_evaluated(monkeypatch)
+    pieces = list(embedded.stream(messages, max_tokens=8, watch="NOT_IN_ARCHIVE", ban_watched=True,
+                                  prefix="Short answer:"))
+    reply = "".join(pieces)
+    # The reply's start is read once over the prompt; the prefixed prompt reuses it (only the prefix is new).
+    assert len(evaluated) >= 2 and evaluated[1] < 8, evaluated
+    assert pieces[0].startswith("Short answer:") and len(pieces[0]) > len("Short answer:"), pieces
+    assert "NOT_IN_ARCHIVE" not in reply and reply[len("Short answer:"):].strip(), reply
+    assert embedded.first_token.opening[0] == ("Short answer:", 0.0)
+    # Read where the reply begins, before the prefix (after "Short answer:" it was 0.13 here, 2026-12-05):
+    # the same reading as the reply written without a prefix.
+    kept = embedded.first_token
+    list(embedded.stream(messages, max_tokens=8, watch="NOT_IN_ARCHIVE"))
+    free = embedded.first_token
+    assert kept.top == pytest.approx(free.top, abs=1e-3)
+    assert kept.watched == pytest.approx(free.watched, abs=1e-3) and kept.watched_probability > 0.3, (kept, free)
 
 
 @pytest.mark.slow
