@@ -42,7 +42,7 @@ from qa.extractive import (best_sentence, extractive_answer, quotable_sentence, 
                            sentence_holding, widen_passages)
 from qa.llm import LLM
 from qa.polarity import quote_saying_no, settled_no
-from qa.prompts import ABSTAIN, is_yes_no_question, without_example
+from qa.prompts import ABSTAIN, is_yes_no_question, without_example, without_hint_echo
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
@@ -235,6 +235,7 @@ class NewsQA:
         used = [e.passage for e in evidence]
         raw = without_instructions(raw, used, query.text)
         raw = without_example(raw, " ".join(p.title + " " + p.text for p in used))
+        raw = without_hint_echo(raw)  # "The fact that shows it is [1]." states nothing
         raw = without_source_talk(raw)  # "as stated in the first passage" is not a claim (qa/source_talk.py)
         raw = without_asked_date(raw, query.as_of)  # "according to TASS on <the day asked>"
         text, sentences, citations = verify_answer(raw, used, vectors, query.text)

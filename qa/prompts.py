@@ -146,3 +146,23 @@ def without_example(raw: str, passages_text: str) -> str:
     if _EXAMPLE_TAIL.casefold() in " ".join(passages_text.split()).casefold():
         return raw
     return _APPENDED_TAIL.sub("", raw)
+
+
+# The yes/no hint's own words, and the prompt's words for what it shows the model; not "yes" and "no",
+# which a bare "Yes [1]." answers with (checked, and backed, as before).
+_HINT_WORDS = content_words(YES_NO_HINT + " passage passages question") - content_words("yes no")
+
+
+def echoes_hint(sentence: str) -> bool:
+    """True when `sentence` says nothing but words of the yes/no hint: "The fact that shows it is [1]."
+    (held-out s8-12, after "Yes") copies "then give the fact that shows it" and states no fact."""
+    words = content_words(_MARKERS.sub("", sentence))
+    return bool(words) and words <= _HINT_WORDS
+
+
+def without_hint_echo(raw: str) -> str:
+    """The reply without sentences that only echo the yes/no hint (empty when all do), so a bare
+    "Yes" is then backed by the sentence that holds it, as when the model writes no sentence."""
+    spans = split_sentences(raw)
+    kept = [raw[s:e] for s, e in spans if not echoes_hint(raw[s:e])]
+    return raw if len(kept) == len(spans) else " ".join(kept)

@@ -754,6 +754,16 @@ def test_a_yes_over_a_passage_that_agrees_stays_yes(fake_embedder):
     assert answer.short_answer == "Yes" and "ended on Sunday" in answer.text
 
 
+def test_a_sentence_echoing_the_yes_no_hint_gives_way_to_the_sentence_holding_the_answer(fake_embedder):
+    # Held-out s8-12: "Yes" and then "The fact that shows it is [1]", the hint's words and no fact.
+    llm = FakeLLM("Short answer: Yes\nThe fact that shows it is [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("bus"), make_passage("dam")])
+    answer = qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
+    assert answer.short_answer == "Yes" and not answer.abstained
+    assert "fact that shows" not in answer.text and "ended on Sunday" in answer.text, answer.text
+    assert answer.citations and answer.citations[0].article_id == "bus"
+
+
 def test_pointing_at_passages_is_cut_and_not_flagged(fake_embedder):
     # The 1.5B model's "as stated in the first passage" was read as a claim the passage lacks,
     # so a right answer was marked unsupported (qa/source_talk.py).

@@ -140,3 +140,13 @@ def test_the_examples_closing_clause_appended_to_a_sentence_is_cut_unless_the_pa
     # the clause must close the sentence: a longer one is the model's own wording
     kept = "Two men were held, the police said on 2017-03-02 after a raid [1]."
     assert without_example(kept, passages) == kept
+
+
+def test_a_sentence_of_only_the_yes_no_hints_words_is_taken_out():
+    from qa.prompts import echoes_hint, without_hint_echo
+
+    assert echoes_hint("The fact that shows it is [1].")
+    assert not echoes_hint("Yes [1].") and not echoes_hint("Yes, they did [1].")  # a bare Yes is judged as before
+    assert not echoes_hint("The statement said the attacks did not target Da'esh [1].")
+    assert without_hint_echo("Yes, they did [1]. The fact that shows it is [2].") == "Yes, they did [1]."
+    assert without_hint_echo("The fact that shows it is [1].") == ""
