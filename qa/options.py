@@ -80,6 +80,10 @@ _LAST_OR = re.compile(r"^(?P<left>.+)\s+or\s+(?P<right>[^,;:?]+?)\s*\?\s*$", re.
 _NOT_A_CHOICE = re.compile(r"^(?:not|no|none|neither|both|otherwise|else|something\b.*|anything\b.*|anyone\b.*|"
                            r"somebody\b.*|someone\b.*|other\w*\b.*|more|less|later|earlier|so)$", re.IGNORECASE)
 MAX_ALTERNATIVE_WORDS = 6
+# A verb's -ing form opening both alternatives ("fighting terrorism or feeding extremism", blind held-out s9-06).
+_GERUND = re.compile(r"^[a-z]{2,}ing$")
+_AUXILIARY_OPENING = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|"
+                                r"might|must)\b", re.IGNORECASE)
 # Before the left-hand alternative: ":", "," or a dash ("Who won, Smith or Jones?").
 _LEAD = re.compile(r"[:,;]\s+|\s+[—–-]\s+")
 
@@ -89,8 +93,9 @@ def alternatives(question: str) -> tuple[str, str] | None:
     ("ISIL", "the Syrian opposition")), else None.
 
     The right one is what follows the last "or"; the left one follows a ":", "," or dash, or else it is
-    the shortest run of words before "or" that opens like the right one ("by France or by Italy") or
-    with a capitalised name ("target ISIL or the Syrian opposition"). "Did anyone die or get hurt?"
+    the shortest run of words before "or" that opens like the right one ("by France or by Italy"; a verb's
+    -ing form, "fighting terrorism or feeding extremism") or with a capitalised name ("target ISIL or the
+    Syrian opposition"). "Did anyone die or get hurt?"
     and "… or not?" offer no two answers.
     """
     m = _LAST_OR.match(question.strip())
@@ -108,6 +113,9 @@ def alternatives(question: str) -> tuple[str, str] | None:
     words = left_text.split()
     reach = min(len(words) - 1, len(right_words) + 2)  # never the question's opening word
     parallel = next((n for n in range(1, reach + 1) if words[-n].lower() == right_words[0].lower()), None)
+    if parallel is None and _GERUND.match(right_words[0]) and _AUXILIARY_OPENING.match(question):
+        # "Is it fighting terrorism or feeding extremism?"; not "… how many seconds … of living or dying?"
+        parallel = next((n for n in range(1, reach + 1) if _GERUND.match(words[-n])), None)
     if parallel is None and right_words[0][:1].isupper() or right_words[0].lower() in ("the", "a", "an"):
         parallel = next((n for n in range(1, reach + 1) if words[-n][:1].isupper()), parallel)
     if parallel is None:

@@ -57,6 +57,8 @@ def test_the_model_reads_the_options_and_may_open_only_with_one():
     ("Was the statement signed by France or by Italy?", ("by France", "by Italy")),
     ("Did Kerry meet Lavrov in New York or Geneva?", ("New York", "Geneva")),
     ("Is the suspect a man or a woman?", ("a man", "a woman")),
+    ("Is Russia's air campaign in Syria fighting terrorism or feeding extremism?",  # blind held-out s9-06
+     ("fighting terrorism", "feeding extremism")),
 ])
 def test_a_question_offering_two_answers_in_its_words(question, offered):
     assert alternatives(question) == offered
@@ -72,3 +74,10 @@ def test_a_question_offering_two_answers_in_its_words(question, offered):
 def test_a_yes_no_question_with_an_or_offers_no_two_answers(question):
     assert alternatives(question) is None
     assert is_yes_no_question(question)
+
+
+def test_two_ing_forms_after_a_wh_question_offer_no_choice():
+    # RealTimeQA: a "how many seconds" question, not a choice between living and dying.
+    question = ("A recent study found that balancing on one leg for how many seconds may predict likelihood "
+                "of living or dying?")
+    assert alternatives(question) is None
