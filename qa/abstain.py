@@ -309,6 +309,15 @@ class AbstainPolicy:
     # the checks made the other abstentions (12 of the demo's 14). Its p(abstain) did not part them
     # either: 0.27-0.69 on the answerable, 0.38-0.49 on the unanswerable.
     model_may_abstain: bool = False
+    # Kept from abstaining, the model fills its short answer with the question's own words when it has no
+    # answer ("Raqqa" for "Which specific ISIL targets in Raqqa …?", blind held-out s9-08, unanswerable).
+    # When that answer only repeats the question *and* NOT_IN_ARCHIVE was the model's likeliest opening
+    # (it would have abstained), the abstention stands: two doubts, as for `abstain_when_flagged_and_unsure`.
+    # In the 2026-12-05 runs with the model kept answering (31 questions it would have abstained on) this
+    # takes 3 answers, none right: s9-08 (unanswerable) and two wrong echoes ("Russia" for the joint
+    # statement's formal name, s9-13; "Azerbaijan's defence ministry", demo-103). The echo flag alone is no
+    # reason to abstain: of 13 echo-flagged answers on record 3 were right.
+    abstain_when_echo_kept_from_abstaining: bool = True
     # False: the model's own word decides after generation (used to collect calibration data).
     overrule_model: bool = True
 
@@ -320,6 +329,16 @@ class AbstainPolicy:
         """True when the model is kept from writing NOT_IN_ARCHIVE: it may not abstain on its own word and
         the policy overrules it (a calibration run, `overrule_model=False`, lets it speak for itself)."""
         return self.overrule_model and not self.model_may_abstain
+
+    def would_have_abstained(self, s: Signals) -> bool:
+        """True when the model was kept from abstaining and NOT_IN_ARCHIVE was its likeliest opening."""
+        return (self.keeps_model_answering() and s.abstain_logprob is not None and s.top_logprob is not None
+                and s.abstain_logprob >= s.top_logprob - 1e-3)
+
+    def refuses_kept_echo(self, s: Signals, echo: bool) -> bool:
+        """True when a short answer that only repeats the question (`echo`) came from a model kept from the
+        abstention it would have written: the abstention stands (see `abstain_when_echo_kept_from_abstaining`)."""
+        return echo and self.abstain_when_echo_kept_from_abstaining and self.would_have_abstained(s)
 
     def sure_to_abstain(self, s: Signals) -> bool:
         """True when the model was sure the passages do not answer: p(abstain) at least `quote_max_abstain_p`

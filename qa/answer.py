@@ -48,9 +48,9 @@ from qa.quote_short import short_from_quote
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
 from qa.short_answer import short_answer_logprobs
-from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, mark_unsaid_act,
-                                    restated_reason, says_act_unsaid, says_unsupported, short_answer_concern,
-                                    unsaid_act_reason, unsettled_reason)
+from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
+                                    mark_unsaid_act, restated_reason, says_act_unsaid, says_unsupported,
+                                    short_answer_concern, unsaid_act_reason, unsettled_reason)
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
@@ -299,10 +299,11 @@ class NewsQA:
         off_topic = (answered and every_ask_unmentioned
                      and self.policy.refuses_unmentioned(says_unmentioned(concern)))
         restated = answered and self.policy.refuses_restated(short, concern in (NOT_IN_PASSAGES, ECHO))
-        # only expected; a flagged guess; who, unsaid; about something else; a clause of the model's own
-        # (a quote's short answer is only flagged)
+        kept_echo = answered and self.policy.refuses_kept_echo(signals, concern == ECHO)
+        # only expected; a flagged guess; who, unsaid; about something else; a clause of the model's own;
+        # the question's words where the model would have abstained (a quote's short answer is only flagged)
         if short and ((concern in UNSETTLED and decision != QUOTE) or doubted or act_unsaid or off_topic
-                      or restated):
+                      or restated or kept_echo):
             timings["verify"] = elapsed_ms(last_token)
             if concern in UNSETTLED:
                 reason, why = (publication_date_reason(short, [p.ref for p in used]) if concern == PUBLICATION_DATE_ONLY
@@ -314,6 +315,8 @@ class NewsQA:
                 reason, why = unmentioned_reason(short, concern), "name unmentioned"
             elif restated:
                 reason, why = restated_reason(short, concern), "restated"
+            elif kept_echo:
+                reason, why = kept_echo_reason(short), "echo instead of abstaining"
             else:
                 reason, why = unsaid_act_reason(short, concern), "act not said"
             yield Done(self._abstain(query, passages, timings, t0, signals, why, evidence,

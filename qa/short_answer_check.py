@@ -303,6 +303,12 @@ def restated_reason(short: str, concern: str) -> str:
     return f"the model's answer “{short}” is a sentence of its own, and {concern}"
 
 
+def kept_echo_reason(short: str) -> str:
+    """The abstention's reason when the short answer only repeats the question where the model would have
+    abstained."""
+    return f"the model's answer “{short}” only repeats the question"
+
+
 def unsaid_act_reason(short: str, concern: str) -> str:
     """The abstention's reason when the passages name a "Who …?" answer but never say it did the act."""
     return f"the passages name “{short}”, but {concern}"

@@ -206,3 +206,16 @@ def test_a_flagged_short_answer_of_eight_words_or_more_is_refused_as_restated():
 def test_the_restated_rule_counts_words_as_written():
     # blind held-out s8-03: five words, two of them hyphenated, had been counted as eight
     assert not AbstainPolicy().refuses_restated("hold a military-to-military de-confliction discussion", flagged=True)
+
+
+def test_an_echo_stands_as_an_abstention_only_where_the_model_kept_answering_would_have_abstained():
+    policy = AbstainPolicy()
+    likeliest = signals(p=0.6)   # NOT_IN_ARCHIVE was the likeliest opening (top = watched)
+    second = signals(p=0.3)      # the model's likeliest opening was something else
+    assert policy.would_have_abstained(likeliest) and not policy.would_have_abstained(second)
+    assert policy.refuses_kept_echo(likeliest, echo=True)
+    assert not policy.refuses_kept_echo(likeliest, echo=False)  # an answer with words of its own is judged as usual
+    assert not policy.refuses_kept_echo(second, echo=True)      # an echo alone is only a flag
+    assert not policy.refuses_kept_echo(signals(), echo=True)   # no log-probabilities: no doubt read
+    assert not AbstainPolicy(model_may_abstain=True).refuses_kept_echo(likeliest, echo=True)  # it could have
+    assert not AbstainPolicy(abstain_when_echo_kept_from_abstaining=False).refuses_kept_echo(likeliest, echo=True)

@@ -518,6 +518,23 @@ def test_the_model_is_kept_from_abstaining_unless_the_policy_lets_it(fake_embedd
         assert free.llm.banned is False and free.llm.prefix == ""
 
 
+@pytest.mark.parametrize("p, abstained", [(0.6, True), (0.3, False)])
+def test_an_echo_from_a_model_kept_from_abstaining_is_an_abstention(fake_embedder, p, abstained):
+    # Blind held-out s9-08: "Raqqa" for "Which specific ISIL targets in Raqqa …?", where the model's likeliest
+    # opening had been NOT_IN_ARCHIVE (p 0.6 here: top = watched); with another opening it is only flagged.
+    from qa.abstain import AbstainPolicy
+
+    reply = "Short answer: Storm Doris\nStorm Doris hit Britain on Thursday [1]."
+    policy = AbstainPolicy(answer_min_evidence=0.0)  # the fake embedder's weak evidence is not what is tested
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=p), policy=policy)
+    answer = qa.ask("What did Storm Doris cost insurers?", as_of=AS_OF)
+    assert answer.abstained is abstained, answer.text
+    if abstained:
+        assert "only repeats the question" in answer.abstain_reason
+    else:
+        assert answer.short_answer == "Storm Doris" and answer.short_answer_concern
+
+
 @pytest.mark.parametrize("p, abstained", [(0.95, True), (0.6, False)])
 def test_a_model_kept_from_abstaining_abstains_when_it_was_sure_to(fake_embedder, p, abstained):
     reply = "Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1]."
