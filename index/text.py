@@ -18,7 +18,7 @@ import sys
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 # -- words ----------------------------------------------------------------------
 _EXTRA_FOLDS_MAP = {"ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
@@ -150,6 +150,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def without_sentences(text: str, drop: Callable[[str], bool]) -> str:
+    """`text` without the sentences `drop` picks, the others joined by a space ("" when it picks all);
+    `text` unchanged, spacing and all, when it picks none."""
+    spans = split_sentences(text)
+    kept = [text[s:e] for s, e in spans if not drop(text[s:e])]
+    return text if len(kept) == len(spans) else " ".join(kept)
 
 
 # -- JSON Lines -----------------------------------------------------------------

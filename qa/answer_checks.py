@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from index.embedding import Embedder
-from index.text import split_sentences
+from index.text import without_sentences
 from qa.citations import AnswerSentence, SupportChecker, is_bare_yes_no, strip_markers
 from qa.injection_guard import InjectionGuard
 from qa.prompts import is_yes_no_question
@@ -46,9 +46,7 @@ def without_instructions(raw: str, passages: Sequence[Passage], question: str) -
     and `only_instructions` turns it into an abstention.
     """
     guard = InjectionGuard(passages)
-    spans = split_sentences(raw)
-    kept = [raw[s:e] for s, e in spans if not guard.veto(strip_markers(raw[s:e]), question)]
-    return " ".join(kept) if kept and len(kept) < len(spans) else raw
+    return without_sentences(raw, lambda sentence: guard.veto(strip_markers(sentence), question)) or raw
 
 
 def only_instructions(sentences: Sequence[AnswerSentence], passages: Sequence[Passage], question: str) -> bool:

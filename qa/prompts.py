@@ -13,7 +13,7 @@ import re
 from typing import Sequence
 
 from index.injection import CITATION, instruction_spans
-from index.text import content_words, split_sentences
+from index.text import content_words, without_sentences
 from qa.evidence import Evidence
 from qa.options import alternatives, with_options
 
@@ -140,9 +140,7 @@ _APPENDED_TAIL = re.compile(r",\s*" + re.escape(_EXAMPLE_TAIL).replace(r"\ ", r"
 def without_example(raw: str, passages_text: str) -> str:
     """The reply without sentences that copy the prompt's format example (empty when all do), and
     without the example's closing clause appended to a sentence when the passages do not say it."""
-    spans = split_sentences(raw)
-    kept = [raw[s:e] for s, e in spans if not copies_example(raw[s:e], passages_text)]
-    raw = raw if len(kept) == len(spans) else " ".join(kept)
+    raw = without_sentences(raw, lambda sentence: copies_example(sentence, passages_text))
     if _EXAMPLE_TAIL.casefold() in " ".join(passages_text.split()).casefold():
         return raw
     return _APPENDED_TAIL.sub("", raw)
@@ -163,6 +161,4 @@ def echoes_hint(sentence: str) -> bool:
 def without_hint_echo(raw: str) -> str:
     """The reply without sentences that only echo the yes/no hint (empty when all do), so a bare
     "Yes" is then backed by the sentence that holds it, as when the model writes no sentence."""
-    spans = split_sentences(raw)
-    kept = [raw[s:e] for s, e in spans if not echoes_hint(raw[s:e])]
-    return raw if len(kept) == len(spans) else " ".join(kept)
+    return without_sentences(raw, echoes_hint)

@@ -108,3 +108,12 @@ def test_fold_fast_paths_equal_the_definition_on_random_unicode():
         assert fold(text) == _fold_by_definition(text), text
     for text in ["Davutoğlu ŞİŞLİ “quoted” ’s", "Straße Øresund Łódź Œuvre þing đ", "plain ASCII Text", ""]:
         assert fold(text) == _fold_by_definition(text)
+
+
+def test_without_sentences_drops_the_picked_ones_and_leaves_untouched_text_alone():
+    from index.text import without_sentences
+
+    text = "Storm Doris hit Britain.  The fact that shows it is [1]. Winds reached 94 mph."
+    assert without_sentences(text, lambda s: "fact" in s) == "Storm Doris hit Britain. Winds reached 94 mph."
+    assert without_sentences(text, lambda s: False) == text  # spacing kept when nothing is dropped
+    assert without_sentences(text, lambda s: True) == ""
