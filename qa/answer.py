@@ -39,7 +39,7 @@ from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_ma
                           verify_answer)
 from qa.evidence import Evidence, select_evidence
 from qa.extractive import (best_sentence, extractive_answer, quotable_sentence, quote_cited, quoted_answer,
-                           sentence_holding, widen_passages)
+                           sentence_holding, shown_sentences, widen_passages)
 from qa.llm import LLM
 from qa.polarity import quote_saying_no, settled_no
 from qa.prompts import ABSTAIN, is_yes_no_question, without_example, without_hint_echo
@@ -51,6 +51,7 @@ from qa.short_answer import short_answer_logprobs
 from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
                                     mark_unsaid_act, restated_reason, says_act_unsaid, says_unsupported,
                                     short_answer_concern, unsaid_act_reason, unsettled_reason)
+from qa.short_residue import answering_residue
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
@@ -266,6 +267,12 @@ class NewsQA:
         outlets = outlets_in_question(query.asked, list(self.store.outlets()))
         concern = None if short is None or decision == "disputed" else short_answer_concern(
             query.asked, short, citations, outlets)
+        if short and concern == NOT_IN_PASSAGES and decision == DECIDE_ANSWER and not quoted:
+            # "John Kerry met with Russian Foreign Minister Sergei Lavrov": the answer is the clause's rest
+            core = answering_residue(query.asked, short, [(s, evidence[i].passage.text)
+                                                          for i, s, _ in shown_sentences(evidence)])
+            if core:
+                short, concern = core, short_answer_concern(query.asked, core, citations, outlets)
         unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(short, sentences))
         holding = sentence_holding(short, evidence) if short and decision != "disputed" and unshown else None
         if holding:

@@ -254,6 +254,12 @@ def short_answer_supported(short: str, quotes: Sequence[str]) -> bool:
     return False
 
 
+def occurs_in(short: str, text: str) -> bool:
+    """True when `short` occurs word for word in `text`, spellings compared as news writes them (`_tokens`)."""
+    words = _tokens(short)
+    return bool(words) and _contains(_tokens(text), words)
+
+
 def _counts_a_list(numbers: set[str], content: set[str], pool: list[str], quote: str) -> bool:
     """True when the short answer is a count ("7", "seven governments") of a list the quote gives
     ("France, Germany, …, the United Kingdom and the United States": qa/list_count.py)."""

@@ -150,7 +150,7 @@ def format_answer(answer: Answer, streamed: str = "", streamed_short: str | None
         why = getattr(answer, "abstain_reason", None) or "the model found no answer in the passages"
         lines.append(answer.text.split(" Closest articles:")[0] if not streamed
                      else f"\nThe archive doesn't say after all: {why}.")
-    elif not _same_text(answer.text, streamed):
+    elif not _same_text(answer.text, streamed) or (streamed and answer.short_answer != streamed_short):
         checked_short = (answer.short_answer + "\n\n" if streamed and answer.short_answer
                          and answer.short_answer != streamed_short else "")
         lines.append(("\nChecked answer:\n" if streamed else "") + checked_short + answer.text)

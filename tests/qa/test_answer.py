@@ -470,6 +470,22 @@ def test_a_short_answer_that_is_a_clause_of_the_models_own_is_an_abstention_that
     assert answer.short_answer_concern == "not in the cited passages"
 
 
+def test_a_restated_short_answer_keeps_the_part_a_shown_sentence_holds(fake_embedder):
+    # held-out s9-19: "John Kerry met with Russian Foreign Minister Sergei Lavrov" had been turned away as
+    # restated; the words beyond the question's are in a sentence the model was shown (qa/short_residue.py)
+    llm = FakeLLM("Short answer: A woman died after Storm Doris hit Britain in Wolverhampton\n"
+                  "A woman died after Storm Doris hit Britain [1].")
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("storm"), make_passage("gale")])
+    answer = qa.ask("Where did a woman die after Storm Doris hit Britain?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "Wolverhampton"
+    assert answer.short_answer_supported and "Wolverhampton" in answer.text
+    # a rest no shown sentence holds is still a clause of the model's own
+    llm.reply = ("Short answer: A woman died after Storm Doris hit Britain in a flooded Cardiff street\n"
+                 "A woman died after Storm Doris hit Britain [1].")
+    answer = qa.ask("Where did a woman die after Storm Doris hit Britain?", as_of=AS_OF)
+    assert answer.abstained and answer.signals["abstained_by"] == "restated"
+
+
 def test_an_answer_the_passages_report_is_kept(fake_embedder):
     llm = FakeLLM("Short answer: Thursday\nThe Assembly election is on Thursday [1].")
     qa, _ = make_qa(fake_embedder, llm, [make_passage("dup"), make_passage("storm")])
