@@ -290,6 +290,16 @@ class NewsQA:
         elif short and concern in (None, NOT_IN_PASSAGES) and decision == DECIDE_ANSWER \
                 and named_nowhere(short, [(p.ref.title + ". " + p.text, p.ref.published) for p in used]):
             concern = DATE_NAMED_NOWHERE  # a day no passage shown names: made up (qa/header_date.py)
+        if concern in (PUBLICATION_DATE_ONLY, DATE_NAMED_NOWHERE):
+            # A shown sentence that dates what was asked stands instead, quoted: held-out s9-04 got the date
+            # a DW article was published, while "Davutoğlu accused Russia on Oct. 2 of …" was shown.
+            quote = quotable_sentence(evidence, query.search_text)
+            dated = short_from_quote(query.search_text, quote[1]) if quote else None
+            if dated:
+                short, quoted, decision = dated, True, QUOTE
+                raw = quoted_answer(evidence, query.search_text)
+                text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+                concern = short_answer_concern(query.asked, short, citations, outlets)
         if short and concern is None and decision != "disputed":  # "this week" answered from older news
             concern = stale_concern(query.asked, citations, query.as_of, self.store.date_span())
         every_ask_unmentioned = False

@@ -444,6 +444,20 @@ def test_a_date_answer_no_shown_passage_names_is_an_abstention_that_says_why(fak
     assert answer.abstain_reason == "the passages never say when; no passage shown names 2017-03-02"
 
 
+def test_a_refused_date_gives_way_to_a_shown_sentence_that_dates_the_act(fake_embedder):
+    # held-out s9-04: the model gave an article's publication date while a shown sentence named the day
+    body = "The Senate confirmed Neil Gorsuch on April 7. Senators said the vote was close."
+    BODIES["confirmed"], SOURCES["confirmed"] = body, "CNN"
+    try:
+        llm = FakeLLM("Short answer: 2017-02-23\nThe Senate confirmed Neil Gorsuch on 2017-02-23 [1].")
+        qa, _ = make_qa(fake_embedder, llm, [make_passage("confirmed"), make_passage("storm")])
+        answer = qa.ask("On what date did the Senate confirm Neil Gorsuch?", as_of=AS_OF)
+        assert not answer.abstained and answer.short_answer == "April 7" and answer.quoted
+        assert answer.short_answer_supported and answer.text.startswith("“The Senate confirmed Neil Gorsuch on April 7.”")
+    finally:
+        del BODIES["confirmed"], SOURCES["confirmed"]
+
+
 def test_an_answer_the_passages_only_expected_is_an_abstention_that_says_why(fake_embedder):
     llm = FakeLLM("Short answer: 31-33 seats\nThe DUP won 31-33 seats in the Assembly election [1].")
     qa, _ = make_qa(fake_embedder, llm, [make_passage("dup"), make_passage("storm")])
