@@ -9,9 +9,9 @@ off both ends: "Russian Foreign Minister Sergei Lavrov".
 
 That rest stands as the short answer only when a sentence the model was shown holds it word for word,
 and the passage of that sentence names every name the clause took from the question (a person by
-surname): "NATO held talks
-with officials in Moscow on Oct. 1" for "How did NATO respond …?" leaves "held talks with officials in
-Moscow on Oct. 1", which a sentence holds, but of the Pentagon; its passage never names NATO.
+surname): "NATO and its allies responded by holding talks with officials in Moscow" for "How did NATO
+and its allies respond …?" leaves "holding talks with officials in Moscow", which a sentence may hold,
+but of the Pentagon, in a passage that never names NATO.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def question_free_core(question: str, short: str) -> tuple[str, list[str]] | Non
     word of each run of capitalised words, "Kerry" of "John Kerry"); None when the short answer restates
     nothing (fewer than `MIN_WORDS` words, or fewer than `MIN_RESTATED` of the question's content words
     taken off: "3 days" is a count and its unit), or when what is left is no answer on its own."""
-    words = [w[0] for w in _WORD.finditer(short)]
-    spans = [w.span() for w in _WORD.finditer(short)]
+    matches = list(_WORD.finditer(short))
+    words, spans = [m[0] for m in matches], [m.span() for m in matches]
     if len(words) < MIN_WORDS:
         return None
     asked = _asked_stems(question)
