@@ -129,7 +129,8 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _MONTHS = ("january february march april may june july august september october november december").split()
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# The model writes the headers' form, not always zero-padded: "2017-10-1" (held-out s10-04).
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _ACRONYM_FILLER = {"of", "the", "for", "and", "on", "de"}
 

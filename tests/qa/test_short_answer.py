@@ -90,6 +90,8 @@ def test_a_labelled_line_too_long_to_be_short_is_shown_without_its_label():
     ("October 2", ["Russia continued air strikes for a third day on Oct. 2."], True),
     ("Oct. 1", ["Sinirlioglu met with Kerry in New York on October 1."], True),
     ("2017-09-20", ["The court sat on Sept. 20."], True),
+    ("2015-10-1", ["Sinirlioglu met with Kerry in New York on Oct. 1 to discuss Syria."], True),  # not zero-padded
+    ("2015-10-1", ["Sinirlioglu met with Kerry in New York on Oct. 11 to discuss Syria."], False),
     ("October 3", ["Russia continued air strikes for a third day on Oct. 2."], False),
     ("May 5", ["Theresa May said on 6 May that talks would go on."], False),
     # ordinals as words and figures (held-out s5-01), never the cardinal: a third day is no 3 days
