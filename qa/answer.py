@@ -52,6 +52,7 @@ from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, dou
                                     mark_unsaid_act, restated_reason, says_act_unsaid, says_unsupported,
                                     short_answer_concern, unsaid_act_reason, unsettled_reason)
 from qa.short_residue import answering_residue
+from qa.undated_year import as_the_article_writes_it
 from qa.staleness import stale_concern
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
@@ -267,10 +268,16 @@ class NewsQA:
         outlets = outlets_in_question(query.asked, list(self.store.outlets()))
         concern = None if short is None or decision == "disputed" else short_answer_concern(
             query.asked, short, citations, outlets)
+        shown = [(s, evidence[i].passage) for i, s, _ in shown_sentences(evidence)]
+        if short and decision == DECIDE_ANSWER:  # "October 1, 2026" over an undated "Oct. 1": the year made up
+            written = as_the_article_writes_it(short, [(s, p.ref.published, p.text) for s, p in shown])
+            if written:
+                short, raw = written, re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", written, raw)
+                text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+                concern = short_answer_concern(query.asked, short, citations, outlets)
         if short and concern == NOT_IN_PASSAGES and decision == DECIDE_ANSWER and not quoted:
             # "John Kerry met with Russian Foreign Minister Sergei Lavrov": the answer is the clause's rest
-            core = answering_residue(query.asked, short, [(s, evidence[i].passage.text)
-                                                          for i, s, _ in shown_sentences(evidence)])
+            core = answering_residue(query.asked, short, [(s, p.text) for s, p in shown])
             if core:
                 short, concern = core, short_answer_concern(query.asked, core, citations, outlets)
         unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(short, sentences))

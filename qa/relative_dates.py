@@ -140,6 +140,16 @@ def month_days(text: str) -> set[tuple[int, int]]:
     return out
 
 
+def yearless_days(text: str) -> list[tuple[int, int, str]]:
+    """(month, day, the words) of every calendar date `text` names without a year ("Oct. 2", "2 October")."""
+    out = []
+    for m in _ABSOLUTE.finditer(text):
+        month, day = _month_day(m)
+        if 1 <= day <= 31 and not (m.group("y1") or m.group("y2")):
+            out.append((month, day, m.group(0)))
+    return out
+
+
 def dates_in_text(text: str, published: date | None) -> list[TextDate]:
     """The days `text` names, in text order; weekdays and "yesterday" only when `published` is known."""
     found = [d for m in _ABSOLUTE.finditer(text) if (d := _absolute(m, published))]

@@ -458,6 +458,18 @@ def test_a_refused_date_gives_way_to_a_shown_sentence_that_dates_the_act(fake_em
         del BODIES["confirmed"], SOURCES["confirmed"]
 
 
+def test_a_year_the_undated_article_never_gave_is_dropped_from_the_answer(fake_embedder):
+    # held-out s10-14: "October 1, 2026" over the undated sample article's "Oct. 1" (qa/undated_year.py)
+    body = "Lavrov met Kerry in New York on Oct. 1. Both men spoke of Syria."
+    undated = Passage("met#0", ArticleRef("met", "Lavrov meets Kerry", None, None, None), body, 0, len(body), 0.03,
+                      dense_score=0.7)
+    llm = FakeLLM("Short answer: October 1, 2026\nLavrov met Kerry in New York on October 1, 2026 [1].")
+    qa, _ = make_qa(fake_embedder, llm, [undated, make_passage("storm")])
+    answer = qa.ask("On what date did Lavrov meet Kerry in New York?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "Oct. 1" and answer.short_answer_supported
+    assert "2026" not in answer.text and "on Oct. 1 [1]" in answer.text
+
+
 def test_an_answer_the_passages_only_expected_is_an_abstention_that_says_why(fake_embedder):
     llm = FakeLLM("Short answer: 31-33 seats\nThe DUP won 31-33 seats in the Assembly election [1].")
     qa, _ = make_qa(fake_embedder, llm, [make_passage("dup"), make_passage("storm")])

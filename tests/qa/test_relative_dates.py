@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from qa.relative_dates import dates_in_text, event_date
+from qa.relative_dates import dates_in_text, event_date, yearless_days
 
 FRIDAY = date(2015, 10, 2)  # Friday 2 October 2015, the shared sample's day
 
@@ -81,3 +81,8 @@ def test_month_days_reads_calendar_dates_with_or_without_a_year():
     from qa.relative_dates import month_days
     assert month_days("on Oct. 2 and on 5 November 2016, not on Tuesday") == {(10, 2), (11, 5)}
     assert month_days("no date here, 2017 only") == set()
+
+
+def test_yearless_days_are_the_dates_written_without_a_year():
+    text = "Russia struck on Oct. 2, after talks on 1 October 2015 and a call on September 30."
+    assert yearless_days(text) == [(10, 2, "Oct. 2"), (9, 30, "September 30")]
