@@ -192,6 +192,11 @@ def test_a_short_answer_changed_by_checking_is_printed_with_the_checked_answer()
     assert "Checked answer:\nNo\n\n“The dam did not fail.” [1]" in text
     same = format_answer(Answer(**base, short_answer="Yes"), streamed, streamed_short="Yes")
     assert "Checked answer:\n“The dam" in same
+    # the sentences as streamed, only the short answer checked ("John Kerry met with …" → the name)
+    checked = format_answer(Answer(**base, short_answer="Sergei Lavrov"), base["text"],
+                            streamed_short="John Kerry met with Sergei Lavrov")
+    assert "Checked answer:\nSergei Lavrov\n\n" in checked
+    assert "Checked answer" not in format_answer(Answer(**base, short_answer="No"), base["text"], streamed_short="No")
 
 
 def test_an_abstention_after_the_stream_says_why():
