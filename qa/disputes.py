@@ -39,6 +39,13 @@ _DENIAL = re.compile(
 _QUESTION_DENIAL = re.compile(rf"\b(?:{_DENIAL_VERB})\b", re.IGNORECASE)
 # A sentence stating the claim shares this many of the question's content words.
 CLAIM_OVERLAP = 2
+# What a denial denies shares this many content words with a yes/no question (an either-or question's
+# options name the dispute, so one word does there). Of the yes/no questions answered "Disputed" on
+# record (2026-12-05), the 8 real disputes share 2-6 words; the 2 that share one are no dispute: "Was
+# Davutoğlu's remark … carried by just a single Turkish newspaper?" against his rejecting Moscow's claim
+# about its "air strikes" (held-out s10-17), and "Did the joint statement say the Russian strikes had
+# targeted Da'esh?" (s5-10, whose answer is the statement's own "did not target Da'esh").
+YES_NO_DENIAL_OVERLAP = 2
 
 
 @dataclass(frozen=True)
@@ -60,11 +67,11 @@ def _sentences(evidence: Sequence[Evidence]) -> list[tuple[int, str]]:
     return out
 
 
-def denies_question(sentence: str, question_words: set[str]) -> bool:
-    """True when `sentence` denies something that shares a content word with the question."""
+def denies_question(sentence: str, question_words: set[str], shared: int = 1) -> bool:
+    """True when `sentence` denies something that shares at least `shared` content words with the question."""
     for match in _DENIAL.finditer(sentence):
         denied = (match.group("gerund") or match.group("object")) + match.group("rest")
-        if content_words(denied) & question_words:
+        if len(content_words(denied) & question_words) >= shared:
             return True
     return False
 
@@ -81,7 +88,8 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
         return []
     words = content_words(question)
     shown = _sentences(evidence)
-    denials = [Side(i, s, True) for i, s in shown if denies_question(s, words)]
+    shared = 1 if alternatives(question) else YES_NO_DENIAL_OVERLAP
+    denials = [Side(i, s, True) for i, s in shown if denies_question(s, words, shared)]
     if not denials:
         return []
     claimed = _denied_option(question, denials[0].sentence)

@@ -94,3 +94,16 @@ def test_an_either_or_question_with_a_denial_gets_both_sides(question):
     assert [s.denies for s in sides] == [False, True]
     # the claim is the sentence stating the option denied (ISIL), not one naming both options
     assert sides[0].sentence.startswith("Lavrov said") and sides[1].sentence.startswith("Davutoğlu rejected")
+
+
+def test_a_yes_no_question_sharing_one_word_with_a_denial_is_no_dispute():
+    # held-out s10-17: a question about a remark's newspapers against a denial about the strikes' aim
+    remark = ("“The outcome is very worrisome,” Davutoğlu was quoted as saying in several Turkish dailies. " + STRIKES)
+    question = "Was Davutoğlu's remark about the outcome of Russia's strikes carried by just one Turkish newspaper?"
+    assert disputed_sides(question, evidence(remark)) == []
+    # two shared words make it one (the real disputes on record share 2-6)
+    assert [s.denies for s in disputed_sides("Were Russia's air strikes aimed at ISIL?", evidence(STRIKES))] == [
+        False, True]
+    # an either-or question's options name the dispute: one shared word is enough (held-out s8-15)
+    either = "Is Russia bombing Syria to fight ISIL or to shore up Assad?"
+    assert [s.denies for s in disputed_sides(either, evidence(STRIKES))] == [False, True]
