@@ -46,6 +46,9 @@ CLAIM_OVERLAP = 2
 # about its "air strikes" (held-out s10-17), and "Did the joint statement say the Russian strikes had
 # targeted Da'esh?" (s5-10, whose answer is the statement's own "did not target Da'esh").
 YES_NO_DENIAL_OVERLAP = 2
+# ... unless the question holds this share of what is denied: "Samsung denied any wrongdoing" disputes "Was
+# Samsung involved in wrongdoing …?" with one word, all it denies (s10-17 shares 1 of 7, s5-10 1 of 7).
+DENIED_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,12 @@ def _sentences(evidence: Sequence[Evidence]) -> list[tuple[int, str]]:
 
 
 def denies_question(sentence: str, question_words: set[str], shared: int = 1) -> bool:
-    """True when `sentence` denies something that shares at least `shared` content words with the question."""
+    """True when `sentence` denies something that shares at least `shared` content words with the question,
+    or that the question holds most of ("denied any wrongdoing" for "Was Samsung involved in wrongdoing …?")."""
     for match in _DENIAL.finditer(sentence):
-        denied = (match.group("gerund") or match.group("object")) + match.group("rest")
-        if len(content_words(denied) & question_words) >= shared:
+        denied = content_words((match.group("gerund") or match.group("object")) + match.group("rest"))
+        common = denied & question_words
+        if len(common) >= shared or (common and len(common) >= DENIED_SHARE * len(denied)):
             return True
     return False
 

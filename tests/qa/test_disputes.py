@@ -104,6 +104,9 @@ def test_a_yes_no_question_sharing_one_word_with_a_denial_is_no_dispute():
     # two shared words make it one (the real disputes on record share 2-6)
     assert [s.denies for s in disputed_sides("Were Russia's air strikes aimed at ISIL?", evidence(STRIKES))] == [
         False, True]
+    # one word is enough when it is most of what is denied ("denied any wrongdoing")
+    assert [s.denies for s in disputed_sides("Was Samsung involved in wrongdoing in the scandal?", evidence(
+        "Samsung is accused of wrongdoing in the corruption scandal. Samsung denied any wrongdoing."))] == [False, True]
     # an either-or question's options name the dispute: one shared word is enough (held-out s8-15)
     either = "Is Russia bombing Syria to fight ISIL or to shore up Assad?"
     assert [s.denies for s in disputed_sides(either, evidence(STRIKES))] == [False, True]
