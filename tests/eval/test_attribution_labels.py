@@ -25,9 +25,10 @@ TUNING = (LABELS, LABELS.with_name("held_out.jsonl"), LABELS.with_name("held_out
           LABELS.with_name("held_out_3.jsonl"), LABELS.with_name("held_out_4.jsonl"),
           LABELS.with_name("held_out_5.jsonl"), LABELS.with_name("held_out_6.jsonl"),
           LABELS.with_name("held_out_7.jsonl"), LABELS.with_name("held_out_8.jsonl"))
-# Held out: 7 News100 articles drawn by a seeded shuffle (see the fixture README), labelled blind by someone
-# who never read the attribution code, and never used to tune: how well the rules carry to new articles.
-HELD_OUT = (LABELS.with_name("held_out_9.jsonl"),)
+# Held out: 7 (held_out_9) and 14 (held_out_10) News100 articles drawn by seeded shuffles (see the fixture
+# README), labelled blind by someone who never read the attribution code, and never used to tune: how well
+# the rules carry to new articles.
+HELD_OUT = (LABELS.with_name("held_out_9.jsonl"), LABELS.with_name("held_out_10.jsonl"))
 
 
 def test_the_labels_are_at_least_100_statements_of_several_articles():
@@ -85,8 +86,8 @@ def test_speaker_attribution_on_held_out_articles():
     score = score_attribution([lb for path in HELD_OUT for lb in load_labels(path, bodies)], bodies)
     print(f"\nattribution on {score.labels} held-out statements: found {score.found}, "
           f"precision {score.precision:.3f}, recall {score.recall:.3f}")
-    assert score.labels >= 100
-    # held_out_9: measured 0.667 / 0.485 before round 9 and the same after (see README "Timelines and who said
-    # what"): floors that catch a regression, not the goal (both are far below the 0.9 / 0.8 targets).
-    assert score.precision >= 0.65
-    assert score.recall >= 0.47
+    assert score.labels >= 241
+    # held_out_9 + held_out_10 (241 labels): measured 0.716 / 0.498 on 2026-12-05 (see README "Timelines and who
+    # said what"): floors that catch a regression, not the goal (both are far below the 0.9 / 0.8 targets).
+    assert score.precision >= 0.70
+    assert score.recall >= 0.48
