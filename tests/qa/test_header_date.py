@@ -56,3 +56,12 @@ def test_a_day_a_passage_names_or_dates_is_not_made_up():
     # no single day in the answer: other checks' business
     assert not named_nowhere("March", [("Nothing dated.", None)])
     assert not named_nowhere("soon", [("Nothing dated.", None)])
+
+
+def test_a_day_written_without_zero_padding_is_read_as_that_day():
+    # the model writes the headers' form without its zeros too ("2017-10-1", held-out s10-04)
+    question = "On what date did the Senate confirm Neil Gorsuch to the Supreme Court?"
+    cnn = ArticleRef("a", "Gorsuch faces hearing", "CNN", "2017-03-02", None)
+    assert publication_date_only(question, "2017-3-2", [cnn], [(HEARING, "2017-03-02")])
+    assert named_nowhere("2017-3-2", [("The United States and Russia will meet soon.", None)])
+    assert not named_nowhere("2015-10-2", [("Russia continued air strikes for a third day on Oct. 2.", None)])
