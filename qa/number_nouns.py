@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from index.text import fold
+from index.text import STOPWORDS, content_words, fold
 
 _WORD_VALUES = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -113,6 +113,48 @@ def measured_not_counted(question: str, short: str, holding: list[str]) -> str |
         if not found:
             return None  # held some other way ("3" in "3rd", a bare figure): not this check's business
     return sorted(measures)[0] if measures else None
+
+
+# Words that count anyone: "224 people" answers "How many passengers …?", "30 people" "How many victims …?".
+_ANYONE = frozenset("people persons individuals others those adults men women children victims casualties dead".split())
+# A number and the one or two words after it: "three Turkish soldiers", "19 out", "600,000 civilians".
+_NUMBER_THEN_WORDS = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORD_VALUES) + r")\b" + _RANGE_TAIL
+                                + r"((?:\s+[A-Za-z][\w\-]*){1,2})", re.IGNORECASE)
+
+
+def counted_otherwise(question: str, short: str, holding: list[str]) -> str | None:
+    """What the passages count instead (e.g. "Turkish soldiers") when `question` asks "How many <things>",
+    `short` is a bare number, and every sentence in `holding` gives that number only as the count of
+    things the question never names: "How many civilians were killed …?" → "3" over "killed three Turkish
+    soldiers" in another article (held-out s11-17, unanswerable; unflagged). None otherwise: a number
+    given bare, as a measure, as "out of" or as a count of anyone ("224 people") is not its business."""
+    asked = _HOW_MANY.search(question)
+    value = _value(short)
+    if not asked or value is None or not holding or fold(asked.group(1)).startswith("of "):
+        return None
+    asked_words = content_words(question)
+    if {_singular(fold(w)) for w in asked.group(1).split()} & {_singular(w) for w in _ANYONE}:
+        return None
+    others = []
+    for sentence in holding:
+        found = False
+        for m in _NUMBER_THEN_WORDS.finditer(sentence):
+            if _value(m.group(1)) != value:
+                continue
+            found = True
+            words: list[str] = []
+            for word in m.group(2).split():
+                folded = fold(word)
+                if folded in STOPWORDS or folded in _NOT_COUNTED or folded in _VERBISH or folded in _MEASURES:
+                    break
+                words.append(word)
+            phrase = " ".join(words)
+            if not words or content_words(phrase) & asked_words or {fold(w) for w in words} & _ANYONE:
+                return None
+            others.append(phrase)
+        if not found:
+            return None  # held some other way ("3" in "3rd", a bare figure): not this check's business
+    return others[0] if others else None
 
 
 def _value(text: str) -> float | None:

