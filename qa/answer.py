@@ -36,9 +36,9 @@ from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_ma
                           verify_answer)
 from qa.evidence import Evidence, select_evidence
 from qa.extractive import (best_sentence, extractive_answer, quotable_sentence, quote_cited, quoted_answer,
-                           sentence_holding, widen_passages)
+                           sentence_holding, shown_sentences, widen_passages)
 from qa.llm import LLM
-from qa.polarity import quote_saying_no, settled_no
+from qa.polarity import quote_saying_no, settling_no
 from qa.prompts import ABSTAIN, is_yes_no_question, without_example, without_hint_echo
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
@@ -222,8 +222,10 @@ class NewsQA:
                     yield ShortAnswer(short)
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
             elif short and is_yes_no_question(query.text) and short.strip(" .!").lower() == "yes":
-                settling = best_sentence(evidence, query.text)
-                if settling and settled_no(settling[1], query.text):  # the passage says not (qa/polarity.py)
+                # the passage says not, or counts what the question says there was none of (qa/polarity.py)
+                settling = settling_no(query.text, best_sentence(evidence, query.text),
+                                       ((i, s) for i, s, _ in shown_sentences(evidence)))
+                if settling:
                     short, decision, raw = "No", "negated", f"{in_quotes(settling[1])} [{settling[0] + 1}]"
         last_token = time.perf_counter()
         used = [e.passage for e in evidence]

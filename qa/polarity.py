@@ -18,7 +18,7 @@ on their side, the separatists said."), while another sentence scored best.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from index.text import WORD, content_words, fold
 from qa.citations import Citation
@@ -50,10 +50,48 @@ def negates(sentence: str, question: str) -> bool:
     return False
 
 
+# "had no differences" in a question: what there was none of is one of the two words after "no".
+_NONE_OF = re.compile(r"\b(?:no|not\s+any)\s+([a-z\-]{4,})(?:\s+([a-z\-]{4,}))?", re.IGNORECASE)
+_QUANTITY = (r"\b(?:some|several|many|a\s+few|numerous|a\s+number\s+of|\d[\d,]*|two|three|four|five|six|seven|eight|"
+             r"nine|ten|dozens\s+of|hundreds\s+of|thousands\s+of)\s+(?:[a-z\-]+\s+)?")
+
+
+def counts_what_is_denied(sentence: str, question: str) -> bool:
+    """True when `question` asks whether there was none of something and `sentence`, sharing another word
+    of the question (who said it, what about), counts some: "we have some differences as for the details …,” Lavrov
+    said" answers "Did Lavrov say Russia and the United States had no differences …?" with "No" (blind
+    s11-15, answered "Yes")."""
+    wanted = _NONE_OF.search(question)
+    if not wanted:
+        return False
+    shared = content_words(sentence) & content_words(question)
+    for noun in filter(None, wanted.groups()):
+        noun = noun.lower()
+        stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        if shared - content_words(noun) and re.search(_QUANTITY + re.escape(stem) + r"(?:e?s)?\b", sentence,
+                                                      re.IGNORECASE):
+            return True
+    return False
+
+
 def settled_no(sentence: str, question: str) -> bool:
-    """True when `sentence` answers the yes/no `question` with "No" (a question that is itself
-    negated — "Didn't …?" — is left alone: its reading is ambiguous)."""
+    """True when `sentence` answers the yes/no `question` with "No": it negates what the question asks,
+    or it counts what the question says there was none of. A question that is itself negated — "Didn't
+    …?" — is otherwise left alone: its reading is ambiguous."""
+    if counts_what_is_denied(sentence, question):
+        return True
     return not _QUESTION_NEGATED.search(question) and negates(sentence, question)
+
+
+def settling_no(question: str, best: tuple[int, str] | None,
+                shown: Iterable[tuple[int, str]]) -> tuple[int, str] | None:
+    """The (evidence index, sentence) that answers the yes/no `question` "No": the `best` sentence when it
+    does (`settled_no`), else the first `shown` sentence counting what the question says there was none of
+    (the best sentence is chosen by the question's words, and "Lavrov said Oct. 1" outscores the sentence
+    that holds "some differences"); None when none does."""
+    if best and settled_no(best[1], question):
+        return best
+    return next(((i, s) for i, s in shown if counts_what_is_denied(s, question)), None)
 
 
 def quote_saying_no(short: str | None, question: str, citations: Sequence[Citation]) -> Citation | None:

@@ -39,9 +39,11 @@ BODIES = {
     "hearing": "Neil Gorsuch faces a rigorous confirmation hearing this week, senators said.",
     "lavrov": ('Lavrov met Kerry in New York on Thursday. "We all want Syria to be democratic, united and '
                'secular," Lavrov said.'),
+    "talks": ("Russia does not consider the Free Syrian Army a terrorist group, Lavrov said in New York on Oct. 1. "
+              '"We have some differences as for the details on how to get there," Lavrov said.'),
 }
 SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera",
-           "dup": "RTÉ", "gale": "BBC", "hearing": "CNN", "lavrov": "TASS"}
+           "dup": "RTÉ", "gale": "BBC", "hearing": "CNN", "lavrov": "TASS", "talks": "Reuters"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -804,6 +806,16 @@ def test_a_yes_whose_own_quote_says_not_becomes_no(fake_embedder):
     assert answer.text.startswith("“There were no casualties on their side") and answer.unsupported_sentences == 0
     assert answer.signals["decision"] == "negated"
     assert not answer.signals["best_sentence"].startswith("There were no casualties")  # not the old rule's case
+
+
+def test_a_yes_over_a_sentence_counting_what_the_question_says_there_was_none_of_becomes_no(fake_embedder):
+    # blind s11-15: "no differences" asked, "some differences" shown in a sentence that did not score best
+    question = "Did Lavrov say Russia and the United States had no differences over a political solution in Syria?"
+    llm = FakeLLM("Short answer: Yes\nRussia and the United States had no differences over a political solution [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("talks"), make_passage("bus")])
+    answer = qa.ask(question, as_of=AS_OF)
+    assert answer.short_answer == "No" and not answer.abstained
+    assert answer.text.startswith("“‘We have some differences") and answer.signals["decision"] == "negated"
 
 
 def test_a_yes_over_a_passage_that_agrees_stays_yes(fake_embedder):

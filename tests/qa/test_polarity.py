@@ -6,7 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
-from qa.polarity import quote_saying_no, settled_no
+from qa.polarity import quote_saying_no, settled_no, settling_no
 
 
 @pytest.mark.parametrize("sentence, question", [
@@ -49,3 +49,37 @@ def test_a_yes_whose_quote_says_not_is_caught_and_only_a_yes():
     assert quote_saying_no("Yes.", question, [agreeing]) is None
     assert quote_saying_no("No", question, [saying_no]) is None
     assert quote_saying_no(None, question, [saying_no]) is None
+
+
+LAVROV = ("“We all want Syria to be democratic, united and secular – a Syria which is a home for all ethnic groups whose "
+          "rights are guaranteed, but we have some differences as for the details on how to get there,” Lavrov said.")
+NO_DIFFERENCES = "Did Lavrov say Russia and the United States had no differences over how to reach a political solution?"
+
+
+@pytest.mark.parametrize("sentence, question", [
+    # blind s11-15: "Yes" over a shown sentence that counts what the question says there was none of
+    (LAVROV, NO_DIFFERENCES),
+    ("Police made three arrests after the blast.", "Did Police say there were no arrests after the blast?"),
+    ("Police said several protesters were arrested.", "Were no protesters arrested, according to police?"),
+])
+def test_a_sentence_counting_what_the_question_says_there_was_none_of_is_a_no(sentence, question):
+    assert settled_no(sentence, question)
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("There were no casualties on their side, the separatists said.", "Were there no casualties on their side?"),
+    # a count of something else, or of the thing but about someone the question does not name
+    ("Lavrov said there are some questions left.", NO_DIFFERENCES),
+    ("We have some differences with Paris, Merkel said.", NO_DIFFERENCES),
+])
+def test_no_count_of_it_or_another_story_is_no_no(sentence, question):
+    assert not settled_no(sentence, question)
+
+
+def test_the_shown_sentence_settling_no_is_the_best_or_one_counting_what_is_denied():
+    other = "Russia does not consider the Free Syrian Army a terrorist group, Lavrov said Oct. 1."
+    assert settling_no(NO_DIFFERENCES, (1, other), [(1, other), (0, LAVROV)]) == (0, LAVROV)
+    dam = "The dam did not fail, but the spillway crumbled."
+    assert settling_no("Did the Oroville Dam itself fail?", (2, dam), [(2, dam)]) == (2, dam)
+    assert settling_no("Did the Oroville Dam itself fail?", (2, "It held."), [(2, "It held.")]) is None
+    assert settling_no(NO_DIFFERENCES, None, []) is None
