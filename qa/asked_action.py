@@ -19,6 +19,8 @@ Only the question's verb right after "Who" (or "Who was/has been …") is taken:
 
 from __future__ import annotations
 
+import re
+
 import lemminflect
 
 from index.text import WORD
@@ -28,6 +30,10 @@ _AUXILIARIES = frozenset("was were is are has have had".split())
 _FRAMING = frozenset("be have do say tell report describe call name see consider regard think believe know "
                      "mention quote cite".split())
 STEM = 5  # letters a derivation must share with the verb ("succe" in "successor", "arres" in "arrest")
+# Verbs news often states in other words: a cause is what "led to" or "resulted in" it ("attacks … which led to
+# civilian casualties", blind s11-14, where the right "Yes" was flagged). Not after "was"/"were": "He was led
+# to the car" is no cause.
+_PHRASINGS = {"cause": re.compile(r"(?<!\bwas )(?<!\bwere )\b(?:led|leads?|leading|result(?:s|ed|ing)?)\s+(?:to|in)\b")}
 
 
 def asked_action(question: str) -> str | None:
@@ -146,8 +152,10 @@ def dictionary_forms(text: str) -> dict[str, str]:
 
 def reports_action(action: str, text: str) -> bool:
     """True when `text` holds a form of the action's verb (`asked_action`'s last word): any inflection,
-    its agent noun, or a word sharing its first `STEM` letters."""
+    its agent noun, a word sharing its first `STEM` letters, or another phrasing of it (`_PHRASINGS`)."""
     lemma = _verb_lemma(action.split()[-1]) or action.split()[-1].lower()
+    if lemma in _PHRASINGS and _PHRASINGS[lemma].search(text.lower()):
+        return True
     forms = {lemma, *(f for fs in lemminflect.getAllInflections(lemma, upos="VERB").values() for f in fs)}
     forms |= {noun + s for noun in agent_nouns(lemma) for s in ("", "s")}
     for word in WORD.findall(text.lower()):

@@ -32,6 +32,17 @@ def test_any_inflection_or_a_derivation_sharing_the_stem_reports_the_action():
     assert not reports_action("stole", "The coin was issued in 2007, ahead of Queen Elizabeth II's state visit.")
 
 
+def test_a_cause_is_also_reported_as_what_led_to_or_resulted_in_it():
+    # blind s11-14: the right "Yes" to "… say the Russian attacks caused civilian casualties?" was flagged
+    # "the quoted passages do not say caused" over "attacks … which led to civilian casualties"
+    assert reports_action("caused", "the attacks by the Russian Air Force on Hama which led to civilian casualties")
+    assert reports_action("cause", "The storm resulted in widespread flooding.")
+    assert reports_action("caused", "It has been leading to delays.")
+    assert not reports_action("caused", "The attacks led by Russia hit Hama.")  # "led by" is no cause
+    assert not reports_action("caused", "He was led to the car.")  # nor a passive "led to"
+    assert not reports_action("killed", "The attacks led to civilian casualties.")  # only for "cause"
+
+
 def test_the_agent_noun_of_a_short_verb_reports_the_action():
     assert reports_action("won", "The election's winner, Mark Rutte, spoke in The Hague.")
     assert reports_action("led", "Labour's leader, Jeremy Corbyn, said so.")
