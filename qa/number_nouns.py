@@ -125,15 +125,18 @@ _NUMBER_THEN_WORDS = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|" + "|".join(_W
 def counted_otherwise(question: str, short: str, holding: list[str]) -> str | None:
     """What the passages count instead (e.g. "Turkish soldiers") when `question` asks "How many <things>",
     `short` is a bare number, and every sentence in `holding` gives that number only as the count of
-    things the question never names: "How many civilians were killed …?" → "3" over "killed three Turkish
-    soldiers" in another article (held-out s11-17, unanswerable; unflagged). None otherwise: a number
-    given bare, as a measure, as "out of" or as a count of anyone ("224 people") is not its business."""
+    things the question never names (or as a measure, "three to four months", beside one): "How many
+    civilians were killed …?" → "3" over "killed three Turkish soldiers" in another article (held-out
+    s11-17, unanswerable; unflagged; the statement's "Hama, Homs and Idlib", a list the question names, is
+    no count of them either). None otherwise: a number given bare, as "out of", as a count of
+    anyone ("224 people") or only as measures (`measured_not_counted`'s) is not its business."""
     asked = _HOW_MANY.search(question)
     value = _value(short)
     if not asked or value is None or not holding or fold(asked.group(1)).startswith("of "):
         return None
     asked_words = content_words(question)
-    if {_singular(fold(w)) for w in asked.group(1).split()} & {_singular(w) for w in _ANYONE}:
+    asked_nouns = {_singular(fold(w)) for w in asked.group(1).split()}
+    if asked_nouns & {_singular(w) for w in _ANYONE}:
         return None
     others = []
     for sentence in holding:
@@ -142,8 +145,11 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
             if _value(m.group(1)) != value:
                 continue
             found = True
+            following = m.group(2).split()
+            if fold(following[0]) in _MEASURES and not {_singular(fold(following[0]))} & asked_nouns:
+                continue  # "three to four months": a measure, no count of anything (`measured_not_counted`)
             words: list[str] = []
-            for word in m.group(2).split():
+            for word in following:
                 folded = fold(word)
                 if folded in STOPWORDS or folded in _NOT_COUNTED or folded in _VERBISH or folded in _MEASURES:
                     break
@@ -152,9 +158,20 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
             if not words or content_words(phrase) & asked_words or {fold(w) for w in words} & _ANYONE:
                 return None
             others.append(phrase)
-        if not found:
+        if not found and not _names_a_list_of(question, sentence):
             return None  # held some other way ("3" in "3rd", a bare figure): not this check's business
     return others[0] if others else None
+
+
+# Three or more capitalised names in a row: "Hama, Homs and Idlib".
+_NAMES = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*"
+_NAME_LIST = re.compile(rf"{_NAMES}(?:,\s+{_NAMES})+,?\s+and\s+{_NAMES}")
+
+
+def _names_a_list_of(question: str, sentence: str) -> bool:
+    """True when `sentence` holds a list of names the question itself names ("on Hama, Homs and Idlib"):
+    the short-answer check counts such a list ("3"), but its size is no count of what the question asks."""
+    return any(fold(m.group(0).rstrip(".")) in fold(question) for m in _NAME_LIST.finditer(sentence))
 
 
 def _value(text: str) -> float | None:

@@ -65,6 +65,12 @@ def test_a_count_asked_that_the_passages_give_only_as_a_count_of_other_things_is
     question = "How many civilians were killed in the Russian air strikes on Hama, Homs and Idlib?"
     assert counted_otherwise(question, "3", [SOLDIERS]) == "Turkish soldiers"
     assert counted_otherwise(question, "three", [SOLDIERS]) == "Turkish soldiers"
+    # the re-ask of s11-17 cited the sample article's "three to four months" too: a measure is no count of them
+    assert counted_otherwise(question, "3", [DUMA, SOLDIERS]) == "Turkish soldiers"
+    # … and the joint statement's "Hama, Homs and Idlib", a list of three the question itself names
+    statement = "We express our deep concern with the attacks by the Russian Air Force on Hama, Homs and Idlib."
+    assert counted_otherwise(question, "3", [statement, SOLDIERS]) == "Turkish soldiers"
+    assert counted_otherwise("How many towns were hit?", "3", [statement, SOLDIERS]) is None  # a list asked about
     assert counted_otherwise("How many tanks were moved?", "11", [SOLDIERS]) is None  # "11 others": anyone
 
 
