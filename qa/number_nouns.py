@@ -101,18 +101,20 @@ def measured_not_counted(question: str, short: str, holding: list[str]) -> str |
     asked_words = {_singular(fold(w)) for w in asked.group(1).split()}
     measures = set()
     for sentence in holding:
-        found = False
-        for m in _NUMBER_THEN_WORD.finditer(sentence):
-            if _value(m.group(1)) != value:
-                continue
-            found = True
+        found = _at_value(_NUMBER_THEN_WORD, sentence, value)
+        if not found:
+            return None  # held some other way ("3" in "3rd", a bare figure): not this check's business
+        for m in found:
             unit = fold(m.group(2))
             if unit not in _MEASURES or _singular(unit) in asked_words or unit in asked_words:
                 return None
             measures.add(unit)
-        if not found:
-            return None  # held some other way ("3" in "3rd", a bare figure): not this check's business
     return sorted(measures)[0] if measures else None
+
+
+def _at_value(pattern: re.Pattern[str], sentence: str, value: float) -> list[re.Match[str]]:
+    """The matches of `pattern` (a number, then what follows it) in `sentence` whose number is `value`."""
+    return [m for m in pattern.finditer(sentence) if _value(m.group(1)) == value]
 
 
 # Words that count anyone: "224 people" answers "How many passengers …?", "30 people" "How many victims …?".
@@ -140,11 +142,8 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
         return None
     others = []
     for sentence in holding:
-        found = False
-        for m in _NUMBER_THEN_WORDS.finditer(sentence):
-            if _value(m.group(1)) != value:
-                continue
-            found = True
+        found = _at_value(_NUMBER_THEN_WORDS, sentence, value)
+        for m in found:
             following = m.group(2).split()
             if fold(following[0]) in _MEASURES and not {_singular(fold(following[0]))} & asked_nouns:
                 continue  # "three to four months": a measure, no count of anything (`measured_not_counted`)
