@@ -47,7 +47,7 @@ from qa.header_date import DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY
 from qa.number_nouns import counted_otherwise, measured_not_counted
 from qa.role_names import ROLE_UNNAMED, role_unnamed
 from qa.prompts import is_yes_no_question
-from qa.short_answer import short_answer_supported
+from qa.short_answer import occurs_in, short_answer_supported
 
 # Words a question uses to place or count its answer, not to say what happened: a passage
 # need not repeat them ("How many …", "in March", "both outlets", "according to TASS").
@@ -321,9 +321,10 @@ def unsaid_act_reason(short: str, concern: str) -> str:
 
 
 def unsettled_reason(concern: str, short: str, citations: Sequence[Citation]) -> str:
-    """The abstention's reason: the concern and the cited sentence behind the would-be answer."""
-    quote = next((c for c in citations if short_answer_supported(short, [c.quote])),
-                 citations[0] if citations else None)
+    """The abstention's reason: the concern and the cited sentence behind the would-be answer (one that
+    writes it word for word first: "3" is "killed three Turkish soldiers", not a list of three places)."""
+    quote = next((c for c in citations if occurs_in(short, c.quote)), None) or next(
+        (c for c in citations if short_answer_supported(short, [c.quote])), citations[0] if citations else None)
     if quote is None:
         return concern
     return f"{concern} (“{quote.quote}” — {quote.source or 'unknown outlet'}, {quote.published or 'undated'})"

@@ -6,7 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
-from qa.short_answer_check import (COUNTED_OTHERWISE, MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
+from qa.short_answer_check import (COUNTED_OTHERWISE, unsettled_reason, MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
                                    UNSETTLED, asked_words, echoes_question, short_answer_concern)
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
@@ -288,3 +288,7 @@ def test_a_count_the_passages_give_only_as_a_count_of_other_things_is_an_unsettl
     assert short_answer_concern(q, "3", [cite(dw, dw)]) == COUNTED_OTHERWISE
     assert COUNTED_OTHERWISE in UNSETTLED  # an abstention that says why, not a flag
     assert short_answer_concern("How many Turkish soldiers were killed?", "3", [cite(dw, dw)]) is None
+    # the reason quotes the sentence that writes the number, not the list the short-answer check counted
+    statement = "We express our deep concern with the attacks by the Russian Air Force on Hama, Homs and Idlib."
+    reason = unsettled_reason(COUNTED_OTHERWISE, "3", [cite(statement, statement), cite(dw, dw)])
+    assert "three Turkish soldiers" in reason and "Hama" not in reason
