@@ -38,7 +38,7 @@ from qa.evidence import Evidence, select_evidence
 from qa.extractive import (best_sentence, extractive_answer, quotable_sentence, quote_cited, quoted_answer,
                            sentence_holding, shown_sentences, widen_passages)
 from qa.llm import LLM
-from qa.polarity import quote_saying_no, settling_no
+from qa.polarity import quote_saying_no, settling_no, unshown_no
 from qa.prompts import ABSTAIN, is_yes_no_question, without_example, without_hint_echo
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
@@ -222,9 +222,11 @@ class NewsQA:
                     yield ShortAnswer(short)
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
             elif short and is_yes_no_question(query.text) and short.strip(" .!").lower() == "yes":
-                # the passage says not, or counts what the question says there was none of (qa/polarity.py)
+                # the passage says not, or counts what the question says there was none of, or a sentence of a
+                # given passage not shown says not and holds most of the question (qa/polarity.py)
                 settling = settling_no(query.text, best_sentence(evidence, query.text),
-                                       ((i, s) for i, s, _ in shown_sentences(evidence)))
+                                       ((i, s) for i, s, _ in shown_sentences(evidence))) \
+                    or unshown_no(query.text, [(i, e.passage.text) for i, e in enumerate(evidence)])
                 if settling:
                     short, decision, raw = "No", "negated", f"{in_quotes(settling[1])} [{settling[0] + 1}]"
         last_token = time.perf_counter()

@@ -6,7 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
-from qa.polarity import quote_saying_no, settled_no, settling_no
+from qa.polarity import quote_saying_no, settled_no, settling_no, unshown_no
 
 
 @pytest.mark.parametrize("sentence, question", [
@@ -83,3 +83,16 @@ def test_the_shown_sentence_settling_no_is_the_best_or_one_counting_what_is_deni
     assert settling_no("Did the Oroville Dam itself fail?", (2, dam), [(2, dam)]) == (2, dam)
     assert settling_no("Did the Oroville Dam itself fail?", (2, "It held."), [(2, "It held.")]) is None
     assert settling_no(NO_DIFFERENCES, None, []) is None
+
+
+def test_a_sentence_of_a_given_passage_not_shown_settles_no_when_it_holds_most_of_the_question():
+    # demo-039: the sentence saying no sat in a passage the answer cites, not among the four shown
+    question = "Does the UN report accusing Israel of apartheid reflect the views of the UN secretary-general?"
+    passage = ("Israel's ambassador called the report a lie. UN spokesman Stephane Dujarric, when asked about the "
+               "report, said it was published without any prior consultations with the UN Secretariat and its views "
+               "do not reflect those of the secretary-general. The report was authored by two critics of Israel.")
+    assert unshown_no(question, [(0, "The report was authored by two critics."), (1, passage)]) == (
+        1, passage[passage.index("UN spokesman"):passage.index(" The report was")])
+    # a "not" about something else, or a sentence holding little of the question, settles nothing
+    assert unshown_no(question, [(0, "The report does not name the UN's other agencies.")]) is None
+    assert unshown_no(question, [(0, "Critics do not reflect on it.")]) is None
