@@ -31,7 +31,7 @@ from qa.answer_checks import bare_yes_no, only_instructions, supported_anywhere,
 from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
-from qa.disputes import DISPUTED, disputed_answer, disputed_sides
+from qa.disputes import DISPUTED, DISPUTED_DECISION, disputed_answer, disputed_sides
 from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers,
                           verify_answer)
 from qa.evidence import Evidence, select_evidence
@@ -188,7 +188,7 @@ class NewsQA:
             sides = disputed_sides(query.text, evidence)
         if sides:  # only the model path looks for disputes
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py).
-            short, quoted, decision, raw = DISPUTED, True, "disputed", disputed_answer(sides)
+            short, quoted, decision, raw = DISPUTED, True, DISPUTED_DECISION, disputed_answer(sides)
             timings["first_token"] = elapsed_ms(t0)
             yield ShortAnswer(short)
             yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))

@@ -30,6 +30,9 @@ _POINT = (rf"(?:{_D}\s+(?:of\s+)?{_M},?(?:\s+{_Y})?(?!\d)|{_M}\s+{_D},?(?:\s+{_Y
 _RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?({_POINT})\s+(?:and|to|until|till|through|thru|-|–)\s+"
                     rf"(?:the\s+)?({_POINT})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# A day as the prompt's headers write it, zero-padded or not as the model copies it ("2017-10-1", held-out
+# s10-04): year, month and day groups, unanchored (the answer checks of qa/header_date.py, qa/undated_year.py).
+ISO_DAY = r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})"
 _ANCHORED = re.compile(rf"\b(on|in|during|since|after|before|until|till|by|from|of|last)?\s*\b({_POINT})\b")
 _STRONG_WORDS = ("in", "during", "since", "after", "before", "until", "till", "by", "from", "last")
 

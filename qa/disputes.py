@@ -24,6 +24,7 @@ from qa.prompts import is_yes_no_question
 from qa.quote_marks import in_quotes
 
 DISPUTED = "Disputed"
+DISPUTED_DECISION = "disputed"  # the answer's decision when it quotes both sides
 
 _DENIAL_VERB = (r"den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
                 r"|disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?")

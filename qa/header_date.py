@@ -30,12 +30,13 @@ import re
 from datetime import date
 from typing import Sequence
 
+from qa.dates import ISO_DAY
 from qa.relative_dates import dates_in_text, month_days
 from index.article import ArticleRef
 
 PUBLICATION_DATE_ONLY = "the passages never say when; that is the day an article was published"
 DATE_NAMED_NOWHERE = "the passages never say when; no passage shown names that day"
-_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")  # "2017-10-1" too (s10-04)
+_ISO = re.compile(rf"\b{ISO_DAY}\b")
 # A question asking when something was reported, written or published asks for an article's date.
 _ABOUT_REPORTING = re.compile(r"\b(?:report\w*|publish\w*|writ\w*|wrote|articles?|stor(?:y|ies)|posted|headlines?|"
                               r"filed)\b", re.IGNORECASE)

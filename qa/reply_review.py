@@ -20,6 +20,7 @@ from typing import Callable, Sequence
 from qa.abstain import ANSWER as DECIDE_ANSWER
 from qa.abstain import QUOTE, AbstainPolicy, Signals
 from qa.citations import AnswerSentence, Citation, verify_answer
+from qa.disputes import DISPUTED_DECISION
 from qa.evidence import Evidence
 from qa.extractive import quotable_sentence, quoted_answer, sentence_holding, shown_sentences
 from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_nowhere, named_nowhere_reason,
@@ -36,9 +37,6 @@ from qa.staleness import stale_concern
 from qa.undated_year import as_the_article_writes_it
 from qa.unmentioned import says_unmentioned, unmentioned_concern, unmentioned_names, unmentioned_reason
 from qa.vectors import SentenceVectors
-
-DISPUTED_DECISION = "disputed"
-
 
 @dataclass
 class Reply:

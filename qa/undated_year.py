@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from qa.dates import ISO_DAY
 from qa.relative_dates import dates_in_text, yearless_days
 
-_ISO = re.compile(r"^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*$")
+_ISO = re.compile(rf"^\s*{ISO_DAY}\s*$")
 
 
 def _full_date(short: str) -> tuple[int, int, int] | None:
