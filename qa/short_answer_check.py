@@ -44,7 +44,7 @@ from qa.asked_action import asked_action, reports_action, yes_no_action
 from qa.citations import AnswerSentence, Citation
 from qa.evidence import claim_spans, with_neighbours
 from qa.header_date import DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY
-from qa.number_nouns import counted_otherwise, measured_not_counted
+from qa.number_nouns import counted_otherwise, measured_not_counted, short_counts_other
 from qa.role_names import ROLE_UNNAMED, role_unnamed
 from qa.prompts import is_yes_no_question
 from qa.short_answer import occurs_in, short_answer_supported
@@ -98,6 +98,12 @@ RUNNING_TOTAL = "the passages give it as a total so far, not the one day's figur
 MEASURED_NOT_COUNTED = "the passages give that number as a time or measure, not as the count asked"
 # "How many civilians …?" → "3" over "killed three Turkish soldiers" (qa/number_nouns.py)
 COUNTED_OTHERWISE = "the passages give that number as a count of other things, not of what was asked"
+
+
+def counts_other(things: str) -> str:
+    """The flag for a short answer that counts what the question never names ("38,000 combat flights"
+    for "How many targets …?", qa/number_nouns.py): shown, since the question may call them otherwise."""
+    return f"it counts {things}, not what the question asks about"
 
 
 def running_total(question: str, short: str, holding: Sequence[str]) -> bool:
@@ -275,6 +281,9 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         return MEASURED_NOT_COUNTED
     if counted_otherwise(question, short, holding):
         return COUNTED_OTHERWISE
+    other = short_counts_other(question, short)
+    if other:
+        return counts_other(other)
     if role_unnamed(question, short, sentences):
         return ROLE_UNNAMED
     action = asked_action(question)

@@ -7,7 +7,7 @@ import pytest
 from index.article import ArticleRef
 from qa.citations import Citation
 from qa.short_answer_check import (COUNTED_OTHERWISE, unsettled_reason, MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
-                                   UNSETTLED, asked_words, echoes_question, short_answer_concern)
+                                   UNSETTLED, asked_words, counts_other, echoes_question, short_answer_concern)
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
            "tried to engage the caller but they didn't respond and hung up. Police searched the building. "
@@ -292,3 +292,14 @@ def test_a_count_the_passages_give_only_as_a_count_of_other_things_is_an_unsettl
     statement = "We express our deep concern with the attacks by the Russian Air Force on Hama, Homs and Idlib."
     reason = unsettled_reason(COUNTED_OTHERWISE, "3", [cite(statement, statement), cite(dw, dw)])
     assert "three Turkish soldiers" in reason and "Hama" not in reason
+
+
+def test_a_short_answer_counting_other_things_is_flagged_not_withheld():
+    # held-out s12-19 (unanswerable): NATO's 1999 combat flights given as the targets Russia hit in Raqqa
+    tass = ("During the 78-day operation, NATO aircraft conducted as many as 38,000 combat flights, including "
+            "more than 10,000 bombing raids.")
+    q = "How many targets did Russia say it hit in Raqqa when it first bombed the city?"
+    concern = short_answer_concern(q, "38,000 combat flights", [cite(tass, tass)])
+    assert concern == counts_other("combat flights") and concern not in UNSETTLED
+    assert short_answer_concern("How many combat flights did NATO conduct?", "38,000 combat flights",
+                                [cite(tass, tass)]) is None
