@@ -198,7 +198,7 @@ def test_a_flagged_short_answer_of_eight_words_or_more_is_refused_as_restated():
     clause = "Kerry and Lavrov developed ideas to push forward the political process there"
     assert policy.refuses_restated(clause, flagged=True)
     assert not policy.refuses_restated(clause, flagged=False)  # in the passages: an answer
-    assert not policy.refuses_restated("Simon Coveney and Martin Heydon", flagged=True)  # demo-021, right
+    assert not policy.refuses_restated("Simon Coveney and Martin Heydon", flagged=True)  # demo-021: half right (Heydon is wrong), flagged
     assert not AbstainPolicy(abstain_when_restated=False).refuses_restated(clause, flagged=True)
     assert not AbstainPolicy(overrule_model=False).refuses_restated(clause, flagged=True)
 
