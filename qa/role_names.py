@@ -49,15 +49,38 @@ def _describing(question: str, sentences: Sequence[str]) -> list[str] | None:
     return [s for s in sentences if len(words_found(wanted, s)) / len(wanted) >= MIN_ROLE_SHARE]
 
 
-def role_unnamed(question: str, short: str, sentences: Sequence[str]) -> bool:
+def role_unnamed(question: str, short: str, sentences: Sequence[str], passages: Sequence[str] = ()) -> bool:
     """True when `question` asks the name of a role, some of the cited `sentences` describe that role,
-    and none of those holds `short` or a capitalised word of it."""
+    and none of those holds `short` or a capitalised word of it, nor refers back ("The 35-year-old …",
+    "She …") to a sentence of its passage (`passages`, the cited passages' texts) that does."""
     describing = _describing(question, sentences)
     if not describing:
         return False
     # any word of the name: "As a trained social worker, Warda knows …" names Warda Alkenawy (demo-009)
     names = {w for w in WORD.findall(short) if w[:1].isupper() and len(w) > 2}
-    return not any(short_answer_supported(short, [s]) or names & set(WORD.findall(s)) for s in describing)
+    return not any(short_answer_supported(short, [s]) or names & set(WORD.findall(s))
+                   or _named_just_before(s, passages, names) for s in describing)
+
+
+# A sentence opening on a reference back to the person of the sentence before it.
+_BACK_REFERENCE = re.compile(r"^\W*(?:The|This|She|He)\b")
+
+
+def _named_just_before(sentence: str, passages: Sequence[str], names: set[str]) -> bool:
+    """True when `sentence` opens by referring back ("The 35-year-old Palestinian Bedouin … is a social
+    worker") and the sentence before it in its passage holds one of `names` ("…, Warda Alkenawy …":
+    demo-009, right, withheld on the 2026-12-05 run). The shared sample's nameless "Russia estimates …,
+    the head of the foreign affairs committee at the State Duma, said Oct. 1." refers back to nobody."""
+    if not names or not _BACK_REFERENCE.match(sentence):
+        return False
+    for text in passages:
+        spans = split_sentences(text)
+        for i, (a, b) in enumerate(spans):
+            if i and text[a:b].strip() == sentence.strip():
+                before = text[spans[i - 1][0]:spans[i - 1][1]]
+                if names & set(WORD.findall(before)):
+                    return True
+    return False
 
 
 _NOT_A_HOLDER = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "

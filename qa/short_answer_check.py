@@ -284,7 +284,7 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
     other = short_counts_other(question, short)
     if other:
         return counts_other(other)
-    if role_unnamed(question, short, sentences):
+    if role_unnamed(question, short, sentences, [c.passage for c in citations]):
         return ROLE_UNNAMED
     action = asked_action(question)
     if action and holding and not any(reports_action(action, w) for w in windows_naming(short, citations)):

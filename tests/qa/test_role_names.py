@@ -37,3 +37,19 @@ def test_a_quote_for_a_role_must_name_someone_where_it_describes_the_role():
     assert quote_names_role(QUESTION, "Alexei Pushkov, the head of the foreign affairs committee at the State Duma, "
                                       "said Oct. 1 the campaign could last months.")
     assert quote_names_role("When did Lavrov speak?", DUMA)  # no role asked
+
+
+def test_a_role_sentence_referring_back_to_the_name_just_before_it_names_it():
+    # demo-009 (2026-12-05 run): right, withheld; the cited passage names her one sentence before the role
+    lead = ("In the large one-room container in the quiet cemetery of Kato Tritos, Warda Alkenawy wipes the "
+            "glass of a picture frame.")
+    role = ("The 35-year-old Palestinian Bedouin from Herat, Israel, is a social worker and accidental washer of "
+            "the dead.")
+    question = "Who is the Palestinian social worker who washes the bodies of drowned refugee women on Lesbos?"
+    assert not role_unnamed(question, "Warda Alkenawy", [role], [f"{lead} {role}"])
+    assert role_unnamed(question, "Warda Alkenawy", [role], [f"{role} {lead}"])  # the name after it: no reference
+    assert role_unnamed(question, "Warda Alkenawy", [role])  # the passage not given
+    # the sample article's nameless committee head: the sentence before it names nobody asked, and it opens on no reference
+    pentagon = "The Pentagon held talks with officials in Moscow on Oct. 1 in a bid to avoid mishaps."
+    assert role_unnamed(QUESTION, "Lavrov", [DUMA], [f"{pentagon} {DUMA} {LAVROV}"])
+    assert role_unnamed(QUESTION, "Lavrov", [DUMA], [f"{LAVROV} {DUMA}"])  # named before, but no reference back
