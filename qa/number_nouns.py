@@ -56,7 +56,7 @@ def counted(text: str) -> dict[str, set[float]]:
             continue  # "a" alone is an article, not a count
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
-        out.setdefault(_singular(noun), set()).add(value)
+        out.setdefault(singular(noun), set()).add(value)
     return out
 
 
@@ -73,7 +73,8 @@ def conflicting_count(claim: str, window: str) -> str | None:
     return None
 
 
-def _singular(noun: str) -> str:
+def singular(noun: str) -> str:
+    """`noun` with a plural's "s" dropped ("soldiers" → "soldier"; "press" kept): enough to match counts."""
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
@@ -98,7 +99,7 @@ def measured_not_counted(question: str, short: str, holding: list[str]) -> str |
     value = _value(short)
     if not asked or value is None or not holding:
         return None
-    asked_words = {_singular(fold(w)) for w in asked.group(1).split()}
+    asked_words = {singular(fold(w)) for w in asked.group(1).split()}
     measures = set()
     for sentence in holding:
         found = _at_value(_NUMBER_THEN_WORD, sentence, value)
@@ -106,7 +107,7 @@ def measured_not_counted(question: str, short: str, holding: list[str]) -> str |
             return None  # held some other way ("3" in "3rd", a bare figure): not this check's business
         for m in found:
             unit = fold(m.group(2))
-            if unit not in _MEASURES or _singular(unit) in asked_words or unit in asked_words:
+            if unit not in _MEASURES or singular(unit) in asked_words or unit in asked_words:
                 return None
             measures.add(unit)
     return sorted(measures)[0] if measures else None
@@ -137,15 +138,15 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
     if not asked or value is None or not holding or fold(asked.group(1)).startswith("of "):
         return None
     asked_words = content_words(question)
-    asked_nouns = {_singular(fold(w)) for w in asked.group(1).split()}
-    if asked_nouns & {_singular(w) for w in _ANYONE}:
+    asked_nouns = {singular(fold(w)) for w in asked.group(1).split()}
+    if asked_nouns & {singular(w) for w in _ANYONE}:
         return None
     others = []
     for sentence in holding:
         found = _at_value(_NUMBER_THEN_WORDS, sentence, value)
         for m in found:
             following = m.group(2).split()
-            if fold(following[0]) in _MEASURES and not {_singular(fold(following[0]))} & asked_nouns:
+            if fold(following[0]) in _MEASURES and not {singular(fold(following[0]))} & asked_nouns:
                 continue  # "three to four months": a measure, no count of anything (`measured_not_counted`)
             words: list[str] = []
             for word in following:
@@ -180,14 +181,14 @@ def short_counts_other(question: str, short: str) -> str | None:
     written = _SHORT_COUNT.match(short)
     if not asked or not written or fold(asked.group(1)).startswith("of "):
         return None
-    asked_nouns = {_singular(fold(w)) for w in asked.group(1).split()}
+    asked_nouns = {singular(fold(w)) for w in asked.group(1).split()}
     words = written.group(2).split()
     while words and fold(words[0]) in _SCALES:
         words = words[1:]  # "2 million": a scale, no noun
     if not words or fold(words[0]) in STOPWORDS or fold(words[0]) in _VERBISH:
         return None  # "3 of them", "30 killed": it names nothing counted
-    folded = {_singular(fold(w)) for w in words}
-    if asked_nouns & {_singular(w) for w in _ANYONE} or folded & {_singular(w) for w in _ANYONE}:
+    folded = {singular(fold(w)) for w in words}
+    if asked_nouns & {singular(w) for w in _ANYONE} or folded & {singular(w) for w in _ANYONE}:
         return None
     phrase = " ".join(words)
     if content_words(phrase) & content_words(question) or folded & asked_nouns:

@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 from index.text import WORD, content_words, fold
 from qa.citations import Citation
 from qa.evidence import claim_spans
+from qa.number_nouns import singular
 
 # A negation cue, then (within NEGATION_REACH words) a word the question asks about.
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|fail(?:s|ed|ing)?\s+to)\b"
@@ -68,7 +69,7 @@ def counts_what_is_denied(sentence: str, question: str) -> bool:
     shared = content_words(sentence) & content_words(question)
     for noun in filter(None, wanted.groups()):
         noun = noun.lower()
-        stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        stem = singular(noun)
         if shared - content_words(noun) and re.search(_QUANTITY + re.escape(stem) + r"(?:e?s)?\b", sentence,
                                                       re.IGNORECASE):
             return True
