@@ -26,6 +26,7 @@ from qa.extractive import quotable_sentence, quoted_answer, sentence_holding, sh
 from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_nowhere, named_nowhere_reason,
                             publication_date_only, publication_date_reason)
 from qa.answer_checks import not_in_sentences
+from qa.nameless_speaker import speaker_role
 from qa.query import Query
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
@@ -94,6 +95,15 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
     concern = None if reply.short is None or reply.decision == DISPUTED_DECISION else short_answer_concern(
         query.asked, reply.short, reply.citations, outlets)
     shown = [(s, evidence[i].passage) for i, s, _ in shown_sentences(evidence)]
+    if reply.short and reply.decision == DECIDE_ANSWER:
+        # "Which official gave Russia's estimate …?" → "Lavrov", the next sentence's name, where the sentence
+        # answering it says "…, the head of the foreign affairs committee at the State Duma, said Oct. 1."
+        quote = quotable_sentence(evidence, query.search_text)
+        role = speaker_role(query.asked, reply.short, quote[1]) if quote else None
+        if role:
+            reply.short, reply.quoted, reply.decision = role, True, QUOTE
+            ctx.verified(reply, quoted_answer(evidence, query.search_text))
+            concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
     if reply.short and reply.decision == DECIDE_ANSWER:  # "October 1, 2026" over an undated "Oct. 1": the year made up
         written = as_the_article_writes_it(reply.short, [(s, p.ref.published, p.text) for s, p in shown])
         if written:

