@@ -85,7 +85,7 @@ class _ReadArticles:
 
     @classmethod
     def of(cls, articles: Sequence[str]) -> "_ReadArticles":
-        return cls([{w.strip(".'’") for w in _WORDS.findall(fold(text))} for text in articles],
+        return cls([_pool(text) for text in articles],
                    [f" {' '.join(_WORDS.findall(fold(text)))} " for text in articles],
                    set().union(*(_initials(text) for text in articles)))
 
@@ -102,6 +102,16 @@ class _ReadArticles:
             run = next((r for r in _NAME_RUN.findall(plain) if fold(r.split()[-1]) == name), None)
             return run or next((w for w in _WORDS.findall(plain) if fold(w).strip(".'’") == name), name)
         return None
+
+
+def _pool(text: str) -> set[str]:
+    """The folded words of `text`, each also in its parts around an apostrophe: the question's names are
+    read apart there ("Da'esh" asks da and esh; blind s15-14 was flagged "never mention da")."""
+    out = set()
+    for word in _WORDS.findall(fold(text)):
+        out.add(word.strip(".'’"))
+        out.update(part.strip(".") for part in re.split(r"['’]", word))
+    return out
 
 
 def _initials(text: str) -> set[str]:

@@ -26,6 +26,8 @@ def test_a_name_no_cited_article_mentions_is_returned_in_the_questions_words():
     ("What did the Pentagon discuss in Moscow on Oct. 1?", "The Pentagon held talks in Moscow on Thursday."),
     ("What did TASS report about Palmyra?", "Syrian troops entered Palmyra."),  # an outlet, left out below
     ("CNN reported on post-Brexit Britain. Whose rights did MPs decline to safeguard?", "MPs rejected it."),
+    # a name with an apostrophe inside, curly in the article (blind s15-14 was flagged "never mention da")
+    ("Did the joint statement say the attacks on Hama targeted Da'esh?", "The attacks on Hama did not target Da’esh."),
 ])
 def test_names_mentioned_in_the_forms_news_uses_raise_nothing(question, article):
     assert unmentioned_name(question, [article], outlets=["TASS", "CNN"]) is None
