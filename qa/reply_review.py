@@ -1,7 +1,8 @@
 """Stage 3's checks of a short answer against what the reply cites, run in order on one `Reply`.
 
 After the model's reply is verified (`qa/citations.py`), its short answer is held against the
-passages it cites: a year the undated article never gives is taken out (`qa/undated_year.py`), a
+passages it cites: a name for a "who" the answering sentence gives only as a role becomes that role
+(`qa/nameless_speaker.py`), a year the undated article never gives is taken out (`qa/undated_year.py`), a
 restated clause is cut to its rest (`qa/short_residue.py`), a short answer no cited sentence holds
 gets the shown sentence that holds it quoted beside it, a header's date or a day nobody names gives
 way to a quoted sentence that dates the act (`qa/header_date.py`), and what is left is flagged when it
