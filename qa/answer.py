@@ -35,7 +35,7 @@ from qa.disputes import DISPUTED, DISPUTED_DECISION, disputed_answer, disputed_s
 from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers,
                           verify_answer)
 from qa.evidence import Evidence, select_evidence
-from qa.extractive import (best_sentence, extractive_answer, quotable_sentence, quote_cited, quoted_answer,
+from qa.extractive import (best_sentence, cited_quote, extractive_answer, quotable_sentence, quote_cited,
                            sentence_holding, shown_sentences, widen_passages)
 from qa.llm import LLM
 from qa.polarity import quote_saying_no, settling_no, unshown_no
@@ -217,7 +217,7 @@ class NewsQA:
                 quote = quotable_sentence(evidence, query.search_text)
                 # the one span of the quote the question asks for, else none (qa/quote_short.py)
                 short, quoted = short_from_quote(query.search_text, quote[1]) if quote else None, True
-                raw = quoted_answer(evidence, query.search_text)
+                raw = cited_quote(quote)
                 if short:
                     yield ShortAnswer(short)
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))

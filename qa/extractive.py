@@ -254,11 +254,10 @@ def shown_sentences(evidence: Sequence[Evidence], order: Sequence[int] | None = 
                 yield i, run[s:e], (start + s, start + e)
 
 
-def quoted_answer(evidence: Sequence[Evidence], question: str | None = None) -> str:
-    """The quotable evidence sentence (`quotable_sentence`) in quotation marks, cited: what we say when
-    the model did not answer."""
-    best = quotable_sentence(evidence, question)
-    if not best:
+def cited_quote(quote: tuple[int, str] | None) -> str:
+    """A `quotable_sentence` result in quotation marks, cited ("" for None): what we say when the model
+    did not answer, or when the quote answers better than the model did."""
+    if not quote:
         return ""
     # Two sentences are two quotes, each cited: the checker reads an answer sentence by sentence.
-    return " ".join(f"{in_quotes(best[1][s:e])} [{best[0] + 1}]" for s, e in split_sentences(best[1]))
+    return " ".join(f"{in_quotes(quote[1][s:e])} [{quote[0] + 1}]" for s, e in split_sentences(quote[1]))

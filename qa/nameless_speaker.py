@@ -35,11 +35,17 @@ _ROLE_SAID = re.compile(r"(?P<before>[\w’'.\-]+),\s+(?P<role>(?:the|a|an)\s+[a
 MIN_RELATION_SHARE = 0.5
 
 
+def asks_for_speaker(question: str) -> bool:
+    """True when `question` asks who (and not the name of a role it already gives): the only questions
+    `speaker_role` answers, so a caller can skip choosing the sentence for the others."""
+    return bool(_ASKS_WHO.search(question)) and not role_asked(question)
+
+
 def speaker_role(question: str, short: str | None, sentence: str) -> str | None:
     """The role `sentence` attributes its statement to ("the head of the foreign affairs committee at the
     State Duma") when `question` asks who, `sentence` answers it, names no one before the role, and does not
     hold `short`; else None."""
-    if not _ASKS_WHO.search(question) or role_asked(question):
+    if not asks_for_speaker(question):
         return None
     wanted = relation_words(question)
     if not wanted or len(words_found(wanted, sentence)) / len(wanted) < MIN_RELATION_SHARE:

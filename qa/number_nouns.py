@@ -120,6 +120,7 @@ def _at_value(pattern: re.Pattern[str], sentence: str, value: float) -> list[re.
 
 # Words that count anyone: "224 people" answers "How many passengers …?", "30 people" "How many victims …?".
 _ANYONE = frozenset("people persons individuals others those adults men women children victims casualties dead".split())
+_ANYONE_SINGULAR = frozenset(singular(w) for w in _ANYONE)
 # A number and the one or two words after it: "three Turkish soldiers", "19 out", "600,000 civilians".
 _NUMBER_THEN_WORDS = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORD_VALUES) + r")\b" + _RANGE_TAIL
                                 + r"((?:\s+[A-Za-z][\w\-]*){1,2})", re.IGNORECASE)
@@ -139,7 +140,7 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
         return None
     asked_words = content_words(question)
     asked_nouns = {singular(fold(w)) for w in asked.group(1).split()}
-    if asked_nouns & {singular(w) for w in _ANYONE}:
+    if asked_nouns & _ANYONE_SINGULAR:
         return None
     others = []
     for sentence in holding:
@@ -188,7 +189,7 @@ def short_counts_other(question: str, short: str) -> str | None:
     if not words or fold(words[0]) in STOPWORDS or fold(words[0]) in _VERBISH:
         return None  # "3 of them", "30 killed": it names nothing counted
     folded = {singular(fold(w)) for w in words}
-    if asked_nouns & {singular(w) for w in _ANYONE} or folded & {singular(w) for w in _ANYONE}:
+    if asked_nouns & _ANYONE_SINGULAR or folded & _ANYONE_SINGULAR:
         return None
     phrase = " ".join(words)
     if content_words(phrase) & content_words(question) or folded & asked_nouns:

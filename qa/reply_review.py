@@ -23,11 +23,11 @@ from qa.abstain import QUOTE, AbstainPolicy, Signals
 from qa.citations import AnswerSentence, Citation, verify_answer
 from qa.disputes import DISPUTED_DECISION
 from qa.evidence import Evidence
-from qa.extractive import quotable_sentence, quoted_answer, sentence_holding, shown_sentences
+from qa.extractive import cited_quote, quotable_sentence, sentence_holding, shown_sentences
 from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_nowhere, named_nowhere_reason,
                             publication_date_only, publication_date_reason)
 from qa.answer_checks import not_in_sentences
-from qa.nameless_speaker import speaker_role
+from qa.nameless_speaker import asks_for_speaker, speaker_role
 from qa.query import Query
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
@@ -96,14 +96,14 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
     concern = None if reply.short is None or reply.decision == DISPUTED_DECISION else short_answer_concern(
         query.asked, reply.short, reply.citations, outlets)
     shown = [(s, evidence[i].passage) for i, s, _ in shown_sentences(evidence)]
-    if reply.short and reply.decision == DECIDE_ANSWER:
+    if reply.short and reply.decision == DECIDE_ANSWER and asks_for_speaker(query.asked):
         # "Which official gave Russia's estimate …?" → "Lavrov", the next sentence's name, where the sentence
         # answering it says "…, the head of the foreign affairs committee at the State Duma, said Oct. 1."
         quote = quotable_sentence(evidence, query.search_text)
         role = speaker_role(query.asked, reply.short, quote[1]) if quote else None
         if role:
             reply.short, reply.quoted, reply.decision = role, True, QUOTE
-            ctx.verified(reply, quoted_answer(evidence, query.search_text))
+            ctx.verified(reply, cited_quote(quote))
             concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
     if reply.short and reply.decision == DECIDE_ANSWER:  # "October 1, 2026" over an undated "Oct. 1": the year made up
         written = as_the_article_writes_it(reply.short, [(s, p.ref.published, p.text) for s, p in shown])
@@ -141,7 +141,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         dated = short_from_quote(query.search_text, quote[1]) if quote else None
         if dated:
             reply.short, reply.quoted, reply.decision = dated, True, QUOTE
-            ctx.verified(reply, quoted_answer(evidence, query.search_text))
+            ctx.verified(reply, cited_quote(quote))
             concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
     if reply.short and concern is None and reply.decision != DISPUTED_DECISION:  # "this week" from older news
         concern = stale_concern(query.asked, reply.citations, query.as_of, ctx.date_span())

@@ -85,8 +85,8 @@ class _ReadArticles:
 
     @classmethod
     def of(cls, articles: Sequence[str]) -> "_ReadArticles":
-        return cls([_pool(text) for text in articles],
-                   [f" {' '.join(_WORDS.findall(fold(text)))} " for text in articles],
+        words = [_WORDS.findall(fold(text)) for text in articles]
+        return cls([_pool(w) for w in words], [f" {' '.join(w)} " for w in words],
                    set().union(*(_initials(text) for text in articles)))
 
     def first_unmentioned(self, asked: str, outlets: Sequence[str]) -> str | None:
@@ -104,11 +104,11 @@ class _ReadArticles:
         return None
 
 
-def _pool(text: str) -> set[str]:
-    """The folded words of `text`, each also in its parts around an apostrophe: the question's names are
+def _pool(words: Sequence[str]) -> set[str]:
+    """An article's folded `words`, each also in its parts around an apostrophe: the question's names are
     read apart there ("Da'esh" asks da and esh; blind s15-14 was flagged "never mention da")."""
     out = set()
-    for word in _WORDS.findall(fold(text)):
+    for word in words:
         out.add(word.strip(".'’"))
         out.update(part.strip(".") for part in re.split(r"['’]", word))
     return out

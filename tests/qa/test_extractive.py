@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.article import ArticleRef
 from qa.evidence import Evidence
-from qa.extractive import best_sentence, quotable_sentence, quoted_answer, without_attribution
+from qa.extractive import best_sentence, cited_quote, quotable_sentence, without_attribution
 from qa.retrieval import Passage
 
 LEAD = ("Russia continued air strikes for a third day on Oct. 2, prompting Turkey and its partners to demand "
@@ -23,7 +23,7 @@ def test_the_quote_is_the_sentence_holding_most_words_asked_about_not_the_best_s
     found = [evidence(LEAD, 0.60, "a"), evidence(STATEMENT, 0.56, "b")]
     question = "What cities does the joint statement say the Russian Air Force attacked since yesterday?"
     assert best_sentence(found, question) == (1, STATEMENT)  # attacks, yesterday against attacks
-    assert quoted_answer(found, question) == f"“{STATEMENT}” [2]"
+    assert cited_quote(quotable_sentence(found, question)) == f"“{STATEMENT}” [2]"
     # without a question (or names in it) the evidence score decides
     assert best_sentence(found) == (0, LEAD)
     assert best_sentence(found, "what happened then?") == (0, LEAD)
@@ -69,7 +69,7 @@ def test_a_quote_takes_the_next_sentence_when_only_it_offers_the_kind_of_answer_
     alone = around(best, spans=((start, start + len(best)),))
     assert quotable_sentence([alone], question) == (0, best)
     nxt = CAIRO[start + len(best) + 1:]
-    assert quoted_answer([around(best)], question) == f"“{best}” [1] “{nxt}” [1]"
+    assert cited_quote(quotable_sentence([around(best)], question)) == f"“{best}” [1] “{nxt}” [1]"
 
 
 KERRY = ("The United States and Russia will hold a military meeting soon to avoid accidental conflict in Syria, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.article import ArticleRef
 from qa.evidence import Evidence
-from qa.extractive import quoted_answer
+from qa.extractive import cited_quote, quotable_sentence
 from qa.quote_marks import in_quotes, nested_quotes
 from qa.retrieval import Passage
 
@@ -28,6 +28,6 @@ def test_a_sentence_without_quotations_is_only_wrapped():
 def test_the_quoted_answer_nests_the_sentence_s_own_quotation():
     passage = Passage("a#0", ArticleRef("a", "Lavrov on Syria", None, None, None), LAVROV, 0, len(LAVROV), 0.5)
     found = [Evidence(passage, LAVROV, ((0, len(LAVROV)),), 0.7, (0, len(LAVROV)))]
-    answer = quoted_answer(found, "What did Lavrov say all sides want Syria to be?")
+    answer = cited_quote(quotable_sentence(found, "What did Lavrov say all sides want Syria to be?"))
     assert answer == "“‘We all want Syria to be democratic, united and secular,’ Lavrov said.” [1]"
     assert "“\"" not in answer
