@@ -380,15 +380,30 @@ class SupportChecker:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of an answer; a sentence made only of markers (and closing marks: `[1]"`)
-    joins the one before it."""
+    """Sentence spans of an answer; each line is a claim of its own (an over-long short-answer line
+    has no full stop: demo-105's 25 words leaned on the next line's citation and went unchecked); a
+    sentence made only of markers (and closing marks: `[1]"`, a line of `[1] [2]`) joins the one before it."""
     spans: list[tuple[int, int]] = []
-    for s, e in split_sentences(text):
+    for s, e in (line for s, e in split_sentences(text) for line in _lines(text, s, e)):
         if spans and not strip_markers(text[s:e]).strip(" .,;:\"'”’)"):
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
     return spans
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of text[start:end] as spans, without their surrounding space."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
 
 
 _SENTENCE_END = re.compile(r"[.!?…]*[\"'”’)]*$")

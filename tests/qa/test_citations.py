@@ -135,6 +135,18 @@ def test_sentence_without_citation_no_passage_supports_is_unsupported(passages, 
     assert [c.n for c in citations] == [1]
 
 
+def test_a_line_without_a_full_stop_is_checked_on_its_own_not_by_the_next_lines_citation(passages, fake_embedder):
+    # demo-105: an over-long "Short answer:" line is shown as the body's first line, with no full stop;
+    # read as one sentence with the next line, it leaned on that line's [1] and went unflagged
+    raw = ("the European Central Bank raised interest rates in Frankfurt\n"
+           "Storm Doris hit Britain on Thursday [1].")
+    _, sentences, _ = verify_answer(raw, passages, fake_embedder)
+    assert [s.supported for s in sentences] == [False, True]
+    # a line of markers still belongs to the line before it
+    _, sentences, _ = verify_answer("Storm Doris hit Britain on Thursday\n[1]", passages, fake_embedder)
+    assert [(s.supported, s.citations) for s in sentences] == [(True, (1,))]
+
+
 def test_a_verbatim_copy_without_markers_gets_the_marker_of_the_passage_it_copies(passages, fake_embedder):
     # the 1.5B model sometimes copies a passage and cites nothing: that is supported, not unsupported
     raw = ("Samsung's heir apparent Lee Jae-yong was arrested in South Korea on Friday. "
