@@ -231,6 +231,21 @@ _SENTENCE_PATTERNS = (_QUOTES_AS_SAYING, _ACCORDING_FIRST, _ACCORDING_LAST, _AS_
 _NESTED_PATTERNS = tuple(p for p in _SENTENCE_PATTERNS if p is not _SPEAKER_TOLD)
 
 
+def _first_words(alternatives: str) -> set[str]:
+    return {re.findall(r"[a-z]+", form)[0] for form in alternatives.split("|")}
+
+
+# A word each sentence pattern needs (its verb of saying or telling, "according", "in … words"), in lower case:
+# a sentence with none of them matches none of the patterns, so they are not tried (most sentences; speed).
+_PATTERN_WORDS = frozenset(_first_words(VERBS) | _first_words(OBJECT_VERBS) | {
+    "say", "tell", "add", "claim", "insist", "warn", "write",  # "did say" (`VERB`)
+    "told", "tells", "assured", "assures", "reassured", "reassures", "informed", "informs", "notified", "notifies",
+    "reminded", "reminds",  # `_TELL`
+    "according", "words", "saying", "quoted", "cited"})
+# The -ing verbs `_CLAUSE` opens with ("…, adding that …").
+_CLAUSE_WORDS = frozenset(_first_words(CLAUSE_VERBS) | {"adding", "saying"})
+
+
 # The commonest verbs of a statement reported inside another (a cheap test before all patterns are tried).
 _INNER_VERB = re.compile(r"\b(?:said|says|say|told|tells|claim(?:s|ed)?|believes?|believed|according|insist(?:s|ed)|"
                          r"warn(?:s|ed)|add(?:s|ed)|argue[sd]?|reported|announced|raises|saying|quotes|quoted)\b")
@@ -260,15 +275,18 @@ def _matches(sentence: str, nested: bool = False) -> tuple[list[tuple[int, int, 
     they are all speakers inside a relative clause or a possessive claim (not the sentence's own speaker).
     Statements nested in those are listed after them (`_nested`), unless `nested` (one level is read)."""
     out = []
-    for m in _QUOTE_THEN_SPEAKER.finditer(sentence):
+    # (the quotation patterns need an opening mark, the others a word of `_PATTERN_WORDS`: speed)
+    quoting = any(mark in sentence for mark in _OPEN)
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    for m in _QUOTE_THEN_SPEAKER.finditer(sentence) if quoting else ():
         who = _named_apposition(m) or _with_place(m) or m.group("who2")
         out.append((m.start("q"), m.end("q"), who, QUOTE))
         rest = _QUOTE_GOES_ON.match(sentence, m.end())
         if rest:  # “I was bred … on the road,” he says, “but the young lads today wasn't.”
             out.append((rest.start("q"), rest.end("q"), who, QUOTE))
-    for m in _SPEAKER_THEN_QUOTE.finditer(sentence):
+    for m in _SPEAKER_THEN_QUOTE.finditer(sentence) if quoting else ():
         out.append((m.start("q"), m.end("q"), _with_place(m), QUOTE))
-    if not out:
+    if not out and quoting:
         for m in _NAME_COLON_QUOTE.finditer(sentence):
             if m.group("according") or _names_someone(m.group("who")):
                 out.append((m.start("q"), m.end("q"), m.group("who"), QUOTE))
@@ -276,7 +294,7 @@ def _matches(sentence: str, nested: bool = False) -> tuple[list[tuple[int, int, 
     if not nested:  # (a relative clause inside a quotation is the quotation: `relative_matches` reads quotes)
         out.extend((a, b, who, REPORTED) for a, b, who in relative_matches(sentence))
     relative, n_relative = len(out) > quoted == 0, len(out)
-    if not out:
+    if not out and not words.isdisjoint(_PATTERN_WORDS):
         # (nested, "X told Russia to …" is read "told Russi|a to …": no listener pattern inside a statement)
         for pattern in _NESTED_PATTERNS if nested else _SENTENCE_PATTERNS:
             m = pattern.match(sentence)
@@ -291,7 +309,7 @@ def _matches(sentence: str, nested: bool = False) -> tuple[list[tuple[int, int, 
     subject = SUBJECT.match(sentence)
     if subject and not out and not _names_someone(subject.group(0)) and not _GROUP.fullmatch(subject.group(0)):
         subject = None  # "Unswayed by Sessions's account, …": a capitalised opener that is no name
-    clause = _CLAUSE.search(sentence, out[-1][0] if out else 0)
+    clause = _CLAUSE.search(sentence, out[-1][0] if out else 0) if not words.isdisjoint(_CLAUSE_WORDS) else None
     # the clause's speaker: the statement before it, the name opening the sentence, or the subject after the
     # sentence's openers ("Under pressure from Western leaders, Trump has since toned down …, saying that …")
     who = out[-1][2] if out else (subject.group(0) if subject else sentence_subject(sentence) if clause else None)
