@@ -56,3 +56,10 @@ def test_an_answer_to_one_of_two_asks_is_half_an_answer_not_one_about_something_
     assert not every_ask_unmentioned(TWO_ASKS, [KREMLIN], outlets=["TASS", "DW"])
     assert every_ask_unmentioned(TWO_ASKS, [NATO], outlets=["TASS", "DW"])  # neither ask's names: off topic
     assert every_ask_unmentioned("How many Russian aircraft took part in the strikes on Raqqa?", [NATO])
+
+
+def test_the_name_shown_leaves_out_the_question_word_before_it():
+    # blind s16-05: "the articles found never mention What Arabic"
+    question = "What Arabic acronym for the jihadist group was used in the coalition's joint statement?"
+    assert unmentioned_name(question, [NATO]) == "Arabic"
+    assert unmentioned_name("Which Saudi Arabia minister spoke?", [NATO]) == "Saudi Arabia"
