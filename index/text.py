@@ -141,15 +141,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return [span for s, e in spans if (span := stripped_span(text, s, e))[1] > span[0]]
+
+
+def stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end]'s span without the white space around it (empty when it is all white space)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def without_sentences(text: str, drop: Callable[[str], bool]) -> str:

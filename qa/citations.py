@@ -22,7 +22,7 @@ import numpy as np
 
 from index.article import ArticleRef, RefersToArticle
 from index.embedding import Embedder
-from index.text import STOPWORDS, content_words, fold, split_sentences
+from index.text import STOPWORDS, content_words, fold, split_sentences, stripped_span
 from qa.evidence import claim_spans
 from qa.injection_guard import InjectionGuard
 from qa.number_nouns import conflicting_count
@@ -394,16 +394,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The non-blank lines of text[start:end] as spans, without their surrounding space."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text[start:end]):
-        a, b = start + m.start(), start + m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
+    lines = (stripped_span(text, start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end]))
+    return [(a, b) for a, b in lines if b > a]
 
 
 _SENTENCE_END = re.compile(r"[.!?…]*[\"'”’)]*$")
