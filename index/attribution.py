@@ -29,7 +29,7 @@ from index.speaker_descriptions import DESCRIBED, DescribedSpeakers, is_descript
 from index.statement_runs import (CLOSE as _CLOSE, OPEN as _OPEN, QUOTE, REPORTED, Statement,  # noqa: F401
                                   attribute_quotation_runs, attribute_reported_paragraphs, quotation_spans,
                                   trim, without_overlaps)
-from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB, VERBS
+from index.speech_verbs import CLAUSE_VERBS, INVERTED_VERBS, OBJECT_VERBS, VERB, VERBS, first_words
 from index.text import fold
 
 # A role in lower-case words no title lexicon lists, right before a name of two to five capitalised words
@@ -231,19 +231,15 @@ _SENTENCE_PATTERNS = (_QUOTES_AS_SAYING, _ACCORDING_FIRST, _ACCORDING_LAST, _AS_
 _NESTED_PATTERNS = tuple(p for p in _SENTENCE_PATTERNS if p is not _SPEAKER_TOLD)
 
 
-def _first_words(alternatives: str) -> set[str]:
-    return {re.findall(r"[a-z]+", form)[0] for form in alternatives.split("|")}
-
-
 # A word each sentence pattern needs (its verb of saying or telling, "according", "in … words"), in lower case:
 # a sentence with none of them matches none of the patterns, so they are not tried (most sentences; speed).
-_PATTERN_WORDS = frozenset(_first_words(VERBS) | _first_words(OBJECT_VERBS) | {
+_PATTERN_WORDS = frozenset(first_words(VERBS) | first_words(OBJECT_VERBS) | {
     "say", "tell", "add", "claim", "insist", "warn", "write",  # "did say" (`VERB`)
     "told", "tells", "assured", "assures", "reassured", "reassures", "informed", "informs", "notified", "notifies",
     "reminded", "reminds",  # `_TELL`
     "according", "words", "saying", "quoted", "cited"})
 # The -ing verbs `_CLAUSE` opens with ("…, adding that …").
-_CLAUSE_WORDS = frozenset(_first_words(CLAUSE_VERBS) | {"adding", "saying"})
+_CLAUSE_WORDS = first_words(CLAUSE_VERBS) | {"adding", "saying"}
 
 
 # The commonest verbs of a statement reported inside another (a cheap test before all patterns are tried).

@@ -20,7 +20,7 @@ import re
 
 from index.speakers import PRONOUN, RESEARCH_NOUNS, SPEAKER
 from index.speaker_descriptions import DESCRIBED
-from index.speech_verbs import OBJECT_VERBS, VERB, VERBS
+from index.speech_verbs import OBJECT_VERBS, VERB, VERBS, first_words
 
 _QUOTES = "\"“”"
 _SELF = r"(?:\s+(?:himself|herself|itself|themselves))?"  # "Mr Trump himself insisted"
@@ -141,7 +141,7 @@ def _coordinated(before: str) -> bool:
 
 _SPEAKER_ONLY = re.compile(SPEAKER)
 # The first word of each speech verb form ("pointed" of "pointed out"), and of "was quoted as saying".
-_VERB_WORDS = frozenset({re.findall(r"[a-z]+", form)[0] for form in VERBS.split("|")} | {"quoted", "cited", "saying"})
+_VERB_WORDS = first_words(VERBS) | {"quoted", "cited", "saying"}
 _CLAIMS = {"claim", "claims", "accusation", "accusations", "assertion", "assertions", "allegation", "allegations",
            "insistence", "contention", "argument", "belief", "warning", "warnings", "prediction", "predictions",
            "suggestion"}

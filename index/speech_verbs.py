@@ -9,6 +9,8 @@ listing each form by hand.
 
 from __future__ import annotations
 
+import re
+
 # Irregular verbs: base, third person, past, -ing.
 _IRREGULAR = {
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"), "write": ("writes", "wrote", "writing"),
@@ -80,3 +82,9 @@ OBJECT_VERBS = "|".join(sorted({f for v in ("deny", "accuse", "describe", "dismi
                                             "repeat", "recount", "object", "protest", "ask", "report", "tell", "agree",
                                             "stress", "emphasise", "emphasize", "reiterate", "outline", "indicate")
                                 for f in forms(v)[1:] if not f.endswith("ing")}, key=len, reverse=True))
+
+
+def first_words(alternatives: str) -> frozenset[str]:
+    """The first word of each `|`-separated alternative of a verb pattern ("pointed" of "pointed out"): a
+    pattern can only match a text that holds one of them, a cheap test before trying it."""
+    return frozenset(re.findall(r"[a-z]+", form)[0] for form in alternatives.split("|"))
