@@ -713,6 +713,30 @@ def test_model_abstaining_over_a_sentence_whose_neighbour_offers_the_kind_asked_
     assert answer.text == "“Storm Doris hit Britain on Thursday.” [1] “Winds of up to 94 mph were recorded in Wales.” [1]"
 
 
+@pytest.mark.parametrize("p, quoted", [(0.6, True), (0.3, False)])
+def test_a_reply_about_something_else_from_a_model_kept_from_abstaining_counts_as_abstaining(fake_embedder, p, quoted):
+    # demo-105: no short answer, and a reply about another act near the question's names, where the model's
+    # likeliest opening had been NOT_IN_ARCHIVE (p 0.6: top = watched). It abstained: the strong best sentence
+    # is quoted. With another likeliest opening the reply stands as written.
+    reply = "A woman died in Wolverhampton after being hit by debris [1]."
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=p))
+    answer = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+    assert not answer.abstained and answer.quoted is quoted and answer.signals["model_abstained"] is quoted
+    if quoted:
+        assert answer.text == "“Winds of up to 94 mph were recorded in Wales.” [1]" and answer.short_answer == "94 mph"
+    else:
+        assert "Wolverhampton" in answer.text and answer.short_answer is None
+
+
+def test_a_reply_without_short_answer_that_says_what_was_asked_stands(fake_embedder):
+    # demo-104 and s11-09: no short answer, the model's likeliest opening NOT_IN_ARCHIVE, but the reply says
+    # what was asked (relation share 1.0): it is kept.
+    reply = "Winds of up to 94 mph were recorded in Wales [1]."
+    qa, _ = make_qa(fake_embedder, ConfidentLLM(reply, abstain_p=0.6))
+    answer = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
+    assert not answer.abstained and not answer.quoted and answer.signals["model_abstained"] is False
+
+
 def test_model_sure_of_abstaining_is_believed(fake_embedder):
     qa, _ = make_qa(fake_embedder, ConfidentLLM(ABSTAIN, abstain_p=0.999))
     answer = qa.ask("Winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
