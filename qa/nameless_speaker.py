@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from qa.abstain import relation_words, words_found
+from qa.asked_action import who_is_object
 from qa.role_names import role_asked
 from qa.short_answer import short_answer_supported
 
@@ -36,9 +37,9 @@ MIN_RELATION_SHARE = 0.5
 
 
 def asks_for_speaker(question: str) -> bool:
-    """True when `question` asks who (and not the name of a role it already gives): the only questions
+    """True when `question` asks who (not whom, and not the name of a role it already gives): the only questions
     `speaker_role` answers, so a caller can skip choosing the sentence for the others."""
-    return bool(_ASKS_WHO.search(question)) and not role_asked(question)
+    return bool(_ASKS_WHO.search(question)) and not role_asked(question) and not who_is_object(question)
 
 
 def speaker_role(question: str, short: str | None, sentence: str) -> str | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.asked_action import asked_action, reports_action, subject_action, what_action, yes_no_action
+from qa.asked_action import (asked_action, reports_action, subject_action, what_action, who_is_object,
+                             yes_no_action)
 
 
 def test_the_action_is_the_verb_right_after_who():
@@ -82,3 +83,23 @@ def test_the_act_of_a_what_did_question_is_its_bare_verb_before_the_first_prepos
 ])
 def test_the_act_a_which_subject_question_asks_who_did(question, act):
     assert subject_action(question) == act
+
+
+@pytest.mark.parametrize("question, whom", [
+    ("Who are Russia's air strikes in Syria actually hitting?", True),  # blind s17-16
+    ("Who is Russia targeting in Syria?", True),
+    ("Who did Kerry meet in New York?", True),
+    ("Who did the Academy Awards apologise to this week?", True),
+    ("Whom did the minister blame?", True),
+    ("Who has veteran broadcaster Emily Maitlis described as an 'active Tory party agent'?", True),
+    ("Who is leading the talks?", False),                # the doer
+    ("Who is the head of the foreign affairs committee?", False),  # the person
+    ("Who is the Turkish foreign minister who held talks with Kerry?", False),
+    ("Who is credited with Russia's estimate?", False),  # passive: who is credited
+    ("Who has won the Hart Trophy?", False),
+    ("Who has been arrested?", False),
+    ("Who stole the Big Maple Leaf gold coin?", False),
+    ("What did Kerry say?", False),
+])
+def test_a_who_question_asks_for_the_object_when_its_subject_stands_between_auxiliary_and_verb(question, whom):
+    assert who_is_object(question) is whom

@@ -31,6 +31,9 @@ def test_a_who_question_answered_by_a_nameless_role_gets_the_role(question):
      "The campaign could last months, Ahmet Davutoğlu, the Turkish prime minister, said."),
     ("Who said the campaign could last months?", "the head", DUMA),  # the model's answer is in the sentence
     ("Who met Kerry in New York to discuss the talks?", "Lavrov", DUMA),  # the sentence answers something else
+    # blind s17-16: asked whom the strikes hit, not who said something about them
+    ("Who are Russia's air strikes in Syria estimated to be hitting for three to four months?", "ISIL", DUMA),
+    ("Who did Russia's air strike campaign in Syria target, three to four months, the Duma said?", None, DUMA),
 ])
 def test_a_named_speaker_another_question_or_an_answer_in_the_sentence_is_left_alone(question, short, sentence):
     assert speaker_role(question, short, sentence) is None
