@@ -352,12 +352,13 @@ class AbstainPolicy:
         abstention it would have written: the abstention stands (see `abstain_when_echo_kept_from_abstaining`)."""
         return echo and self.abstain_when_echo_kept_from_abstaining and self.would_have_abstained(s)
 
-    def reply_off_topic(self, s: Signals, short: str | None, reply_relation: float) -> bool:
+    def reply_off_topic(self, s: Signals, short: str | None, question: str, reply: str) -> bool:
         """True when the model, kept from the abstention it would have written, gave no short answer and a
-        reply holding less than `quote_min_relation` of what the question asks (`reply_relation`): it wrote
-        around the question, so it counts as abstaining (see `abstain_when_reply_off_topic`)."""
+        `reply` holding less than `quote_min_relation` of what `question` asks (`relation_share`, read only
+        when the rest holds): it wrote around the question, so it counts as abstaining (see
+        `abstain_when_reply_off_topic`)."""
         return (not short and self.abstain_when_reply_off_topic and self.would_have_abstained(s)
-                and reply_relation < self.quote_min_relation)
+                and relation_share(question, reply) < self.quote_min_relation)
 
     def sure_to_abstain(self, s: Signals) -> bool:
         """True when the model was sure the passages do not answer: p(abstain) at least `quote_max_abstain_p`

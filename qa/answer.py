@@ -25,7 +25,7 @@ from typing import Iterator, Protocol, Sequence, TypedDict, Unpack
 from index.embedding import Embedder
 from index.store import ArchiveStore
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
-from qa.abstain import QUOTE, AbstainPolicy, Signals, relation_share, retrieval_signals
+from qa.abstain import QUOTE, AbstainPolicy, Signals, retrieval_signals
 from qa.abstention_text import ClosestArticle, abstention_text, closest_articles
 from qa.answer_checks import bare_yes_no, only_instructions, supported_anywhere, without_instructions
 from qa.answer_generation import stream_reply
@@ -206,8 +206,7 @@ class NewsQA:
                               short_logprob=min(sure_of) if sure_of else None,
                               short_mean_logprob=sum(sure_of) / len(sure_of) if sure_of else None)
             # Kept from writing the phrase (`AbstainPolicy.model_may_abstain`), the model abstained when it was sure.
-            reply_relation = relation_share(query.search_text, strip_markers(raw))
-            off_topic = self.policy.reply_off_topic(signals, short, reply_relation)
+            off_topic = self.policy.reply_off_topic(signals, short, query.search_text, strip_markers(raw))
             signals = replace(signals, model_abstained=ABSTAIN in model_raw or wrote_nothing or off_topic
                               or (not short and bare_yes_no(raw, query.text)) or self.policy.sure_to_abstain(signals))
             decision = self.policy.after_model(signals)

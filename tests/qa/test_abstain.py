@@ -224,11 +224,14 @@ def test_an_echo_stands_as_an_abstention_only_where_the_model_kept_answering_wou
 def test_a_reply_without_short_answer_or_the_questions_relation_counts_as_abstaining_where_the_model_would_have():
     policy = AbstainPolicy()
     likeliest, second = signals(p=0.6), signals(p=0.3)
-    low = policy.quote_min_relation - 0.01
-    assert policy.reply_off_topic(likeliest, None, low)                       # demo-105
-    assert not policy.reply_off_topic(likeliest, None, policy.quote_min_relation)  # it says what was asked
-    assert not policy.reply_off_topic(likeliest, "insecurity", low)           # a short answer is checked instead
-    assert not policy.reply_off_topic(second, None, low)                      # NOT_IN_ARCHIVE was not likeliest
-    assert not policy.reply_off_topic(signals(), None, low)                   # no log-probabilities read
-    assert not AbstainPolicy(model_may_abstain=True).reply_off_topic(likeliest, None, low)
-    assert not AbstainPolicy(abstain_when_reply_off_topic=False).reply_off_topic(likeliest, None, low)
+    question = "Winds of up to how many mph were recorded in Wales?"  # relation words: wind, record, mph, many
+    low = "Strong winds hit Wales."        # relation share 0.25, below quote_min_relation
+    half = "Winds were recorded in Wales."  # relation share 0.5, quote_min_relation itself
+    assert relation_share(question, low) < policy.quote_min_relation == relation_share(question, half)
+    assert policy.reply_off_topic(likeliest, None, question, low)                       # demo-105
+    assert not policy.reply_off_topic(likeliest, None, question, half)  # it says what was asked
+    assert not policy.reply_off_topic(likeliest, "insecurity", question, low)  # a short answer is checked instead
+    assert not policy.reply_off_topic(second, None, question, low)             # NOT_IN_ARCHIVE was not likeliest
+    assert not policy.reply_off_topic(signals(), None, question, low)          # no log-probabilities read
+    assert not AbstainPolicy(model_may_abstain=True).reply_off_topic(likeliest, None, question, low)
+    assert not AbstainPolicy(abstain_when_reply_off_topic=False).reply_off_topic(likeliest, None, question, low)
