@@ -25,7 +25,9 @@ import lemminflect
 
 from index.text import WORD
 
-_AUXILIARIES = frozenset("was were is are has have had".split())
+_BE_AUX = frozenset("is are was were".split())
+_HAVE_AUX = frozenset("has have had".split())
+_AUXILIARIES = _BE_AUX | _HAVE_AUX
 # Verbs that frame a claim rather than state the act asked about.
 _FRAMING = frozenset("be have do say tell report describe call name see consider regard think believe know "
                      "mention quote cite".split())
@@ -51,8 +53,6 @@ def asked_action(question: str) -> str | None:
 
 
 _DO_AUX = frozenset("do does did will would can could should may might shall".split())
-_BE_AUX = frozenset("is are was were".split())
-_HAVE_AUX = frozenset("has have had".split())
 
 
 def who_is_object(question: str) -> bool:
