@@ -8,7 +8,8 @@ first, outlets left out — say what it is about; when one of them is in none of
 (headline and whole body, as stored), the answer is about something else and its short answer is
 flagged with the name. A name counts as mentioned in the forms news uses for it: a prefix of it
 ("Syria" in "Syrian"), its people or adjective ("Britain" in "British", `qa.short_answer.as_people`),
-and the few aliases below.
+and the few aliases below; an acronym also by its capitals spelt out in any order ("Justice Department"
+for the DOJ). Numbers and the small parts of compounds ("Prize-winning") are no names.
 
 Only the asking sentence is read: "CNN and Al Jazeera both reported … on post-Brexit Britain. Whose
 rights did MPs decline to safeguard?" is about MPs, not about CNN.
@@ -44,6 +45,8 @@ _TITLES = frozenset("gov sen rep dr mr mrs ms prof gen lt col sgt capt st presid
 _NAME_RUN = re.compile(r"\b[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*)+")
 # A second ask joined to the first: "…, and what did …", "… but who …".
 _ASK_JOIN = re.compile(r"[,;]?\s+(?:and|but)\s+(?=(?:what|who|whom|whose|which|where|when|why|how)\b)", re.I)
+# Letters of the link words an acronym may spell and its spelt-out form leave out ("Department of Justice").
+_LINK_LETTERS = frozenset("oatf")
 _SPELLED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the|on|de)?\s*[A-Z][a-z]+)+")
 
 
@@ -82,12 +85,22 @@ class _ReadArticles:
     pools: list[set[str]]
     texts: list[str]
     initials: set[str]
+    initial_sets: set[frozenset[str]]
 
     @classmethod
     def of(cls, articles: Sequence[str]) -> "_ReadArticles":
         words = [_WORDS.findall(fold(text)) for text in articles]
-        return cls([_pool(w) for w in words], [f" {' '.join(w)} " for w in words],
-                   set().union(*(_initials(text) for text in articles)))
+        initials = set().union(*(_initials(text) for text in articles))
+        return cls([_pool(w) for w in words], [f" {' '.join(w)} " for w in words], initials,
+                   {frozenset(i) for i in initials})
+
+    def spell_out(self, acronym: str) -> bool:
+        """True when the articles spell out `acronym`'s capitals in another order, its link words' letters
+        optional: news writes "Justice Department" for the DOJ (RealTimeQA 20220909_17 was turned away as
+        "never mention DOJ")."""
+        letters = frozenset(acronym)
+        return len(acronym) >= 3 and any(
+            len(run) >= 2 and run <= letters and letters - run <= _LINK_LETTERS for run in self.initial_sets)
 
     def first_unmentioned(self, asked: str, outlets: Sequence[str]) -> str | None:
         """The first name of the sentence `asked` that none of the articles mentions, as `asked` writes it."""
@@ -95,15 +108,31 @@ class _ReadArticles:
         # a full name is mentioned by its surname: "Nancy Pelosi" as "Pelosi"
         skip |= {fold(w) for run in _NAME_RUN.findall(asked) for w in run.split()[:-1]}
         asked_names = question_names(asked)
-        names = [n for n in sorted(asked_names) if not n.isdigit() and n not in skip]
+        written = _written_names(asked)
+        names = [n for n in sorted(asked_names) if n in written and n not in skip]
         for name in names:
             if name in self.initials or any(_mentioned(name, pool, text) for pool, text in zip(self.pools, self.texts)):
+                continue
+            if written[name] and self.spell_out(name):
                 continue
             plain = re.sub(r"['’]s\b", "", asked)
             run = next((r for r in _NAME_RUN.findall(plain) if fold(r.split()[-1]) == name), None)
             return (_without_opener(run, asked_names) if run else None) or next(
                 (w for w in _WORDS.findall(plain) if fold(w).strip(".'’") == name), name)
         return None
+
+
+def _written_names(asked: str) -> dict[str, bool]:
+    """The folded words `asked` writes as names — capitalised, digits-free — each mapped to whether it is an
+    acronym (all capitals). A number is no name ("$1.3 billion": RealTimeQA 20220805_11's right answer was
+    turned away as "never mention 1.3"), nor is the small part of a compound ("Nobel Peace Prize-winning"
+    names no "winning": 20220902_20, right, was turned away so)."""
+    out: dict[str, bool] = {}
+    for word in re.findall(r"[^\W\d_][\w'’]*", re.sub(r"['’]s\b", "", asked)):
+        if word[0].isupper():
+            for part in re.findall(r"\w+", fold(word)):
+                out[part] = out.get(part, False) or (len(word) > 1 and word.isupper())
+    return out
 
 
 def _without_opener(run: str, names: set[str]) -> str:

@@ -23,6 +23,12 @@ def test_a_name_no_cited_article_mentions_is_returned_in_the_questions_words():
     ("Whose rights did MPs decline to safeguard?", "UK members of parliament rejected the amendment."),  # an alias
     ("Where did Nancy Pelosi travel this week?", "Pelosi landed in Taipei on Tuesday."),  # the surname suffices
     ("Which MLB team's owner wants to sell?", "The Major League Baseball club's owner may sell."),  # an acronym
+    # spelt out in another order (RealTimeQA 20220909_17 was turned away as "never mention DOJ")
+    ("Pausing the DOJ's investigation, what did a judge approve?", "The Justice Department's review was halted."),
+    # a number is no name (20220805_11: "$1.3 billion" against an article's "$1.34 billion")
+    ("In which state was the $1.3 billion Mega Millions ticket bought?", "A $1.34 billion Mega Millions ticket."),
+    # nor the small part of a compound (20220902_20 was turned away as "never mention winning")
+    ("Which Nobel Peace Prize-winning former leader died?", "Gorbachev, a Nobel Peace Prize laureate, died."),
     ("What did the Pentagon discuss in Moscow on Oct. 1?", "The Pentagon held talks in Moscow on Thursday."),
     ("What did TASS report about Palmyra?", "Syrian troops entered Palmyra."),  # an outlet, left out below
     ("CNN reported on post-Brexit Britain. Whose rights did MPs decline to safeguard?", "MPs rejected it."),
@@ -31,6 +37,12 @@ def test_a_name_no_cited_article_mentions_is_returned_in_the_questions_words():
 ])
 def test_names_mentioned_in_the_forms_news_uses_raise_nothing(question, article):
     assert unmentioned_name(question, [article], outlets=["TASS", "CNN"]) is None
+
+
+def test_an_acronym_needs_its_own_capitals_spelt_out():
+    assert unmentioned_name("What did the DOJ say?", ["The Joint Chiefs met in Washington."]) == "DOJ"
+    assert unmentioned_name("What did the DOJ say?", ["Dan Oates spoke."]) == "DOJ"  # no J
+    assert unmentioned_name("What did the Doj say?", ["The Justice Department spoke."]) == "Doj"  # not an acronym
 
 
 def test_any_cited_article_may_mention_the_name():
