@@ -102,6 +102,11 @@ class _ReadArticles:
         return len(acronym) >= 3 and any(
             len(run) >= 2 and run <= letters and letters - run <= _LINK_LETTERS for run in self.initial_sets)
 
+    def mentions(self, name: str, acronym: bool) -> bool:
+        """True when one of the articles mentions the folded `name` in a form news uses for it."""
+        return (name in self.initials or any(_mentioned(name, pool, text) for pool, text in zip(self.pools, self.texts))
+                or (acronym and self.spell_out(name)))
+
     def first_unmentioned(self, asked: str, outlets: Sequence[str]) -> str | None:
         """The first name of the sentence `asked` that none of the articles mentions, as `asked` writes it."""
         skip = {w for o in outlets for w in _WORDS.findall(fold(o))} | _MONTHS | _TITLES
@@ -111,9 +116,7 @@ class _ReadArticles:
         written = _written_names(asked)
         names = [n for n in sorted(asked_names) if n in written and n not in skip]
         for name in names:
-            if name in self.initials or any(_mentioned(name, pool, text) for pool, text in zip(self.pools, self.texts)):
-                continue
-            if written[name] and self.spell_out(name):
+            if self.mentions(name, written[name]):
                 continue
             plain = re.sub(r"['’]s\b", "", asked)
             run = next((r for r in _NAME_RUN.findall(plain) if fold(r.split()[-1]) == name), None)
