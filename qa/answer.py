@@ -32,6 +32,7 @@ from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, DISPUTED_DECISION, disputed_answer, disputed_sides
+from qa.membership import MEMBER_DECISION, membership_answer
 from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers,
                           verify_answer)
 from qa.evidence import Evidence, select_evidence
@@ -166,7 +167,7 @@ class NewsQA:
             return
         widened = widen_passages(passages, self.store)
         vectors = SentenceVectors(self.embedder)  # passage sentences encoded once, for evidence and checking
-        short, quoted, decision, model_raw, sides = None, False, "extractive", "", []
+        short, quoted, decision, model_raw, ruled = None, False, "extractive", "", None
         if self.llm is None:
             evidence = select_evidence(query.search_text, widened, vectors, max_sentences=len(passages),
                                        neighbours=0)
@@ -185,10 +186,13 @@ class NewsQA:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
             signals = with_evidence(signals, query.search_text, evidence, widened)
-            sides = disputed_sides(query.text, evidence)
-        if sides:  # only the model path looks for disputes
-            # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py).
-            short, quoted, decision, raw = DISPUTED, True, DISPUTED_DECISION, disputed_answer(sides)
+            sides, member = disputed_sides(query.text, evidence), membership_answer(query.text, evidence)
+            # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py). A member of a
+            # list the passages give, or one named nowhere beside it: Yes or No, the list quoted (qa/membership.py).
+            ruled = ((DISPUTED, DISPUTED_DECISION, disputed_answer(sides)) if sides
+                     else (member.short, MEMBER_DECISION, member.answer_text()) if member else None)
+        if ruled:  # only the model path looks for disputes and lists
+            (short, decision, raw), quoted = ruled, True
             timings["first_token"] = elapsed_ms(t0)
             yield ShortAnswer(short)
             yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))

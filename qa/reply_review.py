@@ -27,6 +27,7 @@ from qa.extractive import cited_quote, quotable_sentence, sentence_holding, show
 from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_nowhere, named_nowhere_reason,
                             publication_date_only, publication_date_reason)
 from qa.answer_checks import not_in_sentences
+from qa.membership import MEMBER_DECISION
 from qa.nameless_speaker import asks_for_speaker, speaker_role
 from qa.query import Query
 from qa.quote_marks import in_quotes
@@ -39,6 +40,11 @@ from qa.staleness import stale_concern
 from qa.undated_year import as_the_article_writes_it
 from qa.unmentioned import says_unmentioned, unmentioned_concern, unmentioned_names, unmentioned_reason
 from qa.vectors import SentenceVectors
+
+# Answers a rule wrote from quoted sentences (both sides of a dispute, a list settling a membership): the
+# checks of a model's short answer against its citations do not apply.
+RULED = (DISPUTED_DECISION, MEMBER_DECISION)
+
 
 @dataclass
 class Reply:
@@ -93,7 +99,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
     used = [e.passage for e in evidence]
     # The short answer must be copied from what is cited: a quote, or another sentence of a cited
     # passage (the quote is chosen for the sentences, and "Warda Alkenawy" may sit one sentence off).
-    concern = None if reply.short is None or reply.decision == DISPUTED_DECISION else short_answer_concern(
+    concern = None if reply.short is None or reply.decision in RULED else short_answer_concern(
         query.asked, reply.short, reply.citations, outlets)
     shown = [(s, evidence[i].passage) for i, s, _ in shown_sentences(evidence)]
     if reply.short and reply.decision == DECIDE_ANSWER and asks_for_speaker(query.asked):
@@ -119,7 +125,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
             reply.short, concern = core, short_answer_concern(query.asked, core, reply.citations, outlets)
     unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(reply.short, reply.sentences))
     holding = (sentence_holding(reply.short, evidence)
-               if reply.short and reply.decision != DISPUTED_DECISION and unshown else None)
+               if reply.short and reply.decision not in RULED and unshown else None)
     if holding:
         # The sentences cite a passage without the short answer, but a sentence the model was shown
         # holds it (2026-12-02 run: 4 of the 12 right answers flagged): quote and cite that one too.
@@ -143,10 +149,10 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
             reply.short, reply.quoted, reply.decision = dated, True, QUOTE
             ctx.verified(reply, cited_quote(quote))
             concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
-    if reply.short and concern is None and reply.decision != DISPUTED_DECISION:  # "this week" from older news
+    if reply.short and concern is None and reply.decision not in RULED:  # "this week" from older news
         concern = stale_concern(query.asked, reply.citations, query.as_of, ctx.date_span())
     every_ask_unmentioned = False
-    if reply.short and concern is None and reply.decision != DISPUTED_DECISION:  # from articles about something else
+    if reply.short and concern is None and reply.decision not in RULED:  # from articles about something else
         # "…, and what did Gauck call worrisome?" answered from an article on the first ask only: a flag
         name, every_ask_unmentioned = unmentioned_names(query.asked, ctx.cited_articles(reply.citations), outlets)
         concern = unmentioned_concern(name) if name else None

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from index.text import fold
+from index.text import STOPWORDS, fold
 from qa.abstain import question_names
 from qa.extractive import asking_sentence
 from qa.short_answer import as_people
@@ -71,6 +71,17 @@ def unmentioned_names(question: str, articles: Sequence[str],
     if name is None:
         return None, False
     return name, all(read.first_unmentioned(asking_sentence(ask), outlets) is not None for ask in asks(question))
+
+
+def mentioned_in(phrase: str, texts: Sequence[str], every_name: bool = True) -> bool:
+    """True when `texts` mention every name `phrase` writes (with `every_name` False: any one of them), in the
+    forms news uses; False when `phrase` writes no name ("the city"). Used to find "Italy" in a list."""
+    names = {n: acronym for n, acronym in _written_names(phrase).items() if n not in STOPWORDS}
+    if not names or not texts:
+        return False
+    read = _ReadArticles.of(texts)
+    found = (read.mentions(n, acronym) for n, acronym in names.items())
+    return all(found) if every_name else any(found)
 
 
 def asks(question: str) -> list[str]:

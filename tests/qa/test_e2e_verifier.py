@@ -147,6 +147,17 @@ def test_a_no_question_over_the_undated_sample_is_answered_no(mixed_qa):
     assert "does not consider" in answer.text and answer.unsupported_sentences == 0, answer.text
 
 
+@pytest.mark.parametrize("country, expected", [("Germany", "Yes"), ("Italy", "No")])
+def test_a_membership_question_over_the_sample_is_settled_by_the_statements_list(mixed_qa, country, expected):
+    # blind s16-14 (Germany: a right "Yes", flagged) and s14-08, s17-15 (Italy: a wrong "Yes"): the joint
+    # statement lists its seven governments, Italy among none of the passages (qa/membership.py)
+    answer = _sample_qa(mixed_qa).ask(f"Was {country} one of the governments that signed the joint statement on "
+                                      "Russia's strikes in Syria?", as_of=AS_OF)
+    assert answer.short_answer == expected, answer.text
+    assert "France, Germany" in answer.text and answer.unsupported_sentences == 0, answer.text  # a list quoted
+    assert answer.short_answer_supported is not False and answer.quoted, answer.text
+
+
 def test_who_gave_a_statement_the_sample_attributes_to_a_nameless_role_is_that_role(mixed_qa):
     # blind s13-11: the model answered "Lavrov" (the next sentence's name) for "…, the head of the foreign
     # affairs committee at the State Duma, said Oct. 1." (qa/nameless_speaker.py); asked the role's name,

