@@ -38,6 +38,30 @@ _DENIAL = re.compile(
     r"|reports?|that|the\s+(?:report|information|claim|allegation|accusation|charge)s?)\b)(?P<rest>[^;]*)",
     re.IGNORECASE)
 _QUESTION_DENIAL = re.compile(rf"\b(?:{_DENIAL_VERB})\b", re.IGNORECASE)
+# "Did the joint statement say the strikes had caused civilian casualties?" asks what one source said; another
+# party's denial (Davutoğlu rejecting Moscow's claim about its "air strikes", blind held-out s18-13) does not
+# dispute what that source said. Such a question: an auxiliary, its source — a name, or a source noun with
+# "the", possessives and the words below — then a verb of saying (not "the UN report accusing …", a noun).
+_ASKS_WHAT_WAS_SAID = re.compile(
+    r"^\W*(?:did|does|do|has|have|had)\s+(?P<source>(?:[\w'’.-]+\s+){1,6}?)"
+    r"(?:say|state|claim|report|mention|note|write|tell|announce|describe|call|warn|acknowledge)(?![\w'’])"
+    r"(?!\s+\w+ing\b)", re.IGNORECASE)
+_SOURCE_WORDS = frozenset(
+    "the a an joint official final new latest statement report communique spokesman spokeswoman spokesperson "
+    "ministry minister government coalition agency officials police military army president committee council "
+    "court newspaper article study survey separatists rebels authorities company office".split())
+
+
+def asks_what_was_said(question: str) -> bool:
+    """True for a yes/no question about what one source said ("Did Lavrov say …?", "Did the coalition's joint
+    statement say …?"); False when the words before the verb are no source ("Does Russia run a state …")."""
+    match = _ASKS_WHAT_WAS_SAID.match(question)
+    if not match:
+        return False
+    words = [re.sub(r"['’]s$", "", w) for w in match.group("source").split()]
+    return all(w[:1].isupper() or w.lower() in _SOURCE_WORDS for w in words)
+
+
 # A sentence stating the claim shares this many of the question's content words.
 CLAIM_OVERLAP = 2
 # What a denial denies shares this many content words with a yes/no question (an either-or question's
@@ -86,11 +110,13 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
     """The claim and its denial for a disputed yes/no question; [] when it is not disputed.
 
     A question that itself asks about a denial ("Did Sessions deny …?") is a
-    plain yes/no question: the denial is its answer, not a dispute. A question
+    plain yes/no question: the denial is its answer, not a dispute; so is one
+    asking what a source said ("Did the joint statement say …?"). A question
     offering two answers ("…: ISIL or the Syrian opposition?") is disputed the
     same way: a passage denying what it asks about means the sides disagree.
     """
-    if not (is_yes_no_question(question) or alternatives(question)) or _QUESTION_DENIAL.search(question):
+    if not (is_yes_no_question(question) or alternatives(question)) or _QUESTION_DENIAL.search(question) \
+            or asks_what_was_said(question):
         return []
     words = content_words(question)
     shown = _sentences(evidence)

@@ -6,7 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from index.text import content_words
-from qa.disputes import denies_question, disputed_answer, disputed_sides
+from qa.disputes import asks_what_was_said, denies_question, disputed_answer, disputed_sides
 from qa.evidence import Evidence
 from qa.retrieval import Passage
 
@@ -110,3 +110,28 @@ def test_a_yes_no_question_sharing_one_word_with_a_denial_is_no_dispute():
     # an either-or question's options name the dispute: one shared word is enough (held-out s8-15)
     either = "Is Russia bombing Syria to fight ISIL or to shore up Assad?"
     assert [s.denies for s in disputed_sides(either, evidence(STRIKES))] == [False, True]
+
+
+STATEMENT = ("The joint statement said the attacks by the Russian Air Force on Hama, Homs and Idlib led to "
+             "civilian casualties. Davutoğlu rejected Moscow's insistence that its campaign of air strikes "
+             "launched this week was aimed at ISIL.")
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Did the joint statement say the Russian air strikes had caused civilian casualties?", True),
+    ("Did the coalition's joint statement say the Russian attacks led to civilian casualties?", True),
+    ("Did Lavrov claim that Russia sees eye-to-eye with the coalition?", True),
+    ("Does Russia run a state doping programme?", False),  # "state" is no verb of saying here
+    ("Did the World Bank accept the BIC report's findings?", False),
+    ("Does the UN report accusing Israel of apartheid reflect the views of the secretary-general?", False),
+    ("Did Ahmet Davutoğlu accept Moscow's claim that its air strikes were aimed at ISIL?", False),
+])
+def test_a_question_about_what_one_source_said_is_told_apart(question, asked):
+    assert asks_what_was_said(question) is asked
+
+
+def test_another_partys_denial_does_not_dispute_what_a_source_said():
+    # blind held-out s18-13: answered "Disputed" because Davutoğlu's denial shares "air strikes" with it
+    question = "Did the joint statement say the Russian air strikes had caused civilian casualties?"
+    assert disputed_sides(question, evidence(STATEMENT)) == []
+    assert disputed_sides("Were the Russian air strikes aimed at ISIL?", evidence(STATEMENT))  # still a dispute

@@ -158,6 +158,14 @@ def test_a_membership_question_over_the_sample_is_settled_by_the_statements_list
     assert answer.short_answer_supported is not False and answer.quoted, answer.text
 
 
+def test_what_the_joint_statement_said_is_no_dispute_for_davutoglus_denial(mixed_qa):
+    # blind s18-13 got "Disputed": Davutoğlu's rejecting Moscow's claim about its "air strikes" was read as
+    # disputing what the statement said (qa/disputes.py, `asks_what_was_said`)
+    answer = _sample_qa(mixed_qa).ask("Did the joint statement say the Russian air strikes had caused civilian "
+                                      "casualties?", as_of=AS_OF)
+    assert answer.short_answer != "Disputed" and "rejected Moscow" not in answer.text, answer.text
+
+
 def test_who_gave_a_statement_the_sample_attributes_to_a_nameless_role_is_that_role(mixed_qa):
     # blind s13-11: the model answered "Lavrov" (the next sentence's name) for "…, the head of the foreign
     # affairs committee at the State Duma, said Oct. 1." (qa/nameless_speaker.py); asked the role's name,
