@@ -27,6 +27,7 @@ from qa.extractive import cited_quote, quotable_sentence, sentence_holding, show
 from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_nowhere, named_nowhere_reason,
                             publication_date_only, publication_date_reason)
 from qa.answer_checks import not_in_sentences
+from qa.list_span import as_the_list_is_written
 from qa.membership import MEMBER_DECISION
 from qa.nameless_speaker import asks_for_speaker, speaker_role
 from qa.query import Query
@@ -111,8 +112,11 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
             reply.short, reply.quoted, reply.decision = role, True, QUOTE
             ctx.verified(reply, cited_quote(quote))
             concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
-    if reply.short and reply.decision == DECIDE_ANSWER:  # "October 1, 2026" over an undated "Oct. 1": the year made up
-        written = as_the_article_writes_it(reply.short, [(s, p.ref.published, p.text) for s, p in shown])
+    if reply.short and reply.decision == DECIDE_ANSWER:
+        # "October 1, 2026" over an undated "Oct. 1": the year made up; "democratic, united, secular" over
+        # "democratic, united and secular": a list as the model writes it. The short answer is as written.
+        written = (as_the_article_writes_it(reply.short, [(s, p.ref.published, p.text) for s, p in shown])
+                   or as_the_list_is_written(reply.short, [s for s, _ in shown]))
         if written:
             raw = re.sub(rf"(?<![\w-]){re.escape(reply.short)}(?![\w-])", written, reply.raw)
             reply.short = written

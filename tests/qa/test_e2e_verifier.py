@@ -166,6 +166,14 @@ def test_what_the_joint_statement_said_is_no_dispute_for_davutoglus_denial(mixed
     assert answer.short_answer != "Disputed" and "rejected Moscow" not in answer.text, answer.text
 
 
+def test_a_listed_short_answer_is_written_as_the_sample_writes_the_list(mixed_qa):
+    # blind s18-12: "democratic, united, secular", scored wrong against the article's "democratic, united and
+    # secular" (qa/list_span.py)
+    answer = _sample_qa(mixed_qa).ask("According to Lavrov, what three qualities does everyone want Syria to have?",
+                                      as_of=AS_OF)
+    assert answer.short_answer == "democratic, united and secular", answer.text
+
+
 def test_who_gave_a_statement_the_sample_attributes_to_a_nameless_role_is_that_role(mixed_qa):
     # blind s13-11: the model answered "Lavrov" (the next sentence's name) for "…, the head of the foreign
     # affairs committee at the State Duma, said Oct. 1." (qa/nameless_speaker.py); asked the role's name,
