@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.article import ArticleRef
-from qa.evidence import Evidence
 from qa.membership import asked_membership, list_names, membership_answer
-from qa.retrieval import Passage
 from qa.unmentioned import mentioned_in
+from test_disputes import evidence  # one evidence item per body, every sentence shown
 
 # The shared sample article's two lists (written out here, not read from ../shared).
 STATEMENT = ("“We, the governments of France, Germany, Qatar, Saudi Arabia, Turkey, the United Kingdom and the "
@@ -17,16 +15,6 @@ STATEMENT = ("“We, the governments of France, Germany, Qatar, Saudi Arabia, Tu
 ALLIES = ("In a joint statement with the United States, Britain, France, Germany and Gulf Arab allies, Turkey said "
           "that Russia's actions constituted a further escalation of the conflict.")
 SIGNED = "Was {} one of the governments that signed the joint statement on Russia's strikes in Syria?"
-
-
-def evidence(*bodies: str) -> list[Evidence]:
-    """One evidence item per body, every sentence shown."""
-    out = []
-    for n, body in enumerate(bodies):
-        url = f"https://news.example/{n}"
-        p = Passage(f"{url}#0", ArticleRef(url, f"Story {n}", "Wire", "2015-10-02", url), body, 0, len(body), 0.5)
-        out.append(Evidence(p, body, ((0, len(body)),), 0.5))
-    return out
 
 
 def test_a_list_is_three_or_more_names_joined_by_commas_and_a_last_and():
