@@ -186,7 +186,8 @@ class NewsQA:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
             signals = with_evidence(signals, query.search_text, evidence, widened)
-            sides, member = disputed_sides(query.text, evidence), membership_answer(query.text, evidence)
+            sides = disputed_sides(query.text, evidence)
+            member = membership_answer(query.text, evidence, lambda: self._article_bodies(evidence))
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py). A member of a
             # list the passages give, or one named nowhere beside it: Yes or No, the list quoted (qa/membership.py).
             ruled = ((DISPUTED, DISPUTED_DECISION, disputed_answer(sides)) if sides
@@ -294,6 +295,11 @@ class NewsQA:
         rows = {c.ref.article_id: self.store.article(c.ref.article_id) for c in citations}
         return [f"{c.ref.source or ''}\n{c.ref.title}\n{row.body if row else c.passage}" for c in citations
                 for row in [rows[c.ref.article_id]]]
+
+    def _article_bodies(self, evidence: Sequence[Evidence]) -> list[str]:
+        """The stored body of each evidence passage's article (those the store still has)."""
+        rows = (self.store.article(a) for a in dict.fromkeys(e.passage.article_id for e in evidence))
+        return [row.body for row in rows if row]
 
     def _abstain(self, query: Query, passages: list[Passage], timings: dict, t0: float,
                  signals: Signals | None = None, why: str = "", evidence: Sequence[Evidence] = (),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from index.text import content_words
 from qa.evidence import Evidence
@@ -87,8 +87,13 @@ def list_names(sentence: str) -> list[str]:
     return best if len(best) >= MIN_ITEMS else []
 
 
-def membership_answer(question: str, evidence: Sequence[Evidence]) -> Membership | None:
-    """A "Yes"/"No" settled by a list of the group the question names, shown in `evidence`; None otherwise."""
+def membership_answer(question: str, evidence: Sequence[Evidence],
+                      articles: Callable[[], Sequence[str]] = tuple) -> Membership | None:
+    """A "Yes"/"No" settled by a list of the group the question names, shown in `evidence`; None otherwise.
+
+    `articles` gives the evidence's whole stored articles, read only before a "No": a member their
+    passages leave out but their bodies name ("Italy joined the statement later") is no "No".
+    """
     asked = asked_membership(question)
     if not asked:
         return None
@@ -109,7 +114,7 @@ def membership_answer(question: str, evidence: Sequence[Evidence]) -> Membership
         if any(mentioned_in(member, [name]) for name in names):
             return Membership("Yes", i, sentence)
     passages = [f"{e.passage.title}\n{e.passage.text}" for e in evidence]
-    if mentioned_in(member, passages, every_name=False):
+    if mentioned_in(member, passages, every_name=False) or mentioned_in(member, articles(), every_name=False):
         return None  # named somewhere else: the list may not be the whole group
     i, sentence, _ = max(lists, key=lambda item: len(item[2]))
     return Membership("No", i, sentence)

@@ -58,6 +58,8 @@ def test_a_member_named_in_no_passage_beside_a_list_is_no():
 def test_a_member_named_elsewhere_or_no_list_of_the_group_is_left_to_the_model():
     named_elsewhere = "Italy said it would study the statement before joining it."
     assert membership_answer(SIGNED.format("Italy"), evidence(STATEMENT, named_elsewhere)) is None
+    # ... also outside the passages shown, in their articles' bodies
+    assert membership_answer(SIGNED.format("Italy"), evidence(STATEMENT), lambda: [named_elsewhere]) is None
     assert membership_answer(SIGNED.format("Italy"), evidence("Russia bombed Hama and Homs.")) is None
     # a list that shares no word of the group answers nothing about it
     teams = "Arsenal, Chelsea and Liverpool won on Saturday."
