@@ -37,6 +37,7 @@ from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, dou
                                     restated_reason, says_act_unsaid, says_unsupported, short_answer_concern,
                                     unsaid_act_reason, unsettled_reason)
 from qa.short_residue import answering_residue
+from qa.spelling import as_the_passage_spells_it
 from qa.staleness import stale_concern
 from qa.undated_year import as_the_article_writes_it
 from qa.unmentioned import says_unmentioned, unmentioned_concern, unmentioned_names, unmentioned_reason
@@ -114,9 +115,11 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
             concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "October 1, 2026" over an undated "Oct. 1": the year made up; "democratic, united, secular" over
-        # "democratic, united and secular": a list as the model writes it. The short answer is as written.
+        # "democratic, united and secular": a list as the model writes it; "DAESH" over "Da'esh": its spelling.
+        # The short answer is as written.
         written = (as_the_article_writes_it(reply.short, [(s, p.ref.published, p.text) for s, p in shown])
-                   or as_the_list_is_written(reply.short, [s for s, _ in shown]))
+                   or as_the_list_is_written(reply.short, [s for s, _ in shown])
+                   or as_the_passage_spells_it(reply.short, [s for s, _ in shown]))
         if written:
             raw = re.sub(rf"(?<![\w-]){re.escape(reply.short)}(?![\w-])", written, reply.raw)
             reply.short = written
