@@ -271,6 +271,13 @@ class AbstainPolicy:
     # right, and pushed wrongful abstention to 0.170, past the issue's 0.15; that is why the rule keeps
     # to support. The demo figures are the same either way.
     abstain_when_flagged_and_unsure: bool = True
+    # ... but not when the short answer is a pick among options the question itself offers ("Answer with one
+    # of: A) … B) …", qa/options.py): the reader gave the candidates, and a flagged pick is worth more to them
+    # than no answer. Options' wording is rarely the passages', so "not in the cited passages" says less of a
+    # pick. RealTimeQA multiple choice at `73ff498` (the first 225 questions, 2026-12-05): the rule withheld
+    # 27 picks, 8 of them the right option (a guess among four is right 1 time in 4); no demo or
+    # sample-article question offers lettered options.
+    withhold_doubted_picks: bool = False
     # After the model answered "Who <act> …?": abstain when no cited sentence naming its answer (±1
     # sentence) says the act (qa/asked_action.py), however sure the model was. One doubt, but the one
     # the reader would have: a name beside the wrong verb is not who did it. Over the demo run at
@@ -382,10 +389,12 @@ class AbstainPolicy:
             return ABSTAIN
         return ANSWER
 
-    def doubts_short(self, s: Signals, flagged: bool) -> bool:
+    def doubts_short(self, s: Signals, flagged: bool, picked: bool = False) -> bool:
         """True when the short answer is `flagged` as unsupported by the cited passages and the model was
-        unsure of it: no answer then, an abstention saying why (see `abstain_when_flagged_and_unsure`)."""
-        return flagged and self.abstain_when_flagged_and_unsure and self.overrule_model and self.unsure_of_short(s)
+        unsure of it: no answer then, an abstention saying why (see `abstain_when_flagged_and_unsure`).
+        A pick among the question's own options (`picked`) is only flagged (`withhold_doubted_picks`)."""
+        return (flagged and self.abstain_when_flagged_and_unsure and self.overrule_model and self.unsure_of_short(s)
+                and (not picked or self.withhold_doubted_picks))
 
     def refuses_unsaid_act(self, act_unsaid: bool) -> bool:
         """True when a "Who …?" answer whose cited sentences never say the act (`act_unsaid`) is to be an

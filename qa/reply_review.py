@@ -180,7 +180,7 @@ def refusal(review: Review, ctx: ReviewContext, policy: AbstainPolicy, signals: 
         return None
     unsupported = says_unsupported(concern)  # the passages do not back it; with the model unsure, no answer
     answered = decision == DECIDE_ANSWER
-    doubted = answered and policy.doubts_short(signals, unsupported)
+    doubted = answered and policy.doubts_short(signals, unsupported, picked=bool(ctx.query.options))
     act_unsaid = answered and policy.refuses_unsaid_act(says_act_unsaid(concern))
     off_topic = answered and review.every_ask_unmentioned and policy.refuses_unmentioned(says_unmentioned(concern))
     restated = answered and policy.refuses_restated(short, concern in (NOT_IN_PASSAGES, ECHO))

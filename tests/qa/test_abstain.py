@@ -178,6 +178,9 @@ def test_two_doubts_make_an_abstention_one_does_not():
     assert not policy.doubts_short(unsure, flagged=False) and not policy.doubts_short(sure, flagged=True)
     assert not AbstainPolicy(abstain_when_flagged_and_unsure=False).doubts_short(unsure, flagged=True)
     assert not AbstainPolicy(overrule_model=False).doubts_short(unsure, flagged=True)
+    # a pick among the question's own options is only flagged, unless switched back
+    assert not policy.doubts_short(unsure, flagged=True, picked=True)
+    assert AbstainPolicy(withhold_doubted_picks=True).doubts_short(unsure, flagged=True, picked=True)
 
 
 @pytest.mark.parametrize("speaker, sentence, named", [

@@ -539,11 +539,12 @@ class ConfidentLLM(FakeLLM):
         self._p = abstain_p
         self._opening = opening
 
-    def stream(self, messages, *, max_tokens=384, temperature=0.0, watch=None, ban_watched=False, prefix=""):
+    def stream(self, messages, *, max_tokens=384, temperature=0.0, watch=None, ban_watched=False, prefix="",
+               openings=()):
         from qa.llm import FirstToken
         import math
 
-        self.banned, self.prefix = ban_watched, prefix
+        self.banned, self.prefix, self.openings = ban_watched, prefix, openings
         self.first_token = FirstToken(math.log(max(self._p, 1 - self._p)), math.log(self._p),
                                       self._opening) if watch else None
         yield from super().stream(messages)
@@ -642,6 +643,10 @@ def test_a_flagged_short_answer_the_model_was_unsure_of_is_an_abstention_saying_
     assert sure.short_answer_concern == "not in the cited passages"
     kept = ask(-1.5, abstain_when_flagged_and_unsure=False)
     assert not kept.abstained and kept.short_answer_concern == "not in the cited passages"
+    # the same unsure guess, as a pick among the options the question offers: shown, flagged
+    question = "Winds of up to how many mph were recorded in Wales? A) 120 mph B) 94 mph C) 60 mph D) 30 mph"
+    picked = ask(-1.5)
+    assert not picked.abstained and picked.short_answer == "120 mph" and picked.short_answer_supported is False
 
 
 def test_a_who_answer_no_cited_sentence_says_did_the_act_is_an_abstention_however_sure(fake_embedder):
