@@ -187,7 +187,8 @@ class NewsQA:
                 return
             signals = with_evidence(signals, query.search_text, evidence, widened)
             sides = disputed_sides(query.text, evidence)
-            member = membership_answer(query.text, evidence, lambda: self._article_bodies(evidence))
+            member = None if sides else membership_answer(query.text, evidence,
+                                                          lambda: self._article_bodies(evidence))
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py). A member of a
             # list the passages give, or one named nowhere beside it: Yes or No, the list quoted (qa/membership.py).
             ruled = ((DISPUTED, DISPUTED_DECISION, disputed_answer(sides)) if sides
