@@ -202,5 +202,9 @@ def says_unmentioned(concern: str | None) -> bool:
 
 
 def unmentioned_reason(short: str, concern: str) -> str:
-    """The abstention's reason when the answer came from articles about something else."""
-    return f"the articles found never mention {concern[len(_CONCERN):]} (the model's guess was “{short}”)"
+    """The abstention's reason when the answer came from articles about something else.
+
+    It names the articles the guess cited, not every article found: another passage shown may well
+    mention the name (blind s20-17 was told "the articles found never mention Hama" while the sample
+    article, shown third, names Hama; the guess cited a TASS story)."""
+    return f"the model's guess “{short}” came from articles that never mention {concern[len(_CONCERN):]}"
