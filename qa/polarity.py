@@ -36,20 +36,47 @@ _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _QUESTION_NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 
 
+# Where a clause ends: a comma (not one inside a figure), ";", ":", a spaced dash or a conjunction.
+_CLAUSE_END = re.compile(r",(?!\d)|[;:]|\s[—–-]\s|\b(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
+# A word written with a capital or a capitalised part ("Lavrov", "U.S.-backed"): part of a name.
+_CAPITALISED = re.compile(r"\S*[A-Z]\S*")
+
+
 def negates(sentence: str, question: str) -> bool:
     """True when `sentence` negates something `question` asks about.
 
     "The dam did not fail" negates "Did the Oroville Dam itself fail?"; "He did not
     comment, but said the talks were held in Astana" does not negate "Were the talks
-    held in Astana?" (no word of the question follows the "not" closely).
+    held in Astana?" (no word of the question follows the "not" closely). Nor does a "not"
+    in one clause when another clause of the sentence, with no negation, states more of what
+    is asked (`_about_another_clause`).
     """
     asked = content_words(question)
     for match in _NEGATION.finditer(sentence):
         rest = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), sentence[match.end():])
         following = WORD.findall(fold(rest))[:NEGATION_REACH]
-        if content_words(" ".join(following)) & asked:
+        if content_words(" ".join(following)) & asked and not _about_another_clause(sentence, match.start(), question):
             return True
     return False
+
+
+def _about_another_clause(sentence: str, at: int, question: str) -> bool:
+    """True when a clause of `sentence` without a negation holds more of what `question` asks — its
+    words other than names — than the clause negated at `at`.
+
+    Blind s20-15, "Did Lavrov say the U.S.-backed Free Syrian Army should be part of a political
+    solution in Syria?", was answered "No" over "Russia does not consider the U.S.-backed Free Syrian
+    Army rebels a terrorist group and they should be part of a political solution in Syria, Lavrov
+    said": the "not" reaches the rebels' name, but what is asked of them is stated, unnegated, in the
+    clause after "and". Names are left out because they are who the claim is about, on both sides.
+    """
+    predicate = content_words(_CAPITALISED.sub(" ", question))
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence)] + [len(sentence)]
+    spans = list(zip(bounds, bounds[1:]))
+    negated = next(sentence[a:b] for a, b in spans if a <= at < b)
+    held = len(predicate & content_words(negated))
+    return any(len(predicate & content_words(sentence[a:b])) > held for a, b in spans
+               if not _NEGATION.search(sentence[a:b]))
 
 
 # "had no differences" in a question: what there was none of is one of the two words after "no".

@@ -147,6 +147,13 @@ def test_a_no_question_over_the_undated_sample_is_answered_no(mixed_qa):
     assert "does not consider" in answer.text and answer.unsupported_sentences == 0, answer.text
 
 
+def test_a_not_in_another_clause_of_the_sentence_does_not_make_the_answer_no(mixed_qa):
+    # blind s20-15: the model's right "Yes" was overruled to "No" by the "does not consider" before the "and"
+    answer = _sample_qa(mixed_qa).ask("Did Lavrov say the U.S.-backed Free Syrian Army should be part of a political "
+                                      "solution in Syria?", as_of=AS_OF)
+    assert answer.short_answer == "Yes", answer.text
+
+
 @pytest.mark.parametrize("country, expected", [("Germany", "Yes"), ("Italy", "No")])
 def test_a_membership_question_over_the_sample_is_settled_by_the_statements_list(mixed_qa, country, expected):
     # blind s16-14 (Germany: a right "Yes", flagged) and s14-08, s17-15 (Italy: a wrong "Yes"): the joint

@@ -19,6 +19,8 @@ from qa.polarity import quote_saying_no, settled_no, settling_no, unshown_no
     # "U.S." is one word within the negation's reach (a held-out sample-article question)
     ("Russia does not consider the U.S.-backed Free Syrian Army rebels a terrorist group, Lavrov said.",
      "Does Russia regard the U.S.-backed Free Syrian Army as a terrorist group, according to Sergei Lavrov?"),
+    # the clause after "but" states nothing asked: the "not" stands
+    ("Russia targeted not ISIL but moderate rebels, the coalition said.", "Did Russia target ISIL?"),
 ])
 def test_a_negated_answer_is_no(sentence, question):
     assert settled_no(sentence, question)
@@ -31,6 +33,10 @@ def test_a_negated_answer_is_no(sentence, question):
     ("He did not comment, but said the talks were held in Astana.", "Were the talks held in Astana?"),
     # a negated question is left alone
     ("The dam did not fail.", "Didn't the dam fail?"),
+    # blind s20-15: the "not" is about the rebels' label; what is asked of them is stated in the next clause
+    ("Russia does not consider the U.S.-backed Free Syrian Army rebels a terrorist group and they should be part of "
+     "a political solution in Syria, Lavrov said Oct. 1.",
+     "Did Lavrov say the U.S.-backed Free Syrian Army should be part of a political solution in Syria?"),
 ])
 def test_other_sentences_are_not_a_no(sentence, question):
     assert not settled_no(sentence, question)
