@@ -31,7 +31,7 @@ from qa.answer_checks import bare_yes_no, only_instructions, supported_anywhere,
 from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
-from qa.disputes import DISPUTED, DISPUTED_DECISION, disputed_answer, disputed_sides
+from qa.disputes import DISPUTED, DISPUTED_DECISION, disputed_answer, disputed_sides, unshown_denial
 from qa.membership import MEMBER_DECISION, membership_answer
 from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers,
                           verify_answer)
@@ -187,6 +187,9 @@ class NewsQA:
                 return
             signals = with_evidence(signals, query.search_text, evidence, widened)
             sides = disputed_sides(query.text, evidence)
+            denial = None if sides else unshown_denial(query.text, widened, evidence)
+            if denial and (both := disputed_sides(query.text, [*evidence, denial])):
+                evidence, sides = [*evidence, denial], both  # kept only when it settles the dispute
             member = None if sides else membership_answer(query.text, evidence,
                                                           lambda: self._article_bodies(evidence))
             # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py). A member of a

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from index.text import content_words
-from qa.evidence import Evidence
+from qa.evidence import Evidence, claim_spans
 from qa.extractive import article_sentence, shown_sentences
 from qa.options import alternatives
 from qa.prompts import is_yes_no_question
@@ -129,6 +129,36 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
                      if not _DENIAL.search(s)), reverse=True)
     sides = [Side(i, s, False) for _, overlap, _, i, s in claims[:1] if overlap >= CLAIM_OVERLAP]
     return sides + denials[:1]
+
+
+def unshown_denial(question: str, passages: Sequence, evidence: Sequence[Evidence]) -> Evidence | None:
+    """For an either-or question, a sentence of the `passages` (the widened passages the evidence was chosen
+    from) that is not shown and denies one of the two offered answers, as one more piece of evidence; None
+    for other questions or when there is none.
+
+    Blind s21-16, "Are Russia's air strikes in Syria hitting ISIL and terrorist groups, or the Syrian
+    opposition and civilians?", was shown neither side's sentence with its words ("Davutoğlu rejected
+    Moscow's insistence that its campaign of air strikes … was aimed at ISIL" ranks below sentences about
+    the strikes), so the dispute went unseen. What is denied must name the option: every capitalised word
+    of it ("ISIL"), or every word when it has none; a yes/no question is left to the shown sentences,
+    where one shared word is too little to call a dispute (`YES_NO_DENIAL_OVERLAP`).
+    """
+    offered = alternatives(question)
+    if not offered:
+        return None
+    shown = {text for _, text in _sentences(evidence)}
+    wanted = [content_words(" ".join(w for w in o.split() if w[:1].isupper()) or o) for o in offered]
+    for p in passages:
+        for start, end in claim_spans(p.text):
+            sentence = p.text[start:end]
+            if sentence in shown:
+                continue
+            for match in _DENIAL.finditer(sentence):
+                denied = content_words((match.group("gerund") or match.group("object")) + match.group("rest"))
+                if any(w and w <= denied for w in wanted):
+                    at = (p.start + start, p.start + end)
+                    return Evidence(p, sentence, (at,), 0.0, at, (at + (0.0,),))
+    return None
 
 
 def _denied_option(question: str, denial: str) -> Callable[[str], int]:

@@ -6,7 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from index.text import content_words
-from qa.disputes import asks_what_was_said, denies_question, disputed_answer, disputed_sides
+from qa.disputes import asks_what_was_said, denies_question, disputed_answer, disputed_sides, unshown_denial
 from qa.evidence import Evidence
 from qa.retrieval import Passage
 
@@ -94,6 +94,32 @@ def test_an_either_or_question_with_a_denial_gets_both_sides(question):
     assert [s.denies for s in sides] == [False, True]
     # the claim is the sentence stating the option denied (ISIL), not one naming both options
     assert sides[0].sentence.startswith("Lavrov said") and sides[1].sentence.startswith("Davutoğlu rejected")
+
+
+EITHER_OR = "Are Russia's air strikes in Syria hitting ISIL and terrorist groups, or the Syrian opposition and civilians?"
+
+
+def _shown_first_two(body: str) -> tuple[list[Evidence], Passage]:
+    """Evidence showing only the first two sentences of `body`, and the whole passage it came from."""
+    [whole] = evidence(body)
+    cut = body.index("Davutoğlu")
+    return [Evidence(whole.passage, body[:cut].strip(), ((0, cut - 1),), 0.5)], whole.passage
+
+
+def test_an_either_or_questions_unshown_denial_of_an_option_is_found_and_settles_the_dispute():
+    # blind s21-16: the denial was in the passage but not among the sentences shown, so no dispute was seen
+    shown, passage = _shown_first_two(STRIKES)
+    assert disputed_sides(EITHER_OR, shown) == []
+    denial = unshown_denial(EITHER_OR, [passage], shown)
+    assert denial is not None and denial.text.startswith("Davutoğlu rejected")
+    assert [s.denies for s in disputed_sides(EITHER_OR, [*shown, denial])] == [False, True]
+
+
+def test_an_unshown_denial_is_looked_for_only_for_either_or_questions_and_only_of_an_option():
+    shown, passage = _shown_first_two(STRIKES)
+    assert unshown_denial("Did Russia's air strikes hit ISIL targets in Syria?", [passage], shown) is None
+    assert unshown_denial("Are the strikes hitting Raqqa, or the Syrian opposition?",
+                          [passage], shown) is None  # it denies ISIL, neither option
 
 
 def test_a_yes_no_question_sharing_one_word_with_a_denial_is_no_dispute():

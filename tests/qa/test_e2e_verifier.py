@@ -133,6 +133,15 @@ def test_an_either_or_question_the_sample_article_disputes_gets_both_sides(mixed
     assert all(c.source is None for c in answer.citations), answer.citations
 
 
+def test_an_either_or_question_whose_denial_is_not_among_the_sentences_shown_gets_both_sides(mixed_qa):
+    # blind s21-16: worded so, the question was shown neither Davutoğlu's rejection nor a dispute (qa/disputes.py,
+    # `unshown_denial`)
+    answer = _sample_qa(mixed_qa).ask("Are Russia's air strikes in Syria hitting ISIL and terrorist groups, or the "
+                                      "Syrian opposition and civilians?", as_of=AS_OF)
+    assert answer.short_answer == "Disputed", answer.text
+    assert "rejected Moscow" in answer.text, answer.text
+
+
 def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     answer = mixed_qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
     assert answer.short_answer != "Disputed" and not answer.abstained, answer.text
