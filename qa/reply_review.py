@@ -33,6 +33,7 @@ from qa.nameless_speaker import asks_for_speaker, speaker_role
 from qa.query import Query
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
+from qa.short_answer import short_answer_supported
 from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
                                     restated_reason, says_act_unsaid, says_unsupported, short_answer_concern,
                                     unsaid_act_reason, unsettled_reason)
@@ -40,7 +41,8 @@ from qa.short_residue import answering_residue
 from qa.spelling import as_the_passage_spells_it
 from qa.staleness import stale_concern
 from qa.undated_year import as_the_article_writes_it
-from qa.unmentioned import says_unmentioned, unmentioned_concern, unmentioned_names, unmentioned_reason
+from qa.unmentioned import (says_unmentioned, source_unmentioned_concern, unmentioned_concern, unmentioned_names,
+                             unmentioned_reason)
 from qa.vectors import SentenceVectors
 
 # Answers a rule wrote from quoted sentences (both sides of a dispute, a list settling a membership): the
@@ -163,9 +165,28 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # "…, and what did Gauck call worrisome?" answered from an article on the first ask only: a flag
         name, every_ask_unmentioned = unmentioned_names(query.asked, ctx.cited_articles(reply.citations), outlets)
         concern = unmentioned_concern(name) if name else None
+        holding = _holding(reply)
+        if concern is None and len(holding) < len(reply.citations):  # a flag, never a refusal
+            own, every_own = unmentioned_names(query.asked, ctx.cited_articles(holding), outlets)
+            concern = source_unmentioned_concern(own) if own and every_own else None
     if reply.short and concern is None and reply.decision == DECIDE_ANSWER and unsure:
         concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
     return Review(reply, concern, every_ask_unmentioned)
+
+
+def _holding(reply: Reply) -> list[Citation]:
+    """The citations whose passage holds the short answer, or all of them when none does.
+
+    What the question is about should be in the article the short answer came from: blind s15-17
+    (unanswerable) got "52" from an Al Jazeera story on a Baghdad bombing, cited beside the sample article,
+    which names the Hama the question asks about; blind s16-05 got "Jabhat al-Nusra" from a TASS story that
+    never says "Arabic", cited beside the statement's "Da'esh". Such a short answer is flagged, not withheld:
+    replayed over the 173 answered records on file whose short answer is in some of their cited quotes but
+    not all, it flags 6 — 5 wrong answers (2 RealTimeQA, 3 sample-article) and one right RealTimeQA answer
+    ("Kharkiv region" from a story that never says "Kremlin") — and no demo answer (demo-110's two asks are
+    each mentioned by one of its articles)."""
+    holding = [c for c in reply.citations if short_answer_supported(reply.short or "", [c.quote, c.passage])]
+    return holding or list(reply.citations)
 
 
 def refusal(review: Review, ctx: ReviewContext, policy: AbstainPolicy, signals: Signals) -> tuple[str, str] | None:

@@ -196,6 +196,12 @@ def unmentioned_concern(name: str) -> str:
     return _CONCERN + name
 
 
+def source_unmentioned_concern(name: str) -> str:
+    """The concern shown beside a short answer whose own article (the cited one holding it) never mentions
+    `name`, while another cited article does: a flag only (`says_unmentioned` is False for it)."""
+    return f"the article it came from never mentions {name}"
+
+
 def says_unmentioned(concern: str | None) -> bool:
     """True when `concern` says the cited articles never mention one of the question's names."""
     return concern is not None and concern.startswith(_CONCERN)

@@ -960,6 +960,19 @@ def test_a_short_answer_from_articles_that_never_mention_the_questions_place_is_
     assert same.short_answer == "94 mph" and same.short_answer_concern is None
 
 
+def test_a_short_answer_whose_own_article_never_mentions_the_questions_name_is_flagged(fake_embedder):
+    # blind s15-17: "52" from a Baghdad story, cited beside the article naming the Hama the question asks about
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1]. "
+                  "The DUP expects to take 31-33 seats in the Assembly election on Thursday [2].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("gale"), make_passage("dup")])
+    answer = qa.ask("How strong were the winds the DUP recorded?", as_of=AS_OF)
+    assert len(answer.citations) == 2, answer.text
+    assert not answer.abstained and answer.short_answer == "94 mph"
+    assert answer.short_answer_concern == "the article it came from never mentions DUP"
+    plain = qa.ask("How strong were the winds recorded in Wales?", as_of=AS_OF)
+    assert plain.short_answer == "94 mph" and plain.short_answer_concern is None
+
+
 def test_an_answer_to_one_of_two_asks_is_flagged_for_the_other_not_withheld(fake_embedder):
     # demo-049: "Whom did the Kremlin blame …, and what did German President Gauck call worrisome?"
     llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1].")
