@@ -22,6 +22,7 @@ from qa.extractive import article_sentence, shown_sentences
 from qa.options import alternatives
 from qa.prompts import is_yes_no_question
 from qa.quote_marks import in_quotes
+from qa.retrieval import Passage
 
 DISPUTED = "Disputed"
 DISPUTED_DECISION = "disputed"  # the answer's decision when it quotes both sides
@@ -131,7 +132,7 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
     return sides + denials[:1]
 
 
-def unshown_denial(question: str, passages: Sequence, evidence: Sequence[Evidence]) -> Evidence | None:
+def unshown_denial(question: str, passages: Sequence[Passage], evidence: Sequence[Evidence]) -> Evidence | None:
     """For an either-or question, a sentence of the `passages` (the widened passages the evidence was chosen
     from) that is not shown and denies one of the two offered answers, as one more piece of evidence; None
     for other questions or when there is none.

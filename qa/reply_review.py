@@ -165,8 +165,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # "…, and what did Gauck call worrisome?" answered from an article on the first ask only: a flag
         name, every_ask_unmentioned = unmentioned_names(query.asked, ctx.cited_articles(reply.citations), outlets)
         concern = unmentioned_concern(name) if name else None
-        holding = _holding(reply)
-        if concern is None and len(holding) < len(reply.citations):  # a flag, never a refusal
+        if concern is None and len(holding := _holding(reply)) < len(reply.citations):  # a flag, never a refusal
             own, every_own = unmentioned_names(query.asked, ctx.cited_articles(holding), outlets)
             concern = source_unmentioned_concern(own) if own and every_own else None
     if reply.short and concern is None and reply.decision == DECIDE_ANSWER and unsure:
