@@ -32,6 +32,7 @@ from qa.membership import MEMBER_DECISION
 from qa.nameless_speaker import asks_for_speaker, speaker_role
 from qa.query import Query
 from qa.quote_marks import in_quotes
+from qa.possessor import asks_whose, possessor
 from qa.quote_short import short_from_quote
 from qa.short_answer import short_answer_supported
 from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
@@ -113,6 +114,15 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         role = speaker_role(query.asked, reply.short, quote[1]) if quote else None
         if role:
             reply.short, reply.quoted, reply.decision = role, True, QUOTE
+            ctx.verified(reply, cited_quote(quote))
+            concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
+    if reply.short and reply.decision == DECIDE_ANSWER and asks_whose(query.asked):
+        # "Whose government … prop up?" → "Turkey's government", where the answering sentence says "to prop
+        # up the government of President Bashar al-Assad" (qa/possessor.py)
+        quote = quotable_sentence(evidence, query.search_text)
+        owner = possessor(query.asked, quote[1]) if quote else None
+        if owner and not short_answer_supported(reply.short, [owner]):
+            reply.short, reply.quoted, reply.decision = owner, True, QUOTE
             ctx.verified(reply, cited_quote(quote))
             concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
     if reply.short and reply.decision == DECIDE_ANSWER:

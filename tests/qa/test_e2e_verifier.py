@@ -142,6 +142,13 @@ def test_an_either_or_question_whose_denial_is_not_among_the_sentences_shown_get
     assert "rejected Moscow" in answer.text, answer.text
 
 
+def test_whose_government_is_the_owner_the_sample_names(mixed_qa):
+    # blind s21-02 (withheld) and s22-12 (flagged): the model answered "Turkey's government" (qa/possessor.py)
+    answer = _sample_qa(mixed_qa).ask("Whose government did the Turkish prime minister say Russia's air strikes "
+                                      "were meant to prop up?", as_of=AS_OF)
+    assert not answer.abstained and "Assad" in (answer.short_answer or ""), answer.text
+
+
 def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     answer = mixed_qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
     assert answer.short_answer != "Disputed" and not answer.abstained, answer.text

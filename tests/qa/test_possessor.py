@@ -1,0 +1,31 @@
+"""A "whose …?" answered with the owner the sentence names (qa/possessor.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.possessor import asks_whose, possessor
+
+PROP_UP = ("Turkish Prime Minister Ahmet Davutoğlu accused Russia on Oct. 2 of targeting moderate Syrian rebels in its "
+           "air strikes in Syria to prop up the government of President Bashar al-Assad.")
+
+
+@pytest.mark.parametrize("question", [
+    "Whose government did the Turkish prime minister say Russia's air strikes were meant to prop up?",  # blind s21-02
+    "According to Turkey's prime minister, whose government was Russia trying to prop up by hitting moderate rebels?",
+])
+def test_the_owner_after_the_noun_of_is_the_answer(question):
+    assert asks_whose(question)
+    assert possessor(question, PROP_UP) == "President Bashar al-Assad"
+
+
+def test_the_owner_before_s_is_the_answer_and_a_name_the_question_holds_is_not():
+    assert possessor("Whose campaign did the senator join?", "He joined Hillary Clinton's campaign in May.") == \
+        "Hillary Clinton"
+    assert possessor("Whose government did Assad's rivals attack?", "They attacked Assad's government.") is None
+
+
+def test_other_questions_and_sentences_give_nothing():
+    assert not asks_whose("Who propped up the government?")
+    assert possessor("Who propped up the government?", PROP_UP) is None
+    assert possessor("Whose plan did Russia back?", PROP_UP) is None
