@@ -96,11 +96,16 @@ def _sentences(evidence: Sequence[Evidence]) -> list[tuple[int, str]]:
     return out
 
 
+def _denied_words(match: re.Match[str]) -> set[str]:
+    """The content words of what a `_DENIAL` match denies: its gerund or object and the rest of the clause."""
+    return content_words((match.group("gerund") or match.group("object")) + match.group("rest"))
+
+
 def denies_question(sentence: str, question_words: set[str], shared: int = 1) -> bool:
     """True when `sentence` denies something that shares at least `shared` content words with the question,
     or that the question holds most of ("denied any wrongdoing" for "Was Samsung involved in wrongdoing …?")."""
     for match in _DENIAL.finditer(sentence):
-        denied = content_words((match.group("gerund") or match.group("object")) + match.group("rest"))
+        denied = _denied_words(match)
         common = denied & question_words
         if len(common) >= shared or (common and len(common) >= DENIED_SHARE * len(denied)):
             return True
@@ -155,7 +160,7 @@ def unshown_denial(question: str, passages: Sequence[Passage], evidence: Sequenc
             if sentence in shown:
                 continue
             for match in _DENIAL.finditer(sentence):
-                denied = content_words((match.group("gerund") or match.group("object")) + match.group("rest"))
+                denied = _denied_words(match)
                 if any(w and w <= denied for w in wanted):
                     at = (p.start + start, p.start + end)
                     return Evidence(p, sentence, (at,), 0.0, at, (at + (0.0,),))

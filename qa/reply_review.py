@@ -31,8 +31,8 @@ from qa.list_span import as_the_list_is_written
 from qa.membership import MEMBER_DECISION
 from qa.nameless_speaker import asks_for_speaker, speaker_role
 from qa.query import Query
-from qa.quote_marks import in_quotes
 from qa.possessor import asks_whose, possessor
+from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
 from qa.short_answer import short_answer_supported
 from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
@@ -113,18 +113,14 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         quote = quotable_sentence(evidence, query.search_text)
         role = speaker_role(query.asked, reply.short, quote[1]) if quote else None
         if role:
-            reply.short, reply.quoted, reply.decision = role, True, QUOTE
-            ctx.verified(reply, cited_quote(quote))
-            concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
+            concern = _answer_from_quote(reply, ctx, quote, role)
     if reply.short and reply.decision == DECIDE_ANSWER and asks_whose(query.asked):
         # "Whose government … prop up?" → "Turkey's government", where the answering sentence says "to prop
         # up the government of President Bashar al-Assad" (qa/possessor.py)
         quote = quotable_sentence(evidence, query.search_text)
         owner = possessor(query.asked, quote[1]) if quote else None
         if owner and not short_answer_supported(reply.short, [owner]):
-            reply.short, reply.quoted, reply.decision = owner, True, QUOTE
-            ctx.verified(reply, cited_quote(quote))
-            concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
+            concern = _answer_from_quote(reply, ctx, quote, owner)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "October 1, 2026" over an undated "Oct. 1": the year made up; "democratic, united, secular" over
         # "democratic, united and secular": a list as the model writes it; "DAESH" over "Da'esh": its spelling.
@@ -165,9 +161,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         quote = quotable_sentence(evidence, query.search_text)
         dated = short_from_quote(query.search_text, quote[1]) if quote else None
         if dated:
-            reply.short, reply.quoted, reply.decision = dated, True, QUOTE
-            ctx.verified(reply, cited_quote(quote))
-            concern = short_answer_concern(query.asked, reply.short, reply.citations, outlets)
+            concern = _answer_from_quote(reply, ctx, quote, dated)
     if reply.short and concern is None and reply.decision not in RULED:  # "this week" from older news
         concern = stale_concern(query.asked, reply.citations, query.as_of, ctx.date_span())
     every_ask_unmentioned = False
@@ -175,15 +169,23 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # "…, and what did Gauck call worrisome?" answered from an article on the first ask only: a flag
         name, every_ask_unmentioned = unmentioned_names(query.asked, ctx.cited_articles(reply.citations), outlets)
         concern = unmentioned_concern(name) if name else None
-        if concern is None and len(holding := _holding(reply)) < len(reply.citations):  # a flag, never a refusal
-            own, every_own = unmentioned_names(query.asked, ctx.cited_articles(holding), outlets)
+        if concern is None and len(sources := _sources_of_short(reply)) < len(reply.citations):  # a flag only
+            own, every_own = unmentioned_names(query.asked, ctx.cited_articles(sources), outlets)
             concern = source_unmentioned_concern(own) if own and every_own else None
     if reply.short and concern is None and reply.decision == DECIDE_ANSWER and unsure:
         concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
     return Review(reply, concern, every_ask_unmentioned)
 
 
-def _holding(reply: Reply) -> list[Citation]:
+def _answer_from_quote(reply: Reply, ctx: ReviewContext, quote: tuple[int, str], short: str) -> str | None:
+    """Make `short`, read off the shown sentence `quote` ((evidence index, text)), the reply's short answer and
+    the quote, cited, its text; returns the new short answer's concern."""
+    reply.short, reply.quoted, reply.decision = short, True, QUOTE
+    ctx.verified(reply, cited_quote(quote))
+    return short_answer_concern(ctx.query.asked, short, reply.citations, ctx.outlets)
+
+
+def _sources_of_short(reply: Reply) -> list[Citation]:
     """The citations whose passage holds the short answer, or all of them when none does.
 
     What the question is about should be in the article the short answer came from: blind s15-17
