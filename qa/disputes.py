@@ -33,7 +33,7 @@ _DENIAL_VERB = (r"den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)
 # gerund ("denied seeking favours"); "denied her appeal", "rejected several candidates" and
 # "dismissed the case" are decisions, not disputes. Chosen by reading the 32 denial sentences
 # of the demo archive: the 9 disputes match, none of the 23 decisions do.
-_DENIAL = re.compile(
+DENIAL = re.compile(
     rf"\b(?:{_DENIAL_VERB})\b\s+(?:(?P<gerund>\w+ing)\b|(?:[\w'’]+\s+){{0,2}}?"
     r"(?P<object>any|all|allegations?|claims?|accusations?|charges?|wrongdoing|involvement|responsibility|guilt"
     r"|reports?|that|the\s+(?:report|information|claim|allegation|accusation|charge)s?)\b)(?P<rest>[^;]*)",
@@ -86,7 +86,7 @@ class Side:
     denies: bool
 
 
-def _sentences(evidence: Sequence[Evidence]) -> list[tuple[int, str]]:
+def shown_article_sentences(evidence: Sequence[Evidence]) -> list[tuple[int, str]]:
     """(evidence index, article sentence) of every sentence shown, instruction sentences left out."""
     out: list[tuple[int, str]] = []
     for i, _, (start, end) in shown_sentences(evidence):
@@ -96,16 +96,16 @@ def _sentences(evidence: Sequence[Evidence]) -> list[tuple[int, str]]:
     return out
 
 
-def _denied_words(match: re.Match[str]) -> set[str]:
-    """The content words of what a `_DENIAL` match denies: its gerund or object and the rest of the clause."""
+def denied_words(match: re.Match[str]) -> set[str]:
+    """The content words of what a `DENIAL` match denies: its gerund or object and the rest of the clause."""
     return content_words((match.group("gerund") or match.group("object")) + match.group("rest"))
 
 
 def denies_question(sentence: str, question_words: set[str], shared: int = 1) -> bool:
     """True when `sentence` denies something that shares at least `shared` content words with the question,
     or that the question holds most of ("denied any wrongdoing" for "Was Samsung involved in wrongdoing …?")."""
-    for match in _DENIAL.finditer(sentence):
-        denied = _denied_words(match)
+    for match in DENIAL.finditer(sentence):
+        denied = denied_words(match)
         common = denied & question_words
         if len(common) >= shared or (common and len(common) >= DENIED_SHARE * len(denied)):
             return True
@@ -125,14 +125,14 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
             or asks_what_was_said(question):
         return []
     words = content_words(question)
-    shown = _sentences(evidence)
+    shown = shown_article_sentences(evidence)
     shared = 1 if alternatives(question) else YES_NO_DENIAL_OVERLAP
     denials = [Side(i, s, True) for i, s in shown if denies_question(s, words, shared)]
     if not denials:
         return []
     claimed = _denied_option(question, denials[0].sentence)
     claims = sorted(((claimed(s), len(content_words(s) & words), -n, i, s) for n, (i, s) in enumerate(shown)
-                     if not _DENIAL.search(s)), reverse=True)
+                     if not DENIAL.search(s)), reverse=True)
     sides = [Side(i, s, False) for _, overlap, _, i, s in claims[:1] if overlap >= CLAIM_OVERLAP]
     return sides + denials[:1]
 
@@ -152,15 +152,15 @@ def unshown_denial(question: str, passages: Sequence[Passage], evidence: Sequenc
     offered = alternatives(question)
     if not offered:
         return None
-    shown = {text for _, text in _sentences(evidence)}
+    shown = {text for _, text in shown_article_sentences(evidence)}
     wanted = [content_words(" ".join(w for w in o.split() if w[:1].isupper()) or o) for o in offered]
     for p in passages:
         for start, end in claim_spans(p.text):
             sentence = p.text[start:end]
             if sentence in shown:
                 continue
-            for match in _DENIAL.finditer(sentence):
-                denied = _denied_words(match)
+            for match in DENIAL.finditer(sentence):
+                denied = denied_words(match)
                 if any(w and w <= denied for w in wanted):
                     at = (p.start + start, p.start + end)
                     return Evidence(p, sentence, (at,), 0.0, at, (at + (0.0,),))
@@ -175,9 +175,9 @@ def _denied_option(question: str, denial: str) -> Callable[[str], int]:
     if not offered:
         return lambda sentence: 0
     a, b = (content_words(o) for o in offered)
-    denied_words = content_words(denial)
-    denied, other = (a, b) if a <= denied_words and not b <= denied_words else \
-        (b, a) if b <= denied_words and not a <= denied_words else (set(), set())
+    denial_words = content_words(denial)
+    denied, other = (a, b) if a <= denial_words and not b <= denial_words else \
+        (b, a) if b <= denial_words and not a <= denial_words else (set(), set())
     return lambda sentence: int(bool(denied) and denied <= (w := content_words(sentence)) and not other <= w)
 
 
