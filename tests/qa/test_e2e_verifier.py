@@ -170,6 +170,13 @@ def test_a_not_in_another_clause_of_the_sentence_does_not_make_the_answer_no(mix
     assert answer.short_answer == "Yes", answer.text
 
 
+def test_a_not_before_a_name_and_what_is_negated_makes_the_answer_no(mixed_qa):
+    # blind s23-15 got "Yes": the "not" of "does not consider the U.S.-backed Free Syrian Army rebels a terrorist
+    # group" reached only "consider the U.S.-backed" in plain words (qa/polarity.py)
+    answer = _sample_qa(mixed_qa).ask("Does Russia regard the Free Syrian Army as a terrorist group?", as_of=AS_OF)
+    assert answer.short_answer == "No", answer.text
+
+
 @pytest.mark.parametrize("country, expected", [("Germany", "Yes"), ("Italy", "No")])
 def test_a_membership_question_over_the_sample_is_settled_by_the_statements_list(mixed_qa, country, expected):
     # blind s16-14 (Germany: a right "Yes", flagged) and s14-08, s17-15 (Italy: a wrong "Yes"): the joint

@@ -21,6 +21,10 @@ from qa.polarity import quote_saying_no, settled_no, settling_no, unshown_no
      "Does Russia regard the U.S.-backed Free Syrian Army as a terrorist group, according to Sergei Lavrov?"),
     # the clause after "but" states nothing asked: the "not" stands
     ("Russia targeted not ISIL but moderate rebels, the coalition said.", "Did Russia target ISIL?"),
+    # blind s23-15: the name between the "not" and what is negated is passed over
+    ("Russia does not consider the U.S.-backed Free Syrian Army rebels a terrorist group and they should be part of "
+     "a political solution in Syria, Lavrov said Oct. 1.",
+     "Does Russia regard the Free Syrian Army as a terrorist group?"),
 ])
 def test_a_negated_answer_is_no(sentence, question):
     assert settled_no(sentence, question)
@@ -31,6 +35,9 @@ def test_a_negated_answer_is_no(sentence, question):
     ("The Fed has raised the base interest rate by 25 basis points.", "Did the Federal Reserve raise interest rates?"),
     # a "not" about something else is no answer to the question
     ("He did not comment, but said the talks were held in Astana.", "Were the talks held in Astana?"),
+    # a name reached only by passing over others is not what is negated
+    ("The coalition was almost never hitting the positions of Jabhat al-Nusra in Moscow's view.",
+     "Did Moscow say its air strikes were aimed at ISIL?"),
     # a negated question is left alone
     ("The dam did not fail.", "Didn't the dam fail?"),
     # blind s20-15: the "not" is about the rebels' label; what is asked of them is stated in the next clause
