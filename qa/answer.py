@@ -33,6 +33,7 @@ from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
 from qa.disputes import DISPUTED, DISPUTED_DECISION, disputed_answer, disputed_sides, unshown_denial
 from qa.membership import MEMBER_DECISION, membership_answer
+from qa.stance import NO, STANCE_DECISION, stance_denial
 from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers,
                           verify_answer)
 from qa.evidence import Evidence, select_evidence
@@ -186,15 +187,18 @@ class NewsQA:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return
             signals = with_evidence(signals, query.search_text, evidence, widened)
-            sides = disputed_sides(query.text, evidence)
-            denial = None if sides else unshown_denial(query.text, widened, evidence)
+            stance = stance_denial(query.text, evidence)
+            sides = [] if stance else disputed_sides(query.text, evidence)
+            denial = None if sides or stance else unshown_denial(query.text, widened, evidence)
             if denial and (both := disputed_sides(query.text, [*evidence, denial])):
                 evidence, sides = [*evidence, denial], both  # kept only when it settles the dispute
-            member = None if sides else membership_answer(query.text, evidence,
+            member = None if sides or stance else membership_answer(query.text, evidence,
                                                           lambda: self._article_bodies(evidence))
-            # A claim and its denial: both sides quoted, never a bare Yes/No (qa/disputes.py). A member of a
-            # list the passages give, or one named nowhere beside it: Yes or No, the list quoted (qa/membership.py).
-            ruled = ((DISPUTED, DISPUTED_DECISION, disputed_answer(sides)) if sides
+            # "Did X accept …?" where X denied it: No, the denial quoted (qa/stance.py). A claim and its denial:
+            # both sides quoted, never a bare Yes/No (qa/disputes.py). A member of a list the passages give, or
+            # one named nowhere beside it: Yes or No, the list quoted (qa/membership.py).
+            ruled = ((NO, STANCE_DECISION, stance.answer_text()) if stance
+                     else (DISPUTED, DISPUTED_DECISION, disputed_answer(sides)) if sides
                      else (member.short, MEMBER_DECISION, member.answer_text()) if member else None)
         if ruled:  # only the model path looks for disputes and lists
             (short, decision, raw), quoted = ruled, True

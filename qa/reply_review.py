@@ -39,6 +39,7 @@ from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, dou
                                     restated_reason, says_act_unsaid, says_unsupported, short_answer_concern,
                                     unsaid_act_reason, unsettled_reason)
 from qa.short_residue import answering_residue
+from qa.stance import STANCE_DECISION
 from qa.spelling import as_the_passage_spells_it
 from qa.staleness import stale_concern
 from qa.undated_year import as_the_article_writes_it
@@ -46,9 +47,9 @@ from qa.unmentioned import (says_unmentioned, source_unmentioned_concern, unment
                              unmentioned_reason)
 from qa.vectors import SentenceVectors
 
-# Answers a rule wrote from quoted sentences (both sides of a dispute, a list settling a membership): the
-# checks of a model's short answer against its citations do not apply.
-RULED = (DISPUTED_DECISION, MEMBER_DECISION)
+# Answers a rule wrote from quoted sentences (both sides of a dispute, a list settling a membership, a
+# party's own denial): the checks of a model's short answer against its citations do not apply.
+RULED = (DISPUTED_DECISION, MEMBER_DECISION, STANCE_DECISION)
 
 
 @dataclass

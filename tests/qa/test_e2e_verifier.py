@@ -177,6 +177,14 @@ def test_a_not_before_a_name_and_what_is_negated_makes_the_answer_no(mixed_qa):
     assert answer.short_answer == "No", answer.text
 
 
+def test_a_party_asked_to_have_accepted_what_it_rejected_is_no_not_disputed(mixed_qa):
+    # blind s17-14 and s22-14 got "Disputed": the sample says Davutoğlu rejected Moscow's insistence (qa/stance.py)
+    answer = _sample_qa(mixed_qa).ask("Did Ahmet Davutoğlu accept Moscow's insistence that its air strikes were "
+                                      "aimed at ISIL?", as_of=AS_OF)
+    assert answer.short_answer == "No", answer.text
+    assert "rejected Moscow's insistence" in answer.text and answer.unsupported_sentences == 0, answer.text
+
+
 @pytest.mark.parametrize("country, expected", [("Germany", "Yes"), ("Italy", "No")])
 def test_a_membership_question_over_the_sample_is_settled_by_the_statements_list(mixed_qa, country, expected):
     # blind s16-14 (Germany: a right "Yes", flagged) and s14-08, s17-15 (Italy: a wrong "Yes"): the joint
