@@ -117,7 +117,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
             concern = _answer_from_quote(reply, ctx, quote, role)
     if reply.short and reply.decision == DECIDE_ANSWER and asks_whose(query.asked):
         # "Whose government … prop up?" → "Turkey's government", where the answering sentence says "to prop
-        # up the government of President Bashar al-Assad" (qa/possessor.py)
+        # up the government of President Bashar al-Assad"; "which body's committee" likewise (qa/possessor.py)
         quote = quotable_sentence(evidence, query.search_text)
         owner = possessor(query.asked, quote[1]) if quote else None
         if owner and not short_answer_supported(reply.short, [owner]):

@@ -149,6 +149,13 @@ def test_whose_government_is_the_owner_the_sample_names(mixed_qa):
     assert not answer.abstained and "Assad" in (answer.short_answer or ""), answer.text
 
 
+def test_which_bodys_committee_is_the_owner_the_sample_names(mixed_qa):
+    # blind s21-06 and s23-06: the model answered "Foreign Affairs Committee", the words of the question
+    answer = _sample_qa(mixed_qa).ask("The head of which Russian parliamentary body's foreign affairs committee said "
+                                      "the air campaign could last three to four months?", as_of=AS_OF)
+    assert not answer.abstained and "Duma" in (answer.short_answer or ""), answer.text
+
+
 def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     answer = mixed_qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
     assert answer.short_answer != "Disputed" and not answer.abstained, answer.text
