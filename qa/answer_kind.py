@@ -82,3 +82,8 @@ def offers(kind: AnswerKind, sentence: str, question: str) -> bool:
         return any(w in _DATE_WORDS or _YEAR.fullmatch(w) for w in new)
     names = {fold(m) for m in _CAPITALISED.findall(sentence)} - asked - _DATE_WORDS
     return bool(names)
+
+
+def phrase_offers(kind: AnswerKind, phrase: str, question: str) -> bool:
+    """`offers` for a phrase standing alone (a short answer): its first word, capitalised, is a name too."""
+    return offers(kind, f"and {phrase}", question)

@@ -514,6 +514,20 @@ def test_a_restated_short_answer_keeps_the_part_a_shown_sentence_holds(fake_embe
     assert answer.abstained and answer.signals["abstained_by"] == "restated"
 
 
+def test_a_short_answer_echoing_the_question_gives_way_to_the_rest_of_the_models_sentence(fake_embedder):
+    # blind s21-04, s24-05: "Turkey" for "Where did Turkey publish the joint statement …?" above "Turkey published
+    # the joint statement … on its Foreign Ministry's website" (qa/reply_review.py, ECHO_RESIDUE_WORDS)
+    llm = FakeLLM("Short answer: Storm Doris\nA woman died after Storm Doris hit Britain in Wolverhampton [1].")
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("storm"), make_passage("gale")])
+    answer = qa.ask("Where did a woman die after Storm Doris hit Britain?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "Wolverhampton" and answer.short_answer_supported
+    # a rest that is a whole clause stays an echo
+    llm.reply = ("Short answer: Storm Doris\nA woman died after Storm Doris hit Britain, when winds of up to 94 mph "
+                 "were recorded in Wales [1].")
+    answer = qa.ask("Where did a woman die after Storm Doris hit Britain?", as_of=AS_OF)
+    assert answer.short_answer != "when winds of up to 94 mph were recorded in Wales", answer.short_answer
+
+
 def test_an_answer_the_passages_report_is_kept(fake_embedder):
     llm = FakeLLM("Short answer: Thursday\nThe Assembly election is on Thursday [1].")
     qa, _ = make_qa(fake_embedder, llm, [make_passage("dup"), make_passage("storm")])
