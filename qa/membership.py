@@ -113,8 +113,22 @@ def membership_answer(question: str, evidence: Sequence[Evidence],
     for i, sentence, names in lists:
         if any(mentioned_in(member, [name]) for name in names):
             return Membership("Yes", i, sentence)
-    passages = [f"{e.passage.title}\n{e.passage.text}" for e in evidence]
-    if mentioned_in(member, passages, every_name=False) or mentioned_in(member, articles(), every_name=False):
+    passages = [_without_names_of(f"{e.passage.title}\n{e.passage.text}") for e in evidence]
+    if mentioned_in(member, passages, every_name=False) or \
+            mentioned_in(member, [_without_names_of(a) for a in articles()], every_name=False):
         return None  # named somewhere else: the list may not be the whole group
     i, sentence, _ = max(lists, key=lambda item: len(item[2]))
     return Membership("No", i, sentence)
+
+
+# A name holding another after "of": "Islamic State of Iraq and the Levant", "Bank of England".
+_NAME_OF = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+of\s+(?:the\s+)?{_NAME_WORD}"
+                      rf"(?:\s+(?:and\s+the\s+|of\s+(?:the\s+)?)?{_NAME_WORD})*")  # "and Iraq" may be a list's
+
+
+def _without_names_of(text: str) -> str:
+    """`text` without names that hold another after "of": Iraq in "the Islamic State of Iraq and the Levant"
+    (ISIL, in the shared sample) is no mention of Iraq, and "Was Iraq among the governments that signed
+    the joint statement?" (blind s24-14) was left to the model, which said "Yes"."""
+    return _NAME_OF.sub(" ", text)
+

@@ -202,10 +202,11 @@ def test_a_party_asked_to_have_accepted_what_it_rejected_is_no_not_disputed(mixe
     assert "rejected Moscow's insistence" in answer.text and answer.unsupported_sentences == 0, answer.text
 
 
-@pytest.mark.parametrize("country, expected", [("Germany", "Yes"), ("Italy", "No")])
+@pytest.mark.parametrize("country, expected", [("Germany", "Yes"), ("Italy", "No"), ("Iraq", "No")])
 def test_a_membership_question_over_the_sample_is_settled_by_the_statements_list(mixed_qa, country, expected):
     # blind s16-14 (Germany: a right "Yes", flagged) and s14-08, s17-15 (Italy: a wrong "Yes"): the joint
-    # statement lists its seven governments, Italy among none of the passages (qa/membership.py)
+    # statement lists its seven governments, Italy among none of the passages (qa/membership.py); Iraq (blind
+    # s24-14: "Yes") is named only in "the Islamic State of Iraq and the Levant"
     answer = _sample_qa(mixed_qa).ask(f"Was {country} one of the governments that signed the joint statement on "
                                       "Russia's strikes in Syria?", as_of=AS_OF)
     assert answer.short_answer == expected, answer.text

@@ -55,6 +55,17 @@ def test_a_member_named_in_no_passage_beside_a_list_is_no():
     assert "Saudi Arabia" in answer.sentence  # the longer list is quoted
 
 
+def test_a_member_named_only_inside_another_name_is_named_nowhere():
+    # blind s24-14: Iraq is named only in "the Islamic State of Iraq and the Levant (ISIL)"; the model said "Yes"
+    isil = ("Russia continued air strikes for a third day, prompting Turkey and its partners in the U.S.-led coalition "
+            "against the Islamic State of Iraq and the Levant (ISIL) to demand that Moscow cease its attacks.")
+    question = "Was Iraq among the governments that signed the joint statement?"
+    assert membership_answer(question, evidence(isil, ALLIES)).short == "No"
+    assert membership_answer(question, evidence(ALLIES), lambda: [isil]).short == "No"
+    # a name after such a name's "and" is a mention: it may be a list's last item
+    assert membership_answer(question, evidence(ALLIES, "It met the Bank of England and Iraq.")) is None
+
+
 def test_a_member_named_elsewhere_or_no_list_of_the_group_is_left_to_the_model():
     named_elsewhere = "Italy said it would study the statement before joining it."
     assert membership_answer(SIGNED.format("Italy"), evidence(STATEMENT, named_elsewhere)) is None
