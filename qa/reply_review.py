@@ -35,7 +35,7 @@ from qa.query import Query
 from qa.possessor import asks_whose, possessor
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
-from qa.role_tie import ROLE_UNTIED, role_untied
+from qa.role_tie import ROLE_UNTIED, role_untied, titled_holder
 from qa.short_answer import short_answer_supported
 from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
                                     restated_reason, says_act_unsaid, says_unsupported, short_answer_concern,
@@ -189,9 +189,13 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         if concern is None and len(sources := _sources_of_short(reply)) < len(reply.citations):  # a flag only
             own, every_own = unmentioned_names(query.asked, ctx.cited_articles(sources), outlets)
             concern = source_unmentioned_concern(own) if own and every_own else None
-    if reply.short and concern is None and reply.decision == DECIDE_ANSWER \
+    if reply.short and concern in (None, ECHO) and reply.decision == DECIDE_ANSWER \
             and role_untied(query.asked, reply.short, ctx.cited_articles(reply.citations)):
-        concern = ROLE_UNTIED  # "Which Pentagon official …?" → "Kerry", never tied to the Pentagon (qa/role_tie.py)
+        # "Which Pentagon official …?" → "Kerry", never tied to the Pentagon; "the Russian foreign minister" →
+        # "Feridun Sinirlioğlu", Turkey's: the one person a shown sentence titles so answers, else no one does
+        listed = [(i, s) for i, s, _ in shown_sentences(evidence)]
+        holder = titled_holder(query.asked, [s for _, s in listed])
+        concern = _answer_from_quote(reply, ctx, listed[holder[0]], holder[1]) if holder else ROLE_UNTIED
     if reply.short and concern is None and reply.decision == DECIDE_ANSWER and unsure:
         concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
     return Review(reply, concern, every_ask_unmentioned)

@@ -12,17 +12,24 @@ role itself: "presidents Barack Obama and Vladimir Putin" answers "Which U.S. pr
 that appears only in sentences without either is not that role's holder. Nor is the question's own
 words with a count ("two Pentagon officials", blind s23-20): that names nobody.
 
-Replayed over the 20 answers on record (2026-12-06: demo, blind sample-article sets, RealTimeQA) to
-"Which <qualifier> <role>" questions, it fires on the two "Kerry"s and "two Pentagon officials", all
-three to unanswerable questions, and on none of the 17 right answers ("Barack Obama", "Feridun
-Sinirlioğlu", "Gary Koren", "Vice President Kamala Harris", …). Such an answer is withheld, as one
-for a role the passages describe without naming anyone in it (qa/role_names.py).
+A name whose own title gives the role another qualifier is not tied by it: "Turkish Foreign Minister
+Feridun Sinirlioğlu" was the model's answer to "What is the name of the Russian foreign minister Kerry
+met …?" (blind s24-09). Then the one person a shown sentence titles with the role and qualifier asked
+for ("Russian Foreign Minister Sergei Lavrov", `titled_holder`) is the answer, quoted; with none, the
+answer is withheld, as one for a role the passages describe without naming anyone in it
+(qa/role_names.py).
+
+Replayed over the 29 answers on record (2026-12-06: demo, blind sample-article sets, RealTimeQA) to
+such questions, it fires on the two "Kerry"s and "two Pentagon officials" (all three to unanswerable
+questions), on "Feridun Sinirlioğlu" and on s16-08's echoed "Kerry" for "Who is the Russian foreign
+minister Kerry met …?" (both now "Sergei Lavrov"), and on none of the 19 right answers ("Barack Obama",
+"Feridun Sinirlioğlu" for the Turkish minister, "Gary Koren", "Vice President Kamala Harris", …).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from index.text import content_words, fold, split_sentences
 
@@ -31,8 +38,12 @@ ROLE_UNTIED = "the passages name no one in the role the question asks for"
 _ROLES = ("official|officer|president|minister|diplomat|spokes(?:man|woman|person)|leader|senator|general|commander"
           "|ambassador|secretary|envoy|lawmaker|politician|chief|prosecutor|judge|governor|mayor|executive"
           "|negotiator|representative|aide|adviser|advisor")
-_ASK = re.compile(rf"^\W*(?:which|what)\s+(?P<qualifier>(?:[\w.'’\-]+\s+){{1,3}}?)(?P<role>{_ROLES})(?:s|es)?\b",
-                  re.IGNORECASE)
+_ASK = re.compile(rf"^\W*(?:which|what|(?:what\s+(?:is|was|are|were)\s+the\s+names?\s+of|who\s+(?:is|was|are|were))"
+                  rf"\s+the)\s+(?P<qualifier>(?:[\w.'’\-]+\s+){{1,3}}?)(?P<role>{_ROLES})(?:s|es)?\b", re.IGNORECASE)
+# Words of a title that say what the office is, not whose: "Turkish Foreign Minister", "U.S. Secretary of State".
+_TITLE_WORDS = frozenset(
+    "foreign prime deputy vice interior defence defense finance state general chief senior former acting first "
+    "press foreign-affairs secretary-general home economy justice trade energy health education culture".split())
 _CAPITALISED = re.compile(r"[A-Z][\w.'’\-]*")
 # Qualifiers and the words of a sentence are compared by their first letters, so a demonym meets its country:
 # "Turkish" and "Turkey", "Russian" and "Russia" (a stem would keep them apart).
@@ -40,8 +51,9 @@ PREFIX = 4
 
 
 def asked_role(question: str) -> tuple[set[str], str] | None:
-    """(the qualifier's word prefixes, the role) of "Which <qualifier> <role> …?", else None; a question
-    whose qualifier has no capitalised word ("Which senior official …?") asks for no one role."""
+    """(the qualifier's word prefixes, the role) of "Which <qualifier> <role> …?" (or "What is the name of the
+    …", "Who is the …"), else None; a question whose qualifier has no capitalised word ("Which senior
+    official …?") asks for no one role."""
     match = _ASK.match(question)
     if not match:
         return None
@@ -79,19 +91,62 @@ def role_untied(question: str, short: str, bodies: Iterable[str]) -> bool:
 
 
 def _untied(name: str, qualifier: set[str], role: str, bodies: list[str]) -> bool:
-    """True when the `bodies` name `name` (its last word) and none of the sentences naming it holds a
-    `qualifier` word or the `role`."""
+    """True when the `bodies` name `name` (its last word) and no sentence naming it ties it to the role: a
+    `qualifier` word or the `role` in the sentence, unless the name's own title gives the role another
+    qualifier ("Turkish Foreign Minister Feridun Sinirlioğlu" for "the Russian foreign minister", blind s24-09)."""
     surname = _folded(name.split()[-1])
     named = False
     for body in bodies:
         for start, end in split_sentences(body):
-            tokens = re.findall(r"[\w.'’\-]+", body[start:end])
+            sentence = body[start:end]
+            tokens = re.findall(r"[\w.'’\-]+", sentence)
             if surname not in {_folded(t) for t in tokens}:
                 continue
             named = True
-            if {_prefix(t) for t in tokens} & qualifier or re.search(rf"\b{role}", body[start:end], re.IGNORECASE):
+            title = _title_of(surname, sentence, role)
+            if title is not None:
+                others = {_prefix(w) for w in title if w.lower() not in _TITLE_WORDS} - qualifier
+                if not others or qualifier & {_prefix(w) for w in title}:
+                    return False
+                continue  # titled for another country's or body's office
+            if {_prefix(t) for t in tokens} & qualifier or re.search(rf"\b{role}", sentence, re.IGNORECASE):
                 return False
     return named
+
+
+# A run of capitalised words (and "of"/"the" inside it): a title and the name it precedes.
+_RUN = re.compile(r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’\-]*)*")
+
+
+def _title_of(surname: str, sentence: str, role: str) -> list[str] | None:
+    """The words before the role in the capitalised run that ends in the name `surname` and holds the
+    `role` ("Turkish Foreign" of "Turkish Foreign Minister Feridun Sinirlioğlu"); None when no run does."""
+    for run in _RUN.finditer(sentence):
+        words = run.group(0).split()
+        at = [i for i, w in enumerate(words) if re.fullmatch(rf"{role}(?:s|es)?", w, re.IGNORECASE)]
+        if at and surname in {_folded(w) for w in words[at[-1] + 1:]}:
+            return [w for w in words[:at[-1]] if w not in ("of", "the")]
+    return None
+
+
+def titled_holder(question: str, sentences: Sequence[str]) -> tuple[int, str] | None:
+    """(index, name) of the one person the `sentences` title with the role and qualifier the question asks
+    for ("Russian Foreign Minister Sergei Lavrov" for "What is the name of the Russian foreign minister …?");
+    None when none or several are."""
+    asked = asked_role(question)
+    if asked is None:
+        return None
+    qualifier, role = asked
+    found: dict[str, int] = {}
+    for i, sentence in enumerate(sentences):
+        for run in _RUN.finditer(sentence):
+            words = run.group(0).split()
+            at = [j for j, w in enumerate(words) if re.fullmatch(rf"{role}(?:s|es)?", w, re.IGNORECASE)]
+            if not at or not 1 <= len(words) - at[-1] - 1 <= 3:
+                continue
+            if qualifier & {_prefix(w) for w in words[:at[-1]]}:
+                found.setdefault(" ".join(words[at[-1] + 1:]).rstrip(".,;:"), i)
+    return next(((i, name) for name, i in found.items()), None) if len(found) == 1 else None
 
 
 def _names_nobody(short: str, question: str) -> bool:

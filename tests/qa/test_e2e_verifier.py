@@ -166,6 +166,20 @@ def test_a_pentagon_official_the_sample_never_names_is_not_answered(mixed_qa, qu
     assert answer.abstained, answer.text
 
 
+def test_the_russian_foreign_minister_is_the_one_the_sample_titles_so(mixed_qa):
+    # blind s24-09 got Turkey's "Feridun Sinirlioğlu"; s16-08 echoed "Kerry" (qa/role_tie.py, `titled_holder`)
+    answer = _sample_qa(mixed_qa).ask("What is the name of the Russian foreign minister Kerry met before announcing "
+                                      "upcoming military talks?", as_of=AS_OF)
+    assert not answer.abstained and "Lavrov" in (answer.short_answer or ""), answer.text
+
+
+def test_where_the_statement_was_published_is_the_website_not_turkey(mixed_qa):
+    # blind s19-08, s21-04, s24-05: the short answer "Turkey" echoed the question (qa/reply_review.py)
+    answer = _sample_qa(mixed_qa).ask("Where did Turkey publish the joint statement criticizing Russia's strikes?",
+                                      as_of=AS_OF)
+    assert not answer.abstained and "website" in (answer.short_answer or ""), answer.text
+
+
 def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     answer = mixed_qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
     assert answer.short_answer != "Disputed" and not answer.abstained, answer.text

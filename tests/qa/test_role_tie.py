@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.role_tie import asked_role, role_untied
+from qa.role_tie import asked_role, role_untied, titled_holder
 
 # Sentences of the shared sample article (written out here, not read from ../shared).
 SAMPLE = ("The Pentagon held talks with officials in Moscow on Oct. 1 in a bid to avoid mishaps in the region. "
@@ -57,3 +57,24 @@ def test_a_list_of_names_none_tied_is_untied():
     question = "Which Pentagon officials took part in the Oct. 1 talks with Moscow?"
     assert role_untied(question, "Kerry and Putin", [SAMPLE])  # the e2e test's answer, 2026-12-06
     assert not role_untied("Which U.S. presidents did Kerry name?", "Barack Obama and Vladimir Putin", [SAMPLE])
+
+
+LAVROV = ("The United States and Russia will hold a military meeting soon to avoid accidental conflict in Syria, Kerry "
+          "said after meeting Russian Foreign Minister Sergei Lavrov.")
+RUSSIAN_FM = "What is the name of the Russian foreign minister Kerry met before announcing military talks?"
+
+
+def test_a_name_titled_for_another_countrys_office_is_untied():
+    # blind s24-09: "Feridun Sinirlioğlu", Turkey's foreign minister, for the Russian one
+    assert asked_role(RUSSIAN_FM) == ({"russ"}, "minister")
+    assert role_untied(RUSSIAN_FM, "Feridun Sinirlioğlu", [SAMPLE])
+    assert not role_untied(RUSSIAN_FM, "Sergei Lavrov", [LAVROV])
+    assert not role_untied("Who is the Turkish foreign minister who met Kerry?", "Feridun Sinirlioğlu", [SAMPLE])
+
+
+def test_the_one_person_a_sentence_titles_with_the_role_asked_is_its_holder():
+    assert titled_holder(RUSSIAN_FM, [SAMPLE, LAVROV]) == (1, "Sergei Lavrov")
+    assert titled_holder("Which Turkish foreign minister met Kerry?", [LAVROV, SAMPLE]) == (1, "Feridun Sinirlioğlu")
+    assert titled_holder(PENTAGON, [SAMPLE, LAVROV]) is None  # nobody is titled so
+    two = "Russian Foreign Minister Sergei Lavrov and Russian Deputy Foreign Minister Sergei Ryabkov spoke."
+    assert titled_holder(RUSSIAN_FM, [two]) is None  # two holders: no one answer
