@@ -179,6 +179,13 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         dated = short_from_quote(query.search_text, quote[1]) if quote else None
         if dated:
             concern = _answer_from_quote(reply, ctx, quote, dated)
+    if reply.short and concern in (None, ECHO, NOT_IN_PASSAGES) and reply.decision == DECIDE_ANSWER \
+            and role_untied(query.asked, reply.short, ctx.cited_articles(reply.citations)):
+        # "Which Pentagon official …?" → "Kerry", never tied to the Pentagon; "the Russian foreign minister" →
+        # "Feridun Sinirlioğlu", Turkey's: the one person a shown sentence titles so answers, else no one does
+        listed = [(i, s) for i, s, _ in shown_sentences(evidence)]
+        holder = titled_holder(query.asked, [s for _, s in listed])
+        concern = _answer_from_quote(reply, ctx, listed[holder[0]], holder[1]) if holder else ROLE_UNTIED
     if reply.short and concern is None and reply.decision not in RULED:  # "this week" from older news
         concern = stale_concern(query.asked, reply.citations, query.as_of, ctx.date_span())
     every_ask_unmentioned = False
@@ -189,13 +196,6 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         if concern is None and len(sources := _sources_of_short(reply)) < len(reply.citations):  # a flag only
             own, every_own = unmentioned_names(query.asked, ctx.cited_articles(sources), outlets)
             concern = source_unmentioned_concern(own) if own and every_own else None
-    if reply.short and concern in (None, ECHO) and reply.decision == DECIDE_ANSWER \
-            and role_untied(query.asked, reply.short, ctx.cited_articles(reply.citations)):
-        # "Which Pentagon official …?" → "Kerry", never tied to the Pentagon; "the Russian foreign minister" →
-        # "Feridun Sinirlioğlu", Turkey's: the one person a shown sentence titles so answers, else no one does
-        listed = [(i, s) for i, s, _ in shown_sentences(evidence)]
-        holder = titled_holder(query.asked, [s for _, s in listed])
-        concern = _answer_from_quote(reply, ctx, listed[holder[0]], holder[1]) if holder else ROLE_UNTIED
     if reply.short and concern is None and reply.decision == DECIDE_ANSWER and unsure:
         concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
     return Review(reply, concern, every_ask_unmentioned)

@@ -38,8 +38,9 @@ ROLE_UNTIED = "the passages name no one in the role the question asks for"
 _ROLES = ("official|officer|president|minister|diplomat|spokes(?:man|woman|person)|leader|senator|general|commander"
           "|ambassador|secretary|envoy|lawmaker|politician|chief|prosecutor|judge|governor|mayor|executive"
           "|negotiator|representative|aide|adviser|advisor")
-_ASK = re.compile(rf"^\W*(?:which|what|(?:what\s+(?:is|was|are|were)\s+the\s+names?\s+of|who\s+(?:is|was|are|were))"
-                  rf"\s+the)\s+(?P<qualifier>(?:[\w.'’\-]+\s+){{1,3}}?)(?P<role>{_ROLES})(?:s|es)?\b", re.IGNORECASE)
+_ASK = re.compile(rf"^\W*(?:which|what|what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+the"
+                  rf"|who\s+(?:is|was|are|were)(?:\s+the)?)\s+(?P<qualifier>(?:[\w.'’\-]+\s+){{1,3}}?)"
+                  rf"(?P<role>{_ROLES})(?:s|es)?\b", re.IGNORECASE)
 # Words of a title that say what the office is, not whose: "Turkish Foreign Minister", "U.S. Secretary of State".
 _TITLE_WORDS = frozenset(
     "foreign prime deputy vice interior defence defense finance state general chief senior former acting first "
@@ -80,7 +81,7 @@ def role_untied(question: str, short: str, bodies: Iterable[str]) -> bool:
     asked = asked_role(question)
     if asked is None:
         return False
-    if _names_nobody(short, question):
+    if _names_nobody(short, question, asked[0]):
         return True
     names = [n for n in re.split(r",\s*|\s+(?:and|&)\s+", short.strip()) if n]
     if not all(_is_person_name(n, question) for n in names):
@@ -149,10 +150,11 @@ def titled_holder(question: str, sentences: Sequence[str]) -> tuple[int, str] | 
     return next(((i, name) for name, i in found.items()), None) if len(found) == 1 else None
 
 
-def _names_nobody(short: str, question: str) -> bool:
-    """True when `short` holds no word but the question's and counts: "two Pentagon officials"."""
+def _names_nobody(short: str, question: str, qualifier: set[str]) -> bool:
+    """True when `short` holds no word but the question's, the qualifier's other forms and counts: "two
+    Pentagon officials", "Turkish foreign minister" for "Who is Turkey's foreign minister …?" (blind s26-06)."""
     extra = content_words(short) - content_words(question)
-    return bool(content_words(short)) and all(w.isdigit() or w in _COUNTS for w in extra)
+    return bool(content_words(short)) and all(w.isdigit() or w in _COUNTS or _prefix(w) in qualifier for w in extra)
 
 
 _COUNTS = frozenset("one two three four five six seven eight nine ten several some many few".split())

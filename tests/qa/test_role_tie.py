@@ -78,3 +78,12 @@ def test_the_one_person_a_sentence_titles_with_the_role_asked_is_its_holder():
     assert titled_holder(PENTAGON, [SAMPLE, LAVROV]) is None  # nobody is titled so
     two = "Russian Foreign Minister Sergei Lavrov and Russian Deputy Foreign Minister Sergei Ryabkov spoke."
     assert titled_holder(RUSSIAN_FM, [two]) is None  # two holders: no one answer
+
+
+def test_a_role_asked_without_the_and_answered_with_its_own_words_names_nobody():
+    # blind s26-06: "Who is Turkey's foreign minister, as named in the report?" → "Turkish foreign minister"
+    question = "Who is Turkey's foreign minister, as named in the report?"
+    assert asked_role(question) == ({"turk"}, "minister")
+    assert role_untied(question, "Turkish foreign minister", [SAMPLE])
+    assert titled_holder(question, [LAVROV, SAMPLE]) == (1, "Feridun Sinirlioğlu")
+    assert asked_role("Who was arrested in Seoul?") is None
