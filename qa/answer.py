@@ -40,7 +40,7 @@ from qa.evidence import Evidence, select_evidence
 from qa.extractive import (best_sentence, cited_quote, extractive_answer, quotable_sentence, quote_cited,
                            sentence_holding, shown_sentences, widen_passages)
 from qa.llm import LLM
-from qa.polarity import quote_saying_no, settling_no, unshown_no
+from qa.polarity import NEGATED_DECISION, quote_saying_no, settling_no, unshown_no
 from qa.prompts import ABSTAIN, is_yes_no_question, without_example, without_hint_echo
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
@@ -242,7 +242,7 @@ class NewsQA:
                                        ((i, s) for i, s, _ in shown_sentences(evidence))) \
                     or unshown_no(query.text, [(i, e.passage.text) for i, e in enumerate(evidence)])
                 if settling:
-                    short, decision, raw = "No", "negated", f"{in_quotes(settling[1])} [{settling[0] + 1}]"
+                    short, decision, raw = "No", NEGATED_DECISION, f"{in_quotes(settling[1])} [{settling[0] + 1}]"
         last_token = time.perf_counter()
         used = [e.passage for e in evidence]
         raw = without_instructions(raw, used, query.text)
@@ -254,7 +254,7 @@ class NewsQA:
         saying_no = quote_saying_no(short, query.text, citations) if is_yes_no_question(query.text) else None
         if saying_no:  # "Yes", citing a sentence that says not (qa/polarity.py)
             at = next(i for i, p in enumerate(used) if p.ref == saying_no.ref and p.text == saying_no.passage)
-            short, decision, raw = "No", "negated", f"{in_quotes(saying_no.quote)} [{at + 1}]"
+            short, decision, raw = "No", NEGATED_DECISION, f"{in_quotes(saying_no.quote)} [{at + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text)
         if short and not quoted and not citations:
             # The 1.5B model often writes a right short answer and then sentences without a marker

@@ -25,6 +25,8 @@ from qa.citations import Citation
 from qa.evidence import claim_spans
 from qa.number_nouns import singular
 
+NEGATED_DECISION = "negated"  # the answer's decision when a sentence saying not overruled a "Yes"
+
 # A negation cue, then (within NEGATION_REACH words of its clause) a word the question asks about. Or
 # within as many content words written in lower case, names and stopwords passed over: "does not consider
 # the U.S.-backed Free Syrian Army rebels a terrorist group" negates "Does Russia regard the Free Syrian Army
