@@ -31,7 +31,8 @@ from qa.answer_checks import bare_yes_no, only_instructions, supported_anywhere,
 from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
-from qa.disputes import DISPUTED, DISPUTED_DECISION, disputed_answer, disputed_sides, unshown_denial
+from qa.disputes import (DISPUTED, DISPUTED_DECISION, disputed_answer, disputed_sides, shown_article_sentences,
+                         unshown_denial)
 from qa.membership import MEMBER_DECISION, membership_answer
 from qa.stance import NO, STANCE_DECISION, stance_denial
 from qa.citations import (Citation, MarkerRenumberer, backs_a_sentence, parse_markers, strip_markers,
@@ -40,7 +41,7 @@ from qa.evidence import Evidence, select_evidence
 from qa.extractive import (best_sentence, cited_quote, extractive_answer, quotable_sentence, quote_cited,
                            sentence_holding, shown_sentences, widen_passages)
 from qa.llm import LLM
-from qa.polarity import NEGATED_DECISION, quote_saying_no, settling_no, unshown_no
+from qa.polarity import NEGATED_DECISION, first_time_at_moment, quote_saying_no, settling_no, unshown_no
 from qa.prompts import ABSTAIN, is_yes_no_question, without_example, without_hint_echo
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
@@ -188,16 +189,21 @@ class NewsQA:
                 return
             signals = with_evidence(signals, query.search_text, evidence, widened)
             stance = stance_denial(query.text, evidence)
-            sides = [] if stance else disputed_sides(query.text, evidence)
-            denial = None if sides or stance else unshown_denial(query.text, widened, evidence)
+            first = None if stance else next(((i, s) for i, s in shown_article_sentences(evidence)
+                                              if first_time_at_moment(s, query.text)), None)
+            settled = stance or first
+            sides = [] if settled else disputed_sides(query.text, evidence)
+            denial = None if sides or settled else unshown_denial(query.text, widened, evidence)
             if denial and (both := disputed_sides(query.text, [*evidence, denial])):
                 evidence, sides = [*evidence, denial], both  # kept only when it settles the dispute
-            member = None if sides or stance else membership_answer(query.text, evidence,
+            member = None if sides or settled else membership_answer(query.text, evidence,
                                                           lambda: self._article_bodies(evidence))
-            # "Did X accept …?" where X denied it: No, the denial quoted (qa/stance.py). A claim and its denial:
-            # both sides quoted, never a bare Yes/No (qa/disputes.py). A member of a list the passages give, or
-            # one named nowhere beside it: Yes or No, the list quoted (qa/membership.py).
+            # "Did X accept …?" where X denied it: No, the denial quoted (qa/stance.py); "Had X happened before
+            # the third day?" where it first happened then: No (qa/polarity.py). A claim and its denial: both
+            # sides quoted, never a bare Yes/No (qa/disputes.py). A member of a list the passages give, or one
+            # named nowhere beside it: Yes or No, the list quoted (qa/membership.py).
             ruled = ((NO, STANCE_DECISION, stance.answer_text()) if stance
+                     else (NO, NEGATED_DECISION, f"{in_quotes(first[1])} [{first[0] + 1}]") if first
                      else (DISPUTED, DISPUTED_DECISION, disputed_answer(sides)) if sides
                      else (member.short, MEMBER_DECISION, member.answer_text()) if member else None)
         if ruled:  # only the model path looks for disputes and lists

@@ -116,13 +116,41 @@ def counts_what_is_denied(sentence: str, question: str) -> bool:
     return False
 
 
+# "Had Russia bombed Raqqa before the third day of its air campaign?" over "Russia … said it had bombed the ISIL
+# stronghold of Raqqa for the first time on the third day of its campaign." (blind s21-13 and s26-14, two sets
+# written apart, both answered "Yes"): what happened for the first time then did not happen before it.
+_BEFORE = re.compile(r"\bbefore\s+(?P<moment>[^?,;]+)", re.IGNORECASE)
+_FIRST_TIME = re.compile(r"\bfor\s+the\s+first\s+time\b", re.IGNORECASE)
+# The sentence holds this share of the moment's words ("third day … campaign" of "the third day of its air
+# campaign"), this many of the question's other words (who did what: "Russia", "bombed", "Raqqa") and every
+# name among them.
+MOMENT_SHARE = 0.6
+ACT_WORDS = 2
+
+
+def first_time_at_moment(sentence: str, question: str) -> bool:
+    """True when `question` asks whether something happened before a moment and `sentence` says it
+    happened for the first time at that moment."""
+    before = _BEFORE.search(question)
+    if not before or not _FIRST_TIME.search(sentence):
+        return False
+    moment = content_words(before.group("moment"))
+    held = content_words(sentence)
+    asked = question[:before.start()]
+    names = content_words(" ".join(_CAPITALISED.findall(asked.split(maxsplit=1)[-1])))
+    return (bool(moment) and len(moment & held) >= MOMENT_SHARE * len(moment)
+            and len(content_words(asked) & held) >= ACT_WORDS and names <= held)
+
+
 def settled_no(sentence: str, question: str) -> bool:
     """True when `sentence` answers the yes/no `question` with "No": it negates what the question asks,
-    or it counts what the question says there was none of. A question that is itself negated — "Didn't
+    counts what the question says there was none of, or says it first happened at the moment the question
+    asks about "before". A question that is itself negated — "Didn't
     …?" — is otherwise left alone: its reading is ambiguous."""
     if counts_what_is_denied(sentence, question):
         return True
-    return not _QUESTION_NEGATED.search(question) and negates(sentence, question)
+    return not _QUESTION_NEGATED.search(question) and (negates(sentence, question)
+                                                       or first_time_at_moment(sentence, question))
 
 
 def settling_no(question: str, best: tuple[int, str] | None,

@@ -216,6 +216,12 @@ def test_a_party_asked_to_have_accepted_what_it_rejected_is_no_not_disputed(mixe
     assert "rejected Moscow's insistence" in answer.text and answer.unsupported_sentences == 0, answer.text
 
 
+def test_what_first_happened_on_the_third_day_had_not_happened_before_it(mixed_qa):
+    # blind s21-13 and s26-14 got "Yes" over "bombed … Raqqa for the first time on the third day" (qa/polarity.py)
+    answer = _sample_qa(mixed_qa).ask("Had Russia bombed Raqqa before the third day of its air campaign?", as_of=AS_OF)
+    assert answer.short_answer == "No", answer.text
+
+
 @pytest.mark.parametrize("country, expected", [("Germany", "Yes"), ("Italy", "No"), ("Iraq", "No")])
 def test_a_membership_question_over_the_sample_is_settled_by_the_statements_list(mixed_qa, country, expected):
     # blind s16-14 (Germany: a right "Yes", flagged) and s14-08, s17-15 (Italy: a wrong "Yes"): the joint

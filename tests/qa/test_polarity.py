@@ -109,3 +109,23 @@ def test_a_sentence_of_a_given_passage_not_shown_settles_no_when_it_holds_most_o
     # a "not" about something else, or a sentence holding little of the question, settles nothing
     assert unshown_no(question, [(0, "The report does not name the UN's other agencies.")]) is None
     assert unshown_no(question, [(0, "Critics do not reflect on it.")]) is None
+
+
+RAQQA = "Russia, however, said it had bombed the ISIL stronghold of Raqqa for the first time on the third day of its campaign."
+
+
+@pytest.mark.parametrize("question", [
+    "Had Russia bombed Raqqa before the third day of its air campaign?",  # blind s26-14
+    "According to Russia, had it bombed Raqqa before the third day of its air campaign?",  # blind s21-13
+])
+def test_what_first_happened_at_a_moment_had_not_happened_before_it(question):
+    assert settled_no(RAQQA, question)
+
+
+@pytest.mark.parametrize("question", [
+    "Did Russia bomb Raqqa on the third day of its campaign?",  # no "before": a plain Yes
+    "Had Russia bombed Aleppo before the third day?",  # another place
+    "Had Russia bombed Raqqa before October?",  # another moment
+])
+def test_a_first_time_says_nothing_of_other_moments_or_acts(question):
+    assert not settled_no(RAQQA, question)
