@@ -32,11 +32,12 @@ from qa.list_span import as_the_list_is_written
 from qa.membership import MEMBER_DECISION
 from qa.nameless_speaker import asks_for_speaker, speaker_role
 from qa.query import Query
+from qa.place_phrase import asks_where, place_after
 from qa.possessor import asks_whose, possessor
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
 from qa.role_tie import ROLE_UNTIED, role_untied, titled_holder
-from qa.short_answer import short_answer_supported
+from qa.short_answer import occurs_in, short_answer_supported
 from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
                                     restated_reason, says_act_unsaid, says_unsupported, short_answer_concern,
                                     unsaid_act_reason, unsettled_reason)
@@ -129,6 +130,14 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         owner = possessor(query.asked, quote[1]) if quote else None
         if owner and not short_answer_supported(reply.short, [owner]):
             concern = _answer_from_quote(reply, ctx, quote, owner)
+    if reply.short and reply.decision == DECIDE_ANSWER and asks_where(query.asked):
+        # "Where did Lavrov give the news conference …?" → "New York", where a shown sentence says "a news
+        # conference at the United Nations": the place right after the question's own word (qa/place_phrase.py)
+        listed = [(i, s) for i, s, _ in shown_sentences(evidence)]
+        found = place_after(query.asked, [s for _, s in listed])
+        if found and not short_answer_supported(reply.short, [found[1]]) \
+                and not occurs_in(reply.short, listed[found[0]][1]):
+            concern = _answer_from_quote(reply, ctx, listed[found[0]], found[1])
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "October 1, 2026" over an undated "Oct. 1": the year made up; "democratic, united, secular" over
         # "democratic, united and secular": a list as the model writes it; "DAESH" over "Da'esh": its spelling.

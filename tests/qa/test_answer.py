@@ -528,6 +528,15 @@ def test_a_short_answer_echoing_the_question_gives_way_to_the_rest_of_the_models
     assert answer.short_answer != "when winds of up to 94 mph were recorded in Wales", answer.short_answer
 
 
+def test_a_where_answer_gives_way_to_the_place_the_answering_sentence_names(fake_embedder):
+    # blind s18-07, s24-02, s26-11: "New York" over "a news conference at the United Nations" (qa/place_phrase.py)
+    llm = FakeLLM("Short answer: Wales\nA woman died after Storm Doris hit Britain [1].")
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("storm"), make_passage("gale")])
+    answer = qa.ask("Where did a woman die after being hit by debris in Storm Doris?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "Wolverhampton", answer.text
+    assert "died in Wolverhampton" in answer.text
+
+
 def test_an_answer_the_passages_report_is_kept(fake_embedder):
     llm = FakeLLM("Short answer: Thursday\nThe Assembly election is on Thursday [1].")
     qa, _ = make_qa(fake_embedder, llm, [make_passage("dup"), make_passage("storm")])

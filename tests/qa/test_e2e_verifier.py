@@ -180,6 +180,13 @@ def test_where_the_statement_was_published_is_the_website_not_turkey(mixed_qa):
     assert not answer.abstained and "website" in (answer.short_answer or ""), answer.text
 
 
+def test_where_lavrov_gave_the_news_conference_is_the_place_the_sample_gives(mixed_qa):
+    # blind s18-07, s24-02, s26-11 got "New York" over "told a news conference at the United Nations"
+    answer = _sample_qa(mixed_qa).ask("Where did Lavrov give the news conference in which he said Russian troops "
+                                      "were targeting ISIL and other terrorist groups?", as_of=AS_OF)
+    assert not answer.abstained and "United Nations" in (answer.short_answer or ""), answer.text
+
+
 def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     answer = mixed_qa.ask("Did the Bus Éireann strike end?", as_of=AS_OF)
     assert answer.short_answer != "Disputed" and not answer.abstained, answer.text
