@@ -507,10 +507,13 @@ def test_a_restated_short_answer_keeps_the_part_a_shown_sentence_holds(fake_embe
     answer = qa.ask("Where did a woman die after Storm Doris hit Britain?", as_of=AS_OF)
     assert not answer.abstained and answer.short_answer == "Wolverhampton"
     assert answer.short_answer_supported and "Wolverhampton" in answer.text
-    # a rest no shown sentence holds is still a clause of the model's own
+    # a rest no shown sentence holds is still a clause of the model's own: withheld, unless the answering
+    # sentence names the place ("A woman died in Wolverhampton": qa/place_phrase.py), quoted instead
     llm.reply = ("Short answer: A woman died after Storm Doris hit Britain in a flooded Cardiff street\n"
                  "A woman died after Storm Doris hit Britain [1].")
     answer = qa.ask("Where did a woman die after Storm Doris hit Britain?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "Wolverhampton" and answer.quoted
+    answer = qa.ask("How did a woman die after Storm Doris hit Britain?", as_of=AS_OF)
     assert answer.abstained and answer.signals["abstained_by"] == "restated"
 
 
