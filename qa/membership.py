@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from index.text import content_words
+from index.text import content_words, split_sentences
 from qa.evidence import Evidence
 from qa.extractive import article_sentence, shown_sentences
 from qa.prompts import is_yes_no_question
@@ -113,9 +113,8 @@ def membership_answer(question: str, evidence: Sequence[Evidence],
     for i, sentence, names in lists:
         if any(mentioned_in(member, [name]) for name in names):
             return Membership("Yes", i, sentence)
-    passages = [_without_names_of(f"{e.passage.title}\n{e.passage.text}") for e in evidence]
-    if mentioned_in(member, passages, every_name=False) or \
-            mentioned_in(member, [_without_names_of(a) for a in articles()], every_name=False):
+    texts = [f"{e.passage.title}\n{e.passage.text}" for e in evidence]
+    if _named_with_group(member, texts, group_words) or _named_with_group(member, articles(), group_words):
         return None  # named somewhere else: the list may not be the whole group
     i, sentence, _ = max(lists, key=lambda item: len(item[2]))
     return Membership("No", i, sentence)
@@ -131,4 +130,17 @@ def _without_names_of(text: str) -> str:
     (ISIL, in the shared sample) is no mention of Iraq, and "Was Iraq among the governments that signed
     the joint statement?" (blind s24-14) was left to the model, which said "Yes"."""
     return _NAME_OF.sub(" ", text)
+
+
+def _named_with_group(member: str, texts: Sequence[str], group_words: set[str]) -> bool:
+    """True when a sentence of the `texts` names `member` (not inside another name) and a word of the group:
+    "Italy said it would study the statement before joining it" may add to a list of signatories, while
+    Iraq in a story about a Baghdad bombing, found beside the sample article, says nothing of it (blind
+    s24-14, re-asked over the demo archive plus the sample, kept its "Yes")."""
+    for text in texts:
+        for start, end in split_sentences(text):
+            sentence = _without_names_of(text[start:end])
+            if content_words(sentence) & group_words and mentioned_in(member, [sentence], every_name=False):
+                return True
+    return False
 

@@ -63,7 +63,13 @@ def test_a_member_named_only_inside_another_name_is_named_nowhere():
     assert membership_answer(question, evidence(isil, ALLIES)).short == "No"
     assert membership_answer(question, evidence(ALLIES), lambda: [isil]).short == "No"
     # a name after such a name's "and" is a mention: it may be a list's last item
-    assert membership_answer(question, evidence(ALLIES, "It met the Bank of England and Iraq.")) is None
+    assert membership_answer(question, evidence(ALLIES, "The statement's authors met the Bank of England and Iraq.")) \
+        is None
+    # a mention in a sentence about something else is no sign the list is incomplete (s24-14, re-asked: a story
+    # about a Baghdad bombing was found beside the sample)
+    baghdad = "A suicide bomber killed 52 people in Baghdad, Iraq, on Sunday, police said."
+    assert membership_answer(question, evidence(ALLIES, baghdad)).short == "No"
+    assert membership_answer(question, evidence(ALLIES), lambda: [baghdad]).short == "No"
 
 
 def test_a_member_named_elsewhere_or_no_list_of_the_group_is_left_to_the_model():
