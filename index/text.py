@@ -25,6 +25,9 @@ _EXTRA_FOLDS_MAP = {"ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "ł"
                     "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "þ": "th"}
 _EXTRA_FOLD_CHARS = re.compile("[" + "".join(_EXTRA_FOLDS_MAP) + "]")
 WORD = re.compile(r"\w+", re.UNICODE)
+# A run of capitalised words, "of" / "of the" allowed inside: "Turkish Foreign Minister Feridun Sinirlioğlu",
+# "the United Nations" after "the", "Secretary of State".
+CAPITALISED_RUN = r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’\-]*)*"
 
 STOPWORDS = frozenset(
     "a an and are as at be been but by did do does for from had has have he her his how i if in into is it its "

@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from index.text import content_words
+from index.text import CAPITALISED_RUN, content_words
 from qa.dates import MONTHS, WEEKDAYS
 
 _WHERE = re.compile(r"^\W*where\b", re.IGNORECASE)
-_NAME = r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’\-]*)*"
-_PLACE = re.compile(rf"\s+(?:at|in|on|aboard|inside)\s+(?P<place>(?:the\s+)?{_NAME}"
+_PLACE = re.compile(rf"\s+(?:at|in|on|aboard|inside)\s+(?P<place>(?:the\s+)?{CAPITALISED_RUN}"
                     r"|(?:his|her|its|their)\s+[a-z][\w\-]*(?:\s+(?!as\b|when\b|while\b|that\b|and\b|to\b)[a-z][\w\-]*)?)")
 # A sentence read holds this share of the question's content words ("Speaking to Turkish reporters on his
 # plane …" holds 3 of the 8 of "Where was Turkey's prime minister when he spoke to Turkish reporters about

@@ -36,7 +36,7 @@ from qa.place_phrase import asks_where, place_after
 from qa.possessor import asks_whose, possessor
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
-from qa.role_tie import ROLE_UNTIED, role_untied, titled_holder
+from qa.role_tie import ROLE_UNTIED, asked_role, role_untied, titled_holder
 from qa.short_answer import occurs_in, short_answer_supported
 from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
                                     restated_reason, says_act_unsaid, says_unsupported, short_answer_concern,
@@ -115,7 +115,8 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
     # passage (the quote is chosen for the sentences, and "Warda Alkenawy" may sit one sentence off).
     concern = None if reply.short is None or reply.decision in RULED else short_answer_concern(
         query.asked, reply.short, reply.citations, outlets)
-    shown = [(s, evidence[i].passage) for i, s, _ in shown_sentences(evidence)]
+    listed = [(i, s) for i, s, _ in shown_sentences(evidence)]  # (evidence index, sentence) of each shown
+    shown = [(s, evidence[i].passage) for i, s in listed]
     if reply.short and reply.decision == DECIDE_ANSWER and asks_for_speaker(query.asked):
         # "Which official gave Russia's estimate …?" → "Lavrov", the next sentence's name, where the sentence
         # answering it says "…, the head of the foreign affairs committee at the State Duma, said Oct. 1."
@@ -133,7 +134,6 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
     if reply.short and reply.decision == DECIDE_ANSWER and asks_where(query.asked):
         # "Where did Lavrov give the news conference …?" → "New York", where a shown sentence says "a news
         # conference at the United Nations": the place right after the question's own word (qa/place_phrase.py)
-        listed = [(i, s) for i, s, _ in shown_sentences(evidence)]
         found = place_after(query.asked, [s for _, s in listed])
         if found and not short_answer_supported(reply.short, [found[1]]) \
                 and not occurs_in(reply.short, listed[found[0]][1]):
@@ -189,10 +189,9 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         if dated:
             concern = _answer_from_quote(reply, ctx, quote, dated)
     if reply.short and concern in (None, ECHO, NOT_IN_PASSAGES) and reply.decision == DECIDE_ANSWER \
-            and role_untied(query.asked, reply.short, ctx.cited_articles(reply.citations)):
+            and asked_role(query.asked) and role_untied(query.asked, reply.short, ctx.cited_articles(reply.citations)):
         # "Which Pentagon official …?" → "Kerry", never tied to the Pentagon; "the Russian foreign minister" →
         # "Feridun Sinirlioğlu", Turkey's: the one person a shown sentence titles so answers, else no one does
-        listed = [(i, s) for i, s, _ in shown_sentences(evidence)]
         holder = titled_holder(query.asked, [s for _, s in listed])
         concern = _answer_from_quote(reply, ctx, listed[holder[0]], holder[1]) if holder else ROLE_UNTIED
     if reply.short and concern is None and reply.decision not in RULED:  # "this week" from older news

@@ -29,9 +29,9 @@ minister Kerry met …?" (both now "Sergei Lavrov"), and on none of the 19 right
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
-from index.text import content_words, fold, split_sentences
+from index.text import CAPITALISED_RUN, content_words, fold, split_sentences
 
 ROLE_UNTIED = "the passages name no one in the role the question asks for"
 
@@ -116,17 +116,26 @@ def _untied(name: str, qualifier: set[str], role: str, bodies: list[str]) -> boo
 
 
 # A run of capitalised words (and "of"/"the" inside it): a title and the name it precedes.
-_RUN = re.compile(r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’\-]*)*")
+_RUN = re.compile(CAPITALISED_RUN)
+
+
+def _titled_runs(sentence: str, role: str) -> Iterator[tuple[list[str], list[str]]]:
+    """(the title's words before the role, the words after it) of each capitalised run of `sentence` holding
+    the `role`, split at its last mention: "Turkish Foreign" and "Feridun Sinirlioğlu" of "Turkish Foreign
+    Minister Feridun Sinirlioğlu"."""
+    for run in _RUN.finditer(sentence):
+        words = run.group(0).split()
+        at = [i for i, w in enumerate(words) if re.fullmatch(rf"{role}(?:s|es)?", w, re.IGNORECASE)]
+        if at:
+            yield words[:at[-1]], words[at[-1] + 1:]
 
 
 def _title_of(surname: str, sentence: str, role: str) -> list[str] | None:
     """The words before the role in the capitalised run that ends in the name `surname` and holds the
     `role` ("Turkish Foreign" of "Turkish Foreign Minister Feridun Sinirlioğlu"); None when no run does."""
-    for run in _RUN.finditer(sentence):
-        words = run.group(0).split()
-        at = [i for i, w in enumerate(words) if re.fullmatch(rf"{role}(?:s|es)?", w, re.IGNORECASE)]
-        if at and surname in {_folded(w) for w in words[at[-1] + 1:]}:
-            return [w for w in words[:at[-1]] if w not in ("of", "the")]
+    for title, name in _titled_runs(sentence, role):
+        if surname in {_folded(w) for w in name}:
+            return [w for w in title if w not in ("of", "the")]
     return None
 
 
@@ -140,13 +149,9 @@ def titled_holder(question: str, sentences: Sequence[str]) -> tuple[int, str] | 
     qualifier, role = asked
     found: dict[str, int] = {}
     for i, sentence in enumerate(sentences):
-        for run in _RUN.finditer(sentence):
-            words = run.group(0).split()
-            at = [j for j, w in enumerate(words) if re.fullmatch(rf"{role}(?:s|es)?", w, re.IGNORECASE)]
-            if not at or not 1 <= len(words) - at[-1] - 1 <= 3:
-                continue
-            if qualifier & {_prefix(w) for w in words[:at[-1]]}:
-                found.setdefault(" ".join(words[at[-1] + 1:]).rstrip(".,;:"), i)
+        for title, name in _titled_runs(sentence, role):
+            if 1 <= len(name) <= 3 and qualifier & {_prefix(w) for w in title}:
+                found.setdefault(" ".join(name).rstrip(".,;:"), i)
     return next(((i, name) for name, i in found.items()), None) if len(found) == 1 else None
 
 
