@@ -9,7 +9,10 @@ word of the question ("conference"), "at the United Nations".
 `place_after` reads that place off a sentence: a word the question holds (not a name), then at / in /
 on / aboard, then a capitalised name ("the United Nations") or a possessive and one or two words ("his
 plane"). Only a sentence holding most of the question's words is read, and only a place the question
-does not already name.
+does not already name. A capitalised word joined to a participle ("the U.S.-led coalition",
+"Kurdish-held") modifies the noun after it and is no place: blind s27-12, "Where did Turkey publish the
+joint statement with its coalition partners?", got "the U.S.-led" off "Turkey and its partners in the
+U.S.-led coalition", in place of the model's answer.
 """
 
 from __future__ import annotations
@@ -54,9 +57,14 @@ def place_after(question: str, sentences: Sequence[str]) -> tuple[int, str] | No
             after = _PLACE.match(sentence, word.end()) if stems else None
             if after:
                 place = after.group("place").rstrip(".,;:")
-                if not content_words(place) <= asked and not _is_time(place):
+                if not content_words(place) <= asked and not _is_time(place) and not _is_modifier(place):
                     found.append((min(order.get(w, len(order)) for w in stems), n, place))
     return min(found)[1:] if found else None
+
+
+def _is_modifier(place: str) -> bool:
+    """True for a capitalised word joined to a participle or adjective ("U.S.-led", "Russian-backed")."""
+    return bool(re.search(r"-[a-z]+$", place.split()[-1]))
 
 
 def _is_time(place: str) -> bool:

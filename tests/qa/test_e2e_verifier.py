@@ -277,3 +277,11 @@ def test_who_gave_a_statement_the_sample_attributes_to_a_nameless_role_is_that_r
     named = qa.ask("What is the name of the head of the State Duma's foreign affairs committee who estimated how long "
                    "Russia's Syria campaign could last?", as_of=AS_OF)
     assert named.abstained or named.short_answer_supported is False, named.text
+
+
+def test_where_the_statement_was_published_is_not_the_coalition_turkey_was_partner_in(mixed_qa):
+    # blind s27-12: "the U.S.-led" (of "its partners in the U.S.-led coalition") overruled the model (qa/place_phrase.py)
+    answer = _sample_qa(mixed_qa).ask("Where did Turkey publish the joint statement with its coalition partners?",
+                                      as_of=AS_OF)
+    assert "U.S.-led" not in (answer.short_answer or ""), answer.text
+
