@@ -13,6 +13,7 @@ ROLE = "the head of the foreign affairs committee at the State Duma"
 
 @pytest.mark.parametrize("question", [
     "Which official gave Russia's estimate of how long the air campaign in Syria might last?",  # blind s13-11
+    "Which Russian official gave the estimate of how long the bombing campaign would last?",  # blind s28-11
     "Who is credited in the article with Russia's estimate that the air campaign could last three to four months?",
     "Who said Russia's campaign could last three to four months?",
 ])
