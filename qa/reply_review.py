@@ -43,6 +43,7 @@ from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, dou
                                     unsaid_act_reason, unsettled_reason)
 from qa.short_residue import answering_residue
 from qa.stance import STANCE_DECISION
+from qa.stranded_preposition import stranded_object
 from qa.spelling import as_the_passage_spells_it
 from qa.staleness import stale_concern
 from qa.undated_year import as_the_article_writes_it
@@ -164,6 +165,15 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         kind = expected_kind(query.asked)
         if core and len(core.split()) <= ECHO_RESIDUE_WORDS and kind and phrase_offers(kind, core, query.asked):
             reply.short, concern = core, short_answer_concern(query.asked, core, reply.citations, outlets)
+    if reply.short and reply.decision == DECIDE_ANSWER:
+        # "What event was the Turkish prime minister flying back from when …?" answered with another article's
+        # headline, the question's words (blind s27-03, s28-03) or "diplomatic discussions surrounding the
+        # attacks": what the stranded "from" takes in the shown sentence answering it, "the U.N. General
+        # Assembly" (qa/stranded_preposition.py), unless that sentence holds the model's answer
+        found = stranded_object(query.asked, [s for _, s in listed])
+        if found and not short_answer_supported(reply.short, [found[1]]) \
+                and not occurs_in(reply.short, listed[found[0]][1]):
+            concern = _answer_from_quote(reply, ctx, listed[found[0]], found[1])
     unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(reply.short, reply.sentences))
     holding = (sentence_holding(reply.short, evidence)
                if reply.short and reply.decision not in RULED and unshown else None)

@@ -285,3 +285,13 @@ def test_where_the_statement_was_published_is_not_the_coalition_turkey_was_partn
                                       as_of=AS_OF)
     assert "U.S.-led" not in (answer.short_answer or ""), answer.text
 
+
+@pytest.mark.parametrize("question", [
+    # blind s27-03 and s28-03 (written apart): withheld as clauses of the model's own
+    "What event was the Turkish prime minister flying back from when he spoke to reporters about the Russian strikes?",
+    "What event was Turkey's premier flying back from when he spoke to reporters about the Russian strikes?",
+])
+def test_what_the_prime_minister_flew_back_from_is_what_the_stranded_from_takes(mixed_qa, question):
+    answer = _sample_qa(mixed_qa).ask(question, as_of=AS_OF)
+    assert not answer.abstained and "General Assembly" in (answer.short_answer or ""), answer.text
+

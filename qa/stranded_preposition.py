@@ -1,0 +1,80 @@
+"""What …? ending in a preposition, answered with what that preposition takes in the answering sentence.
+
+"What event was the Turkish prime minister flying back from when he spoke to reporters …?" (blind s27-03
+and s28-03, two sets written apart) asks for the object of its stranded "from". The answering sentence
+has it: "… as he returned from the U.N. General Assembly in New York, Davutoğlu rejected …". The 1.5B
+model wrote a headline of another article, or the question's own words, as its short answer, and both
+answers were withheld as clauses of its own.
+
+`stranded_object` reads the answer off a sentence: the question is "What/Which <noun> …" with a
+preposition left standing before its end or before "when/while/as/after/before"; the sentence holds that
+preposition exactly once followed by a capitalised name ("the U.N. General Assembly"), which the
+question does not already name, and of the sentences that do, the one holding most of the question's
+relation words is read (at least `SENTENCE_SHARE` of them). Anything else gives None, and the reply is
+left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from index.text import CAPITALISED_RUN, STOPWORDS, content_words
+from qa.abstain import relation_words, words_found
+
+_PREPOSITIONS = "from|to|in|at|for|with|into|onto|about|against|of|by|on"
+# "What/Which <noun> … <verb> <preposition>" at the question's end or before a clause of time.
+_STRANDED = re.compile(rf"^\W*(?:what|which)\b.+?\b(?P<prep>{_PREPOSITIONS})\s*"
+                       r"(?:[?.!]*\s*$|,|\s+(?:when|while|as|after|before|during|once)\b)", re.IGNORECASE)
+# The sentence read holds this share of the question's relation words, the asked noun left out: s27-03's
+# answering sentence ("Speaking to Turkish reporters on his plane as he returned from the U.N. General
+# Assembly …") holds 2 of its 6 (speak, strike; not prime, minister, fly, back).
+SENTENCE_SHARE = 0.3
+# …and at least this many of them: a short question's one word ("speak" of "Which city did Kerry speak in?")
+# is met by many sentences.
+MIN_FOUND = 2
+_ASKED_NOUN = re.compile(r"^\W*(?:what|which)\s+(?P<noun>[a-z][\w\-]*)", re.IGNORECASE)
+_OBJECT = r"\s+(?P<object>(?:the\s+)?" + CAPITALISED_RUN + ")"
+
+
+def stranded_preposition(question: str) -> str | None:
+    """The preposition a "What/Which …?" question leaves standing ("from" in "What event was he flying back
+    from when …?"), or None."""
+    m = _STRANDED.match(question)
+    return m.group("prep").lower() if m else None
+
+
+def stranded_object(question: str, sentences: Sequence[str]) -> tuple[int, str] | None:
+    """(index, name) of the capitalised name one of the `sentences` puts right after the question's stranded
+    preposition, where it does so exactly once and the question does not name it; of several such sentences,
+    the one holding most of the question's relation words. None when no sentence qualifies."""
+    prep = stranded_preposition(question)
+    if prep is None:
+        return None
+    found: list[tuple[float, int, str]] = []
+    for n, sentence in enumerate(sentences):
+        objects = [(m.group("object").rstrip(".,;:"), sentence[m.end():])
+                   for m in re.finditer(rf"\b{prep}{_OBJECT}", sentence)]
+        objects = [o for o, after in objects if not _modifies(o, after)]
+        share = _share(question, sentence)
+        if len(objects) == 1 and share >= SENTENCE_SHARE and not content_words(objects[0]) <= content_words(question):
+            found.append((-share, n, objects[0]))
+    return min(found)[1:] if found else None
+
+
+def _modifies(name: str, after: str) -> bool:
+    """True when capitalised `name` is a modifier of a noun that follows (`after`): "Turkish reporters",
+    "the U.S.-led coalition"; or the first of two joined names ("the Islamic State of Iraq and the Levant",
+    "France and Germany"), which no one name answers."""
+    following = re.match(r"\s+([a-z][\w\-]*)", after)
+    return (bool(re.search(r"-[a-z]+$", name)) or bool(re.match(r"\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]", after))
+            or bool(following and following.group(1) not in STOPWORDS))
+
+
+def _share(question: str, sentence: str) -> float:
+    """Share of the question's relation words `sentence` holds, the noun asked for ("event") left out; 0 when
+    it holds fewer than `MIN_FOUND`."""
+    noun = _ASKED_NOUN.match(question)
+    wanted = relation_words(question) - content_words(noun.group("noun") if noun else "")
+    found = words_found(wanted, sentence)
+    return len(found) / len(wanted) if len(found) >= MIN_FOUND else 0.0

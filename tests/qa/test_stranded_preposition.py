@@ -1,0 +1,48 @@
+"""What …? ending in a preposition, answered with what that preposition takes (qa/stranded_preposition.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.stranded_preposition import stranded_object, stranded_preposition
+
+# Sentences of the shared sample article (written out here, not read from ../shared).
+PLANE = ("Speaking to Turkish reporters on his plane as he returned from the U.N. General Assembly in New York, "
+         "Davutoğlu rejected Moscow's insistence that its campaign of air strikes launched this week was aimed at ISIL.")
+ACCUSED = ("Turkish Prime Minister Ahmet Davutoğlu accused Russia on Oct. 2 of targeting moderate Syrian rebels in its "
+           "air strikes in Syria to prop up the government of President Bashar al-Assad.")
+PARTNERS = ("Russia continued air strikes for a third day on Oct. 2, prompting Turkey and its partners in the U.S.-led "
+            "coalition to demand that Moscow cease its attacks.")
+
+
+@pytest.mark.parametrize("question", [
+    # blind s27-03 and s28-03 (written apart): both withheld
+    "What event was the Turkish prime minister flying back from when he spoke to reporters about the Russian strikes?",
+    "What event was Turkey's premier flying back from when he spoke to reporters about the Russian strikes?",
+])
+def test_the_name_the_stranded_preposition_takes_in_the_answering_sentence(question):
+    assert stranded_preposition(question) == "from"
+    assert stranded_object(question, [ACCUSED, PLANE]) == (1, "the U.N. General Assembly")
+
+
+def test_other_questions_and_sentences_give_nothing():
+    assert stranded_preposition("Where did Davutoğlu fly from New York?") is None  # not What/Which
+    assert stranded_preposition("What did Davutoğlu say about the strikes in Syria?") is None  # not stranded
+    # one relation word ("speak") is met by too many sentences
+    assert stranded_object("Which city did Kerry speak in?", [PLANE]) is None
+    # a capitalised word joined to a participle modifies the noun after it
+    assert stranded_object("Which coalition were Turkey's partners in when they demanded Moscow cease its attacks?",
+                           [PARTNERS]) is None
+    # a capitalised word before a noun is no name of its own ("to Turkish reporters")
+    assert stranded_object("What was Davutoğlu returning from the U.N. General Assembly to, as he spoke to reporters?",
+                           [PLANE]) is None
+    # the first of two joined names is no answer of its own
+    assert stranded_object("What organisation did Turkey and its partners demand action against, in the statement?",
+                           ["Turkey and its partners demanded action against the Islamic State of Iraq and the Levant."]) \
+        is None
+    # the question already names what the preposition takes
+    assert stranded_object("Which city did he fly to Ankara from when he spoke to reporters about the strikes?",
+                           ["Speaking to reporters about the strikes, he said he had flown from Ankara."]) is None
+    # two names after the preposition: no one answer
+    assert stranded_object("Which assembly was Davutoğlu flying back from when he spoke to Turkish reporters?",
+                           [PLANE.replace("in New York", "from Washington")]) is None
