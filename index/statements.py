@@ -11,6 +11,7 @@ on the fly when read, and recorded by the next ingest (`backfill`).
 from __future__ import annotations
 
 import sqlite3
+from typing import Sequence
 from dataclasses import dataclass
 
 from index.article import ArticleRef
@@ -80,21 +81,26 @@ def backfill(writer: sqlite3.Connection) -> int:
     return len(ids)
 
 
-def all_statements(db: sqlite3.Connection) -> list[StoredStatement]:
-    """Every statement in the archive with its article, oldest article first (undated last).
+def all_statements(db: sqlite3.Connection, article_ids: Sequence[str] | None = None) -> list[StoredStatement]:
+    """Every statement in the archive (or in the articles `article_ids` names) with its article, oldest
+    article first (undated last).
 
     Articles not scanned yet are scanned here, in memory, without writing (a
     reader does not hold the write lock).
     """
     refs: dict[str, ArticleRef] = {}
     bodies: dict[str, str] = {}
+    ids = None if article_ids is None else list(dict.fromkeys(article_ids))
+    only = "" if ids is None else f" WHERE {{column}} IN ({','.join('?' * len(ids))})"
     for aid, title, source, published, url in db.execute(
-            "SELECT id, title, source, published, url FROM articles ORDER BY ts IS NULL, ts, id"):
+            "SELECT id, title, source, published, url FROM articles" + only.format(column="id")
+            + " ORDER BY ts IS NULL, ts, id", ids or ()):
         refs[aid] = ArticleRef(aid, title, source, published, url)
     rows: dict[str, list[Statement]] = {}
-    stale = set(unscanned_ids(db))
+    stale = set(unscanned_ids(db)) & set(refs)
     for aid, speaker, name, kind, start, end in db.execute(
-            'SELECT article_id, speaker, name, kind, start, "end" FROM statements ORDER BY article_id, n'):
+            'SELECT article_id, speaker, name, kind, start, "end" FROM statements' + only.format(column="article_id")
+            + ' ORDER BY article_id, n', ids or ()):
         if aid in refs and aid not in stale:
             rows.setdefault(aid, []).append(Statement(speaker, name, "", kind, start, end))
     for aid in set(rows) | stale:

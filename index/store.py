@@ -382,6 +382,10 @@ class ArchiveStore:
         """Every attributed statement with its article (index/statements.py), read under the swap guard."""
         return self._read(lambda: all_statements(self.manifest.db))
 
+    def statements_of(self, article_ids: Sequence[str]) -> list[StoredStatement]:
+        """The attributed statements of the articles `article_ids` names (an answer's own articles)."""
+        return self._read(lambda: all_statements(self.manifest.db, article_ids))
+
     def find_articles(self, words: Sequence[str], offset: int, limit: int) -> tuple[int, list[ArticleRow]]:
         """(matches, one page of them newest first) for the Archive tab's search (`Manifest.find_articles`)."""
         return self._read(lambda: self.manifest.find_articles(words, offset, limit))

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Iterator, Protocol, Sequence, TypedDict, Unpack
 
 from index.embedding import Embedder
+from index.statements import StoredStatement
 from index.store import ArchiveStore
 from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
 from qa.abstain import QUOTE, AbstainPolicy, Signals, retrieval_signals
@@ -280,7 +281,7 @@ class NewsQA:
                                      None if self.llm is None else model_raw))
             return
         ctx = ReviewContext(query, evidence, vectors, outlets_in_question(query.asked, list(self.store.outlets())),
-                            self.store.date_span, self._cited_articles)
+                            self.store.date_span, self._cited_articles, self._statements_of)
         review = review_short_answer(Reply(short, raw, quoted, decision, text, sentences, citations), ctx,
                                      unsure=self.policy.unsure_of_short(signals))
         short, raw, quoted, decision = review.reply.short, review.reply.raw, review.reply.quoted, review.reply.decision
@@ -309,6 +310,10 @@ class NewsQA:
         rows = {c.ref.article_id: self.store.article(c.ref.article_id) for c in citations}
         return [f"{c.ref.source or ''}\n{c.ref.title}\n{row.body if row else c.passage}" for c in citations
                 for row in [rows[c.ref.article_id]]]
+
+    def _statements_of(self, article_ids: Sequence[str]) -> list[StoredStatement]:
+        """The attributed statements of the articles named (read only for a "Who said …?" question)."""
+        return self.store.statements_of(article_ids)
 
     def _article_bodies(self, evidence: Sequence[Evidence]) -> list[str]:
         """The stored body of each evidence passage's article (those the store still has)."""

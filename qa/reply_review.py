@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from index.statements import StoredStatement
 from qa.abstain import ANSWER as DECIDE_ANSWER
 from qa.abstain import QUOTE, AbstainPolicy, Signals
 from qa.citations import AnswerSentence, Citation, strip_markers, verify_answer
@@ -36,6 +37,7 @@ from qa.place_phrase import asks_where, place_after
 from qa.possessor import asks_whose, possessor
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
+from qa.quoted_speaker import asks_who_said, holding_sentence, said_by
 from qa.role_tie import ROLE_UNTIED, asked_role, role_untied, titled_holder
 from qa.short_answer import occurs_in, short_answer_supported
 from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
@@ -88,8 +90,8 @@ class Review:
 @dataclass(frozen=True)
 class ReviewContext:
     """What the checks read besides the reply: the query, the evidence the model was shown, the
-    sentence vectors, the outlets the question names, and the store's date span and cited articles'
-    text (called only when a check needs them)."""
+    sentence vectors, the outlets the question names, and the store's date span, cited articles' text and
+    articles' attributed statements (called only when a check needs them)."""
 
     query: Query
     evidence: Sequence[Evidence]
@@ -97,6 +99,7 @@ class ReviewContext:
     outlets: list[str]
     date_span: Callable[[], tuple[str | None, str | None]]
     cited_articles: Callable[[Sequence[Citation]], list[str]]
+    statements_of: Callable[[Sequence[str]], Sequence[StoredStatement]] = lambda article_ids: ()
 
     def verified(self, reply: Reply, raw: str) -> None:
         """Set `reply`'s text to `raw`, verified against the passages shown."""
@@ -125,6 +128,15 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         role = speaker_role(query.asked, reply.short, quote[1]) if quote else None
         if role:
             concern = _answer_from_quote(reply, ctx, quote, role)
+    if reply.short and reply.decision == DECIDE_ANSWER and asks_who_said(query.asked):
+        # "Who said "We all want Syria to be democratic …"?" → "Lavrov", to whom the article attributes the words,
+        # where the model named another (blind s29-06): unless the sentence holding them names the model's answer
+        said = said_by(query.asked, ctx.statements_of([e.passage.article_id for e in evidence]))
+        at = holding_sentence(said, [(evidence[i].passage.article_id, s) for i, s in listed]) if said else None
+        if said and at is not None and not occurs_in(reply.short, listed[at][1]):
+            passage = evidence[listed[at][0]].passage.text
+            name = said.statement.name if occurs_in(said.statement.name, passage) else said.statement.speaker
+            concern = _answer_from_quote(reply, ctx, listed[at], name)
     if reply.short and reply.decision == DECIDE_ANSWER and asks_whose(query.asked):
         # "Whose government … prop up?" → "Turkey's government", where the answering sentence says "to prop
         # up the government of President Bashar al-Assad"; "which body's committee" likewise (qa/possessor.py)

@@ -62,3 +62,17 @@ def test_a_store_from_before_the_table_still_answers_and_is_filled_by_the_next_i
     reopened.ingest([docs / "storm.txt"])  # any ingest records the older articles' statements
     assert [r[0] for r in rows(tmp_path / "store")] == ["Ahmet Davutoğlu", "Ahmet Davutoğlu", "Lavrov"]
     assert [s.statement.name for s in reopened.store.statements()] == ["Ahmet Davutoğlu", "Ahmet Davutoğlu", "Lavrov"]
+
+
+def test_statements_of_reads_only_the_articles_named(tmp_path, fake_embedder):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "sample.txt").write_text(SAMPLE, encoding="utf-8")
+    (docs / "quote.txt").write_text("Storm hits coast\n\n“Schools will stay closed,” Mayor Janet Mills said on Tuesday.\n", encoding="utf-8")
+    indexer = make_indexer(tmp_path / "store", fake_embedder)
+    indexer.ingest([docs])
+    by_article = {s.ref.title: s.ref.article_id for s in indexer.store.statements()}
+    assert set(by_article) == {"Anti-ISIL coalition slams Russia", "Storm hits coast"}
+    storm = indexer.store.statements_of([by_article["Storm hits coast"]])
+    assert [(s.statement.text, s.ref.title) for s in storm] == [("Schools will stay closed", "Storm hits coast")]
+    assert indexer.store.statements_of([]) == [] and indexer.store.statements_of(["nowhere"]) == []

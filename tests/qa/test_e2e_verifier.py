@@ -295,3 +295,9 @@ def test_what_the_prime_minister_flew_back_from_is_what_the_stranded_from_takes(
     answer = _sample_qa(mixed_qa).ask(question, as_of=AS_OF)
     assert not answer.abstained and "General Assembly" in (answer.short_answer or ""), answer.text
 
+
+def test_who_said_words_the_sample_quotes_is_the_speaker_it_attributes_them_to(mixed_qa):
+    # blind s29-06 got "Kerry", unflagged (qa/quoted_speaker.py)
+    answer = _sample_qa(mixed_qa).ask('Who said "We all want Syria to be democratic, united and secular"?', as_of=AS_OF)
+    assert not answer.abstained and "Lavrov" in (answer.short_answer or ""), answer.text
+    assert "Kerry" not in answer.short_answer and answer.unsupported_sentences == 0, answer.text

@@ -1,0 +1,37 @@
+"""Who said "<words>"? answered with the speaker the article attributes them to (qa/quoted_speaker.py)."""
+
+from __future__ import annotations
+
+from index.article import ArticleRef
+from index.attribution import attributed_statements
+from index.statements import StoredStatement
+from qa.quoted_speaker import asks_who_said, holding_sentence, said_by
+
+# Sentences of the shared sample article (written out here, not read from ../shared).
+BODY = ("Kerry said that, despite Washington’s concern over Russia’s support for Syrian leader Bashar al-Assad, the two "
+        "men had developed ideas to push forward the political process there. “We all want Syria to be democratic, "
+        "united and secular – a Syria which is a home for all ethnic groups whose rights are guaranteed, but we have "
+        "some differences as for the details on how to get there,” Lavrov said. “The outcome is very worrisome,” "
+        "Davutoğlu was quoted as saying.")
+REF = ArticleRef("sample", "Anti-ISIL coalition slams Russia on Syria raids", None, None, None)
+STATEMENTS = [StoredStatement(REF, s) for s in attributed_statements(BODY)]
+
+
+def test_the_speaker_of_the_quoted_words_is_found():
+    # blind s29-06 got "Kerry", the name of the sentence before
+    said = said_by('Who said "We all want Syria to be democratic, united and secular"?', STATEMENTS)
+    assert said is not None and said.statement.speaker == "Lavrov"
+    assert said_by("Who said the outcome is very worrisome?", STATEMENTS).statement.speaker == "Davutoğlu"
+    sentences = [("sample", BODY.split(". “")[0]), ("other", "We all want Syria to be democratic, he said."),
+                 ("sample", "“We all want Syria to be democratic, united and secular – a Syria …,” Lavrov said.")]
+    assert holding_sentence(said, sentences) == 2
+
+
+def test_other_questions_unmatched_words_or_two_speakers_give_nothing():
+    assert not asks_who_said("What did Lavrov say about Syria?")  # a speaker named: the form's question
+    assert said_by("What did Lavrov say about Syria?", STATEMENTS) is None
+    assert said_by("Who said it?", STATEMENTS) is None  # too little asked
+    assert said_by("Who said the talks in Geneva had failed completely?", STATEMENTS) is None  # no statement holds it
+    two = STATEMENTS + [StoredStatement(REF, s) for s in attributed_statements(
+        "“The outcome is very worrisome indeed,” Kerry said.")]
+    assert said_by("Who said the outcome is very worrisome?", two) is None  # two speakers said it
