@@ -6,13 +6,7 @@ import pytest
 
 from qa.stranded_preposition import stranded_object, stranded_preposition
 
-# Sentences of the shared sample article (written out here, not read from ../shared).
-PLANE = ("Speaking to Turkish reporters on his plane as he returned from the U.N. General Assembly in New York, "
-         "Davutoğlu rejected Moscow's insistence that its campaign of air strikes launched this week was aimed at ISIL.")
-ACCUSED = ("Turkish Prime Minister Ahmet Davutoğlu accused Russia on Oct. 2 of targeting moderate Syrian rebels in its "
-           "air strikes in Syria to prop up the government of President Bashar al-Assad.")
-PARTNERS = ("Russia continued air strikes for a third day on Oct. 2, prompting Turkey and its partners in the U.S.-led "
-            "coalition to demand that Moscow cease its attacks.")
+from sample_sentences import ACCUSED, PARTNERS, PLANE
 
 
 @pytest.mark.parametrize("question", [
