@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 
 from index.text import WORD, content_words, fold
 from qa.citations import Citation
+from qa.conflicting_detail import contradicts_detail
 from qa.evidence import claim_spans
 from qa.number_nouns import singular
 
@@ -144,13 +145,15 @@ def first_time_at_moment(sentence: str, question: str) -> bool:
 
 def settled_no(sentence: str, question: str) -> bool:
     """True when `sentence` answers the yes/no `question` with "No": it negates what the question asks,
-    counts what the question says there was none of, or says it first happened at the moment the question
-    asks about "before". A question that is itself negated — "Didn't
+    counts what the question says there was none of, says it first happened at the moment the question
+    asks about "before", or says it with another day or date than the question's (qa/conflicting_detail.py).
+    A question that is itself negated — "Didn't
     …?" — is otherwise left alone: its reading is ambiguous."""
     if counts_what_is_denied(sentence, question):
         return True
     return not _QUESTION_NEGATED.search(question) and (negates(sentence, question)
-                                                       or first_time_at_moment(sentence, question))
+                                                       or first_time_at_moment(sentence, question)
+                                                       or contradicts_detail(sentence, question))
 
 
 def settling_no(question: str, best: tuple[int, str] | None,

@@ -301,3 +301,12 @@ def test_who_said_words_the_sample_quotes_is_the_speaker_it_attributes_them_to(m
     answer = _sample_qa(mixed_qa).ask('Who said "We all want Syria to be democratic, united and secular"?', as_of=AS_OF)
     assert not answer.abstained and "Lavrov" in (answer.short_answer or ""), answer.text
     assert "Kerry" not in answer.short_answer and answer.unsupported_sentences == 0, answer.text
+
+
+def test_a_yes_no_question_with_another_day_than_the_samples_is_no(mixed_qa):
+    # blind s29-15 got "Yes" (flagged) over "… for the first time on the third day of its campaign"
+    answer = _sample_qa(mixed_qa).ask("Did Russia say it bombed Raqqa on the first day of its air campaign?",
+                                      as_of=AS_OF)
+    assert answer.short_answer == "No", answer.text
+    assert "third day" in answer.text and answer.unsupported_sentences == 0, answer.text
+
