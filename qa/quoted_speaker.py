@@ -6,7 +6,8 @@ unflagged: the model took the name of the sentence before. The article attribute
 that statement and its speaker (index/attribution.py, stored by index/statements.py).
 
 `said_by` reads the question the way the Who said what form does (`qa.intent.speech_question`: "Who
-said / claimed / warned / denied …?" with no speaker named) and keeps the stored statements of the
+said / claimed / warned / denied …?" with no speaker named), or as "Which news agency / newspaper …
+reported …?", and keeps the stored statements of the
 answer's own articles that hold most of what it asks about (`MIN_SHARE` of its content words, at least
 `MIN_WORDS`). When they all come from one speaker, that statement is returned; the caller quotes the
 shown sentence holding it and names its speaker, unless the model's own answer is in that sentence
@@ -16,11 +17,13 @@ gives stands).
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from index.speakers import matches_speaker
 from index.statements import StoredStatement
 from index.text import content_words, fold
+from qa.abstain import words_found
 from qa.intent import speech_question
 
 # Share of the question's asked-about content words a statement must hold, and the fewest words asked about:
@@ -28,33 +31,50 @@ from qa.intent import speech_question
 # ("Who said it?") matches too many statements to tell; "the outcome is very worrisome" asks about 2.
 MIN_SHARE = 0.8
 MIN_WORDS = 2
+# "Which news agency reported the Sinirlioglu meeting with Kerry?" (blind s29-05, "Al Jazeera" over the sample's
+# "…, according to Anadolu Agency"): a source of news, a verb of reporting, what was reported. People ("Which
+# official said …?") are left to qa/nameless_speaker.py and the model: the sample's nameless Duma head is
+# attributed to "Russia".
+_WHICH_SAID = re.compile(
+    r"^\W*(?:(?:according\s+to|in)\s+the\s+(?:report|article|story),\s*)?which\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:news\s+agency|agency|agencies|newspapers?|dailies|daily|outlets?|media|broadcaster|channel|"
+    r"wire\s+service|paper)\s+"
+    r"(?:reported|reports|said|says|claimed|claims|stated|announced|warned|denied|described|called)\s+"
+    r"(?:that\s+)?(?P<topic>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 # Speakers that are a pronoun as the statement resolved them name no one.
 _NO_ONE = {"he", "she", "they", "it", "we", "i"}
 
 
-def asks_who_said(question: str) -> bool:
-    """True for "Who said …?" (and claimed, warned, denied …) naming no speaker: the questions `said_by` reads,
-    so a caller can skip reading statements for the others."""
+def asked_topic(question: str) -> str | None:
+    """What a "Who said …?" (and claimed, warned, denied …) or "Which <agency/newspaper/official …> reported
+    …?" question naming no speaker asks about; None for any other question."""
     asked = speech_question(question)
-    return bool(asked and not asked.speaker and asked.topic)
+    if asked is not None:
+        return asked.topic if not asked.speaker and asked.topic else None
+    which = _WHICH_SAID.match(question)
+    return which.group("topic") if which else None
+
+
+def asks_who_said(question: str) -> bool:
+    """True for the questions `said_by` reads (see `asked_topic`), so a caller can skip reading statements for
+    the others."""
+    return asked_topic(question) is not None
 
 
 def said_by(question: str, statements: Sequence[StoredStatement]) -> StoredStatement | None:
     """The statement of `statements` that a "Who said …?" `question` quotes or paraphrases, when every such
     statement has one speaker; else None (another question, no statement, or two speakers)."""
-    asked = speech_question(question)
-    if asked is None or asked.speaker or not asked.topic:
-        return None
-    words = content_words(asked.topic)
+    topic = asked_topic(question)
+    words = content_words(topic or "")
     if len(words) < MIN_WORDS:
         return None
-    held = [s for s in statements if len(words & content_words(s.statement.text)) >= MIN_SHARE * len(words)
+    held = [s for s in statements if len(words_found(words, s.statement.text)) >= MIN_SHARE * len(words)
             and fold(s.statement.name) not in _NO_ONE]
     if not held:
         return None
     first = held[0].statement.name
     if all(matches_speaker(s.statement.name, first) or matches_speaker(first, s.statement.name) for s in held):
-        return max(held, key=lambda s: len(words & content_words(s.statement.text)))
+        return max(held, key=lambda s: len(words_found(words, s.statement.text)))
     return None
 
 

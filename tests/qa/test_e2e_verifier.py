@@ -310,3 +310,9 @@ def test_a_yes_no_question_with_another_day_than_the_samples_is_no(mixed_qa):
     assert answer.short_answer == "No", answer.text
     assert "third day" in answer.text and answer.unsupported_sentences == 0, answer.text
 
+
+def test_which_news_agency_reported_the_meeting_is_the_one_the_sample_attributes_it_to(mixed_qa):
+    # blind s29-05 got "Al Jazeera" (flagged) over "…, according to Anadolu Agency" (qa/quoted_speaker.py)
+    answer = _sample_qa(mixed_qa).ask("In the report, which news agency reported the Sinirlioglu meeting with Kerry?",
+                                      as_of=AS_OF)
+    assert not answer.abstained and "Anadolu" in (answer.short_answer or ""), answer.text

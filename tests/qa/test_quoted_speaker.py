@@ -35,3 +35,14 @@ def test_other_questions_unmatched_words_or_two_speakers_give_nothing():
     two = STATEMENTS + [StoredStatement(REF, s) for s in attributed_statements(
         "“The outcome is very worrisome indeed,” Kerry said.")]
     assert said_by("Who said the outcome is very worrisome?", two) is None  # two speakers said it
+
+
+def test_which_news_agency_reported_a_meeting_is_the_agency_it_is_attributed_to():
+    # blind s29-05 got "Al Jazeera" (an outlet of the archive), flagged
+    body = ("Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss the Syria "
+            "issue, according to Anadolu Agency.")
+    statements = [StoredStatement(REF, s) for s in attributed_statements(body)]
+    said = said_by("In the report, which news agency reported the Sinirlioglu meeting with Kerry?", statements)
+    assert said is not None and said.statement.name == "Anadolu Agency"
+    assert not asks_who_said("Which official said the campaign could last three to four months?")  # a person
+    assert not asks_who_said("Which country did Kerry meet?")
