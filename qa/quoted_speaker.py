@@ -46,7 +46,7 @@ _NO_ONE = {"he", "she", "they", "it", "we", "i"}
 
 
 def asked_topic(question: str) -> str | None:
-    """What a "Who said …?" (and claimed, warned, denied …) or "Which <agency/newspaper/official …> reported
+    """What a "Who said …?" (and claimed, warned, denied …) or "Which <news agency/newspaper/outlet …> reported
     …?" question naming no speaker asks about; None for any other question."""
     asked = speech_question(question)
     if asked is not None:
