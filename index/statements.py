@@ -11,8 +11,8 @@ on the fly when read, and recorded by the next ingest (`backfill`).
 from __future__ import annotations
 
 import sqlite3
-from typing import Sequence
 from dataclasses import dataclass
+from typing import Sequence
 
 from index.article import ArticleRef
 from index.attribution import Statement, attributed_statements
@@ -64,11 +64,13 @@ def delete_statements(db: sqlite3.Connection, article_id: str) -> None:
     db.execute("DELETE FROM statement_scans WHERE article_id=?", (article_id,))
 
 
-def unscanned_ids(db: sqlite3.Connection) -> list[str]:
-    """Stored articles not yet scanned by the current patterns (older stores, older versions)."""
+def unscanned_ids(db: sqlite3.Connection, article_ids: Sequence[str] | None = None) -> list[str]:
+    """Stored articles (all, or those `article_ids` names) not yet scanned by the current patterns (older
+    stores, older versions)."""
+    only = "" if article_ids is None else f" AND a.id IN ({','.join('?' * len(article_ids))})"
     return [r[0] for r in db.execute(
         "SELECT a.id FROM articles a LEFT JOIN statement_scans s ON s.article_id = a.id "
-        "WHERE s.version IS NULL OR s.version <> ? ORDER BY a.id", (PATTERNS_VERSION,))]
+        f"WHERE (s.version IS NULL OR s.version <> ?){only} ORDER BY a.id", (PATTERNS_VERSION, *(article_ids or ())))]
 
 
 def backfill(writer: sqlite3.Connection) -> int:
@@ -97,7 +99,7 @@ def all_statements(db: sqlite3.Connection, article_ids: Sequence[str] | None = N
             + " ORDER BY ts IS NULL, ts, id", ids or ()):
         refs[aid] = ArticleRef(aid, title, source, published, url)
     rows: dict[str, list[Statement]] = {}
-    stale = set(unscanned_ids(db)) & set(refs)
+    stale = set(unscanned_ids(db, ids))
     for aid, speaker, name, kind, start, end in db.execute(
             'SELECT article_id, speaker, name, kind, start, "end" FROM statements' + only.format(column="article_id")
             + ' ORDER BY article_id, n', ids or ()):

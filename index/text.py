@@ -29,6 +29,12 @@ WORD = re.compile(r"\w+", re.UNICODE)
 # "the United Nations" after "the", "Secretary of State".
 CAPITALISED_RUN = r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’\-]*)*"
 
+
+def joined_to_participle(run: str) -> bool:
+    """True when a capitalised run ends in a word joined to a participle or adjective ("the U.S.-led",
+    "Russian-backed"): it modifies the noun after it, and names no place or thing of its own."""
+    return bool(re.search(r"-[a-z]+$", run))
+
 STOPWORDS = frozenset(
     "a an and are as at be been but by did do does for from had has have he her his how i if in into is it its "
     "me more most my no not of on or our out she so than that the their them then there these they this those to "

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 
 from index.text import content_words
-from qa.dates import MONTHS
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL_DAY = re.compile(rf"\b(?P<n>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+day\b", re.IGNORECASE)
@@ -34,8 +33,7 @@ def _ordinal_days(text: str) -> set[str]:
 
 
 def _month_days(text: str) -> set[str]:
-    return {f"{m.group('month').lower()[:3]} {int(m.group('day'))}" for m in _MONTH_DAY.finditer(text)
-            if m.group("month").lower()[:3] in {name[:3] for name in MONTHS}}
+    return {f"{m.group('month').lower()[:3]} {int(m.group('day'))}" for m in _MONTH_DAY.finditer(text)}
 
 
 def _weekdays(text: str) -> set[str]:

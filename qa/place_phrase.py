@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from index.text import CAPITALISED_RUN, content_words
+from index.text import CAPITALISED_RUN, content_words, joined_to_participle
 from qa.dates import MONTHS, WEEKDAYS
 
 _WHERE = re.compile(r"^\W*where\b", re.IGNORECASE)
@@ -57,14 +57,9 @@ def place_after(question: str, sentences: Sequence[str]) -> tuple[int, str] | No
             after = _PLACE.match(sentence, word.end()) if stems else None
             if after:
                 place = after.group("place").rstrip(".,;:")
-                if not content_words(place) <= asked and not _is_time(place) and not _is_modifier(place):
+                if not content_words(place) <= asked and not _is_time(place) and not joined_to_participle(place):
                     found.append((min(order.get(w, len(order)) for w in stems), n, place))
     return min(found)[1:] if found else None
-
-
-def _is_modifier(place: str) -> bool:
-    """True for a capitalised word joined to a participle or adjective ("U.S.-led", "Russian-backed")."""
-    return bool(re.search(r"-[a-z]+$", place.split()[-1]))
 
 
 def _is_time(place: str) -> bool:

@@ -68,13 +68,14 @@ def said_by(question: str, statements: Sequence[StoredStatement]) -> StoredState
     words = content_words(topic or "")
     if len(words) < MIN_WORDS:
         return None
-    held = [s for s in statements if len(words_found(words, s.statement.text)) >= MIN_SHARE * len(words)
-            and fold(s.statement.name) not in _NO_ONE]
+    scored = [(len(words_found(words, s.statement.text)), s) for s in statements
+              if fold(s.statement.name) not in _NO_ONE]
+    held = [(n, s) for n, s in scored if n >= MIN_SHARE * len(words)]
     if not held:
         return None
-    first = held[0].statement.name
-    if all(matches_speaker(s.statement.name, first) or matches_speaker(first, s.statement.name) for s in held):
-        return max(held, key=lambda s: len(words_found(words, s.statement.text)))
+    first = held[0][1].statement.name
+    if all(matches_speaker(s.statement.name, first) or matches_speaker(first, s.statement.name) for _, s in held):
+        return max(held, key=lambda item: item[0])[1]
     return None
 
 

@@ -99,7 +99,7 @@ class ReviewContext:
     outlets: list[str]
     date_span: Callable[[], tuple[str | None, str | None]]
     cited_articles: Callable[[Sequence[Citation]], list[str]]
-    statements_of: Callable[[Sequence[str]], Sequence[StoredStatement]] = lambda article_ids: ()
+    statements_of: Callable[[Sequence[str]], Sequence[StoredStatement]]
 
     def verified(self, reply: Reply, raw: str) -> None:
         """Set `reply`'s text to `raw`, verified against the passages shown."""
@@ -147,10 +147,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
     if reply.short and reply.decision == DECIDE_ANSWER and asks_where(query.asked):
         # "Where did Lavrov give the news conference …?" → "New York", where a shown sentence says "a news
         # conference at the United Nations": the place right after the question's own word (qa/place_phrase.py)
-        found = place_after(query.asked, [s for _, s in listed])
-        if found and not short_answer_supported(reply.short, [found[1]]) \
-                and not occurs_in(reply.short, listed[found[0]][1]):
-            concern = _answer_from_quote(reply, ctx, listed[found[0]], found[1])
+        concern = _read_off_shown(reply, ctx, listed, place_after(query.asked, [s for _, s in listed]), concern)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "October 1, 2026" over an undated "Oct. 1": the year made up; "democratic, united, secular" over
         # "democratic, united and secular": a list as the model writes it; "DAESH" over "Da'esh": its spelling.
@@ -182,10 +179,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # headline, the question's words (blind s27-03, s28-03) or "diplomatic discussions surrounding the
         # attacks": what the stranded "from" takes in the shown sentence answering it, "the U.N. General
         # Assembly" (qa/stranded_preposition.py), unless that sentence holds the model's answer
-        found = stranded_object(query.asked, [s for _, s in listed])
-        if found and not short_answer_supported(reply.short, [found[1]]) \
-                and not occurs_in(reply.short, listed[found[0]][1]):
-            concern = _answer_from_quote(reply, ctx, listed[found[0]], found[1])
+        concern = _read_off_shown(reply, ctx, listed, stranded_object(query.asked, [s for _, s in listed]), concern)
     unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(reply.short, reply.sentences))
     holding = (sentence_holding(reply.short, evidence)
                if reply.short and reply.decision not in RULED and unshown else None)
@@ -237,6 +231,17 @@ def _answer_from_quote(reply: Reply, ctx: ReviewContext, quote: tuple[int, str],
     reply.short, reply.quoted, reply.decision = short, True, QUOTE
     ctx.verified(reply, cited_quote(quote))
     return short_answer_concern(ctx.query.asked, short, reply.citations, ctx.outlets)
+
+
+def _read_off_shown(reply: Reply, ctx: ReviewContext, listed: Sequence[tuple[int, str]],
+                    found: tuple[int, str] | None, concern: str | None) -> str | None:
+    """Make `found` ((index into `listed`, span): a span a rule read off a shown sentence) the short answer, that
+    sentence quoted, and return its concern — unless the model's answer is that span or is in that sentence;
+    then, or when nothing was found, return `concern` unchanged (the place and stranded-preposition rules)."""
+    if found and not short_answer_supported(reply.short or "", [found[1]]) \
+            and not occurs_in(reply.short or "", listed[found[0]][1]):
+        return _answer_from_quote(reply, ctx, listed[found[0]], found[1])
+    return concern
 
 
 def _sources_of_short(reply: Reply) -> list[Citation]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from index.text import CAPITALISED_RUN, STOPWORDS, content_words
+from index.text import CAPITALISED_RUN, STOPWORDS, content_words, joined_to_participle
 from qa.abstain import relation_words, words_found
 
 _PREPOSITIONS = "from|to|in|at|for|with|into|onto|about|against|of|by|on"
@@ -51,13 +51,16 @@ def stranded_object(question: str, sentences: Sequence[str]) -> tuple[int, str] 
     prep = stranded_preposition(question)
     if prep is None:
         return None
+    wanted = _wanted(question)
     found: list[tuple[float, int, str]] = []
     for n, sentence in enumerate(sentences):
         objects = [(m.group("object").rstrip(".,;:"), sentence[m.end():])
                    for m in re.finditer(rf"\b{prep}{_OBJECT}", sentence)]
         objects = [o for o, after in objects if not _modifies(o, after)]
-        share = _share(question, sentence)
-        if len(objects) == 1 and share >= SENTENCE_SHARE and not content_words(objects[0]) <= content_words(question):
+        if len(objects) != 1 or content_words(objects[0]) <= content_words(question):
+            continue
+        share = _share(wanted, sentence)
+        if share >= SENTENCE_SHARE:
             found.append((-share, n, objects[0]))
     return min(found)[1:] if found else None
 
@@ -67,14 +70,17 @@ def _modifies(name: str, after: str) -> bool:
     "the U.S.-led coalition"; or the first of two joined names ("the Islamic State of Iraq and the Levant",
     "France and Germany"), which no one name answers."""
     following = re.match(r"\s+([a-z][\w\-]*)", after)
-    return (bool(re.search(r"-[a-z]+$", name)) or bool(re.match(r"\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]", after))
+    return (joined_to_participle(name) or bool(re.match(r"\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]", after))
             or bool(following and following.group(1) not in STOPWORDS))
 
 
-def _share(question: str, sentence: str) -> float:
-    """Share of the question's relation words `sentence` holds, the noun asked for ("event") left out; 0 when
-    it holds fewer than `MIN_FOUND`."""
+def _wanted(question: str) -> set[str]:
+    """The question's relation words, the noun asked for ("event") left out."""
     noun = _ASKED_NOUN.match(question)
-    wanted = relation_words(question) - content_words(noun.group("noun") if noun else "")
+    return relation_words(question) - content_words(noun.group("noun") if noun else "")
+
+
+def _share(wanted: set[str], sentence: str) -> float:
+    """Share of the `wanted` words `sentence` holds; 0 when it holds fewer than `MIN_FOUND`."""
     found = words_found(wanted, sentence)
     return len(found) / len(wanted) if len(found) >= MIN_FOUND else 0.0
