@@ -3,7 +3,8 @@
 After the model's reply is verified (`qa/citations.py`), its short answer is held against the
 passages it cites: a name for a "who" the answering sentence gives only as a role becomes that role
 (`qa/nameless_speaker.py`), a year the undated article never gives is taken out (`qa/undated_year.py`), a
-restated clause is cut to its rest (`qa/short_residue.py`), a short answer no cited sentence holds
+restated clause is cut to its rest (`qa/short_residue.py`), a clause copied with a word rewritten is taken as
+the article writes it (`qa/near_copy.py`), a short answer no cited sentence holds
 gets the shown sentence that holds it quoted beside it, a header's date or a day nobody names gives
 way to a quoted sentence that dates the act (`qa/header_date.py`), and what is left is flagged when it
 describes older news, comes from articles about something else or the model doubted it. Each check
@@ -32,6 +33,7 @@ from qa.answer_kind import expected_kind, phrase_offers
 from qa.list_span import as_the_list_is_written
 from qa.membership import MEMBER_DECISION
 from qa.nameless_speaker import asks_for_speaker, speaker_role
+from qa.near_copy import copied_span, headline_copy, near_copy
 from qa.query import Query
 from qa.place_phrase import asks_where, place_after
 from qa.possessor import asks_whose, possessor
@@ -165,6 +167,11 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         core = answering_residue(query.asked, reply.short, [(s, p.text) for s, p in shown])
         if core:
             reply.short, concern = core, short_answer_concern(query.asked, core, reply.citations, outlets)
+    if reply.short and concern == NOT_IN_PASSAGES and reply.decision == DECIDE_ANSWER and not reply.quoted:
+        # "stop its attacks on the Syrian opposition …" for a shown "cease its attacks on the Syrian opposition …"
+        # (blind s30-10), "Russian army gained ground …" for the cited headline "Syrian army gaining ground …":
+        # the span the model copied, as the article writes it (qa/near_copy.py)
+        concern = _as_copied(reply, ctx, listed, concern)
     if reply.short and concern == ECHO and reply.decision == DECIDE_ANSWER and reply.sentences:
         # "Turkey" for "Where did Turkey publish the joint statement …?" above the model's own "Turkey published the
         # joint statement … on its Foreign Ministry's website" (blind s21-04, s24-05): that sentence's rest, when it
@@ -242,6 +249,27 @@ def _read_off_shown(reply: Reply, ctx: ReviewContext, listed: Sequence[tuple[int
             and not occurs_in(reply.short or "", listed[found[0]][1]):
         return _answer_from_quote(reply, ctx, listed[found[0]], found[1])
     return concern
+
+
+def _as_copied(reply: Reply, ctx: ReviewContext, listed: Sequence[tuple[int, str]], concern: str | None
+               ) -> str | None:
+    """The short answer made the headline of a cited article it nearly copies (the model's sentences kept),
+    or the span of a shown sentence it nearly copies, that sentence quoted; `concern` when neither.
+
+    A headline copied for a question it does not answer stays the model's own clause, and no sentence of its
+    article stands in for it (blind s27-03 copied a headline of a story on Turkish soldiers killed)."""
+    short = reply.short or ""
+    titles = [e.passage.ref.title or "" for e in ctx.evidence]
+    if any(copied_span(short, title) for title in titles):
+        cited = {c.article_id for c in reply.citations}
+        headline = headline_copy(ctx.query.asked, short, [t for e, t in zip(ctx.evidence, titles)
+                                                          if e.passage.article_id in cited], ctx.outlets)
+        if headline is None:
+            return concern
+        reply.short = headline.span  # the headline is the outlet's own words: cited, no sentence of it to quote
+        return None
+    copy = near_copy(short, [s for _, s in listed])
+    return _answer_from_quote(reply, ctx, listed[copy.index], copy.span) if copy else concern
 
 
 def _sources_of_short(reply: Reply) -> list[Citation]:

@@ -11,3 +11,11 @@ ACCUSED = ("Turkish Prime Minister Ahmet Davutoğlu accused Russia on Oct. 2 of 
            "air strikes in Syria to prop up the government of President Bashar al-Assad.")
 RAQQA = ("Russia, however, said it had bombed the ISIL stronghold of Raqqa for the first time on the third day of its "
          "campaign, hitting a command center and an arms depot.")
+DEMAND = ("Anti-ISIL coalition slams Russia on Syria raids Russia continued air strikes for a third day on Oct. 2, "
+          "prompting Turkey and its partners in the U.S.-led coalition against the Islamic State of Iraq and the Levant "
+          "(ISIL) to demand that Moscow cease its attacks on the Syrian opposition and focus on fighting Islamic "
+          "militants.")
+CALL_ON = ("We call on the Russian Federation to immediately cease its attacks on the Syrian opposition and civilians "
+           "and to focus its efforts on fighting ISIL,” they said.")
+CLERKED = ("He clerked for Judge David B. Sentelle on the United States Court of Appeals for the D.C. Circuit and then "
+           "for Justices Byron White and Anthony Kennedy.")
