@@ -316,3 +316,10 @@ def test_which_news_agency_reported_the_meeting_is_the_one_the_sample_attributes
     answer = _sample_qa(mixed_qa).ask("In the report, which news agency reported the Sinirlioglu meeting with Kerry?",
                                       as_of=AS_OF)
     assert not answer.abstained and "Anadolu" in (answer.short_answer or ""), answer.text
+
+
+def test_a_clause_the_model_copies_with_a_word_rewritten_is_answered_as_the_sample_writes_it(mixed_qa):
+    # blind s30-10: "stop its attacks on the Syrian opposition …", withheld as a clause of the model's own
+    answer = _sample_qa(mixed_qa).ask("What did the joint statement urge the Russian Federation to do?", as_of=AS_OF)
+    assert not answer.abstained and "cease its attacks" in answer.text, answer.text
+    assert answer.unsupported_sentences == 0, answer.text
