@@ -76,6 +76,18 @@ class Archive(Protocol):
     def date_span(self) -> tuple[str | None, str | None]: ...
 
 
+# "What's", "Who's", "Where're": a question word run into its verb, as people type questions. The checks read
+# "What is the name of …" and "Who is the …" (qa/role_names.py, qa/role_tie.py); blind s32-18's "What's the name
+# of the head of the Duma's foreign affairs committee?" got an unflagged "Lavrov" that "What is …" would not
+# have. Capitalised or lower-case only: "WHO's" is the World Health Organization's.
+_CONTRACTED = re.compile(r"\b((?:[Ww]hat|[Ww]ho|[Ww]here|[Ww]hen|[Hh]ow|[Ww]hich|[Tt]hat|[Tt]here))['’](s|re)\b")
+
+
+def spelt_out(question: str) -> str:
+    """`question` with a question word's contracted verb written out ("What's" → "What is", "Who're" → "Who are")."""
+    return _CONTRACTED.sub(lambda m: f"{m[1]} {'is' if m[2] == 's' else 'are'}", question)
+
+
 @dataclass(frozen=True)
 class Query:
     """A question ready for retrieval: standalone text plus filters."""
@@ -93,8 +105,8 @@ class Query:
 
     @property
     def asked(self) -> str:
-        """The user's question without the options it offers (`original` keeps them)."""
-        return split_options(self.original)[0] if self.options else self.original
+        """The user's question without the options it offers (`original` keeps them), contractions spelt out."""
+        return spelt_out(split_options(self.original)[0] if self.options else self.original)
 
     @property
     def search_text(self) -> str:
@@ -235,7 +247,7 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
     """
     given = _given(question, outlets, as_of, since, until, sources, k)
     sentence, offered = split_options(given.text)
-    standalone = (standalone or sentence).strip()
+    standalone = spelt_out((standalone or sentence).strip())
     notes: list[str] = []
     if offered:
         notes.append(f"options: {len(offered)} offered; the short answer is one of them")

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from qa.query import (
+    spelt_out,
     MAX_QUESTION_CHARS, EmptyIndex, Query, QuestionError, asks_the_same, needs_rewrite, outlets_in_question,
     rewrite_followup, understand,
 )
@@ -314,3 +315,20 @@ def test_heuristic_without_capitalised_names_uses_the_words():
     history = [{"role": "user", "content": "how many people died in the earthquake?"}]
     out = rewrite_followup("and where?", history)
     assert "earthquake" in out and "died" in out
+
+
+@pytest.mark.parametrize("question, written", [
+    ("What's the name of Russia's top diplomat?", "What is the name of Russia's top diplomat?"),
+    ("who’s the Turkish PM?", "who is the Turkish PM?"),
+    ("Where're the talks?", "Where are the talks?"),
+    ("What did WHO's chief say?", "What did WHO's chief say?"),  # the World Health Organization's
+    ("Whose plane was it? Russia's?", "Whose plane was it? Russia's?"),
+])
+def test_a_contracted_question_word_is_spelt_out(question, written):
+    assert spelt_out(question) == written
+
+
+def test_the_checks_read_a_contracted_question_spelt_out_and_the_reader_keeps_theirs():
+    query = ask("What's the name of the head of the Duma's foreign affairs committee?")
+    assert query.asked == query.text == "What is the name of the head of the Duma's foreign affairs committee?"
+    assert query.original == "What's the name of the head of the Duma's foreign affairs committee?"
