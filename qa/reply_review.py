@@ -47,7 +47,7 @@ from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, dou
                                     unsaid_act_reason, unsettled_reason)
 from qa.short_residue import answering_residue
 from qa.stance import STANCE_DECISION
-from qa.stranded_preposition import stranded_object
+from qa.stranded_preposition import stranded_object, stranded_preposition
 from qa.spelling import as_the_passage_spells_it
 from qa.staleness import stale_concern
 from qa.undated_year import as_the_article_writes_it
@@ -146,7 +146,8 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         owner = possessor(query.asked, quote[1]) if quote else None
         if owner and not short_answer_supported(reply.short, [owner]):
             concern = _answer_from_quote(reply, ctx, quote, owner)
-    if reply.short and reply.decision == DECIDE_ANSWER and asks_where(query.asked):
+    if reply.short and reply.decision == DECIDE_ANSWER and asks_where(query.asked) \
+            and not stranded_preposition(query.asked):  # "Where … flying back from?" asks what "from" takes
         # "Where did Lavrov give the news conference …?" → "New York", where a shown sentence says "a news
         # conference at the United Nations": the place right after the question's own word (qa/place_phrase.py)
         concern = _read_off_shown(reply, ctx, listed, place_after(query.asked, [s for _, s in listed]), concern)

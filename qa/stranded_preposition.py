@@ -7,7 +7,8 @@ model wrote a headline of another article, or the question's own words, as its s
 answers were withheld as clauses of its own.
 
 `stranded_object` reads the answer off a sentence: the question is "What/Which <noun> …" with a
-preposition left standing before its end or before "when/while/as/after/before"; the sentence holds that
+preposition left standing before its end or before "when/while/as/after/before" (or "Where …" with a
+standing "from" or "to", or "From which <noun> …" with it in front); the sentence holds that
 preposition exactly once followed by a capitalised name ("the U.N. General Assembly"), which the
 question does not already name, and of the sentences that do, the one holding most of the question's
 relation words is read (at least `SENTENCE_SHARE` of them). Anything else gives None, and the reply is
@@ -23,9 +24,15 @@ from index.text import CAPITALISED_RUN, STOPWORDS, content_words, joined_to_part
 from qa.abstain import relation_words, words_found
 
 _PREPOSITIONS = "from|to|in|at|for|with|into|onto|about|against|of|by|on"
-# "What/Which <noun> … <verb> <preposition>" at the question's end or before a clause of time.
-_STRANDED = re.compile(rf"^\W*(?:what|which)\b.+?\b(?P<prep>{_PREPOSITIONS})\s*"
-                       r"(?:[?.!]*\s*$|,|\s+(?:when|while|as|after|before|during|once)\b)", re.IGNORECASE)
+# "What/Which <noun> … <verb> <preposition>" at the question's end or before a clause of time; "Where …
+# <verb> from/to" the same way (blind s34-02: "Where was Turkey's prime minister flying back from when he
+# spoke …?" got the "Syria" of another sentence's "air strikes in Syria", unflagged).
+_STANDING = r"\s*(?:[?.!]*\s*$|,|\s+(?:when|while|as|after|before|during|once)\b)"
+_STRANDED = re.compile(rf"^\W*(?:(?:what|which)\b.+?\b(?P<prep>{_PREPOSITIONS})|where\b.+?\b(?P<place>from|to)){_STANDING}",
+                       re.IGNORECASE)
+# The same question with its "from" in front: "From which event was the Turkish premier coming back when …?"
+# (blind s33-03, withheld). Only "from": "On what date …?" asks a date, not what "on" takes.
+_FRONTED = re.compile(r"^\W*(?P<prep>from)\s+(?:what|which)\s+(?-i:[a-z])", re.IGNORECASE)
 # The sentence read holds this share of the question's relation words, the asked noun left out: s27-03's
 # answering sentence ("Speaking to Turkish reporters on his plane as he returned from the U.N. General
 # Assembly …") holds 2 of its 6 (speak, strike; not prime, minister, fly, back).
@@ -33,15 +40,15 @@ SENTENCE_SHARE = 0.3
 # …and at least this many of them: a short question's one word ("speak" of "Which city did Kerry speak in?")
 # is met by many sentences.
 MIN_FOUND = 2
-_ASKED_NOUN = re.compile(r"^\W*(?:what|which)\s+(?P<noun>[a-z][\w\-]*)", re.IGNORECASE)
+_ASKED_NOUN = re.compile(rf"^\W*(?:(?:{_PREPOSITIONS})\s+)?(?:what|which)\s+(?P<noun>[a-z][\w\-]*)", re.IGNORECASE)
 _OBJECT = r"\s+(?P<object>(?:the\s+)?" + CAPITALISED_RUN + ")"
 
 
 def stranded_preposition(question: str) -> str | None:
-    """The preposition a "What/Which …?" question leaves standing ("from" in "What event was he flying back
-    from when …?"), or None."""
-    m = _STRANDED.match(question)
-    return m.group("prep").lower() if m else None
+    """The preposition a "What/Which/Where …?" question leaves standing ("from" in "What event was he flying
+    back from when …?"), or puts in front ("From which event was he coming back …?"), or None."""
+    m = _STRANDED.match(question) or _FRONTED.match(question)
+    return (m.groupdict().get("prep") or m.group("place")).lower() if m else None
 
 
 def stranded_object(question: str, sentences: Sequence[str]) -> tuple[int, str] | None:

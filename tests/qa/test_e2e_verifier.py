@@ -323,3 +323,15 @@ def test_a_clause_the_model_copies_with_a_word_rewritten_is_answered_as_the_samp
     answer = _sample_qa(mixed_qa).ask("What did the joint statement urge the Russian Federation to do?", as_of=AS_OF)
     assert not answer.abstained and "cease its attacks" in answer.text, answer.text
     assert answer.unsupported_sentences == 0, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    # blind s34-02: "Syria" (another sentence's "air strikes in Syria"), unflagged
+    "Where was Turkey's prime minister flying back from when he spoke to Turkish reporters about the Russian strikes?",
+    # blind s33-03: withheld as another article's headline
+    "From which event was the Turkish premier coming back when he spoke to reporters on his plane?",
+])
+def test_where_the_prime_minister_flew_back_from_is_what_from_takes(mixed_qa, question):
+    answer = _sample_qa(mixed_qa).ask(question, as_of=AS_OF)
+    assert not answer.abstained, answer.text
+    assert any(place in (answer.short_answer or "") for place in ("General Assembly", "New York")), answer.text

