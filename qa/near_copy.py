@@ -93,12 +93,12 @@ def near_copy(short: str, sentences: Sequence[str]) -> NearCopy | None:
 
 
 def headline_copy(question: str, short: str, headlines: Sequence[str], outlets: Sequence[str]) -> NearCopy | None:
-    """The headline `short` nearly copies, whole, when the headline says all the question asks besides its
-    `outlets` and reporting verbs ("What did TASS report about Palmyra?"); None otherwise."""
+    """The first headline `short` nearly copies, and the span copied, when the headline says all the question
+    asks besides its `outlets` and reporting verbs ("What did TASS report about Palmyra?"); None otherwise."""
     asked = content_words(question) - _REPORTING - content_words(" ".join(outlets))
     if not asked:
         return None
     for i, headline in enumerate(headlines):
-        if asked <= content_words(headline) and copied_span(short, headline):
-            return NearCopy(i, copied_span(short, headline) or headline)
+        if asked <= content_words(headline) and (span := copied_span(short, headline)):
+            return NearCopy(i, span)
     return None
