@@ -1,6 +1,17 @@
 """Sentences of the shared sample article that the unit tests of qa/ read, written out here (not read from
 ../shared, which the fast tests must not need)."""
 
+from index.article import ArticleRef
+from qa.retrieval import Passage
+
+
+def sample_passage(*sentences: str) -> Passage:
+    """A retrieved passage of the (undated, outlet-less) sample article holding `sentences`."""
+    body = " ".join(sentences)
+    ref = ArticleRef("sample", "Anti-ISIL coalition slams Russia on Syria raids", None, None, None)
+    return Passage("sample#0", ref, body, 0, len(body), 0.03, dense_score=0.6)
+
+
 UN = ("He told a news conference at the United Nations that Russian troops were targeting ISIL and “other terrorist "
       "groups” in Syria.")
 PLANE = ("Speaking to Turkish reporters on his plane as he returned from the U.N. General Assembly in New York, "

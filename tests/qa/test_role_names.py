@@ -57,15 +57,11 @@ def test_a_role_sentence_referring_back_to_the_name_just_before_it_names_it():
 
 def test_a_name_for_a_role_asked_with_a_contraction_is_withheld(fake_embedder):
     # blind s32-18: "What's the name of …?" got an unflagged "Lavrov"; the checks read "What is …" (qa/query.py)
-    from index.article import ArticleRef
-    from qa.retrieval import Passage
+    from sample_sentences import sample_passage
     from test_answer import AS_OF, FakeLLM, make_qa
 
-    body = f"{DUMA} {LAVROV}"
-    ref = ArticleRef("sample", "Anti-ISIL coalition slams Russia on Syria raids", None, None, None)
-    passage = Passage("sample#0", ref, body, 0, len(body), 0.03, dense_score=0.6)
     llm = FakeLLM("Short answer: Lavrov\nThe head of the foreign affairs committee at the State Duma is Lavrov [1].")
-    qa, _ = make_qa(fake_embedder, llm, [passage])
+    qa, _ = make_qa(fake_embedder, llm, [sample_passage(DUMA, LAVROV)])
     answer = qa.ask("What's the name of the head of the Duma's foreign affairs committee?", as_of=AS_OF)
     assert answer.abstained and answer.short_answer is None, answer.text
     assert answer.question == "What's the name of the head of the Duma's foreign affairs committee?"

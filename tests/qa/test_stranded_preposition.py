@@ -6,7 +6,7 @@ import pytest
 
 from qa.stranded_preposition import stranded_object, stranded_preposition
 
-from sample_sentences import ACCUSED, PARTNERS, PLANE
+from sample_sentences import ACCUSED, PARTNERS, PLANE, sample_passage
 
 
 @pytest.mark.parametrize("question", [
@@ -64,15 +64,10 @@ def test_other_fronted_prepositions_and_where_questions_strand_nothing(question)
 
 
 def test_a_where_from_question_is_answered_with_what_from_takes_not_the_place_rules_reading(fake_embedder):
-    from index.article import ArticleRef
-    from qa.retrieval import Passage
     from test_answer import AS_OF, FakeLLM, make_qa
 
-    body = f"{ACCUSED} {PLANE}"
-    ref = ArticleRef("sample", "Anti-ISIL coalition slams Russia on Syria raids", None, None, None)
-    passage = Passage("sample#0", ref, body, 0, len(body), 0.03, dense_score=0.6)
     llm = FakeLLM("Short answer: Syria\nDavutoğlu accused Russia of targeting moderate Syrian rebels in Syria [1].")
-    qa, _ = make_qa(fake_embedder, llm, [passage])
+    qa, _ = make_qa(fake_embedder, llm, [sample_passage(ACCUSED, PLANE)])
     answer = qa.ask("Where was Turkey's prime minister flying back from when he spoke to Turkish reporters about the "
                     "Russian strikes?", as_of=AS_OF)
     assert not answer.abstained and answer.short_answer == "the U.N. General Assembly", answer.text
