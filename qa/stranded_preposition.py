@@ -40,7 +40,7 @@ SENTENCE_SHARE = 0.3
 # …and at least this many of them: a short question's one word ("speak" of "Which city did Kerry speak in?")
 # is met by many sentences.
 MIN_FOUND = 2
-_ASKED_NOUN = re.compile(rf"^\W*(?:(?:{_PREPOSITIONS})\s+)?(?:what|which)\s+(?P<noun>[a-z][\w\-]*)", re.IGNORECASE)
+_ASKED_NOUN = re.compile(r"^\W*(?:from\s+)?(?:what|which)\s+(?P<noun>[a-z][\w\-]*)", re.IGNORECASE)
 _OBJECT = r"\s+(?P<object>(?:the\s+)?" + CAPITALISED_RUN + ")"
 
 
