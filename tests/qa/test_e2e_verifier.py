@@ -192,13 +192,17 @@ def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     assert answer.short_answer != "Disputed" and not answer.abstained, answer.text
 
 
-def test_a_no_question_over_the_undated_sample_is_answered_no(mixed_qa):
+@pytest.mark.parametrize("question, quoted", [
     # "Russia does not consider the U.S.-backed Free Syrian Army rebels a terrorist group": the
     # model's short line tends to "Yes" (7 of 8 "no" questions of the demo set); the checked answer is "No".
-    answer = _sample_qa(mixed_qa).ask("Does Russia consider the Free Syrian Army rebels a terrorist group?",
-                                      as_of=AS_OF)
+    ("Does Russia consider the Free Syrian Army rebels a terrorist group?", "does not consider"),
+    # blind s29-15 got "Yes" (flagged) over "… for the first time on the third day of its campaign"
+    ("Did Russia say it bombed Raqqa on the first day of its air campaign?", "third day"),
+])
+def test_a_no_question_over_the_undated_sample_is_answered_no(mixed_qa, question, quoted):
+    answer = _sample_qa(mixed_qa).ask(question, as_of=AS_OF)
     assert answer.short_answer == "No", answer.text
-    assert "does not consider" in answer.text and answer.unsupported_sentences == 0, answer.text
+    assert quoted in answer.text and answer.unsupported_sentences == 0, answer.text
 
 
 def test_a_not_in_another_clause_of_the_sentence_does_not_make_the_answer_no(mixed_qa):
@@ -301,14 +305,6 @@ def test_who_said_words_the_sample_quotes_is_the_speaker_it_attributes_them_to(m
     answer = _sample_qa(mixed_qa).ask('Who said "We all want Syria to be democratic, united and secular"?', as_of=AS_OF)
     assert not answer.abstained and "Lavrov" in (answer.short_answer or ""), answer.text
     assert "Kerry" not in answer.short_answer and answer.unsupported_sentences == 0, answer.text
-
-
-def test_a_yes_no_question_with_another_day_than_the_samples_is_no(mixed_qa):
-    # blind s29-15 got "Yes" (flagged) over "… for the first time on the third day of its campaign"
-    answer = _sample_qa(mixed_qa).ask("Did Russia say it bombed Raqqa on the first day of its air campaign?",
-                                      as_of=AS_OF)
-    assert answer.short_answer == "No", answer.text
-    assert "third day" in answer.text and answer.unsupported_sentences == 0, answer.text
 
 
 def test_which_news_agency_reported_the_meeting_is_the_one_the_sample_attributes_it_to(mixed_qa):
