@@ -2,7 +2,8 @@
 
 After the model's reply is verified (`qa/citations.py`), its short answer is held against the
 passages it cites: a name for a "who" the answering sentence gives only as a role becomes that role
-(`qa/nameless_speaker.py`), a year the undated article never gives is taken out (`qa/undated_year.py`), a
+(`qa/nameless_speaker.py`), a counted list becomes the shown sentence's list of that many names
+(`qa/counted_list.py`), a year the undated article never gives is taken out (`qa/undated_year.py`), a
 restated clause is cut to its rest (`qa/short_residue.py`), a clause copied with a word rewritten is taken as
 the article writes it (`qa/near_copy.py`), a short answer no cited sentence holds
 gets the shown sentence that holds it quoted beside it, a header's date or a day nobody names gives
@@ -23,6 +24,7 @@ from index.statements import StoredStatement
 from qa.abstain import ANSWER as DECIDE_ANSWER
 from qa.abstain import QUOTE, AbstainPolicy, Signals
 from qa.citations import AnswerSentence, Citation, strip_markers, verify_answer
+from qa.counted_list import counted_list
 from qa.disputes import DISPUTED_DECISION
 from qa.evidence import Evidence
 from qa.extractive import cited_quote, quotable_sentence, sentence_holding, shown_sentences
@@ -151,6 +153,12 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # "Where did Lavrov give the news conference …?" → "New York", where a shown sentence says "a news
         # conference at the United Nations": the place right after the question's own word (qa/place_phrase.py)
         concern = _read_off_shown(reply, ctx, listed, place_after(query.asked, [s for _, s in listed]), concern)
+    if reply.short and reply.decision == DECIDE_ANSWER:
+        # "Which two Supreme Court justices …?" → "Justice David B. Sentelle, Justice Byron White, Justice Anthony
+        # Kennedy" where a shown sentence says "Justices Byron White and Anthony Kennedy" (demo-002): the list of
+        # as many names as the question counts, as that sentence writes it (qa/counted_list.py)
+        concern = _read_off_shown(reply, ctx, listed, counted_list(query.asked, reply.short, [s for _, s in listed]),
+                                  concern)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "October 1, 2026" over an undated "Oct. 1": the year made up; "democratic, united, secular" over
         # "democratic, united and secular": a list as the model writes it; "DAESH" over "Da'esh": its spelling.

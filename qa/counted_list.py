@@ -1,0 +1,96 @@
+"""A question that counts what it asks for ("Which two justices …?") answered with the list a sentence gives.
+
+The model lists names its own way, and not always the right ones. Asked "Which two Supreme Court justices
+did Neil Gorsuch clerk for?", it wrote "Justice David B. Sentelle, Justice Byron White, Justice Anthony
+Kennedy" over "He clerked for Judge David B. Sentelle … and then for Justices Byron White and Anthony
+Kennedy" (demo-002: three names, one of them a judge, withheld as a sentence of its own); asked "Who were
+seen as the two leading contenders to succeed Enda Kenny …?", it wrote "Simon Coveney and Martin Heydon"
+over "the two leading contenders to replace Mr Kenny, Simon Coveney and Mr Varadkar" (demo-021: Heydon
+comes from another sentence). In both, a shown sentence writes a closed list ("A and B", "A, B and C") of
+exactly as many names as the question counts, and most of them are the model's.
+
+`counted_list` returns that list as the sentence writes it when:
+- the question counts ("which two", "the three", "what four": 2 to 6) and the model's short answer lists at
+  least two names;
+- a shown sentence has a closed list of names of that many items, all the model's names (matched by their
+  last word: "Justice Byron White" is the sentence's "Byron White", "Leo Varadkar" its "Mr Varadkar"), or all
+  but one of them — and then the sentence must also say the count or the counted noun ("contenders"), so a
+  list that only shares one name with the model's is never taken for the answer by chance.
+A title heading the list that is the counted noun is left out ("Justices Byron White and Anthony Kennedy"
+→ "Byron White and Anthony Kennedy"). Lists of lower-case words ("democratic, united and secular") are left to
+`qa/list_span.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from index.text import content_words, fold
+from qa.list_span import list_items
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED = re.compile(r"\b(?:which|what|the)\s+(?P<count>" + "|".join(_COUNTS) + r")\s+(?P<noun>[^?,;]+)",
+                      re.IGNORECASE)
+# A name as news writes it in a list: a capitalised run, "of"/"al-" inside it, a title's dot ("Mr.").
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|al-|bin\s+|de\s+)?[A-Z][\w'’.-]*)*"
+_LIST = re.compile(rf"(?<![\w'’]){_NAME}(?:\s*,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
+_SEPARATOR = re.compile(r"\s*,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def asked_count(asked: str) -> tuple[str, str] | None:
+    """(the count word, the counted words) a question asks for ("Which two Supreme Court justices did …" →
+    ("two", "Supreme Court justices did …")), or None when it counts nothing."""
+    match = _COUNTED.search(asked)
+    return (match.group("count").lower(), match.group("noun")) if match else None
+
+
+def _last_word(item: str) -> str:
+    return fold(item.split()[-1]).strip(".'’").lower() if item.split() else ""
+
+
+def _counted_noun(counted: str) -> set[str]:
+    """The counted noun's stem: the last word of the run of content words right after the count."""
+    words = re.findall(r"[\w'’-]+", counted)
+    run: list[str] = []
+    for word in words:
+        if not content_words(word) or (run and word.islower() and word.endswith("ed")):  # "newspapers carried"
+            break
+        run.append(word)
+    return content_words(run[-1]) if run else set()
+
+
+def _without_title(span: str, noun: set[str]) -> str:
+    """`span` without a leading title that is the counted noun ("Justices Byron White and …" → "Byron White
+    and …" for "which two justices"), and without the sentence's closing full stop."""
+    first, _, rest = span.partition(" ")
+    if rest and content_words(first) & noun and first[:1].isupper():
+        span = rest
+    return span[:-1] if span.endswith(".") and not re.search(r"\b[A-Z]\.$", span) else span
+
+
+def counted_list(asked: str, short: str, sentences: Sequence[str]) -> tuple[int, str] | None:
+    """(index into `sentences`, the list as that sentence writes it) answering a counting question whose
+    model short answer lists other names or writes them otherwise; None when no sentence gives one."""
+    count = asked_count(asked)
+    mine = list_items(short)
+    if count is None or len(mine) < 2 or not all(item[:1].isupper() for item in mine):
+        return None
+    count_word, counted = count
+    size, noun = _COUNTS[count_word], _counted_noun(counted)
+    last_words = {_last_word(item) for item in mine}
+    best: tuple[int, int, str] | None = None  # (matched names, sentence index, span)
+    for index, sentence in enumerate(sentences):
+        for match in _LIST.finditer(sentence):
+            items = [i for i in _SEPARATOR.split(match.group(0)) if i]
+            if len(items) != size:
+                continue
+            matched = sum(_last_word(item) in last_words for item in items)
+            said = re.search(rf"\b{count_word}\b", sentence, re.IGNORECASE) or noun & content_words(sentence)
+            if matched == size or (matched == size - 1 and matched >= 1 and said):
+                span = _without_title(match.group(0), noun)
+                if best is None or matched > best[0]:
+                    best = (matched, index, span)
+    if best is None or best[2] == short:
+        return None
+    return best[1], best[2]
