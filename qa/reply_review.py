@@ -4,7 +4,8 @@ After the model's reply is verified (`qa/citations.py`), its short answer is hel
 passages it cites: a name for a "who" the answering sentence gives only as a role becomes that role
 (`qa/nameless_speaker.py`), a counted list becomes the shown sentence's list of that many names
 (`qa/counted_list.py`), a year the undated article never gives is taken out (`qa/undated_year.py`), a
-restated clause is cut to its rest (`qa/short_residue.py`), a clause copied with a word rewritten is taken as
+restated clause is cut to its rest (`qa/short_residue.py`), an echo of the question becomes the subject a shown
+sentence gives the question's verb (`qa/asked_subject.py`), a clause copied with a word rewritten is taken as
 the article writes it (`qa/near_copy.py`), a short answer no cited sentence holds
 gets the shown sentence that holds it quoted beside it, a header's date or a day nobody names gives
 way to a quoted sentence that dates the act (`qa/header_date.py`), and what is left is flagged when it
@@ -23,6 +24,7 @@ from typing import Callable, Sequence
 from index.statements import StoredStatement
 from qa.abstain import ANSWER as DECIDE_ANSWER
 from qa.abstain import QUOTE, AbstainPolicy, Signals
+from qa.asked_subject import asked_subject
 from qa.citations import AnswerSentence, Citation, strip_markers, verify_answer
 from qa.counted_list import counted_list
 from qa.disputes import DISPUTED_DECISION
@@ -190,6 +192,13 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         kind = expected_kind(query.asked)
         if core and len(core.split()) <= ECHO_RESIDUE_WORDS and kind and phrase_offers(kind, core, query.asked):
             reply.short, concern = core, short_answer_concern(query.asked, core, reply.citations, outlets)
+    if reply.short and concern == ECHO and reply.decision == DECIDE_ANSWER:
+        # "According to Azerbaijan's defence ministry, who prevented the recovery …?" → the ministry, echoed, where a
+        # shown sentence says "the-separatists prevented the recovery …" (demo-103): the subject that sentence gives
+        # the question's verb (qa/asked_subject.py)
+        subject = asked_subject(query.asked, [s for _, s in listed])
+        if subject:  # the echo is often in that very sentence ("…, Azerbaijan's defence ministry said")
+            concern = _answer_from_quote(reply, ctx, listed[subject[0]], subject[1])
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "What event was the Turkish prime minister flying back from when …?" answered with another article's
         # headline, the question's words (blind s27-03, s28-03) or "diplomatic discussions surrounding the
