@@ -48,7 +48,7 @@ from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
 from qa.query import Query, Turn, outlets_in_question, understand_in_archive
 from qa.retrieval import HybridRetriever, Passage
-from qa.short_answer import short_answer_logprobs
+from qa.short_answer import holding_short, short_answer_logprobs
 from qa.reply_review import Reply, ReviewContext, refusal, review_short_answer
 from qa.short_answer_check import mark_unsaid_act
 from qa.source_talk import without_asked_date, without_source_talk
@@ -257,12 +257,12 @@ class NewsQA:
         raw = without_hint_echo(raw)  # "The fact that shows it is [1]." states nothing
         raw = without_source_talk(raw)  # "as stated in the first passage" is not a claim (qa/source_talk.py)
         raw = without_asked_date(raw, query.as_of)  # "according to TASS on <the day asked>"
-        text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+        text, sentences, citations = verify_answer(raw, used, vectors, query.text, holding_short(short))
         saying_no = quote_saying_no(short, query.text, citations) if is_yes_no_question(query.text) else None
         if saying_no:  # "Yes", citing a sentence that says not (qa/polarity.py)
             at = next(i for i, p in enumerate(used) if p.ref == saying_no.ref and p.text == saying_no.passage)
             short, decision, raw = "No", NEGATED_DECISION, f"{in_quotes(saying_no.quote)} [{at + 1}]"
-            text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+            text, sentences, citations = verify_answer(raw, used, vectors, query.text, holding_short(short))
         if short and not quoted and not citations:
             # The 1.5B model often writes a right short answer and then sentences without a marker
             # (or copied passages): the evidence sentence holding the short answer, quoted and cited,
@@ -271,7 +271,7 @@ class NewsQA:
             if holding:
                 raw, quoted = f"{in_quotes(holding[1])} [{holding[0] + 1}]", True
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
-                text, sentences, citations = verify_answer(raw, used, vectors, query.text)
+                text, sentences, citations = verify_answer(raw, used, vectors, query.text, holding_short(short))
         if not citations and not supported_anywhere(sentences, used, vectors):
             yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence,
                                      None if self.llm is None else model_raw))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -447,7 +447,8 @@ def backs_a_sentence(n: int, sentences: Sequence[AnswerSentence]) -> bool:
     return any(s.supported for s in sentences if n in s.citations)
 
 
-def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, question: str | None = None
+def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, question: str | None = None,
+                  makes_point: Callable[[str], bool] | None = None
                   ) -> tuple[str, list[AnswerSentence], list[Citation]]:
     """Renumber citations, attach quotes and flag unsupported sentences.
 
@@ -456,27 +457,30 @@ def verify_answer(raw: str, passages: Sequence[Passage], embedder: Embedder, que
     same stream shows it, except where `repair_citations` re-pointed a
     citation the cited passage does not support or added one to a sentence
     that cited nothing. `question` lets a bare "Yes"/"No" be checked
-    as the question it answers. Returns (answer text, its sentences, the cited sources in order
-    of first citation).
+    as the question it answers; `makes_point` tells the sentences that hold the short answer. Returns
+    (answer text, its sentences, the cited sources in order of first citation).
     """
     checker = SupportChecker(passages, embedder)
     renumberer = MarkerRenumberer(len(passages))
     text = renumberer.renumber(repair_citations(raw.strip(), checker, question))
     sentences: list[AnswerSentence] = []
-    # A passage cited by several sentences is quoted for the first one it supports: answers lead
-    # with the answer ("ended on Sunday"), and a later background sentence copied nearly verbatim
-    # ("Unions accepted a proposal …") would otherwise win on score alone. Unsupported sentences
-    # only supply a quote when no supported one does, the best-scoring first.
-    best: dict[int, tuple[tuple[int, int, float], bool]] = {}
+    # A passage cited by several sentences is quoted for the first supported one that holds the short answer,
+    # else the first it supports: answers lead with the answer ("ended on Sunday"), and a later background
+    # sentence copied nearly verbatim ("Unions accepted a proposal …") would otherwise win on score alone; but
+    # when the model opens with background ("… Russia's actions constituted a further escalation [1]. It
+    # mentioned that the Russian Air Force attacked Hama, Homs, and Idlib [1]."), the quote must be the one
+    # that backs the answer. Unsupported sentences only supply a quote when no supported one does, the
+    # best-scoring first.
+    best: dict[int, tuple[tuple[int, int, float], tuple[bool, bool]]] = {}
     for s, e in _sentence_spans(text):
         sentence = text[s:e]
         numbers = tuple(dict.fromkeys(parse_markers(sentence)))
         support = checker.check(sentence, [renumberer.passage_index(n) for n in numbers], question)
+        rank = (support.supported, bool(makes_point and makes_point(strip_markers(sentence))))
         for pi, quote in support.quotes.items():
             held = best.get(pi)
-            if held is None or (support.supported and not held[1]) or (
-                    not held[1] and not support.supported and quote[2] > held[0][2]):
-                best[pi] = (quote, support.supported)
+            if held is None or rank > held[1] or (rank == held[1] and not support.supported and quote[2] > held[0][2]):
+                best[pi] = (quote, rank)
         sentences.append(AnswerSentence(sentence, numbers, support.supported))
     citations = []
     for prompt_n, n in sorted(renumberer.order.items(), key=lambda kv: kv[1]):

@@ -45,7 +45,7 @@ from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
 from qa.quoted_speaker import asks_who_said, holding_sentence, said_by
 from qa.role_tie import ROLE_UNTIED, asked_role, role_untied, titled_holder
-from qa.short_answer import occurs_in, short_answer_supported
+from qa.short_answer import holding_short, occurs_in, short_answer_supported
 from qa.short_answer_check import (ECHO, NOT_IN_PASSAGES, UNSETTLED, UNSURE, doubted_reason, kept_echo_reason,
                                     restated_reason, says_act_unsaid, says_unsupported, short_answer_concern,
                                     unsaid_act_reason, unsettled_reason)
@@ -111,7 +111,7 @@ class ReviewContext:
         """Set `reply`'s text to `raw`, verified against the passages shown."""
         reply.raw = raw
         reply.text, reply.sentences, reply.citations = verify_answer(
-            raw, [e.passage for e in self.evidence], self.vectors, self.query.text)
+            raw, [e.passage for e in self.evidence], self.vectors, self.query.text, holding_short(reply.short))
 
 
 def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Review:

@@ -10,7 +10,7 @@ then the cited passages): it must occur in one, or its numbers and names must.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from index.text import STOPWORDS, fold
 from qa.citations import strip_markers
@@ -253,6 +253,12 @@ def short_answer_supported(short: str, quotes: Sequence[str]) -> bool:
         if _counts_a_list(numbers, content, pool, quote):
             return True
     return False
+
+
+def holding_short(short: str | None) -> Callable[[str], bool] | None:
+    """A test of an answer sentence holding `short` (None when there is no short answer): the citation check
+    quotes a passage for the sentence that makes the answer's point (`qa/citations.verify_answer`)."""
+    return None if not short else (lambda sentence: short_answer_supported(short, [sentence]))
 
 
 def occurs_in(short: str, text: str) -> bool:

@@ -13,6 +13,7 @@ from qa.citations import (
     MarkerRenumberer, SupportChecker, parse_markers, strip_markers, verify_answer,
 )
 from qa.retrieval import Passage
+from qa.short_answer import holding_short
 
 BODY_A = ("Storm Doris hit Britain on Thursday. Winds of up to 94 mph were recorded in Wales. "
           "A woman died in Wolverhampton after being hit by debris.")
@@ -125,6 +126,20 @@ def test_a_passage_cited_twice_is_quoted_for_the_first_claim_it_supports(fake_em
     _, sentences, citations = verify_answer(raw, [passage("rte", body, source="RTÉ")], fake_embedder)
     assert not sentences[0].supported and sentences[1].supported
     assert citations[0].quote == "Unions accepted a proposal from the Workplace Relations Commission."
+
+
+def test_a_passage_cited_twice_is_quoted_for_the_claim_holding_the_short_answer(fake_embedder):
+    # the model opened with background and gave the answer second (the shared sample's joint statement)
+    body = ("Turkey said that Russia's actions constituted a further escalation of the conflict. We are concerned "
+            "by the attacks by the Russian Air Force on Hama, Homs and Idlib since yesterday.")
+    raw = ("Turkey said that Russia's actions constituted a further escalation of the conflict [1]. The Russian Air "
+           "Force attacked Hama, Homs and Idlib since yesterday [1].")
+    docs = [passage("sample", body, source="")]
+    _, sentences, citations = verify_answer(raw, docs, fake_embedder, makes_point=holding_short("Hama, Homs and Idlib"))
+    assert all(s.supported for s in sentences)
+    assert "Hama, Homs and Idlib" in citations[0].quote
+    _, _, citations = verify_answer(raw, docs, fake_embedder)  # no short answer: the first claim it supports
+    assert citations[0].quote == "Turkey said that Russia's actions constituted a further escalation of the conflict."
 
 
 def test_sentence_without_citation_no_passage_supports_is_unsupported(passages, fake_embedder):
