@@ -14,6 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from index.datelines import dateline_end
+from index.countries import words_met
 from index.embedding import Embedder
 from index.text import content_words, split_sentences
 from qa.answer_kind import expected_kind, offers
@@ -96,7 +97,8 @@ def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedd
     vectors = embedder.encode([question] + texts)
     similarity = vectors[1:] @ vectors[0]
     q_words = content_words(question)
-    overlap = np.array([len(q_words & content_words(t)) / max(1, len(q_words)) for t in texts])
+    # a country counts in any of its forms: "Turkey's foreign minister" meets "Turkish Foreign Minister …"
+    overlap = np.array([words_met(q_words, content_words(t)) / max(1, len(q_words)) for t in texts])
     scores = similarity + KEYWORD_WEIGHT * overlap
     kind = expected_kind(question)
     if kind is not None:

@@ -156,3 +156,12 @@ def test_real_model_picks_the_supporting_sentence(real_embedder, shared_dir, que
 
 def test_shared_dir_fixture_points_at_samples(shared_dir):
     assert isinstance(shared_dir, Path)
+
+
+def test_a_country_in_the_question_meets_its_demonym_in_a_sentence():
+    # blind s32-08: "Turkey's foreign minister" lost to "Turkey said on its Foreign Ministry's website"
+    answering = "Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1."
+    body = f"Turkey said on its Foreign Ministry's website that the strikes were an escalation. {answering}"
+    [ev] = select_evidence("Who is Turkey's foreign minister?", [make_passage(body, 0, len(body))],
+                           SameVectorEmbedder(), max_sentences=1, neighbours=0, every_passage=False)
+    assert body[ev.best_span[0]:ev.best_span[1]] == answering
