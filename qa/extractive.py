@@ -16,6 +16,7 @@ from index.store import ArchiveStore
 from index.text import fold, split_sentences
 from qa.citations import is_bare_yes_no, parse_markers
 from qa.abstain import name_heads, offers_asked_kind, relation_words, words_found
+from qa.attribution_clause import without_attribution
 from qa.evidence import Evidence
 from qa.intent import topic_words
 from qa.prompts import neutralise
@@ -171,17 +172,6 @@ def _best(evidence: Sequence[Evidence], question: str | None) -> tuple[int, tupl
         if best is None or key > best[0]:
             best = (key, i, (start, end), text)
     return (best[1], best[2], best[3]) if best else None
-
-
-# "According to the joint statement by Turkey and its allies, which cities …?": the clause names the
-# source, and the statement itself rarely repeats it. Leading or trailing, up to its comma.
-_ATTRIBUTION = re.compile(r"^\s*according\s+to\s+[^,?]+,\s*|,\s*according\s+to\s+[^,?]+(?=[?.]?\s*$)",
-                          re.IGNORECASE)
-
-
-def without_attribution(question: str) -> str:
-    """The question without its "According to …," clause: what it asks, not whose account it wants."""
-    return _ATTRIBUTION.sub(" ", question).strip()
 
 
 def asking_sentence(question: str) -> str:

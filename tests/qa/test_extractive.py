@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from index.article import ArticleRef
 from qa.evidence import Evidence
-from qa.extractive import best_sentence, cited_quote, quotable_sentence, without_attribution
+from qa.attribution_clause import without_attribution
+from qa.extractive import best_sentence, cited_quote, quotable_sentence
 from qa.retrieval import Passage
 
 LEAD = ("Russia continued air strikes for a third day on Oct. 2, prompting Turkey and its partners to demand "
