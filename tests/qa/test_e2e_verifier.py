@@ -198,6 +198,8 @@ def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     ("Does Russia consider the Free Syrian Army rebels a terrorist group?", "does not consider"),
     # blind s29-15 got "Yes" (flagged) over "… for the first time on the third day of its campaign"
     ("Did Russia say it bombed Raqqa on the first day of its air campaign?", "third day"),
+    # blind s36-14 got "Yes": "the opening day" is the first, and "According to Moscow" whose account is asked
+    ("According to Moscow, was Raqqa struck on the opening day of its bombing campaign?", "third day"),
 ])
 def test_a_no_question_over_the_undated_sample_is_answered_no(mixed_qa, question, quoted):
     answer = _sample_qa(mixed_qa).ask(question, as_of=AS_OF)
