@@ -15,7 +15,11 @@ from qa.evidence import claim_spans
     ("Photo: Reuters", True),
     ("Media playback is unsupported on your device", True),
     ("TASS is not responsible for the material quoted in the-press reviews", True),
+    ("Source:-Al Jazeera and news agencies", True),  # blind s36-08 answered "Al Jazeera" from it
+    ("Sources: Reuters, AFP", True),
     ("The company said it is not responsible for the blaze.", False),
+    ("Source: Reuters said on Tuesday that the talks had failed.", False),
+    ("Sources said the talks had failed.", False),
     ("KiK is not responsible for the factory fire", False),
     ("By the end of the week, 40 people had been arrested.", False),
     ("Getty Images reported record revenue in 2016.", False),
