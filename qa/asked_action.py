@@ -38,10 +38,15 @@ STEM = 5  # letters a derivation must share with the verb ("succe" in "successor
 _PHRASINGS = {"cause": re.compile(r"(?<!\bwas )(?<!\bwere )\b(?:led|leads?|leading|result(?:s|ed|ing)?)\s+(?:to|in)\b")}
 
 
+# "What is the name of the State Duma official who estimated …?" asks who estimated it (blind s36-03, unanswerable,
+# got "Pyotr Tolstoy" cited to a sentence of his about the EU, unflagged).
+_NAME_OF_WHO = re.compile(r"^\s*what\s+is\s+the\s+name\s+of\s+(?:the|a|an)\s+[^?]*?\bwho\s+(?=[a-z])", re.IGNORECASE)
+
+
 def asked_action(question: str) -> str | None:
     """The question's own words for the action it asks who did ("stole", "was arrested"), or None when
-    it does not open with "Who" and a verb."""
-    words = WORD.findall(question)
+    it does not open with "Who" (or "What is the name of the … who") and a verb."""
+    words = WORD.findall(_NAME_OF_WHO.sub("Who ", question))
     if len(words) < 2 or words[0].lower() != "who":
         return None
     at = 2 if words[1].lower() in _AUXILIARIES else 1

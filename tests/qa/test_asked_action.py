@@ -15,6 +15,14 @@ def test_the_action_is_the_verb_right_after_who():
     assert asked_action("Who has been elected mayor?") == "has been elected"
 
 
+def test_the_name_of_someone_who_acted_asks_who_acted():
+    # blind s36-03 (unanswerable) got "Pyotr Tolstoy", cited to a sentence of his that estimates nothing
+    assert asked_action("What is the name of the State Duma official who estimated how long Russia's air "
+                        "campaign could last?") == "estimated"
+    assert asked_action("What is the name of the head of the State Duma foreign affairs committee?") is None
+    assert asked_action("What is the name of the group that Russia targeted?") is None
+
+
 def test_no_action_for_other_questions_framing_verbs_or_words_that_may_be_nouns():
     assert asked_action("Who is the Palestinian social worker on Lesbos?") is None  # no verb
     assert asked_action("Who did Trump nominate to the Supreme Court?") is None  # the answer is the object

@@ -113,3 +113,26 @@ def test_a_yes_the_passages_do_not_say_is_not_given_unflagged(tmp_path_factory, 
             or answer.short_answer_supported is False), answer.text
     # and no sentence saying a device was found stands as supported
     assert not any(s.supported and "found" in s.text.lower() for s in answer.sentences), answer.sentences
+
+
+# A TASS story quoting a State Duma deputy speaker on the EU (demo archive). Asked for the Duma official who
+# estimated how long Russia's air campaign could last — the shared sample's unnamed committee head, not in this
+# archive — the model named him (blind s36-03: "Pyotr Tolstoy", unflagged, over the demo archive plus the sample).
+LAWMAKER = {
+    "title": "Russian lawmaker compares European Union to Soviet Union", "date": "2017-03-25", "source": "TASS",
+    "url": "http://tass.com/politics/937478",
+    "text": "MOSCOW, March 25. /TASS/. The European Union of today can be compared to the Soviet Union in its late "
+            "years, said Pyotr Tolstoy, Russia's State Duma (lower house of parliament) Deputy Speaker, who is "
+            "currently on a visit to Serbia's capital of Belgrade. The Russian lawmaker, who is taking part in the "
+            "events honoring the victims of NATO bombings against Yugoslavia, added that the policies pursued by the "
+            "EU had no future. \"Today, the European Union is reminiscent of the Soviet Union nearing its collapse,\" "
+            "Tolstoy said."}
+
+
+def test_the_name_of_an_official_who_did_what_no_sentence_of_his_says_is_not_given_unflagged(
+        tmp_path_factory, real_embedder, llm):  # noqa: F811
+    qa = qa_with(LAWMAKER, "lawmaker", tmp_path_factory, real_embedder, llm)
+    answer = qa.ask("What is the name of the State Duma official who estimated how long Russia's air campaign "
+                    "could last?", as_of=AS_OF)
+    print("short:", answer.short_answer, "| concern:", answer.short_answer_concern, "| text:", answer.text)
+    assert answer.abstained or answer.short_answer_supported is False, answer.text
