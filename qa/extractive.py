@@ -118,7 +118,8 @@ def best_sentence(evidence: Sequence[Evidence], question: str | None = None) -> 
     (instruction-like sentences left out).
 
     With `question`, every sentence shown is a candidate (neighbours too, not only each passage's best).
-    The one holding most of the words its asking sentence asks about (`relation_words`, an "According
+    Sentences of an article naming one of the question's names come before the others; among them, the
+    one holding most of the words its asking sentence asks about (`relation_words`, an "According
     to …" clause left out) comes first, then the one holding more of its names, a name counted once by
     its last word (`name_heads`: "Lavrov" for "Russian Foreign Minister Sergei Lavrov", "Force" for "the
     Russian Air Force"), then a passage's best sentence, then the higher evidence score. Without a
@@ -158,7 +159,13 @@ def _best(evidence: Sequence[Evidence], question: str | None) -> tuple[int, tupl
     # holding the topic makes every sentence of its story about it ("German gold repatriation …" for
     # "What did the Bundesbank announce about its gold?", whose answer says "the precious metal": demo-057)
     topic = topic_words(asked)
-    best: tuple[tuple[bool, int, int, bool, float], int, tuple[int, int], str] | None = None
+    # A sentence from an article whose passages name none of the question's names does not answer about them,
+    # whatever words it shares ("What post does Feridun Sinirlioğlu hold?": "… will update this post
+    # accordingly", from a HuffPost story, held "post"; blind s36-01 was then turned away as weak evidence)
+    named_in = {e.passage.article_id for e in evidence
+                if heads & set(re.findall(r"\w+", fold((e.passage.ref.title or "") + " " + e.passage.text)))}
+    naming = [e.passage.article_id in named_in for e in evidence]
+    best: tuple[tuple[bool, bool, int, int, bool, float], int, tuple[int, int], str] | None = None
     for i, _, (start, end) in shown_sentences(evidence):
         text = article_sentence(evidence[i].passage, start, end)
         if not text or text.rstrip(" \"”’'").endswith("?"):  # a question asserts nothing: "Will the DUP drop below 30 seats?"
@@ -167,7 +174,7 @@ def _best(evidence: Sequence[Evidence], question: str | None) -> tuple[int, tupl
                    evidence[i].score)
         best_of_passage = (start, end) == (evidence[i].best_span or evidence[i].spans[0])
         about = bool(words_found(topic, text) or words_found(topic, evidence[i].passage.ref.title))
-        key = (about, len(words_found(relation, text)),
+        key = (naming[i], about, len(words_found(relation, text)),
                len(heads & set(re.findall(r"\w+", fold(text)))), best_of_passage, own)
         if best is None or key > best[0]:
             best = (key, i, (start, end), text)

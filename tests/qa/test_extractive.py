@@ -58,6 +58,18 @@ def around(sentence: str, score: float = 0.7, spans: tuple[tuple[int, int], ...]
     return Evidence(passage, CAIRO, spans or ((0, len(CAIRO)),), score, (start, start + len(sentence)))
 
 
+def test_a_sentence_from_a_passage_naming_none_of_the_questions_names_is_not_the_quote():
+    # blind s36-01: "… update this post accordingly" (a HuffPost story) held "post"; the sample's sentence
+    # naming Sinirlioğlu held none of the words asked about
+    huffpost = ("The Huffington Post has reached out to a representative for the actress and will update this post "
+                "accordingly.")
+    minister = "Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1."
+    found = [evidence(huffpost, 0.15, "huffpost"), evidence(minister, 0.28, "sample")]
+    assert best_sentence(found, "What post does Feridun Sinirlioğlu hold?") == (1, minister)
+    # when no passage names them, the words asked about still choose
+    assert best_sentence(found, "What post will be updated?") == (0, huffpost)
+
+
 def test_a_quote_takes_the_next_sentence_when_only_it_offers_the_kind_of_answer_asked():
     best = "In end-December 2016, Russian experts visited the airport of Cairo for yet another inspection."
     question = "Besides Cairo, which Egyptian airports did Russian aviation security experts inspect?"
