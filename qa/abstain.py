@@ -247,6 +247,10 @@ class AbstainPolicy:
     # After the model answered: abstain when the best sentence scores below this and the
     # model's p(abstain) over its opening tokens was at least `answer_max_abstain_p`.
     # Answered questions had p 0.02-0.27 (2026-12-01), so this rarely fires; no grid value helped.
+    # Not when keyword search found the question's names and the quoted sentence's article holds them all:
+    # MiniLM scores a question that is mostly a rare name low ("What post does Feridun Sinirlioğlu hold?",
+    # blind s36-01: 0.28 for the sentence answering it, p 0.31), and the one time on record the gate fired
+    # (every run kept here, 2026-12-06) it turned away that right answer, "Foreign Minister".
     answer_min_evidence: float = 0.35
     answer_max_abstain_p: float = 0.3
     # After the model answered: flag its short answer when the mean log-probability it wrote the answer's
@@ -385,7 +389,7 @@ class AbstainPolicy:
             sure = p is not None and p >= self.quote_max_abstain_p
             return QUOTE if strong and not sure else ABSTAIN
         if self.overrule_model and p is not None and p >= self.answer_max_abstain_p \
-                and s.evidence < self.answer_min_evidence:
+                and s.evidence < self.answer_min_evidence and not (s.keyword_names and s.names_share == 1.0):
             return ABSTAIN
         return ANSWER
 

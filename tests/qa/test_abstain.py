@@ -119,6 +119,9 @@ def test_gate_before_the_model():
     (signals(abstained=True, evidence=0.9, p=0.5, offers=False), ABSTAIN),  # no answer of the kind asked for
     (signals(abstained=False, evidence=0.9, p=0.01), ANSWER),
     (signals(abstained=False, evidence=0.1, p=0.6), ABSTAIN),       # weak evidence and nearly abstained
+    # ... unless keyword search found the question's names and the quoted article holds them all (blind s36-01)
+    (signals(abstained=False, evidence=0.28, p=0.31, keyword=True), ANSWER),
+    (signals(abstained=False, evidence=0.28, p=0.31, keyword=True, share=0.5), ABSTAIN),
     (signals(abstained=False, evidence=0.1, p=None), ANSWER),       # without log-probabilities the model's word
 ])
 def test_after_the_model(s, decision):
