@@ -64,6 +64,14 @@ def build(folder: Path, inputs: list[Path], embedder) -> ArchiveStore:
     return store
 
 
+def fixture_archive_with(stories: Path, name: str, tmp_path_factory, embedder, llm) -> NewsQA:
+    """The fixture articles plus the JSON Lines file `stories`, indexed with `embedder`, answered by `llm`."""
+    docs = tmp_path_factory.mktemp(f"{name}-docs")
+    (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES)
+                                     + stories.read_text(encoding="utf-8"), encoding="utf-8")
+    return NewsQA(build(tmp_path_factory.mktemp(f"{name}-store"), [docs], embedder), embedder, llm)
+
+
 @pytest.fixture(scope="module")
 def fixture_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:
     docs = tmp_path_factory.mktemp("e2e-docs")

@@ -4,13 +4,12 @@ as an echo of the question)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from qa.answer import NewsQA
-from test_e2e import AS_OF, ARTICLES, build, llm  # noqa: F401  (llm is a fixture)
+from test_e2e import AS_OF, fixture_archive_with, llm  # noqa: F401  (llm is a fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -21,10 +20,7 @@ STORY = Path(__file__).resolve().parents[1] / "fixtures" / "asked_subject_story.
 @pytest.fixture(scope="module")
 def subject_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
     """The fixture articles and the story, in one archive."""
-    docs = tmp_path_factory.mktemp("subject-docs")
-    (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES)
-                                     + STORY.read_text(encoding="utf-8"), encoding="utf-8")
-    return NewsQA(build(tmp_path_factory.mktemp("subject-store"), [docs], real_embedder), real_embedder, llm)
+    return fixture_archive_with(STORY, "subject", tmp_path_factory, real_embedder, llm)
 
 
 def test_who_did_what_a_named_source_reports_is_the_sentences_subject_not_the_source(subject_qa):

@@ -4,13 +4,12 @@ demo-021 were withheld as "a sentence of its own" and flagged "not in the cited 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from qa.answer import NewsQA
-from test_e2e import AS_OF, ARTICLES, build, llm  # noqa: F401  (llm is a fixture)
+from test_e2e import AS_OF, fixture_archive_with, llm  # noqa: F401  (llm is a fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -22,10 +21,7 @@ STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "counted_list_stori
 @pytest.fixture(scope="module")
 def counted_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
     """The fixture articles and the two stories, in one archive."""
-    docs = tmp_path_factory.mktemp("counted-docs")
-    (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES)
-                                     + STORIES.read_text(encoding="utf-8"), encoding="utf-8")
-    return NewsQA(build(tmp_path_factory.mktemp("counted-store"), [docs], real_embedder), real_embedder, llm)
+    return fixture_archive_with(STORIES, "counted", tmp_path_factory, real_embedder, llm)
 
 
 @pytest.mark.parametrize("question, names, not_named", [
