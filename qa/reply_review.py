@@ -156,6 +156,15 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # conference at the United Nations": the place right after the question's own word (qa/place_phrase.py)
         concern = _read_off_shown(reply, ctx, listed, place_after(query.asked, [s for _, s in listed]), concern)
     if reply.short and reply.decision == DECIDE_ANSWER:
+        # "What event was the Turkish prime minister flying back from when …?" answered with another article's
+        # headline, the question's words (blind s27-03, s28-03) or "diplomatic discussions surrounding the
+        # attacks": what the stranded "from" takes in the shown sentence answering it, "the U.N. General
+        # Assembly" (qa/stranded_preposition.py), unless that sentence holds the model's answer. Before the
+        # rules that keep the model's clause (residue, near copy): blind s37-16's "From which event …?" got another
+        # story's "Turkish foreign minister attempted to speak at a rally in Rotterdam on 11 March", made a quote
+        # of that story by the near-copy rule, and the stranded rule, run after it, no longer applied
+        concern = _read_off_shown(reply, ctx, listed, stranded_object(query.asked, [s for _, s in listed]), concern)
+    if reply.short and reply.decision == DECIDE_ANSWER:
         # "Which two Supreme Court justices …?" → "Justice David B. Sentelle, Justice Byron White, Justice Anthony
         # Kennedy" where a shown sentence says "Justices Byron White and Anthony Kennedy" (demo-002): the list of
         # as many names as the question counts, as that sentence writes it (qa/counted_list.py)
@@ -199,12 +208,6 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         subject = asked_subject(query.asked, [s for _, s in listed])
         if subject:  # the echo is often in that very sentence ("…, Azerbaijan's defence ministry said")
             concern = _answer_from_quote(reply, ctx, listed[subject[0]], subject[1])
-    if reply.short and reply.decision == DECIDE_ANSWER:
-        # "What event was the Turkish prime minister flying back from when …?" answered with another article's
-        # headline, the question's words (blind s27-03, s28-03) or "diplomatic discussions surrounding the
-        # attacks": what the stranded "from" takes in the shown sentence answering it, "the U.N. General
-        # Assembly" (qa/stranded_preposition.py), unless that sentence holds the model's answer
-        concern = _read_off_shown(reply, ctx, listed, stranded_object(query.asked, [s for _, s in listed]), concern)
     unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(reply.short, reply.sentences))
     holding = (sentence_holding(reply.short, evidence)
                if reply.short and reply.decision not in RULED and unshown else None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Sequence
 
 import pytest
 
@@ -64,12 +65,14 @@ def build(folder: Path, inputs: list[Path], embedder) -> ArchiveStore:
     return store
 
 
-def fixture_archive_with(stories: Path, name: str, tmp_path_factory, embedder, llm) -> NewsQA:
-    """The fixture articles plus the JSON Lines file `stories`, indexed with `embedder`, answered by `llm`."""
+def fixture_archive_with(stories: Path, name: str, tmp_path_factory, embedder, llm,
+                         folders: Sequence[Path] = ()) -> NewsQA:
+    """The fixture articles plus the JSON Lines file `stories` (and any `folders`), indexed with `embedder`,
+    answered by `llm`."""
     docs = tmp_path_factory.mktemp(f"{name}-docs")
     (docs / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES)
                                      + stories.read_text(encoding="utf-8"), encoding="utf-8")
-    return NewsQA(build(tmp_path_factory.mktemp(f"{name}-store"), [docs], embedder), embedder, llm)
+    return NewsQA(build(tmp_path_factory.mktemp(f"{name}-store"), [docs, *folders], embedder), embedder, llm)
 
 
 @pytest.fixture(scope="module")
