@@ -35,7 +35,6 @@ _COUNTED = re.compile(r"\b(?:which|what|the)\s+(?P<count>" + "|".join(_COUNTS) +
 # A name as news writes it in a list: a capitalised run, "of"/"al-" inside it, a title's dot ("Mr.").
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|al-|bin\s+|de\s+)?[A-Z][\w'’.-]*)*"
 _LIST = re.compile(rf"(?<![\w'’]){_NAME}(?:\s*,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
-_SEPARATOR = re.compile(r"\s*,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 def asked_count(asked: str) -> tuple[str, str] | None:
@@ -82,7 +81,7 @@ def counted_list(asked: str, short: str, sentences: Sequence[str]) -> tuple[int,
     best: tuple[int, int, str] | None = None  # (matched names, sentence index, span)
     for index, sentence in enumerate(sentences):
         for match in _LIST.finditer(sentence):
-            items = [i for i in _SEPARATOR.split(match.group(0)) if i]
+            items = list_items(match.group(0))
             if len(items) != size:
                 continue
             matched = sum(_last_word(item) in last_words for item in items)
