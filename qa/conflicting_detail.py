@@ -15,6 +15,8 @@ against the question.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Callable
 
 from index.text import content_words
 from qa.attribution_clause import without_attribution
@@ -42,7 +44,22 @@ def _weekdays(text: str) -> set[str]:
     return {m.group("day").lower() for m in _WEEKDAY.finditer(text)}
 
 
-_DETAILS = ((_ORDINAL_DAY, _ordinal_days), (_MONTH_DAY, _month_days), (_WEEKDAY, _weekdays))
+@dataclass(frozen=True)
+class _Detail:
+    """One kind of detail a question can change: where it is written (`pattern`), the values it takes
+    (`values`), and when the sentence's values say otherwise than the question's one (`differs`)."""
+
+    pattern: re.Pattern[str]
+    values: Callable[[str], set[str]]
+    differs: Callable[[set[str], set[str], str], bool]
+
+
+def _not_among(asked: set[str], given: set[str], sentence: str) -> bool:
+    return bool(given) and not asked <= given
+
+
+_DETAILS = (_Detail(_ORDINAL_DAY, _ordinal_days, _not_among), _Detail(_MONTH_DAY, _month_days, _not_among),
+            _Detail(_WEEKDAY, _weekdays, _not_among))
 
 
 def contradicts_detail(sentence: str, question: str) -> bool:
@@ -51,14 +68,11 @@ def contradicts_detail(sentence: str, question: str) -> bool:
     wants, not what it asks: its names need not be in the sentence ("According to Moscow, …" over "Russia
     said …")."""
     question = without_attribution(question)
-    for pattern, values in _DETAILS:
-        asked = values(question)
-        if len(asked) != 1:
+    for detail in _DETAILS:
+        asked = detail.values(question)
+        if len(asked) != 1 or not detail.differs(asked, detail.values(sentence), sentence):
             continue
-        given = values(sentence)
-        if not given or asked <= given:
-            continue
-        rest = pattern.sub(" ", question)
+        rest = detail.pattern.sub(" ", question)
         wanted = content_words(rest)
         names = content_words(" ".join(_CAPITALISED.findall(rest.split(maxsplit=1)[-1] if " " in rest else "")))
         held = content_words(sentence)
