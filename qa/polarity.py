@@ -146,9 +146,9 @@ def first_time_at_moment(sentence: str, question: str) -> bool:
 def settled_no(sentence: str, question: str) -> bool:
     """True when `sentence` answers the yes/no `question` with "No": it negates what the question asks,
     counts what the question says there was none of, says it first happened at the moment the question
-    asks about "before", or says it with another day or date than the question's (qa/conflicting_detail.py).
-    A question that is itself negated — "Didn't
-    …?" — is otherwise left alone: its reading is ambiguous."""
+    asks about "before", or says it with another day, date, place or length of time than the question's
+    (qa/conflicting_detail.py). A question that is itself negated — "Didn't …?" — is otherwise left alone:
+    its reading is ambiguous."""
     if counts_what_is_denied(sentence, question):
         return True
     return not _QUESTION_NEGATED.search(question) and (negates(sentence, question)

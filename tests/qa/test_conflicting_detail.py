@@ -22,6 +22,43 @@ def test_the_same_act_with_another_day_or_date_is_no(question, sentence):
     assert contradicts_detail(sentence, question) and settled_no(sentence, question)
 
 
+NEW_YORK = ("Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss the Syria "
+            "issue, according to Anadolu Agency.")
+MONTHS_LONG = ("Russia estimates its air strike campaign in Syria could last three to four months, the head of the "
+               "foreign affairs committee at the State Duma, said Oct. 1.")
+
+
+@pytest.mark.parametrize("question, sentence", [
+    # blind s38-10, got "Yes": another city (and "Turkey's" is the sample's "Turkish")
+    ("Did Turkey's foreign minister meet Kerry in Washington on Oct. 1?", NEW_YORK),
+    # blind s38-18, got "Yes": the same numbers in another unit of time
+    ("Did the head of the State Duma's foreign affairs committee say Russia expects its air campaign in Syria to "
+     "last three to four weeks?", MONTHS_LONG),
+    ("Did the head of the State Duma's foreign affairs committee say the campaign could last six to eight months?",
+     MONTHS_LONG),  # the same unit, none of the numbers
+])
+def test_the_same_act_in_another_place_or_for_another_time_is_no(question, sentence):
+    assert contradicts_detail(sentence, question) and settled_no(sentence, question)
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("Did Turkey's foreign minister meet Kerry in New York on Oct. 1?", NEW_YORK),  # the same place
+    # a country or a region may hold the sentence's place; an institution is in a city
+    ("Did Turkey's foreign minister meet Kerry in the United States on Oct. 1?", NEW_YORK),
+    ("Did Turkey's foreign minister meet Kerry in North America on Oct. 1?", NEW_YORK),
+    ("Did Russian jets strike targets in Syria?", "Russian jets struck targets in Latakia on Wednesday."),
+    ("Did Turkey's foreign minister meet Kerry at the United Nations on Oct. 1?", NEW_YORK),
+    ("Did Turkey's foreign minister meet Kerry in October?", NEW_YORK),  # a month is no place
+    # "Washington" in the sentence may be the government the question's place names
+    ("Did Turkey's foreign minister meet Kerry in Washington?",
+     NEW_YORK.replace("to discuss", "to discuss Washington's view of")),
+    ("Did the State Duma say the campaign could last three months?", MONTHS_LONG),  # within the range given
+    ("Did the State Duma say the campaign could last three to four months?", MONTHS_LONG),
+])
+def test_the_same_place_or_time_or_one_that_may_hold_it_says_nothing(question, sentence):
+    assert not contradicts_detail(sentence, question)
+
+
 @pytest.mark.parametrize("question, sentence", [
     ("Did Russia say it bombed Raqqa on the third day of its air campaign?", RAQQA),  # the same day
     ("According to Moscow, was Raqqa struck on the third day of its bombing campaign?", RAQQA),
