@@ -38,6 +38,11 @@ DENIAL = re.compile(
     r"(?P<object>any|all|allegations?|claims?|accusations?|charges?|wrongdoing|involvement|responsibility|guilt"
     r"|reports?|that|the\s+(?:report|information|claim|allegation|accusation|charge)s?)\b)(?P<rest>[^;]*)",
     re.IGNORECASE)
+# A question asking whom or what something "really" is ("Who is Russia really targeting in its Syria air
+# strikes?", blind s32-16; "Who were Russia's air strikes actually aimed at?", s34-16) doubts an account: it
+# is disputed the way a yes/no question is when a shown sentence denies what it asks about.
+_ASKS_WHAT_REALLY = re.compile(r"^\W*(?:who|whom|what|which|where)\b.*\b(?:really|actually|truly|in\s+fact"
+                               r"|in\s+reality)\b", re.IGNORECASE)
 _QUESTION_DENIAL = re.compile(rf"\b(?:{_DENIAL_VERB})\b", re.IGNORECASE)
 # "Did the joint statement say the strikes had caused civilian casualties?" asks what one source said; another
 # party's denial (Davutoğlu rejecting Moscow's claim about its "air strikes", blind held-out s18-13) does not
@@ -112,6 +117,12 @@ def denies_question(sentence: str, question_words: set[str], shared: int = 1) ->
     return False
 
 
+def asks_what_really(question: str) -> bool:
+    """True for a wh-question asking what something "really" or "actually" is ("Who is Russia really
+    targeting …?"): it doubts an account, so a denial of what it asks about makes it disputed."""
+    return bool(_ASKS_WHAT_REALLY.match(question))
+
+
 def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
     """The claim and its denial for a disputed yes/no question; [] when it is not disputed.
 
@@ -119,9 +130,11 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
     plain yes/no question: the denial is its answer, not a dispute; so is one
     asking what a source said ("Did the joint statement say …?"). A question
     offering two answers ("…: ISIL or the Syrian opposition?") is disputed the
-    same way: a passage denying what it asks about means the sides disagree.
+    same way: a passage denying what it asks about means the sides disagree; so is one asking what something
+    "really" is (`asks_what_really`).
     """
-    if not (is_yes_no_question(question) or alternatives(question)) or _QUESTION_DENIAL.search(question) \
+    if not (is_yes_no_question(question) or alternatives(question) or asks_what_really(question)) \
+            or _QUESTION_DENIAL.search(question) \
             or asks_what_was_said(question):
         return []
     words = content_words(question)

@@ -106,6 +106,29 @@ def _shown_first_two(body: str) -> tuple[list[Evidence], Passage]:
     return [Evidence(whole.passage, body[:cut].strip(), ((0, cut - 1),), 0.5)], whole.passage
 
 
+ACCUSED = ("Turkish Prime Minister Ahmet Davutoğlu accused Russia on Oct. 2 of targeting moderate Syrian rebels in its "
+           "air strikes in Syria to prop up the government of President Bashar al-Assad.")
+
+
+@pytest.mark.parametrize("question", [
+    "Who is Russia really targeting in its Syria air strikes?",  # blind s32-16, answered one side
+    "Who were Russia's air strikes in Syria actually aimed at?",  # blind s34-16, answered one side
+])
+def test_a_question_asking_what_is_really_so_with_a_denial_gets_both_sides(question):
+    sides = disputed_sides(question, evidence(ACCUSED + " " + STRIKES))
+    assert [s.denies for s in sides] == [False, True]
+    assert "accused Russia" in sides[0].sentence and "rejected Moscow's insistence" in sides[1].sentence
+
+
+@pytest.mark.parametrize("question", [
+    "Who is Russia targeting in its Syria air strikes?",  # no doubt in the question: the accusation answers it
+    "How did Davutoğlu describe the outcome of the Russian air strikes?",  # blind s30-09: a description asked
+    "What is Russia really bombing in Paris?",  # nothing denied about what it asks
+])
+def test_a_wh_question_without_really_or_without_a_denial_of_it_is_no_dispute(question):
+    assert disputed_sides(question, evidence(ACCUSED + " " + STRIKES)) == []
+
+
 def test_an_either_or_questions_unshown_denial_of_an_option_is_found_and_settles_the_dispute():
     # blind s21-16: the denial was in the passage but not among the sentences shown, so no dispute was seen
     shown, passage = _shown_first_two(STRIKES)

@@ -142,6 +142,16 @@ def test_an_either_or_question_whose_denial_is_not_among_the_sentences_shown_get
     assert "rejected Moscow" in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question", [
+    "Who is Russia really targeting in its Syria air strikes?",  # blind s32-16 answered one side
+    "Who were Russia's air strikes in Syria actually aimed at?",  # blind s34-16 answered one side
+])
+def test_a_question_asking_whom_russia_really_targets_gets_both_sides(mixed_qa, question):
+    answer = _sample_qa(mixed_qa).ask(question, as_of=AS_OF)
+    assert answer.short_answer == "Disputed", answer.text
+    assert "accused Russia" in answer.text and "rejected Moscow" in answer.text, answer.text
+
+
 def test_whose_government_is_the_owner_the_sample_names(mixed_qa):
     # blind s21-02 (withheld) and s22-12 (flagged): the model answered "Turkey's government" (qa/possessor.py)
     answer = _sample_qa(mixed_qa).ask("Whose government did the Turkish prime minister say Russia's air strikes "
