@@ -29,7 +29,11 @@ from qa.dates import MONTHS, WEEKDAYS
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # "the opening day" is the first ("According to Moscow, was Raqqa struck on the opening day …?": blind s36-14)
-_ORDINAL_DAY = re.compile(rf"\b(?P<n>{'|'.join(_ORDINALS)}|opening|\d+(?:st|nd|rd|th))\s+day\b", re.IGNORECASE)
+_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# "the third day", "the 3rd day", and "day one" / "day 3" (blind s38-02: "… for the first time on day one of its
+# campaign?" over "on the third day"); each read as its number.
+_ORDINAL_DAY = re.compile(rf"\b(?:(?P<n>{'|'.join(_ORDINALS)}|opening|\d+(?:st|nd|rd|th))\s+day"
+                          rf"|day\s+(?P<c>{'|'.join(_CARDINALS)}|\d+))\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b")
 _WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A place a thing happened in: "in Washington", "in New York". "at" is left out: "at the United Nations" is
@@ -49,8 +53,18 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]+")
 MIN_SHARE = 0.6
 
 
+def _day_number(match: re.Match[str]) -> str:
+    word = (match.group("n") or match.group("c")).lower()
+    if word == "opening":
+        return "1"
+    for words in (_ORDINALS, _CARDINALS):
+        if word in words:
+            return str(words.index(word) + 1)
+    return re.sub(r"\D", "", word)
+
+
 def _ordinal_days(text: str) -> set[str]:
-    return {m.group("n").lower().replace("opening", "first") for m in _ORDINAL_DAY.finditer(text)}
+    return {_day_number(m) for m in _ORDINAL_DAY.finditer(text)}
 
 
 def _month_days(text: str) -> set[str]:

@@ -17,6 +17,9 @@ from sample_sentences import ACCUSED, RAQQA
     ("According to Moscow, was Raqqa struck on the opening day of its bombing campaign?", RAQQA),
     ("Did Davutoğlu accuse Russia on Monday of targeting moderate rebels?",
      ACCUSED.replace("on Oct. 2", "on Friday")),
+    # blind s38-02, got "Yes": "day one" is the first day
+    ("Did Russia say it bombed Raqqa for the first time on day one of its campaign?", RAQQA),
+    ("Did Russia say it bombed Raqqa on day 2 of its campaign?", RAQQA),
 ])
 def test_the_same_act_with_another_day_or_date_is_no(question, sentence):
     assert contradicts_detail(sentence, question) and settled_no(sentence, question)
@@ -61,6 +64,8 @@ def test_the_same_place_or_time_or_one_that_may_hold_it_says_nothing(question, s
 
 @pytest.mark.parametrize("question, sentence", [
     ("Did Russia say it bombed Raqqa on the third day of its air campaign?", RAQQA),  # the same day
+    ("Did Russia say it bombed Raqqa on the 3rd day of its air campaign?", RAQQA),  # the same day, in figures
+    ("Did Russia say it bombed Raqqa on day three of its air campaign?", RAQQA),
     ("According to Moscow, was Raqqa struck on the third day of its bombing campaign?", RAQQA),
     ("According to Ankara, was Idlib struck on the opening day of the campaign?", RAQQA),  # another target
     ("Did Davutoğlu accuse Russia on October 2 of targeting moderate rebels?", ACCUSED),  # the same date, spelt out

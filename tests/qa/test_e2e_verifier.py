@@ -210,6 +210,8 @@ def test_an_undisputed_yes_no_question_is_answered_yes_or_no(mixed_qa):
     ("Did Russia say it bombed Raqqa on the first day of its air campaign?", "third day"),
     # blind s36-14 got "Yes": "the opening day" is the first, and "According to Moscow" whose account is asked
     ("According to Moscow, was Raqqa struck on the opening day of its bombing campaign?", "third day"),
+    # blind s38-02 got "Yes": "day one" is the first day
+    ("Did Russia say it bombed Raqqa for the first time on day one of its campaign?", "third day"),
     # blind s38-10 and s38-18 got "Yes" (unflagged) over a sentence with another city, another unit of time
     ("Did Turkey's foreign minister meet Kerry in Washington on Oct. 1?", "New York"),
     ("Did the head of the State Duma's foreign affairs committee say Russia expects its air campaign in Syria "
