@@ -140,7 +140,9 @@ def contradicts_detail(sentence: str, question: str) -> bool:
         asked = detail.values(question)
         if len(asked) != 1 or not detail.differs(asked, detail.values(sentence), sentence):
             continue
-        rest = detail.pattern.sub(" ", question)
+        rest = question
+        for other in _DETAILS:  # every detail is compared by its own kind: "October 1" need not be "Oct. 1"
+            rest = other.pattern.sub(" ", rest)
         wanted = content_words(rest)
         names = content_words(" ".join(_CAPITALISED.findall(rest.split(maxsplit=1)[-1] if " " in rest else "")))
         held = content_words(sentence)

@@ -34,6 +34,8 @@ MONTHS_LONG = ("Russia estimates its air strike campaign in Syria could last thr
 @pytest.mark.parametrize("question, sentence", [
     # blind s38-10, got "Yes": another city (and "Turkey's" is the sample's "Turkish")
     ("Did Turkey's foreign minister meet Kerry in Washington on Oct. 1?", NEW_YORK),
+    # blind s40-15, got "Yes": the date spelt otherwise ("October 1") is still no name the sentence lacks
+    ("Did Turkey's foreign minister meet Kerry in Washington on October 1?", NEW_YORK),
     # blind s38-18, got "Yes": the same numbers in another unit of time
     ("Did the head of the State Duma's foreign affairs committee say Russia expects its air campaign in Syria to "
      "last three to four weeks?", MONTHS_LONG),
