@@ -39,6 +39,7 @@ from qa.membership import MEMBER_DECISION
 from qa.nameless_speaker import asks_for_speaker, speaker_role
 from qa.near_copy import copied_span, headline_copy, near_copy
 from qa.query import Query
+from qa.person_title import person_title
 from qa.place_phrase import asks_where, place_after
 from qa.possessor import asks_whose, possessor
 from qa.quote_marks import in_quotes
@@ -170,6 +171,11 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # as many names as the question counts, as that sentence writes it (qa/counted_list.py)
         concern = _read_off_shown(reply, ctx, listed, counted_list(query.asked, reply.short, [s for _, s in listed]),
                                   concern)
+    if reply.short and reply.decision == DECIDE_ANSWER:
+        # "What post does Feridun Sinirlioğlu hold?" → "Minister of Foreign Affairs", written by no passage (blind
+        # s36-01, withheld): the title a shown sentence writes before the name, "Turkish Foreign Minister"
+        # (qa/person_title.py)
+        concern = _read_off_shown(reply, ctx, listed, person_title(query.asked, [s for _, s in listed]), concern)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "October 1, 2026" over an undated "Oct. 1": the year made up; "democratic, united, secular" over
         # "democratic, united and secular": a list as the model writes it; "DAESH" over "Da'esh": its spelling.

@@ -41,9 +41,11 @@ BODIES = {
                'secular," Lavrov said.'),
     "talks": ("Russia does not consider the Free Syrian Army a terrorist group, Lavrov said in New York on Oct. 1. "
               '"We have some differences as for the details on how to get there," Lavrov said.'),
+    "envoy": ("Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss the Syria "
+              "issue, according to Anadolu Agency."),
 }
 SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera",
-           "dup": "RTÉ", "gale": "BBC", "hearing": "CNN", "lavrov": "TASS", "talks": "Reuters"}
+           "dup": "RTÉ", "gale": "BBC", "hearing": "CNN", "lavrov": "TASS", "talks": "Reuters", "envoy": "Anadolu"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -538,6 +540,18 @@ def test_a_where_answer_gives_way_to_the_place_the_answering_sentence_names(fake
     answer = qa.ask("Where did a woman die after being hit by debris in Storm Doris?", as_of=AS_OF)
     assert not answer.abstained and answer.short_answer == "Wolverhampton", answer.text
     assert "died in Wolverhampton" in answer.text
+
+
+def test_a_post_asked_for_is_the_title_the_passage_writes_before_the_name(fake_embedder):
+    # blind s36-01: "Minister of Foreign Affairs", written by no passage, was withheld (qa/person_title.py)
+    llm = FakeLLM("Short answer: Minister of Foreign Affairs\nFeridun Sinirlioğlu is Minister of Foreign Affairs [1].")
+    qa, _ = make_qa(fake_embedder, llm, [make_passage("envoy"), make_passage("talks")])
+    answer = qa.ask("What post does Feridun Sinirlioglu hold?", as_of=AS_OF)
+    assert not answer.abstained and answer.short_answer == "Turkish Foreign Minister", answer.text
+    assert answer.short_answer_supported and "Turkish Foreign Minister Feridun" in answer.citations[0].quote
+    # the model's answer written in the passage is kept
+    llm.reply = "Short answer: Foreign Minister\nFeridun Sinirlioğlu is Turkey's Foreign Minister [1]."
+    assert qa.ask("What post does Feridun Sinirlioglu hold?", as_of=AS_OF).short_answer == "Foreign Minister"
 
 
 def test_an_answer_the_passages_report_is_kept(fake_embedder):

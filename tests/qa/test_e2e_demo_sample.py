@@ -41,3 +41,13 @@ def test_a_counted_list_of_qualities_is_written_as_the_sample_writes_it(demo_and
     assert answer.short_answer == "democratic, united and secular", answer.text
     assert answer.short_answer_concern is None, answer.short_answer_concern
     assert any("democratic, united and secular" in c.quote for c in answer.citations), answer.citations
+
+
+def test_a_post_asked_for_is_the_title_the_sample_writes_before_the_name(demo_and_sample_qa):
+    # blind s36-01: "Minister of Foreign Affairs", which no passage writes, was withheld (qa/person_title.py)
+    answer = demo_and_sample_qa.ask("What post does Feridun Sinirlioğlu hold?", as_of=ASKED_ON)
+    assert not answer.abstained, answer.text
+    assert answer.short_answer and "Foreign Minister" in answer.short_answer, answer.text
+    assert answer.short_answer_concern is None, answer.short_answer_concern
+    assert any("Foreign Minister Feridun Sinirlioğlu" in c.quote for c in answer.citations), answer.citations
+
