@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 
+from index.countries import countries_named
 from index.text import STOPWORDS, content_words, fold
+from qa.list_count import list_sizes
 
 _WORD_VALUES = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -159,8 +161,11 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
             if not words or content_words(phrase) & asked_words or {fold(w) for w in words} & _ANYONE:
                 return None
             others.append(phrase)
-        if not found and not _names_a_list_of(question, sentence):
+        if found or _names_a_list_of(question, sentence):
+            continue
+        if not _lists_other_things(asked.group(1), value, sentence):
             return None  # held some other way ("3" in "3rd", a bare figure): not this check's business
+        others.append("the items of a list")
     return others[0] if others else None
 
 
@@ -200,6 +205,24 @@ def short_counts_other(question: str, short: str) -> str | None:
 # Three or more capitalised names in a row: "Hama, Homs and Idlib".
 _NAMES = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*"
 _NAME_LIST = re.compile(rf"{_NAMES}(?:,\s+{_NAMES})+,?\s+and\s+{_NAMES}")
+
+
+# What a list of countries counts: "How many countries signed …?" over "the governments of France, Germany, …".
+_COUNTRY_NOUNS = content_words("country countries nation state government")
+
+
+def _lists_other_things(asked: str, value: float, sentence: str) -> bool:
+    """True when `sentence` gives the number only as the size of a list (qa/list_count.py) that is not all
+    names, and never names what the question counts: "How many Russian warplanes have been deployed …?" → "3" over "areas where
+    militant factions, IS and Syria's al-Qaida affiliate operate" (blind s40-19, unanswerable). A list of
+    countries counts countries, nations, states and governments."""
+    if not value.is_integer() or int(value) not in list_sizes(sentence) or _NAME_LIST.search(sentence):
+        return False  # a list of names ("Hama, Homs and Idlib") may be of the towns or countries asked
+    named = content_words(sentence)
+    wanted = content_words(" ".join(w for w in asked.split() if fold(w) not in _VERBISH))
+    if wanted & _COUNTRY_NOUNS and countries_named(named):
+        return False
+    return bool(wanted) and not wanted & named
 
 
 def _names_a_list_of(question: str, sentence: str) -> bool:

@@ -51,3 +51,9 @@ def test_a_post_asked_for_is_the_title_the_sample_writes_before_the_name(demo_an
     assert answer.short_answer_concern is None, answer.short_answer_concern
     assert any("Foreign Minister Feridun Sinirlioğlu" in c.quote for c in answer.citations), answer.citations
 
+
+def test_a_count_the_archive_gives_only_as_a_lists_size_of_other_things_is_no_answer(demo_and_sample_qa):
+    # blind s40-19, unanswerable: "3", flagged only as unsure, from a list of three armed groups in a DW story
+    answer = demo_and_sample_qa.ask("How many Russian warplanes have been deployed to Syria for the campaign?",
+                                    as_of=ASKED_ON)
+    assert answer.abstained, answer.text

@@ -74,6 +74,27 @@ def test_a_count_asked_that_the_passages_give_only_as_a_count_of_other_things_is
     assert counted_otherwise("How many tanks were moved?", "11", [SOLDIERS]) is None  # "11 others": anyone
 
 
+CEASEFIRE = ("The Syrian ceasefire excluded areas where militant factions, IS and Syria's al-Qaida affiliate, operate "
+             "or hold ground.")
+GOVERNMENTS = ("We, the governments of France, Germany, Qatar, Saudi Arabia, Turkey, the United Kingdom and the United "
+               "States of America state the following.")
+
+
+def test_a_count_the_passages_give_only_as_the_size_of_a_list_of_other_things_is_named():
+    # blind s40-19, unanswerable: "3" was supported by the three-item list of who the ceasefire excluded
+    assert counted_otherwise("How many Russian warplanes have been deployed to Syria for the campaign?", "3",
+                             [CEASEFIRE]) == "the items of a list"
+    assert counted_otherwise("How many warplanes signed the joint statement?", "7", [GOVERNMENTS])
+
+
+@pytest.mark.parametrize("question, short", [
+    ("How many governments put their names to the joint statement?", "7"),  # blind s40-06: the list's noun
+    ("How many countries signed the joint statement?", "seven"),  # a list of countries counts countries
+])
+def test_a_list_of_what_is_asked_is_its_count(question, short):
+    assert counted_otherwise(question, short, [GOVERNMENTS]) is None
+
+
 @pytest.mark.parametrize("question, short, holding", [
     # the demo set's "How many" questions over their gold sentences: the count is of what is asked
     ("How many civilians were thought to be trapped inside Mosul?", "600,000",
