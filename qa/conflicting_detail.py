@@ -132,9 +132,9 @@ _DETAILS = (_Detail(_ORDINAL_DAY, _ordinal_days, _not_among), _Detail(_MONTH_DAY
 
 def contradicts_detail(sentence: str, question: str) -> bool:
     """True when `sentence` says what the yes/no `question` asks with another day, date, weekday, place or
-    length of time than the question's one (see the module docstring). An "According to …," clause is whose account the question
-    wants, not what it asks: its names need not be in the sentence ("According to Moscow, …" over "Russia
-    said …")."""
+    length of time than the question's one (see the module docstring). An "According to …," clause is whose
+    account the question wants, not what it asks: its names need not be in the sentence ("According to
+    Moscow, …" over "Russia said …")."""
     question = without_attribution(question)
     for detail in _DETAILS:
         asked = detail.values(question)

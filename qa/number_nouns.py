@@ -213,9 +213,9 @@ _COUNTRY_NOUNS = content_words("country countries nation state government")
 
 def _lists_other_things(asked: str, value: float, sentence: str) -> bool:
     """True when `sentence` gives the number only as the size of a list (qa/list_count.py) that is not all
-    names, and never names what the question counts: "How many Russian warplanes have been deployed …?" → "3" over "areas where
-    militant factions, IS and Syria's al-Qaida affiliate operate" (blind s40-19, unanswerable). A list of
-    countries counts countries, nations, states and governments."""
+    names, and never names what the question counts: "How many Russian warplanes have been deployed …?" →
+    "3" over "areas where militant factions, IS and Syria's al-Qaida affiliate operate" (blind s40-19,
+    unanswerable). A list of countries counts countries, nations, states and governments."""
     if not value.is_integer() or int(value) not in list_sizes(sentence) or _NAME_LIST.search(sentence):
         return False  # a list of names ("Hama, Homs and Idlib") may be of the towns or countries asked
     named = content_words(sentence)
