@@ -40,6 +40,7 @@ _WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Satur
 # in New York, so an institution is no other place than its city.
 _PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)")
 # Places that hold other places: a city in them is no other place ("in the Middle East" / "in Damascus").
+_DATE_WORDS = frozenset({*MONTHS, *WEEKDAYS})  # "in October" is no place
 _REGION_WORDS = frozenset("east west north south middle central gulf europe asia africa america americas "
                           "arctic pacific atlantic levant balkans caucasus province region".split())
 _NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
@@ -82,7 +83,7 @@ def _places(text: str) -> set[str]:
     for m in _PLACE.finditer(text):
         words = content_words(m.group("place"))
         if words and not countries_named(words) and not words & _REGION_WORDS \
-                and m.group("place").split()[0].lower() not in {*MONTHS, *WEEKDAYS}:
+                and m.group("place").split()[0].lower() not in _DATE_WORDS:
             found.add(" ".join(sorted(words)))
     return found
 
@@ -101,14 +102,18 @@ def _other_duration(asked: set[str], given: set[str], sentence: str) -> bool:
     """The sentence gives the question's numbers in another unit ("three to four months" for "weeks"), or the
     question's unit with none of its numbers; "three months" against "three to four months" is not another."""
     number, unit = next(iter(asked)).split("|")
-    numbers = set(re.split(r"\s*(?:to|or|-|–)\s*", number))
     for value in given:
         n, u = value.split("|")
         if n == number and u != unit:
             return True
-        if u == unit and not numbers & set(re.split(r"\s*(?:to|or|-|–)\s*", n)):
+        if u == unit and not _range_ends(number) & _range_ends(n):
             return True
     return False
+
+
+def _range_ends(number: str) -> set[str]:
+    """The numbers of a length's figure: "three to four" → {"three", "four"}."""
+    return set(re.split(r"\s*(?:to|or|-|–)\s*", number))
 
 
 @dataclass(frozen=True)
@@ -136,16 +141,18 @@ def contradicts_detail(sentence: str, question: str) -> bool:
     account the question wants, not what it asks: its names need not be in the sentence ("According to
     Moscow, …" over "Russia said …")."""
     question = without_attribution(question)
-    for detail in _DETAILS:
-        asked = detail.values(question)
-        if len(asked) != 1 or not detail.differs(asked, detail.values(sentence), sentence):
-            continue
-        rest = question
-        for other in _DETAILS:  # every detail is compared by its own kind: "October 1" need not be "Oct. 1"
-            rest = other.pattern.sub(" ", rest)
-        wanted = content_words(rest)
-        names = content_words(" ".join(_CAPITALISED.findall(rest.split(maxsplit=1)[-1] if " " in rest else "")))
-        held = content_words(sentence)
-        if wanted and words_met(names, held) == len(names) and words_met(wanted, held) >= MIN_SHARE * len(wanted):
-            return True
-    return False
+    if not any(_differs(detail, question, sentence) for detail in _DETAILS):
+        return False
+    rest = question
+    for detail in _DETAILS:  # every detail is compared by its own kind: "October 1" need not be "Oct. 1"
+        rest = detail.pattern.sub(" ", rest)
+    wanted = content_words(rest)
+    names = content_words(" ".join(_CAPITALISED.findall(rest.split(maxsplit=1)[-1] if " " in rest else "")))
+    held = content_words(sentence)
+    return bool(wanted) and words_met(names, held) == len(names) and words_met(wanted, held) >= MIN_SHARE * len(wanted)
+
+
+def _differs(detail: _Detail, question: str, sentence: str) -> bool:
+    """True when `question` names one value of `detail`'s kind and `sentence` says otherwise."""
+    asked = detail.values(question)
+    return len(asked) == 1 and detail.differs(asked, detail.values(sentence), sentence)
