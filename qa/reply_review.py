@@ -128,6 +128,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         query.asked, reply.short, reply.citations, outlets)
     listed = [(i, s) for i, s, _ in shown_sentences(evidence)]  # (evidence index, sentence) of each shown
     shown = [(s, evidence[i].passage) for i, s in listed]
+    sentences = [s for _, s in listed]
     if reply.short and reply.decision == DECIDE_ANSWER and asks_for_speaker(query.asked):
         # "Which official gave Russia's estimate …?" → "Lavrov", the next sentence's name, where the sentence
         # answering it says "…, the head of the foreign affairs committee at the State Duma, said Oct. 1."
@@ -155,7 +156,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
             and not stranded_preposition(query.asked):  # "Where … flying back from?" asks what "from" takes
         # "Where did Lavrov give the news conference …?" → "New York", where a shown sentence says "a news
         # conference at the United Nations": the place right after the question's own word (qa/place_phrase.py)
-        concern = _read_off_shown(reply, ctx, listed, place_after(query.asked, [s for _, s in listed]), concern)
+        concern = _read_off_shown(reply, ctx, listed, place_after(query.asked, sentences), concern)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "What event was the Turkish prime minister flying back from when …?" answered with another article's
         # headline, the question's words (blind s27-03, s28-03) or "diplomatic discussions surrounding the
@@ -164,25 +165,24 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # rules that keep the model's clause (residue, near copy): blind s37-16's "From which event …?" got another
         # story's "Turkish foreign minister attempted to speak at a rally in Rotterdam on 11 March", made a quote
         # of that story by the near-copy rule, and the stranded rule, run after it, no longer applied
-        concern = _read_off_shown(reply, ctx, listed, stranded_object(query.asked, [s for _, s in listed]), concern)
+        concern = _read_off_shown(reply, ctx, listed, stranded_object(query.asked, sentences), concern)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "Which two Supreme Court justices …?" → "Justice David B. Sentelle, Justice Byron White, Justice Anthony
         # Kennedy" where a shown sentence says "Justices Byron White and Anthony Kennedy" (demo-002): the list of
         # as many names as the question counts, as that sentence writes it (qa/counted_list.py)
-        concern = _read_off_shown(reply, ctx, listed, counted_list(query.asked, reply.short, [s for _, s in listed]),
-                                  concern)
+        concern = _read_off_shown(reply, ctx, listed, counted_list(query.asked, reply.short, sentences), concern)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "What post does Feridun Sinirlioğlu hold?" → "Minister of Foreign Affairs", written by no passage (blind
         # s36-01, withheld): the title a shown sentence writes before the name, "Turkish Foreign Minister"
         # (qa/person_title.py)
-        concern = _read_off_shown(reply, ctx, listed, person_title(query.asked, [s for _, s in listed]), concern)
+        concern = _read_off_shown(reply, ctx, listed, person_title(query.asked, sentences), concern)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "October 1, 2026" over an undated "Oct. 1": the year made up; "democratic, united, secular" over
         # "democratic, united and secular": a list as the model writes it; "DAESH" over "Da'esh": its spelling.
         # The short answer is as written.
         written = (as_the_article_writes_it(reply.short, [(s, p.ref.published, p.text) for s, p in shown])
-                   or as_the_list_is_written(reply.short, [s for s, _ in shown])
-                   or as_the_passage_spells_it(reply.short, [s for s, _ in shown]))
+                   or as_the_list_is_written(reply.short, sentences)
+                   or as_the_passage_spells_it(reply.short, sentences))
         if written:
             raw = re.sub(rf"(?<![\w-]){re.escape(reply.short)}(?![\w-])", written, reply.raw)
             reply.short = written
@@ -211,7 +211,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # "According to Azerbaijan's defence ministry, who prevented the recovery …?" → the ministry, echoed, where a
         # shown sentence says "the-separatists prevented the recovery …" (demo-103): the subject that sentence gives
         # the question's verb (qa/asked_subject.py)
-        subject = asked_subject(query.asked, [s for _, s in listed])
+        subject = asked_subject(query.asked, sentences)
         if subject:  # the echo is often in that very sentence ("…, Azerbaijan's defence ministry said")
             concern = _answer_from_quote(reply, ctx, listed[subject[0]], subject[1])
     unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(reply.short, reply.sentences))
@@ -242,7 +242,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
             and asked_role(query.asked) and role_untied(query.asked, reply.short, ctx.cited_articles(reply.citations)):
         # "Which Pentagon official …?" → "Kerry", never tied to the Pentagon; "the Russian foreign minister" →
         # "Feridun Sinirlioğlu", Turkey's: the one person a shown sentence titles so answers, else no one does
-        holder = titled_holder(query.asked, [s for _, s in listed])
+        holder = titled_holder(query.asked, sentences)
         concern = _answer_from_quote(reply, ctx, listed[holder[0]], holder[1]) if holder else ROLE_UNTIED
     if reply.short and concern is None and reply.decision not in RULED:  # "this week" from older news
         concern = stale_concern(query.asked, reply.citations, query.as_of, ctx.date_span())
