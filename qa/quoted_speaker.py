@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from index.speakers import matches_speaker
+from index.countries import countries_named
+from index.speakers import is_person, matches_speaker
 from index.statements import StoredStatement
 from index.text import content_words, fold
 from qa.abstain import words_found
@@ -43,6 +44,8 @@ _WHICH_SAID = re.compile(
     r"(?:that\s+)?(?P<topic>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 # Speakers that are a pronoun as the statement resolved them name no one.
 _NO_ONE = {"he", "she", "they", "it", "we", "i"}
+# A run of capitalised words ("John Kerry"), to find the given names of a person the question names.
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 
 
 def asked_topic(question: str) -> str | None:
@@ -68,15 +71,34 @@ def said_by(question: str, statements: Sequence[StoredStatement]) -> StoredState
     words = content_words(topic or "")
     if len(words) < MIN_WORDS:
         return None
-    scored = [(len(words_found(words, s.statement.text)), s) for s in statements
+    scored = [(_held(words, topic or "", s.statement.text), s) for s in statements
               if fold(s.statement.name) not in _NO_ONE]
-    held = [(n, s) for n, s in scored if n >= MIN_SHARE * len(words)]
+    held = [(n, s) for n, s in scored if n >= MIN_SHARE]
     if not held:
         return None
     first = held[0][1].statement.name
     if all(matches_speaker(s.statement.name, first) or matches_speaker(first, s.statement.name) for _, s in held):
         return max(held, key=lambda item: item[0])[1]
     return None
+
+
+def _held(words: set[str], topic: str, text: str) -> float:
+    """Share of the asked-about `words` (of `topic`) that `text` holds, the way news writes them again: a country
+    by its adjective ("Turkey's foreign minister" by "Turkish Foreign Minister") and a person by surname alone
+    ("John Kerry" by "Kerry"; the given name is then not asked for). Blind s41-07 found 5 of 8 words without
+    these two, and the answer the article attributes to Anadolu Agency was withheld."""
+    found = words_found(words, text)
+    stems = content_words(text)
+    met_countries = countries_named(stems)
+    found |= {w for w in words if countries_named([w]) & met_countries}
+    given = set()
+    for run in _NAME_RUN.finditer(topic):
+        names = run.group().split()
+        surname = content_words(names[-1])
+        if is_person(run.group()) and surname and surname <= found:
+            given |= content_words(" ".join(names[:-1])) - surname
+    wanted = words - given
+    return len(found & wanted) / len(wanted) if wanted else 0.0
 
 
 def holding_sentence(said: StoredStatement, sentences: Sequence[tuple[str, str]]) -> int | None:

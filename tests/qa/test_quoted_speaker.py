@@ -46,3 +46,20 @@ def test_which_news_agency_reported_a_meeting_is_the_agency_it_is_attributed_to(
     assert said is not None and said.statement.name == "Anadolu Agency"
     assert not asks_who_said("Which official said the campaign could last three to four months?")  # a person
     assert not asks_who_said("Which country did Kerry meet?")
+
+
+def test_a_country_by_its_adjective_and_a_person_by_surname_alone_are_the_statement_s_words():
+    # blind s41-07 was withheld: "Turkey's" did not meet "Turkish", nor "John" anything, so 5 of 8 words were held
+    body = ("Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss the Syria "
+            "issue, according to Anadolu Agency. Russian Foreign Minister Sergei Lavrov met with Kerry in New York "
+            "on Oct. 1, Interfax reported.")
+    statements = [StoredStatement(REF, s) for s in attributed_statements(body)]
+    question = "Which news agency reported the Oct. 1 meeting between Turkey's foreign minister and John Kerry?"
+    said = said_by(question, statements)
+    assert said is not None and said.statement.name == "Anadolu Agency"
+    # the Russian minister's meeting is another one: "Turkey" is not met by "Russian"
+    russian = "Which news agency reported the Oct. 1 meeting between Russia's foreign minister and John Kerry?"
+    assert said_by(russian, statements).statement.name == "Interfax"
+    # a given name is dropped only when the surname is there: "John Smith" is not "Kerry"
+    assert said_by("Which news agency reported the Oct. 1 meeting between Turkey's foreign minister and John "
+                   "Smith?", statements) is None
