@@ -6,6 +6,7 @@ import pytest
 
 from index.article import ArticleRef
 from qa.citations import Citation
+from qa.planned_date import PAST_NOT_PLANNED
 from qa.short_answer_check import (COUNTED_OTHERWISE, unsettled_reason, MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
                                    UNSETTLED, asked_words, counts_other, echoes_question, short_answer_concern)
 
@@ -303,3 +304,13 @@ def test_a_short_answer_counting_other_things_is_flagged_not_withheld():
     assert concern == counts_other("combat flights") and concern not in UNSETTLED
     assert short_answer_concern("How many combat flights did NATO conduct?", "38,000 combat flights",
                                 [cite(tass, tass)]) is None
+
+
+def test_a_past_event_s_date_given_for_a_planned_one_is_an_unsettled_concern():
+    # blind s40-20 (unanswerable): "October 1" from the sample's talks held on Oct. 1 (qa/planned_date.py)
+    held = ("The Pentagon held talks with officials in Moscow on Oct. 1 in a bid to avoid mishaps in the region "
+            "between the two military powers.")
+    q = "On what date is the U.S.–Russian military de-confliction meeting scheduled to take place?"
+    assert short_answer_concern(q, "October 1", [cite(held, held)]) == PAST_NOT_PLANNED
+    assert PAST_NOT_PLANNED in UNSETTLED
+    assert short_answer_concern("When did the Pentagon hold talks in Moscow?", "Oct. 1", [cite(held, held)]) is None
