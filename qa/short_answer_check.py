@@ -283,7 +283,8 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         return MEASURED_NOT_COUNTED
     if counted_otherwise(question, short, holding):
         return COUNTED_OTHERWISE
-    if past_not_planned(question, short, holding):
+    quoted = [c.quote for c in citations if short_answer_supported(short, [c.quote])]
+    if past_not_planned(question, short, quoted or holding):  # the sentences cited for it, when they hold it
         return PAST_NOT_PLANNED
     other = short_counts_other(question, short)
     if other:

@@ -312,5 +312,9 @@ def test_a_past_event_s_date_given_for_a_planned_one_is_an_unsettled_concern():
             "between the two military powers.")
     q = "On what date is the U.S.–Russian military de-confliction meeting scheduled to take place?"
     assert short_answer_concern(q, "October 1", [cite(held, held)]) == PAST_NOT_PLANNED
+    # the passage's other sentences writing the date are not what the answer cites (the sample's "Lavrov said
+    # Oct. 1" sentence holds "should"): the cited sentence decides
+    passage = held + " Rebels should be part of a political solution in Syria, Lavrov said Oct. 1."
+    assert short_answer_concern(q, "October 1", [cite(held, passage)]) == PAST_NOT_PLANNED
     assert PAST_NOT_PLANNED in UNSETTLED
     assert short_answer_concern("When did the Pentagon hold talks in Moscow?", "Oct. 1", [cite(held, held)]) is None
