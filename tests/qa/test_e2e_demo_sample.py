@@ -57,3 +57,28 @@ def test_a_count_the_archive_gives_only_as_a_lists_size_of_other_things_is_no_an
     answer = demo_and_sample_qa.ask("How many Russian warplanes have been deployed to Syria for the campaign?",
                                     as_of=ASKED_ON)
     assert answer.abstained, answer.text
+
+
+def test_the_agency_a_meeting_is_attributed_to_answers_which_agency_reported_it(demo_and_sample_qa):
+    # blind s41-07: the model guessed "TASS" (an outlet of the archive), withheld; the sample writes the meeting
+    # "…, according to Anadolu Agency" (qa/quoted_speaker.py: "Turkey's" met by "Turkish", "John Kerry" by "Kerry")
+    answer = demo_and_sample_qa.ask(
+        "Which news agency reported the Oct. 1 meeting between Turkey's foreign minister and John Kerry?",
+        as_of=ASKED_ON)
+    assert not answer.abstained, answer.text
+    assert answer.short_answer == "Anadolu Agency", answer.text
+    assert answer.short_answer_concern is None, answer.short_answer_concern
+
+
+def test_the_date_of_talks_held_is_no_answer_to_when_a_meeting_is_scheduled(demo_and_sample_qa):
+    # blind s40-20 (unanswerable): "October 1", unflagged, from "The Pentagon held talks with officials in Moscow
+    # on Oct. 1 …"; the sample never says when the de-confliction meeting will be (qa/planned_date.py)
+    answer = demo_and_sample_qa.ask(
+        "On what date is the U.S.–Russian military de-confliction meeting scheduled to take place?", as_of=ASKED_ON)
+    assert answer.abstained, answer.text
+
+
+def test_an_outlet_s_name_for_who_did_something_is_no_answer(demo_and_sample_qa):
+    # demo-082 (unanswerable): "RTÉ", from "RTÉ reported that Enda Kenny will quit …", shown flagged
+    answer = demo_and_sample_qa.ask("Who succeeded Enda Kenny as leader of Fine Gael?", as_of=ASKED_ON)
+    assert answer.abstained, answer.text
