@@ -126,6 +126,11 @@ def test_without_attribution_keeps_what_is_asked():
     assert without_attribution("When did Sessions meet the ambassador, according to The Washington Post?") == \
         "When did Sessions meet the ambassador ?"
     assert without_attribution("Who won, and according to whom?") == "Who won, and according to whom?"
+    # a wire desk's "Per the article," (blind s44) and "In the report," are the same clause
+    assert without_attribution("Per the article, did Russia say it bombed Raqqa?") == "did Russia say it bombed Raqqa?"
+    assert without_attribution("In the report, which agency reported it?") == "which agency reported it?"
+    assert without_attribution("Who said it, as per TASS?") == "Who said it ?"
+    assert without_attribution("Per capita, how much was spent?") == "Per capita, how much was spent?"
 
 
 def test_a_sentence_that_asks_is_never_the_quote():
