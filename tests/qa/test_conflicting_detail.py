@@ -20,6 +20,10 @@ from sample_sentences import ACCUSED, RAQQA
     # blind s38-02, got "Yes": "day one" is the first day
     ("Did Russia say it bombed Raqqa for the first time on day one of its campaign?", RAQQA),
     ("Did Russia say it bombed Raqqa on day 2 of its campaign?", RAQQA),
+    # blind s44-04, got "Yes": "its Syria air campaign" is the sentence's "its campaign" (one name of three
+    # missing), and "Per the article," is whose account is asked for
+    ("Per the article, did Russia say it bombed Raqqa for the first time on the second day of its Syria air "
+     "campaign?", RAQQA),
 ])
 def test_the_same_act_with_another_day_or_date_is_no(question, sentence):
     assert contradicts_detail(sentence, question) and settled_no(sentence, question)
@@ -41,6 +45,9 @@ MONTHS_LONG = ("Russia estimates its air strike campaign in Syria could last thr
      "last three to four weeks?", MONTHS_LONG),
     ("Did the head of the State Duma's foreign affairs committee say the campaign could last six to eight months?",
      MONTHS_LONG),  # the same unit, none of the numbers
+    # blind s43-10, got "Yes": Kerry by his title and given name, which the sentence does not repeat
+    ("Did Turkey's foreign minister meet U.S. Secretary of State John Kerry in Washington on October 1, 2015 to "
+     "discuss Syria?", NEW_YORK),
 ])
 def test_the_same_act_in_another_place_or_for_another_time_is_no(question, sentence):
     assert contradicts_detail(sentence, question) and settled_no(sentence, question)
@@ -75,6 +82,10 @@ def test_the_same_place_or_time_or_one_that_may_hold_it_says_nothing(question, s
     ("Did Davutoğlu accuse Russia of targeting moderate rebels?", ACCUSED),  # no detail asked
     ("Did Russia bomb Raqqa on the first day?", "Russia bombed Raqqa, officials said."),  # the sentence names no day
     ("Did Davutoğlu accuse Russia on Oct. 2 or Oct. 3?", ACCUSED),  # two dates asked
+    # another person's meeting: a name is met by its last word, and "Lavrov" is not in the sentence
+    ("Did Russian Foreign Minister Sergei Lavrov meet Kerry in Washington on Oct. 1?", NEW_YORK),
+    # of two names one missing is too many: "Lavrov" and "Kerry" both asked
+    ("Did Lavrov meet Kerry in Washington?", NEW_YORK),
 ])
 def test_the_same_detail_another_act_or_no_detail_says_nothing(question, sentence):
     assert not contradicts_detail(sentence, question)
