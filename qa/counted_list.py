@@ -24,6 +24,14 @@ model's words begins as one of them (`PREFIX` letters): asked "What three qualit
 wants a future Syria to have?", the model wrote "democracy, unity, secular" over "We all want Syria to be
 democratic, united and secular" (blind s31-11, flagged). The model's words as written are left to
 `qa/list_span.py`.
+
+When none of the model's items is in any shown list (blind s43-06: "Syria, Turkey, and the U.S" for "Which
+three places did the … joint statement say the Russian Air Force had attacked?", over "the attacks by the
+Russian Air Force on Hama, Homs and Idlib"; s43-20: "respect, cooperation, and stability" over "We all want
+Syria to be democratic, united and secular"), the one list of as many items that a shown sentence writes right
+after the question's own words is taken (`_list_after_asked_words`): at least `MIN_LEAD` of the question's
+content words within `LEAD` words before it, and no other such list of another wording. A list of lower-case
+words must have at least three ("trade and investment" is how news writes one thing).
 """
 
 from __future__ import annotations
@@ -31,8 +39,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from index.text import content_words, fold
+from index.text import WORD, content_words, fold
+from qa.abstain import words_found
 from qa.list_span import list_items
+from qa.short_answer import short_answer_supported
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTED = re.compile(r"\b(?:which|what|the)\s+(?P<count>" + "|".join(_COUNTS) + r")\s+(?P<noun>[^?,;]+)",
@@ -45,6 +55,11 @@ _WORD_LIST = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s*,\s+{_WORD})*,?\s+(?:and|o
 # Letters a model's word shares with the sentence's to be the same word in another form: "unity" and
 # "united" share four, "democracy" and "democratic" seven (blind s31-11); every word of the list must.
 PREFIX = 4
+# The words before a list read for the question's own words, and how many of them it must hold: s43-06's
+# "the attacks by the Russian Air Force on" holds four (attack, russian, air, force), s43-20's "We all want
+# Syria to be" two (want, syria).
+LEAD = 8
+MIN_LEAD = 2
 
 
 def asked_count(asked: str) -> tuple[str, str] | None:
@@ -105,7 +120,8 @@ def counted_list(asked: str, short: str, sentences: Sequence[str]) -> tuple[int,
     if count is None or len(mine) < 2:
         return None
     if not all(item[:1].isupper() for item in mine):
-        found = _word_list(_COUNTS[count[0]], [item.lower() for item in mine], sentences)
+        found = _word_list(_COUNTS[count[0]], [item.lower() for item in mine], sentences) \
+            or _list_after_asked_words(asked, short, sentences)
         return found if found and found[1] != short else None
     count_word, counted = count
     size, noun = _COUNTS[count_word], _counted_noun(counted)
@@ -122,6 +138,29 @@ def counted_list(asked: str, short: str, sentences: Sequence[str]) -> tuple[int,
                 span = _without_title(match.group(0), noun)
                 if best is None or matched > best[0]:
                     best = (matched, index, span)
-    if best is None or best[2] == short:
+    if best is None:
+        found = _list_after_asked_words(asked, short, sentences)
+        return found if found and found[1] != short else None
+    if best[2] == short:
         return None
     return best[1], best[2]
+
+
+def _list_after_asked_words(asked: str, short: str, sentences: Sequence[str]) -> tuple[int, str] | None:
+    """(index, span) of the one list of as many items as `asked` counts that a sentence writes right after the
+    question's own words, when the model's `short` list is in no sentence at all; else None."""
+    count = asked_count(asked)
+    if count is None or short_answer_supported(short, list(sentences)):
+        return None
+    size, noun = _COUNTS[count[0]], _counted_noun(count[1])
+    wanted = content_words(asked) - noun - content_words(count[0])
+    found: list[tuple[int, str]] = []
+    for index, sentence in enumerate(sentences):
+        for pattern in (_LIST, _WORD_LIST) if size >= 3 else (_LIST,):
+            for match in pattern.finditer(sentence):
+                if len(list_items(match.group(0))) != size:
+                    continue
+                lead = " ".join(WORD.findall(sentence[:match.start()])[-LEAD:])
+                if len(words_found(wanted, lead)) >= MIN_LEAD:
+                    found.append((index, _without_title(match.group(0), noun)))
+    return found[0] if found and len({fold(span).lower() for _, span in found}) == 1 else None
