@@ -63,3 +63,18 @@ def test_a_country_by_its_adjective_and_a_person_by_surname_alone_are_the_statem
     # a given name is dropped only when the surname is there: "John Smith" is not "Kerry"
     assert said_by("Which news agency reported the Oct. 1 meeting between Turkey's foreign minister and John "
                    "Smith?", statements) is None
+
+
+def test_a_month_by_its_abbreviation_a_year_and_a_source_clause_ask_nothing_more():
+    # blind s43-07, "DW", flagged: "on October 1, 2015" over the undated sample's "on Oct. 1" held 0.64 of the words
+    body = ("Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss the Syria "
+            "issue, according to Anadolu Agency.")
+    statements = [StoredStatement(REF, s) for s in attributed_statements(body)]
+    said = said_by("Which news agency reported that Turkey's foreign minister met the U.S. Secretary of State in New "
+                   "York on October 1, 2015 to discuss Syria?", statements)
+    assert said is not None and said.statement.name == "Anadolu Agency"
+    # another month is not met by "Oct."
+    assert said_by("Which news agency reported that Turkey's foreign minister met the U.S. Secretary of State in New "
+                   "York on November 1, 2015 to discuss Syria?", statements) is None
+    # blind s44-09: "Per the article," is whose account is asked for
+    assert asks_who_said("Per the article, which news agency reported the Oct. 1 meeting in New York?")
