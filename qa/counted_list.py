@@ -41,17 +41,10 @@ from typing import Sequence
 
 from index.text import WORD, content_words, fold
 from qa.abstain import words_found
+from qa.counted_question import COUNTS, NAME_LIST, WORD_ITEM, WORD_LIST, asked_count
 from qa.list_span import list_items
 from qa.short_answer import short_answer_supported
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNTED = re.compile(r"\b(?:which|what|the)\s+(?P<count>" + "|".join(_COUNTS) + r")\s+(?P<noun>[^?,;]+)",
-                      re.IGNORECASE)
-# A name as news writes it in a list: a capitalised run, "of"/"al-" inside it, a title's dot ("Mr.").
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|al-|bin\s+|de\s+)?[A-Z][\w'’.-]*)*"
-_LIST = re.compile(rf"(?<![\w'’]){_NAME}(?:\s*,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
-_WORD = r"[a-z][\w'’-]*"
-_WORD_LIST = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s*,\s+{_WORD})*,?\s+(?:and|or)\s+{_WORD}(?![\w'’-])")
 # Letters a model's word shares with the sentence's to be the same word in another form: "unity" and
 # "united" share four, "democracy" and "democratic" seven (blind s31-11); every word of the list must.
 PREFIX = 4
@@ -60,13 +53,6 @@ PREFIX = 4
 # Syria to be" two (want, syria).
 LEAD = 8
 MIN_LEAD = 2
-
-
-def asked_count(asked: str) -> tuple[str, str] | None:
-    """(the count word, the counted words) a question asks for ("Which two Supreme Court justices did …" →
-    ("two", "Supreme Court justices did …")), or None when it counts nothing."""
-    match = _COUNTED.search(asked)
-    return (match.group("count").lower(), match.group("noun")) if match else None
 
 
 def _last_word(item: str) -> str:
@@ -101,10 +87,10 @@ def _same_word(mine: str, theirs: str) -> bool:
 def _word_list(size: int, mine: list[str], sentences: Sequence[str]) -> tuple[int, str] | None:
     """(index, span) of the first list of `size` single lower-case words in `sentences` each of which is one
     of the model's words in another form (`mine`, single words too); None when there is none."""
-    if len(mine) != size or not all(re.fullmatch(_WORD, item) for item in mine):
+    if len(mine) != size or not all(re.fullmatch(WORD_ITEM, item) for item in mine):
         return None
     for index, sentence in enumerate(sentences):
-        for match in _WORD_LIST.finditer(sentence):
+        for match in WORD_LIST.finditer(sentence):
             items = list_items(match.group(0))
             if len(items) == size and all(any(_same_word(m, t) for t in items) for m in mine) \
                     and all(any(_same_word(m, t) for m in mine) for t in items):
@@ -120,15 +106,15 @@ def counted_list(asked: str, short: str, sentences: Sequence[str]) -> tuple[int,
     if count is None or len(mine) < 2:
         return None
     if not all(item[:1].isupper() for item in mine):
-        found = _word_list(_COUNTS[count[0]], [item.lower() for item in mine], sentences) \
+        found = _word_list(COUNTS[count[0]], [item.lower() for item in mine], sentences) \
             or _list_after_asked_words(asked, short, sentences)
         return found if found and found[1] != short else None
     count_word, counted = count
-    size, noun = _COUNTS[count_word], _counted_noun(counted)
+    size, noun = COUNTS[count_word], _counted_noun(counted)
     last_words = {_last_word(item) for item in mine}
     best: tuple[int, int, str] | None = None  # (matched names, sentence index, span)
     for index, sentence in enumerate(sentences):
-        for match in _LIST.finditer(sentence):
+        for match in NAME_LIST.finditer(sentence):
             items = list_items(match.group(0))
             if len(items) != size:
                 continue
@@ -152,11 +138,11 @@ def _list_after_asked_words(asked: str, short: str, sentences: Sequence[str]) ->
     count = asked_count(asked)
     if count is None or short_answer_supported(short, list(sentences)):
         return None
-    size, noun = _COUNTS[count[0]], _counted_noun(count[1])
+    size, noun = COUNTS[count[0]], _counted_noun(count[1])
     wanted = content_words(asked) - noun - content_words(count[0])
     found: list[tuple[int, str]] = []
     for index, sentence in enumerate(sentences):
-        for pattern in (_LIST, _WORD_LIST) if size >= 3 else (_LIST,):
+        for pattern in (NAME_LIST, WORD_LIST) if size >= 3 else (NAME_LIST,):
             for match in pattern.finditer(sentence):
                 if len(list_items(match.group(0))) != size:
                     continue

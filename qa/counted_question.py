@@ -1,0 +1,27 @@
+"""A question that counts what it asks for ("Which two justices …?"), and the closed lists a sentence writes.
+
+Kept apart from qa/counted_list.py (which reads the answer off such a list) with no imports of the answer
+checks, so that evidence selection can read the same question and the same lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED = re.compile(r"\b(?:which|what|the)\s+(?P<count>" + "|".join(COUNTS) + r")\s+(?P<noun>[^?,;]+)",
+                      re.IGNORECASE)
+# A name as news writes it in a list: a capitalised run, "of"/"al-" inside it, a title's dot ("Mr.").
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|al-|bin\s+|de\s+)?[A-Z][\w'’.-]*)*"
+# A closed list of names: "A and B", "A, B and C".
+NAME_LIST = re.compile(rf"(?<![\w'’]){_NAME}(?:\s*,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
+# One lower-case word, and a closed list of them: "democratic, united and secular".
+WORD_ITEM = r"[a-z][\w'’-]*"
+WORD_LIST = re.compile(rf"(?<![\w'’-]){WORD_ITEM}(?:\s*,\s+{WORD_ITEM})*,?\s+(?:and|or)\s+{WORD_ITEM}(?![\w'’-])")
+
+
+def asked_count(asked: str) -> tuple[str, str] | None:
+    """(the count word, the counted words) a question asks for ("Which two Supreme Court justices did …" →
+    ("two", "Supreme Court justices did …")), or None when it counts nothing."""
+    match = _COUNTED.search(asked)
+    return (match.group("count").lower(), match.group("noun")) if match else None
