@@ -220,7 +220,7 @@ def _run_one(qa: QAEngine, q: Question, options: RunOptions, extra: ExtraScorer 
     standalone = getattr(query, "text", None)
     filters = query.filters_json() if hasattr(query, "filters_json") else {}
     searched = getattr(query, "search_text", None) or standalone or q.question
-    shown = shown_sentences(qa, searched, passages) if q.answerable else None
+    shown = shown_sentences(qa, searched, passages, getattr(query, "asked", None)) if q.answerable else None
     if options.retrieval_only:
         return result_record(q, mode=options.mode, passages=passages, standalone=standalone, filters=filters,
                              timings_ms={"retrieve": retrieve_ms}, gate_threshold=getattr(qa, "abstain_below", None),

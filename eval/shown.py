@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 
-def shown_sentences(qa: Any, question: str, passages: Sequence[Any]) -> list[str] | None:
-    """The evidence texts the model would be shown for these passages; None when `qa` cannot tell
-    (an engine without store and embedder, e.g. a test fake)."""
+def shown_sentences(qa: Any, question: str, passages: Sequence[Any], asked: str | None = None) -> list[str] | None:
+    """The evidence texts the model would be shown for these passages (`question` searched, `asked` as the
+    reader wrote it); None when `qa` cannot tell (an engine without store and embedder, e.g. a test fake)."""
     store, embedder, k = getattr(qa, "store", None), getattr(qa, "embedder", None), getattr(qa, "k", None)
     if store is None or embedder is None or not isinstance(k, int):
         return None
@@ -24,5 +24,5 @@ def shown_sentences(qa: Any, question: str, passages: Sequence[Any]) -> list[str
     if not top:
         return []
     evidence = select_evidence(question, widen_passages(top, store), embedder, max_sentences=EVIDENCE_SENTENCES,
-                               neighbours=EVIDENCE_NEIGHBOURS, every_passage=False)
+                               neighbours=EVIDENCE_NEIGHBOURS, every_passage=False, asked=asked)
     return [e.text for e in evidence]

@@ -173,7 +173,7 @@ class NewsQA:
         short, quoted, decision, model_raw, ruled = None, False, "extractive", "", None
         if self.llm is None:
             evidence = select_evidence(query.search_text, widened, vectors, max_sentences=len(passages),
-                                       neighbours=0)
+                                       neighbours=0, asked=query.asked)
             signals = with_evidence(signals, query.search_text, evidence, widened)
             raw = extractive_answer(evidence)
             timings["first_token"] = elapsed_ms(t0)
@@ -184,7 +184,7 @@ class NewsQA:
                 return
         else:
             evidence = select_evidence(query.search_text, widened, vectors, max_sentences=EVIDENCE_SENTENCES,
-                                       neighbours=EVIDENCE_NEIGHBOURS, every_passage=False)
+                                       neighbours=EVIDENCE_NEIGHBOURS, every_passage=False, asked=query.asked)
             if not evidence:
                 yield Done(self._abstain(query, passages, timings, t0, signals, "no evidence"))
                 return

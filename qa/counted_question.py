@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from qa.list_span import list_items
+
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTED = re.compile(r"\b(?:which|what|the)\s+(?P<count>" + "|".join(COUNTS) + r")\s+(?P<noun>[^?,;]+)",
                       re.IGNORECASE)
@@ -25,3 +27,14 @@ def asked_count(asked: str) -> tuple[str, str] | None:
     ("two", "Supreme Court justices did …")), or None when it counts nothing."""
     match = _COUNTED.search(asked)
     return (match.group("count").lower(), match.group("noun")) if match else None
+
+
+def offers_counted_list(asked: str, sentence: str) -> bool:
+    """True when `asked` counts what it asks for ("Which three places …?") and `sentence` writes a closed list of
+    that many items (names; lower-case words when three or more: "trade and investment" is one thing)."""
+    count = asked_count(asked)
+    if count is None:
+        return False
+    size = COUNTS[count[0]]
+    patterns = (NAME_LIST, WORD_LIST) if size >= 3 else (NAME_LIST,)
+    return any(len(list_items(m.group(0))) == size for pattern in patterns for m in pattern.finditer(sentence))

@@ -19,6 +19,7 @@ from index.embedding import Embedder
 from index.text import content_words, split_sentences
 from qa.answer_kind import expected_kind, offers
 from qa.boilerplate import is_furniture
+from qa.counted_question import asked_count, offers_counted_list
 from qa.retrieval import Passage
 
 
@@ -78,7 +79,8 @@ class Evidence:
 
 
 def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedder, *,
-                    max_sentences: int = 10, neighbours: int = 1, every_passage: bool = True) -> list[Evidence]:
+                    max_sentences: int = 10, neighbours: int = 1, every_passage: bool = True,
+                    asked: str | None = None) -> list[Evidence]:
     """The best sentences overall (with `neighbours` either side), per passage, in passage order.
 
     Sentences are ranked by cosine similarity to the question plus a keyword
@@ -86,7 +88,9 @@ def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedd
     bonus for sentences that hold one (qa/answer_kind.py); all encoded in one batch. With `every_passage` each passage
     keeps at least its best sentence (so `max_sentences` may be exceeded);
     without it, passages none of whose sentences made the cut are left out.
-    A sentence repeated in overlapping chunks of one article is chosen once.
+    A sentence repeated in overlapping chunks of one article is chosen once. `asked` is the question as the
+    reader wrote it, when `question` is the searched text: a count is not searched ("Which three places …?"
+    searches "Which places …?"), and a sentence listing as many things as it counts gets the answer-kind bonus.
     """
     if not passages:
         return []
@@ -103,6 +107,9 @@ def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedd
     kind = expected_kind(question)
     if kind is not None:
         scores = scores + ANSWER_KIND_WEIGHT * np.array([offers(kind, t, question) for t in texts], dtype=float)
+    counting = asked or question
+    if asked_count(counting):  # "Which three places …?": a sentence listing three things offers the answer
+        scores = scores + ANSWER_KIND_WEIGHT * np.array([offers_counted_list(counting, t) for t in texts], dtype=float)
 
     def body_key(i: int) -> tuple[str, int, int]:
         pi, s, e = sentences[i]

@@ -165,3 +165,21 @@ def test_a_country_in_the_question_meets_its_demonym_in_a_sentence():
     [ev] = select_evidence("Who is Turkey's foreign minister?", [make_passage(body, 0, len(body))],
                            SameVectorEmbedder(), max_sentences=1, neighbours=0, every_passage=False)
     assert body[ev.best_span[0]:ev.best_span[1]] == answering
+
+
+@pytest.mark.parametrize("asked, answering", [
+    # blind s43-06 and s43-20: the sentences listing as many things as the question counts were never shown
+    ("Which three places did the statement say were attacked?",
+     "The attacks by the Russian Air Force on Hama, Homs and Idlib were condemned."),
+    ("What three qualities do all sides want for Syria?", "They want Syria to be democratic, united and secular."),
+])
+def test_a_sentence_listing_as_many_things_as_the_question_counts_ranks_first(asked, answering):
+    body = f"The statement said the places were attacked by Russia. {answering} All sides want Syria whole, he said."
+    searched = asked.replace(" three", "")  # the count is not searched (qa/answer_count.py)
+    [ev] = select_evidence(searched, [make_passage(body, 0, len(body))], SameVectorEmbedder(), max_sentences=1,
+                           neighbours=0, every_passage=False, asked=asked)
+    assert body[ev.best_span[0]:ev.best_span[1]] == answering
+    # counted otherwise, the list of three gets no bonus and the sentence holding most of the words stays first
+    [ev] = select_evidence(searched, [make_passage(body, 0, len(body))], SameVectorEmbedder(), max_sentences=1,
+                           neighbours=0, every_passage=False, asked=asked.replace("three", "two"))
+    assert body[ev.best_span[0]:ev.best_span[1]] != answering

@@ -1,0 +1,24 @@
+"""A counting question and the closed lists a sentence writes (qa/counted_question.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.counted_question import asked_count, offers_counted_list
+
+
+def test_a_question_counts_what_it_asks_for():
+    assert asked_count("Which three places did the statement name?") == ("three", "places did the statement name")
+    assert asked_count("Which places did the statement name?") is None
+
+
+@pytest.mark.parametrize("asked, sentence, offers", [
+    ("Which three places were attacked?", "The attacks on Hama, Homs and Idlib were condemned.", True),
+    ("Which two presidents?", "They will take them back to Barack Obama and Vladimir Putin.", True),
+    ("What three qualities?", "We want Syria to be democratic, united and secular.", True),
+    ("Which two places were attacked?", "The attacks on Hama, Homs and Idlib were condemned.", False),  # three
+    ("What two things were discussed?", "They discussed trade and investment.", False),  # two words: one thing
+    ("Which places were attacked?", "The attacks on Hama, Homs and Idlib were condemned.", False),  # no count
+])
+def test_a_sentence_offers_a_list_of_as_many_items_as_counted(asked, sentence, offers):
+    assert offers_counted_list(asked, sentence) is offers
