@@ -133,8 +133,9 @@ def names_share(question: str, passage: Passage, retrieved: Sequence[Passage] = 
 
 # Words that name no relation: question words, and attribution ("say", "according") and counts,
 # which a question adds around what it really asks.
+# "Per the article, did …?" (blind s44) asks nothing about an article: "per" and "article" are like "according".
 _NOT_RELATION = content_words("what which who whom whose when where why how say said says according report "
-                              "reported reports tell told seen one two three")
+                              "reported reports tell told seen one two three per article articles")
 
 
 def relation_words(question: str) -> set[str]:

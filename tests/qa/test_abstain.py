@@ -74,6 +74,8 @@ def signals(dense=0.7, keyword=False, share=1.0, evidence=0.7, abstained=None, p
 def test_relation_words_are_what_is_asked_besides_names_and_question_words():
     assert relation_words("Who stole the Big Maple Leaf gold coin from the Bode Museum?") == {"steal", "gold", "coin"}
     assert relation_words("What did Lavrov say, according to TASS?") == set()
+    # blind s44-17's right "Yes" was flagged "the quoted passages do not say Per, article"
+    assert relation_words("Per the article, did Sinirlioğlu meet Kerry in New York?") == {"meet"}
 
 
 def test_a_verb_the_question_asks_in_the_past_meets_the_article_in_another_form():
