@@ -38,3 +38,15 @@ def test_a_who_question_answered_by_a_nameless_role_gets_the_role(question):
 ])
 def test_a_named_speaker_another_question_or_an_answer_in_the_sentence_is_left_alone(question, short, sentence):
     assert speaker_role(question, short, sentence) is None
+
+
+def test_the_role_is_read_from_the_sentence_holding_the_questions_words_not_the_next_one():
+    # blind s44-19 (unanswerable): the quote ran over two sentences, and the Duma head of the second was given
+    # for "Which Pentagon official led the Oct. 1 talks …?"
+    pentagon = ("The Pentagon held talks with officials in Moscow on Oct. 1 in a bid to avoid mishaps in the region "
+                "between the two military powers.")
+    question = "Which Pentagon official led the Oct. 1 talks with officials in Moscow on avoiding mishaps in Syria?"
+    assert speaker_role(question, "Kerry", pentagon + "\n\n" + DUMA) is None
+    # the role of the sentence that does hold the question's words is still read off a two-sentence quote
+    assert speaker_role("Which official gave Russia's estimate of how long the air campaign in Syria might last?",
+                        "Lavrov", pentagon + "\n\n" + DUMA) == ROLE
