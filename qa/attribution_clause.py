@@ -20,3 +20,18 @@ _ATTRIBUTION = re.compile(rf"^\s*(?:{_SOURCE}|(?:in|from)\s+the\s+(?:article|rep
 def without_attribution(question: str) -> str:
     """The question without its "According to …," clause: what it asks, not whose account it wants."""
     return _ATTRIBUTION.sub(" ", question).strip()
+
+
+# A clause naming the archive's own text as the source tells nothing: "Per the article, which Pentagon official
+# led …?" is "which Pentagon official led …?" (blind s44-19 was read by no "Which official …?" rule with it).
+_DOCUMENT_CLAUSE = re.compile(r"^\s*(?:according\s+to|as\s+per|per|in|from)\s+the\s+(?:article|report|story|text|"
+                              r"piece|passages?)\s*,\s*|,\s*(?:according\s+to|as\s+per|per)\s+the\s+(?:article|"
+                              r"report|story|text|piece|passages?)(?=\s*[?.]?\s*$)", re.IGNORECASE)
+
+
+def without_document_clause(question: str) -> str:
+    """The question without a clause naming the article itself as its source ("Per the article,", "According
+    to the report,"): what it asks, as every check reads it. A clause naming someone ("According to Moscow,")
+    is kept: it says whose account is wanted."""
+    stripped = _DOCUMENT_CLAUSE.sub("", question, count=1).strip()
+    return stripped[:1].upper() + stripped[1:] if stripped != question.strip() else question

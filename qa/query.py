@@ -19,6 +19,7 @@ from index.outlets import outlet_key
 from index.store_records import StoreFilter
 from index.text import content_words
 from qa.answer_count import without_answer_count
+from qa.attribution_clause import without_document_clause
 from qa.dates import MONTHS, DateRange, find_date_range, month_range
 from qa.options import split_options
 
@@ -105,8 +106,9 @@ class Query:
 
     @property
     def asked(self) -> str:
-        """The user's question without the options it offers (`original` keeps them), contractions spelt out."""
-        return spelt_out(split_options(self.original)[0] if self.options else self.original)
+        """The user's question without the options it offers (`original` keeps them), contractions spelt out,
+        and without a clause naming the article as its source ("Per the article, …")."""
+        return without_document_clause(spelt_out(split_options(self.original)[0] if self.options else self.original))
 
     @property
     def search_text(self) -> str:

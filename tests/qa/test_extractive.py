@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.article import ArticleRef
 from qa.evidence import Evidence
-from qa.attribution_clause import without_attribution
+from qa.attribution_clause import without_attribution, without_document_clause
 from qa.extractive import best_sentence, cited_quote, quotable_sentence
 from qa.retrieval import Passage
 
@@ -131,6 +131,13 @@ def test_without_attribution_keeps_what_is_asked():
     assert without_attribution("In the report, which agency reported it?") == "which agency reported it?"
     assert without_attribution("Who said it, as per TASS?") == "Who said it ?"
     assert without_attribution("Per capita, how much was spent?") == "Per capita, how much was spent?"
+
+
+def test_without_document_clause_leaves_out_only_the_article_as_a_source():
+    assert without_document_clause("Per the article, which Pentagon official led the talks?") == \
+        "Which Pentagon official led the talks?"
+    assert without_document_clause("Who met Kerry, according to the report?") == "Who met Kerry?"
+    assert without_document_clause("According to Moscow, was Raqqa struck?") == "According to Moscow, was Raqqa struck?"
 
 
 def test_a_sentence_that_asks_is_never_the_quote():

@@ -332,3 +332,11 @@ def test_the_checks_read_a_contracted_question_spelt_out_and_the_reader_keeps_th
     query = ask("What's the name of the head of the Duma's foreign affairs committee?")
     assert query.asked == query.text == "What is the name of the head of the Duma's foreign affairs committee?"
     assert query.original == "What's the name of the head of the Duma's foreign affairs committee?"
+
+
+def test_the_checks_read_a_question_without_a_clause_naming_the_article_as_its_source():
+    # blind s44-19: "Per the article, which Pentagon official …?" was read by no "Which official …?" rule
+    query = ask("Per the article, which Pentagon official led the Oct. 1 talks in Moscow?")
+    assert query.asked == "Which Pentagon official led the Oct. 1 talks in Moscow?"
+    assert query.original.startswith("Per the article,")
+    assert ask("According to Moscow, was Raqqa struck?").asked == "According to Moscow, was Raqqa struck?"
