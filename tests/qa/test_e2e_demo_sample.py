@@ -82,3 +82,31 @@ def test_an_outlet_s_name_for_who_did_something_is_no_answer(demo_and_sample_qa)
     # demo-082 (unanswerable): "RTÉ", from "RTÉ reported that Enda Kenny will quit …", shown flagged
     answer = demo_and_sample_qa.ask("Who succeeded Enda Kenny as leader of Fine Gael?", as_of=ASKED_ON)
     assert answer.abstained, answer.text
+
+
+def test_the_places_a_statement_lists_answer_which_three_places_it_named(demo_and_sample_qa):
+    # blind s43-06: the sentence listing "Hama, Homs and Idlib" was never shown; the model guessed, withheld
+    # (qa/evidence.py: a list of as many items as the question counts)
+    answer = demo_and_sample_qa.ask("Which three places did the anti-ISIL coalition's joint statement say the "
+                                    "Russian Air Force had attacked?", as_of=ASKED_ON)
+    assert answer.short_answer == "Hama, Homs and Idlib", answer.text
+
+
+@pytest.mark.parametrize("question", [
+    # blind s43-10: Kerry by his title and given name (qa/conflicting_detail.py)
+    "Did Turkey's foreign minister meet U.S. Secretary of State John Kerry in Washington on October 1, 2015 to "
+    "discuss Syria?",
+    # blind s44-04: "Per the article," opens a yes/no question (qa/prompts.py)
+    "Per the article, did Russia say it bombed Raqqa for the first time on the second day of its Syria air "
+    "campaign?",
+])
+def test_a_yes_no_question_changing_one_detail_is_answered_no(demo_and_sample_qa, question):
+    answer = demo_and_sample_qa.ask(question, as_of=ASKED_ON)
+    assert answer.short_answer == "No", answer.text
+
+
+def test_a_pentagon_official_the_article_never_names_is_no_answer(demo_and_sample_qa):
+    # blind s44-19 (unanswerable): the Duma head of the next sentence (qa/query.py, qa/nameless_speaker.py)
+    answer = demo_and_sample_qa.ask("Per the article, which Pentagon official led the Oct. 1 talks with officials "
+                                    "in Moscow on avoiding mishaps in Syria?", as_of=ASKED_ON)
+    assert answer.abstained, answer.text
