@@ -41,7 +41,7 @@ from typing import Sequence
 
 from index.text import WORD, content_words, fold
 from qa.abstain import words_found
-from qa.counted_question import COUNTS, NAME_LIST, WORD_ITEM, WORD_LIST, asked_count
+from qa.counted_question import COUNTS, NAME_LIST, WORD_ITEM, WORD_LIST, asked_count, asks_for_list
 from qa.list_span import list_items
 from qa.short_answer import short_answer_supported
 
@@ -136,7 +136,7 @@ def _list_after_asked_words(asked: str, short: str, sentences: Sequence[str]) ->
     """(index, span) of the one list of as many items as `asked` counts that a sentence writes right after the
     question's own words, when the model's `short` list is in no sentence at all; else None."""
     count = asked_count(asked)
-    if count is None or short_answer_supported(short, list(sentences)):
+    if count is None or not asks_for_list(asked) or short_answer_supported(short, list(sentences)):
         return None
     size, noun = COUNTS[count[0]], _counted_noun(count[1])
     wanted = content_words(asked) - noun - content_words(count[0])

@@ -29,11 +29,25 @@ def asked_count(asked: str) -> tuple[str, str] | None:
     return (match.group("count").lower(), match.group("noun")) if match else None
 
 
+# The count of what is asked for: "Which three …", "What two …", or "the two …" within a few words of the question's
+# opening wh-word ("Who were seen as the two leading contenders …?"). "Which U.S. body held talks … between the
+# two military powers?" (blind s44-14) counts no answer: its evidence lost the sentence answering it to lists of two.
+_ASKS_COUNTED = re.compile(r"\b(?:which|what)\s+(?:" + "|".join(COUNTS) + r")\b"
+                           r"|^\W*(?:who|what|which)\b(?:\s+\S+){0,4}?\s+the\s+(?:" + "|".join(COUNTS) + r")\b",
+                           re.IGNORECASE)
+
+
+def asks_for_list(asked: str) -> bool:
+    """True when `asked` counts the answer itself ("Which three places …?"), not some other thing it names."""
+    return asked_count(asked) is not None and bool(_ASKS_COUNTED.search(asked))
+
+
 def offers_counted_list(asked: str, sentence: str) -> bool:
-    """True when `asked` counts what it asks for ("Which three places …?") and `sentence` writes a closed list of
-    that many items (names; lower-case words when three or more: "trade and investment" is one thing)."""
+    """True when `asked` counts what it asks for ("Which three places …?", `asks_for_list`) and `sentence` writes
+    a closed list of that many items (names; lower-case words when three or more: "trade and investment" is one
+    thing)."""
     count = asked_count(asked)
-    if count is None:
+    if count is None or not asks_for_list(asked):
         return False
     size = COUNTS[count[0]]
     patterns = (NAME_LIST, WORD_LIST) if size >= 3 else (NAME_LIST,)

@@ -19,6 +19,10 @@ def test_a_question_counts_what_it_asks_for():
     ("Which two places were attacked?", "The attacks on Hama, Homs and Idlib were condemned.", False),  # three
     ("What two things were discussed?", "They discussed trade and investment.", False),  # two words: one thing
     ("Which places were attacked?", "The attacks on Hama, Homs and Idlib were condemned.", False),  # no count
+    ("Who were seen as the two leading contenders?", "They were Simon Coveney and Mr Varadkar.", True),
+    # blind s44-14: "the two military powers" is no count of the answer ("The Pentagon")
+    ("Which U.S. body held talks to avoid mishaps between the two military powers?",
+     "They will take them back to Barack Obama and Vladimir Putin.", False),
 ])
 def test_a_sentence_offers_a_list_of_as_many_items_as_counted(asked, sentence, offers):
     assert offers_counted_list(asked, sentence) is offers
