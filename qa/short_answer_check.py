@@ -345,6 +345,8 @@ def unsettled_reason(concern: str, short: str, citations: Sequence[Citation]) ->
     writes it word for word first: "3" is "killed three Turkish soldiers", not a list of three places)."""
     quote = next((c for c in citations if occurs_in(short, c.quote)), None) or next(
         (c for c in citations if short_answer_supported(short, [c.quote])), citations[0] if citations else None)
+    if concern == NAMES_THE_OUTLET:  # "it names the outlet …" alone leaves the reader asking what "it" is
+        concern = f"the model's answer “{short}” {concern.removeprefix('it ')}"
     if quote is None:
         return concern
     return f"{concern} (“{quote.quote}” — {quote.source or 'unknown outlet'}, {quote.published or 'undated'})"

@@ -138,7 +138,8 @@ def test_the_outlet_of_the_cited_passage_is_not_an_answer_to_a_question_about_th
     assert short_answer_concern("Who invited European MPs to Crimea?", "Just Russia", [c]) is None
     # no answer, so an abstention that says why (demo-082, unanswerable, was shown as "RTÉ", flagged)
     assert NAMES_THE_OUTLET in UNSETTLED
-    assert unsettled_reason(NAMES_THE_OUTLET, "TASS", [c]).startswith(NAMES_THE_OUTLET + " (“TASS reported")
+    assert unsettled_reason(NAMES_THE_OUTLET, "TASS", [c]).startswith(
+        "the model's answer “TASS” names the outlet that reported it, not an answer (“TASS reported")
 
 
 def test_an_act_the_passage_puts_in_other_words_is_flagged_a_known_false_alarm():
