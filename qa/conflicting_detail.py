@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from index.countries import countries_named, words_met
-from index.text import content_words
+from index.text import CAPITALISED_RUN, content_words
 from qa.attribution_clause import without_attribution
 from qa.dates import MONTHS, WEEKDAYS
 
@@ -52,7 +52,7 @@ _UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
 _DURATION = re.compile(rf"\b(?P<n>{_NUMBER}(?:\s*(?:to|or|-|–)\s*{_NUMBER})?)\s+(?P<unit>{'|'.join(_UNITS)})s?\b",
                        re.IGNORECASE)
 # A name as a question writes it, titles and given names included: "U.S. Secretary of State John Kerry".
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
+_NAME_RUN = re.compile(rf"\b{CAPITALISED_RUN}")
 # Share of the question's content words (the detail's own left out) the sentence must hold: s29-15's answering
 # sentence holds 5 of its 6 (russia, say, bomb, raqqa, campaign; not air).
 MIN_SHARE = 0.6
