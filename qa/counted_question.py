@@ -42,13 +42,21 @@ def asks_for_list(asked: str) -> bool:
     return asked_count(asked) is not None and bool(_ASKS_COUNTED.search(asked))
 
 
-def offers_counted_list(asked: str, sentence: str) -> bool:
-    """True when `asked` counts what it asks for ("Which three places …?", `asks_for_list`) and `sentence` writes
-    a closed list of that many items (names; lower-case words when three or more: "trade and investment" is one
-    thing)."""
+def counted_size(asked: str) -> int | None:
+    """How many items `asked` counts for its answer (`asks_for_list`), or None: read once per question."""
     count = asked_count(asked)
-    if count is None or not asks_for_list(asked):
-        return False
-    size = COUNTS[count[0]]
+    return COUNTS[count[0]] if count is not None and asks_for_list(asked) else None
+
+
+def writes_list_of(size: int, sentence: str) -> bool:
+    """True when `sentence` writes a closed list of `size` items (names; lower-case words when three or more:
+    "trade and investment" is one thing)."""
     patterns = (NAME_LIST, WORD_LIST) if size >= 3 else (NAME_LIST,)
     return any(len(list_items(m.group(0))) == size for pattern in patterns for m in pattern.finditer(sentence))
+
+
+def offers_counted_list(asked: str, sentence: str) -> bool:
+    """True when `asked` counts what it asks for ("Which three places …?", `asks_for_list`) and `sentence` writes
+    a closed list of that many items (`writes_list_of`)."""
+    size = counted_size(asked)
+    return size is not None and writes_list_of(size, sentence)

@@ -19,7 +19,7 @@ from index.embedding import Embedder
 from index.text import content_words, split_sentences
 from qa.answer_kind import expected_kind, offers
 from qa.boilerplate import is_furniture
-from qa.counted_question import asks_for_list, offers_counted_list
+from qa.counted_question import counted_size, writes_list_of
 from qa.retrieval import Passage
 
 
@@ -107,9 +107,9 @@ def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedd
     kind = expected_kind(question)
     if kind is not None:
         scores = scores + ANSWER_KIND_WEIGHT * np.array([offers(kind, t, question) for t in texts], dtype=float)
-    counting = asked or question
-    if asks_for_list(counting):  # "Which three places …?": a sentence listing three things offers the answer
-        scores = scores + ANSWER_KIND_WEIGHT * np.array([offers_counted_list(counting, t) for t in texts], dtype=float)
+    size = counted_size(asked or question)
+    if size:  # "Which three places …?": a sentence listing three things offers the answer
+        scores = scores + ANSWER_KIND_WEIGHT * np.array([writes_list_of(size, t) for t in texts], dtype=float)
 
     def body_key(i: int) -> tuple[str, int, int]:
         pi, s, e = sentences[i]
