@@ -78,6 +78,14 @@ def test_the_date_of_talks_held_is_no_answer_to_when_a_meeting_is_scheduled(demo
     assert answer.abstained, answer.text
 
 
+def test_the_day_another_story_was_published_is_no_answer_to_when_a_meeting_is_scheduled(demo_and_sample_qa):
+    # blind s46-14 (unanswerable): "2017-02-07", flagged and shown, the date of a TASS story on a Putin–Merkel
+    # call whose "today" is no day for the meeting (qa/header_date.py)
+    answer = demo_and_sample_qa.ask("On what exact date was the U.S.–Russian military-to-military de-confliction "
+                                    "meeting scheduled to take place?", as_of=ASKED_ON)
+    assert answer.abstained, answer.text
+
+
 def test_an_outlet_s_name_for_who_did_something_is_no_answer(demo_and_sample_qa):
     # demo-082 (unanswerable): "RTÉ", from "RTÉ reported that Enda Kenny will quit …", shown flagged
     answer = demo_and_sample_qa.ask("Who succeeded Enda Kenny as leader of Fine Gael?", as_of=ASKED_ON)

@@ -65,3 +65,15 @@ def test_a_day_written_without_zero_padding_is_read_as_that_day():
     assert publication_date_only(question, "2017-3-2", [cnn], [(HEARING, "2017-03-02")])
     assert named_nowhere("2017-3-2", [("The United States and Russia will meet soon.", None)])
     assert not named_nowhere("2015-10-2", [("Russia continued air strikes for a third day on Oct. 2.", None)])
+
+
+def test_a_day_named_only_by_a_dateline_or_a_sentence_about_something_else_is_not_named_for_the_question():
+    # blind s46-14: a TASS article of 2017-02-07 on a Putin–Merkel call, cited for a U.S.–Russian meeting's date
+    question = "On what exact date was the U.S.–Russian military-to-military de-confliction meeting scheduled to take place?"
+    tass = ArticleRef("t", "Putin, Merkel call for ceasefire", "TASS", "2017-02-07", None)
+    call = ("MOSCOW, February 7. /TASS/. During today's phone talk, the leaders of Russia and Germany agreed to "
+            "build up diplomatic efforts.")
+    assert publication_date_only(question, "2017-02-07", [tass], [(call, "2017-02-07")])
+    # the same day named in a sentence about the meeting asked of is the answer's source
+    meeting = "MOSCOW, February 7. /TASS/. The U.S. and Russian military de-confliction meeting takes place today."
+    assert not publication_date_only(question, "2017-02-07", [tass], [(meeting, "2017-02-07")])
