@@ -89,3 +89,29 @@ def test_the_same_place_or_time_or_one_that_may_hold_it_says_nothing(question, s
 ])
 def test_the_same_detail_another_act_or_no_detail_says_nothing(question, sentence):
     assert not contradicts_detail(sentence, question)
+
+
+ATTACKS = ("We express our deep concern with regard to the Russian military build-up in Syria and especially the "
+           "attacks by the Russian Air Force on Hama, Homs and Idlib since yesterday which led to civilian casualties.")
+
+
+def test_a_list_with_one_name_swapped_is_no():
+    # blind s45-10, withheld as "never mention Aleppo": the statement names Hama, Homs and Idlib
+    question = "Did the joint statement express concern over Russian Air Force attacks on Hama, Homs and Aleppo?"
+    assert contradicts_detail(ATTACKS, question)
+    assert settled_no(ATTACKS, question)
+    # a list of two answered by a list of two
+    assert contradicts_detail(ATTACKS.replace("Hama, Homs and Idlib", "Hama and Idlib"),
+                              "Did the joint statement express concern over Russian Air Force attacks on Hama and Aleppo?")
+
+
+@pytest.mark.parametrize("question", [
+    "Did the joint statement express concern over Russian Air Force attacks on Hama, Homs and Idlib?",  # the same
+    "Did the joint statement express concern over Russian Air Force attacks on Idlib and Homs?",  # a part of it
+    # one shared name of two is too little to say it is the list the sentence gives
+    "Did the joint statement express concern over Russian Air Force attacks on Hama and Aleppo?",
+    # the swapped name is in the sentence after all
+    "Did the joint statement express concern over Russian Air Force attacks in Syria on Hama, Homs and Syria?",
+])
+def test_the_same_list_a_part_of_it_or_a_name_it_holds_elsewhere_says_nothing(question):
+    assert not contradicts_detail(ATTACKS, question)

@@ -107,6 +107,8 @@ def test_the_places_a_statement_lists_answer_which_three_places_it_named(demo_an
     # blind s44-04: "Per the article," opens a yes/no question (qa/prompts.py)
     "Per the article, did Russia say it bombed Raqqa for the first time on the second day of its Syria air "
     "campaign?",
+    # blind s45-10: one name of the statement's list swapped (qa/conflicting_detail.py)
+    "Did the joint statement express concern over Russian Air Force attacks on Hama, Homs and Aleppo?",
 ])
 def test_a_yes_no_question_changing_one_detail_is_answered_no(demo_and_sample_qa, question):
     answer = demo_and_sample_qa.ask(question, as_of=ASKED_ON)
