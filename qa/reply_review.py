@@ -42,6 +42,7 @@ from qa.query import Query
 from qa.person_title import person_title
 from qa.place_phrase import asks_where, place_after
 from qa.possessor import asks_whose, possessor
+from qa.polarity import NEGATED_DECISION
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
 from qa.quoted_speaker import asks_who_said, holding_sentence, said_by
@@ -247,8 +248,10 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
     if reply.short and concern is None and reply.decision not in RULED:  # "this week" from older news
         concern = stale_concern(query.asked, reply.citations, query.as_of, ctx.date_span())
     every_ask_unmentioned = False
-    if reply.short and concern is None and reply.decision not in RULED:  # from articles about something else
-        # "…, and what did Gauck call worrisome?" answered from an article on the first ask only: a flag
+    if reply.short and concern is None and reply.decision not in (*RULED, NEGATED_DECISION):
+        # From articles about something else: "…, and what did Gauck call worrisome?" answered from an article on
+        # the first ask only, a flag. Not over a "No" a quoted sentence settled: the name it swaps ("Hama, Homs and
+        # Aleppo" for the "Hama, Homs and Idlib" the sentence gives, blind s45-10) is why the answer is No.
         name, every_ask_unmentioned = unmentioned_names(query.asked, ctx.cited_articles(reply.citations), outlets)
         concern = unmentioned_concern(name) if name else None
         if concern is None and len(sources := _sources_of_short(reply)) < len(reply.citations):  # a flag only

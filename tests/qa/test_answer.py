@@ -1039,3 +1039,13 @@ def test_an_outlet_the_question_names_is_mentioned_by_the_cited_articles_source(
     qa = NewsQA(FakeStore(outlets={"Yonhap": 1}), fake_embedder, llm, retriever=FakeRetriever([make_passage("gale")]))
     answer = qa.ask("According to the BBC, winds of up to how many mph were recorded in Wales?", as_of=AS_OF)
     assert not answer.abstained and answer.short_answer == "94 mph" and answer.short_answer_concern is None
+
+
+def test_a_no_a_quoted_sentence_settles_is_not_flagged_for_the_name_it_swaps(fake_embedder):
+    # blind s45-10: "Hama, Homs and Aleppo?" over a statement naming Hama, Homs and Idlib is No, and Aleppo,
+    # never mentioned, is why, not a doubt about the answer (qa/reply_review.py)
+    llm = FakeLLM("Short answer: Yes\nLavrov met Kerry on Thursday [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("lavrov")])
+    answer = qa.ask("Did Lavrov meet Kerry in Washington on Thursday?", as_of=AS_OF)
+    assert answer.short_answer == "No" and not answer.abstained, answer.text
+    assert answer.short_answer_concern is None
