@@ -8,11 +8,13 @@ estimated …?", the model answers "Lavrov", the name of the next sentence, sure
 sentence off.
 
 `role_unnamed` reads the role a question asks the name of ("What is the name of the <role> who …",
-"Who is the <role> …") and finds the cited sentences describing it (most of the role's words); when
+"Who is the <role> …", "Who heads the <body> …") and finds the cited sentences describing it (most of the role's words); when
 there are some and none of them holds the answer or a word of its name, the passages describe the role
 but never say who holds it. A story that names the person once with the role ("Alexei Pushkov,
 head of the Duma's foreign affairs committee, said …") and later only by the role has a sentence with
-both, so it is left alone.
+both, so it is left alone. A short answer that only gives the role back ("the head of the foreign affairs
+committee at the State Duma" for "Who heads the State Duma foreign affairs committee …?", blind s45-09) names
+nobody either, unless a sentence describing the role names someone beside it.
 """
 
 from __future__ import annotations
@@ -20,13 +22,17 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from index.countries import countries_named
 from index.text import WORD, content_words, split_sentences
 from qa.abstain import words_found
 from qa.short_answer import short_answer_supported
 
 ROLE_UNNAMED = "the passages describe that role but never name who holds it"
 _ROLE = re.compile(r"\bwhat\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?P<a>.+?)(?=\s+(?:who|that|which|whose|when)\b|[,?]|$)"
-                   r"|^\s*who\s+(?:is|was)\s+the\s+(?P<b>.+?)(?=\s+(?:who|that|which|whose|when)\b|[,?]|$)",
+                   r"|^\s*who\s+(?:is|was)\s+the\s+(?P<b>.+?)(?=\s+(?:who|that|which|whose|when)\b|[,?]|$)"
+                   # "Who heads the State Duma foreign affairs committee …?" asks who its head is (blind s45-09)
+                   r"|^\s*who\s+(?:heads|headed|chairs|chaired|leads|led)\s+the\s+(?P<c>.+?)"
+                   r"(?=\s+(?:who|that|which|whose|when)\b|[,?]|$)",
                    re.IGNORECASE)
 # Share of the role's words a sentence must hold to describe it: "the head of the foreign affairs committee
 # at the State Duma" holds 5 of "State Duma foreign affairs committee chief"'s 6.
@@ -36,7 +42,7 @@ MIN_ROLE_SHARE = 0.6
 def role_asked(question: str) -> str | None:
     """The role whose holder's name `question` asks for, in its words, or None."""
     m = _ROLE.search(question)
-    return (m.group("a") or m.group("b")).strip() if m else None
+    return (m.group("a") or m.group("b") or m.group("c")).strip() if m else None
 
 
 def _describing(question: str, sentences: Sequence[str]) -> list[str] | None:
@@ -58,6 +64,10 @@ def role_unnamed(question: str, short: str, sentences: Sequence[str], passages: 
         return False
     # any word of the name: "As a trained social worker, Warda knows …" names Warda Alkenawy (demo-009)
     names = {w for w in WORD.findall(short) if w[:1].isupper() and len(w) > 2}
+    if not names - set(WORD.findall(question)):
+        # the role itself given back ("the head of the foreign affairs committee at the State Duma", blind
+        # s45-09): no name, unless a sentence describing the role names someone the model did not repeat
+        return not _holder_named(question, describing)
     return not any(short_answer_supported(short, [s]) or names & set(WORD.findall(s))
                    or _named_just_before(s, passages, names) for s in describing)
 
@@ -94,6 +104,13 @@ def quote_names_role(question: str, quote: str) -> bool:
     re-asked on 2026-12-04: the model abstained and the fallback quoted the nameless Duma sentence with
     the next one, "…, Lavrov said Oct. 1.", joined for the name it offered."""
     describing = _describing(question, [quote[a:b] for a, b in split_sentences(quote)])
+    return not describing or _holder_named(question, describing)
+
+
+def _holder_named(question: str, describing: Sequence[str]) -> bool:
+    """True when a sentence of `describing` holds, after its first word, a capitalised word the question lacks
+    that is no month, weekday or country ("Syria" in "… could last three to four months, the head of the
+    foreign affairs committee at the State Duma, said Oct. 1." names nobody)."""
     asked = {w.lower() for w in WORD.findall(question)}
-    return not describing or any(w[:1].isupper() and w.lower() not in asked and w.lower() not in _NOT_A_HOLDER
-                                 for s in describing for w in WORD.findall(s)[1:])
+    return any(w[:1].isupper() and w.lower() not in asked and w.lower() not in _NOT_A_HOLDER
+               and not countries_named(content_words(w)) for s in describing for w in WORD.findall(s)[1:])

@@ -266,11 +266,12 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         if act and not any(reports_action(act, _window(c)) for c in citations):
             return unsaid_yes(act)
         return None
+    sentences = [c.passage[s:e] for c in citations for s, e in claim_spans(c.passage)]
     if echoes_question(question, short):
-        return ECHO
+        # the role whose holder is asked for, given back where the passages name nobody in it (blind s45-09)
+        return ROLE_UNNAMED if role_unnamed(question, short, sentences, [c.passage for c in citations]) else ECHO
     if names_the_outlet(question, short, citations):
         return NAMES_THE_OUTLET
-    sentences = [c.passage[s:e] for c in citations for s, e in claim_spans(c.passage)]
     if not short_answer_supported(short, [c.quote for c in citations] + sentences):
         return NOT_IN_PASSAGES
     holding = [s for s in sentences if short_answer_supported(short, [s])]

@@ -120,3 +120,11 @@ def test_a_pentagon_official_the_article_never_names_is_no_answer(demo_and_sampl
     answer = demo_and_sample_qa.ask("Per the article, which Pentagon official led the Oct. 1 talks with officials "
                                     "in Moscow on avoiding mishaps in Syria?", as_of=ASKED_ON)
     assert answer.abstained, answer.text
+
+
+def test_the_role_given_back_for_who_heads_it_is_no_answer(demo_and_sample_qa):
+    # blind s45-09 (unanswerable): the sample names nobody in the role; the model gave the role back, flagged
+    # only as repeating the question (qa/role_names.py)
+    answer = demo_and_sample_qa.ask("Who heads the State Duma foreign affairs committee that gave the "
+                                    "campaign-duration estimate?", as_of=ASKED_ON)
+    assert answer.abstained, answer.text

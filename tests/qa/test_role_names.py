@@ -65,3 +65,29 @@ def test_a_name_for_a_role_asked_with_a_contraction_is_withheld(fake_embedder):
     answer = qa.ask("What's the name of the head of the Duma's foreign affairs committee?", as_of=AS_OF)
     assert answer.abstained and answer.short_answer is None, answer.text
     assert answer.question == "What's the name of the head of the Duma's foreign affairs committee?"
+
+
+def test_the_role_given_back_for_who_heads_it_names_nobody():
+    # blind s45-09 (unanswerable): the role echoed as the answer, flagged only as repeating the question
+    question = "Who heads the State Duma foreign affairs committee that gave the campaign-duration estimate?"
+    echoed = "the head of the foreign affairs committee at the State Duma"
+    assert role_asked(question) == "State Duma foreign affairs committee"
+    assert role_unnamed(question, echoed, [DUMA, LAVROV], [DUMA + " " + LAVROV])
+    # a sentence naming the holder beside the role: the echo is a poor answer, not a nameless role
+    named = DUMA.replace("the head of", "Alexei Pushkov, the head of")
+    assert not role_unnamed(question, echoed, [named], [named])
+
+
+def test_a_role_given_back_is_no_name_in_the_short_answer_check():
+    from types import SimpleNamespace
+
+    from qa.role_names import ROLE_UNNAMED
+    from qa.short_answer_check import ECHO, short_answer_concern
+
+    question = "Who heads the State Duma foreign affairs committee that gave the campaign-duration estimate?"
+    cited = [SimpleNamespace(passage=DUMA, quote=DUMA)]
+    assert short_answer_concern(question, "the head of the foreign affairs committee at the State Duma",
+                                cited) == ROLE_UNNAMED
+    named = DUMA.replace("the head of", "Alexei Pushkov, the head of")
+    assert short_answer_concern(question, "the head of the foreign affairs committee at the State Duma",
+                                [SimpleNamespace(passage=named, quote=named)]) == ECHO
