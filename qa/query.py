@@ -21,6 +21,7 @@ from index.text import content_words
 from qa.answer_count import without_answer_count
 from qa.attribution_clause import without_document_clause
 from qa.dates import MONTHS, DateRange, find_date_range, month_range
+from qa.lead_in import without_lead_in
 from qa.options import split_options
 
 Turn = dict  # {"role": "user" | "assistant", "content": str}
@@ -107,8 +108,10 @@ class Query:
     @property
     def asked(self) -> str:
         """The user's question without the options it offers (`original` keeps them), contractions spelt out,
-        and without a clause naming the article as its source ("Per the article, …")."""
-        return without_document_clause(spelt_out(split_options(self.original)[0] if self.options else self.original))
+        without a lead-in about the asker ("I'm looking at … — what …?", qa/lead_in.py) and without a clause
+        naming the article as its source ("Per the article, …")."""
+        return without_document_clause(without_lead_in(spelt_out(split_options(self.original)[0] if self.options
+                                                                 else self.original)))
 
     @property
     def search_text(self) -> str:
@@ -249,7 +252,7 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
     """
     given = _given(question, outlets, as_of, since, until, sources, k)
     sentence, offered = split_options(given.text)
-    standalone = spelt_out((standalone or sentence).strip())
+    standalone = without_lead_in(spelt_out((standalone or sentence).strip()))  # "I'm looking at … — what …?"
     notes: list[str] = []
     if offered:
         notes.append(f"options: {len(offered)} offered; the short answer is one of them")

@@ -128,3 +128,12 @@ def test_the_role_given_back_for_who_heads_it_is_no_answer(demo_and_sample_qa):
     answer = demo_and_sample_qa.ask("Who heads the State Duma foreign affairs committee that gave the "
                                     "campaign-duration estimate?", as_of=ASKED_ON)
     assert answer.abstained, answer.text
+
+
+def test_a_lead_in_about_the_asker_is_not_searched(demo_and_sample_qa):
+    # blind s46-01: searched with "I'm looking at how Ankara framed its criticism —", the answering sentence was
+    # not shown and the model guessed "Dutch election", withheld (qa/lead_in.py)
+    answer = demo_and_sample_qa.ask("I'm looking at how Ankara framed its criticism — what event in New York was "
+                                    "Turkish Prime Minister Davutoğlu flying back from when he spoke to reporters "
+                                    "on his plane?", as_of=ASKED_ON)
+    assert answer.short_answer and "General Assembly" in answer.short_answer, answer.text
