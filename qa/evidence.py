@@ -18,6 +18,7 @@ from index.countries import words_met
 from index.embedding import Embedder
 from index.text import content_words, split_sentences
 from qa.answer_kind import expected_kind, offers
+from qa.besides import excluded, lists_beside
 from qa.boilerplate import is_furniture
 from qa.counted_question import counted_size, writes_list_of
 from qa.retrieval import Passage
@@ -107,6 +108,8 @@ def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedd
     kind = expected_kind(question)
     if kind is not None:
         scores = scores + ANSWER_KIND_WEIGHT * np.array([offers(kind, t, question) for t in texts], dtype=float)
+    if excluded(asked or question):  # "besides more extremism, what else …?": "… more extremism and radicalization"
+        scores = scores + ANSWER_KIND_WEIGHT * np.array([lists_beside(asked or question, t) for t in texts], dtype=float)
     size = counted_size(asked or question)
     if size:  # "Which three places …?": a sentence listing three things offers the answer
         scores = scores + ANSWER_KIND_WEIGHT * np.array([writes_list_of(size, t) for t in texts], dtype=float)

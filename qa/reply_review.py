@@ -25,6 +25,7 @@ from index.statements import StoredStatement
 from qa.abstain import ANSWER as DECIDE_ANSWER
 from qa.abstain import QUOTE, AbstainPolicy, Signals
 from qa.asked_subject import asked_subject
+from qa.besides import besides_answer
 from qa.citations import AnswerSentence, Citation, strip_markers, verify_answer
 from qa.counted_list import counted_list
 from qa.disputes import DISPUTED_DECISION
@@ -215,6 +216,11 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         subject = asked_subject(query.asked, sentences)
         if subject:  # the echo is often in that very sentence ("…, Azerbaijan's defence ministry said")
             concern = _answer_from_quote(reply, ctx, listed[subject[0]], subject[1])
+    if reply.short and reply.decision == DECIDE_ANSWER and (
+            other := besides_answer(query.asked, reply.short, [(i, e.passage.text) for i, e in enumerate(evidence)])):
+        # "besides more extremism, what else …?" → "extremism", the thing set aside, where a given passage says
+        # "… fuel more extremism and radicalization" (blind s46-08): the rest of that list (qa/besides.py)
+        concern = _answer_from_quote(reply, ctx, other[:2], other[2])
     unshown = concern == NOT_IN_PASSAGES or (concern is None and not_in_sentences(reply.short, reply.sentences))
     holding = (sentence_holding(reply.short, evidence)
                if reply.short and reply.decision not in RULED and unshown else None)

@@ -137,3 +137,11 @@ def test_a_lead_in_about_the_asker_is_not_searched(demo_and_sample_qa):
                                     "Turkish Prime Minister Davutoğlu flying back from when he spoke to reporters "
                                     "on his plane?", as_of=ASKED_ON)
     assert answer.short_answer and "General Assembly" in answer.short_answer, answer.text
+
+
+def test_besides_what_was_set_aside_the_rest_of_its_list_answers(demo_and_sample_qa):
+    # blind s46-08: "extremism", the thing set aside, withheld as repeating the question; the statement's "more
+    # extremism and radicalization" was not shown (qa/besides.py)
+    answer = demo_and_sample_qa.ask("In the joint statement Turkey signed, besides more extremism, what else did the "
+                                    "governments say Russia's military actions would fuel?", as_of=ASKED_ON)
+    assert answer.short_answer and "radicali" in answer.short_answer, answer.text
