@@ -35,6 +35,12 @@ def excluded(question: str) -> str | None:
     return m.group("x").strip() if m else None
 
 
+def without_excluded(question: str) -> str:
+    """`question` without its "besides X," clause: X is what it sets aside, not a name it asks about ("Besides
+    Western governments and Turkey, which two Gulf states …?" is answered by articles that never say "Western")."""
+    return re.sub(r"\s+", " ", _BESIDES.sub(" ", question, count=1)).strip() if excluded(question) else question
+
+
 def _list_after(x: str) -> re.Pattern[str]:
     """X's last word followed by ", Y" / " and Y" / " or Y", Y the rest of the list."""
     return re.compile(rf"\b{re.escape(x.split()[-1])}\b(?:,\s*|\s+(?:and|or)\s+)(?P<y>[^.;:!?,\"“”]+?)\s*"

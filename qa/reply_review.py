@@ -25,7 +25,7 @@ from index.statements import StoredStatement
 from qa.abstain import ANSWER as DECIDE_ANSWER
 from qa.abstain import QUOTE, AbstainPolicy, Signals
 from qa.asked_subject import asked_subject
-from qa.besides import besides_answer
+from qa.besides import besides_answer, without_excluded
 from qa.citations import AnswerSentence, Citation, strip_markers, verify_answer
 from qa.counted_list import counted_list
 from qa.disputes import DISPUTED_DECISION
@@ -258,10 +258,11 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # From articles about something else: "…, and what did Gauck call worrisome?" answered from an article on
         # the first ask only, a flag. Not over a "No" a quoted sentence settled: the name it swaps ("Hama, Homs and
         # Aleppo" for the "Hama, Homs and Idlib" the sentence gives, blind s45-10) is why the answer is No.
-        name, every_ask_unmentioned = unmentioned_names(query.asked, ctx.cited_articles(reply.citations), outlets)
+        name, every_ask_unmentioned = unmentioned_names(without_excluded(query.asked),  # not what "besides" sets aside
+                                                        ctx.cited_articles(reply.citations), outlets)
         concern = unmentioned_concern(name) if name else None
         if concern is None and len(sources := _sources_of_short(reply)) < len(reply.citations):  # a flag only
-            own, every_own = unmentioned_names(query.asked, ctx.cited_articles(sources), outlets)
+            own, every_own = unmentioned_names(without_excluded(query.asked), ctx.cited_articles(sources), outlets)
             concern = source_unmentioned_concern(own) if own and every_own else None
     if reply.short and concern is None and reply.decision == DECIDE_ANSWER and unsure:
         concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal

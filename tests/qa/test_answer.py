@@ -1049,3 +1049,12 @@ def test_a_no_a_quoted_sentence_settles_is_not_flagged_for_the_name_it_swaps(fak
     answer = qa.ask("Did Lavrov meet Kerry in Washington on Thursday?", as_of=AS_OF)
     assert answer.short_answer == "No" and not answer.abstained, answer.text
     assert answer.short_answer_concern is None
+
+
+def test_a_name_the_question_sets_aside_with_besides_need_not_be_mentioned(fake_embedder):
+    # blind s39-06: "Besides Western governments and Turkey, which two Gulf states …?" → "Saudi Arabia, Qatar",
+    # right, flagged "the article it came from never mentions Western" (qa/besides.py)
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("gale")])
+    answer = qa.ask("Besides Cornwall, how strong were the winds recorded in Wales?", as_of=AS_OF)
+    assert answer.short_answer == "94 mph" and answer.short_answer_concern is None, answer.short_answer_concern

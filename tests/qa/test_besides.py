@@ -54,3 +54,13 @@ def test_evidence_selection_shows_the_sentence_listing_more():
     [ev] = select_evidence(S46_08, [make_passage(body, 0, len(body))], SameVectorEmbedder(), max_sentences=1,
                            neighbours=0, every_passage=False)
     assert body[ev.best_span[0]:ev.best_span[1]] == STATEMENT[1:]
+
+
+def test_what_besides_sets_aside_is_taken_out_of_the_question():
+    from qa.besides import without_excluded
+
+    assert without_excluded("Besides Western governments and Turkey, which two Gulf states signed?") == (
+        "which two Gulf states signed?")
+    assert without_excluded(S46_08) == ("In the joint statement Turkey signed, what else did the governments say "
+                                        "Russia's military actions would fuel?")
+    assert without_excluded("Which Gulf states signed?") == "Which Gulf states signed?"
