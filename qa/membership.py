@@ -12,7 +12,9 @@ answers both, and the rule runs before the model, as for disputed claims (qa/dis
 
 A list is three or more capitalised names joined by commas and a last "and"/"or", in a sentence sharing
 a word of the group the question names ("governments", "joint statement"). Anything else — no list, or
-the member named elsewhere in the passages but not in the list — is left to the model.
+the member named elsewhere in the passages but not in the list — is left to the model. A list ending in a
+group ("… Germany and Gulf Arab allies") settles "No" only when its articles hold the whole list of that group
+(two names shared) and the member is not in it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
+
+import lemminflect
 
 from index.text import content_words, split_sentences
 from qa.evidence import Evidence
@@ -116,8 +120,38 @@ def membership_answer(question: str, evidence: Sequence[Evidence],
     texts = [f"{e.passage.title}\n{e.passage.text}" for e in evidence]
     if _named_with_group(member, texts, group_words) or _named_with_group(member, articles(), group_words):
         return None  # named somewhere else: the list may not be the whole group
-    i, sentence, _ = max(lists, key=lambda item: len(item[2]))
+    closed = [item for item in lists if not _ends_in_a_group(item[1], item[2])]
+    if not closed and not _left_out_of_a_whole_list(member, lists, articles()):
+        return None  # "… Germany and Gulf Arab allies": the member may be one of them
+    i, sentence, _ = max(closed or lists, key=lambda item: len(item[2]))
     return Membership("No", i, sentence)
+
+
+def _left_out_of_a_whole_list(member: str, lists: Sequence[tuple[int, str, list[str]]],
+                              articles: Sequence[str]) -> bool:
+    """True when the articles' bodies hold a list of the same group that ends in no group (two names shared with
+    a shown list) and `member` is not in it: the shared sample's own list of signatories leaves Iraq out (blind
+    s24-14), while it names Qatar, one of the "Gulf Arab allies" of the list shown (s47-17)."""
+    shown = {name for _, _, names in lists for name in names}
+    for text in articles:
+        for start, end in split_sentences(text):
+            names = list_names(text[start:end])
+            if names and not _ends_in_a_group(text[start:end], names) and len(shown & set(names)) >= 2:
+                return not any(mentioned_in(member, [name]) for name in names)
+    return False
+
+
+def _ends_in_a_group(sentence: str, names: Sequence[str]) -> bool:
+    """True when the list's last name goes on as a plural noun: "… France, Germany and Gulf Arab allies" ends
+    in a group of members, not one, so it is not the whole group. Blind s47-17 ("Was Qatar one of the countries
+    that signed the joint statement?") got a ruled "No" from that list, Turkey's summary of the statement, whose
+    own list, not shown, names Qatar."""
+    at = sentence.rfind(names[-1])
+    follows = re.match(r"\s+([a-z][\w'’-]*)", sentence[at + len(names[-1]):]) if at >= 0 else None
+    if not follows:
+        return False
+    nouns = lemminflect.getAllLemmas(follows.group(1)).get("NOUN", ())
+    return bool(nouns) and nouns[0] != follows.group(1)
 
 
 # A name holding another after "of": "Islamic State of Iraq and the Levant", "Bank of England".

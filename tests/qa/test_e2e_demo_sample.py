@@ -145,3 +145,9 @@ def test_besides_what_was_set_aside_the_rest_of_its_list_answers(demo_and_sample
     answer = demo_and_sample_qa.ask("In the joint statement Turkey signed, besides more extremism, what else did the "
                                     "governments say Russia's military actions would fuel?", as_of=ASKED_ON)
     assert answer.short_answer and "radicali" in answer.short_answer, answer.text
+
+
+def test_a_list_ending_in_a_group_does_not_rule_out_a_member_of_the_group(demo_and_sample_qa):
+    # blind s47-17: "… Germany and Gulf Arab allies" gave a ruled, unflagged "No" for Qatar (qa/membership.py)
+    answer = demo_and_sample_qa.ask("Was Qatar one of the countries that signed the joint statement?", as_of=ASKED_ON)
+    assert answer.short_answer == "Yes", answer.text

@@ -60,16 +60,17 @@ def test_a_member_named_only_inside_another_name_is_named_nowhere():
     isil = ("Russia continued air strikes for a third day, prompting Turkey and its partners in the U.S.-led coalition "
             "against the Islamic State of Iraq and the Levant (ISIL) to demand that Moscow cease its attacks.")
     question = "Was Iraq among the governments that signed the joint statement?"
-    assert membership_answer(question, evidence(isil, ALLIES)).short == "No"
-    assert membership_answer(question, evidence(ALLIES), lambda: [isil]).short == "No"
+    sample = [isil, STATEMENT]  # the article's body holds the statement's own list as well
+    assert membership_answer(question, evidence(isil, ALLIES), lambda: sample).short == "No"
+    assert membership_answer(question, evidence(ALLIES), lambda: sample).short == "No"
     # a name after such a name's "and" is a mention: it may be a list's last item
     assert membership_answer(question, evidence(ALLIES, "The statement's authors met the Bank of England and Iraq.")) \
         is None
     # a mention in a sentence about something else is no sign the list is incomplete (s24-14, re-asked: a story
     # about a Baghdad bombing was found beside the sample)
     baghdad = "A suicide bomber killed 52 people in Baghdad, Iraq, on Sunday, police said."
-    assert membership_answer(question, evidence(ALLIES, baghdad)).short == "No"
-    assert membership_answer(question, evidence(ALLIES), lambda: [baghdad]).short == "No"
+    assert membership_answer(question, evidence(ALLIES, baghdad), lambda: sample).short == "No"
+    assert membership_answer(question, evidence(ALLIES), lambda: [baghdad, STATEMENT]).short == "No"
 
 
 def test_a_member_named_elsewhere_or_no_list_of_the_group_is_left_to_the_model():
@@ -89,3 +90,13 @@ def test_names_are_found_in_the_forms_news_uses():
     assert mentioned_in("Saudi Arabia", ["Saudi Arabia"]) and not mentioned_in("Saudi Arabia", ["Arabia"])
     assert mentioned_in("Saudi Arabia", ["Arabia"], every_name=False)
     assert not mentioned_in("the city", ["the city"])  # no name written
+
+
+def test_a_list_ending_in_a_group_settles_no_only_by_the_whole_list_of_its_articles():
+    # blind s47-17: "Gulf Arab allies" shown, a ruled "No" for Qatar, which the statement's own list names
+    question = "Was Qatar one of the countries that signed the joint statement?"
+    assert membership_answer(question, evidence(ALLIES), lambda: [ALLIES, STATEMENT]) is None
+    assert membership_answer(question, evidence(ALLIES)) is None  # no whole list to read
+    assert membership_answer(SIGNED.format("Qatar"), evidence(ALLIES, STATEMENT)).short == "Yes"
+    # Italy: left out of the whole list the article holds
+    assert membership_answer(SIGNED.format("Italy"), evidence(ALLIES), lambda: [STATEMENT]).short == "No"
