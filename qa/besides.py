@@ -9,8 +9,8 @@ Evidence selection ranks a sentence listing X with more as one offering the kind
 (`lists_beside`, qa/evidence.py): with it, s46-08's sentence was shown and the model answered "more extremism
 and radicalization". `besides_answer` reads the excluded thing ("besides / apart from / aside from / other
 than / in addition to X,"), and, when the model's short answer repeats it, finds a sentence of the given
-passages writing X followed by ", Y" / " and Y" / " or Y" that shares at least `MIN_SHARED` of the question's other words, and
-gives Y ("radicalization"; "Sharm el-Sheikh and Hurghada" after "Cairo, ").
+passages writing X followed by ", Y" / " and Y" / " or Y" that shares at least `MIN_SHARED` of the question's
+other words, and gives Y ("radicalization"; "Sharm el-Sheikh and Hurghada" after "Cairo, ").
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ def lists_beside(question: str, sentence: str) -> bool:
 
 def besides_answer(question: str, short: str, passages: Sequence[tuple[int, str]]) -> tuple[int, str, str] | None:
     """(index, sentence, the rest of its list) answering "besides X, what else …?" where `short` repeats X
-    (alone, or with the rest: "more extremism and radicalization");
-    `passages` are (index, text) of the passages given to the model, in order. None when the question sets
-    nothing aside, the short answer is something else, or no sentence lists X with more."""
+    (alone, or with the rest: "more extremism and radicalization"); `passages` are (index, text) of the
+    passages given to the model, in order. None when the question sets nothing aside, the short answer is
+    something else, or no sentence lists X with more."""
     x = excluded(question)
     wanted = content_words(x) if x else set()
     if not wanted or not short or not wanted <= content_words(short):  # the model's answer repeats X
@@ -72,6 +72,7 @@ def besides_answer(question: str, short: str, passages: Sequence[tuple[int, str]
         for s, e in split_sentences(text):
             sentence = text[s:e]
             m = listed.search(sentence)
-            if m and len(others & content_words(sentence)) >= MIN_SHARED and not content_words(m.group("y")) <= wanted:
+            if m and len(others & content_words(sentence)) >= MIN_SHARED \
+                    and not content_words(m.group("y")) <= wanted:
                 return index, sentence, m.group("y").strip()
     return None

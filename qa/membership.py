@@ -118,10 +118,13 @@ def membership_answer(question: str, evidence: Sequence[Evidence],
         if any(mentioned_in(member, [name]) for name in names):
             return Membership("Yes", i, sentence)
     texts = [f"{e.passage.title}\n{e.passage.text}" for e in evidence]
-    if _named_with_group(member, texts, group_words) or _named_with_group(member, articles(), group_words):
+    if _named_with_group(member, texts, group_words):
         return None  # named somewhere else: the list may not be the whole group
+    bodies = articles()
+    if _named_with_group(member, bodies, group_words):
+        return None
     closed = [item for item in lists if not _ends_in_a_group(item[1], item[2])]
-    if not closed and not _left_out_of_a_whole_list(member, lists, articles()):
+    if not closed and not _left_out_of_a_whole_list(member, lists, bodies):
         return None  # "… Germany and Gulf Arab allies": the member may be one of them
     i, sentence, _ = max(closed or lists, key=lambda item: len(item[2]))
     return Membership("No", i, sentence)
