@@ -8,18 +8,18 @@ answered "No" often change one detail of a sentence like this: the day, the date
 the unit of a length of time ("three to four weeks" over "three to four months", s38-18), one name of a list
 ("Hama, Homs and Aleppo" over "Hama, Homs and Idlib", s45-10).
 
-`contradicts_detail` is true when the question names exactly one such detail (an ordinal day, "the
-first day"; a month and day, "Oct. 2"; a weekday; a place "in <Name>" that is no country or region; a
-length of time; a list of names, which a list of the sentence gives with all of them but one, that one
-named nowhere in the sentence), the sentence names one or more of the same kind and not the question's,
-and the sentence holds the rest of what the question asks: every name of it (a country in any of its forms, "Turkey's" by
-"Turkish"; a name by its last word, "U.S. Secretary of State John Kerry" by "Kerry"; of three names or more,
-all but one: "its Syria air campaign" over "its campaign", blind s44-04) and at least `MIN_SHARE` of its other
-content words. A sentence that names no detail of that kind says nothing against the question. Over the 976
-(yes/no question, shown sentence) pairs on record (47 questions), adding places and lengths of time changed
-two, s38-10 and s38-18, both gold "No"; over the 1,307 pairs of 2026-12-06 (65 questions), reading names by
-their last word changed s43-10 alone, gold "No". Lists of names fire on none of the 1,417 pairs on record
-of 2026-12-06 and, over the 59 yes/no questions of the question sets against every sentence of the sample
+`contradicts_detail` is true when the question names exactly one such detail (an ordinal day, "the first day";
+a month and day, "Oct. 2"; a weekday; a place "in <Name>" that is no country or region; a length of time; a
+list of names, which a list of the sentence gives with all of them but one, that one named nowhere in the
+sentence), the sentence names one or more of the same kind and not the question's, and the sentence holds the
+rest of what the question asks: every name of it (a country in any of its forms, "Turkey's" by "Turkish"; a
+name by its last word, "U.S. Secretary of State John Kerry" by "Kerry"; of three names or more, all but one:
+"its Syria air campaign" over "its campaign", blind s44-04) and at least `MIN_SHARE` of its other content
+words. A sentence that names no detail of that kind says nothing against the question. Over the 976 (yes/no
+question, shown sentence) pairs on record (47 questions), adding places and lengths of time changed two,
+s38-10 and s38-18, both gold "No"; over the 1,307 pairs of 2026-12-06 (65 questions), reading names by their
+last word changed s43-10 alone, gold "No". Lists of names fire on none of the 1,417 pairs on record of
+2026-12-06 and, over the 59 yes/no questions of the question sets against every sentence of the sample
 article, on s45-10 alone, gold "No".
 """
 

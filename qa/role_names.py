@@ -7,14 +7,14 @@ estimated …?", the model answers "Lavrov", the name of the next sentence, sure
 -0.15; blind held-out s5-03 the same, -0.10), and the word-overlap checks pass it: the name stands one
 sentence off.
 
-`role_unnamed` reads the role a question asks the name of ("What is the name of the <role> who …",
-"Who is the <role> …", "Who heads the <body> …") and finds the cited sentences describing it (most of the role's words); when
-there are some and none of them holds the answer or a word of its name, the passages describe the role
-but never say who holds it. A story that names the person once with the role ("Alexei Pushkov,
-head of the Duma's foreign affairs committee, said …") and later only by the role has a sentence with
-both, so it is left alone. A short answer that only gives the role back ("the head of the foreign affairs
-committee at the State Duma" for "Who heads the State Duma foreign affairs committee …?", blind s45-09) names
-nobody either, unless a sentence describing the role names someone beside it.
+`role_unnamed` reads the role a question asks the name of ("What is the name of the <role> who …", "Who is
+the <role> …", "Who heads the <body> …") and finds the cited sentences describing it (most of the role's
+words); when there are some and none of them holds the answer or a word of its name, the passages describe
+the role but never say who holds it. A story that names the person once with the role ("Alexei Pushkov, head
+of the Duma's foreign affairs committee, said …") and later only by the role has a sentence with both, so it
+is left alone. A short answer that only gives the role back ("the head of the foreign affairs committee at
+the State Duma" for "Who heads the State Duma foreign affairs committee …?", blind s45-09) names nobody
+either, unless a sentence describing the role names someone beside it.
 """
 
 from __future__ import annotations
