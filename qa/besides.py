@@ -16,6 +16,7 @@ other words, and gives Y ("radicalization"; "Sharm el-Sheikh and Hurghada" after
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from index.text import content_words, split_sentences
@@ -41,20 +42,25 @@ def without_excluded(question: str) -> str:
     return re.sub(r"\s+", " ", _BESIDES.sub(" ", question, count=1)).strip() if excluded(question) else question
 
 
+@lru_cache(maxsize=64)
 def _list_after(x: str) -> re.Pattern[str]:
-    """X's last word followed by ", Y" / " and Y" / " or Y", Y the rest of the list."""
+    """X's last word followed by ", Y" / " and Y" / " or Y", Y the rest of the list (built once per X: evidence
+    selection reads every candidate sentence with it)."""
     return re.compile(rf"\b{re.escape(x.split()[-1])}\b(?:,\s*|\s+(?:and|or)\s+)(?P<y>[^.;:!?,\"“”]+?)\s*"
                       rf"(?=[.;:!?\"“”]|,\s|$|{_ENDS})", re.IGNORECASE)
+
+
+def _rest_of_list(x: str, sentence: str) -> str | None:
+    """What `sentence` lists after X when it is more than X ("radicalization" after "more extremism"), else None."""
+    m = _list_after(x).search(sentence)
+    return m.group("y").strip() if m and not content_words(m.group("y")) <= content_words(x) else None
 
 
 def lists_beside(question: str, sentence: str) -> bool:
     """True when `question` sets X aside ("besides X, …") and `sentence` lists X with something more: the
     sentence offers the answer (evidence selection ranks it as it ranks one offering the kind of answer asked)."""
     x = excluded(question)
-    if not x or not content_words(x):
-        return False
-    m = _list_after(x).search(sentence)
-    return bool(m) and not content_words(m.group("y")) <= content_words(x)
+    return bool(x and content_words(x) and _rest_of_list(x, sentence))
 
 
 def besides_answer(question: str, short: str, passages: Sequence[tuple[int, str]]) -> tuple[int, str, str] | None:
@@ -66,6 +72,14 @@ def besides_answer(question: str, short: str, passages: Sequence[tuple[int, str]
     wanted = content_words(x) if x else set()
     if not wanted or not short or not wanted <= content_words(short):  # the model's answer repeats X
         return None
+    others = content_words(question.replace(x, " ")) - wanted
+    for index, text in passages:
+        for s, e in split_sentences(text):
+            sentence = text[s:e]
+            rest = _rest_of_list(x, sentence)
+            if rest and len(others & content_words(sentence)) >= MIN_SHARED:
+                return index, sentence, rest
+    return None
     others = content_words(question.replace(x, " ")) - wanted
     listed = _list_after(x)
     for index, text in passages:
