@@ -329,7 +329,9 @@ class SupportChecker:
         chosen = [max(self.windows[i], key=coverage) for i in cited]
         pool = _merge([w[0] for w in chosen])
         window_rows = [r for w in chosen for r in w[1]]
-        known = set().union(*(self.names[i] for i in cited))
+        # Full names the cited articles give, and the question's own: "Which group did Sergei Lavrov say …?" over
+        # a passage's "…, Lavrov said" lends "Sergei" to that surname (blind s50-12 was flagged for it).
+        known = set().union(*(self.names[i] for i in cited), full_names(question) if question else set())
         # The question's own names and numbers are its premise, not the answer's claim: they may come from anywhere
         # in the cited articles' shown passages or headers ("28 of the 90 refugees buried at Kato Tritos on Lesbos have
         # been identified" over "Of the 90 bodies buried here, only 28 have been identified", the place

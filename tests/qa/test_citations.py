@@ -385,3 +385,18 @@ def test_a_given_name_the_article_gives_elsewhere_is_found_through_the_surname(f
     other = passage("other", "President Michel Temer spoke in Brasilia.")
     alone = SupportChecker([other, later], fake_embedder)
     assert not alone.check("19 out of 33 ambassadors took Michel Temer up on the invitation [2].", [1]).names_ok
+
+
+def test_a_given_name_the_question_gives_is_found_through_the_surname(fake_embedder):
+    # Blind s50-12: the question names "Sergei Lavrov", the cited passage only "Lavrov said"; the right answer
+    # repeating the question's full name was flagged unsupported.
+    cited = passage("sample", "Russia does not consider the U.S.-backed Free Syrian Army rebels a terrorist group "
+                              "and they should be part of a political solution in Syria, Lavrov said.")
+    checker = SupportChecker([cited], fake_embedder)
+    claim = "The Free Syrian Army should be part of a political solution in Syria, Sergei Lavrov said [1]."
+    question = "Which rebel group did Sergei Lavrov say should be part of a political solution in Syria?"
+    assert not checker.check(claim, [0]).names_ok  # without the question, "Sergei" is the claim's own
+    assert checker.check(claim, [0], question).names_ok
+    # the question's full name lends its given name to its own surname only
+    assert not checker.check(claim.replace("Sergei Lavrov", "Sergei Shoigu"), [0], question).names_ok
+    assert not checker.check(claim, [0], question.replace("Sergei Lavrov", "Sergei Shoigu")).names_ok

@@ -151,3 +151,14 @@ def test_a_list_ending_in_a_group_does_not_rule_out_a_member_of_the_group(demo_a
     # blind s47-17: "… Germany and Gulf Arab allies" gave a ruled, unflagged "No" for Qatar (qa/membership.py)
     answer = demo_and_sample_qa.ask("Was Qatar one of the countries that signed the joint statement?", as_of=ASKED_ON)
     assert answer.short_answer == "Yes", answer.text
+
+
+def test_the_question_s_full_name_repeated_in_the_answer_is_no_false_alarm(demo_and_sample_qa):
+    # blind s50-12: the right answer repeated the question's "Sergei Lavrov" over a passage saying only
+    # "…, Lavrov said"; its sentence was marked unsupported (qa/citations.py, the question's full names)
+    answer = demo_and_sample_qa.ask("Which U.S.-backed rebel group did Sergei Lavrov say Russia does not consider a "
+                                    "terrorist group and believes should be part of a political solution in Syria?",
+                                    as_of=ASKED_ON)
+    assert answer.short_answer and "Free Syrian Army" in answer.short_answer, answer.text
+    assert "Sergei Lavrov" in answer.text, answer.text  # the case the rule is for: else this test proves nothing
+    assert answer.unsupported_sentences == 0, [(s.text, s.supported) for s in answer.sentences]
