@@ -14,7 +14,8 @@ A list is three or more capitalised names joined by commas and a last "and"/"or"
 a word of the group the question names ("governments", "joint statement"). Anything else — no list, or
 the member named elsewhere in the passages but not in the list — is left to the model. A list ending in a
 group ("… Germany and Gulf Arab allies") settles "No" only when its articles hold the whole list of that group
-(two names shared) and the member is not in it.
+(two names shared) and the member is not in it; when a passage shown holds that whole list, it is the list
+quoted, and a member it names is "Yes".
 """
 
 from __future__ import annotations
@@ -117,6 +118,9 @@ def membership_answer(question: str, evidence: Sequence[Evidence],
     for i, sentence, names in lists:
         if any(mentioned_in(member, [name]) for name in names):
             return Membership("Yes", i, sentence)
+    whole = _whole_list_shown_beside(lists, evidence)
+    if whole and any(mentioned_in(member, [name]) for name in whole[2]):
+        return Membership("Yes", whole[0], whole[1])
     texts = [f"{e.passage.title}\n{e.passage.text}" for e in evidence]
     if _named_with_group(member, texts, group_words):
         return None  # named somewhere else: the list may not be the whole group
@@ -126,6 +130,8 @@ def membership_answer(question: str, evidence: Sequence[Evidence],
     closed = [item for item in lists if not _ends_in_a_group(item[1], item[2])]
     if not closed and not _left_out_of_a_whole_list(member, lists, bodies):
         return None  # "… Germany and Gulf Arab allies": the member may be one of them
+    if not closed and whole:  # the whole list the "No" rests on, when a passage shown holds it
+        return Membership("No", whole[0], whole[1])
     i, sentence, _ = max(closed or lists, key=lambda item: len(item[2]))
     return Membership("No", i, sentence)
 
@@ -142,6 +148,29 @@ def _left_out_of_a_whole_list(member: str, lists: Sequence[tuple[int, str, list[
             if names and not _ends_in_a_group(text[start:end], names) and len(shown & set(names)) >= 2:
                 return not any(mentioned_in(member, [name]) for name in names)
     return False
+
+
+def _whole_list_shown_beside(lists: Sequence[tuple[int, str, list[str]]], evidence: Sequence[Evidence]
+                             ) -> tuple[int, str, list[str]] | None:
+    """(evidence index, sentence, names) of the whole list of a shown list that ends in a group: a list in the
+    evidence's passages (selected or not) that ends in no group and shares two names with it. "Was Qatar among
+    the signatories of the joint statement criticising Russia's strikes?" (blind s49-13) matched only Turkey's
+    summary, "… with the United States, Britain, France, Germany and Gulf Arab allies"; the statement's own list,
+    "We, the governments of France, Germany, Qatar, …", was in a passage shown beside it but shares no word with
+    the question's group, and the model, left to itself, answered from another sentence."""
+    open_lists = [set(names) for _, sentence, names in lists if _ends_in_a_group(sentence, names)]
+    if not open_lists:
+        return None
+    for i, item in enumerate(evidence):
+        passage = item.passage
+        for start, end in split_sentences(passage.text):
+            names = list_names(passage.text[start:end])
+            if (names and not _ends_in_a_group(passage.text[start:end], names)
+                    and any(len(shown & set(names)) >= 2 for shown in open_lists)):
+                sentence = article_sentence(passage, passage.start + start, passage.start + end)
+                if sentence:
+                    return i, sentence, names
+    return None
 
 
 def _ends_in_a_group(sentence: str, names: Sequence[str]) -> bool:

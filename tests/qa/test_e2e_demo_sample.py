@@ -153,6 +153,16 @@ def test_a_list_ending_in_a_group_does_not_rule_out_a_member_of_the_group(demo_a
     assert answer.short_answer == "Yes", answer.text
 
 
+def test_a_member_of_the_whole_list_beside_a_list_ending_in_a_group_is_yes_the_list_quoted(demo_and_sample_qa):
+    # blind s49-13: the group's words matched only "… Germany and Gulf Arab allies"; the model, left to itself,
+    # answered "Yes" from another sentence, flagged, with a prompt tag in its text (qa/membership.py, whole list)
+    answer = demo_and_sample_qa.ask("Was Qatar among the signatories of the joint statement criticising Russia's "
+                                    "strikes?", as_of=ASKED_ON)
+    assert answer.short_answer == "Yes", answer.text
+    assert answer.short_answer_concern is None and answer.unsupported_sentences == 0, answer.text
+    assert any("the governments of France, Germany, Qatar" in c.quote for c in answer.citations), answer.citations
+
+
 def test_the_question_s_full_name_repeated_in_the_answer_is_no_false_alarm(demo_and_sample_qa):
     # blind s50-12: the right answer repeated the question's "Sergei Lavrov" over a passage saying only
     # "…, Lavrov said"; its sentence was marked unsupported (qa/citations.py, the question's full names)

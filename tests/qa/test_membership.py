@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.evidence import Evidence
 from qa.membership import asked_membership, list_names, membership_answer
 from qa.unmentioned import mentioned_in
 from test_disputes import evidence  # one evidence item per body, every sentence shown
@@ -100,3 +101,25 @@ def test_a_list_ending_in_a_group_settles_no_only_by_the_whole_list_of_its_artic
     assert membership_answer(SIGNED.format("Qatar"), evidence(ALLIES, STATEMENT)).short == "Yes"
     # Italy: left out of the whole list the article holds
     assert membership_answer(SIGNED.format("Italy"), evidence(ALLIES), lambda: [STATEMENT]).short == "No"
+
+
+def test_a_list_ending_in_a_group_is_yes_by_its_whole_list_in_a_passage_shown():
+    # blind s49-13: the group words ("signatories", "criticising", "strikes") match only Turkey's summary, which
+    # ends in "Gulf Arab allies"; the statement's own list sits in a passage shown beside it, unselected
+    question = "Was Qatar among the signatories of the joint statement criticising Russia's strikes?"
+    shown, beside = evidence(ALLIES, "Russia kept up its strikes. " + STATEMENT)
+    beside = Evidence(beside.passage, "Russia kept up its strikes.", ((0, 27),), 0.5)  # the list not selected
+    answer = membership_answer(question, [shown, beside])
+    assert answer is not None and answer.short == "Yes"
+    assert answer.evidence_index == 1 and answer.sentence.startswith("“We, the governments of France")
+    # a member of neither list, or a whole list that shares too little with the shown one, is not a Yes
+    assert membership_answer(question.replace("Qatar", "Italy"), [shown, beside]) is None
+    # a "No" the articles' whole list settles quotes that list when a passage shown holds it
+    italy = membership_answer(question.replace("Qatar", "Italy"), [shown, beside], lambda: [ALLIES, STATEMENT])
+    assert italy is not None and italy.short == "No" and italy.evidence_index == 1
+    other = evidence(ALLIES, "Spain, Portugal, Qatar and Greece voted for it.")
+    assert membership_answer(question, other) is None
+    # a list that ends in no group is the whole group: another list naming the member does not overrule it
+    closed = evidence("In a joint statement with the United States, Britain, France and Germany, Turkey said so.",
+                      "France, Germany and Qatar opposed it.")
+    assert membership_answer(question, closed) is None or membership_answer(question, closed).short != "Yes"
