@@ -27,6 +27,7 @@ from qa.evidence import claim_spans
 from qa.injection_guard import InjectionGuard
 from qa.number_nouns import conflicting_count
 from qa.retrieval import Passage
+from qa.swapped_names import swapped_names
 from qa.vectors import SentenceVectors
 
 _ONE = r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]"
@@ -378,6 +379,10 @@ class SupportChecker:
                 (lexical >= MIN_LEXICAL and predicate_share >= MIN_PREDICATE)
                 or (window_cosine >= MIN_COSINE and lexical >= MIN_LEXICAL_WITH_COSINE))
         supported = supported and not self.guard.veto(strip_markers(sentence), question)
+        # Every word from the window, word order aside: "Erdogan phoned his Turkish counterpart, Vladimir Putin" over
+        # "Putin phoned his Turkish counterpart, Recep Tayyip Erdogan" (blind s48-05) is the act turned about.
+        supported = supported and not any(swapped_names(claim, self.passages[pi].text[s:e])
+                                          for pi, s, e in (self.sentences[r] for r in window_rows))
         return Support(supported, lexical, cosine, numbers_ok, names_ok, quotes)
 
 

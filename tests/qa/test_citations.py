@@ -400,3 +400,14 @@ def test_a_given_name_the_question_gives_is_found_through_the_surname(fake_embed
     # the question's full name lends its given name to its own surname only
     assert not checker.check(claim.replace("Sergei Lavrov", "Sergei Shoigu"), [0], question).names_ok
     assert not checker.check(claim, [0], question.replace("Sergei Lavrov", "Sergei Shoigu")).names_ok
+
+
+def test_a_sentence_copied_with_its_names_swapped_round_is_unsupported(fake_embedder):
+    # blind s48-05: every word of the claim is in the cited sentence; only who phoned whom is turned about
+    cited = passage("dw", "Russian President Vladimir Putin phoned his Turkish counterpart, Recep Tayyip Erdogan on "
+                          "Thursday to express his condolences.")
+    checker = SupportChecker([cited], fake_embedder)
+    assert checker.check("Vladimir Putin phoned his Turkish counterpart, Recep Tayyip Erdogan on Thursday [1].",
+                         [0]).supported
+    assert not checker.check("Recep Tayyip Erdogan phoned his Turkish counterpart, Vladimir Putin on Thursday [1].",
+                             [0]).supported

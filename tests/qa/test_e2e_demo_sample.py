@@ -7,6 +7,7 @@ sample's change what it writes — so the rules written for them are tested over
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -172,3 +173,13 @@ def test_the_question_s_full_name_repeated_in_the_answer_is_no_false_alarm(demo_
     assert answer.short_answer and "Free Syrian Army" in answer.short_answer, answer.text
     assert "Sergei Lavrov" in answer.text, answer.text  # the case the rule is for: else this test proves nothing
     assert answer.unsupported_sentences == 0, [(s.text, s.supported) for s in answer.sentences]
+
+
+def test_a_clause_copied_with_its_names_swapped_round_is_no_answer(demo_and_sample_qa):
+    # blind s48-05 (unanswerable): the DW sentence "Putin phoned his Turkish counterpart, Recep Tayyip Erdogan …"
+    # came back with the two exchanged, cited and unflagged (qa/swapped_names.py)
+    answer = demo_and_sample_qa.ask("What did Turkish President Recep Tayyip Erdoğan say about the Russian air strikes?",
+                                    as_of=ASKED_ON)
+    swapped = re.compile(r"Erdo[gğ]an phoned his Turkish counterpart, Vladimir Putin")
+    shown = [s.text for s in answer.sentences if s.supported] + [answer.short_answer or ""]
+    assert not any(swapped.search(text) for text in shown), answer.text

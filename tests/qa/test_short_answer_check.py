@@ -7,7 +7,7 @@ import pytest
 from index.article import ArticleRef
 from qa.citations import Citation
 from qa.planned_date import PAST_NOT_PLANNED
-from qa.short_answer_check import (COUNTED_OTHERWISE, unsettled_reason, MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
+from qa.short_answer_check import (SWAPPED_NAMES, COUNTED_OTHERWISE, unsettled_reason, MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
                                    UNSETTLED, asked_words, counts_other, echoes_question, short_answer_concern)
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
@@ -322,3 +322,16 @@ def test_a_past_event_s_date_given_for_a_planned_one_is_an_unsettled_concern():
     assert short_answer_concern(q, "October 1", [cite(held, passage)]) == PAST_NOT_PLANNED
     assert PAST_NOT_PLANNED in UNSETTLED
     assert short_answer_concern("When did the Pentagon hold talks in Moscow?", "Oct. 1", [cite(held, held)]) is None
+
+
+def test_a_clause_with_its_names_swapped_round_is_unsettled():
+    # blind s48-05 (unanswerable): "What did Turkish President Recep Tayyip Erdoğan say about the Russian air
+    # strikes?" → the DW sentence with Putin and Erdogan exchanged, unflagged
+    quote = ("Russian President Vladimir Putin phoned his Turkish counterpart, Recep Tayyip Erdogan on Thursday to "
+             "express his condolences.")
+    q = "What did Turkish President Recep Tayyip Erdoğan say about the Russian air strikes?"
+    swapped = "Recep Tayyip Erdogan phoned his Turkish counterpart, Vladimir Putin on Thursday to express his condolences"
+    assert short_answer_concern(q, swapped, [cite(quote, quote)]) == SWAPPED_NAMES
+    assert SWAPPED_NAMES in UNSETTLED
+    faithful = "Vladimir Putin phoned his Turkish counterpart, Recep Tayyip Erdogan on Thursday"
+    assert short_answer_concern(q, faithful, [cite(quote, quote)]) != SWAPPED_NAMES
