@@ -255,8 +255,25 @@ class _Pool:
     numbers: frozenset[str]
 
 
+# A run of capitalised words, "of" and "the" allowed inside: "United States of America", "United Kingdom".
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
+
+
+def initials(text: str) -> set[str]:
+    """The initials of every run of two or more capitalised words in `text` and of its leading parts, lower-cased:
+    "the United States of America" gives "us" and "usa", "the United Kingdom" "uk". A claim writes "the UK and
+    the US" where the article writes the names out (blind s51-03, a right answer repeating the question's "UK"
+    and "US", was marked unsupported)."""
+    out = set()
+    for run in _NAME_RUN.finditer(text):
+        letters = [w[0].lower() for w in run.group(0).split() if w[0].isupper()]
+        out.update("".join(letters[:n]) for n in range(2, len(letters) + 1))
+    return out
+
+
 def _pool(text: str) -> _Pool:
-    return _Pool(frozenset(re.findall(r"\w+", fold(text))), frozenset(content_words(text)), frozenset(_numbers(text)))
+    return _Pool(frozenset(re.findall(r"\w+", fold(text))) | initials(text), frozenset(content_words(text)),
+                 frozenset(_numbers(text)))
 
 
 def _merge(pools: Sequence[_Pool]) -> _Pool:

@@ -411,3 +411,17 @@ def test_a_sentence_copied_with_its_names_swapped_round_is_unsupported(fake_embe
                          [0]).supported
     assert not checker.check("Recep Tayyip Erdogan phoned his Turkish counterpart, Vladimir Putin on Thursday [1].",
                              [0]).supported
+
+
+def test_initials_of_a_name_the_passage_writes_out_are_found(fake_embedder):
+    # blind s51-03: a right answer repeating the question's "the UK and the US" was marked unsupported over the
+    # statement's "the United Kingdom and the United States of America"
+    from qa.citations import initials
+
+    assert {"uk", "us", "usa"} <= initials("the United Kingdom and the United States of America state")
+    assert "eu" not in initials("the European Commission")
+    cited = passage("sample", "We, the governments of France, Germany, Turkey, the United Kingdom and the United States "
+                              "of America state the following: we express our deep concern.")
+    checker = SupportChecker([cited], fake_embedder)
+    assert checker.check("France, Germany, Turkey, the UK and the US expressed deep concern [1].", [0]).names_ok
+    assert not checker.check("France, Germany, Turkey, the UK and the EU expressed deep concern [1].", [0]).names_ok
