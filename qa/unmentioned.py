@@ -9,7 +9,7 @@ first, outlets left out — say what it is about; when one of them is in none of
 flagged with the name. A name counts as mentioned in the forms news uses for it: a prefix of it
 ("Syria" in "Syrian"), its people or adjective ("Britain" in "British", `qa.short_answer.as_people`),
 and the few aliases below; an acronym also by its capitals spelt out in any order ("Justice Department"
-for the DOJ). Numbers and the small parts of compounds ("Prize-winning") are no names.
+for the DOJ) or by words in a row with its letters ("as soon as possible" for ASAP). Numbers and the small parts of compounds ("Prize-winning") are no names.
 
 Only the asking sentence is read: "CNN and Al Jazeera both reported … on post-Brexit Britain. Whose
 rights did MPs decline to safeguard?" is about MPs, not about CNN.
@@ -113,10 +113,19 @@ class _ReadArticles:
         return len(acronym) >= 3 and any(
             len(run) >= 2 and run <= letters and letters - run <= _LINK_LETTERS for run in self.initial_sets)
 
+    def words_spell(self, acronym: str) -> bool:
+        """True when the articles write words in a row whose first letters are `acronym` (three or more): "ASAP"
+        is no name but "as soon as possible" ("What kind of talks did Kerry and Lavrov agree to set up ASAP …?",
+        blind s52-10, had its right answer turned away as "never mention ASAP")."""
+        n = len(acronym)
+        return n >= 3 and any(
+            "".join(w[0] for w in words[i:i + n]) == acronym
+            for words in (text.split() for text in self.texts) for i in range(len(words) - n + 1))
+
     def mentions(self, name: str, acronym: bool) -> bool:
         """True when one of the articles mentions the folded `name` in a form news uses for it."""
         return (name in self.initials or any(_mentioned(name, pool, text) for pool, text in zip(self.pools, self.texts))
-                or (acronym and self.spell_out(name)))
+                or (acronym and (self.spell_out(name) or self.words_spell(name))))
 
     def first_unmentioned(self, asked: str, outlets: Sequence[str]) -> str | None:
         """The first name of the sentence `asked` that none of the articles mentions, as `asked` writes it."""

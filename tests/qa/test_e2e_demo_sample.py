@@ -194,3 +194,12 @@ def test_initials_the_question_writes_for_names_the_article_spells_out_are_no_fa
     assert answer.short_answer == "Hama, Homs and Idlib", answer.text
     assert "the UK and the US" in answer.text, answer.text  # the case the rule is for: else this test proves nothing
     assert answer.unsupported_sentences == 0, [(s.text, s.supported) for s in answer.sentences]
+
+
+def test_an_acronym_of_plain_words_does_not_turn_a_right_answer_away(demo_and_sample_qa):
+    # blind s52-10: the right answer was withheld as "from articles that never mention ASAP"; the sample writes
+    # "as soon as possible" (qa/unmentioned.py)
+    answer = demo_and_sample_qa.ask("what kind of talks did Kerry and Lavrov agree to set up ASAP to avoid accidents "
+                                    "in Syria?", as_of=ASKED_ON)
+    assert not answer.abstained, answer.text
+    assert answer.short_answer and "de-confliction" in answer.short_answer, answer.text

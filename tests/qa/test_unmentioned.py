@@ -45,6 +45,15 @@ def test_an_acronym_needs_its_own_capitals_spelt_out():
     assert unmentioned_name("What did the Doj say?", ["The Justice Department spoke."]) == "Doj"  # not an acronym
 
 
+def test_an_acronym_of_plain_words_is_mentioned_by_those_words_in_a_row():
+    # blind s52-10: "… agree to set up ASAP …" had its right answer turned away as "never mention ASAP"
+    quote = "We agreed on the imperative of, as soon as possible, having a military-to-military discussion."
+    q = "What kind of talks did Kerry and Lavrov agree to set up ASAP to avoid accidents?"
+    assert unmentioned_name(q, ["Kerry met Lavrov. " + quote]) is None
+    assert unmentioned_name(q, ["Kerry met Lavrov. We agreed on the imperative, as possible, soon."]) == "ASAP"
+    assert unmentioned_name("What did the EU say?", ["Kerry met Lavrov. Every unit agreed."]) == "EU"  # two letters: no
+
+
 def test_any_cited_article_may_mention_the_name():
     assert unmentioned_name("How many aircraft struck Raqqa?", [NATO, "Jets struck Raqqa overnight."]) is None
     assert unmentioned_name("How many aircraft struck Raqqa?", []) is None
