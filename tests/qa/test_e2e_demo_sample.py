@@ -203,3 +203,12 @@ def test_an_acronym_of_plain_words_does_not_turn_a_right_answer_away(demo_and_sa
                                     "in Syria?", as_of=ASKED_ON)
     assert not answer.abstained, answer.text
     assert answer.short_answer and "de-confliction" in answer.short_answer, answer.text
+
+
+def test_where_someone_was_flying_home_from_is_read_off_the_sentence_naming_them(demo_and_sample_qa):
+    # blind s52-03: withheld ("London", unsure, not in the passages); the answering sentence holds one relation word
+    # of the question and its name, Davutoğlu (qa/stranded_preposition.py)
+    answer = demo_and_sample_qa.ask("where was Davutoglu flying home from when he talked to reporters on the plane?",
+                                    as_of=ASKED_ON)
+    assert not answer.abstained, answer.text
+    assert answer.short_answer and "General Assembly" in answer.short_answer, answer.text
