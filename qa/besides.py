@@ -80,13 +80,3 @@ def besides_answer(question: str, short: str, passages: Sequence[tuple[int, str]
             if rest and len(others & content_words(sentence)) >= MIN_SHARED:
                 return index, sentence, rest
     return None
-    others = content_words(question.replace(x, " ")) - wanted
-    listed = _list_after(x)
-    for index, text in passages:
-        for s, e in split_sentences(text):
-            sentence = text[s:e]
-            m = listed.search(sentence)
-            if m and len(others & content_words(sentence)) >= MIN_SHARED \
-                    and not content_words(m.group("y")) <= wanted:
-                return index, sentence, m.group("y").strip()
-    return None

@@ -277,9 +277,10 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
         return ROLE_UNNAMED if role_unnamed(question, short, sentences, [c.passage for c in citations]) else ECHO
     if names_the_outlet(question, short, citations):
         return NAMES_THE_OUTLET
-    if not short_answer_supported(short, [c.quote for c in citations] + sentences):
+    cited = [c.quote for c in citations] + sentences
+    if not short_answer_supported(short, cited):
         return NOT_IN_PASSAGES
-    if any(swapped_names(short, s) for s in [c.quote for c in citations] + sentences):
+    if any(swapped_names(short, s) for s in cited):
         return SWAPPED_NAMES  # "Erdogan phoned his Turkish counterpart, Vladimir Putin" over "Putin phoned … Erdogan"
     holding = [s for s in sentences if short_answer_supported(short, [s])]
     for cue, concern in _CUES:
