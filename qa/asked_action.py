@@ -24,6 +24,7 @@ import re
 import lemminflect
 
 from index.text import WORD
+from qa.attribution_clause import without_attribution
 
 _BE_AUX = frozenset("is are was were".split())
 _HAVE_AUX = frozenset("has have had".split())
@@ -46,7 +47,7 @@ _NAME_OF_WHO = re.compile(r"^\s*what\s+is\s+the\s+name\s+of\s+(?:the|a|an)\s+[^?
 def asked_action(question: str) -> str | None:
     """The question's own words for the action it asks who did ("stole", "was arrested"), or None when
     it does not open with "Who" (or "What is the name of the … who") and a verb."""
-    words = WORD.findall(_NAME_OF_WHO.sub("Who ", question))
+    words = WORD.findall(_NAME_OF_WHO.sub("Who ", without_attribution(question)))  # "Who, according to X, …"
     if len(words) < 2 or words[0].lower() != "who":
         return None
     at = 2 if words[1].lower() in _AUXILIARIES else 1
@@ -55,6 +56,24 @@ def asked_action(question: str) -> str | None:
     if at >= len(words) or _verb_lemma(words[at]) is None:
         return None
     return " ".join(words[1:at + 1])
+
+
+# Verbs that say little until their object does: "Who gave the estimate …?" asks who estimated (blind s55-10,
+# "Russia estimates its campaign could last three to four months, the head of the … committee said": a right
+# answer flagged "no cited sentence naming it says who gave").
+_LIGHT_VERBS = frozenset("give make issue deliver offer provide put".split())
+_LIGHT_OBJECT = re.compile(r"^(?:the|a|an|his|her|its|their)\s+([a-z]{4,})\b")
+
+
+def asked_act_noun(question: str) -> str | None:
+    """The noun a light verb's act is in ("estimate" for "Who gave the estimate …?"), else None."""
+    action = asked_action(question)
+    if not action or " " in action or _verb_lemma(action) not in _LIGHT_VERBS:
+        return None
+    asked = without_attribution(question)
+    at = re.search(rf"\b{re.escape(action)}\s+", asked)
+    found = _LIGHT_OBJECT.match(asked[at.end():]) if at else None
+    return found.group(1) if found else None
 
 
 _DO_AUX = frozenset("do does did will would can could should may might shall".split())

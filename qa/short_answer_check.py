@@ -43,7 +43,7 @@ from typing import Sequence
 
 from index.text import WORD, content_words, fold
 from qa.abstain import relation_words, words_found
-from qa.asked_action import asked_action, reports_action, yes_no_action
+from qa.asked_action import asked_act_noun, asked_action, reports_action, yes_no_action
 from qa.citations import AnswerSentence, Citation
 from qa.evidence import claim_spans, with_neighbours
 from qa.header_date import DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY
@@ -301,7 +301,8 @@ def short_answer_concern(question: str, short: str, citations: Sequence[Citation
     if role_unnamed(question, short, sentences, [c.passage for c in citations]):
         return ROLE_UNNAMED
     action = asked_action(question)
-    if action and holding and not any(reports_action(action, w) for w in windows_naming(short, citations)):
+    acts = [a for a in (action, asked_act_noun(question)) if a]  # "gave the estimate": gave, or estimate
+    if action and holding and not any(reports_action(a, w) for a in acts for w in windows_naming(short, citations)):
         return unsaid_who(action)
     return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.asked_action import (asked_action, reports_action, subject_action, what_action, who_is_object,
+from qa.asked_action import (asked_act_noun, asked_action, reports_action, subject_action, what_action, who_is_object,
                              yes_no_action)
 
 
@@ -111,3 +111,16 @@ def test_the_act_a_which_subject_question_asks_who_did(question, act):
 ])
 def test_a_who_question_asks_for_the_object_when_its_subject_stands_between_auxiliary_and_verb(question, whom):
     assert who_is_object(question) is whom
+
+
+def test_a_source_clause_between_commas_is_not_the_action():
+    # blind s55-10: "Who, according to the article, gave …" asks who gave, not who "according"
+    assert asked_action("Who, according to the article, gave the estimate of how long it could last?") == "gave"
+    assert asked_action("Who, according to Moscow, struck Raqqa first?") == "struck"
+
+
+def test_a_light_verb_s_act_is_in_its_object():
+    assert asked_act_noun("Who, according to the article, gave the estimate of how long it could last?") == "estimate"
+    assert asked_act_noun("Who made the decision to strike?") == "decision"
+    assert asked_act_noun("Who stole the coin?") is None  # a full verb says its act itself
+    assert asked_act_noun("Who gave Kerry the list?") is None

@@ -212,3 +212,13 @@ def test_where_someone_was_flying_home_from_is_read_off_the_sentence_naming_them
                                     as_of=ASKED_ON)
     assert not answer.abstained, answer.text
     assert answer.short_answer and "General Assembly" in answer.short_answer, answer.text
+
+
+def test_a_source_clause_inside_a_who_question_is_not_the_act_asked(demo_and_sample_qa):
+    # blind s55-10: "Who, according to the article, gave …" was checked for the act "according", and the right
+    # answer (the Duma committee's head) flagged "no cited sentence naming it says who according"
+    answer = demo_and_sample_qa.ask("Who, according to the article, gave the estimate of how long Russia's air "
+                                    "campaign could last? Just the title is fine.", as_of=ASKED_ON)
+    assert not answer.abstained, answer.text
+    assert answer.short_answer and "foreign affairs committee" in answer.short_answer, answer.text
+    assert answer.short_answer_concern is None, answer.short_answer_concern

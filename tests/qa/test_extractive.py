@@ -140,6 +140,16 @@ def test_without_document_clause_leaves_out_only_the_article_as_a_source():
     assert without_document_clause("According to Moscow, was Raqqa struck?") == "According to Moscow, was Raqqa struck?"
 
 
+def test_a_source_clause_between_commas_mid_question_is_left_out_too():
+    # blind s55-10: "Who, according to the article, gave the estimate …?" had "according" read as the act asked
+    assert without_document_clause("Who, according to the article, gave the estimate? Just the title is fine.") == \
+        "Who gave the estimate? Just the title is fine."
+    assert without_document_clause("What, per the report, did Lavrov say?") == "What did Lavrov say?"
+    assert without_document_clause("Who, according to Moscow, struck Raqqa?") == "Who, according to Moscow, struck Raqqa?"
+    assert without_attribution("Who, according to Moscow, struck Raqqa?").split() == ["Who", "struck", "Raqqa?"]
+    assert without_attribution("Did Kerry, per capita, spend more?") == "Did Kerry, per capita, spend more?"
+
+
 def test_a_sentence_that_asks_is_never_the_quote():
     # demo-014/079: the shown sentence holding most asked words was a question the article asks
     asks = "Thursday will reveal whether voters are angry. Will the DUP drop below 30 seats?"

@@ -189,6 +189,16 @@ def test_a_who_answer_whose_sentences_never_say_the_act_asked_is_a_concern():
     assert short_answer_concern("Who issued the Big Maple Leaf coin?", "Queen Elizabeth II", [cite(quote, COIN)]) is None
 
 
+def test_a_light_verb_s_act_is_said_by_its_noun_s_verb():
+    # blind s55-10: "Who gave the estimate …?" over "Russia estimates …, the head of the committee … said"
+    duma = ("Russia estimates its air strike campaign in Syria could last three to four months, the head of the "
+            "foreign affairs committee at the State Duma, said Oct. 1.")
+    asked = "Who gave the estimate of how long the air campaign could last?"
+    assert short_answer_concern(asked, "the head of the foreign affairs committee", [cite(duma, duma)]) is None
+    assert short_answer_concern("Who gave the order to strike?", "the head of the foreign affairs committee",
+                                [cite(duma, duma)]) == "no cited sentence naming it says who gave"
+
+
 def test_a_who_answer_reported_under_the_surname_later_passes():
     # "Ann Marsh" is introduced in one sentence and said to chair the committee two sentences on.
     quote = "WEXFORD (Reuters) - Ann Marsh, 47, is a teacher."
