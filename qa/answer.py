@@ -29,6 +29,7 @@ from qa.abstain import ABSTAIN as DECIDE_ABSTAIN
 from qa.abstain import QUOTE, AbstainPolicy, Signals, retrieval_signals
 from qa.abstention_text import ClosestArticle, abstention_text, closest_articles
 from qa.answer_checks import bare_yes_no, only_instructions, supported_anywhere, without_instructions
+from qa.injection_guard import InjectionGuard
 from qa.answer_generation import stream_reply
 from qa.answer_records import Answer, Done, ShortAnswer, SourcesFound, TextDelta
 from qa.answer_signals import signals_json, with_evidence
@@ -253,6 +254,10 @@ class NewsQA:
         last_token = time.perf_counter()
         used = [e.passage for e in evidence]
         raw = without_instructions(raw, used, query.text)
+        if short and not quoted and InjectionGuard(used).veto(short, query.text):
+            # The short answer is an article's instruction-like text ("£620 million" from a fake system block in a
+            # deal worth £62 million, held-out hostile set h2-05): shown in bold it would carry the payload; none.
+            short = None
         raw = without_example(raw, " ".join(p.title + " " + p.text for p in used))
         raw = without_hint_echo(raw)  # "The fact that shows it is [1]." states nothing
         raw = without_source_talk(raw)  # "as stated in the first passage" is not a claim (qa/source_talk.py)
