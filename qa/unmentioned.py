@@ -42,6 +42,9 @@ ALIASES = {
 _WORDS = re.compile(r"[\w.'’]+")
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # "on Oct. 1" names no topic
 _TITLES = frozenset("gov sen rep dr mr mrs ms prof gen lt col sgt capt st president prime minister".split())
+# Compass adjectives describe a bloc or a region the article names otherwise: "the Western powers" over a statement
+# signed by the US, Britain, France and Germany (blind s56-02, a right list turned away as "never mention Western").
+_COMPASS = frozenset("western eastern northern southern".split())
 _NAME_RUN = re.compile(r"\b[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*)+")
 # A second ask joined to the first: "…, and what did …", "… but who …".
 _ASK_JOIN = re.compile(r"[,;]?\s+(?:and|but)\s+(?=(?:what|who|whom|whose|which|where|when|why|how)\b)", re.I)
@@ -129,7 +132,7 @@ class _ReadArticles:
 
     def first_unmentioned(self, asked: str, outlets: Sequence[str]) -> str | None:
         """The first name of the sentence `asked` that none of the articles mentions, as `asked` writes it."""
-        skip = {w for o in outlets for w in _WORDS.findall(fold(o))} | _MONTHS | _TITLES
+        skip = {w for o in outlets for w in _WORDS.findall(fold(o))} | _MONTHS | _TITLES | _COMPASS
         # a full name is mentioned by its surname: "Nancy Pelosi" as "Pelosi"
         skip |= {fold(w) for run in _NAME_RUN.findall(asked) for w in run.split()[:-1]}
         asked_names = question_names(asked)

@@ -222,3 +222,13 @@ def test_a_source_clause_inside_a_who_question_is_not_the_act_asked(demo_and_sam
     assert not answer.abstained, answer.text
     assert answer.short_answer and "foreign affairs committee" in answer.short_answer, answer.text
     assert answer.short_answer_concern is None, answer.short_answer_concern
+
+
+def test_a_compass_adjective_in_the_question_is_no_name_the_article_must_write(demo_and_sample_qa):
+    # blind s56-02: the right list was turned away as "never mention Western" (qa/unmentioned.py)
+    answer = demo_and_sample_qa.ask("Which Gulf Arab states signed the joint statement with Turkey and the Western "
+                                    "powers?", as_of=ASKED_ON)
+    assert not answer.abstained, answer.text
+    assert answer.short_answer and "Qatar" in answer.short_answer and "Saudi Arabia" in answer.short_answer, \
+        answer.text
+

@@ -12,6 +12,7 @@ NATO = ("Russian lawmaker compares European Union to Soviet Union\nAbout a thous
 
 def test_a_name_no_cited_article_mentions_is_returned_in_the_questions_words():
     assert unmentioned_name("How many Russian aircraft took part in the strikes on Raqqa?", [NATO]) == "Raqqa"
+    assert unmentioned_name("What did Western officials say about Raqqa?", [NATO]) == "Raqqa"  # the place, still
     assert unmentioned_concern("Raqqa") == "the cited articles never mention Raqqa"
     # a full name is shown whole, without its possessive
     assert unmentioned_name("How did Saudi Arabia's foreign minister respond?", [NATO]) == "Saudi Arabia"
@@ -34,6 +35,9 @@ def test_a_name_no_cited_article_mentions_is_returned_in_the_questions_words():
     ("CNN reported on post-Brexit Britain. Whose rights did MPs decline to safeguard?", "MPs rejected it."),
     # a name with an apostrophe inside, curly in the article (blind s15-14 was flagged "never mention da")
     ("Did the joint statement say the attacks on Hama targeted Da'esh?", "The attacks on Hama did not target Da’esh."),
+    # a compass adjective describes a bloc the article names otherwise (blind s56-02: "never mention Western")
+    ("Which Gulf Arab states signed the statement with Turkey and the Western powers?",
+     "France, Germany, Qatar, Saudi Arabia, Turkey and the UK signed it with Gulf Arab allies."),
 ])
 def test_names_mentioned_in_the_forms_news_uses_raise_nothing(question, article):
     assert unmentioned_name(question, [article], outlets=["TASS", "CNN"]) is None
