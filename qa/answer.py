@@ -263,7 +263,8 @@ class NewsQA:
         raw = without_source_talk(raw)  # "as stated in the first passage" is not a claim (qa/source_talk.py)
         raw = without_asked_date(raw, query.as_of)  # "according to TASS on <the day asked>"
         text, sentences, citations = verify_answer(raw, used, vectors, query.text, holding_short(short))
-        saying_no = quote_saying_no(short, query.text, citations) if is_yes_no_question(query.text) else None
+        saying_no = (quote_saying_no(short, query.text, citations, [s for _, s, _ in shown_sentences(evidence)])
+                     if is_yes_no_question(query.text) else None)
         if saying_no:  # "Yes", citing a sentence that says not (qa/polarity.py)
             at = next(i for i, p in enumerate(used) if p.ref == saying_no.ref and p.text == saying_no.passage)
             short, decision, raw = "No", NEGATED_DECISION, f"{in_quotes(saying_no.quote)} [{at + 1}]"

@@ -143,17 +143,37 @@ def first_time_at_moment(sentence: str, question: str) -> bool:
             and len(content_words(asked) & held) >= ACT_WORDS and names <= held)
 
 
-def settled_no(sentence: str, question: str) -> bool:
+def settled_no(sentence: str, question: str, others: Sequence[str] = ()) -> bool:
     """True when `sentence` answers the yes/no `question` with "No": it negates what the question asks,
     counts what the question says there was none of, says it first happened at the moment the question
     asks about "before", or says it with another day, date, place or length of time than the question's
     (qa/conflicting_detail.py). A question that is itself negated — "Didn't …?" — is otherwise left alone:
-    its reading is ambiguous."""
+    its reading is ambiguous. A negation does not settle it when one of `others` (the sentences shown
+    beside it) states the question's claim more fully without one (`affirmed_elsewhere`)."""
     if counts_what_is_denied(sentence, question):
         return True
-    return not _QUESTION_NEGATED.search(question) and (negates(sentence, question)
-                                                       or first_time_at_moment(sentence, question)
-                                                       or contradicts_detail(sentence, question))
+    return not _QUESTION_NEGATED.search(question) and (
+        (negates(sentence, question) and not affirmed_elsewhere(sentence, question, others))
+        or first_time_at_moment(sentence, question) or contradicts_detail(sentence, question))
+
+
+# How many more of the question's words other than names an unnegated sentence must hold than the negating one.
+# Blind s56-13: "Did Lavrov claim Moscow and the U.S.-led coalition saw eye-to-eye on targeting ISIL and other
+# terrorist groups?" was answered "No" over "Russia does not consider the … rebels a terrorist group …, Lavrov said"
+# (2 of the 8 words), beside "… Russian troops were targeting ISIL and "other terrorist groups" … and saw eye-to-eye
+# with the U.S.-led coalition on this" (7 of 8). One more word is not enough: two wordings of one claim differ so;
+# nor is a sentence that merely says more than a denial of the claim itself (5 of 8 beside 7): twice as many, too.
+AFFIRMED_MARGIN = 2
+
+
+def affirmed_elsewhere(negating: str, question: str, others: Sequence[str]) -> bool:
+    """True when one of `others`, negating nothing the question asks, holds at least `AFFIRMED_MARGIN` more and
+    twice as many of the question's words other than names as `negating` does: the "not" is about something
+    else the question happens to mention (the sentence-level `_about_another_clause`)."""
+    predicate = content_words(_CAPITALISED.sub(" ", question))
+    held = len(predicate & content_words(negating))
+    return any(len(predicate & content_words(other)) >= max(held + AFFIRMED_MARGIN, 2 * held)
+               and not negates(other, question) for other in others if other != negating)
 
 
 def settling_no(question: str, best: tuple[int, str] | None,
@@ -162,7 +182,8 @@ def settling_no(question: str, best: tuple[int, str] | None,
     does (`settled_no`), else the first `shown` sentence counting what the question says there was none of
     (the best sentence is chosen by the question's words, and "Lavrov said Oct. 1" outscores the sentence
     that holds "some differences"); None when none does."""
-    if best and settled_no(best[1], question):
+    shown = list(shown)
+    if best and settled_no(best[1], question, [s for _, s in shown]):
         return best
     return next(((i, s) for i, s in shown if counts_what_is_denied(s, question)), None)
 
@@ -186,9 +207,11 @@ def unshown_no(question: str, passages: Sequence[tuple[int, str]]) -> tuple[int,
     return None
 
 
-def quote_saying_no(short: str | None, question: str, citations: Sequence[Citation]) -> Citation | None:
+def quote_saying_no(short: str | None, question: str, citations: Sequence[Citation],
+                    shown: Sequence[str] = ()) -> Citation | None:
     """The first citation whose quote answers the yes/no `question` "No" when `short` is "Yes"
-    (None otherwise): the answer's own evidence contradicts it."""
+    (None otherwise): the answer's own evidence contradicts it, unless a sentence `shown` to the model
+    states the claim more fully (`settled_no`)."""
     if (short or "").strip(" .!").lower() != "yes":
         return None
-    return next((c for c in citations if c.quote and settled_no(c.quote, question)), None)
+    return next((c for c in citations if c.quote and settled_no(c.quote, question, shown)), None)

@@ -232,3 +232,10 @@ def test_a_compass_adjective_in_the_question_is_no_name_the_article_must_write(d
     assert answer.short_answer and "Qatar" in answer.short_answer and "Saudi Arabia" in answer.short_answer, \
         answer.text
 
+
+def test_a_not_about_something_else_is_no_no_beside_the_sentence_stating_the_claim(demo_and_sample_qa):
+    # blind s56-13 (yes): "No" over "Russia does not consider the … rebels a terrorist group" while the sentence
+    # shown first says the troops targeted ISIL and "other terrorist groups" and saw eye-to-eye with the coalition
+    answer = demo_and_sample_qa.ask("Did Lavrov claim Moscow and the U.S.-led coalition saw eye-to-eye on targeting "
+                                    "ISIL and other terrorist groups?", as_of=ASKED_ON)
+    assert answer.short_answer != "No", answer.text

@@ -129,3 +129,21 @@ def test_what_first_happened_at_a_moment_had_not_happened_before_it(question):
 ])
 def test_a_first_time_says_nothing_of_other_moments_or_acts(question):
     assert not settled_no(RAQQA, question)
+
+
+def test_a_negation_of_something_else_is_no_no_beside_a_sentence_stating_the_claim():
+    # blind s56-13: "No" over the rebels "not … a terrorist group", beside the sentence saying they saw eye-to-eye
+    from qa.polarity import affirmed_elsewhere
+    question = ("Did Lavrov claim Moscow and the U.S.-led coalition saw eye-to-eye on targeting ISIL and other "
+                "terrorist groups?")
+    rebels = ("Russia does not consider the U.S.-backed Free Syrian Army rebels a terrorist group and they should be "
+              "part of a political solution in Syria, Lavrov said Oct. 1.")
+    eye = ("He told a news conference at the United Nations that Russian troops were targeting ISIL and \"other "
+           "terrorist groups\" in Syria and saw eye-to-eye with the U.S.-led coalition on this.")
+    assert settled_no(rebels, question)  # alone, it reads as a denial
+    assert affirmed_elsewhere(rebels, question, [eye])
+    assert not settled_no(rebels, question, [eye])
+    assert settling_no(question, (0, rebels), [(1, eye)]) is None
+    # a denial of the claim itself stands beside a sentence that restates it
+    denial = "Lavrov said Moscow and the coalition did not see eye-to-eye on targeting terrorist groups."
+    assert settled_no(denial, question, [eye])
