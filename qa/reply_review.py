@@ -43,6 +43,7 @@ from qa.query import Query
 from qa.person_title import person_title
 from qa.place_phrase import asks_where, place_after
 from qa.possessor import asks_whose, possessor
+from qa.purpose_clause import asks_why, why_clause
 from qa.polarity import NEGATED_DECISION
 from qa.quote_marks import in_quotes
 from qa.quote_short import short_from_quote
@@ -209,6 +210,12 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         kind = expected_kind(query.asked)
         if core and len(core.split()) <= ECHO_RESIDUE_WORDS and kind and phrase_offers(kind, core, query.asked):
             reply.short, concern = core, short_answer_concern(query.asked, core, reply.citations, outlets)
+    if reply.short and concern == ECHO and reply.decision == DECIDE_ANSWER and asks_why(query.asked):
+        # "why was Russia targeting moderate Syrian rebels?" → "moderate Syrian rebels", echoed, where the sentence
+        # shown first says "… of targeting moderate Syrian rebels in its air strikes in Syria to prop up the
+        # government of …" (blind s56-01): the purpose or cause after the question's words (qa/purpose_clause.py)
+        why = why_clause(query.asked, sentences)
+        concern = _answer_from_quote(reply, ctx, listed[why[0]], why[1]) if why else concern
     if reply.short and concern == ECHO and reply.decision == DECIDE_ANSWER:
         # "According to Azerbaijan's defence ministry, who prevented the recovery …?" → the ministry, echoed, where a
         # shown sentence says "the-separatists prevented the recovery …" (demo-103): the subject that sentence gives

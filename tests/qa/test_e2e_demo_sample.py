@@ -239,3 +239,12 @@ def test_a_not_about_something_else_is_no_no_beside_the_sentence_stating_the_cla
     answer = demo_and_sample_qa.ask("Did Lavrov claim Moscow and the U.S.-led coalition saw eye-to-eye on targeting "
                                     "ISIL and other terrorist groups?", as_of=ASKED_ON)
     assert answer.short_answer != "No", answer.text
+
+
+def test_a_why_is_answered_by_the_purpose_the_sentence_gives_after_the_question_s_words(demo_and_sample_qa):
+    # blind s56-01: "moderate Syrian rebels", the question's words, was withheld as an echo (qa/purpose_clause.py)
+    answer = demo_and_sample_qa.ask("According to Davutoğlu, why was Russia targeting moderate Syrian rebels?",
+                                    as_of=ASKED_ON)
+    assert not answer.abstained, answer.text
+    assert answer.short_answer and "prop up the government" in answer.short_answer, answer.text
+    assert answer.short_answer_concern is None, answer.short_answer_concern
