@@ -7,6 +7,8 @@ model's last token; what to do with the answer (abstain, quote the evidence) sta
 
 from __future__ import annotations
 
+import re
+
 from typing import Sequence
 
 from index.embedding import Embedder
@@ -46,10 +48,20 @@ def without_instructions(raw: str, passages: Sequence[Passage], question: str) -
     and `only_instructions` turns it into an abstention.
     """
     guard = InjectionGuard(passages)
-    return without_sentences(raw, lambda sentence: guard.veto(strip_markers(sentence), question)) or raw
+    kept = without_sentences(raw, lambda sentence: bool(guard.veto(strip_markers(sentence), question)))
+    if kept != raw:  # what is left once they go: a bare "[1]" is no answer (held-out hostile set h2-16)
+        kept = without_sentences(kept, _says_nothing)
+    return kept or raw
 
 
 def only_instructions(sentences: Sequence[AnswerSentence], passages: Sequence[Passage], question: str) -> bool:
-    """True when every sentence carries an article's instructions rather than an answer (see InjectionGuard)."""
+    """True when every sentence carries an article's instructions rather than an answer (see InjectionGuard),
+    or is a bare citation marker beside them."""
     guard = InjectionGuard(passages)
-    return bool(sentences) and all(guard.veto(strip_markers(s.text), question) for s in sentences)
+    vetoed = [bool(guard.veto(strip_markers(s.text), question)) for s in sentences]
+    return any(vetoed) and all(v or _says_nothing(s.text) for v, s in zip(vetoed, sentences))
+
+
+def _says_nothing(sentence: str) -> bool:
+    """True for a "sentence" with no word once its citation markers are gone ("[1]", "[1][2].")."""
+    return not re.search(r"\w", strip_markers(sentence))
