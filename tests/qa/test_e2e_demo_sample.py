@@ -16,6 +16,7 @@ import pytest
 from index.demo import ensure_demo
 from index.settings import IndexSettings
 from qa.answer import NewsQA
+from qa.short_answer_check import UNSURE
 from test_e2e import build, llm  # noqa: F401  (llm is a fixture)
 
 pytestmark = pytest.mark.slow
@@ -49,7 +50,9 @@ def test_a_post_asked_for_is_the_title_the_sample_writes_before_the_name(demo_an
     answer = demo_and_sample_qa.ask("What post does Feridun Sinirlioğlu hold?", as_of=ASKED_ON)
     assert not answer.abstained, answer.text
     assert answer.short_answer and "Foreign Minister" in answer.short_answer, answer.text
-    assert answer.short_answer_concern is None, answer.short_answer_concern
+    # The model's own doubt may flag it: on an AVX-512 machine (2026-12-07) its mean log-probability for the title
+    # fell below the unsure threshold, on the code of the previous stop too (fd2ce4e); the rule is about the title
+    assert answer.short_answer_concern in (None, UNSURE), answer.short_answer_concern
     assert any("Foreign Minister Feridun Sinirlioğlu" in c.quote for c in answer.citations), answer.citations
 
 
