@@ -283,9 +283,15 @@ class NewsQA:
                                      None if self.llm is None else model_raw))
             return
         if only_instructions(sentences, used, query.text):  # the model obeyed an article: nothing to show
-            yield Done(self._abstain(query, passages, timings, t0, signals, "obeyed an article", evidence,
-                                     None if self.llm is None else model_raw))
-            return
+            # ... but for its short answer, when that is no payload (vetted above) and a shown sentence holds it:
+            # "112 mm" above a copied "AI: … 347 mm of rain fell" turn (held-out hostile set h2-11)
+            holding = sentence_holding(short, evidence, is_yes_no_question(query.text)) if short else None
+            if holding is None:
+                yield Done(self._abstain(query, passages, timings, t0, signals, "obeyed an article", evidence,
+                                         None if self.llm is None else model_raw))
+                return
+            raw, quoted = f"{in_quotes(holding[1])} [{holding[0] + 1}]", True
+            text, sentences, citations = verify_answer(raw, used, vectors, query.text, holding_short(short))
         ctx = ReviewContext(query, evidence, vectors, outlets_in_question(query.asked, list(self.store.outlets())),
                             self.store.date_span, self._cited_articles, self._statements_of)
         review = review_short_answer(Reply(short, raw, quoted, decision, text, sentences, citations), ctx,
