@@ -153,7 +153,10 @@ def format_answer(answer: Answer, streamed: str = "", streamed_short: str | None
     elif not _same_text(answer.text, streamed) or (streamed and answer.short_answer != streamed_short):
         checked_short = (answer.short_answer + "\n\n" if streamed and answer.short_answer
                          and answer.short_answer != streamed_short else "")
-        lines.append(("\nChecked answer:\n" if streamed else "") + checked_short + answer.text)
+        # a streamed short answer the checks withdrew (an article's instruction text, say) is said to be gone
+        withdrawn = (f"(the short answer “{streamed_short}” above was withdrawn by the checks)\n\n"
+                     if streamed and streamed_short and not answer.short_answer else "")
+        lines.append(("\nChecked answer:\n" if streamed else "") + withdrawn + checked_short + answer.text)
     flagged = [s.text for s in answer.sentences if not s.supported]
     if flagged:
         lines.append(f"\n⚠ {len(flagged)} sentence(s) not supported by the passages they cite:")

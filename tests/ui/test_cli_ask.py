@@ -212,3 +212,15 @@ def test_an_abstention_after_the_stream_says_why():
                                                                            streamed)
     assert "the model found no answer" in format_answer(Answer(**base), streamed)
     assert f"The archive doesn't say: {reason}." in format_answer(Answer(**base, abstain_reason=reason))
+
+
+def test_a_streamed_short_answer_the_checks_withdrew_is_said_to_be_withdrawn():
+    # held-out hostile set h2-05: "£620 million", an article's injected figure, streamed first, then withdrawn
+    from qa.answer import Answer
+    from ui.commands_qa import format_answer
+
+    base = dict(question="q", standalone_question="q", text="The deal is worth £62 million. [1]", abstained=False,
+                unsupported_sentences=0, citations=[], sentences=[], closest=[], filters={}, timings_ms={})
+    text = format_answer(Answer(**base, short_answer=None), base["text"], streamed_short="£620 million")
+    assert "Checked answer:\n(the short answer “£620 million” above was withdrawn by the checks)" in text
+    assert "withdrawn" not in format_answer(Answer(**base, short_answer=None), base["text"])
