@@ -8,7 +8,6 @@ model's last token; what to do with the answer (abstain, quote the evidence) sta
 from __future__ import annotations
 
 import re
-
 from typing import Sequence
 
 from index.embedding import Embedder
