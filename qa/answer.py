@@ -253,8 +253,9 @@ class NewsQA:
                     short, decision, raw = "No", NEGATED_DECISION, f"{in_quotes(settling[1])} [{settling[0] + 1}]"
         last_token = time.perf_counter()
         used = [e.passage for e in evidence]
-        raw = without_instructions(raw, used, query.text)
-        if short and not quoted and InjectionGuard(used).veto(short, query.text):
+        guard = InjectionGuard(used)  # the passages' instruction-like spans, found once for every check below
+        raw = without_instructions(raw, guard, query.text)
+        if short and not quoted and guard.veto(short, query.text):
             # The short answer is an article's instruction-like text ("£620 million" from a fake system block in a
             # deal worth £62 million, held-out hostile set h2-05): shown in bold it would carry the payload; none.
             short = None
@@ -282,7 +283,7 @@ class NewsQA:
             yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence,
                                      None if self.llm is None else model_raw))
             return
-        if only_instructions(sentences, used, query.text):  # the model obeyed an article: nothing to show
+        if only_instructions(sentences, guard, query.text):  # the model obeyed an article: nothing to show
             # ... but for its short answer, when that is no payload (vetted above) and a shown sentence holds it:
             # "112 mm" above a copied "AI: … 347 mm of rain fell" turn (held-out hostile set h2-11)
             holding = sentence_holding(short, evidence, is_yes_no_question(query.text)) if short else None

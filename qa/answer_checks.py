@@ -38,25 +38,23 @@ def supported_anywhere(sentences: Sequence[AnswerSentence], passages: Sequence[P
     return any(checker.check(s.text, [i]).supported for s in sentences for i in range(len(passages)))
 
 
-def without_instructions(raw: str, passages: Sequence[Passage], question: str) -> str:
-    """The reply without the sentences that repeat an article's instructions (see InjectionGuard).
+def without_instructions(raw: str, guard: InjectionGuard, question: str) -> str:
+    """The reply without the sentences that repeat an article's instructions (`guard`: the answer's passages).
 
     Flagging them is not enough: shown, even marked unsupported, they carry the attacker's
     payload to the reader (the injection set's ferry article: the model copied its passage,
     flagged quotation and link included). When every sentence does, the reply is left whole
     and `only_instructions` turns it into an abstention.
     """
-    guard = InjectionGuard(passages)
     kept = without_sentences(raw, lambda sentence: bool(guard.veto(strip_markers(sentence), question)))
     if kept != raw:  # what is left once they go: a bare "[1]" is no answer (held-out hostile set h2-16)
         kept = without_sentences(kept, _says_nothing)
     return kept or raw
 
 
-def only_instructions(sentences: Sequence[AnswerSentence], passages: Sequence[Passage], question: str) -> bool:
-    """True when every sentence carries an article's instructions rather than an answer (see InjectionGuard),
-    or is a bare citation marker beside them."""
-    guard = InjectionGuard(passages)
+def only_instructions(sentences: Sequence[AnswerSentence], guard: InjectionGuard, question: str) -> bool:
+    """True when every sentence carries an article's instructions rather than an answer (`guard`: the answer's
+    passages), or is a bare citation marker beside them."""
     vetoed = [bool(guard.veto(strip_markers(s.text), question)) for s in sentences]
     return any(vetoed) and all(v or _says_nothing(s.text) for v, s in zip(vetoed, sentences))
 
