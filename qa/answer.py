@@ -270,29 +270,26 @@ class NewsQA:
             at = next(i for i, p in enumerate(used) if p.ref == saying_no.ref and p.text == saying_no.passage)
             short, decision, raw = "No", NEGATED_DECISION, f"{in_quotes(saying_no.quote)} [{at + 1}]"
             text, sentences, citations = verify_answer(raw, used, vectors, query.text, holding_short(short))
-        if short and not quoted and not citations:
+        obeyed = only_instructions(sentences, guard, query.text)  # the model obeyed an article: nothing to show
+        if short and ((not quoted and not citations) or obeyed):
             # The 1.5B model often writes a right short answer and then sentences without a marker
-            # (or copied passages): the evidence sentence holding the short answer, quoted and cited,
-            # stands in for them, so every answer shown carries a citation.
+            # (or copied passages), or only an article's instructions ("112 mm" above a copied "AI: … 347 mm of
+            # rain fell" turn, held-out hostile set h2-11; the short answer was vetted above): the evidence
+            # sentence holding the short answer, quoted and cited, stands in for them, so every answer shown
+            # carries a citation.
             holding = sentence_holding(short, evidence, is_yes_no_question(query.text))
             if holding:
-                raw, quoted = f"{in_quotes(holding[1])} [{holding[0] + 1}]", True
+                raw, quoted, obeyed = f"{in_quotes(holding[1])} [{holding[0] + 1}]", True, False
                 yield TextDelta(MarkerRenumberer(len(evidence)).renumber(raw))
                 text, sentences, citations = verify_answer(raw, used, vectors, query.text, holding_short(short))
         if not citations and not supported_anywhere(sentences, used, vectors):
             yield Done(self._abstain(query, passages, timings, t0, signals, "unsupported", evidence,
                                      None if self.llm is None else model_raw))
             return
-        if only_instructions(sentences, guard, query.text):  # the model obeyed an article: nothing to show
-            # ... but for its short answer, when that is no payload (vetted above) and a shown sentence holds it:
-            # "112 mm" above a copied "AI: … 347 mm of rain fell" turn (held-out hostile set h2-11)
-            holding = sentence_holding(short, evidence, is_yes_no_question(query.text)) if short else None
-            if holding is None:
-                yield Done(self._abstain(query, passages, timings, t0, signals, "obeyed an article", evidence,
-                                         None if self.llm is None else model_raw))
-                return
-            raw, quoted = f"{in_quotes(holding[1])} [{holding[0] + 1}]", True
-            text, sentences, citations = verify_answer(raw, used, vectors, query.text, holding_short(short))
+        if obeyed:
+            yield Done(self._abstain(query, passages, timings, t0, signals, "obeyed an article", evidence,
+                                     None if self.llm is None else model_raw))
+            return
         ctx = ReviewContext(query, evidence, vectors, outlets_in_question(query.asked, list(self.store.outlets())),
                             self.store.date_span, self._cited_articles, self._statements_of)
         review = review_short_answer(Reply(short, raw, quoted, decision, text, sentences, citations), ctx,
