@@ -191,6 +191,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if url.end() >= end and re.match(r"\s+[A-Z]", text[url.end():right]):
             right = url.end()
             break
+    return _trimmed(text, left, right)
+
+
+def _trimmed(text: str, left: int, right: int) -> tuple[int, int]:
+    """`left`, `right` moved inward past the whitespace at either end of text[left:right]."""
     while left < right and text[left].isspace():
         left += 1
     while right > left and text[right - 1].isspace():
@@ -332,10 +337,7 @@ def _short_paragraph(text: str, span: Span) -> Span:
         return span
     if len(_SENTENCE_END.findall(line.rstrip())) > PARAGRAPH_SENTENCES:
         return span
-    while left < right and text[left].isspace():
-        left += 1
-    while right > left and text[right - 1].isspace():
-        right -= 1
+    left, right = _trimmed(text, left, right)
     return Span(min(left, span.start), max(right, span.end), span.kind)
 
 
