@@ -74,6 +74,11 @@ def _reached(clause: str) -> set[str]:
     return reached | set(plain[:NEGATION_REACH])
 
 
+def _predicate(question: str) -> set[str]:
+    """The question's content words other than names: what it asks of whoever it names."""
+    return content_words(_CAPITALISED.sub(" ", question))
+
+
 def _about_another_clause(sentence: str, at: int, question: str) -> bool:
     """True when a clause of `sentence` without a negation holds more of what `question` asks — its
     words other than names — than the clause negated at `at`.
@@ -84,7 +89,7 @@ def _about_another_clause(sentence: str, at: int, question: str) -> bool:
     said": the "not" reaches the rebels' name, but what is asked of them is stated, unnegated, in the
     clause after "and". Names are left out because they are who the claim is about, on both sides.
     """
-    predicate = content_words(_CAPITALISED.sub(" ", question))
+    predicate = _predicate(question)
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence)] + [len(sentence)]
     spans = list(zip(bounds, bounds[1:]))
     negated = next(sentence[a:b] for a, b in spans if a <= at < b)
@@ -170,7 +175,7 @@ def affirmed_elsewhere(negating: str, question: str, others: Sequence[str]) -> b
     """True when one of `others`, negating nothing the question asks, holds at least `AFFIRMED_MARGIN` more and
     twice as many of the question's words other than names as `negating` does: the "not" is about something
     else the question happens to mention (the sentence-level `_about_another_clause`)."""
-    predicate = content_words(_CAPITALISED.sub(" ", question))
+    predicate = _predicate(question)
     held = len(predicate & content_words(negating))
     return any(len(predicate & content_words(other)) >= max(held + AFFIRMED_MARGIN, 2 * held)
                and not negates(other, question) for other in others if other != negating)
