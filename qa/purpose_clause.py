@@ -37,7 +37,7 @@ def why_clause(question: str, sentences: Sequence[str]) -> tuple[int, str] | Non
     """(index into `sentences`, the clause) giving why the act `question` asks about happened, or None."""
     if not asks_why(question):
         return None
-    wanted = content_words(re.sub(r"^\W*why\b", " ", without_attribution(question), flags=re.IGNORECASE))
+    wanted = content_words(_WHY.sub(" ", without_attribution(question)))
     if not wanted:
         return None
     best = max(range(len(sentences)), key=lambda i: len(wanted & content_words(sentences[i])), default=None)
