@@ -48,6 +48,8 @@ MONTHS_LONG = ("Russia estimates its air strike campaign in Syria could last thr
     # blind s43-10, got "Yes": Kerry by his title and given name, which the sentence does not repeat
     ("Did Turkey's foreign minister meet U.S. Secretary of State John Kerry in Washington on October 1, 2015 to "
      "discuss Syria?", NEW_YORK),
+    # blind s57-15, got "Yes": the question's "meeting" is the sentence's irregular past "met"
+    ("Was the Oct. 1 meeting between the Turkish foreign minister and Kerry held in Washington?", NEW_YORK),
 ])
 def test_the_same_act_in_another_place_or_for_another_time_is_no(question, sentence):
     assert contradicts_detail(sentence, question) and settled_no(sentence, question)

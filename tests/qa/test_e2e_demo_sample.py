@@ -113,6 +113,8 @@ def test_the_places_a_statement_lists_answer_which_three_places_it_named(demo_an
     "campaign?",
     # blind s45-10: one name of the statement's list swapped (qa/conflicting_detail.py)
     "Did the joint statement express concern over Russian Air Force attacks on Hama, Homs and Aleppo?",
+    # blind s57-15: the question's "meeting" is the sentence's "met" (qa/conflicting_detail.py)
+    "Was the Oct. 1 meeting between the Turkish foreign minister and Kerry held in Washington?",
 ])
 def test_a_yes_no_question_changing_one_detail_is_answered_no(demo_and_sample_qa, question):
     answer = demo_and_sample_qa.ask(question, as_of=ASKED_ON)
