@@ -30,6 +30,17 @@ def test_the_rest_of_the_list_answers_a_short_answer_repeating_what_was_set_asid
     assert besides_answer(CAIRO, "Cairo", [(0, AIRPORTS)]) == (0, AIRPORTS, "Sharm el-Sheikh and Hurghada")
 
 
+def test_one_of_the_things_set_aside_is_a_repeat_too():
+    # blind s57-01: "Homs", one of the two places set aside, withheld as repeating the question
+    question = ("Besides Hama and Homs, which location was named in the joint statement as having been attacked by "
+                "the Russian Air Force?")
+    sentence = ("We express our deep concern with regard to the Russian military build-up in Syria and especially the "
+                "attacks by the Russian Air Force on Hama, Homs and Idlib since yesterday.")
+    assert besides_answer(question, "Homs", [(0, sentence)]) == (0, sentence, "Idlib")
+    assert besides_answer(question, "Hama", [(0, sentence)]) == (0, sentence, "Idlib")
+    assert besides_answer(question, "Idlib", [(0, sentence)]) is None  # what was asked
+
+
 @pytest.mark.parametrize("short, passages", [
     ("radicalization", [(0, STATEMENT)]),  # the model answered what was asked
     ("extremism", [(0, SUMMARY)]),  # no sentence lists more beside it

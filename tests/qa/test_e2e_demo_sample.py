@@ -153,6 +153,13 @@ def test_besides_what_was_set_aside_the_rest_of_its_list_answers(demo_and_sample
     assert answer.short_answer and "radicali" in answer.short_answer, answer.text
 
 
+def test_besides_two_places_one_of_them_repeated_gives_the_third(demo_and_sample_qa):
+    # blind s57-01: "Homs", one of the two places set aside, was withheld as repeating the question (qa/besides.py)
+    answer = demo_and_sample_qa.ask("Besides Hama and Homs, which location was named in the joint statement as having "
+                                    "been attacked by the Russian Air Force?", as_of=ASKED_ON)
+    assert answer.short_answer == "Idlib", answer.text
+
+
 def test_a_list_ending_in_a_group_does_not_rule_out_a_member_of_the_group(demo_and_sample_qa):
     # blind s47-17: "… Germany and Gulf Arab allies" gave a ruled, unflagged "No" for Qatar (qa/membership.py)
     answer = demo_and_sample_qa.ask("Was Qatar one of the countries that signed the joint statement?", as_of=ASKED_ON)
