@@ -3,10 +3,11 @@
 After the model's reply is verified (`qa/citations.py`), its short answer is held against the
 passages it cites: a name for a "who" the answering sentence gives only as a role becomes that role
 (`qa/nameless_speaker.py`), a counted list becomes the shown sentence's list of that many names
-(`qa/counted_list.py`), a year the undated article never gives is taken out (`qa/undated_year.py`), a
-restated clause is cut to its rest (`qa/short_residue.py`), an echo of the question becomes the subject a shown
-sentence gives the question's verb (`qa/asked_subject.py`), a clause copied with a word rewritten is taken as
-the article writes it (`qa/near_copy.py`), a short answer no cited sentence holds
+(`qa/counted_list.py`), a miscounted list its size (`qa/list_recount.py`), a year the undated
+article never gives is taken out (`qa/undated_year.py`), a restated clause is cut to its rest
+(`qa/short_residue.py`), an echo of the question becomes the subject a shown sentence gives the
+question's verb (`qa/asked_subject.py`), a clause copied with a word rewritten is taken as the
+article writes it (`qa/near_copy.py`), a short answer no cited sentence holds
 gets the shown sentence that holds it quoted beside it, a header's date or a day nobody names gives
 way to a quoted sentence that dates the act (`qa/header_date.py`), and what is left is flagged when it
 describes older news, comes from articles about something else or the model doubted it. Each check
@@ -35,6 +36,7 @@ from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_now
                             publication_date_only, publication_date_reason)
 from qa.answer_checks import not_in_sentences
 from qa.answer_kind import expected_kind, phrase_offers
+from qa.list_recount import recounted
 from qa.list_span import as_the_list_is_written
 from qa.membership import MEMBER_DECISION
 from qa.nameless_speaker import asks_for_speaker, speaker_role
@@ -174,6 +176,11 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # Kennedy" where a shown sentence says "Justices Byron White and Anthony Kennedy" (demo-002): the list of
         # as many names as the question counts, as that sentence writes it (qa/counted_list.py)
         concern = _read_off_shown(reply, ctx, listed, counted_list(query.asked, reply.short, sentences), concern)
+    if reply.short and reply.decision == DECIDE_ANSWER:
+        # "How many governments were listed as signatories …?" → "5", where the shown statement opens "the
+        # governments of France, Germany, …, the United Kingdom and the United States of America" (blind s57-07):
+        # the size of that list (qa/list_recount.py)
+        concern = _read_off_shown(reply, ctx, listed, recounted(query.asked, reply.short, sentences), concern)
     if reply.short and reply.decision == DECIDE_ANSWER:
         # "What post does Feridun Sinirlioğlu hold?" → "Minister of Foreign Affairs", written by no passage (blind
         # s36-01, withheld): the title a shown sentence writes before the name, "Turkish Foreign Minister"

@@ -153,6 +153,13 @@ def test_besides_what_was_set_aside_the_rest_of_its_list_answers(demo_and_sample
     assert answer.short_answer and "radicali" in answer.short_answer, answer.text
 
 
+def test_a_miscounted_list_is_answered_with_the_list_s_size(demo_and_sample_qa):
+    # blind s57-07: "5", flagged as unsure, where the statement lists seven governments (qa/list_recount.py)
+    answer = demo_and_sample_qa.ask("How many governments were listed as signatories of the joint statement on "
+                                    "Russia's military actions?", as_of=ASKED_ON)
+    assert answer.short_answer in ("7", "seven"), answer.text
+
+
 def test_besides_two_places_one_of_them_repeated_gives_the_third(demo_and_sample_qa):
     # blind s57-01: "Homs", one of the two places set aside, was withheld as repeating the question (qa/besides.py)
     answer = demo_and_sample_qa.ask("Besides Hama and Homs, which location was named in the joint statement as having "
