@@ -8,7 +8,7 @@ answers were withheld as clauses of its own.
 
 `stranded_object` reads the answer off a sentence: the question is "What/Which <noun> …" with a
 preposition left standing before its end or before "when/while/as/after/before" (or "Where …" with a
-standing "from" or "to", or "From which <noun> …" with it in front); the sentence holds that
+standing "from" or "to", or "From/With which <noun> …" with it in front); the sentence holds that
 preposition exactly once followed by a capitalised name ("the U.N. General Assembly"), which the
 question does not already name, and of the sentences that do, the one holding most of the question's
 relation words is read (at least `SENTENCE_SHARE` of them). Anything else gives None, and the reply is
@@ -31,8 +31,11 @@ _STANDING = r"\s*(?:[?.!]*\s*$|,|\s+(?:when|while|as|after|before|during|once)\b
 _STRANDED = re.compile(rf"^\W*(?:(?:what|which)\b.+?\b(?P<prep>{_PREPOSITIONS})|where\b.+?\b(?P<place>from|to)){_STANDING}",
                        re.IGNORECASE)
 # The same question with its "from" in front: "From which event was the Turkish premier coming back when …?"
-# (blind s33-03, withheld). Only "from": "On what date …?" asks a date, not what "on" takes.
-_FRONTED = re.compile(r"^\W*(?P<prep>from)\s+(?:what|which)\s+(?-i:[a-z])", re.IGNORECASE)
+# (blind s33-03, withheld), or its "with": "With which Russian official did Kerry make a joint appearance before
+# reporters?" (blind s57-12 got "John Kerry", the question's own man). Only these two: "On what date …?" asks a
+# date, not what "on" takes.
+# The asked noun may follow a capitalised adjective ("which Russian official"), not a pronoun ("From what I read").
+_FRONTED = re.compile(r"^\W*(?P<prep>from|with)\s+(?:what|which)\s+(?-i:[a-z]|[A-Z][a-z]+\s+[a-z])", re.IGNORECASE)
 # The sentence read holds this share of the question's relation words, the asked noun left out: s27-03's
 # answering sentence ("Speaking to Turkish reporters on his plane as he returned from the U.N. General
 # Assembly …") holds 2 of its 6 (speak, strike; not prime, minister, fly, back).

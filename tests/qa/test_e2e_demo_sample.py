@@ -153,6 +153,14 @@ def test_besides_what_was_set_aside_the_rest_of_its_list_answers(demo_and_sample
     assert answer.short_answer and "radicali" in answer.short_answer, answer.text
 
 
+def test_with_whom_an_appearance_was_made_is_read_off_the_sentence(demo_and_sample_qa):
+    # blind s57-12: "John Kerry", the question's own man; "… at a joint appearance with Lavrov" says whom
+    # (qa/stranded_preposition.py)
+    answer = demo_and_sample_qa.ask("With which Russian official did Kerry make a joint appearance before reporters?",
+                                    as_of=ASKED_ON)
+    assert answer.short_answer and "Lavrov" in answer.short_answer, answer.text
+
+
 def test_a_miscounted_list_is_answered_with_the_list_s_size(demo_and_sample_qa):
     # blind s57-07: "5", flagged as unsure, where the statement lists seven governments (qa/list_recount.py)
     answer = demo_and_sample_qa.ask("How many governments were listed as signatories of the joint statement on "

@@ -62,9 +62,21 @@ def test_where_from_and_a_fronted_from_ask_what_from_takes(question):
     assert stranded_object(question, [ACCUSED, PLANE]) == (1, "the U.N. General Assembly")
 
 
+APPEARANCE = ("“We agreed on the imperative of, as soon as possible … at having a military-to-military de-confliction "
+              "discussion,” Kerry told reporters at a joint appearance with Lavrov.")
+
+
+def test_a_fronted_with_asks_what_with_takes():
+    # blind s57-12: "John Kerry", the question's own man; a capitalised adjective before the asked noun
+    question = "With which Russian official did Kerry make a joint appearance before reporters?"
+    assert stranded_preposition(question) == "with"
+    assert stranded_object(question, [ACCUSED, APPEARANCE]) == (1, "Lavrov")
+
+
 @pytest.mark.parametrize("question", [
     "On what date did Davutoğlu accuse Russia of targeting moderate rebels?",  # a date, not what "on" takes
     "From what I read, who won?",
+    "With what I know, who won?",
     "Where was Davutoğlu when he spoke to reporters?",
     "Where did Kerry meet Lavrov, according to the article?",
 ])
