@@ -27,6 +27,7 @@ from qa.evidence import claim_spans
 from qa.injection_guard import InjectionGuard
 from qa.number_nouns import conflicting_count
 from qa.retrieval import Passage
+from qa.substituted_subject import substituted_subject
 from qa.swapped_names import swapped_names
 from qa.vectors import SentenceVectors
 
@@ -400,6 +401,11 @@ class SupportChecker:
         # "Putin phoned his Turkish counterpart, Recep Tayyip Erdogan" (blind s48-05) is the act turned about.
         supported = supported and not any(swapped_names(claim, self.passages[pi].text[s:e])
                                           for pi, s, e in (self.sentences[r] for r in window_rows))
+        # The act copied, its subject the question's words the sentence never writes: "Turkey and its partners brokered
+        # a ceasefire" over "the two countries brokered a ceasefire" (blind s56-17, qa/substituted_subject.py).
+        supported = supported and not (question and quotes and claim != question and all(
+            substituted_subject(claim, self.passages[pi].text[s:e], question, self.passages[pi].text)
+            for pi, (s, e, _) in quotes.items()))
         return Support(supported, lexical, cosine, numbers_ok, names_ok, quotes)
 
 

@@ -413,6 +413,16 @@ def test_a_sentence_copied_with_its_names_swapped_round_is_unsupported(fake_embe
                              [0]).supported
 
 
+def test_a_sentence_copied_with_the_question_s_words_for_its_subject_is_unsupported(fake_embedder):
+    # blind s56-17 (unanswerable): "the two countries" were Russia and Turkey, not "Turkey and its partners"
+    cited = passage("dw", "Russia and Turkey back opposing sides of the Syrian civil war. In late December, the two "
+                          "countries brokered a ceasefire for Syria and in January they sponsored peace talks.")
+    question = "How did the Assad government respond to the joint statement from Turkey and its partners?"
+    checker = SupportChecker([cited], fake_embedder)
+    assert checker.check("The two countries brokered a ceasefire for Syria [1].", [0], question).supported
+    assert not checker.check("Turkey and its partners brokered a ceasefire for Syria [1].", [0], question).supported
+
+
 def test_initials_of_a_name_the_passage_writes_out_are_found(fake_embedder):
     # blind s51-03: a right answer repeating the question's "the UK and the US" was marked unsupported over the
     # statement's "the United Kingdom and the United States of America"

@@ -212,6 +212,15 @@ def test_a_clause_copied_with_its_names_swapped_round_is_no_answer(demo_and_samp
     assert not any(swapped.search(text) for text in shown), answer.text
 
 
+def test_a_clause_copied_with_the_question_s_words_for_its_subject_is_no_supported_answer(demo_and_sample_qa):
+    # blind s56-17 (unanswerable): "Turkey and its partners brokered a ceasefire for Syria [1]" over DW's "the two
+    # countries brokered a ceasefire", cited and unflagged (qa/substituted_subject.py)
+    answer = demo_and_sample_qa.ask("How did the Assad government respond to the joint statement from Turkey and its "
+                                    "partners?", as_of=ASKED_ON)
+    substituted = re.compile(r"Turkey and its partners brokered")
+    assert not any(substituted.search(s.text) for s in answer.sentences if s.supported), answer.text
+
+
 def test_initials_the_question_writes_for_names_the_article_spells_out_are_no_false_alarm(demo_and_sample_qa):
     # blind s51-03: the answer repeated the question's "the UK and the US" over the statement's "the United Kingdom
     # and the United States of America", and that sentence was marked unsupported (qa/citations.py, initials)
