@@ -101,6 +101,18 @@ def shown_article_sentences(evidence: Sequence[Evidence]) -> list[tuple[int, str
     return out
 
 
+# "Is Russia's air campaign being directed at ISIL rather than at the Syrian opposition?" (blind s57-16, answered
+# "Yes") offers the two answers "… at ISIL or at the Syrian opposition?" offers.
+_RATHER_THAN = re.compile(r"\s+(?:rather\s+than|instead\s+of)\s+", re.IGNORECASE)
+
+
+def offered_answers(question: str) -> tuple[str, str] | None:
+    """The two answers a question offers, with "or" (`qa.options.alternatives`) or with "rather than" / "instead
+    of" ("… at ISIL rather than at the Syrian opposition?" → ("at ISIL", "at the Syrian opposition")), else None."""
+    return alternatives(question) or (alternatives(_RATHER_THAN.sub(" or ", question, count=1))
+                                      if _RATHER_THAN.search(question) else None)
+
+
 def denied_words(match: re.Match[str]) -> set[str]:
     """The content words of what a `DENIAL` match denies: its gerund or object and the rest of the clause."""
     return content_words((match.group("gerund") or match.group("object")) + match.group("rest"))
@@ -129,17 +141,17 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
     A question that itself asks about a denial ("Did Sessions deny …?") is a
     plain yes/no question: the denial is its answer, not a dispute; so is one
     asking what a source said ("Did the joint statement say …?"). A question
-    offering two answers ("…: ISIL or the Syrian opposition?") is disputed the
+    offering two answers ("…: ISIL or the Syrian opposition?", "… at ISIL rather than at …") is disputed the
     same way: a passage denying what it asks about means the sides disagree; so is one asking what something
     "really" is (`asks_what_really`).
     """
-    if not (is_yes_no_question(question) or alternatives(question) or asks_what_really(question)) \
+    if not (is_yes_no_question(question) or offered_answers(question) or asks_what_really(question)) \
             or _QUESTION_DENIAL.search(question) \
             or asks_what_was_said(question):
         return []
     words = content_words(question)
     shown = shown_article_sentences(evidence)
-    shared = 1 if alternatives(question) else YES_NO_DENIAL_OVERLAP
+    shared = 1 if offered_answers(question) else YES_NO_DENIAL_OVERLAP
     denials = [Side(i, s, True) for i, s in shown if denies_question(s, words, shared)]
     if not denials:
         return []
@@ -162,7 +174,7 @@ def unshown_denial(question: str, passages: Sequence[Passage], evidence: Sequenc
     of it ("ISIL"), or every word when it has none; a yes/no question is left to the shown sentences,
     where one shared word is too little to call a dispute (`YES_NO_DENIAL_OVERLAP`).
     """
-    offered = alternatives(question)
+    offered = offered_answers(question)
     if not offered:
         return None
     shown = {text for _, text in shown_article_sentences(evidence)}
@@ -184,7 +196,7 @@ def _denied_option(question: str, denial: str) -> Callable[[str], int]:
     """For an either-or question, a scorer of claim sentences: 1 for a sentence stating the option the
     denial denies and not the other ("aimed at ISIL" denied → "Russian troops were targeting ISIL", not a
     sentence naming both), else 0; always 0 for a yes/no question."""
-    offered = alternatives(question)
+    offered = offered_answers(question)
     if not offered:
         return lambda sentence: 0
     a, b = (content_words(o) for o in offered)

@@ -6,7 +6,8 @@ import pytest
 
 from index.article import ArticleRef
 from index.text import content_words
-from qa.disputes import asks_what_was_said, denies_question, disputed_answer, disputed_sides, unshown_denial
+from qa.disputes import (asks_what_was_said, denies_question, disputed_answer, disputed_sides, offered_answers,
+                         unshown_denial)
 from qa.evidence import Evidence
 from qa.retrieval import Passage
 
@@ -136,6 +137,18 @@ def test_an_either_or_questions_unshown_denial_of_an_option_is_found_and_settles
     denial = unshown_denial(EITHER_OR, [passage], shown)
     assert denial is not None and denial.text.startswith("Davutoğlu rejected")
     assert [s.denies for s in disputed_sides(EITHER_OR, [*shown, denial])] == [False, True]
+
+
+def test_rather_than_offers_two_answers_as_or_does():
+    # blind s57-16: "Yes", the statement's sentence cited; the denial was not among the sentences shown
+    question = "Is Russia's air campaign in Syria being directed at ISIL rather than at the Syrian opposition?"
+    assert offered_answers(question) == ("at ISIL", "at the Syrian opposition")
+    assert offered_answers("Did Kerry fly to Geneva instead of New York?") == ("Geneva", "New York")
+    assert offered_answers("Is Russia's air campaign in Syria directed at ISIL?") is None
+    shown, passage = _shown_first_two(STRIKES)
+    denial = unshown_denial(question, [passage], shown)
+    assert denial is not None and denial.text.startswith("Davutoğlu rejected")
+    assert [s.denies for s in disputed_sides(question, [*shown, denial])] == [False, True]
 
 
 def test_an_unshown_denial_is_looked_for_only_for_either_or_questions_and_only_of_an_option():

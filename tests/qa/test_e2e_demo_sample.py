@@ -221,6 +221,13 @@ def test_a_clause_copied_with_the_question_s_words_for_its_subject_is_no_support
     assert not any(substituted.search(s.text) for s in answer.sentences if s.supported), answer.text
 
 
+def test_rather_than_asks_a_disputed_either_or_question(demo_and_sample_qa):
+    # blind s57-16: "Yes"; Davutoğlu rejected Moscow's insistence that the strikes were aimed at ISIL (qa/disputes.py)
+    answer = demo_and_sample_qa.ask("Is Russia's air campaign in Syria being directed at ISIL rather than at the Syrian "
+                                    "opposition?", as_of=ASKED_ON)
+    assert answer.short_answer == "Disputed", answer.text
+
+
 def test_initials_the_question_writes_for_names_the_article_spells_out_are_no_false_alarm(demo_and_sample_qa):
     # blind s51-03: the answer repeated the question's "the UK and the US" over the statement's "the United Kingdom
     # and the United States of America", and that sentence was marked unsupported (qa/citations.py, initials)
