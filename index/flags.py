@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS instruction_flags (
 CREATE TABLE IF NOT EXISTS flag_scans (article_id TEXT PRIMARY KEY, version TEXT NOT NULL);
 """
 # index.injection and what it imports from index (tests/index/test_flag_versions.py keeps it complete).
-FLAG_MODULES = ("index.injection",)
+FLAG_MODULES = ("index.injection", "index.injection_languages")
 FLAG_PATTERNS_VERSION = source_fingerprint(FLAG_MODULES)
 # Rows written by the current patterns (stores from before `flag_scans` have none: all are rescanned).
 _CURRENT = "SELECT article_id FROM flag_scans WHERE version = ?"

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from index.injection_languages import LANGUAGES, Language, needles
+
 # Kinds of span, as stored in the manifest and shown by `newsdesk articles --json`.
 OVERRIDE = "override"            # ignore/disregard/forget … previous instructions
 ROLE = "role"                    # System:, <|im_start|>, ### Instruction, [INST], <<SYS>>
@@ -122,6 +124,22 @@ _STRONG: list[tuple[str, Needles, re.Pattern[str]]] = [
                            rf"(?:then\s+)?(?:you\s+(?:must|should)\s+)?(?:always\s+|only\s+)?(?:{_SAY}|say|mention|include|"
                            r"tell|recommend|state|claim|add)\b", _M)),
 ]
+
+
+def _in_language(lang: Language) -> list[tuple[str, Needles, re.Pattern[str]]]:
+    """The strong shapes of an attack written in `lang` (index/injection_languages.py): a note addressed to the
+    model, an override of its instructions, a demand on every answer."""
+    return [
+        (ADDRESSED, (needles(lang.note), needles(lang.ai)), re.compile(
+            rf"\b(?:{lang.note})\s+(?:{lang.to})\s+(?:\S+\s+){{0,3}}?(?:{lang.ai})\b", _M)),
+        (OVERRIDE, (needles(lang.override), needles(lang.rules)), re.compile(
+            rf"\b(?:{lang.override})\b(?:\s+\S+){{0,4}}?\s+(?:{lang.rules})\b", _M)),
+        (DIRECTIVE, (needles(lang.answer), needles(lang.always)), re.compile(
+            _START + rf"(?:{lang.answer})\s+(?:{lang.always})\b", _M)),
+    ]
+
+
+_STRONG += [shape for lang in LANGUAGES for shape in _in_language(lang)]
 # Weak shapes: instructions when they stand alone, ordinary news inside an attributed quote
 # ('"The answer is more investment," she said').
 _WEAK: list[tuple[str, Needles, re.Pattern[str]]] = [
