@@ -50,6 +50,7 @@ from qa.header_date import DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY
 from qa.number_nouns import counted_otherwise, measured_not_counted, short_counts_other
 from qa.planned_date import PAST_NOT_PLANNED, past_not_planned
 from qa.role_names import ROLE_UNNAMED, role_unnamed
+from qa.kind_tie import KIND_UNTIED
 from qa.role_tie import ROLE_UNTIED
 from qa.prompts import is_yes_no_question
 from qa.short_answer import occurs_in, short_answer_supported
@@ -328,8 +329,11 @@ UNSURE = "the model was unsure of it; check the quoted passage"
 # A clause copied with its names swapped round (qa/swapped_names.py) joined them on 2026-12-07: over the 1,979
 # (answer sentence, quote) pairs of the runs on record it fires on three sentences, all false (s46-09, s48-05,
 # and s50-09's "Anadolu Agency met with Kerry"), and on one short answer, s48-05's (unanswerable).
+# A name the reply calls by the question's kind ("Al-Bab airbase") where no cited article writes that kind
+# (qa/kind_tie.py) joined them on 2026-12-07: over the answers on record it fires on s58-19 (unanswerable) alone.
 UNSETTLED = (ONLY_EXPECTED, OPEN_QUESTION, PUBLICATION_DATE_ONLY, DATE_NAMED_NOWHERE, MEASURED_NOT_COUNTED,
-             COUNTED_OTHERWISE, ROLE_UNNAMED, ROLE_UNTIED, PAST_NOT_PLANNED, NAMES_THE_OUTLET, SWAPPED_NAMES)
+             COUNTED_OTHERWISE, ROLE_UNNAMED, ROLE_UNTIED, PAST_NOT_PLANNED, NAMES_THE_OUTLET, SWAPPED_NAMES,
+             KIND_UNTIED)
 
 
 def doubted_reason(short: str, concern: str) -> str:
