@@ -7,8 +7,9 @@ never says when the meeting will be.
 
 `past_not_planned` reads a question asking the date of what will, or is scheduled to, happen, and a short answer
 that is a date; it holds when every sentence holding that date reports, before it, a verb in the past tense and
-says nothing of a plan (will, scheduled, due, expected, agreed to …) anywhere. A planned date is written with
-one of those words or in the present tense ("The summit opens on Monday"), so neither is read as past.
+says nothing of a plan (will, scheduled, due, expected, agreed to …) in the date's clause. A planned date is written with
+one of those words or in the present tense ("The summit opens on Monday"), so neither is read as past; a plan
+word in another clause of the sentence than the date's is about something else.
 """
 
 from __future__ import annotations
@@ -50,11 +51,21 @@ def past_not_planned(question: str, short: str, holding: Sequence[str]) -> bool:
 
 
 def _past_report(short: str, sentence: str) -> bool:
-    """True when `sentence` says nothing of a plan and has a past-tense verb before the date `short`."""
-    if _PLAN_WRITTEN.search(sentence):
-        return False
+    """True when the clause holding the date `short` says nothing of a plan and `sentence` has a past-tense verb
+    before the date. A plan in another clause is about something else: "… the war on terror under … Trump will
+    be more significant …, Russian Foreign Minister Sergey Lavrov told TASS on Tuesday" (blind s60-20, "Tuesday"
+    for when the de-confliction meeting will be held, unflagged)."""
     at = _date_at(short, sentence)
-    return at is not None and any(_is_past(word) for word in WORD.findall(sentence[:at]) if word.islower())
+    if at is None:
+        return False
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    end = next((m.start() for m in _CLAUSE_END.finditer(sentence, at)), len(sentence))
+    if _PLAN_WRITTEN.search(sentence, start, end):
+        return False
+    return any(_is_past(word) for word in WORD.findall(sentence[:at]) if word.islower())
+
+
+_CLAUSE_END = re.compile(r"[,;:()“”\"]|\s[—–-]\s")
 
 
 def _date_at(short: str, sentence: str) -> int | None:

@@ -235,6 +235,13 @@ def test_a_place_given_the_question_s_kind_its_article_never_writes_is_no_answer
     assert answer.abstained or answer.short_answer_concern is not None or "Al-Bab" not in answer.text, answer.text
 
 
+def test_a_past_date_in_a_sentence_whose_plan_is_about_something_else_is_no_planned_date(demo_and_sample_qa):
+    # blind s60-20 (unanswerable): "Tuesday", unflagged, when Lavrov told TASS something (qa/planned_date.py)
+    answer = demo_and_sample_qa.ask("on which date US and russian militaries will hold their de-confliction meeting",
+                                    as_of=ASKED_ON)
+    assert answer.abstained or answer.short_answer_concern is not None or "Tuesday" not in answer.text, answer.text
+
+
 def test_initials_the_question_writes_for_names_the_article_spells_out_are_no_false_alarm(demo_and_sample_qa):
     # blind s51-03: the answer repeated the question's "the UK and the US" over the statement's "the United Kingdom
     # and the United States of America", and that sentence was marked unsupported (qa/citations.py, initials)

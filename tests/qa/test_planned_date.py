@@ -39,3 +39,16 @@ def test_a_date_written_with_a_plan_or_in_the_present_tense_is_a_planned_date():
     assert not past_not_planned(SCHEDULED, "Moscow", [HELD])
     # one holding sentence with a plan is enough
     assert not past_not_planned(SCHEDULED, "Oct. 1", [HELD, "Talks will resume on Oct. 1."])
+
+
+def test_a_plan_in_another_clause_than_the_date_s_is_about_something_else():
+    # blind s60-20 (unanswerable): "Tuesday", unflagged, from a TASS sentence whose "will" is about the war on terror
+    told = ("Moscow is confident that the results of the war on terror under the administration of US President "
+            "Donald Trump will be more significant than under Barack Obama, Russian Foreign Minister Sergey Lavrov "
+            "told TASS on Tuesday.")
+    question = "on which date US and russian militaries will hold their de-confliction meeting"
+    assert past_not_planned(question, "Tuesday", [told])
+    # a plan in the date's own clause is a planned date
+    assert not past_not_planned(question, "Tuesday", ["Officials said on Friday that the meeting will be held on "
+                                                      "Tuesday."])
+    assert not past_not_planned(question, "Tuesday", ["The meeting, officials said, is scheduled for Tuesday."])
