@@ -28,7 +28,10 @@ from qa.abstain import words_found
 from qa.short_answer import short_answer_supported
 
 ROLE_UNNAMED = "the passages describe that role but never name who holds it"
-_ROLE = re.compile(r"\bwhat\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?P<a>.+?)(?=\s+(?:who|that|which|whose|when)\b|[,?]|$)"
+# The articles may be left out ("what is name of head of foreign affairs committee at State Duma who gave estimate",
+# blind s60-18, "Lavrov", unflagged), then the role opens in lower case: "name of Kerry's counterpart" names a person.
+_ROLE = re.compile(r"\bwhat\s+(?:is|was)\s+(?:the\s+)?name\s+of\s+(?:the\s+|(?=(?-i:[a-z])))(?P<a>.+?)"
+                   r"(?=\s+(?:who|that|which|whose|when)\b|[,?]|$)"
                    r"|^\s*who\s+(?:is|was)\s+the\s+(?P<b>.+?)(?=\s+(?:who|that|which|whose|when)\b|[,?]|$)"
                    # "Who heads the State Duma foreign affairs committee …?" asks who its head is (blind s45-09)
                    r"|^\s*who\s+(?:heads|headed|chairs|chaired|leads|led)\s+the\s+(?P<c>.+?)"

@@ -242,6 +242,13 @@ def test_a_past_date_in_a_sentence_whose_plan_is_about_something_else_is_no_plan
     assert answer.abstained or answer.short_answer_concern is not None or "Tuesday" not in answer.text, answer.text
 
 
+def test_a_role_asked_without_its_articles_is_no_name_the_article_never_gives(demo_and_sample_qa):
+    # blind s60-18 (unanswerable): "Lavrov", unflagged (qa/role_names.py)
+    answer = demo_and_sample_qa.ask("what is name of head of foreign affairs committee at State Duma who gave "
+                                    "estimate for campaign", as_of=ASKED_ON)
+    assert answer.abstained or answer.short_answer_concern is not None, answer.text
+
+
 def test_initials_the_question_writes_for_names_the_article_spells_out_are_no_false_alarm(demo_and_sample_qa):
     # blind s51-03: the answer repeated the question's "the UK and the US" over the statement's "the United Kingdom
     # and the United States of America", and that sentence was marked unsupported (qa/citations.py, initials)

