@@ -36,6 +36,9 @@ _STRANDED = re.compile(rf"^\W*(?:(?:what|which)\b.+?\b(?P<prep>{_PREPOSITIONS})|
 # date, not what "on" takes.
 # The asked noun may follow a capitalised adjective ("which Russian official"), not a pronoun ("From what I read").
 _FRONTED = re.compile(r"^\W*(?P<prep>from|with)\s+(?:what|which)\s+(?-i:[a-z]|[A-Z][a-z]+\s+[a-z])", re.IGNORECASE)
+# "from where Davutoglu was returning when he talked to turkish reporters on plane" (blind s60-12, "Turkey",
+# flagged) is "Where was Davutoglu returning from …?".
+_FROM_WHERE = re.compile(r"^\W*from\s+where\b", re.IGNORECASE)
 # The sentence read holds this share of the question's relation words, the asked noun left out: s27-03's
 # answering sentence ("Speaking to Turkish reporters on his plane as he returned from the U.N. General
 # Assembly …") holds 2 of its 6 (speak, strike; not prime, minister, fly, back).
@@ -49,7 +52,9 @@ _OBJECT = r"\s+(?P<object>(?:the\s+)?" + CAPITALISED_RUN + ")"
 
 def stranded_preposition(question: str) -> str | None:
     """The preposition a "What/Which/Where …?" question leaves standing ("from" in "What event was he flying
-    back from when …?"), or puts in front ("From which event was he coming back …?"), or None."""
+    back from when …?"), or puts in front ("From which event was he coming back …?", "from where …"), or None."""
+    if _FROM_WHERE.match(question):
+        return "from"
     m = _STRANDED.match(question) or _FRONTED.match(question)
     return (m.groupdict().get("prep") or m.group("place")).lower() if m else None
 

@@ -249,6 +249,13 @@ def test_a_role_asked_without_its_articles_is_no_name_the_article_never_gives(de
     assert answer.abstained or answer.short_answer_concern is not None, answer.text
 
 
+def test_from_where_asks_what_from_takes(demo_and_sample_qa):
+    # blind s60-12: "Turkey", flagged (qa/stranded_preposition.py)
+    answer = demo_and_sample_qa.ask("from where Davutoglu was returning when he talked to turkish reporters on plane",
+                                    as_of=ASKED_ON)
+    assert answer.short_answer and "General Assembly" in answer.short_answer, answer.text
+
+
 def test_initials_the_question_writes_for_names_the_article_spells_out_are_no_false_alarm(demo_and_sample_qa):
     # blind s51-03: the answer repeated the question's "the UK and the US" over the statement's "the United Kingdom
     # and the United States of America", and that sentence was marked unsupported (qa/citations.py, initials)

@@ -56,6 +56,8 @@ def test_other_questions_and_sentences_give_nothing():
     "Where was Turkey's prime minister flying back from when he spoke to Turkish reporters about the Russian strikes?",
     # blind s33-03: the preposition in front; withheld as another article's headline
     "From which event was the Turkish premier coming back when he spoke to reporters on his plane?",
+    # blind s60-12: "from where …", "Turkey", flagged
+    "from where Davutoglu was returning when he talked to turkish reporters on plane",
 ])
 def test_where_from_and_a_fronted_from_ask_what_from_takes(question):
     assert stranded_preposition(question) == "from"
