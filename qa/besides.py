@@ -66,9 +66,8 @@ def lists_beside(question: str, sentence: str) -> bool:
 def besides_answer(question: str, short: str, passages: Sequence[tuple[int, str]]) -> tuple[int, str, str] | None:
     """(index, sentence, the rest of its list) answering "besides X, what else …?" where `short` repeats X
     (alone, or with the rest: "more extremism and radicalization"), or a part of it ("Homs" of "Hama and
-    Homs"); `passages` are (index, text) of the
-    passages given to the model, in order. None when the question sets nothing aside, the short answer is
-    something else, or no sentence lists X with more."""
+    Homs"); `passages` are (index, text) of the passages given to the model, in order. None when the question
+    sets nothing aside, the short answer is something else, or no sentence lists X with more."""
     x = excluded(question)
     wanted, said = (content_words(x) if x else set()), content_words(short or "")
     # The model's answer repeats X, or one of the things X lists ("Homs" for "Besides Hama and Homs", s57-01).
