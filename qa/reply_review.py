@@ -36,7 +36,7 @@ from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_now
                             publication_date_only, publication_date_reason)
 from qa.answer_checks import not_in_sentences
 from qa.answer_kind import expected_kind, phrase_offers
-from qa.kind_tie import KIND_UNTIED, kind_untied
+from qa.kind_tie import KIND_UNTIED, asked_kind, kind_untied
 from qa.list_recount import recounted
 from qa.list_span import as_the_list_is_written
 from qa.membership import MEMBER_DECISION
@@ -266,7 +266,7 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # "Feridun Sinirlioğlu", Turkey's: the one person a shown sentence titles so answers, else no one does
         holder = titled_holder(query.asked, sentences)
         concern = _answer_from_quote(reply, ctx, listed[holder[0]], holder[1]) if holder else ROLE_UNTIED
-    if reply.short and concern is None and reply.decision == DECIDE_ANSWER \
+    if reply.short and concern is None and reply.decision == DECIDE_ANSWER and asked_kind(query.asked) \
             and kind_untied(query.asked, reply.short, reply.text, ctx.cited_articles(reply.citations)):
         # "From which airbase …?" → "Al-Bab airbase", where the cited story has "the area of Al-Bab" and never writes
         # "airbase" (blind s58-19, unanswerable): the question's kind given to a name of the passage
