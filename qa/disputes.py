@@ -145,13 +145,14 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
     same way: a passage denying what it asks about means the sides disagree; so is one asking what something
     "really" is (`asks_what_really`).
     """
-    if not (is_yes_no_question(question) or offered_answers(question) or asks_what_really(question)) \
+    offered = offered_answers(question)
+    if not (is_yes_no_question(question) or offered or asks_what_really(question)) \
             or _QUESTION_DENIAL.search(question) \
             or asks_what_was_said(question):
         return []
     words = content_words(question)
     shown = shown_article_sentences(evidence)
-    shared = 1 if offered_answers(question) else YES_NO_DENIAL_OVERLAP
+    shared = 1 if offered else YES_NO_DENIAL_OVERLAP
     denials = [Side(i, s, True) for i, s in shown if denies_question(s, words, shared)]
     if not denials:
         return []
