@@ -319,3 +319,11 @@ def test_a_why_is_answered_by_the_purpose_the_sentence_gives_after_the_question_
     assert not answer.abstained, answer.text
     assert answer.short_answer and "prop up the government" in answer.short_answer, answer.text
     assert answer.short_answer_concern is None, answer.short_answer_concern
+
+
+def test_a_count_of_the_wounded_is_no_answer_to_how_many_were_killed(demo_and_sample_qa):
+    # blind s62-17 (unanswerable): "10,000 civilians", flagged only as unsure, over another story's "10,000 people
+    # were wounded with civilians making up two-thirds of that number" (qa/counted_act.py)
+    answer = demo_and_sample_qa.ask("how many civilians were actually killed in the russian strikes on hama, homs and "
+                                    "idlib, did anyone give a number?", as_of=ASKED_ON)
+    assert answer.abstained or "10,000" not in (answer.short_answer or ""), answer.text

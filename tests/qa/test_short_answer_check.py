@@ -7,7 +7,7 @@ import pytest
 from index.article import ArticleRef
 from qa.citations import Citation
 from qa.planned_date import PAST_NOT_PLANNED
-from qa.short_answer_check import (SWAPPED_NAMES, COUNTED_OTHERWISE, unsettled_reason, MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
+from qa.short_answer_check import (SWAPPED_NAMES, COUNTED_FOR_OTHER_ACT, COUNTED_OTHERWISE, unsettled_reason, MEASURED_NOT_COUNTED, NAMES_THE_OUTLET, OPEN_QUESTION, ROLE_UNNAMED, RUNNING_TOTAL,
                                    UNSETTLED, asked_words, counts_other, echoes_question, short_answer_concern)
 
 PASSAGE = ("MOSCOW, March 29. /TASS/. A caller said there was a bomb in a backpack. The person at the centre "
@@ -307,6 +307,15 @@ def test_a_count_the_passages_give_only_as_a_count_of_other_things_is_an_unsettl
     statement = "We express our deep concern with the attacks by the Russian Air Force on Hama, Homs and Idlib."
     reason = unsettled_reason(COUNTED_OTHERWISE, "3", [cite(statement, statement), cite(dw, dw)])
     assert "three Turkish soldiers" in reason and "Hama" not in reason
+
+
+def test_a_count_the_passages_give_for_another_act_is_an_unsettled_concern():
+    # blind held-out s62-17 (unanswerable): "10,000 civilians" killed, from a sentence counting the wounded
+    wounded = "Another 10,000 people were wounded with civilians making up two-thirds of that number."
+    q = "how many civilians were actually killed in the russian strikes on hama, homs and idlib?"
+    assert short_answer_concern(q, "10,000 civilians", [cite(wounded, wounded)]) == COUNTED_FOR_OTHER_ACT
+    assert COUNTED_FOR_OTHER_ACT in UNSETTLED
+    assert short_answer_concern("How many people were wounded?", "10,000", [cite(wounded, wounded)]) is None
 
 
 def test_a_short_answer_counting_other_things_is_flagged_not_withheld():

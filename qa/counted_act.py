@@ -1,0 +1,107 @@
+"""How many <things> were <act>? A number the passages give for another act answers nothing.
+
+"how many civilians were actually killed in the russian strikes on hama, homs and idlib …?" (blind held-out
+s62-17, unanswerable: the sample article counts no dead) got "10,000 civilians", unflagged, over another
+article's "10,000 people were wounded with civilians making up two-thirds of that number". Each word of the
+answer stands in that sentence; what happened to the 10,000 is not what the question asks.
+
+`asked_count_act` reads the act a "How many …" question counts ("were killed" → killed, "died" → died).
+`other_act` gives the act a sentence holding the short answer's number states for it instead ("10,000 people
+were wounded" → wounded) when every such sentence does so and none reports the asked act anywhere: an
+inflection, a derivation (`qa.asked_action.reports_action`), or a word of the same kind (`SAME_ACTS`: the
+dead are the killed). A sentence that gives the number bare or with no act of its own is not this check's
+business, so a right "30" over "30 people died in the attack" for "killed" stays unflagged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+import lemminflect
+
+from qa.asked_action import reports_action
+
+_WORD_VALUES = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORD_VALUES) + r")"
+_BE = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|get)"
+_ADVERB = r"(?:[a-z]+ly\s+)?"  # "were actually killed", "were reportedly wounded"
+# "How many civilians were (actually) killed …", "How many people died …": up to three words counted.
+_ASKED = re.compile(rf"\bhow\s+many\s+(?:[a-z][\w'’-]*\s+){{1,3}}?(?:{_BE}\s+)?{_ADVERB}(?P<act>[a-z]+)\b",
+                    re.IGNORECASE)
+# A number, up to three words it counts, then what happened to them: "10,000 people were wounded".
+_NUMBER_THEN_ACT = re.compile(rf"(?<![\w.,$£€]){_NUMBER}(?:\s+[\w'’-]+){{0,3}}?\s+{_BE}\s+{_ADVERB}(?P<act>[a-z]+)\b",
+                              re.IGNORECASE)
+_SHORT_NUMBER = re.compile(rf"^\W*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?{_NUMBER}\b",
+                           re.IGNORECASE)
+# Acts news counts in several words: a sentence saying one of a group reports each of them.
+SAME_ACTS = (frozenset("kill die dead death deaths fatality fatalities toll lives bodies".split()),
+             frozenset("wound injure hurt injury injuries casualty casualties".split()),
+             frozenset("arrest detain hold".split()),
+             frozenset("evacuate evacuation evacuee evacuees airlift".split()))
+_AUXILIARY_LEMMAS = frozenset("be have do get".split())
+# Verbs that wrap the act rather than state it: "30 people were reported killed", "were feared dead", "were
+# forced to flee". A number given so is left to the other checks.
+_WRAPPING = frozenset("say report believe think fear expect confirm estimate presume understand know force ask "
+                      "tell allow feel find see consider list".split())
+
+
+def _participle(word: str) -> str | None:
+    """The verb lemma of `word` when it is a past form (a past tense or participle) of a verb other than an
+    auxiliary ("killed" → kill, "died" → die, "hurt" → hurt), else None ("combat", "will", "signs")."""
+    low = word.lower()
+    lemmas = lemminflect.getAllLemmas(low).get("VERB")
+    if not lemmas or lemmas[0] in _AUXILIARY_LEMMAS:
+        return None
+    forms = lemminflect.getAllInflections(lemmas[0], upos="VERB")
+    return lemmas[0] if low in (*forms.get("VBD", ()), *forms.get("VBN", ())) else None
+
+
+def asked_count_act(question: str) -> str | None:
+    """The act a "How many <things> were <act> …?" question counts, as written ("killed"), or None."""
+    for m in _ASKED.finditer(question):
+        lemma = _participle(m.group("act"))
+        if lemma:  # "How many civilians are thought to be trapped …?": the act wrapped is not read
+            return None if lemma in _WRAPPING else m.group("act")
+    return None
+
+
+def _value(text: str) -> float | None:
+    """The number `text` is ("3", "three", "10,000"), or None."""
+    text = text.lower()
+    return float(_WORD_VALUES[text]) if text in _WORD_VALUES else float(text.replace(",", ""))
+
+
+def _same_act(lemma: str, act: str, sentence: str) -> bool:
+    """True when `sentence` reports `act` (the asked lemma) or a word of its group in `SAME_ACTS`, or when
+    the sentence's own act `lemma` is of the asked act's group."""
+    if reports_action(act, sentence):
+        return True
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+    for group in SAME_ACTS:
+        if act in group and (lemma in group or words & group):
+            return True
+    return False
+
+
+def other_act(question: str, short: str, holding: Sequence[str]) -> str | None:
+    """The act (e.g. "wounded") the sentences `holding` the number of `short` give it for, when `question`
+    counts another ("killed") and none of them reports the asked one; else None."""
+    written = asked_count_act(question)
+    number = _SHORT_NUMBER.match(short)
+    if not written or not number or not holding:
+        return None
+    act, value = _participle(written), _value(number.group(1))
+    others = []
+    for sentence in holding:
+        stated = [m for m in _NUMBER_THEN_ACT.finditer(sentence) if _value(m.group(1)) == value]
+        lemmas = [(m.group("act"), _participle(m.group("act"))) for m in stated]
+        if any(lemma in _WRAPPING for _, lemma in lemmas):
+            return None
+        lemmas = [(w, lemma) for w, lemma in lemmas if lemma]
+        if not lemmas or any(lemma == act or _same_act(lemma, act, sentence) for _, lemma in lemmas):
+            return None
+        others.append(lemmas[0][0])
+    return others[0] if others else None
