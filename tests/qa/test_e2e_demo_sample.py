@@ -327,3 +327,10 @@ def test_a_count_of_the_wounded_is_no_answer_to_how_many_were_killed(demo_and_sa
     answer = demo_and_sample_qa.ask("how many civilians were actually killed in the russian strikes on hama, homs and "
                                     "idlib, did anyone give a number?", as_of=ASKED_ON)
     assert answer.abstained or "10,000" not in (answer.short_answer or ""), answer.text
+
+
+def test_a_disputed_claim_asked_after_a_spoken_so_gets_both_sides(demo_and_sample_qa):
+    # blind s62-16: "Russia is hitting the opposition", one side, flagged as an echo (qa/lead_in.py)
+    answer = demo_and_sample_qa.ask("So is Russia actually going after ISIL with these strikes, or is it hitting the "
+                                    "opposition? What does each side say?", as_of=ASKED_ON)
+    assert answer.short_answer == "Disputed", answer.text

