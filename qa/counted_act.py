@@ -6,11 +6,12 @@ article's "10,000 people were wounded with civilians making up two-thirds of tha
 answer stands in that sentence; what happened to the 10,000 is not what the question asks.
 
 `asked_count_act` reads the act a "How many …" question counts ("were killed" → killed, "died" → died).
-`other_act` gives the act a sentence holding the short answer's number states for it instead ("10,000 people
-were wounded" → wounded) when every such sentence does so and none reports the asked act anywhere: an
-inflection, a derivation (`qa.asked_action.reports_action`), or a word of the same kind (`SAME_ACTS`: the
-dead are the killed). A sentence that gives the number bare or with no act of its own is not this check's
-business, so a right "30" over "30 people died in the attack" for "killed" stays unflagged.
+`other_act` gives the act a sentence holding the short answer's number states for that number instead, after it
+("10,000 people were wounded" → wounded) or right before it ("injured 11 others"), when every such sentence
+states one and none is the asked act: an inflection, a derivation (`qa.asked_action.reports_action`), or a word
+of the same kind near the number (`SAME_ACTS`: the dead are the killed, so "left 11 dead" answers "killed"). A
+sentence that gives the number bare or with no act of its own is not this check's business, so a right "30"
+over "30 people died in the attack" for "killed" stays unflagged.
 """
 
 from __future__ import annotations
@@ -31,9 +32,12 @@ _ADVERB = r"(?:[a-z]+ly\s+)?"  # "were actually killed", "were reportedly wounde
 # "How many civilians were (actually) killed …", "How many people died …": up to three words counted.
 _ASKED = re.compile(rf"\bhow\s+many\s+(?:[a-z][\w'’-]*\s+){{1,3}}?(?:{_BE}\s+)?{_ADVERB}(?P<act>[a-z]+)\b",
                     re.IGNORECASE)
-# A number, up to three words it counts, then what happened to them: "10,000 people were wounded".
-_NUMBER_THEN_ACT = re.compile(rf"(?<![\w.,$£€]){_NUMBER}(?:\s+[\w'’-]+){{0,3}}?\s+{_BE}\s+{_ADVERB}(?P<act>[a-z]+)\b",
-                              re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"(?<![\w.,$£€]){_NUMBER}\b", re.IGNORECASE)
+# After a number: up to three words it counts, then what happened to them ("10,000 people were wounded").
+_THEN_ACT = re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{_BE}\s+{_ADVERB}(?P<act>[a-z]+)\b", re.IGNORECASE)
+# Right before a number, the act done to them ("injured 11 others", "killed at least 30").
+_ACT_THEN = re.compile(r"\b(?P<act>[a-z]+)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+                       re.IGNORECASE)
 _SHORT_NUMBER = re.compile(rf"^\W*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?{_NUMBER}\b",
                            re.IGNORECASE)
 # Acts news counts in several words: a sentence saying one of a group reports each of them.
@@ -74,21 +78,34 @@ def _value(text: str) -> float | None:
     return float(_WORD_VALUES[text]) if text in _WORD_VALUES else float(text.replace(",", ""))
 
 
-def _same_act(lemma: str, act: str, sentence: str) -> bool:
-    """True when `sentence` reports `act` (the asked lemma) or a word of its group in `SAME_ACTS`, or when
-    the sentence's own act `lemma` is of the asked act's group."""
-    if reports_action(act, sentence):
+def _acts_of(sentence: str, value: float) -> list[tuple[str, str | None, str]]:
+    """(word, its verb lemma or None, the words around) of each act `sentence` states for the number `value`:
+    after it ("10,000 people were wounded") or right before it ("injured 11 others")."""
+    acts = []
+    for m in _NUMBER_WORD.finditer(sentence):
+        if _value(m.group(1)) != value:
+            continue
+        around = sentence[max(0, m.start() - 40):m.end() + 40]
+        after = _THEN_ACT.match(sentence, m.end())
+        before = _ACT_THEN.search(sentence[:m.start()])
+        for found in (after, before):
+            if found:
+                acts.append((found.group("act"), _participle(found.group("act")), around))
+    return acts
+
+
+def _same_act(lemma: str, act: str, around: str) -> bool:
+    """True when the number's own act `lemma` is the asked `act` or of its group in `SAME_ACTS`, or the words
+    `around` the number say the asked act ("left 11 dead" for "killed")."""
+    if lemma == act or reports_action(act, lemma):
         return True
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
-    for group in SAME_ACTS:
-        if act in group and (lemma in group or words & group):
-            return True
-    return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", around)}
+    return any(act in group and (lemma in group or words & group) for group in SAME_ACTS)
 
 
 def other_act(question: str, short: str, holding: Sequence[str]) -> str | None:
-    """The act (e.g. "wounded") the sentences `holding` the number of `short` give it for, when `question`
-    counts another ("killed") and none of them reports the asked one; else None."""
+    """The act (e.g. "wounded") the sentences `holding` the number of `short` state for it, when `question`
+    counts another ("killed"); None when a sentence states the asked act for it, or no act at all."""
     written = asked_count_act(question)
     number = _SHORT_NUMBER.match(short)
     if not written or not number or not holding:
@@ -96,12 +113,8 @@ def other_act(question: str, short: str, holding: Sequence[str]) -> str | None:
     act, value = _participle(written), _value(number.group(1))
     others = []
     for sentence in holding:
-        stated = [m for m in _NUMBER_THEN_ACT.finditer(sentence) if _value(m.group(1)) == value]
-        lemmas = [(m.group("act"), _participle(m.group("act"))) for m in stated]
-        if any(lemma in _WRAPPING for _, lemma in lemmas):
+        acts = [(word, lemma, around) for word, lemma, around in _acts_of(sentence, value) if lemma]
+        if not acts or any(lemma in _WRAPPING or _same_act(lemma, act, around) for _, lemma, around in acts):
             return None
-        lemmas = [(w, lemma) for w, lemma in lemmas if lemma]
-        if not lemmas or any(lemma == act or _same_act(lemma, act, sentence) for _, lemma in lemmas):
-            return None
-        others.append(lemmas[0][0])
+        others.append(acts[0][0])
     return others[0] if others else None

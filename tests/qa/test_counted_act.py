@@ -7,6 +7,8 @@ import pytest
 from qa.counted_act import asked_count_act, other_act
 
 WOUNDED = "Another 10,000 people were wounded with civilians making up two-thirds of that number."
+INJURED = ("A Russian airstrike in Syria killed three Turkish soldiers and injured 11 others as they both fought the "
+           "so-called \"Islamic State,\" Turkish officials announced on Thursday.")
 S62_17 = "how many civilians were actually killed in the russian strikes on hama, homs and idlib, did anyone give a number?"
 
 
@@ -27,10 +29,18 @@ def test_the_act_a_count_question_asks(question, act):
 @pytest.mark.parametrize("short", ["10,000 civilians", "10,000", "about 10,000"])
 def test_a_count_of_the_wounded_does_not_answer_how_many_were_killed(short):
     assert other_act(S62_17, short, [WOUNDED]) == "wounded"
+    # the number's own act decides, though the sentence kills others
+    assert other_act(S62_17, short, ["10,000 people were wounded and 300 killed."]) == "wounded"
+
+
+def test_a_number_after_its_act_counts_that_act():
+    # blind s62-17 again, once keyword search stemmed its words: "11" from DW's "injured 11 others"
+    assert other_act(S62_17, "11", [INJURED]) == "injured"
 
 
 @pytest.mark.parametrize("question, short, sentences", [
-    (S62_17, "10,000", ["10,000 people were wounded and 300 killed."]),  # the sentence reports the act too
+    (S62_17, "3", [INJURED]),  # three killed: the asked act, right before the number
+    (S62_17, "11", ["The attack left 11 dead."]),  # "dead" beside the number is the killed
     ("How many civilians were killed?", "30", ["30 people were confirmed dead."]),  # "dead" is the killed
     ("How many civilians were killed?", "30", ["30 people were reported killed."]),  # the act wrapped
     ("How many people died?", "30", ["30 people were killed in the blaze."]),
