@@ -22,6 +22,7 @@ from typing import Sequence
 import lemminflect
 
 from qa.asked_action import reports_action
+from qa.number_nouns import number_value
 
 _WORD_VALUES = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -29,6 +30,7 @@ _WORD_VALUES = {w: n for n, w in enumerate(
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORD_VALUES) + r")"
 _BE = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|get)"
 _ADVERB = r"(?:[a-z]+ly\s+)?"  # "were actually killed", "were reportedly wounded"
+_ABOUT = r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?"  # "killed at least 30"
 # "How many civilians were (actually) killed …", "How many people died …": up to three words counted.
 _ASKED = re.compile(rf"\bhow\s+many\s+(?:[a-z][\w'’-]*\s+){{1,3}}?(?:{_BE}\s+)?{_ADVERB}(?P<act>[a-z]+)\b",
                     re.IGNORECASE)
@@ -36,10 +38,8 @@ _NUMBER_WORD = re.compile(rf"(?<![\w.,$£€]){_NUMBER}\b", re.IGNORECASE)
 # After a number: up to three words it counts, then what happened to them ("10,000 people were wounded").
 _THEN_ACT = re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{_BE}\s+{_ADVERB}(?P<act>[a-z]+)\b", re.IGNORECASE)
 # Right before a number, the act done to them ("injured 11 others", "killed at least 30").
-_ACT_THEN = re.compile(r"\b(?P<act>[a-z]+)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
-                       re.IGNORECASE)
-_SHORT_NUMBER = re.compile(rf"^\W*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?{_NUMBER}\b",
-                           re.IGNORECASE)
+_ACT_THEN = re.compile(rf"\b(?P<act>[a-z]+)\s+{_ABOUT}$", re.IGNORECASE)
+_SHORT_NUMBER = re.compile(rf"^\W*{_ABOUT}{_NUMBER}\b", re.IGNORECASE)
 # Acts news counts in several words: a sentence saying one of a group reports each of them.
 SAME_ACTS = (frozenset("kill die dead death deaths fatality fatalities toll lives bodies".split()),
              frozenset("wound injure hurt injury injuries casualty casualties".split()),
@@ -72,18 +72,12 @@ def asked_count_act(question: str) -> str | None:
     return None
 
 
-def _value(text: str) -> float | None:
-    """The number `text` is ("3", "three", "10,000"), or None."""
-    text = text.lower()
-    return float(_WORD_VALUES[text]) if text in _WORD_VALUES else float(text.replace(",", ""))
-
-
 def _acts_of(sentence: str, value: float) -> list[tuple[str, str | None, str]]:
     """(word, its verb lemma or None, the words around) of each act `sentence` states for the number `value`:
     after it ("10,000 people were wounded") or right before it ("injured 11 others")."""
     acts = []
     for m in _NUMBER_WORD.finditer(sentence):
-        if _value(m.group(1)) != value:
+        if number_value(m.group(1)) != value:
             continue
         around = sentence[max(0, m.start() - 40):m.end() + 40]
         after = _THEN_ACT.match(sentence, m.end())
@@ -110,7 +104,7 @@ def other_act(question: str, short: str, holding: Sequence[str]) -> str | None:
     number = _SHORT_NUMBER.match(short)
     if not written or not number or not holding:
         return None
-    act, value = _participle(written), _value(number.group(1))
+    act, value = _participle(written), number_value(number.group(1))
     others = []
     for sentence in holding:
         acts = [(word, lemma, around) for word, lemma, around in _acts_of(sentence, value) if lemma]

@@ -98,7 +98,7 @@ def measured_not_counted(question: str, short: str, holding: list[str]) -> str |
     count: "How many air strikes had Russia carried out?" → "3" over "could last three to four months"
     (held-out s4-18, unanswerable; the model was sure of it). None otherwise."""
     asked = _HOW_MANY.search(question)
-    value = _value(short)
+    value = number_value(short)
     if not asked or value is None or not holding:
         return None
     asked_words = {singular(fold(w)) for w in asked.group(1).split()}
@@ -117,7 +117,7 @@ def measured_not_counted(question: str, short: str, holding: list[str]) -> str |
 
 def _at_value(pattern: re.Pattern[str], sentence: str, value: float) -> list[re.Match[str]]:
     """The matches of `pattern` (a number, then what follows it) in `sentence` whose number is `value`."""
-    return [m for m in pattern.finditer(sentence) if _value(m.group(1)) == value]
+    return [m for m in pattern.finditer(sentence) if number_value(m.group(1)) == value]
 
 
 # Words that count anyone: "224 people" answers "How many passengers …?", "30 people" "How many victims …?".
@@ -137,7 +137,7 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
     no count of them either). None otherwise: a number given bare, as "out of", as a count of
     anyone ("224 people") or only as measures (`measured_not_counted`'s) is not its business."""
     asked = _HOW_MANY.search(question)
-    value = _value(short)
+    value = number_value(short)
     if not asked or value is None or not holding or fold(asked.group(1)).startswith("of "):
         return None
     asked_words = content_words(question)
@@ -231,7 +231,7 @@ def _names_a_list_of(question: str, sentence: str) -> bool:
     return any(fold(m.group(0).rstrip(".")) in fold(question) for m in _NAME_LIST.finditer(sentence))
 
 
-def _value(text: str) -> float | None:
+def number_value(text: str) -> float | None:
     """The number `text` is ("3", "three", "1,000"), or None."""
     text = text.strip().lower()
     if text in _WORD_VALUES:
