@@ -32,6 +32,7 @@ from qa.counted_list import counted_list
 from qa.disputes import DISPUTED_DECISION
 from qa.evidence import Evidence
 from qa.extractive import cited_quote, quotable_sentence, sentence_holding, shown_sentences
+from qa.foreign_date import DATE_FROM_ANOTHER_STORY, date_from_another_story
 from qa.header_date import (DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY, named_nowhere, named_nowhere_reason,
                             publication_date_only, publication_date_reason)
 from qa.answer_checks import not_in_sentences
@@ -283,7 +284,9 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         concern = unmentioned_concern(name) if name else None
         if concern is None and len(sources := _sources_of_short(reply)) < len(reply.citations):  # a flag only
             own, every_own = unmentioned_names(without_excluded(query.asked), ctx.cited_articles(sources), outlets)
-            concern = source_unmentioned_concern(own) if own and every_own else None
+            if own and every_own:  # a flag, but a date from such an article dates something else (qa/foreign_date.py)
+                concern = (DATE_FROM_ANOTHER_STORY if date_from_another_story(query.asked, reply.short)
+                           else source_unmentioned_concern(own))
     if reply.short and concern is None and reply.decision == DECIDE_ANSWER and unsure:
         concern = UNSURE  # the model's doubt, read from its own log-probabilities: a flag, not a refusal
     return Review(reply, concern, every_ask_unmentioned)

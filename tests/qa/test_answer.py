@@ -1058,3 +1058,16 @@ def test_a_name_the_question_sets_aside_with_besides_need_not_be_mentioned(fake_
     qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("gale")])
     answer = qa.ask("Besides Cornwall, how strong were the winds recorded in Wales?", as_of=AS_OF)
     assert answer.short_answer == "94 mph" and answer.short_answer_concern is None, answer.short_answer_concern
+
+
+def test_a_date_from_an_article_that_never_mentions_the_questions_name_is_withheld(fake_embedder):
+    # blind s40-20/s61-18: "March 7" from a Ukraine story that never says "Russian", cited beside the sample
+    # article that does: a date dates its own article's events (qa/foreign_date.py)
+    llm = FakeLLM("Short answer: Monday\nServices resumed on Monday [1]. "
+                  "Sinn Féin hopes to gain seats in Belfast [2].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("bus"), make_passage("dup")])
+    answer = qa.ask("When did Sinn Féin's services resume?", as_of=AS_OF)
+    assert answer.abstained, answer.text
+    assert "that date is from an article about something else" in answer.text
+    own = qa.ask("When did Bus Éireann's services resume?", as_of=AS_OF)
+    assert not own.abstained and own.short_answer == "Monday", own.text
