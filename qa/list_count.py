@@ -50,3 +50,18 @@ def list_sizes(sentence: str) -> set[int]:
 def _is_item(segment: str) -> bool:
     return bool(segment) and len(segment.split()) <= MAX_ITEM_WORDS and bool(_ITEM.match(segment)) \
         and segment.split()[0].lower() not in _PRONOUNS
+
+
+# Words between the asked noun and the list's first comma: "governments of France," is 2.
+REACH = 6
+
+
+def list_after(noun: str, sentence: str) -> int | None:
+    """The size of the one list of three or more that follows `noun` in `sentence` within `REACH` words."""
+    sizes: set[int] = set()
+    for m in re.finditer(rf"\b{re.escape(noun)}\b", sentence, re.IGNORECASE):
+        clause = re.split(r"[:;]", sentence[m.start():], maxsplit=1)[0]
+        if "," not in clause or len(clause[:clause.index(",")].split()) > REACH + 1:
+            continue
+        sizes |= {n for n in list_sizes(clause) if n >= 3}
+    return next(iter(sizes)) if len(sizes) == 1 else None

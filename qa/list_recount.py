@@ -7,9 +7,9 @@ America state …": seven, a list the model's own sentence then copied whole. A 
 seven; the list counts itself (qa/list_count.py).
 
 `recounted` gives (index, the list's size) when the question asks "How many <noun> …", the short answer is a
-number, and a shown sentence writes the asked noun followed, within `REACH` words, by a list of three or more
-of another size in the same clause (up to a colon or semicolon), that sentence holding at least `MIN_SHARED`
-more of the question's words. Several sentences or sizes that disagree give None, as does a short answer
+number, and a shown sentence writes the asked noun followed, within a few words, by a list of three or more of
+another size in the same clause (`qa.list_count.list_after`), that sentence holding at least `MIN_SHARED` more of
+the question's words. Several sentences or sizes that disagree give None, as does a short answer
 that is no number or is the list's size already.
 """
 
@@ -20,15 +20,13 @@ from typing import Sequence
 
 from index.text import content_words
 from qa.abstain import words_found
-from qa.list_count import list_sizes
+from qa.list_count import list_after
 
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z][\w'’-]*)", re.IGNORECASE)
 _WORD_VALUES = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _COUNT = re.compile(r"^\W*(\d{1,3}|" + "|".join(_WORD_VALUES) + r")\b", re.IGNORECASE)
-# Words between the asked noun and the list's first comma: "governments of France," is 2.
-REACH = 6
 # The question's words besides the counted noun the listing sentence must hold: s57-07's holds "military",
 # "actions" and "Russia".
 MIN_SHARED = 2
@@ -43,17 +41,6 @@ def _count(short: str) -> int | None:
     return int(word) if word.isdigit() else _WORD_VALUES[word]
 
 
-def _list_after(noun: str, sentence: str) -> int | None:
-    """The size of the one list of three or more that follows `noun` in `sentence` within `REACH` words."""
-    sizes: set[int] = set()
-    for m in re.finditer(rf"\b{re.escape(noun)}\b", sentence, re.IGNORECASE):
-        clause = re.split(r"[:;]", sentence[m.start():], maxsplit=1)[0]
-        if "," not in clause or len(clause[:clause.index(",")].split()) > REACH + 1:
-            continue
-        sizes |= {n for n in list_sizes(clause) if n >= 3}
-    return next(iter(sizes)) if len(sizes) == 1 else None
-
-
 def recounted(question: str, short: str | None, sentences: Sequence[str]) -> tuple[int, str] | None:
     """(index into `sentences`, the size of the list answering "How many <noun> …?") where `short` counts
     otherwise (see the module docstring), else None."""
@@ -64,7 +51,7 @@ def recounted(question: str, short: str | None, sentences: Sequence[str]) -> tup
     noun = asked.group("noun")
     others = content_words(question[asked.end():])
     found = {(i, size) for i, sentence in enumerate(sentences)
-             if (size := _list_after(noun, sentence)) is not None
+             if (size := list_after(noun, sentence)) is not None
              and len(words_found(others, sentence)) >= MIN_SHARED}
     sizes = {size for _, size in found}
     if len(sizes) != 1 or said in sizes:
