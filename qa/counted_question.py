@@ -22,6 +22,10 @@ WORD_ITEM = r"[a-z][\w'’-]*"
 WORD_LIST = re.compile(rf"(?<![\w'’-]){WORD_ITEM}(?:\s*,\s+{WORD_ITEM})*,?\s+(?:and|or)\s+{WORD_ITEM}(?![\w'’-])")
 
 
+# "How many governments …?" counts governments: the answer is a number, or a list of them a sentence writes.
+HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z][\w'’-]*)", re.IGNORECASE)
+
+
 def asked_count(asked: str) -> tuple[str, str] | None:
     """(the count word, the counted words) a question asks for ("Which two Supreme Court justices did …" →
     ("two", "Supreme Court justices did …")), or None when it counts nothing."""

@@ -20,9 +20,9 @@ from typing import Sequence
 
 from index.text import content_words
 from qa.abstain import words_found
+from qa.counted_question import HOW_MANY
 from qa.list_count import list_after
 
-_HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z][\w'’-]*)", re.IGNORECASE)
 _WORD_VALUES = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
@@ -44,7 +44,7 @@ def _count(short: str) -> int | None:
 def recounted(question: str, short: str | None, sentences: Sequence[str]) -> tuple[int, str] | None:
     """(index into `sentences`, the size of the list answering "How many <noun> …?") where `short` counts
     otherwise (see the module docstring), else None."""
-    asked = _HOW_MANY.search(question)
+    asked = HOW_MANY.search(question)
     said = _count(short) if short else None
     if asked is None or said is None:
         return None
