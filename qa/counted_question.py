@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import lemminflect
+
 from qa.list_span import list_items
 
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -24,6 +26,27 @@ WORD_LIST = re.compile(rf"(?<![\w'’-]){WORD_ITEM}(?:\s*,\s+{WORD_ITEM})*,?\s+(
 
 # "How many governments …?" counts governments: the answer is a number, or a list of them a sentence writes.
 HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z][\w'’-]*)", re.IGNORECASE)
+
+
+# Plurals written like their singular, which lemminflect cannot tell from it.
+_UNMARKED_PLURALS = frozenset("people aircraft police personnel".split())
+# How far after "how many" the counted noun may come: "How many of the 33 ambassadors …?"
+_NOUN_REACH = 4
+
+
+def counted_noun(asked: str) -> str | None:
+    """The plural noun a "How many … ?" question counts: "governments", "warplanes" in "How many Russian
+    warplanes …?", "ambassadors" in "How many of the 33 ambassadors …?"; None when none comes before a verb."""
+    found = HOW_MANY.search(asked)
+    if not found:
+        return None
+    for word in re.findall(r"[\w'’-]+", asked[found.start("noun"):])[:_NOUN_REACH]:
+        lower = word.lower()
+        if lower in _UNMARKED_PLURALS or lemminflect.getLemma(lower, upos="NOUN")[0] != lower:
+            return word
+        if {"AUX", "VERB"} & set(lemminflect.getAllLemmas(lower)) and "NOUN" not in lemminflect.getAllLemmas(lower):
+            return None  # "How many were there?": the counted thing is named before
+    return None
 
 
 def asked_count(asked: str) -> tuple[str, str] | None:

