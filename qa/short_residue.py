@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+import lemminflect
+
 from index.text import STOPWORDS, content_words, fold
 from qa.asked_action import verb_lemmas
 from qa.short_answer import occurs_in
@@ -64,9 +66,20 @@ def question_free_core(question: str, short: str) -> tuple[str, list[str]] | Non
     if start == end or sum(fold(w) not in STOPWORDS for w in taken) < MIN_RESTATED:
         return None
     core = short[spans[start][0]:spans[end - 1][1]]
-    if not _stands_alone(words[start:end]):
+    if not _stands_alone(words[start:end]) or _cuts_a_name(words, start, end):
         return None
     return core, _surnames(words[:start]) + _surnames(words[end:])
+
+
+def _cuts_a_name(words: list[str], start: int, end: int) -> bool:
+    """True when the kept words [start, end) begin or end inside a run of capitalised words: "John" is left of
+    "John Kerry spoke to his Russian counterpart" for "who did kerry speak to …?" (held-out s64-02), a first name
+    of the very person the question names, no answer."""
+    def name_word(i: int, proper: bool = False) -> bool:
+        # taken off, a title ("Foreign Minister" before "Sergei Lavrov") is no part of the name: a proper name only
+        return 0 <= i < len(words) and words[i][:1].isupper() and fold(words[i]) not in STOPWORDS \
+            and not (proper and lemminflect.getAllLemmas(fold(words[i]).lower()))
+    return (name_word(end - 1) and name_word(end, True)) or (name_word(start) and name_word(start - 1, True))
 
 
 def _stands_alone(words: list[str]) -> bool:

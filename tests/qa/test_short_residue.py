@@ -29,6 +29,16 @@ def test_nothing_is_left_of_an_echo_or_of_an_answer_without_the_questions_words(
                               "hold a military-to-military de-confliction discussion") is None
 
 
+def test_a_first_name_cut_from_the_questions_person_is_no_answer():
+    # held-out s64-02: "John" was left of "John Kerry spoke to his Russian counterpart on the phone"
+    asked = "who did kerry speak to on the phone, his russian counterpart? need full name"
+    assert question_free_core(asked, "John Kerry spoke to his Russian counterpart on the phone") is None
+    assert question_free_core(asked, "Kerry spoke to Sergei Lavrov on the phone") == ("Sergei Lavrov", ["Kerry"])
+    # a title the question names is taken off, and the name after it stands
+    assert question_free_core("Which Russian Foreign Minister did Kerry meet?",
+                              "Kerry met Russian Foreign Minister Sergei Lavrov")[0] == "Sergei Lavrov"
+
+
 def test_a_lone_common_noun_is_no_answer():
     # "What specific proposals …?" answered "… developed ideas …": the kind asked for, not an answer
     assert question_free_core("What specific proposals did Kerry and Lavrov develop to push forward the political process in Syria?",
