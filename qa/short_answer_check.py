@@ -41,6 +41,8 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
+import lemminflect
+
 from index.text import WORD, content_words, fold
 from qa.abstain import relation_words, words_found
 from qa.asked_action import asked_act_noun, asked_action, reports_action, yes_no_action
@@ -49,6 +51,7 @@ from qa.counted_act import other_act
 from qa.evidence import claim_spans, with_neighbours
 from qa.foreign_date import DATE_FROM_ANOTHER_STORY
 from qa.header_date import DATE_NAMED_NOWHERE, PUBLICATION_DATE_ONLY
+from qa.options import alternatives
 from qa.number_nouns import counted_otherwise, measured_not_counted, short_counts_other
 from qa.planned_date import PAST_NOT_PLANNED, past_not_planned
 from qa.role_names import ROLE_UNNAMED, role_unnamed
@@ -231,7 +234,25 @@ def echoes_question(question: str, short: str) -> bool:
     """
     words = content_words(short)
     new_figures = set(_FIGURE.findall(short)) - set(_FIGURE.findall(question))
-    return bool(words) and words <= content_words(question) and not new_figures
+    return (bool(words) and words <= content_words(question) and not new_figures) or _own_person(question, short)
+
+
+# A person's name of two to four capitalised words ("John Kerry", "Ahmet Davutoğlu").
+_PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+
+
+def _own_person(question: str, short: str) -> bool:
+    """True when `short` is a person's full name whose surname the question already names, and the question does
+    not ask who that person is: "who did kerry speak to on the phone, his russian counterpart? need full name" →
+    "John Kerry" (held-out s64-02, unflagged) gives back the one who spoke, not whom he spoke to."""
+    if not _PERSON.match(short.strip()) or alternatives(question):  # "…, Davutoglu or Erdogan?" offers him
+        return False
+    surname = fold(short.split()[-1])
+    if surname not in {fold(w) for w in WORD.findall(question)} or lemminflect.getAllLemmas(surname.lower()):
+        return False  # a word of the dictionary ends a name of a thing: "Anadolu Agency" for "which news agency"
+    asks_who = re.compile(rf"\b(?:who\s+(?:is|was)|name\s+of|names?\s+(?:is|was))\s+(?:\w+\s+){{0,3}}{re.escape(surname)}\b"
+                          rf"|{re.escape(surname)}['’]s\s+(?:first|full|given|birth)\s+name", re.IGNORECASE)
+    return not asks_who.search(fold(question))
 
 
 # Words by which a question asks about the reporting itself, so an outlet may be its answer

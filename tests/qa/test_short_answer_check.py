@@ -28,6 +28,21 @@ def test_an_echo_of_the_question_is_a_concern():
         "it only repeats the question"
 
 
+@pytest.mark.parametrize("question, short, echo", [
+    # held-out s64-02: the one who spoke, given back for whom he spoke to
+    ("who did kerry speak to on the phone, his russian counterpart? need full name", "John Kerry", True),
+    ("With which Russian official did Kerry make a joint appearance before reporters?", "John Kerry", True),
+    ("who did kerry speak to on the phone, his russian counterpart? need full name", "Sergei Lavrov", False),
+    ("What is the full name of Turkish PM Davutoglu?", "Ahmet Davutoğlu", False),
+    ("Who is Davutoglu?", "Ahmet Davutoğlu", False),
+    ("Who accused Russia of targeting moderate rebels, Davutoglu or Erdogan?", "Ahmet Davutoğlu", False),
+    ("Which news agency reported the meeting?", "Anadolu Agency", False),
+    ("From which bridge did the boy fall?", "Arrigoni Bridge", False),
+])
+def test_the_questions_own_person_in_full_is_an_echo(question, short, echo):
+    assert echoes_question(question, short) is echo
+
+
 def test_a_count_of_the_thing_asked_is_no_echo_and_is_checked_against_the_passages():
     # blind held-out s5-08: "3 civilians" over "killed three Turkish soldiers" was called an echo
     q = "How many civilians were killed in the Russian Air Force attacks cited in the coalition's joint statement?"
