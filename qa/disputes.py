@@ -179,7 +179,9 @@ def unshown_denial(question: str, passages: Sequence[Passage], evidence: Sequenc
     if not offered:
         return None
     shown = {text for _, text in shown_article_sentences(evidence)}
-    wanted = [content_words(" ".join(w for w in o.split() if w[:1].isupper()) or o) for o in offered]
+    names = _written_as_names(" ".join(p.text for p in passages))
+    wanted = [content_words(" ".join(w for w in o.split() if w[:1].isupper() or w.lower() in names) or o)
+              for o in offered]
     for p in passages:
         for start, end in claim_spans(p.text):
             sentence = p.text[start:end]
@@ -191,6 +193,15 @@ def unshown_denial(question: str, passages: Sequence[Passage], evidence: Sequenc
                     at = (p.start + start, p.start + end)
                     return Evidence(p, sentence, (at,), 0.0, at, (at + (0.0,),))
     return None
+
+
+def _written_as_names(text: str) -> set[str]:
+    """The words `text` writes capitalised and never in lower case, lower-cased: a question typed in lower case
+    ("is russia actually hitting isil … or going after the opposition?", held-out s64-16) names "isil" as the
+    passages write "ISIL", so what is denied must name it as it would "ISIL"."""
+    words = re.findall(r"[\w'’-]+", text)
+    lower = {w for w in words if w.islower()}
+    return {w.lower() for w in words if w[:1].isupper() and w.lower() not in lower}
 
 
 def _denied_option(question: str, denial: str) -> Callable[[str], int]:

@@ -139,6 +139,15 @@ def test_an_either_or_questions_unshown_denial_of_an_option_is_found_and_settles
     assert [s.denies for s in disputed_sides(EITHER_OR, [*shown, denial])] == [False, True]
 
 
+def test_a_lower_case_question_names_what_the_passages_write_as_a_name():
+    # held-out s64-16: "hitting isil with these strikes" named nothing capitalised, so every word had to be denied
+    question = "is russia actually hitting isil with these strikes or going after the opposition?"
+    shown, passage = _shown_first_two(STRIKES)
+    denial = unshown_denial(question, [passage], shown)
+    assert denial is not None and denial.text.startswith("Davutoğlu rejected")
+    assert [s.denies for s in disputed_sides(question, [*shown, denial])] == [False, True]
+
+
 def test_rather_than_offers_two_answers_as_or_does():
     # blind s57-16: "Yes", the statement's sentence cited; the denial was not among the sentences shown
     question = "Is Russia's air campaign in Syria being directed at ISIL rather than at the Syrian opposition?"

@@ -354,3 +354,11 @@ def test_the_questions_own_person_given_back_is_an_echo(demo_and_sample_qa):
     spoke = demo_and_sample_qa.ask("who did kerry speak to on the phone, his russian counterpart? need full name",
                                    as_of=ASKED_ON)
     assert spoke.abstained or "Lavrov" in (spoke.short_answer or "") or spoke.short_answer_concern, spoke.text
+
+
+def test_a_disputed_either_or_question_typed_in_lower_case_gets_both_sides(demo_and_sample_qa):
+    # held-out s64-16: "Russia is hitting ISIL with these strikes", flagged; Davutoğlu's rejection went unseen
+    answer = demo_and_sample_qa.ask("is russia actually hitting isil with these strikes or going after the opposition?",
+                                    as_of=ASKED_ON)
+    assert answer.short_answer == "Disputed", answer.text
+    assert "rejected" in answer.text, answer.text
