@@ -7,7 +7,7 @@ and never writes "airbase": the model took a place of the passage and gave it th
 
 `kind_untied` reads the kind a "Which/What <noun> …" question asks for ("airbase"; "peak" of "Near which peak
 …?"), and is true when the reply writes that noun right beside the short answer ("Al-Bab airbase", "the airbase
-of Al-Bab", one word between at most) while no article the reply cites writes the noun anywhere (as one word or
+of Al-Bab", three words between at most) while no article the reply cites writes the noun anywhere (as one word or
 two: "air base"). demo-018's "the Jochgrubenkopf peak" is tied: its article calls the Jochgrubenkopf "a roughly
 2,450 metre-high peak". Over every answer on record (the demo set, blind sets s55-s58, 2026-12-07) the reply
 writes the asked noun beside its short answer, with no cited quote holding it, in these two alone.
@@ -25,6 +25,10 @@ KIND_UNTIED = "the passages never call it what the question asks for"
 _AUXILIARY = r"(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can|should)"
 # "which airbase in Syria were …", "Near which peak were …", "What city did …": the noun before the verb or a place.
 _ASKED = re.compile(rf"\b(?i:which|what)\s+(?P<noun>[a-z][a-z-]+)\s+(?:(?:in|of|on|at)\s+[A-Z][\w'’-]*\s+)?{_AUXILIARY}\b")
+
+
+# Words between the short answer and the asked noun in the reply ("the airbase in Syria of al-Bab" has three).
+_BETWEEN = 3
 
 
 def asked_kind(question: str) -> str | None:
@@ -50,5 +54,7 @@ def kind_untied(question: str, short: str, reply: str, bodies: Iterable[str]) ->
     if not noun or not short:
         return False
     name, kind = re.escape(short), re.escape(noun.rstrip("s"))
-    beside = re.compile(rf"{name}\s+(?:[\w'’-]+\s+)?{kind}\w*\b|\b{kind}\w*\s+(?:of\s+)?{name}", re.IGNORECASE)
+    # "the airbase in Syria of al-Bab" (held-out s63-19, unflagged): a place phrase may come between
+    beside = re.compile(rf"{name}\s+(?:[\w'’-]+\s+){{0,{_BETWEEN}}}{kind}\w*\b"
+                        rf"|\b{kind}\w*\s+(?:[\w'’-]+\s+){{0,{_BETWEEN}}}{name}", re.IGNORECASE)
     return bool(beside.search(reply)) and not _written(noun, bodies)

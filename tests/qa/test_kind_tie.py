@@ -24,6 +24,7 @@ def test_the_kind_a_question_asks_for(question, kind):
     "Al-Bab airbase in Syria was the location of the Russian warplanes flying their missions [1].",  # blind s58-19
     "The warplanes flew from the airbase of Al-Bab [1].",
     "They flew from the Al-Bab military airbase [1].",
+    "The Russian warplanes were from the airbase in Syria of al-Bab. [1]",  # held-out s63-19
 ])
 def test_a_name_given_the_question_s_kind_its_articles_never_write_is_untied(reply):
     assert kind_untied(S58_19, "Al-Bab", reply, [AL_BAB])
