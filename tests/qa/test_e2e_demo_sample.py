@@ -362,3 +362,10 @@ def test_a_disputed_either_or_question_typed_in_lower_case_gets_both_sides(demo_
                                     as_of=ASKED_ON)
     assert answer.short_answer == "Disputed", answer.text
     assert "rejected" in answer.text, answer.text
+
+
+def test_a_name_for_the_duma_committee_head_asked_in_lower_case_is_withheld(demo_and_sample_qa):
+    # held-out s64-18 (unanswerable): "Lavrov", unflagged; the sample never names the committee's head (qa/role_tie.py)
+    answer = demo_and_sample_qa.ask("whats the name of the duma foreign affairs committee head who gave the 3-4 month "
+                                    "estimate", as_of=ASKED_ON)
+    assert answer.abstained, answer.text
