@@ -8,8 +8,12 @@ that cannot reach the top k (block-max WAND): 1.3 ms p50 on the same 358k chunks
 
 Each document is one chunk: its manifest rowid (indexed, fast, stored: the key
 for deletes and tie-breaks) and its text, taken from the manifest's `search_text`,
-which is already accent-folded by `index.text.fold` (so the default tokenizer,
-which only splits and lower-cases, is enough and `Davutoglu` finds `Davutoğlu`).
+which is already accent-folded by `index.text.fold` (so `Davutoglu` finds `Davutoğlu`).
+Words are indexed and searched by their English stem (tantivy's `en_stem`: split, lower-case,
+Snowball): "estimate" finds "estimates", "killed" finds "kill". Without it, blind s57-10's "By
+which official was the estimate of the campaign's duration given?" found no passage of the sample
+article's "Russia estimates its air strike campaign … could last three to four months" in the
+keyword top 30 (README, "Retrieval alone", for what it did over the benchmarks).
 
 The text is indexed twice, as headline + body (`plain`) and as the headline
 written `TITLE_WEIGHT` times + body (`weighted`). That reproduces FTS5's
@@ -54,11 +58,18 @@ class KeywordIndexError(NewsdeskError, RuntimeError):
     """The keyword index's folder cannot be opened or written."""
 
 
+# The index's analyzer, as tantivy's built-in "en_stem" is made, to stem a question's words the way the text was.
+TOKENIZER = "en_stem"
+_STEMMER = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.remove_long(_MAX_TOKEN_BYTES))
+            .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.stemmer("english")).build())
+
+
 def query_words(text: str) -> list[str]:
-    """The question's content words as the index holds them: folded, no stopwords, at most 32."""
+    """The question's content words as the index holds them: folded, no stopwords, stemmed, at most 32."""
     words = [w for w in WORD.findall(fold(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     tokens = [t for w in words for t in _TOKEN.findall(w) if len(t.encode()) <= _MAX_TOKEN_BYTES]
-    return list(dict.fromkeys(tokens))[:MAX_QUERY_WORDS]
+    stems = [stem for t in tokens for stem in _STEMMER.analyze(t)]
+    return list(dict.fromkeys(stems))[:MAX_QUERY_WORDS]
 
 
 def split_search_text(search_text: str) -> tuple[str, str]:
@@ -71,7 +82,7 @@ def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("rowid", stored=True, indexed=True, fast=True)
     for field in _FIELD_OF_WEIGHT.values():
-        builder.add_text_field(field, index_option="freq")
+        builder.add_text_field(field, index_option="freq", tokenizer_name=TOKENIZER)
     return builder.build()
 
 

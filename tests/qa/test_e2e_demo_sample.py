@@ -326,7 +326,8 @@ def test_a_count_of_the_wounded_is_no_answer_to_how_many_were_killed(demo_and_sa
     # were wounded with civilians making up two-thirds of that number" (qa/counted_act.py)
     answer = demo_and_sample_qa.ask("how many civilians were actually killed in the russian strikes on hama, homs and "
                                     "idlib, did anyone give a number?", as_of=ASKED_ON)
-    assert answer.abstained or "10,000" not in (answer.short_answer or ""), answer.text
+    # with stemmed keyword search the model reaches for DW's "injured 11 others" instead: a count of another act too
+    assert answer.abstained or not re.search(r"10,000|\b11\b", answer.short_answer or ""), answer.text
 
 
 def test_a_disputed_claim_asked_after_a_spoken_so_gets_both_sides(demo_and_sample_qa):
