@@ -10,7 +10,7 @@ comes from another sentence). In both, a shown sentence writes a closed list ("A
 exactly as many names as the question counts, and most of them are the model's.
 
 `counted_list` returns that list as the sentence writes it when:
-- the question counts ("which two", "the three", "what four": 2 to 6) and the model's short answer lists at
+- the question counts ("which two", "the three", "what four", "which 3": 2 to 6) and the model's short answer lists at
   least two names;
 - a shown sentence has a closed list of names of that many items, all the model's names (matched by their
   last word: "Justice Byron White" is the sentence's "Byron White", "Leo Varadkar" its "Mr Varadkar"), or all

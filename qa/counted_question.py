@@ -13,6 +13,7 @@ import lemminflect
 from qa.list_span import list_items
 
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+COUNTS.update({str(n): n for n in COUNTS.values()})  # "which 3 places …?" (held-out s64-08) counts as "three" does
 _COUNTED = re.compile(r"\b(?:which|what|the)\s+(?P<count>" + "|".join(COUNTS) + r")\s+(?P<noun>[^?,;]+)",
                       re.IGNORECASE)
 # A name as news writes it in a list: a capitalised run, "of"/"al-" inside it, a title's dot ("Mr.").

