@@ -108,9 +108,16 @@ def answering_residue(question: str, short: str, shown: Sequence[tuple[str, str]
     if found is None:
         return None
     core, names = found
-    for sentence, passage in shown:
-        if occurs_in(core, sentence) and all(_named_in(name, passage) for name in names):
-            return core
+    # the clause the model tacked on after a comma is no part of the answer: "… on its Foreign Ministry's website,
+    # using an Arabic acronym for the jihadist organization" (s19-08 with stemmed keyword search) answers "where"
+    # with the website; that clause comes from another sentence, so no shown sentence holds the whole rest
+    first, _, rest = (part.strip() for part in core.partition(","))
+    tacked = rest[:1].islower() and len(rest.split()) >= 3 and rest.split()[0] not in ("and", "or")  # no list's items
+    candidates = [core] + ([first] if tacked and _stands_alone(first.split()) else [])
+    for candidate in candidates:
+        for sentence, passage in shown:
+            if occurs_in(candidate, sentence) and all(_named_in(name, passage) for name in names):
+                return candidate
     return None
 
 

@@ -64,3 +64,18 @@ def test_the_rest_is_refused_when_its_passage_never_names_who_the_clause_says():
     named = "NATO said so. The Pentagon was holding talks with officials in Moscow."
     assert answering_residue(question, short, [("The Pentagon was holding talks with officials in Moscow.", named)]
                              ) == "holding talks with officials in Moscow"
+
+
+def test_a_clause_tacked_on_after_a_comma_is_left_off_when_no_sentence_holds_the_whole_rest():
+    # s19-08 over the stemmed keyword index: the model joined the website to the next sentence's acronym clause
+    question = "Where did Turkey publish the joint statement criticizing Russia's strikes?"
+    short = ("Turkey published the joint statement criticizing Russia's strikes on its Foreign Ministry's website, "
+             "using an Arabic acronym for the jihadist organization")
+    passage = ("Turkey said on its Foreign Ministry's website that Russia's strikes would fuel extremism. The statement "
+               "was signed by seven governments, they said, using an Arabic acronym for the jihadist organization.")
+    sentence = "Turkey said on its Foreign Ministry's website that Russia's strikes would fuel extremism."
+    assert answering_residue(question, short, [(sentence, passage)]) == "Foreign Ministry's website"
+    # a list goes on after its comma: its first item is not the answer
+    listed = "The statement named Hama. The attacks hit Hama and Homs."
+    assert answering_residue("Which places did the statement say Russia attacked?",
+                             "The statement said Russia attacked Hama, Homs and Aleppo", [(listed, listed)]) is None
