@@ -45,7 +45,8 @@ def counted_noun(asked: str) -> str | None:
         lower = word.lower()
         if lower in _UNMARKED_PLURALS or lemminflect.getLemma(lower, upos="NOUN")[0] != lower:
             return word
-        if {"AUX", "VERB"} & set(lemminflect.getAllLemmas(lower)) and "NOUN" not in lemminflect.getAllLemmas(lower):
+        kinds = lemminflect.getAllLemmas(lower)
+        if {"AUX", "VERB"} & set(kinds) and "NOUN" not in kinds:
             return None  # "How many were there?": the counted thing is named before
     return None
 
