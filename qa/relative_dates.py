@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from index.speech_verbs import OBJECT_VERBS, VERBS
 from qa.dates import MONTHS, WEEKDAYS
 from qa.period_dates import period_spans
 
@@ -61,6 +62,49 @@ def reports_a_state(text: str, at: int) -> bool:
     unquoted = _QUOTATION.sub(lambda q: " " * len(q.group(0)), text)
     m = _FIRST_VERB.search(unquoted, 0, at)
     return bool(m and m.group("present"))
+
+
+# A sentence whose main clause is a saying ("He said …", "The Post reported that …"): a verb of saying that is
+# its first verb. A day named inside what was said ("He said talks in Geneva were due on February 20") is the
+# saying's news, not the day the sentence's own event happened — how the timeline labels read a sentence
+# (`tests/fixtures/timeline_order/README.md`: "a sentence's main clause decides").
+_SAYING = re.compile(rf"\b(?:{VERBS})\b")
+# Words between the verb and the day that leave the day the saying's own: "said on Tuesday", "said late
+# Monday", "said in a statement on Friday", "told reporters on Monday", "announced on Monday".
+_SAYING_DAY = re.compile(r"^\s*,?\s*(?:(?:to|in|at|during|via|through|with)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}?)?(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", re.IGNORECASE)
+_LISTENER_DAY = re.compile(r"^\s*(?:[\w'’.-]+\s+){1,3}?(?:(?:late|early)\s+)?(?:on\s+)?$")  # "told reporters on Monday"
+_OBJECT_VERBS = frozenset(OBJECT_VERBS.split("|"))
+# What opens a clause of its own between the verb and the day: "that", an auxiliary, a verb in the past, a
+# plan ("due", "set", "scheduled"), "to" and a verb.
+_CLAUSE = re.compile(r"\b(?:that|would|will|was|were|is|are|be|been|had|has|have|could|might|may|should|must|can|"
+                     r"did|does|due|set|slated|scheduled|expected|planned|to\s+[a-z]+)\b|\b[a-z]{3,}ed\b")
+
+
+def inside_a_saying(text: str, at: int) -> bool:
+    """True when the day at offset `at` of `text` is named inside what the sentence's main clause says someone
+    said ("He said the talks would open on Feb. 20"), not when it is the saying's own day ("said on Tuesday")
+    or the sentence's first verb is another ("Trump signed it on Friday, officials said")."""
+    unquoted = _QUOTATION.sub(lambda q: " " * len(q.group(0)), text)
+    saying = _SAYING.search(unquoted, 0, at)
+    if saying is None:
+        return False
+    # a capitalised "-ed" word is a name ("the United Nations said"), not the sentence's first verb
+    if any(not m.group(0)[0].isupper() for m in _FIRST_VERB.finditer(unquoted, 0, saying.start())):
+        return False
+    gap = unquoted[saying.end():at]
+    verb = saying.group(0).split()[-1].lower()
+    if _SAYING_DAY.match(gap) or (verb in ("told", "tells", "tell") and _LISTENER_DAY.match(gap)
+                                  and not _CLAUSE.search(gap)):
+        return False
+    # "said" takes no object: anything else before the day is what was said. Other verbs take plain objects
+    # ("announced the plan on Monday"), so only a clause of its own makes the day part of what was said; for
+    # those that take one most often ("denied a request to delay the case earlier this week"), only "that".
+    if verb in ("said", "says", "say"):
+        return True
+    if verb in _OBJECT_VERBS:
+        return bool(re.search(r"\bthat\b", gap))
+    return bool(_CLAUSE.search(gap))
 
 
 @dataclass(frozen=True)
@@ -164,18 +208,21 @@ def dates_in_text(text: str, published: date | None) -> list[TextDate]:
     return sorted(found, key=lambda d: d.start)
 
 
-def event_date(text: str, published: date | None) -> TextDate | None:
+def event_date(text: str, published: date | None, *, main_clause: bool = False) -> TextDate | None:
     """The day a sentence says its event happened: the first day it names, else the first month or
     week it names (its first day, with that precision), else None.
 
     Days and periods named after a present-tense first verb are skipped (`reports_a_state`): such a
-    sentence's news is as of publication.
+    sentence's news is as of publication. With `main_clause`, so are days named inside what the sentence
+    says someone said (`inside_a_saying`): the sentence is the saying, dated by its own day or its article's.
     """
-    days = [d for d in dates_in_text(text, published) if not reports_a_state(text, d.start)]
+    def skipped(at: int) -> bool:
+        return reports_a_state(text, at) or (main_clause and inside_a_saying(text, at))
+    days = [d for d in dates_in_text(text, published) if not skipped(d.start)]
     if days:
         return days[0]
     for first, phrase, start, end, precision in period_spans(text, published):
-        if reports_a_state(text, start):
+        if skipped(start):
             continue
         year_given = bool(re.search(r"(?:19|20)\d\d", phrase))
         return TextDate(first, phrase, start, end, relative=not year_given, precision=precision)

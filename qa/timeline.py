@@ -142,7 +142,7 @@ def event_of(passage: Passage, body_offset_text: str, words: set[str], body: str
     sentence = body[s:e]
     published = _parse_day(passage.published)
     reference = filing_day(published, passage.ref.url)
-    found = event_date(sentence, reference)
+    found = event_date(sentence, reference, main_clause=True)
     if found is None and reference is not None:
         inherited = inherited_date(body, spans, spans.index((s, e)), reference)
         if inherited is not None:

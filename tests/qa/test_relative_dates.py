@@ -86,3 +86,34 @@ def test_month_days_reads_calendar_dates_with_or_without_a_year():
 def test_yearless_days_are_the_dates_written_without_a_year():
     text = "Russia struck on Oct. 2, after talks on 1 October 2015 and a call on September 30."
     assert yearless_days(text) == [(10, 2, "Oct. 2"), (9, 30, "September 30")]
+
+
+@pytest.mark.parametrize("text", [
+    "He said the talks in Geneva were due on February 20.",  # the labels' own example: the saying's day
+    "The Post reported that they met in September.",
+    "The United Nations said the talks would resume on Feb. 23.",  # "United" is a name, not a verb
+    "Asked about the raid, Spicer said it began on Jan. 28.",
+])
+def test_a_day_inside_what_was_said_is_not_the_sentence_s_day(text):
+    assert event_date(text, FRIDAY) is not None  # read as before without main_clause
+    assert event_date(text, FRIDAY, main_clause=True) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lavrov said on Tuesday that the strikes hit ISIL.", date(2015, 9, 29)),  # the saying's own day
+    ("Officials said in a statement on Thursday that the raid killed 14.", date(2015, 10, 1)),
+    ("He said Tuesday the vote would be held on Oct. 20.", date(2015, 9, 29)),
+    ("Spicer told reporters on Monday that Flynn had resigned.", date(2015, 9, 28)),
+    ("The ministry announced the plan on Monday.", date(2015, 9, 28)),  # a plain object, no clause
+    ("Russia struck Homs on Tuesday, officials said.", date(2015, 9, 29)),  # the first verb is the strike
+])
+def test_the_saying_s_own_day_and_other_main_clauses_keep_their_day(text, expected):
+    found = event_date(text, FRIDAY, main_clause=True)
+    assert found is not None and found.day == expected
+
+
+def test_a_verb_with_a_plain_object_needs_that_to_say_something():
+    # travel-ban timeline: "denied a request to delay the case earlier this week" is the denial's own week
+    text = "The court denied a request to delay the case earlier this week."
+    assert event_date(text, FRIDAY, main_clause=True) == event_date(text, FRIDAY)
+    assert event_date("The court denied that it met on Oct. 1.", FRIDAY, main_clause=True) is None
