@@ -117,3 +117,17 @@ def test_a_verb_with_a_plain_object_needs_that_to_say_something():
     text = "The court denied a request to delay the case earlier this week."
     assert event_date(text, FRIDAY, main_clause=True) == event_date(text, FRIDAY)
     assert event_date("The court denied that it met on Oct. 1.", FRIDAY, main_clause=True) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A new round of talks is scheduled for Oct. 20.", date(2015, 10, 20)),  # the labels' own example
+    ("The vote is expected on Tuesday.", date(2015, 10, 6)),
+    ("The talks are due to resume on Oct. 23.", date(2015, 10, 23)),
+])
+def test_a_present_naming_a_plan_gives_the_scheduled_day(text, expected):
+    found = event_date(text, FRIDAY)
+    assert found is not None and found.day == expected
+
+
+def test_a_present_state_still_names_no_event_day():
+    assert event_date("The dam is still in danger after the Oct. 1 evacuation.", FRIDAY) is None

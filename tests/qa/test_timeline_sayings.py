@@ -35,3 +35,4 @@ def test_the_saying_s_own_day_places_it():
 def test_a_day_in_the_main_clause_stays_the_event_s():
     event = _event("Police cleared the pipeline protest camp on Feb. 9, protest leaders said.")
     assert event is not None and event.day == date(2017, 2, 9) and event.date_kind == EVENT
+
