@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from index.article import ArticleRef
 from qa.retrieval import Passage
 from qa.timeline import EVENT, PUBLISHED, event_of
@@ -22,26 +24,19 @@ def _event(sentence: str):
     return event_of(passage, sentence, {"pipeline", "protest"}, sentence)
 
 
-def test_a_planned_day_inside_what_was_said_is_the_saying_s_article_day():
-    event = _event("Pipeline protest leaders said the next march would be held on Feb. 20.")
-    assert event is not None and event.day == date(2017, 2, 13) and event.date_kind == PUBLISHED
-
-
-def test_the_saying_s_own_day_places_it():
-    event = _event("Pipeline protest leaders said on Saturday that the next march would be held on Feb. 20.")
-    assert event is not None and event.day == date(2017, 2, 11) and event.date_kind == EVENT
-
-
-def test_a_day_in_the_main_clause_stays_the_event_s():
-    event = _event("Police cleared the pipeline protest camp on Feb. 9, protest leaders said.")
-    assert event is not None and event.day == date(2017, 2, 9) and event.date_kind == EVENT
-
-
-def test_an_event_scheduled_in_the_present_is_placed_on_its_day():
-    event = _event("The next pipeline protest march is scheduled for Feb. 20.")
-    assert event is not None and event.day == date(2017, 2, 20) and event.date_kind == EVENT
-
-
-def test_a_state_in_the_present_stays_on_the_publication_day():
-    event = _event("The pipeline protest camp is still in danger after the Feb. 9 clearance.")
-    assert event is not None and event.day == date(2017, 2, 13) and event.date_kind == PUBLISHED
+@pytest.mark.parametrize("sentence, day, kind", [
+    # a day inside what was said: the saying's article day
+    ("Pipeline protest leaders said the next march would be held on Feb. 20.", date(2017, 2, 13), PUBLISHED),
+    # the saying's own day places it
+    ("Pipeline protest leaders said on Saturday that the next march would be held on Feb. 20.",
+     date(2017, 2, 11), EVENT),
+    # a day in the main clause stays the event's
+    ("Police cleared the pipeline protest camp on Feb. 9, protest leaders said.", date(2017, 2, 9), EVENT),
+    # an event scheduled in the present is placed on its day
+    ("The next pipeline protest march is scheduled for Feb. 20.", date(2017, 2, 20), EVENT),
+    # a state in the present stays on the publication day
+    ("The pipeline protest camp is still in danger after the Feb. 9 clearance.", date(2017, 2, 13), PUBLISHED),
+])
+def test_the_main_clause_gives_the_day(sentence, day, kind):
+    event = _event(sentence)
+    assert event is not None and (event.day, event.date_kind) == (day, kind)
