@@ -378,17 +378,23 @@ class AbstainPolicy:
         p = s.abstain_probability
         return p is not None and p >= self.quote_max_abstain_p
 
+    def quotable(self, s: Signals) -> bool:
+        """True when the evidence is strong enough to quote in place of a model that gave no answer: the best
+        sentence scores `quote_min_evidence`, holds every name and `quote_min_relation` of what is asked (and
+        offers the kind of answer asked), and the model was not sure to abstain (`quote_max_abstain_p`)."""
+        strong = (s.evidence >= self.quote_min_evidence and s.names_share == 1.0
+                  and s.relation_share >= self.quote_min_relation
+                  and (s.offers_answer or not self.quote_needs_answer_kind))
+        p = s.abstain_probability
+        return strong and not (p is not None and p >= self.quote_max_abstain_p)
+
     def after_model(self, s: Signals) -> str:
         """ANSWER (keep the model's reply), QUOTE (best sentence) or ABSTAIN."""
         p = s.abstain_probability
         if s.model_abstained:
             if not self.overrule_model:
                 return ABSTAIN
-            strong = (s.evidence >= self.quote_min_evidence and s.names_share == 1.0
-                      and s.relation_share >= self.quote_min_relation
-                      and (s.offers_answer or not self.quote_needs_answer_kind))
-            sure = p is not None and p >= self.quote_max_abstain_p
-            return QUOTE if strong and not sure else ABSTAIN
+            return QUOTE if self.quotable(s) else ABSTAIN
         if self.overrule_model and p is not None and p >= self.answer_max_abstain_p \
                 and s.evidence < self.answer_min_evidence and not (s.keyword_names and s.names_share == 1.0):
             return ABSTAIN
