@@ -16,6 +16,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from index.speech_verbs import OBJECT_VERBS, VERBS
 from qa.dates import MONTHS, WEEKDAYS
@@ -56,6 +57,13 @@ _FIRST_VERB = re.compile(r"\b(?P<present>has|have|is|are|remains?|continues?)\b|
 _QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<![\w'’])'[^'\n]{1,80}?'(?![\w'’])")
 
 
+@lru_cache(maxsize=256)
+def _unquoted(text: str) -> str:
+    """`text` with its quotations blanked to spaces (offsets kept): read once per sentence, though every day
+    it names asks `reports_a_state` and `inside_a_saying` about it."""
+    return _QUOTATION.sub(lambda q: " " * len(q.group(0)), text)
+
+
 # "is scheduled for", "are due to", "is set to": a present that names a plan, whose day is the scheduled one
 # ("A new round of talks is scheduled for February 20" is placed on the 20th: the labels' reading,
 # `tests/fixtures/timeline_order/README.md`, as "will … on Monday" is read forward).
@@ -65,7 +73,7 @@ _PLAN = re.compile(r"\s+(?:\w+ly\s+)?(?:scheduled|set|due|slated|planned|expecte
 def reports_a_state(text: str, at: int) -> bool:
     """True when `text`'s first verb outside quotations, before offset `at`, is in the present and names no
     plan ("is scheduled for …"): the news is a state as of publication."""
-    unquoted = _QUOTATION.sub(lambda q: " " * len(q.group(0)), text)
+    unquoted = _unquoted(text)
     m = _FIRST_VERB.search(unquoted, 0, at)
     return bool(m and m.group("present") and not (m.group(0).lower() in ("is", "are")
                                                    and _PLAN.match(unquoted, m.end())))
@@ -92,7 +100,7 @@ def inside_a_saying(text: str, at: int) -> bool:
     """True when the day at offset `at` of `text` is named inside what the sentence's main clause says someone
     said ("He said the talks would open on Feb. 20"), not when it is the saying's own day ("said on Tuesday")
     or the sentence's first verb is another ("Trump signed it on Friday, officials said")."""
-    unquoted = _QUOTATION.sub(lambda q: " " * len(q.group(0)), text)
+    unquoted = _unquoted(text)
     saying = _SAYING.search(unquoted, 0, at)
     if saying is None:
         return False
