@@ -65,6 +65,27 @@ def test_content_words_fold_accents_drop_stopwords_and_stem():
     assert content_words("attacked cities") == content_words("attacks on a city")
 
 
+def test_content_words_stem_as_the_keyword_index_does():
+    from index.keyword_index import query_words
+
+    for text in ("the evening news", "organized international realization", "adding pasted universities",
+                 "Davutoğlu's strikes were attacked"):
+        assert content_words(text) == set(query_words(text))
+    # NLTK's stemmer (used before) made "evening" meet "even" and "organized" meet "organ"
+    assert content_words("evening") != content_words("even")
+    assert content_words("organized") != content_words("organ")
+
+
+def test_stemming_imports_no_nltk():
+    import subprocess
+    import sys
+
+    script = ("import sys; from index.text import content_words; content_words('attacked cities'); "
+              "print('nltk' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True).stdout.split() == ["False"]
+
+
 def test_content_words_ignore_single_letters_but_keep_numbers_of_two_digits():
     assert content_words("A B 7 12 strikes") == {"12", "strike"}
 
