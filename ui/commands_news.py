@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import textwrap
 from pathlib import Path
 
@@ -59,6 +60,35 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     q.add_argument("--source", action="append", default=[], metavar="OUTLET", help="only this outlet (repeatable)")
     q.add_argument("--json", action="store_true", help="print one JSON object")
     q.set_defaults(handler=cmd_quotes)
+
+
+def register_bench(bench_sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    """Add `newsdesk bench timeline`."""
+    p = bench_sub.add_parser(
+        "timeline", parents=[parent], help="timeline latency, cold start and warm",
+        description="Wall time of `newsdesk timeline TOPIC --json` from a cold start (a fresh process: start-up, "
+                    "imports, opening the store and MiniLM, the timeline), RUNS times per topic, and of the "
+                    "timeline alone once the store and model are open (as the chat's Timeline view runs it). "
+                    "Default topics: three stories of the full demo archive (`newsdesk demo --full`).")
+    p.add_argument("--topics", metavar="FILE", help="a text file with one topic per line")
+    p.add_argument("--runs", type=int, default=3, help="cold runs per topic (default 3)")
+    p.set_defaults(handler=cmd_bench_timeline)
+
+
+def cmd_bench_timeline(args: argparse.Namespace) -> int:
+    """Print the timeline benchmark's table."""
+    from ui.timeline_bench import bench_timeline, format_table, load_topics
+
+    if args.runs < 1:
+        raise QuestionError(f"--runs must be at least 1, got {args.runs}")
+    settings = settings_from(args)
+    passed = [(flag, getattr(args, name)) for flag, name in (("--home", "home"), ("--store", "store"),
+                                                            ("--chroma-url", "chroma_url"), ("--embed-url", "embed_url"))]
+    cli_options = [part for flag, value in passed if value for part in (flag, str(value))]
+    say = (lambda text: None) if args.quiet else (lambda text: print(text, file=sys.stderr, flush=True))
+    rows = bench_timeline(settings, load_topics(args.topics), args.runs, cli_options, say)
+    print(format_table(rows))
+    return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
