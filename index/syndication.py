@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from index.article import ArticleRef
+
+if TYPE_CHECKING:  # datasketch is imported where a signature is made: reading groups needs none (0.4 s)
+    from datasketch import MinHash, MinHashLSH
 
 SHINGLE_WORDS = 3  # word 3-grams: robust to the one-word edits copy desks make
 NUM_PERM = 128  # MinHash permutations: ±0.044 standard error on a Jaccard of 0.5
@@ -71,12 +73,16 @@ def signature(text: str) -> MinHash | None:
     """The MinHash of `text`'s word shingles, or None when it is too short to group."""
     if len(words(text)) < MIN_WORDS:
         return None
+    from datasketch import MinHash
+
     sig = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     sig.update_batch([s.encode("utf-8") for s in shingles(text)])
     return sig
 
 
 def _from_blob(blob: bytes) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,
                    hashvalues=np.frombuffer(blob, dtype=np.uint64).copy())
 
@@ -102,6 +108,8 @@ class SyndicationGroups:
         if self._lsh is None:
             # Banding is probabilistic: at the threshold itself it misses about one pair in five
             # (a 0.78 pair was missed at 0.72), so the LSH casts wider and the estimate decides.
+            from datasketch import MinHashLSH
+
             self._lsh = MinHashLSH(threshold=LSH_MARGIN * self.threshold, num_perm=NUM_PERM)
             rows = self.db.execute("SELECT id, source, signature FROM syndication WHERE signature IS NOT NULL")
             for article_id, source, blob in rows:

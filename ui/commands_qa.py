@@ -12,7 +12,6 @@ from qa.backends import BACKENDS, choices_help, needing
 from qa.query import MAX_K, QuestionError, parse_date_option, understand_in_archive
 from qa.services import Services
 from qa.short_answer_check import NOT_IN_PASSAGES
-from qa.who_said_what import who_said_what
 from ui.arguments import parse_as_of, settings_from
 from ui.json_output import print_json
 from ui.commands_scale import register_bench as register_scale_bench
@@ -87,6 +86,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     settings = settings_from(args, k=args.k, **llm_settings(args))
     options = dict(since=args.since, until=args.until, sources=args.source, k=args.k, as_of=parse_as_of(args.as_of))
     say = (lambda text: None) if args.quiet or args.json else (lambda text: print(text, file=sys.stderr, flush=True))
+    from qa.who_said_what import who_said_what  # brings the attribution patterns (~0.5 s) only for ask
+
     answer, streamed, streamed_short = None, "", None
     try:
         services = Services(settings)
