@@ -24,9 +24,9 @@ class Embedder:
     topic) go through the numpy forward pass of index/minilm.py; bigger batches
     load sentence-transformers on first need, so a command that only encodes its
     question never imports torch (5-7 s of a cold start on 2 cores). Measured here
-    with 12-word texts: numpy 10 / 16 / 41 ms for 1 / 2 / 4 texts, sentence-transformers
-    16 / 21 / 23 ms, and 2-3x slower than sentence-transformers from 4 texts up; the two
-    agree to cosine 0.9999999 (tests/index/test_minilm.py).
+    with 12-word texts, two runs: numpy 10-17 / 16-28 / 41-55 ms for 1 / 2 / 4 texts,
+    sentence-transformers 16-24 / 21-32 / 23-45 ms, and 2x slower than sentence-transformers
+    from 4 texts up; the two agree to cosine 0.9999999 (tests/index/test_minilm.py).
 
     Safe to share between threads: encoding and tokenizing never share tokenizer
     state, because the fast tokenizer keeps its padding and truncation settings as
