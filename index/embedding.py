@@ -52,6 +52,7 @@ class Embedder:
         self.device = device
         self.batch_size = batch_size
         self.name = model_path.name  # what `newsdesk stats` says wrote the store (index/provenance.py)
+        self._lock = threading.RLock()
         self._few: MiniLM | None
         try:
             self._few = MiniLM(model_path)
@@ -61,7 +62,6 @@ class Embedder:
         self.max_tokens: int = self._few.max_tokens if self._few else int(self.model.max_seq_length)
         self.dimensions: int = self._few.dimensions if self._few else int(self.model.get_embedding_dimension())
         self.texts_encoded = 0
-        self._lock = threading.RLock()
         # Never reconfigured after this, so threads may call it at once without a lock.
         self._measure = Tokenizer.from_file(str(model_path / "tokenizer.json"))
         self._measure.no_truncation()

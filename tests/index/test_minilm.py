@@ -83,3 +83,23 @@ def test_many_texts_go_to_sentence_transformers(folder):
     assert embedder._model is not None
     assert embedder.texts_encoded == 2 + len(TEXTS)
     assert (few * many[:2]).sum(axis=1).min() > 0.99999
+
+
+def test_a_model_numpy_cannot_run_is_encoded_by_sentence_transformers(folder, tmp_path):
+    import shutil
+
+    from index.embedding import Embedder
+
+    other = tmp_path / "cls-pooled"
+    shutil.copytree(folder, other)
+    pooling = json.loads((other / "1_Pooling" / "config.json").read_text())
+    pooling.update(pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)
+    (other / "1_Pooling" / "config.json").write_text(json.dumps(pooling))
+
+    embedder = Embedder(other)
+    assert embedder._few is None and embedder._model is not None
+    assert (embedder.max_tokens, embedder.dimensions) == (256, 384)
+    vectors = embedder.encode(TEXTS[:1])
+    assert vectors.shape == (1, 384)
+    # [CLS] pooling is another vector than the mean: sentence-transformers really read the changed folder
+    assert float(vectors[0] @ MiniLM(folder).encode(TEXTS[:1])[0]) < 0.99
