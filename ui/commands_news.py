@@ -10,7 +10,7 @@ from pathlib import Path
 
 from qa.query import MAX_K, QuestionError, parse_date_option
 from qa.services import Services
-from ui.arguments import settings_from
+from ui.arguments import UsageError, settings_from
 from ui.printable import printable
 
 WIDTH = 100
@@ -80,7 +80,7 @@ def cmd_bench_timeline(args: argparse.Namespace) -> int:
     from ui.timeline_bench import bench_timeline, format_table, load_topics
 
     if args.runs < 1:
-        raise QuestionError(f"--runs must be at least 1, got {args.runs}")
+        raise UsageError(f"--runs must be at least 1, got {args.runs}")
     settings = settings_from(args)
     passed = [(flag, getattr(args, name)) for flag, name in (("--home", "home"), ("--store", "store"),
                                                             ("--chroma-url", "chroma_url"), ("--embed-url", "embed_url"))]

@@ -52,3 +52,8 @@ def test_a_failing_run_is_one_line_naming_the_topic(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert err.startswith("newsdesk bench timeline: `timeline 'Michael Flynn resignation'` exited with 2:")
+
+
+def test_runs_below_one_are_a_usage_error(capsys):
+    assert main(["bench", "timeline", "--runs", "0"]) == 2
+    assert capsys.readouterr().err == "newsdesk bench timeline: --runs must be at least 1, got 0\n"
