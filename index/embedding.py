@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -39,8 +39,6 @@ class Embedder:
     FEW_TEXTS = 2  # at most this many texts per call go through numpy (crossover above)
 
     def __init__(self, model_path: Path, batch_size: int = 64, device: str = "cpu") -> None:
-        from tokenizers import Tokenizer
-
         from index.minilm import MiniLM
 
         model_path = Path(model_path)
@@ -62,10 +60,7 @@ class Embedder:
         self.max_tokens: int = self._few.max_tokens if self._few else int(self.model.max_seq_length)
         self.dimensions: int = self._few.dimensions if self._few else int(self.model.get_embedding_dimension())
         self.texts_encoded = 0
-        # Never reconfigured after this, so threads may call it at once without a lock.
-        self._measure = Tokenizer.from_file(str(model_path / "tokenizer.json"))
-        self._measure.no_truncation()
-        self._measure.no_padding()
+        self._measure = folder_tokenizer(model_path)  # its own tokenizer and lock, apart from encoding's
 
     @property
     def model(self):  # -> SentenceTransformer, untyped so this module never imports torch
@@ -106,7 +101,27 @@ class Embedder:
     def tokenize(self, text: str) -> list[int]:
         """The model tokenizer's ids for `text`, used by the chunker to measure (the same ids as
         `model.tokenizer.encode(text, add_special_tokens=False, truncation=False)`)."""
-        return self._measure.encode(text, add_special_tokens=False).ids
+        return self._measure(text)
+
+
+def folder_tokenizer(folder: Path) -> Callable[[str], list[int]]:
+    """Token ids of the model folder's tokenizer.json, whole texts without [CLS]/[SEP]: `Embedder.tokenize`.
+
+    Loads no weights (milliseconds, no torch), so a remote embedder (index/remote_embedding.py) measures
+    chunks exactly as the in-process MiniLM does.
+    """
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(Path(folder) / "tokenizer.json"))
+    tokenizer.no_truncation()  # the file truncates and pads to 128; the chunker measures whole texts
+    tokenizer.no_padding()
+    lock = threading.Lock()  # the Rust tokenizer is not documented as thread-safe for encode
+
+    def tokenize(text: str) -> list[int]:
+        with lock:
+            return tokenizer.encode(text, add_special_tokens=False).ids
+
+    return tokenize
 
 
 class LlamaIndexEmbedding(BaseEmbedding):

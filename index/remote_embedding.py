@@ -19,7 +19,6 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Sequence
 
 import httpx
@@ -186,23 +185,3 @@ class RemoteEmbedder:
 def _snippet(text: str, limit: int = 200) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
-
-
-def folder_tokenizer(folder: Path) -> Callable[[str], list[int]]:
-    """Token ids as the local `Embedder.tokenize` gives them, from a model folder's tokenizer.json alone.
-
-    Loads no weights (milliseconds, no torch), so a remote embedder measures
-    chunks exactly as the in-process MiniLM does.
-    """
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(Path(folder) / "tokenizer.json"))
-    tokenizer.no_truncation()  # the file truncates and pads to 128; the chunker measures whole texts
-    tokenizer.no_padding()
-    lock = threading.Lock()  # the Rust tokenizer is not documented as thread-safe for encode
-
-    def tokenize(text: str) -> list[int]:
-        with lock:
-            return tokenizer.encode(text, add_special_tokens=False).ids
-
-    return tokenize

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from index.chroma_client import ChromaLocation
 from index.chunking import Chunker
-from index.embedding import Embedder
+from index.embedding import Embedder, folder_tokenizer
 from index.models import ModelsMissing, require_embedder
 from index.pipeline import Indexer
-from index.remote_embedding import RemoteEmbedder, folder_tokenizer
+from index.remote_embedding import RemoteEmbedder
 from index.settings import IndexSettings
 from index.store import ArchiveStore
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.embedding import Embedder
+from index.embedding import Embedder, folder_tokenizer
 from index.provenance import EmbedderMismatch
-from index.remote_embedding import EmbeddingModelMismatch, RemoteEmbedder, folder_tokenizer
+from index.remote_embedding import EmbeddingModelMismatch, RemoteEmbedder
 from index.settings import IndexSettings
 from tests.embedding_server import InfinityServer, infinity_executable
 from ui.cli import main
