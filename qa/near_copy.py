@@ -14,6 +14,10 @@ span's, and at most `MAX_INSERTED` of the span's words may be words the model le
 only when the question asks nothing the headline does not say (its outlets and reporting verbs aside):
 copying the headline answers "What did TASS report about Palmyra?", not "What event was the Turkish prime
 minister flying back from …?" (blind s27-03, which the model answered with another article's headline).
+Nor is a word the model added a rewrite when it is a name the question asks about and the sentence never
+writes: "Pentagon head of the foreign affairs committee at the State Duma" for "Which Pentagon official led the
+talks …?" (held-out s66-19, unanswerable) grafts the question's "Pentagon" onto the role of a sentence about
+Russia's estimate of its campaign; that is an answer about something else, not a copy.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Sequence
 
+from index.countries import words_met
 from index.text import STOPWORDS, content_words, fold
 
 # At least this share of the short answer's meaningful words are the span's: s30-10's rewrite keeps 7 of 8
@@ -83,9 +88,12 @@ def copied_span(short: str, text: str) -> str | None:
     return text[written[start][1][0]:written[end - 1][1][1]]
 
 
-def near_copy(short: str, sentences: Sequence[str]) -> NearCopy | None:
-    """The shown sentence `short` nearly copies and the span copied, the closest first; None when none is."""
-    found = [(i, span) for i, s in enumerate(sentences) if (span := copied_span(short, s))]
+def near_copy(short: str, sentences: Sequence[str], question: str = "") -> NearCopy | None:
+    """The shown sentence `short` nearly copies and the span copied, the closest first; None when none is.
+    A sentence that never writes a name `short` took from `question` is no source of a copy."""
+    grafted = _names_from(question, short)
+    found = [(i, span) for i, s in enumerate(sentences)
+             if (span := copied_span(short, s)) and not _unwritten(grafted, s)]
     if not found:
         return None
     i, span = max(found, key=lambda f: SequenceMatcher(None, fold(short), fold(f[1])).ratio())
@@ -102,3 +110,17 @@ def headline_copy(question: str, short: str, headlines: Sequence[str], outlets: 
         if asked <= content_words(headline) and (span := copied_span(short, headline)):
             return NearCopy(i, span)
     return None
+
+
+def _names_from(question: str, short: str) -> set[str]:
+    """Stems of the capitalised words (after the first) `question` and `short` both write."""
+    names = {w for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*", question.strip())
+             for w in content_words(_POSSESSIVE.sub("", m.group(0)))}
+    return names & content_words(short)
+
+
+def _unwritten(names: set[str], sentence: str) -> bool:
+    """True when `sentence` writes one of `names` in no form (a country by its people or adjective counts)."""
+    written = content_words(sentence)
+    return any(not words_met({name}, written) and not any(w.startswith(name[:5]) for w in written if len(name) >= 5)
+               for name in names)

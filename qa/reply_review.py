@@ -330,7 +330,7 @@ def _as_copied(reply: Reply, ctx: ReviewContext, listed: Sequence[tuple[int, str
             return concern
         reply.short = headline.span  # the headline is the outlet's own words: cited, no sentence of it to quote
         return None
-    copy = near_copy(short, [s for _, s in listed])
+    copy = near_copy(short, [s for _, s in listed], ctx.query.asked)
     return _answer_from_quote(reply, ctx, listed[copy.index], copy.span) if copy else concern
 
 

@@ -128,6 +128,14 @@ def test_a_pentagon_official_the_article_never_names_is_no_answer(demo_and_sampl
     assert answer.abstained, answer.text
 
 
+def test_the_question_s_name_grafted_onto_another_sentence_s_role_is_no_answer(demo_and_sample_qa):
+    # held-out s66-19 (unanswerable): "Pentagon head of the foreign affairs committee at the State Duma" was made
+    # the Duma sentence's role, unflagged (qa/near_copy.py)
+    answer = demo_and_sample_qa.ask("Which Pentagon official led the Oct. 1 talks with officials in Moscow aimed at "
+                                    "avoiding military mishaps?", as_of=ASKED_ON)
+    assert answer.abstained, answer.text
+
+
 def test_the_role_given_back_for_who_heads_it_is_no_answer(demo_and_sample_qa):
     # blind s45-09 (unanswerable): the sample names nobody in the role; the model gave the role back, flagged
     # only as repeating the question (qa/role_names.py)

@@ -36,6 +36,26 @@ def test_a_loose_paraphrase_a_list_or_a_name_is_no_near_copy():
     assert near_copy("Kerry and Lavrov developed ideas to push forward the political process", [PLANE]) is None
 
 
+PENTAGON = "The Pentagon held talks with officials in Moscow on Oct. 1 in a bid to avoid mishaps."
+DUMA = ("Russia estimates its air strike campaign in Syria could last three to four months, the head of the foreign "
+        "affairs committee at the State Duma, said Oct. 1.")
+
+
+def test_a_name_of_the_question_grafted_onto_another_sentences_span_is_no_copy():
+    # held-out s66-19, unanswerable: "Pentagon" from the question put before the Duma sentence's role
+    question = "Which Pentagon official led the Oct. 1 talks with officials in Moscow aimed at avoiding military mishaps?"
+    short = "Pentagon head of the foreign affairs committee at the State Duma"
+    assert near_copy(short, [PENTAGON, DUMA]).span == "the head of the foreign affairs committee at the State Duma"
+    assert near_copy(short, [PENTAGON, DUMA], question) is None
+    # a name the sentence writes in another form is no graft ("Turkish" for the question's "Turkey")
+    turkish = "Turkish officials said the statement was posted on the Foreign Ministry website."
+    assert near_copy("Turkey's statement was posted on the Foreign Ministry website", [turkish],
+                     "Where did Turkey post its statement?").span == "the statement was posted on the Foreign Ministry website"
+    # a rewritten word the question does not hold stands as before
+    short = "stop its attacks on the Syrian opposition and focus on fighting Islamic militants"
+    assert near_copy(short, [DEMAND], "What did the joint statement urge the Russian Federation to do?").index == 0
+
+
 def test_a_headline_is_read_only_when_it_says_all_the_question_asks():
     short = "Russian army gained ground in effort to re-take Palmyra"
     assert headline_copy("What did TASS report about Palmyra?", short, ["Press review", PALMYRA], ["TASS"]).span \
