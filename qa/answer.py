@@ -54,6 +54,7 @@ from qa.reply_review import Reply, ReviewContext, refusal, review_short_answer
 from qa.short_answer_check import mark_unsaid_act
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
+from qa.truecase import cased_as_written
 from qa.vectors import SentenceVectors
 
 # The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
@@ -246,9 +247,10 @@ class NewsQA:
             elif short and is_yes_no_question(query.text) and short.strip(" .!").lower() == "yes":
                 # the passage says not, or counts what the question says there was none of, or a sentence of a
                 # given passage not shown says not and holds most of the question (qa/polarity.py)
-                settling = settling_no(query.text, best_sentence(evidence, query.text),
+                cased = cased_as_written(query.text, [e.passage.text for e in evidence])  # its names as names
+                settling = settling_no(cased, best_sentence(evidence, query.text),
                                        ((i, s) for i, s, _ in shown_sentences(evidence))) \
-                    or unshown_no(query.text, [(i, e.passage.text) for i, e in enumerate(evidence)])
+                    or unshown_no(cased, [(i, e.passage.text) for i, e in enumerate(evidence)])
                 if settling:
                     short, decision, raw = "No", NEGATED_DECISION, f"{in_quotes(settling[1])} [{settling[0] + 1}]"
         last_token = time.perf_counter()
@@ -264,7 +266,8 @@ class NewsQA:
         raw = without_source_talk(raw)  # "as stated in the first passage" is not a claim (qa/source_talk.py)
         raw = without_asked_date(raw, query.as_of)  # "according to TASS on <the day asked>"
         text, sentences, citations = verify_answer(raw, used, vectors, query.text, holding_short(short))
-        saying_no = (quote_saying_no(short, query.text, citations, [s for _, s, _ in shown_sentences(evidence)])
+        saying_no = (quote_saying_no(short, cased_as_written(query.text, [p.text for p in used]), citations,
+                                     [s for _, s, _ in shown_sentences(evidence)])
                      if is_yes_no_question(query.text) else None)
         if saying_no:  # "Yes", citing a sentence that says not (qa/polarity.py)
             at = next(i for i, p in enumerate(used) if p.ref == saying_no.ref and p.text == saying_no.passage)

@@ -4,7 +4,8 @@ The checks that ask whether the cited articles mention what a question is about 
 capital letters (`qa.unmentioned`). Typed in lower case — "what date is the us-russia military deconfliction
 meeting set for?" (held-out s64-19, unanswerable) — a question has none, so "March 7" from a story on eastern
 Ukraine that never mentions Russia was shown as the answer, unflagged; the same question capitalised is
-withheld. `cased_as_written` gives such a question back with each word the shown passages write capitalised
+withheld. The yes/no checks read names the same way (`qa.polarity`: what a question asks of the things it names).
+`cased_as_written` gives such a question back with each word the shown passages write capitalised
 inside a sentence, and never in lower case, written as they write it ("russia" → "Russia").
 """
 
@@ -21,9 +22,12 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\n\s*)$")
 
 
 def cased_as_written(question: str, texts: Sequence[str]) -> str:
-    """`question` as it is unless it is all in lower case; then with the words `texts` write capitalised inside a
-    sentence, and never in lower case, capitalised as the texts write them."""
-    if question != question.lower():
+    """`question` as it is unless it is typed in lower case (its first letter is); then with the words `texts` write
+    capitalised inside a sentence, and never in lower case, capitalised as the texts write them. A capital inside
+    does not make a question cased: "according to the joint statement, did the russian attacks on hama, homs and
+    idlib target Da'esh?" (held-out s65-15) capitalised only the acronym it copied."""
+    first = next((c for c in question if c.isalpha()), "")
+    if first.isupper():
         return question
     lower: set[str] = set()
     forms: dict[str, str] = {}

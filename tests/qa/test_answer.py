@@ -43,9 +43,12 @@ BODIES = {
               '"We have some differences as for the details on how to get there," Lavrov said.'),
     "envoy": ("Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss the Syria "
               "issue, according to Anadolu Agency."),
+    "statement": ("The governments said the attacks by the Russian Air Force on Hama, Homs and Idlib led to civilian "
+                  "casualties and did not target Da’esh."),
 }
 SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera",
-           "dup": "RTÉ", "gale": "BBC", "hearing": "CNN", "lavrov": "TASS", "talks": "Reuters", "envoy": "Anadolu"}
+           "dup": "RTÉ", "gale": "BBC", "hearing": "CNN", "lavrov": "TASS", "talks": "Reuters", "envoy": "Anadolu",
+           "statement": "Reuters"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -885,6 +888,16 @@ def test_a_yes_over_a_sentence_counting_what_the_question_says_there_was_none_of
     answer = qa.ask(question, as_of=AS_OF)
     assert answer.short_answer == "No" and not answer.abstained
     assert answer.text.startswith("“‘We have some differences") and answer.signals["decision"] == "negated"
+
+
+def test_a_yes_to_a_question_typed_in_lower_case_over_a_passage_that_says_not_becomes_no(fake_embedder):
+    # held-out s65-15: typed in lower case, the question's places were read as what it asks of them, and the
+    # clause naming them outvoted the one saying "did not target Da'esh" (qa/truecase.py)
+    llm = FakeLLM("Short answer: Yes\nThe Russian attacks on Hama, Homs, and Idlib did target Da'esh [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("statement"), make_passage("bus")])
+    answer = qa.ask("according to the statement, did the russian attacks on hama, homs and idlib target Da'esh?",
+                    as_of=AS_OF)
+    assert answer.short_answer == "No" and answer.signals["decision"] == "negated", answer.text
 
 
 def test_a_yes_over_a_passage_that_agrees_stays_yes(fake_embedder):

@@ -385,3 +385,10 @@ def test_a_date_for_the_meeting_asked_in_lower_case_is_withheld(demo_and_sample_
     # the question named nothing to look for in the cited article (qa/truecase.py)
     answer = demo_and_sample_qa.ask("what date is the us-russia military deconfliction meeting set for?", as_of=ASKED_ON)
     assert answer.abstained, answer.text
+
+
+def test_a_yes_no_question_typed_in_lower_case_is_answered_no_by_the_statement(demo_and_sample_qa):
+    # held-out s65-15: "Yes", unflagged; the statement says the attacks "did not target Da'esh" (qa/truecase.py)
+    answer = demo_and_sample_qa.ask("according to the joint statement, did the russian attacks on hama, homs and idlib "
+                                    "target Da'esh?", as_of=ASKED_ON)
+    assert answer.short_answer == "No", answer.text
