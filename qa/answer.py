@@ -55,6 +55,7 @@ from qa.short_answer_check import mark_unsaid_act
 from qa.source_talk import without_asked_date, without_source_talk
 from qa.timings import elapsed_ms
 from qa.truecase import cased_as_written
+from qa.typos import mended_query
 from qa.vectors import SentenceVectors
 
 # The retrieval gate's threshold (calibration in qa/abstain.py, AbstainPolicy.min_dense).
@@ -171,6 +172,7 @@ class NewsQA:
             yield Done(self._abstain(query, passages, timings, t0, signals, "retrieval gate"))
             return
         widened = widen_passages(passages, self.store)
+        query = mended_query(query, [f"{p.ref.title or ''} {p.text}" for p in widened])  # "apperance" (qa/typos.py)
         vectors = SentenceVectors(self.embedder)  # passage sentences encoded once, for evidence and checking
         short, quoted, decision, model_raw, ruled = None, False, "extractive", "", None
         if self.llm is None:
@@ -313,7 +315,7 @@ class NewsQA:
         short_ok = None if short is None else concern is None
         timings["verify"] = elapsed_ms(last_token)  # after the model's last token: checking and citation repair
         timings["total"] = elapsed_ms(t0)
-        yield Done(Answer(query.original, query.text, text, False, sum(not s.supported for s in sentences),
+        yield Done(Answer(query.typed or query.original, query.text, text, False, sum(not s.supported for s in sentences),
                           citations, sentences, closest_articles(passages), query.filters_json(), timings,
                           passages, list(query.notes), short, short_ok, quoted,
                           signals_json(signals, decision, evidence, query.text), concern))
@@ -343,7 +345,7 @@ class NewsQA:
             facts["abstained_by"] = why
         if model_reply is not None:  # what the model wrote, for calibration and debugging (never shown)
             facts["model_reply"] = model_reply
-        return Answer(query.original, query.text, abstention_text(closest, reason), True, 0, [], [], closest,
+        return Answer(query.typed or query.original, query.text, abstention_text(closest, reason), True, 0, [], [], closest,
                       query.filters_json(), timings, passages, list(query.notes), signals=facts,
                       abstain_reason=reason)
 

@@ -104,6 +104,7 @@ class Query:
     notes: tuple[str, ...] = field(default=())
     dates_from_question: bool = False  # since/until were read from the question's words, not given
     options: tuple[str, ...] = ()  # answers the question offers ("A) … B) …"), taken off `text` (qa/options.py)
+    typed: str | None = None  # the question as typed, when its misspelt words were read otherwise (qa/typos.py)
 
     @property
     def asked(self) -> str:

@@ -900,6 +900,17 @@ def test_a_yes_to_a_question_typed_in_lower_case_over_a_passage_that_says_not_be
     assert answer.short_answer == "No" and answer.signals["decision"] == "negated", answer.text
 
 
+def test_a_misspelt_word_is_read_as_the_passages_write_it_and_the_answer_says_so(fake_embedder):
+    # held-out s65-07 typed "apperance" (qa/typos.py): the model and the checks read the passages' word
+    llm = FakeLLM("Short answer: 94 mph\nWinds of up to 94 mph were recorded in Wales [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("storm")])
+    answer = qa.ask("How strong were the winds recroded in Wales?", as_of=AS_OF)  # no dictionary knows "recroded"
+    assert answer.question == "How strong were the winds recroded in Wales?"  # as typed
+    assert answer.standalone_question == "How strong were the winds recorded in Wales?"
+    assert "spelling: read “recroded” as “recorded”" in answer.notes
+    assert "winds recorded in Wales" in llm.calls[-1][-1]["content"]
+
+
 def test_a_yes_over_a_passage_that_agrees_stays_yes(fake_embedder):
     llm = FakeLLM("Short answer: Yes\nThe Bus Éireann strike ended on Sunday [1].")
     qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("bus"), make_passage("dam")])
