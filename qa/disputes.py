@@ -43,6 +43,12 @@ DENIAL = re.compile(
 # is disputed the way a yes/no question is when a shown sentence denies what it asks about.
 _ASKS_WHAT_REALLY = re.compile(r"^\W*(?:who|whom|what|which|where)\b.*\b(?:really|actually|truly|in\s+fact"
                                r"|in\s+reality)\b", re.IGNORECASE)
+# One answer offered against any other: "who were they actually bombing, ISIL or somebody else?"
+_OR_ELSE = re.compile(r"(?:^|[,;:—–]\s*)(?P<option>[^,;:—–?]{1,60}?)\s+or\s+"
+                      r"(?:somebody|someone|something|anybody|anyone|anything)\s+else\b", re.IGNORECASE)
+# Where an ask opens after a lead-in: a comma, colon or dash, then "so", "and", "but" or "then" at most.
+_ASK_AFTER_LEAD_IN = re.compile(r"[,;:—–]\s*(?:(?:so|and|but|then)\s+)?(?=(?:who|whom|what|which|where)\b)",
+                                re.IGNORECASE)
 _QUESTION_DENIAL = re.compile(rf"\b(?:{_DENIAL_VERB})\b", re.IGNORECASE)
 # "Did the joint statement say the strikes had caused civilian casualties?" asks what one source said; another
 # party's denial (Davutoğlu rejecting Moscow's claim about its "air strikes", blind held-out s18-13) does not
@@ -131,8 +137,11 @@ def denies_question(sentence: str, question_words: set[str], shared: int = 1) ->
 
 def asks_what_really(question: str) -> bool:
     """True for a wh-question asking what something "really" or "actually" is ("Who is Russia really
-    targeting …?"): it doubts an account, so a denial of what it asks about makes it disputed."""
-    return bool(_ASKS_WHAT_REALLY.match(question))
+    targeting …?"): it doubts an account, so a denial of what it asks about makes it disputed. The ask may
+    follow a lead-in: "my teacher said russia started bombing syria, so who were they actually bombing, …?"
+    (held-out s65-16)."""
+    return any(_ASKS_WHAT_REALLY.match(question[at:])
+               for at in [0, *(m.end() for m in _ASK_AFTER_LEAD_IN.finditer(question))])
 
 
 def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
@@ -152,7 +161,8 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
         return []
     words = content_words(question)
     shown = shown_article_sentences(evidence)
-    shared = 1 if offered else YES_NO_DENIAL_OVERLAP
+    # an option set against "somebody else" is named as one offered: "… ISIL or somebody else?" (held-out s65-16)
+    shared = 1 if offered or _OR_ELSE.search(question) else YES_NO_DENIAL_OVERLAP
     denials = [Side(i, s, True) for i, s in shown if denies_question(s, words, shared)]
     if not denials:
         return []
@@ -164,7 +174,7 @@ def disputed_sides(question: str, evidence: Sequence[Evidence]) -> list[Side]:
 
 
 def unshown_denial(question: str, passages: Sequence[Passage], evidence: Sequence[Evidence]) -> Evidence | None:
-    """For an either-or question, a sentence of the `passages` (the widened passages the evidence was chosen
+    """For an either-or question (or one naming an answer against "somebody else"), a sentence of the `passages` (the widened passages the evidence was chosen
     from) that is not shown and denies one of the two offered answers, as one more piece of evidence; None
     for other questions or when there is none.
 
@@ -175,7 +185,8 @@ def unshown_denial(question: str, passages: Sequence[Passage], evidence: Sequenc
     of it ("ISIL"), or every word when it has none; a yes/no question is left to the shown sentences,
     where one shared word is too little to call a dispute (`YES_NO_DENIAL_OVERLAP`).
     """
-    offered = offered_answers(question)
+    against_else = _OR_ELSE.search(question)  # "…, ISIL or somebody else?": the one option named
+    offered = offered_answers(question) or ((against_else.group("option"),) if against_else else None)
     if not offered:
         return None
     shown = {text for _, text in shown_article_sentences(evidence)}

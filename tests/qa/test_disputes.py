@@ -114,6 +114,8 @@ ACCUSED = ("Turkish Prime Minister Ahmet Davutoğlu accused Russia on Oct. 2 of 
 @pytest.mark.parametrize("question", [
     "Who is Russia really targeting in its Syria air strikes?",  # blind s32-16, answered one side
     "Who were Russia's air strikes in Syria actually aimed at?",  # blind s34-16, answered one side
+    # held-out s65-16: asked after a lead-in, "ISIL" flagged as an echo
+    "my teacher said russia started bombing syria, so who were they actually bombing, ISIL or somebody else?",
 ])
 def test_a_question_asking_what_is_really_so_with_a_denial_gets_both_sides(question):
     sides = disputed_sides(question, evidence(ACCUSED + " " + STRIKES))
@@ -125,9 +127,19 @@ def test_a_question_asking_what_is_really_so_with_a_denial_gets_both_sides(quest
     "Who is Russia targeting in its Syria air strikes?",  # no doubt in the question: the accusation answers it
     "How did Davutoğlu describe the outcome of the Russian air strikes?",  # blind s30-09: a description asked
     "What is Russia really bombing in Paris?",  # nothing denied about what it asks
+    "my teacher said russia really is bombing syria, so who was it?",  # the doubt is in the lead-in, not the ask
 ])
 def test_a_wh_question_without_really_or_without_a_denial_of_it_is_no_dispute(question):
     assert disputed_sides(question, evidence(ACCUSED + " " + STRIKES)) == []
+
+
+def test_an_option_named_against_somebody_else_has_its_unshown_denial_found():
+    # held-out s65-16: the denial of ISIL was in the passage but not among the sentences shown
+    question = "my teacher said russia started bombing syria, so who were they actually bombing, ISIL or somebody else?"
+    shown, passage = _shown_first_two(STRIKES)
+    denial = unshown_denial(question, [passage], shown)
+    assert denial is not None and denial.text.startswith("Davutoğlu rejected")
+    assert [s.denies for s in disputed_sides(question, [*shown, denial])] == [False, True]
 
 
 def test_an_either_or_questions_unshown_denial_of_an_option_is_found_and_settles_the_dispute():

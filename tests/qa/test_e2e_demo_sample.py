@@ -407,3 +407,11 @@ def test_which_day_of_the_strikes_a_date_was_is_the_ordinal_day_of_the_sentence(
     answer = demo_and_sample_qa.ask("my teacher said russia kept bombing syria on october 2, so which day of there air "
                                     "strikes was that?", as_of=ASKED_ON)
     assert answer.short_answer and "third" in answer.short_answer, answer.text
+
+
+def test_what_they_were_actually_bombing_asked_after_a_lead_in_gets_both_sides(demo_and_sample_qa):
+    # held-out s65-16: "ISIL", flagged as an echo; Davutoğlu's rejection was not among the sentences shown (qa/disputes.py)
+    answer = demo_and_sample_qa.ask("my teacher said russia started bombing syria, so who were they actually bombing, "
+                                    "ISIL or somebody else?", as_of=ASKED_ON)
+    assert answer.short_answer == "Disputed", answer.text
+    assert "rejected" in answer.text, answer.text
