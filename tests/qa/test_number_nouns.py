@@ -74,6 +74,25 @@ def test_a_count_asked_that_the_passages_give_only_as_a_count_of_other_things_is
     assert counted_otherwise("How many tanks were moved?", "11", [SOLDIERS]) is None  # "11 others": anyone
 
 
+NATO_FLIGHTS = ("During the 78-day operation, NATO aircraft conducted as many as 38,000 combat flights, including "
+                "more than 10,000 bombing raids.")
+
+
+def test_a_count_of_another_head_noun_beside_the_asked_noun_written_elsewhere_is_named():
+    # held-out s66-20, unanswerable: "38,000" for "How many combat aircraft …?", flagged but shown; the sentence
+    # writes "aircraft" itself, and its number counts the aircraft's "combat flights"
+    question = "How many combat aircraft has Russia deployed to Syria for its air strike campaign?"
+    assert counted_otherwise(question, "38,000", [NATO_FLIGHTS]) == "combat flights"
+    # the number right before the asked noun counts it; a sentence never writing the asked noun may count it in
+    # other words ("How many Turkish troops …?" over "three Turkish soldiers", below)
+    assert counted_otherwise(question, "34", ["Russia has deployed 34 combat aircraft to Syria."]) is None
+    assert counted_otherwise("How many combat jets took part?", "38,000", [NATO_FLIGHTS.replace("aircraft", "planes")
+                                                                            ]) is None
+    # the asked noun phrase ends at its verb (held-out hostile h2-19, right, was read as asking for "Vantora")
+    assert counted_otherwise("How many jobs will Vantora's new plant create?", "240",
+                             ["Vantora will build a plant, creating 240 jobs, the company said."]) is None
+
+
 CEASEFIRE = ("The Syrian ceasefire excluded areas where militant factions, IS and Syria's al-Qaida affiliate, operate "
              "or hold ground.")
 GOVERNMENTS = ("We, the governments of France, Germany, Qatar, Saudi Arabia, Turkey, the United Kingdom and the United "
