@@ -21,6 +21,7 @@ from index.text import content_words
 from qa.answer_count import without_answer_count
 from qa.attribution_clause import without_document_clause
 from qa.dates import MONTHS, DateRange, find_date_range, month_range
+from qa.claim_check import claim_as_question
 from qa.lead_in import without_lead_in
 from qa.options import split_options
 
@@ -110,9 +111,10 @@ class Query:
     def asked(self) -> str:
         """The user's question without the options it offers (`original` keeps them), contractions spelt out,
         without a lead-in about the asker ("I'm looking at … — what …?", qa/lead_in.py) and without a clause
-        naming the article as its source ("Per the article, …")."""
-        return without_document_clause(without_lead_in(spelt_out(split_options(self.original)[0] if self.options
-                                                                 else self.original)))
+        naming the article as its source ("Per the article, …"); a reported claim followed by "Is that correct?"
+        asked as its yes/no question (qa/claim_check.py)."""
+        return claim_as_question(without_document_clause(without_lead_in(spelt_out(
+            split_options(self.original)[0] if self.options else self.original))))
 
     @property
     def search_text(self) -> str:
@@ -254,6 +256,7 @@ def understand(question: str, *, outlets: Sequence[str], as_of: date | str, sinc
     given = _given(question, outlets, as_of, since, until, sources, k)
     sentence, offered = split_options(given.text)
     standalone = without_lead_in(spelt_out((standalone or sentence).strip()))  # "I'm looking at … — what …?"
+    standalone = claim_as_question(standalone)  # "A post says X. Is that correct?" asks "Is X?" (qa/claim_check.py)
     notes: list[str] = []
     if offered:
         notes.append(f"options: {len(offered)} offered; the short answer is one of them")

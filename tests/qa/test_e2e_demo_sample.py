@@ -423,3 +423,16 @@ def test_a_count_of_flights_beside_the_aircraft_asked_about_is_no_count_of_aircr
     answer = demo_and_sample_qa.ask("How many combat aircraft has Russia deployed to Syria for its air strike campaign?",
                                     as_of=ASKED_ON)
     assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    # held-out s68-13 and s68-14 (gold No): "yes", flagged; "Is that correct?" asked nothing the checks could read
+    "A social media post says the Dutch government was among the signatories of the joint statement criticising "
+    "Russia's strikes in Syria. Is that correct?",
+    "Someone claims Lavrov said Russia regards the U.S.-backed Free Syrian Army as a terrorist group. Is that what "
+    "the article reports?",
+])
+def test_a_reported_claim_then_is_that_correct_is_answered_no_when_the_sample_says_otherwise(demo_and_sample_qa,
+                                                                                               question):
+    answer = demo_and_sample_qa.ask(question, as_of=ASKED_ON)  # (qa/claim_check.py)
+    assert answer.short_answer == "No", answer.text

@@ -340,3 +340,12 @@ def test_the_checks_read_a_question_without_a_clause_naming_the_article_as_its_s
     assert query.asked == "Which Pentagon official led the Oct. 1 talks in Moscow?"
     assert query.original.startswith("Per the article,")
     assert ask("According to Moscow, was Raqqa struck?").asked == "According to Moscow, was Raqqa struck?"
+
+
+def test_a_reported_claim_then_is_that_correct_is_searched_and_checked_as_its_yes_no_question():
+    # held-out s68-13: "Is that correct?" asked nothing the yes/no checks could read (qa/claim_check.py)
+    typed = ("A social media post says the Dutch government was among the signatories of the joint statement. "
+             "Is that correct?")
+    query = ask(typed)
+    assert query.asked == query.text == "Was the Dutch government among the signatories of the joint statement?"
+    assert query.original == typed
