@@ -35,12 +35,12 @@ from qa.asked_action import verb_lemmas
 from qa.attribution_clause import without_attribution
 from qa.dates import MONTHS, WEEKDAYS
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # "the opening day" is the first ("According to Moscow, was Raqqa struck on the opening day …?": blind s36-14)
 _CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "the third day", "the 3rd day", and "day one" / "day 3" (blind s38-02: "… for the first time on day one of its
 # campaign?" over "on the third day"); each read as its number.
-_ORDINAL_DAY = re.compile(rf"\b(?:(?P<n>{'|'.join(_ORDINALS)}|opening|\d+(?:st|nd|rd|th))\s+day"
+ORDINAL_DAY = re.compile(rf"\b(?:(?P<n>{'|'.join(ORDINALS)}|opening|\d+(?:st|nd|rd|th))\s+day"
                           rf"|day\s+(?P<c>{'|'.join(_CARDINALS)}|\d+))\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b")
 _WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -67,14 +67,14 @@ def _day_number(match: re.Match[str]) -> str:
     word = (match.group("n") or match.group("c")).lower()
     if word == "opening":
         return "1"
-    for words in (_ORDINALS, _CARDINALS):
+    for words in (ORDINALS, _CARDINALS):
         if word in words:
             return str(words.index(word) + 1)
     return re.sub(r"\D", "", word)
 
 
 def _ordinal_days(text: str) -> set[str]:
-    return {_day_number(m) for m in _ORDINAL_DAY.finditer(text)}
+    return {_day_number(m) for m in ORDINAL_DAY.finditer(text)}
 
 
 def _month_days(text: str) -> set[str]:
@@ -170,7 +170,7 @@ def _not_among(asked: set[str], given: set[str], sentence: str) -> bool:
     return bool(given) and not asked <= given
 
 
-_DETAILS = (_Detail(_ORDINAL_DAY, _ordinal_days, _not_among), _Detail(_MONTH_DAY, _month_days, _not_among),
+_DETAILS = (_Detail(ORDINAL_DAY, _ordinal_days, _not_among), _Detail(_MONTH_DAY, _month_days, _not_among),
             _Detail(_WEEKDAY, _weekdays, _not_among), _Detail(_PLACE, _places, _other_place),
             _Detail(_DURATION, _durations, _other_duration), _Detail(_NAME_LIST, _name_lists, _one_member_swapped))
 

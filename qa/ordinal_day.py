@@ -14,14 +14,11 @@ import re
 from typing import Sequence
 
 from qa.abstain import relation_words, words_found
+from qa.conflicting_detail import ORDINAL_DAY, ORDINALS  # "the third day", "day 3": the yes/no checks' own reading
 
-_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-_CARDINALS = "one two three four five six seven eight nine ten".split()
 _ASKS = re.compile(r"\b(?:which|what)\s+day\s+(?:of|in|into)\b", re.IGNORECASE)
-_DAY = re.compile(rf"\b(?:(?:{'|'.join(_ORDINALS)}|opening|\d+(?:st|nd|rd|th))\s+day|day\s+(?:{'|'.join(_CARDINALS)}|\d+))\b",
-                  re.IGNORECASE)
 # An answer that already counts days: "3rd", "the third", "day 3", "3".
-_COUNTS = re.compile(rf"\b(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th)|day\s+\w+)\b|^\W*\d+\W*$", re.IGNORECASE)
+_COUNTS = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th)|day\s+\w+)\b|^\W*\d+\W*$", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b",
                         re.IGNORECASE)
 # Share of the question's words other than names a sentence holds when the question gives no date: the Raqqa
@@ -49,7 +46,7 @@ def ordinal_day(question: str, sentences: Sequence[str]) -> tuple[int, str] | No
     wanted = relation_words(_MONTH_DAY.sub(" ", question)) - {"day"}
     best: tuple[int, int, str] | None = None
     for i, sentence in enumerate(sentences):
-        day = _DAY.search(sentence)
+        day = ORDINAL_DAY.search(sentence)
         if not day:
             continue
         if dates:
